@@ -1,0 +1,244 @@
+package io.lacak.core.gs1;
+
+import io.lacak.core.gs1.impl.AiDictionary;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The elements of a payload in the regulation's order: the key ((00), (01), (90)), then (10),
+ * (17), (21), (91), then any other AI in the order given. Writes each of the three forms.
+ *
+ * <p>{@code Gs1Payload.authentication("DKL1234567890A1", "B01", expiry, "7K3M9P").bracketed()}
+ */
+public final class Gs1Payload {
+
+  private static final char GS = '\u001D';
+
+  private final List<Gs1Element> elements;
+
+  private Gs1Payload(List<Gs1Element> canonical) {
+    this.elements = canonical;
+  }
+
+  /** A payload of these elements, put in canonical order. Validity is not checked here. */
+  public static Gs1Payload of(List<Gs1Element> elements) {
+    List<Gs1Element> sorted = new ArrayList<>(elements);
+    sortCanonical(sorted);
+    return new Gs1Payload(Collections.unmodifiableList(sorted));
+  }
+
+  /** {@code (90)NIE(10)BATCH(17)YYMMDD(21)SERIAL} (Lampiran C.2). */
+  public static Gs1Payload authentication(String nie, String batch, LocalDate expiry, String serial) {
+    return of(List.of(new Gs1Element("90", nie, -1), new Gs1Element("10", batch, -1),
+        new Gs1Element("17", Gs1Dates.format(expiry), -1), new Gs1Element("21", serial, -1)));
+  }
+
+  /** {@code (01)GTIN(10)BATCH(17)YYMMDD(21)SERIAL} (Lampiran C.2). */
+  public static Gs1Payload authenticationByGtin(String gtin, String batch, LocalDate expiry, String serial) {
+    return of(List.of(new Gs1Element("01", gtin, -1), new Gs1Element("10", batch, -1),
+        new Gs1Element("17", Gs1Dates.format(expiry), -1), new Gs1Element("21", serial, -1)));
+  }
+
+  /** {@code (90)NIE(91)YYMMDD} (Lampiran C.1). */
+  public static Gs1Payload identification(String nie, LocalDate nieValidUntil) {
+    return of(List.of(new Gs1Element("90", nie, -1), new Gs1Element("91", Gs1Dates.format(nieValidUntil), -1)));
+  }
+
+  public List<Gs1Element> elements() {
+    return elements;
+  }
+
+  public boolean isEmpty() {
+    return elements.isEmpty();
+  }
+
+  /** The value of the first element with this AI, or {@code null}. */
+  public String get(String ai) {
+    for (int i = 0, n = elements.size(); i < n; i++) {
+      Gs1Element e = elements.get(i);
+      if (e.ai().equals(ai)) {
+        return e.value();
+      }
+    }
+    return null;
+  }
+
+  public boolean has(String ai) {
+    return get(ai) != null;
+  }
+
+  /** (90): the NIE, marketing authorisation number. */
+  public String nie() {
+    return get("90");
+  }
+
+  /** (01): the GTIN-14. */
+  public String gtin() {
+    return get("01");
+  }
+
+  /** (00): the SSCC of a logistic unit. */
+  public String sscc() {
+    return get("00");
+  }
+
+  /** (10): batch or lot. */
+  public String batch() {
+    return get("10");
+  }
+
+  /** (17): expiry, YYMMDD as printed. */
+  public String expiry() {
+    return get("17");
+  }
+
+  /** (21): serial number. */
+  public String serial() {
+    return get("21");
+  }
+
+  /** (91): end of the NIE's validity, YYMMDD as printed (BPOM profile). */
+  public String nieValidUntil() {
+    return get("91");
+  }
+
+  /** The elements as an ordered map, AI to value (first occurrence wins). */
+  public Map<String, String> asMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (Gs1Element e : elements) {
+      map.putIfAbsent(e.ai(), e.value());
+    }
+    return map;
+  }
+
+  /** Human-readable form, e.g. {@code (90)DKL1234567890A1(10)B01(17)281231(21)7K3M9P}. */
+  public String bracketed() {
+    StringBuilder sb = new StringBuilder(64);
+    for (Gs1Element e : elements) {
+      sb.append('(').append(e.ai()).append(')').append(e.value());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * What a scanner transmits: the symbology identifier (none when {@code symbology} is null),
+   * then the elements with a GS (0x1D) after each variable-length field that is not the last.
+   */
+  public String scannerData(Symbology symbology) {
+    AiDictionary dict = AiDictionary.standard();
+    StringBuilder sb = new StringBuilder(64);
+    if (symbology != null) {
+      sb.append(symbology.identifier());
+    }
+    for (int i = 0, n = elements.size(); i < n; i++) {
+      Gs1Element e = elements.get(i);
+      sb.append(e.ai()).append(e.value());
+      if (i < n - 1 && !dict.predefinedLength(e.ai())) {
+        sb.append(GS);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * GS1 Digital Link URI under {@code base} (e.g. {@code https://id.example}): the (01) key and
+   * its qualifiers (10), (21) in the path, every other element as a query attribute.
+   *
+   * @throws IllegalStateException when the payload has no (01) GTIN: the BPOM (90) form has no
+   *     Digital Link
+   */
+  public String digitalLink(String base) {
+    String gtin = gtin();
+    if (gtin == null) {
+      throw new IllegalStateException("a GS1 Digital Link needs a (01) GTIN; this payload has none");
+    }
+    StringBuilder sb = new StringBuilder(96).append(base);
+    if (base.endsWith("/")) {
+      sb.setLength(sb.length() - 1);
+    }
+    sb.append("/01/");
+    percentEncode(sb, gtin);
+    for (String q : new String[] {"22", "10", "21"}) {
+      String v = get(q);
+      if (v != null) {
+        sb.append('/').append(q).append('/');
+        percentEncode(sb, v);
+      }
+    }
+    char sep = '?';
+    for (Gs1Element e : elements) {
+      switch (e.ai()) {
+        case "01", "22", "10", "21" -> {
+        }
+        default -> {
+          sb.append(sep).append(e.ai()).append('=');
+          percentEncode(sb, e.value());
+          sep = '&';
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Rank in the regulation's order; every other AI keeps its place after these. */
+  static int rank(String ai) {
+    return switch (ai) {
+      case "00" -> 0;
+      case "01" -> 1;
+      case "90" -> 2;
+      case "10" -> 3;
+      case "17" -> 4;
+      case "21" -> 5;
+      case "91" -> 6;
+      default -> 7;
+    };
+  }
+
+  /** Stable insertion sort by rank: payloads hold a handful of elements. */
+  static void sortCanonical(List<Gs1Element> list) {
+    for (int i = 1, n = list.size(); i < n; i++) {
+      Gs1Element e = list.get(i);
+      int r = rank(e.ai());
+      int j = i - 1;
+      while (j >= 0 && rank(list.get(j).ai()) > r) {
+        list.set(j + 1, list.get(j));
+        j--;
+      }
+      list.set(j + 1, e);
+    }
+  }
+
+  private static void percentEncode(StringBuilder sb, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~') {
+        sb.append(c);
+      } else {
+        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+              .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+        }
+      }
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Gs1Payload p && asMap().equals(p.asMap()) && elements.size() == p.elements.size();
+  }
+
+  @Override
+  public int hashCode() {
+    return asMap().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return bracketed();
+  }
+}

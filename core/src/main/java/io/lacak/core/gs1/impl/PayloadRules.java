@@ -1,0 +1,142 @@
+package io.lacak.core.gs1.impl;
+
+import io.lacak.core.gs1.Gs1ErrorCode;
+import io.lacak.core.gs1.PayloadKind;
+import java.util.List;
+
+/**
+ * Rules over the whole payload: no AI twice, GS1's mandatory and invalid pairings, and the
+ * BPOM profile's two code shapes (Lampiran C).
+ */
+final class PayloadRules {
+
+  private PayloadRules() {
+  }
+
+  static void duplicates(ParseState st) {
+    List<ParseState.Raw> raws = st.raws;
+    for (int i = 1; i < raws.size(); i++) {
+      ParseState.Raw e = raws.get(i);
+      for (int j = 0; j < i; j++) {
+        if (raws.get(j).ai().equals(e.ai())) {
+          st.error(Gs1ErrorCode.AI_DUPLICATE, e.ai(), e.aiOffset(), "(" + e.ai() + ") appears more than once");
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * GS1 {@code req=} and {@code ex=} attributes. BPOM relaxation (DESIGN.md "Codes"): a (90) NIE
+   * keys a trade item as (01) does, so it satisfies requirements for (01). The pairings of
+   * (10), (17), (21) and (91) are the BPOM profile's own and checked in {@link #kind}.
+   */
+  static void associations(ParseState st) {
+    for (ParseState.Raw e : st.raws) {
+      AiSpec spec = e.spec();
+      if (spec == null) {
+        continue;
+      }
+      boolean bpomGoverned = switch (e.ai()) {
+        case "10", "17", "21", "91" -> true;
+        default -> false;
+      };
+      if (!bpomGoverned) {
+        for (List<List<String>> group : spec.requires()) {
+          if (!anyAlternativePresent(st, group)) {
+            st.error(Gs1ErrorCode.AI_MISSING, e.ai(), e.aiOffset(), "(" + e.ai() + ") needs "
+                + describe(group) + " in the same payload");
+          }
+        }
+      }
+      for (List<String> patterns : spec.excludes()) {
+        for (ParseState.Raw other : st.raws) {
+          if (other != e && !other.ai().equals(e.ai()) && matchesAny(patterns, other.ai())) {
+            st.error(Gs1ErrorCode.AI_NOT_ALLOWED, other.ai(), other.aiOffset(), "(" + other.ai()
+                + ") may not stand with (" + e.ai() + ")");
+          }
+        }
+      }
+    }
+  }
+
+  /** Lampiran C: what the payload is, with an AI_MISSING error for each part its shape lacks. */
+  static PayloadKind kind(ParseState st) {
+    boolean gtin = st.has("01");
+    boolean nie = st.has("90");
+    boolean serialised = st.has("10") || st.has("17") || st.has("21");
+    if (gtin || nie) {
+      if (serialised || !nie) {
+        // Lampiran C.2: (90)NIE or (01)GTIN, then (10) batch, (17) expiry, (21) serial.
+        requireAll(st, "Lampiran C.2: an authentication code needs ", "10", "17", "21");
+        return PayloadKind.AUTHENTICATION;
+      }
+      // Lampiran C.1: (90)NIE(91)YYMMDD.
+      requireAll(st, "Lampiran C.1: an identification code needs ", "91");
+      return PayloadKind.IDENTIFICATION;
+    }
+    if (st.has("00")) {
+      return PayloadKind.LOGISTIC_UNIT;
+    }
+    if (!st.raws.isEmpty() || !st.hasErrors()) {
+      st.error(Gs1ErrorCode.AI_MISSING, "90", st.end, "Lampiran C: no product key; expected (90) NIE or (01) GTIN"
+          + " (or (00) SSCC for a logistic unit)");
+    }
+    return null;
+  }
+
+  private static void requireAll(ParseState st, String why, String... ais) {
+    for (String ai : ais) {
+      if (!st.has(ai)) {
+        st.error(Gs1ErrorCode.AI_MISSING, ai, st.end, why + "(" + ai + ") " + ElementRules.label(ai));
+      }
+    }
+  }
+
+  private static boolean anyAlternativePresent(ParseState st, List<List<String>> alternatives) {
+    for (List<String> all : alternatives) {
+      boolean ok = true;
+      for (String pattern : all) {
+        if (!present(st, pattern)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean present(ParseState st, String pattern) {
+    for (ParseState.Raw r : st.raws) {
+      if (AiSpec.matches(pattern, r.ai()) || (pattern.equals("01") && r.ai().equals("90"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAny(List<String> patterns, String ai) {
+    for (String p : patterns) {
+      if (AiSpec.matches(p, ai)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(List<List<String>> alternatives) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < alternatives.size(); i++) {
+      if (i > 0) {
+        sb.append(i == alternatives.size() - 1 ? " or " : ", ");
+      }
+      for (int j = 0; j < alternatives.get(i).size(); j++) {
+        sb.append(j > 0 ? "+" : "").append('(').append(alternatives.get(i).get(j)).append(')');
+      }
+    }
+    return sb.toString();
+  }
+}
