@@ -1,5 +1,6 @@
 package io.lacak.benchmarks.gs1;
 
+import io.lacak.core.gs1.Gs1CheckDigit;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.gs1.Gs1Result;
@@ -59,22 +60,13 @@ public class Gs1ParseBenchmark {
           batch, expiry, serial);
       bracketed[k] = nie.bracketed();
       scanner[k] = nie.scannerData(Symbology.DATAMATRIX);
-      String gtin13 = Long.toString(8_990_000_000_000L + rnd.nextInt(1_000_000_000));
-      Gs1Payload byGtin = Gs1Payload.authenticationByGtin("0" + gtin13 + checkDigit("0" + gtin13), batch, expiry, serial);
+      String gtin = Gs1CheckDigit.append("0" + (899_000_000_000L + rnd.nextInt(1_000_000_000)));
+      Gs1Payload byGtin = Gs1Payload.authenticationByGtin(gtin, batch, expiry, serial);
       digitalLink[k] = byGtin.digitalLink("https://id.lacak.example");
       if (!codec.parse(bracketed[k]).valid() || !codec.parse(scanner[k]).valid() || !codec.parse(digitalLink[k]).valid()) {
         throw new IllegalStateException("benchmark payload invalid: " + codec.parse(digitalLink[k]));
       }
     }
-  }
-
-  private static int checkDigit(String digits13) {
-    int sum = 0;
-    for (int k = 0; k < 13; k++) {
-      int d = digits13.charAt(12 - k) - '0';
-      sum += k % 2 == 0 ? 3 * d : d;
-    }
-    return (10 - sum % 10) % 10;
   }
 
   private int next() {

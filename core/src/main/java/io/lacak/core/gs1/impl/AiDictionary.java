@@ -39,19 +39,7 @@ public final class AiDictionary {
 
   /** The spec of exactly this AI, or {@code null}. */
   AiSpec get(String ai) {
-    int len = ai.length();
-    if (len < 2 || len > 4) {
-      return null;
-    }
-    int v = 0;
-    for (int i = 0; i < len; i++) {
-      char c = ai.charAt(i);
-      if (c < '0' || c > '9') {
-        return null;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return byLength[len][v];
+    return exact(ai, 0, ai.length());
   }
 
   /** Whether this AI has a predefined length and so never needs a GS separator after it. */
@@ -63,6 +51,22 @@ public final class AiDictionary {
   /** Whether the AI is defined. */
   public boolean defined(String ai) {
     return get(ai) != null;
+  }
+
+  /** The spec of the AI written as exactly the digits {@code s[from, from + len)}, or {@code null}. */
+  AiSpec exact(CharSequence s, int from, int len) {
+    if (len < 2 || len > 4) {
+      return null;
+    }
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return byLength[len][v];
   }
 
   /**

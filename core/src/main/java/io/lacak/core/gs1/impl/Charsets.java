@@ -6,6 +6,8 @@ final class Charsets {
   private static final boolean[] CSET82 = new boolean[128];
   private static final boolean[] CSET39 = new boolean[128];
   private static final boolean[] BASE64URL = new boolean[128];
+  private static final boolean[] DIGITS = new boolean[128];
+  private static final boolean[] ALNUM = new boolean[128];
 
   static {
     for (char c : "!\"%&'()*+,-./:;<=>?_".toCharArray()) {
@@ -15,13 +17,13 @@ final class Charsets {
       CSET39[c] = true;
     }
     for (char c = '0'; c <= '9'; c++) {
-      CSET82[c] = CSET39[c] = BASE64URL[c] = true;
+      CSET82[c] = CSET39[c] = BASE64URL[c] = DIGITS[c] = ALNUM[c] = true;
     }
     for (char c = 'A'; c <= 'Z'; c++) {
-      CSET82[c] = CSET39[c] = BASE64URL[c] = true;
+      CSET82[c] = CSET39[c] = BASE64URL[c] = ALNUM[c] = true;
     }
     for (char c = 'a'; c <= 'z'; c++) {
-      CSET82[c] = BASE64URL[c] = true;
+      CSET82[c] = BASE64URL[c] = ALNUM[c] = true;
     }
     BASE64URL['-'] = BASE64URL['_'] = BASE64URL['='] = true;
   }
@@ -35,23 +37,24 @@ final class Charsets {
    * alphanumerics), or -1.
    */
   static int firstBad(char type, CharSequence s, int from, int to) {
+    boolean[] set = table(type);
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (!allowed(type, c)) {
+      if (c >= 128 || !set[c]) {
         return i;
       }
     }
     return -1;
   }
 
-  static boolean allowed(char type, char c) {
+  private static boolean[] table(char type) {
     return switch (type) {
-      case 'N' -> c >= '0' && c <= '9';
-      case 'A' -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-      case 'X' -> c < 128 && CSET82[c];
-      case 'Y' -> c < 128 && CSET39[c];
-      case 'Z' -> c < 128 && BASE64URL[c];
-      default -> false;
+      case 'N' -> DIGITS;
+      case 'A' -> ALNUM;
+      case 'X' -> CSET82;
+      case 'Y' -> CSET39;
+      case 'Z' -> BASE64URL;
+      default -> throw new IllegalArgumentException("character set " + type);
     };
   }
 

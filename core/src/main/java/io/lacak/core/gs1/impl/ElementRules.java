@@ -1,5 +1,6 @@
 package io.lacak.core.gs1.impl;
 
+import io.lacak.core.gs1.Gs1CheckDigit;
 import io.lacak.core.gs1.Gs1Dates;
 import io.lacak.core.gs1.Gs1ErrorCode;
 import java.time.Year;
@@ -78,14 +79,14 @@ final class ElementRules {
     int at = e.valueOffset() + from;
     switch (linter) {
       case "csum" -> {
-        if (!mod10Valid(v, from, to)) {
+        if (!Gs1CheckDigit.valid(v, from, to)) {
           Gs1ErrorCode code = switch (ai) {
             case "01", "02", "03" -> Gs1ErrorCode.GTIN_CHECK_DIGIT;
             case "00" -> Gs1ErrorCode.SSCC_CHECK_DIGIT;
             default -> Gs1ErrorCode.CHECK_DIGIT;
           };
           st.error(code, ai, e.valueOffset() + to - 1, "(" + ai + ") " + label(ai) + " " + v.substring(from, to)
-              + " has check digit " + v.charAt(to - 1) + ", expected " + mod10Digit(v, from, to - 1));
+              + " has check digit " + v.charAt(to - 1) + ", expected " + Gs1CheckDigit.compute(v, from, to - 1));
         }
       }
       case "yymmd0", "yymmdd" -> {
@@ -169,22 +170,6 @@ final class ElementRules {
       default -> 31;
     };
     return dd <= days ? null : year + "-" + (mm < 10 ? "0" : "") + mm + " has " + days + " days";
-  }
-
-  static boolean mod10Valid(CharSequence v, int from, int to) {
-    return mod10Digit(v, from, to - 1) == v.charAt(to - 1) - '0';
-  }
-
-  /** GS1 mod-10 check digit of the digits {@code v[from, to)}: weights 3,1,3,... from the right. */
-  static int mod10Digit(CharSequence v, int from, int to) {
-    int sum = 0;
-    boolean three = true;
-    for (int i = to - 1; i >= from; i--) {
-      int d = v.charAt(i) - '0';
-      sum += three ? 3 * d : d;
-      three = !three;
-    }
-    return (10 - sum % 10) % 10;
   }
 
   private static String lengthText(List<Component> comps) {

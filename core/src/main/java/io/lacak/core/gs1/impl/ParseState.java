@@ -39,8 +39,25 @@ final class ParseState {
     return errors == null ? List.of() : errors;
   }
 
+  /** One bit per AI of the BPOM shapes, so that the shape rules cost no list scans. */
+  private int present;
+
   void add(AiSpec spec, String ai, String value, int aiOffset, int valueOffset) {
     raws.add(new Raw(spec, ai, value, aiOffset, valueOffset));
+    present |= bit(ai);
+  }
+
+  private static int bit(String ai) {
+    return switch (ai) {
+      case "00" -> 1;
+      case "01" -> 2;
+      case "90" -> 4;
+      case "10" -> 8;
+      case "17" -> 16;
+      case "21" -> 32;
+      case "91" -> 64;
+      default -> 0;
+    };
   }
 
   /** The first element read with this AI, or {@code null}. */
@@ -55,6 +72,7 @@ final class ParseState {
   }
 
   boolean has(String ai) {
-    return find(ai) != null;
+    int b = bit(ai);
+    return b != 0 ? (present & b) != 0 : find(ai) != null;
   }
 }

@@ -31,7 +31,8 @@ final class Readers {
             : "bracketed text must start with an AI in brackets, e.g. (90); found " + Charsets.show(s.charAt(pos)));
         return;
       }
-      String ai = s.subSequence(pos + 1, close).toString();
+      AiSpec spec = dict.exact(s, pos + 1, close - pos - 1);
+      String ai = spec != null ? spec.ai() : s.subSequence(pos + 1, close).toString();
       int valueStart = close + 1;
       int next = nextAiBracket(s, valueStart, end);
       String value = s.subSequence(valueStart, next).toString();
@@ -40,7 +41,7 @@ final class Readers {
         st.error(Gs1ErrorCode.SEPARATOR, ai, valueStart + gs,
             "GS separators do not belong in bracketed text; (" + ai + ") holds one");
       }
-      addKnown(st, ai, value, pos, valueStart);
+      add(st, spec, ai, value, pos, valueStart);
       pos = next;
     }
   }
@@ -265,7 +266,10 @@ final class Readers {
   // ---- shared ----
 
   private void addKnown(ParseState st, String ai, String value, int aiOffset, int valueOffset) {
-    AiSpec spec = dict.get(ai);
+    add(st, dict.get(ai), ai, value, aiOffset, valueOffset);
+  }
+
+  private static void add(ParseState st, AiSpec spec, String ai, String value, int aiOffset, int valueOffset) {
     if (spec == null) {
       st.error(Gs1ErrorCode.AI_UNKNOWN, ai, aiOffset, "(" + ai + ") is not a GS1 application identifier");
     }
