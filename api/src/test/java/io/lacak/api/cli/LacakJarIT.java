@@ -1,0 +1,99 @@
+package io.lacak.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code lacak.jar}, run as a user runs it: {@code java -jar}, no flags. */
+class LacakJarIT {
+
+  private static final Path JAR = Path.of("target", "lacak.jar");
+
+  @TempDir
+  Path dir;
+
+  record Run(int status, String out, String err) {
+  }
+
+  private Run java(Path stdin, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (stdin != null) {
+      pb.redirectInput(stdin.toFile());
+    }
+    Process p = pb.start();
+    int status = p.waitFor();
+    return new Run(status, Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void manifestCarriesMainClassAndChronicleFlags() throws IOException {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      Manifest m = jar.getManifest();
+      assertThat(m.getMainAttributes().getValue("Main-Class")).isEqualTo("io.lacak.api.cli.Main");
+      assertThat(m.getMainAttributes().getValue("Add-Opens")).contains("java.base/java.lang", "java.base/java.util");
+      assertThat(m.getMainAttributes().getValue("Add-Exports")).contains("java.base/jdk.internal.ref", "jdk.unsupported/sun.misc");
+    }
+  }
+
+  @Test
+  void helpListsSubcommands() throws Exception {
+    Run r = java(null, "--help");
+
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("serve", "gs1 check");
+  }
+
+  @Test
+  void checksAPrintFileOfManyLines() throws Exception {
+    Path file = dir.resolve("print.txt");
+    int lines = 200_000;
+    try (OutputStream os = Files.newOutputStream(file)) {
+      for (int i = 0; i < lines; i++) {
+        os.write(("]d290DKL1234567890A1\u001D10B" + (i % 997) + "\u001D1728123121S" + i + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+
+    Run r = java(null, "gs1", "check", file.toString());
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.status()).isZero();
+    assertThat(r.out().split("\n")).hasSize(lines).allSatisfy(l -> assertThat(l).contains("\"valid\":true"));
+  }
+
+  @Test
+  void invalidStdinExitsOne() throws Exception {
+    Path file = Files.writeString(dir.resolve("in.txt"), "(90)A(91)281231\n(90)A(91)281331\n");
+
+    Run r = java(file, "gs1", "check");
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out().split("\n")[1]).contains("DATE_INVALID");
+  }
+
+  @Test
+  void readsInputAsUtf8WhateverTheLocale() throws Exception {
+    Path file = dir.resolve("utf8.txt");
+    Files.writeString(file, "(90)DKL\u00e9(91)281231\n", StandardCharsets.UTF_8);
+
+    Run r = java(null, "gs1", "check", file.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).contains("CHARSET").contains("\u00e9");
+  }
+}
