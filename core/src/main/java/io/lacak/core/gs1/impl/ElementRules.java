@@ -2,6 +2,7 @@ package io.lacak.core.gs1.impl;
 
 import io.lacak.core.gs1.Gs1CheckDigit;
 import io.lacak.core.gs1.Gs1Dates;
+import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1ErrorCode;
 import java.time.Year;
 import java.util.List;
@@ -24,17 +25,20 @@ final class ElementRules {
     this.dayZeroAllowed = dayZeroAllowed;
   }
 
-  void check(ParseState st, ParseState.Raw e) {
-    if (e.spec() == null) {
+  void check(ParseState st, int index) {
+    AiSpec spec = st.spec(index);
+    if (spec == null) {
       return; // reported as AI_UNKNOWN when read
     }
+    Gs1Element e = st.element(index);
+    int valueOffset = st.valueOffset(index);
     String ai = e.ai();
     String v = e.value();
     if (v.isEmpty()) {
-      st.error(Gs1ErrorCode.VALUE_EMPTY, ai, e.aiOffset(), "(" + ai + ") " + label(ai) + " has no value");
+      st.error(Gs1ErrorCode.VALUE_EMPTY, ai, e.offset(), "(" + ai + ") " + label(ai) + " has no value");
       return;
     }
-    List<Component> comps = components(e.spec());
+    List<Component> comps = components(spec);
     int n = v.length();
     int p = 0;
     for (Component comp : comps) {
@@ -43,23 +47,23 @@ final class ElementRules {
       }
       int take = Math.min(n - p, comp.max());
       if (take < comp.min()) {
-        st.error(Gs1ErrorCode.VALUE_TOO_SHORT, ai, e.valueOffset() + p, "(" + ai + ") " + label(ai)
+        st.error(Gs1ErrorCode.VALUE_TOO_SHORT, ai, valueOffset + p, "(" + ai + ") " + label(ai)
             + " must be " + lengthText(comps) + ", found " + n);
         return;
       }
       int bad = Charsets.firstBad(comp.type(), v, p, p + take);
       if (bad >= 0) {
-        st.error(Gs1ErrorCode.CHARSET, ai, e.valueOffset() + bad, "(" + ai + ") " + label(ai) + " allows "
+        st.error(Gs1ErrorCode.CHARSET, ai, valueOffset + bad, "(" + ai + ") " + label(ai) + " allows "
             + Charsets.describe(comp.type()) + "; found " + Charsets.show(v.charAt(bad)) + " at position " + (bad + 1));
       } else {
         for (String linter : comp.linters()) {
-          lint(st, e, linter, p, p + take);
+          lint(st, ai, v, valueOffset, linter, p, p + take);
         }
       }
       p += take;
     }
     if (p < n) {
-      st.error(Gs1ErrorCode.VALUE_TOO_LONG, ai, e.valueOffset() + p, "(" + ai + ") " + label(ai)
+      st.error(Gs1ErrorCode.VALUE_TOO_LONG, ai, valueOffset + p, "(" + ai + ") " + label(ai)
           + " must be " + lengthText(comps) + ", found " + n);
     }
   }
@@ -73,10 +77,8 @@ final class ElementRules {
     };
   }
 
-  private void lint(ParseState st, ParseState.Raw e, String linter, int from, int to) {
-    String ai = e.ai();
-    String v = e.value();
-    int at = e.valueOffset() + from;
+  private void lint(ParseState st, String ai, String v, int valueOffset, String linter, int from, int to) {
+    int at = valueOffset + from;
     switch (linter) {
       case "csum" -> {
         if (!Gs1CheckDigit.valid(v, from, to)) {
@@ -85,7 +87,7 @@ final class ElementRules {
             case "00" -> Gs1ErrorCode.SSCC_CHECK_DIGIT;
             default -> Gs1ErrorCode.CHECK_DIGIT;
           };
-          st.error(code, ai, e.valueOffset() + to - 1, "(" + ai + ") " + label(ai) + " " + v.substring(from, to)
+          st.error(code, ai, valueOffset + to - 1, "(" + ai + ") " + label(ai) + " " + v.substring(from, to)
               + " has check digit " + v.charAt(to - 1) + ", expected " + Gs1CheckDigit.compute(v, from, to - 1));
         }
       }

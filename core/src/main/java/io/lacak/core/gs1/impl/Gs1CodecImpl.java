@@ -74,8 +74,8 @@ public final class Gs1CodecImpl implements Gs1Codec {
       form = InputForm.SCANNER;
       symbology = readers.scanner(st, start, end);
     }
-    for (int i = 0, n = st.raws.size(); i < n; i++) {
-      elementRules.check(st, st.raws.get(i));
+    for (int i = 0, n = st.size(); i < n; i++) {
+      elementRules.check(st, i);
     }
     PayloadRules.duplicates(st);
     PayloadRules.associations(st);
@@ -90,16 +90,14 @@ public final class Gs1CodecImpl implements Gs1Codec {
   }
 
   private static Gs1Result result(ParseState st, InputForm form, Symbology symbology, PayloadKind kind) {
-    List<Gs1Element> elements = new ArrayList<>(st.raws.size());
-    outer:
-    for (int i = 0, n = st.raws.size(); i < n; i++) {
-      ParseState.Raw r = st.raws.get(i);
-      for (int j = 0; j < i; j++) {
-        if (st.raws.get(j).ai().equals(r.ai())) {
-          continue outer; // a duplicate is reported; the first occurrence is kept
+    List<Gs1Element> elements = st.elements;
+    if (st.duplicates) {
+      elements = new ArrayList<>(st.size());
+      for (Gs1Element e : st.elements) {
+        if (elements.stream().noneMatch(kept -> kept.ai().equals(e.ai()))) {
+          elements.add(e); // a duplicate is reported; the first occurrence is kept
         }
       }
-      elements.add(new Gs1Element(r.ai(), r.value(), r.aiOffset()));
     }
     return new Gs1Result(form, symbology, Gs1Payload.of(elements), st.errors(), kind, st.referenceYear);
   }

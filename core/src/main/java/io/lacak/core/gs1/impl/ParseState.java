@@ -1,22 +1,23 @@
 package io.lacak.core.gs1.impl;
 
+import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1Error;
 import io.lacak.core.gs1.Gs1ErrorCode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Everything one parse call collects: raw elements and errors. Not shared between threads. */
 final class ParseState {
 
-  /** An element as read, with the positions needed to point at its problems. */
-  record Raw(AiSpec spec, String ai, String value, int aiOffset, int valueOffset) {
-  }
-
   final CharSequence input;
   final int referenceYear;
   /** End of the payload in the input, after trailing blanks: where a missing element would go. */
   int end;
-  final List<Raw> raws = new ArrayList<>(6);
+  /** Elements as read, with their specs (null when unknown) and value offsets at the same index. */
+  final List<Gs1Element> elements = new ArrayList<>(6);
+  private AiSpec[] specs = new AiSpec[6];
+  private int[] valueOffsets = new int[6];
   List<Gs1Error> errors;
 
   ParseState(CharSequence input, int referenceYear) {
@@ -39,12 +40,38 @@ final class ParseState {
     return errors == null ? List.of() : errors;
   }
 
+  /** Set when an AI was read twice: the payload then keeps each AI's first value. */
+  boolean duplicates;
+
   /** One bit per AI of the BPOM shapes, so that the shape rules cost no list scans. */
   private int present;
 
   void add(AiSpec spec, String ai, String value, int aiOffset, int valueOffset) {
-    raws.add(new Raw(spec, ai, value, aiOffset, valueOffset));
+    int i = elements.size();
+    if (i == specs.length) {
+      specs = Arrays.copyOf(specs, i * 2);
+      valueOffsets = Arrays.copyOf(valueOffsets, i * 2);
+    }
+    specs[i] = spec;
+    valueOffsets[i] = valueOffset;
+    elements.add(new Gs1Element(ai, value, aiOffset));
     present |= bit(ai);
+  }
+
+  int size() {
+    return elements.size();
+  }
+
+  Gs1Element element(int i) {
+    return elements.get(i);
+  }
+
+  AiSpec spec(int i) {
+    return specs[i];
+  }
+
+  int valueOffset(int i) {
+    return valueOffsets[i];
   }
 
   private static int bit(String ai) {
@@ -60,19 +87,18 @@ final class ParseState {
     };
   }
 
-  /** The first element read with this AI, or {@code null}. */
-  Raw find(String ai) {
-    for (int i = 0, n = raws.size(); i < n; i++) {
-      Raw r = raws.get(i);
-      if (r.ai().equals(ai)) {
-        return r;
+  /** Index of the first element read with this AI, or -1. */
+  int find(String ai) {
+    for (int i = 0, n = elements.size(); i < n; i++) {
+      if (elements.get(i).ai().equals(ai)) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   boolean has(String ai) {
     int b = bit(ai);
-    return b != 0 ? (present & b) != 0 : find(ai) != null;
+    return b != 0 ? (present & b) != 0 : find(ai) >= 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.lacak.core.gs1.impl;
 
+import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1ErrorCode;
 import io.lacak.core.gs1.PayloadKind;
 import java.util.List;
@@ -14,12 +15,13 @@ final class PayloadRules {
   }
 
   static void duplicates(ParseState st) {
-    List<ParseState.Raw> raws = st.raws;
-    for (int i = 1; i < raws.size(); i++) {
-      ParseState.Raw e = raws.get(i);
+    List<Gs1Element> elements = st.elements;
+    for (int i = 1; i < elements.size(); i++) {
+      Gs1Element e = elements.get(i);
       for (int j = 0; j < i; j++) {
-        if (raws.get(j).ai().equals(e.ai())) {
-          st.error(Gs1ErrorCode.AI_DUPLICATE, e.ai(), e.aiOffset(), "(" + e.ai() + ") appears more than once");
+        if (elements.get(j).ai().equals(e.ai())) {
+          st.duplicates = true;
+          st.error(Gs1ErrorCode.AI_DUPLICATE, e.ai(), e.offset(), "(" + e.ai() + ") appears more than once");
           break;
         }
       }
@@ -32,8 +34,9 @@ final class PayloadRules {
    * (10), (17), (21) and (91) are the BPOM profile's own and checked in {@link #kind}.
    */
   static void associations(ParseState st) {
-    for (ParseState.Raw e : st.raws) {
-      AiSpec spec = e.spec();
+    for (int i = 0, n = st.size(); i < n; i++) {
+      AiSpec spec = st.spec(i);
+      Gs1Element e = st.element(i);
       if (spec == null) {
         continue;
       }
@@ -44,15 +47,15 @@ final class PayloadRules {
       if (!bpomGoverned) {
         for (List<List<String>> group : spec.requires()) {
           if (!anyAlternativePresent(st, group)) {
-            st.error(Gs1ErrorCode.AI_MISSING, e.ai(), e.aiOffset(), "(" + e.ai() + ") needs "
+            st.error(Gs1ErrorCode.AI_MISSING, e.ai(), e.offset(), "(" + e.ai() + ") needs "
                 + describe(group) + " in the same payload");
           }
         }
       }
       for (List<String> patterns : spec.excludes()) {
-        for (ParseState.Raw other : st.raws) {
+        for (Gs1Element other : st.elements) {
           if (other != e && !other.ai().equals(e.ai()) && matchesAny(patterns, other.ai())) {
-            st.error(Gs1ErrorCode.AI_NOT_ALLOWED, other.ai(), other.aiOffset(), "(" + other.ai()
+            st.error(Gs1ErrorCode.AI_NOT_ALLOWED, other.ai(), other.offset(), "(" + other.ai()
                 + ") may not stand with (" + e.ai() + ")");
           }
         }
@@ -78,7 +81,7 @@ final class PayloadRules {
     if (st.has("00")) {
       return PayloadKind.LOGISTIC_UNIT;
     }
-    if (!st.raws.isEmpty() || !st.hasErrors()) {
+    if (!st.elements.isEmpty() || !st.hasErrors()) {
       st.error(Gs1ErrorCode.AI_MISSING, "90", st.end, "Lampiran C: no product key; expected (90) NIE or (01) GTIN"
           + " (or (00) SSCC for a logistic unit)");
     }
@@ -110,7 +113,7 @@ final class PayloadRules {
   }
 
   private static boolean present(ParseState st, String pattern) {
-    for (ParseState.Raw r : st.raws) {
+    for (Gs1Element r : st.elements) {
       if (AiSpec.matches(pattern, r.ai()) || (pattern.equals("01") && r.ai().equals("90"))) {
         return true;
       }
