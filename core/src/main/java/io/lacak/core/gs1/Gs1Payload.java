@@ -186,14 +186,14 @@ public final class Gs1Payload {
 
   /** Rank in the regulation's order; every other AI keeps its place after these. */
   static int rank(String ai) {
-    return switch (ai) {
-      case "00" -> 0;
-      case "01" -> 1;
-      case "90" -> 2;
-      case "10" -> 3;
-      case "17" -> 4;
-      case "21" -> 5;
-      case "91" -> 6;
+    return switch (Gs1Ai.twoDigit(ai)) {
+      case Gs1Ai.SSCC -> 0;
+      case Gs1Ai.GTIN -> 1;
+      case Gs1Ai.NIE -> 2;
+      case Gs1Ai.BATCH -> 3;
+      case Gs1Ai.EXPIRY -> 4;
+      case Gs1Ai.SERIAL -> 5;
+      case Gs1Ai.NIE_VALIDITY -> 6;
       default -> 7;
     };
   }

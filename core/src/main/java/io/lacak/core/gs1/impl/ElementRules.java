@@ -2,6 +2,7 @@ package io.lacak.core.gs1.impl;
 
 import io.lacak.core.gs1.Gs1CheckDigit;
 import io.lacak.core.gs1.Gs1Dates;
+import io.lacak.core.gs1.Gs1Ai;
 import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1ErrorCode;
 import java.time.Year;
@@ -41,7 +42,8 @@ final class ElementRules {
     List<Component> comps = components(spec);
     int n = v.length();
     int p = 0;
-    for (Component comp : comps) {
+    for (int c = 0, nc = comps.size(); c < nc; c++) { // indexed loops: no iterator on the hot path
+      Component comp = comps.get(c);
       if (p >= n && comp.optional()) {
         break;
       }
@@ -56,8 +58,9 @@ final class ElementRules {
         st.error(Gs1ErrorCode.CHARSET, ai, valueOffset + bad, "(" + ai + ") " + label(ai) + " allows "
             + Charsets.describe(comp.type()) + "; found " + Charsets.show(v.charAt(bad)) + " at position " + (bad + 1));
       } else {
-        for (String linter : comp.linters()) {
-          lint(st, ai, v, valueOffset, linter, p, p + take);
+        List<String> linters = comp.linters();
+        for (int l = 0, nl = linters.size(); l < nl; l++) {
+          lint(st, ai, v, valueOffset, linters.get(l), p, p + take);
         }
       }
       p += take;
@@ -69,10 +72,10 @@ final class ElementRules {
   }
 
   private static List<Component> components(AiSpec spec) {
-    return switch (spec.ai()) {
-      case "90" -> NIE;
-      case "10", "21" -> BATCH_OR_SERIAL;
-      case "91" -> NIE_VALIDITY;
+    return switch (Gs1Ai.twoDigit(spec.ai())) {
+      case Gs1Ai.NIE -> NIE;
+      case Gs1Ai.BATCH, Gs1Ai.SERIAL -> BATCH_OR_SERIAL;
+      case Gs1Ai.NIE_VALIDITY -> NIE_VALIDITY;
       default -> spec.components();
     };
   }

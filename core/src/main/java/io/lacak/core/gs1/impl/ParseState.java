@@ -1,5 +1,6 @@
 package io.lacak.core.gs1.impl;
 
+import io.lacak.core.gs1.Gs1Ai;
 import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1Error;
 import io.lacak.core.gs1.Gs1ErrorCode;
@@ -75,14 +76,14 @@ final class ParseState {
   }
 
   private static int bit(String ai) {
-    return switch (ai) {
-      case "00" -> 1;
-      case "01" -> 2;
-      case "90" -> 4;
-      case "10" -> 8;
-      case "17" -> 16;
-      case "21" -> 32;
-      case "91" -> 64;
+    return switch (Gs1Ai.twoDigit(ai)) {
+      case Gs1Ai.SSCC -> 1;
+      case Gs1Ai.GTIN -> 2;
+      case Gs1Ai.NIE -> 4;
+      case Gs1Ai.BATCH -> 8;
+      case Gs1Ai.EXPIRY -> 16;
+      case Gs1Ai.SERIAL -> 32;
+      case Gs1Ai.NIE_VALIDITY -> 64;
       default -> 0;
     };
   }

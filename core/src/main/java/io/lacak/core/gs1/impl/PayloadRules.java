@@ -1,5 +1,6 @@
 package io.lacak.core.gs1.impl;
 
+import io.lacak.core.gs1.Gs1Ai;
 import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1ErrorCode;
 import io.lacak.core.gs1.PayloadKind;
@@ -40,20 +41,23 @@ final class PayloadRules {
       if (spec == null) {
         continue;
       }
-      boolean bpomGoverned = switch (e.ai()) {
-        case "10", "17", "21", "91" -> true;
+      boolean bpomGoverned = switch (Gs1Ai.twoDigit(e.ai())) {
+        case Gs1Ai.BATCH, Gs1Ai.EXPIRY, Gs1Ai.SERIAL, Gs1Ai.NIE_VALIDITY -> true;
         default -> false;
       };
-      if (!bpomGoverned) {
-        for (List<List<String>> group : spec.requires()) {
-          if (!anyAlternativePresent(st, group)) {
-            st.error(Gs1ErrorCode.AI_MISSING, e.ai(), e.offset(), "(" + e.ai() + ") needs "
-                + describe(group) + " in the same payload");
-          }
+      List<List<List<String>>> requires = spec.requires();
+      for (int r = 0, nr = bpomGoverned ? 0 : requires.size(); r < nr; r++) {
+        List<List<String>> group = requires.get(r);
+        if (!anyAlternativePresent(st, group)) {
+          st.error(Gs1ErrorCode.AI_MISSING, e.ai(), e.offset(), "(" + e.ai() + ") needs "
+              + describe(group) + " in the same payload");
         }
       }
-      for (List<String> patterns : spec.excludes()) {
-        for (Gs1Element other : st.elements) {
+      List<List<String>> excludes = spec.excludes();
+      for (int x = 0, nx = excludes.size(); x < nx; x++) {
+        List<String> patterns = excludes.get(x);
+        for (int o = 0; o < n; o++) {
+          Gs1Element other = st.element(o);
           if (other != e && !other.ai().equals(e.ai()) && matchesAny(patterns, other.ai())) {
             st.error(Gs1ErrorCode.AI_NOT_ALLOWED, other.ai(), other.offset(), "(" + other.ai()
                 + ") may not stand with (" + e.ai() + ")");

@@ -34,13 +34,22 @@ final class Readers {
       AiSpec spec = dict.exact(s, pos + 1, close - pos - 1);
       String ai = spec != null ? spec.ai() : s.subSequence(pos + 1, close).toString();
       int valueStart = close + 1;
-      int next = nextAiBracket(s, valueStart, end);
-      String value = s.subSequence(valueStart, next).toString();
-      int gs = value.indexOf(GS);
-      if (gs >= 0) {
-        st.error(Gs1ErrorCode.SEPARATOR, ai, valueStart + gs,
-            "GS separators do not belong in bracketed text; (" + ai + ") holds one");
+      int next = end;
+      int gs = -1;
+      for (int i = valueStart; i < end; i++) {
+        char c = s.charAt(i);
+        if (c == '(' && aiBracketEnd(s, i, end) > 0) {
+          next = i;
+          break;
+        }
+        if (c == GS && gs < 0) {
+          gs = i;
+        }
       }
+      if (gs >= 0) {
+        st.error(Gs1ErrorCode.SEPARATOR, ai, gs, "GS separators do not belong in bracketed text; (" + ai + ") holds one");
+      }
+      String value = s.subSequence(valueStart, next).toString();
       add(st, spec, ai, value, pos, valueStart);
       pos = next;
     }
@@ -57,15 +66,6 @@ final class Readers {
     }
     int digits = i - pos - 1;
     return i < end && s.charAt(i) == ')' && digits >= 2 && digits <= 4 ? i : -1;
-  }
-
-  private static int nextAiBracket(CharSequence s, int from, int end) {
-    for (int i = from; i < end; i++) {
-      if (s.charAt(i) == '(' && aiBracketEnd(s, i, end) > 0) {
-        return i;
-      }
-    }
-    return end;
   }
 
   // ---- scanner data: ]d2 90DKL1234567890A1 <GS> 10B01 <GS> 17281231 21 7K3M9P ----
