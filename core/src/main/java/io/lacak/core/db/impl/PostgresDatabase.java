@@ -21,11 +21,13 @@ public final class PostgresDatabase implements Database {
   private static final String EMBEDDED_USER = "postgres";
   private static final String EMBEDDED_DB = "postgres";
 
+  private final Vertx vertx;
   private final Pool pool;
   private final EmbeddedPostgres embedded;
   private final PgConnectOptions connect;
 
-  private PostgresDatabase(Pool pool, EmbeddedPostgres embedded, PgConnectOptions connect) {
+  private PostgresDatabase(Vertx vertx, Pool pool, EmbeddedPostgres embedded, PgConnectOptions connect) {
+    this.vertx = vertx;
     this.pool = pool;
     this.embedded = embedded;
     this.connect = connect;
@@ -61,7 +63,7 @@ public final class PostgresDatabase implements Database {
           .connectingTo(connect)
           .using(vertx)
           .build();
-      return (Database) new PostgresDatabase(pool, embedded, connect);
+      return (Database) new PostgresDatabase(vertx, pool, embedded, connect);
     });
   }
 
@@ -98,10 +100,11 @@ public final class PostgresDatabase implements Database {
 
   @Override
   public Future<Void> close() {
-    return pool.close().eventually(() -> {
+    // Stopping the embedded server waits for its process: a worker thread again.
+    return pool.close().eventually(() -> vertx.executeBlocking(() -> {
       closeQuietly(embedded);
-      return Future.succeededFuture();
-    });
+      return null;
+    }));
   }
 
   private static void closeQuietly(EmbeddedPostgres embedded) {
