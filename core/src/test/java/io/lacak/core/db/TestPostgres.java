@@ -1,0 +1,59 @@
+package io.lacak.core.db;
+
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real embedded Postgres for all tests of a JVM run, in a temporary data directory: starting
+ * one costs seconds, so test classes share it and {@link #reset()} the tables they use.
+ */
+public final class TestPostgres {
+
+  private static Vertx vertx;
+  private static Database database;
+
+  private TestPostgres() {
+  }
+
+  public static synchronized Database database() {
+    if (database == null) {
+      try {
+        Path dir = Files.createTempDirectory("lacak-test-pg");
+        vertx = Vertx.vertx();
+        database = Database.start(vertx, new DatabaseOptions().setDataDir(dir)).await(120, TimeUnit.SECONDS);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            database.close().await(60, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            // the JVM is ending; the temporary cluster goes with it
+          }
+        }));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start the test Postgres", e);
+      }
+    }
+    return database;
+  }
+
+  public static Pool pool() {
+    return database().pool();
+  }
+
+  public static Vertx vertx() {
+    database();
+    return vertx;
+  }
+
+  /** Empties every table. */
+  public static void reset() throws Exception {
+    pool().query("truncate issuance, product_gtin, product restart identity cascade").execute()
+        .await(30, TimeUnit.SECONDS);
+  }
+}
