@@ -1,0 +1,67 @@
+package io.lacak.core.store;
+
+import io.lacak.core.store.impl.ChronicleCodeStore;
+import java.io.Closeable;
+import java.util.function.Consumer;
+
+/**
+ * The current state of every reported code, off-heap in memory-mapped Chronicle Map files under
+ * the data directory (DESIGN.md "Store"), with the containers that aggregate codes and their
+ * children beside it. Reads are thread-safe; writes come from the single writer only.
+ *
+ * <p>{@code try (CodeStore store = CodeStore.open(options)) { store.read(key, state); }}
+ */
+public interface CodeStore extends Closeable {
+
+  static CodeStore open(StoreOptions options) {
+    return new ChronicleCodeStore(options);
+  }
+
+  /** Copies the state of {@code key} into {@code into}; false when the code was never reported. */
+  boolean read(byte[] key, CodeState into);
+
+  /** Writes the state of {@code key}. Single writer only. */
+  void write(byte[] key, CodeState state);
+
+  /** Gives the code {@code key} a container reference so that it can aggregate children. */
+  int newContainer(byte[] key);
+
+  /** Copies the key of container {@code id} into {@code out}; false when unknown. */
+  boolean containerKey(int id, byte[] out);
+
+  /** Records {@code child} as packed into container {@code id}. */
+  void addChild(int id, byte[] child);
+
+  /** Number of children ever packed into container {@code id}, including those since moved out. */
+  int childSlots(int id);
+
+  /**
+   * Calls {@code action} with the key of each code whose parent is still container {@code id};
+   * the array passed is reused between calls.
+   */
+  void forEachChild(int id, Consumer<byte[]> action);
+
+  /** Codes stored. */
+  long size();
+
+  /** Codes the current files are sized for; grows by itself. */
+  long capacity();
+
+  /** Number of code files; a new one twice as large is added when the newest fills. */
+  int generations();
+
+  /** Bytes of the code, container and children files together. */
+  long bytesOnDisk();
+
+  /** Sequence of the last journal event applied, persisted with the store. */
+  long appliedSequence();
+
+  /** Records that every journal event up to {@code sequence} is applied. Single writer only. */
+  void appliedSequence(long sequence);
+
+  /** Forgets everything, for a rebuild from the journal. Single writer only. */
+  void clear();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,194 @@
+package io.lacak.core.store.impl;
+
+import io.lacak.core.store.CodeKey;
+import io.lacak.core.store.CodeState;
+import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.StoreOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+
+/** The code store on Chronicle Map: codes, containers, children, and the applied journal position. */
+public final class ChronicleCodeStore implements CodeStore {
+
+  private static final int CONTAINER_VALUE = CodeKey.SIZE + 4; // container's code key + child slots used
+
+  private final GrowingMap codes;
+  private final GrowingMap containers; // container id -> its key and child slot count
+  private final GrowingMap children; // (container id, slot) -> child key
+  private final FileChannel meta; // 16 bytes: applied journal sequence, next container id
+  private final ThreadLocal<byte[]> valueBuffer = ThreadLocal.withInitial(() -> new byte[CodeState.SIZE]);
+  private final byte[] containerValue = new byte[CONTAINER_VALUE];
+  private final byte[] intKey = new byte[4];
+  private final byte[] slotKey = new byte[8];
+  private long applied;
+  private int nextContainer;
+
+  public ChronicleCodeStore(StoreOptions options) {
+    Path dir = options.directory();
+    long initial = options.initialCodes();
+    // Containers are a fraction of codes: a secondary holds at least a few primaries.
+    this.codes = new GrowingMap(dir, "codes", CodeKey.SIZE, CodeState.SIZE, initial, options.growAt());
+    this.containers = new GrowingMap(dir, "containers", 4, CONTAINER_VALUE, Math.max(1_000, initial / 8), options.growAt());
+    this.children = new GrowingMap(dir, "children", 8, CodeKey.SIZE, initial, options.growAt());
+    try {
+      this.meta = FileChannel.open(dir.resolve("store.meta"), StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      ByteBuffer b = ByteBuffer.allocate(16);
+      if (meta.read(b, 0) == 16) {
+        b.flip();
+        applied = b.getLong();
+        nextContainer = (int) b.getLong();
+      } else {
+        applied = 0;
+        nextContainer = 1;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the store metadata in " + dir, e);
+    }
+  }
+
+  @Override
+  public boolean read(byte[] key, CodeState into) {
+    byte[] value = valueBuffer.get();
+    if (!codes.get(key, value)) {
+      return false;
+    }
+    into.readFrom(value);
+    return true;
+  }
+
+  @Override
+  public void write(byte[] key, CodeState state) {
+    codes.put(key, state.writeTo(valueBuffer.get()));
+  }
+
+  @Override
+  public int newContainer(byte[] key) {
+    int id = nextContainer++;
+    System.arraycopy(key, 0, containerValue, 0, CodeKey.SIZE);
+    writeInt(containerValue, CodeKey.SIZE, 0);
+    containers.put(writeInt(intKey, 0, id), containerValue);
+    return id;
+  }
+
+  @Override
+  public boolean containerKey(int id, byte[] out) {
+    byte[] value = new byte[CONTAINER_VALUE];
+    if (!containers.get(writeInt(new byte[4], 0, id), value)) {
+      return false;
+    }
+    System.arraycopy(value, 0, out, 0, CodeKey.SIZE);
+    return true;
+  }
+
+  @Override
+  public void addChild(int id, byte[] child) {
+    if (!containers.get(writeInt(intKey, 0, id), containerValue)) {
+      throw new IllegalArgumentException("no container " + id);
+    }
+    int slot = readInt(containerValue, CodeKey.SIZE);
+    writeInt(slotKey, 0, id);
+    writeInt(slotKey, 4, slot);
+    children.put(slotKey, child);
+    writeInt(containerValue, CodeKey.SIZE, slot + 1);
+    containers.put(intKey, containerValue);
+  }
+
+  @Override
+  public int childSlots(int id) {
+    byte[] value = new byte[CONTAINER_VALUE];
+    return containers.get(writeInt(new byte[4], 0, id), value) ? readInt(value, CodeKey.SIZE) : 0;
+  }
+
+  @Override
+  public void forEachChild(int id, Consumer<byte[]> action) {
+    int slots = childSlots(id);
+    byte[] key = new byte[8];
+    byte[] child = new byte[CodeKey.SIZE];
+    byte[] value = new byte[CodeState.SIZE];
+    CodeState state = new CodeState();
+    writeInt(key, 0, id);
+    for (int slot = 0; slot < slots; slot++) {
+      writeInt(key, 4, slot);
+      // A child that moved alone or was unpacked no longer names this container: skip it.
+      if (children.get(key, child) && codes.get(child, value) && state.readFrom(value).parent() == id) {
+        action.accept(child);
+      }
+    }
+  }
+
+  @Override
+  public long size() {
+    return codes.size();
+  }
+
+  @Override
+  public long capacity() {
+    return codes.capacity();
+  }
+
+  @Override
+  public int generations() {
+    return codes.generationCount();
+  }
+
+  @Override
+  public long bytesOnDisk() {
+    return codes.bytesOnDisk() + containers.bytesOnDisk() + children.bytesOnDisk();
+  }
+
+  @Override
+  public long appliedSequence() {
+    return applied;
+  }
+
+  @Override
+  public void appliedSequence(long sequence) {
+    applied = sequence;
+    ByteBuffer b = ByteBuffer.allocate(16).putLong(sequence).putLong(nextContainer);
+    b.flip();
+    try {
+      meta.write(b, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record the applied journal position", e);
+    }
+  }
+
+  @Override
+  public void clear() {
+    codes.clear();
+    containers.clear();
+    children.clear();
+    nextContainer = 1;
+    appliedSequence(0);
+  }
+
+  @Override
+  public void close() {
+    codes.close();
+    containers.close();
+    children.close();
+    try {
+      meta.close();
+    } catch (IOException e) {
+      // metadata is written on every update; nothing is lost by a failed close
+    }
+  }
+
+  private static byte[] writeInt(byte[] b, int at, int v) {
+    b[at] = (byte) (v >>> 24);
+    b[at + 1] = (byte) (v >>> 16);
+    b[at + 2] = (byte) (v >>> 8);
+    b[at + 3] = (byte) v;
+    return b;
+  }
+
+  private static int readInt(byte[] b, int at) {
+    return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+  }
+}

@@ -1,0 +1,161 @@
+package io.lacak.core.store.impl;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import net.openhft.chronicle.map.ChronicleMap;
+
+/**
+ * Fixed-size byte keys to fixed-size byte values in a series of persisted Chronicle Maps
+ * ("generations"), each twice the size of the one before. New keys go to the newest generation;
+ * when it reaches its fill threshold the next one is created, so no map is ever pushed past the
+ * entries it was sized for (Chronicle's "extra tier" failures) and growth needs no downtime or
+ * copying. A key stays in the generation it was first written to.
+ *
+ * <p>Single writer, many readers: {@code put} and {@code update} are called from one thread.
+ */
+final class GrowingMap implements Closeable {
+
+  private static final Pattern FILE = Pattern.compile("(\\w+)-(\\d+)-(\\d+)\\.dat");
+
+  private final Path dir;
+  private final String name;
+  private final int keySize;
+  private final int valueSize;
+  private final double growAt;
+  private volatile List<Generation> generations; // oldest first; replaced, never mutated
+
+  private record Generation(int index, long capacity, ChronicleMap<byte[], byte[]> map) {
+  }
+
+  GrowingMap(Path dir, String name, int keySize, int valueSize, long initialCapacity, double growAt) {
+    this.dir = dir;
+    this.name = name;
+    this.keySize = keySize;
+    this.valueSize = valueSize;
+    this.growAt = growAt;
+    List<Generation> found = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      try (Stream<Path> files = Files.list(dir)) {
+        files.map(p -> FILE.matcher(p.getFileName().toString()))
+            .filter(m -> m.matches() && m.group(1).equals(name))
+            .sorted((a, b) -> Integer.compare(Integer.parseInt(a.group(2)), Integer.parseInt(b.group(2))))
+            .forEach(m -> found.add(open(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)))));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the store in " + dir, e);
+    }
+    if (found.isEmpty()) {
+      found.add(open(0, initialCapacity));
+    }
+    this.generations = List.copyOf(found);
+  }
+
+  private Generation open(int index, long capacity) {
+    File file = dir.resolve(name + "-" + index + "-" + capacity + ".dat").toFile();
+    try {
+      ChronicleMap<byte[], byte[]> map = ChronicleMap.of(byte[].class, byte[].class)
+          .name(name + "-" + index)
+          .constantKeySizeBySample(new byte[keySize])
+          .constantValueSizeBySample(new byte[valueSize])
+          .entries(capacity)
+          .createPersistedTo(file);
+      return new Generation(index, capacity, map);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + file, e);
+    }
+  }
+
+  /** Copies the value of {@code key} into {@code value}; false when absent. */
+  boolean get(byte[] key, byte[] value) {
+    List<Generation> gens = generations;
+    for (int i = gens.size() - 1; i >= 0; i--) {
+      if (gens.get(i).map().getUsing(key, value) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean contains(byte[] key) {
+    List<Generation> gens = generations;
+    for (int i = gens.size() - 1; i >= 0; i--) {
+      if (gens.get(i).map().containsKey(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Writes {@code key -> value}, in place when the key exists, else in the newest generation. */
+  void put(byte[] key, byte[] value) {
+    List<Generation> gens = generations;
+    for (int i = gens.size() - 1; i >= 0; i--) {
+      ChronicleMap<byte[], byte[]> map = gens.get(i).map();
+      if (map.containsKey(key)) {
+        map.put(key, value);
+        return;
+      }
+    }
+    Generation newest = gens.get(gens.size() - 1);
+    newest.map().put(key, value);
+    if (newest.map().size() >= (long) (newest.capacity() * growAt)) {
+      List<Generation> grown = new ArrayList<>(gens);
+      grown.add(open(newest.index() + 1, newest.capacity() * 2));
+      generations = List.copyOf(grown);
+    }
+  }
+
+  /** Entries over all generations. */
+  long size() {
+    long n = 0;
+    for (Generation g : generations) {
+      n += g.map().size();
+    }
+    return n;
+  }
+
+  /** Entries all generations are sized for. */
+  long capacity() {
+    long n = 0;
+    for (Generation g : generations) {
+      n += g.capacity();
+    }
+    return n;
+  }
+
+  int generationCount() {
+    return generations.size();
+  }
+
+  /** Bytes the generation files take on disk (allocated blocks, not their sparse length). */
+  long bytesOnDisk() {
+    long n = 0;
+    for (Generation g : generations) {
+      n += g.map().offHeapMemoryUsed();
+    }
+    return n;
+  }
+
+  void clear() {
+    for (Generation g : generations) {
+      g.map().clear();
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Generation g : generations) {
+      g.map().close();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.lacak.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lacak.core.serial.PackagingLevel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodeStoreTest {
+
+  @TempDir
+  Path dir;
+
+  private StoreOptions options(long initial) {
+    return new StoreOptions().setDirectory(dir.resolve("store")).setInitialCodes(initial);
+  }
+
+  @Test
+  void keysPackEveryAlphanumericSerialAndUnpackIt() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    String symbols = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    byte[] key = new byte[CodeKey.SIZE];
+    for (int i = 0; i < 20_000; i++) {
+      int len = 1 + rnd.nextInt(20);
+      StringBuilder serial = new StringBuilder();
+      for (int k = 0; k < len; k++) {
+        serial.append(symbols.charAt(rnd.nextInt(symbols.length())));
+      }
+      int product = rnd.nextInt(Integer.MAX_VALUE);
+      CodeKey.encode(product, serial, key);
+      assertThat(CodeKey.serial(key)).isEqualTo(serial.toString());
+      assertThat(CodeKey.productId(key)).isEqualTo(product);
+    }
+  }
+
+  @Test
+  void keysOfDifferentSerialsDiffer() {
+    byte[] a = CodeKey.encode(1, "A", new byte[20]);
+    byte[] b = CodeKey.encode(1, "A0", new byte[20]);
+    byte[] c = CodeKey.encode(2, "A", new byte[20]);
+    assertThat(a).isNotEqualTo(b).isNotEqualTo(c);
+  }
+
+  @Test
+  void lampiranC2_keysRefuseWhatIsNoSerial() {
+    assertThatThrownBy(() -> CodeKey.encode(1, "", new byte[20])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CodeKey.encode(1, "A".repeat(21), new byte[20])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CodeKey.encode(1, "AB-1", new byte[20])).hasMessageContaining("character 3");
+  }
+
+  @Test
+  void stateRecordRoundTripsInTwentyEightBytes() {
+    CodeState s = new CodeState().level(PackagingLevel.SECONDARY).status(CodeStatus.RETURN_PENDING).batch(7)
+        .parent(123456).container(99).holder(42).counterparty(-5).lastEvent((1L << 56) - 1);
+    byte[] b = s.writeTo(new byte[CodeState.SIZE]);
+
+    CodeState t = new CodeState().readFrom(b);
+
+    assertThat(t.toString()).isEqualTo(s.toString());
+  }
+
+  @Test
+  void codesSurviveCloseAndReopen() {
+    byte[] key = CodeKey.encode(3, "SERIAL1", new byte[20]);
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      store.write(key, new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.HELD).holder(9).lastEvent(5));
+      store.appliedSequence(5);
+    }
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      CodeState s = new CodeState();
+      assertThat(store.read(key, s)).isTrue();
+      assertThat(s.status()).isEqualTo(CodeStatus.HELD);
+      assertThat(s.holder()).isEqualTo(9);
+      assertThat(store.appliedSequence()).isEqualTo(5);
+      assertThat(store.read(CodeKey.encode(3, "SERIAL2", new byte[20]), s)).isFalse();
+    }
+  }
+
+  @Test
+  void growsPastItsInitialCapacityWithoutFailingAndKeepsEverything() {
+    int codes = 20_000; // twenty times the initial size
+    byte[] key = new byte[CodeKey.SIZE];
+    CodeState state = new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.ACTIVE);
+    try (CodeStore store = CodeStore.open(options(1_000))) {
+      for (int i = 0; i < codes; i++) {
+        store.write(CodeKey.encode(1, "S" + i, key), state.holder(i).lastEvent(i));
+      }
+      assertThat(store.size()).isEqualTo(codes);
+      assertThat(store.generations()).isGreaterThan(1);
+      assertThat(store.capacity()).isGreaterThanOrEqualTo(codes);
+      // rewriting an existing code updates it where it is, adding nothing
+      store.write(CodeKey.encode(1, "S0", key), state.holder(77).lastEvent(codes));
+      assertThat(store.size()).isEqualTo(codes);
+    }
+    try (CodeStore store = CodeStore.open(options(1_000))) {
+      CodeState s = new CodeState();
+      for (int i = 1; i < codes; i++) {
+        assertThat(store.read(CodeKey.encode(1, "S" + i, key), s)).isTrue();
+        assertThat(s.holder()).isEqualTo(i);
+      }
+      store.read(CodeKey.encode(1, "S0", key), s);
+      assertThat(s.holder()).isEqualTo(77);
+    }
+  }
+
+  @Test
+  void containersListTheChildrenStillInside() {
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      byte[] box = CodeKey.encode(1, "BOX", new byte[20]);
+      int id = store.newContainer(box);
+      List<byte[]> inside = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        byte[] child = CodeKey.encode(1, "UNIT" + i, new byte[20]);
+        store.write(child, new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.ACTIVE).parent(id));
+        store.addChild(id, child);
+      }
+      // UNIT3 leaves the box on its own
+      store.write(CodeKey.encode(1, "UNIT3", new byte[20]),
+          new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.ACTIVE).parent(0));
+
+      store.forEachChild(id, k -> inside.add(k.clone()));
+
+      assertThat(inside).extracting(CodeKey::serial).containsExactly("UNIT0", "UNIT1", "UNIT2", "UNIT4");
+      byte[] out = new byte[20];
+      assertThat(store.containerKey(id, out)).isTrue();
+      assertThat(CodeKey.serial(out)).isEqualTo("BOX");
+      assertThat(store.childSlots(id)).isEqualTo(5);
+    }
+  }
+}
