@@ -26,6 +26,9 @@ public interface CodeStore extends Closeable {
   /** Gives the code {@code key} a container reference so that it can aggregate children. */
   int newContainer(byte[] key);
 
+  /** The reference {@link #newContainer} will give next. */
+  int nextContainerId();
+
   /** Copies the key of container {@code id} into {@code out}; false when unknown. */
   boolean containerKey(int id, byte[] out);
 

@@ -77,6 +77,11 @@ public final class ChronicleCodeStore implements CodeStore {
   }
 
   @Override
+  public int nextContainerId() {
+    return nextContainer;
+  }
+
+  @Override
   public boolean containerKey(int id, byte[] out) {
     byte[] value = new byte[CONTAINER_VALUE];
     if (!containers.get(writeInt(new byte[4], 0, id), value)) {

@@ -1,0 +1,646 @@
+package io.lacak.core.lifecycle;
+
+import io.lacak.core.lifecycle.Outcome.Alert;
+import io.lacak.core.lifecycle.Outcome.Refused;
+import io.lacak.core.lifecycle.ReferenceData.Batch;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.core.lifecycle.ReferenceData.Product;
+import io.lacak.core.serial.Issuance;
+import io.lacak.core.serial.PackagingLevel;
+import io.lacak.core.serial.SerialCodec;
+import io.lacak.core.serial.SerialKeys;
+import io.lacak.core.store.CodeKey;
+import io.lacak.core.store.CodeState;
+import io.lacak.core.store.CodeStatus;
+import io.lacak.core.store.CodeStore;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lifecycle of authentication codes (DESIGN.md "Lifecycle"; Lampiran G-L): validates each
+ * report against the store and applies it, all or nothing unless per-code acceptance is asked for.
+ * Moving a container touches only the container; codes inside take their holder and status from
+ * their topmost container ("lazy inheritance"), and a code that moves alone leaves its container.
+ *
+ * <p>Single writer: one thread calls the report methods; {@link #effective} may be called from any.
+ *
+ * <p>{@code Outcome o = ledger.ship(distributor, pharmacy, List.of(CodeRef.of(productId, serial)), Mode.ATOMIC);}
+ */
+public final class Ledger {
+
+  /** All or nothing (one process, the default), or each code on its own. */
+  public enum Mode {
+    ATOMIC, PER_CODE
+  }
+
+  private static final int MAX_DEPTH = 2; // primary -> secondary -> tertiary
+
+  private final CodeStore store;
+  private final ReferenceData ref;
+  private final SerialKeys keys;
+  private final Clock clock;
+  private final Map<Long, SerialCodec> codecs = new HashMap<>();
+  private long sequence;
+
+  public Ledger(CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock) {
+    this.store = store;
+    this.ref = ref;
+    this.keys = keys;
+    this.clock = clock;
+    this.sequence = store.appliedSequence();
+  }
+
+  // ---- Lampiran G: usage (active / reject / retained sample) with aggregation ----
+
+  /** Reports the use of codes by the NIE holder, with primary -> secondary -> tertiary packing. */
+  public Outcome usage(int facility, List<UsageLine> lines, Mode mode) {
+    Tx tx = new Tx();
+    Set<String> seen = new HashSet<>();
+    Map<ByteBuffer, ByteBuffer> secondaryParent = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      UsageLine line = lines.get(i);
+      Step step = tx.step();
+      Refusal r = usageLine(step, facility, line, seen, secondaryParent);
+      if (r != null) {
+        tx.refuse(i, line.primary().serial(), r);
+      } else {
+        step.keep();
+      }
+    }
+    return tx.finish(mode);
+  }
+
+  private Refusal usageLine(Step step, int facility, UsageLine line, Set<String> seen,
+                            Map<ByteBuffer, ByteBuffer> secondaryParent) {
+    CodeRef p = line.primary();
+    if (!seen.add(p.productId() + "/" + p.serial())) {
+      return Refusal.DUPLICATE_IN_REPORT;
+    }
+    Refusal r = checkNew(step, facility, p, PackagingLevel.PRIMARY);
+    if (r != null) {
+      return r;
+    }
+    CodeStatus status = switch (line.use()) {
+      case ACTIVE -> CodeStatus.ACTIVE;
+      case REJECTED -> CodeStatus.REJECTED;
+      case RETAINED_SAMPLE -> CodeStatus.RETAINED_SAMPLE;
+    };
+    Batch batch = ref.batch(p.productId(), p.batch(), p.expiry());
+    byte[] primaryKey = key(p);
+    CodeState primary = new CodeState().level(PackagingLevel.PRIMARY).status(status).batch(batch.ref())
+        .holder(facility).lastEvent(sequence + 1);
+    if (line.secondary() == null) {
+      if (line.tertiary() != null) {
+        return Refusal.WRONG_AGGREGATION; // Lampiran G: a tertiary holds secondaries, not primaries
+      }
+      step.write(primaryKey, primary);
+      return null;
+    }
+    if (status != CodeStatus.ACTIVE) {
+      return Refusal.NOT_IN_CIRCULATION; // a rejected unit or retained sample is never packed
+    }
+    byte[] secondaryKey = key(line.secondary());
+    Container secondary = container(step, facility, line.secondary(), PackagingLevel.SECONDARY, batch);
+    if (secondary.refusal != null) {
+      return secondary.refusal;
+    }
+    if (!step.addChild(secondary.id, primaryKey, secondary.capacity)) {
+      return Refusal.CAPACITY_EXCEEDED;
+    }
+    primary.parent(secondary.id);
+    step.write(primaryKey, primary);
+    if (line.tertiary() != null) {
+      byte[] tertiaryKey = key(line.tertiary());
+      ByteBuffer already = secondaryParent.get(ByteBuffer.wrap(secondaryKey));
+      if (already != null && !already.equals(ByteBuffer.wrap(tertiaryKey))) {
+        return Refusal.WRONG_AGGREGATION; // one secondary in two tertiaries
+      }
+      Container tertiary = container(step, facility, line.tertiary(), PackagingLevel.TERTIARY, batch);
+      if (tertiary.refusal != null) {
+        return tertiary.refusal;
+      }
+      if (secondary.state.parent() != tertiary.id) {
+        if (secondary.state.parent() != 0) {
+          return Refusal.WRONG_AGGREGATION;
+        }
+        if (!step.addChild(tertiary.id, secondaryKey, tertiary.capacity)) {
+          return Refusal.CAPACITY_EXCEEDED;
+        }
+        secondary.state.parent(tertiary.id);
+        step.write(secondaryKey, secondary.state);
+      }
+      secondaryParent.put(ByteBuffer.wrap(secondaryKey), ByteBuffer.wrap(tertiaryKey));
+    }
+    return null;
+  }
+
+  private record Container(int id, CodeState state, int capacity, Refusal refusal) {
+    static Container refused(Refusal r) {
+      return new Container(0, null, 0, r);
+    }
+  }
+
+  /** The container a line packs into: reported by this line or an earlier one of the holder. */
+  private Container container(Step step, int facility, CodeRef code, PackagingLevel level, Batch batch) {
+    byte[] key = key(code);
+    CodeState state = new CodeState();
+    if (step.read(key, state)) {
+      if (state.level() != level) {
+        return Container.refused(Refusal.LEVEL_MISMATCH);
+      }
+      if (state.holder() != facility || state.status() != CodeStatus.ACTIVE) {
+        return Container.refused(Refusal.NOT_HOLDER);
+      }
+      if (state.container() == 0) {
+        state.container(step.newContainer(key));
+        step.write(key, state);
+      }
+      return new Container(state.container(), state, capacity(code, level), null);
+    }
+    Refusal r = checkNew(step, facility, code, level);
+    if (r != null) {
+      return Container.refused(r);
+    }
+    state.level(level).status(CodeStatus.ACTIVE).batch(batch.ref()).holder(facility).lastEvent(sequence + 1);
+    state.container(step.newContainer(key));
+    step.write(key, state);
+    return new Container(state.container(), state, capacity(code, level), null);
+  }
+
+  /** Pasal 8(2)e-f: the capacity requested with the container's codes; self-issued ones are unbounded. */
+  private int capacity(CodeRef code, PackagingLevel level) {
+    Issuance i = issuanceOf(code);
+    if (i == null) {
+      return Integer.MAX_VALUE;
+    }
+    return level == PackagingLevel.SECONDARY ? i.perSecondary() : i.perTertiary();
+  }
+
+  /** Lampiran G: a new code, reported by its NIE holder, for the batch and level it was issued for. */
+  private Refusal checkNew(Step step, int facility, CodeRef code, PackagingLevel level) {
+    Product product = ref.product(code.productId());
+    if (product == null) {
+      return Refusal.UNKNOWN_CODE;
+    }
+    if (product.holder() != facility) {
+      return Refusal.NOT_NIE_HOLDER;
+    }
+    if (step.read(key(code), new CodeState())) {
+      return Refusal.ALREADY_REPORTED;
+    }
+    Issuance issuance = issuanceOf(code);
+    if (issuance != null) {
+      // Pasal 10(2): Lacak's codes serve only the batch they were requested for.
+      if (!issuance.batch().equals(code.batch()) || !issuance.expiry().equals(code.expiry())) {
+        return Refusal.BATCH_MISMATCH;
+      }
+      if (issuance.levelOf(codecFor(issuance).counter(code.serial())) != level) {
+        return Refusal.LEVEL_MISMATCH;
+      }
+    }
+    // Pasal 5(1)b: any other valid serial is the manufacturer's own, accepted as reported.
+    Batch known = ref.findBatch(code.productId(), code.batch());
+    if (known != null && !known.expiry().equals(code.expiry())) {
+      return Refusal.BATCH_MISMATCH;
+    }
+    return null;
+  }
+
+  // ---- Lampiran H, I: shipment and receipt ----
+
+  /** Ships codes (primary codes, or the largest containers) from their holder to an addressee. */
+  public Outcome ship(int from, int to, List<CodeRef> codes, Mode mode) {
+    if (ref.facility(to) == null) {
+      return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
+    }
+    return move(codes, mode, (own, top) -> {
+      if (top.holder() != from) {
+        return Refusal.NOT_HOLDER;
+      }
+      Refusal r = circulating(own, top, false);
+      if (r != null) {
+        return r;
+      }
+      if (top.status() != CodeStatus.ACTIVE && top.status() != CodeStatus.HELD) {
+        return Refusal.WRONG_STATE;
+      }
+      own.status(CodeStatus.IN_TRANSIT).holder(from).counterparty(to);
+      return null;
+    });
+  }
+
+  /** Receives codes addressed to {@code at}. */
+  public Outcome receive(int at, List<CodeRef> codes, Mode mode) {
+    return move(codes, mode, (own, top) -> {
+      if (top.status() != CodeStatus.IN_TRANSIT) {
+        return top.status() == CodeStatus.SOLD ? Refusal.ALREADY_SOLD : Refusal.WRONG_STATE;
+      }
+      if (top.counterparty() != at) {
+        return Refusal.WRONG_ADDRESSEE;
+      }
+      own.status(CodeStatus.HELD).holder(at).counterparty(0);
+      return null;
+    });
+  }
+
+  // ---- Lampiran J: sale ----
+
+  /** Sale or dispensing by a pharmacy, hospital or clinic; primary codes only. */
+  public Outcome sell(int at, List<CodeRef> codes, Mode mode) {
+    Facility pharmacy = ref.facility(at);
+    if (pharmacy == null || !pharmacy.type().dispenses()) {
+      return refuseAll(codes, Refusal.NOT_PHARMACY);
+    }
+    List<Alert> alerts = new ArrayList<>();
+    Outcome o = move(codes, mode, (own, top) -> {
+      if (own.level() != PackagingLevel.PRIMARY) {
+        return Refusal.NOT_PRIMARY;
+      }
+      if (top.status() == CodeStatus.SOLD) {
+        return Refusal.ALREADY_SOLD;
+      }
+      if (top.holder() != at || top.status() != CodeStatus.HELD) {
+        return top.holder() != at ? Refusal.NOT_HOLDER : Refusal.WRONG_STATE;
+      }
+      Refusal r = circulating(own, top, false);
+      if (r != null) {
+        return r;
+      }
+      own.status(CodeStatus.SOLD).holder(at).counterparty(0);
+      return null;
+    });
+    for (Refused r : o.refused()) {
+      if (r.reason() == Refusal.ALREADY_SOLD) {
+        alerts.add(new Alert("POSSIBLE_CLONE", r.serial(), "code " + r.serial() + " offered for sale again at "
+            + pharmacy.partnerId() + " after it was sold"));
+      }
+    }
+    return alerts.isEmpty() ? o : new Outcome(o.applied(), o.accepted(), o.refused(), alerts);
+  }
+
+  // ---- Lampiran K: return ----
+
+  /** Returns held codes from {@code from} to {@code to}, pending {@code to}'s decision. */
+  public Outcome returnTo(int from, int to, List<CodeRef> codes, Mode mode) {
+    if (ref.facility(to) == null) {
+      return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
+    }
+    return move(codes, mode, (own, top) -> {
+      if (top.holder() != from) {
+        return Refusal.NOT_HOLDER;
+      }
+      if (top.status() != CodeStatus.HELD) {
+        return top.status() == CodeStatus.SOLD ? Refusal.ALREADY_SOLD : Refusal.WRONG_STATE;
+      }
+      own.status(CodeStatus.RETURN_PENDING).holder(from).counterparty(to);
+      return null;
+    });
+  }
+
+  /** The addressee of a return approves it (codes become its own) or rejects it (they stay). */
+  public Outcome decideReturn(int at, boolean approve, List<CodeRef> codes, Mode mode) {
+    return move(codes, mode, (own, top) -> {
+      if (top.status() != CodeStatus.RETURN_PENDING) {
+        return Refusal.WRONG_STATE;
+      }
+      if (top.counterparty() != at) {
+        return Refusal.WRONG_ADDRESSEE;
+      }
+      own.status(CodeStatus.HELD).holder(approve ? at : top.holder()).counterparty(0);
+      return null;
+    });
+  }
+
+  // ---- Lampiran L: recall ----
+
+  /** L.a: the NIE holder recalls a batch; every code of it is recalled at once (a flag). */
+  public Refusal recallNotice(int by, int productId, String batchNumber) {
+    Product product = ref.product(productId);
+    if (product == null || product.holder() != by) {
+      return Refusal.NOT_NIE_HOLDER;
+    }
+    Batch batch = ref.findBatch(productId, batchNumber);
+    if (batch == null) {
+      return Refusal.UNKNOWN_CODE;
+    }
+    ref.recall(batch.ref());
+    sequence++;
+    store.appliedSequence(sequence);
+    return null;
+  }
+
+  /** L.b: the holder of recalled codes ships them back. */
+  public Outcome recallShip(int from, int to, List<CodeRef> codes, Mode mode) {
+    if (ref.facility(to) == null) {
+      return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
+    }
+    return move(codes, mode, (own, top) -> {
+      if (top.holder() != from) {
+        return Refusal.NOT_HOLDER;
+      }
+      if (!ref.recalled(own.batch())) {
+        return Refusal.NOT_RECALLED;
+      }
+      if (top.status() != CodeStatus.HELD && top.status() != CodeStatus.ACTIVE) {
+        return Refusal.WRONG_STATE;
+      }
+      own.status(CodeStatus.RECALL_IN_TRANSIT).holder(from).counterparty(to);
+      return null;
+    });
+  }
+
+  /** L.b: the addressee receives recalled codes. */
+  public Outcome recallReceive(int at, List<CodeRef> codes, Mode mode) {
+    return move(codes, mode, (own, top) -> {
+      if (top.status() != CodeStatus.RECALL_IN_TRANSIT) {
+        return Refusal.WRONG_STATE;
+      }
+      if (top.counterparty() != at) {
+        return Refusal.WRONG_ADDRESSEE;
+      }
+      own.status(CodeStatus.RECALL_RECEIVED).holder(at).counterparty(0);
+      return null;
+    });
+  }
+
+  // ---- unpack ----
+
+  /** Takes codes out of their container explicitly; the holder of the container does it. */
+  public Outcome unpack(int by, List<CodeRef> codes, Mode mode) {
+    return move(codes, mode, (own, top) -> top.holder() == by ? null : Refusal.NOT_HOLDER);
+  }
+
+  // ---- queries ----
+
+  /** A code's own state and the state it takes from its topmost container. */
+  public record Effective(CodeState own, CodeState top, int depth) {
+  }
+
+  /** The effective state of a code, or {@code null} when it was never reported. Any thread. */
+  public Effective effective(CodeRef code) {
+    CodeState own = new CodeState();
+    CodeState top = new CodeState();
+    int depth = resolve(null, key(code), own, top);
+    return depth < 0 ? null : new Effective(own, top, depth);
+  }
+
+  public long sequence() {
+    return sequence;
+  }
+
+  // ---- the machinery ----
+
+  private interface Rule {
+    /** Changes {@code own} (already detached from its container) or returns why not. */
+    Refusal apply(CodeState own, CodeState top);
+  }
+
+  /** Expiry and recall for codes in circulation. */
+  private Refusal circulating(CodeState own, CodeState top, boolean recallAllowed) {
+    if (top.status() == CodeStatus.REJECTED || top.status() == CodeStatus.RETAINED_SAMPLE) {
+      return Refusal.NOT_IN_CIRCULATION;
+    }
+    if (!recallAllowed && ref.recalled(own.batch())) {
+      return Refusal.RECALLED;
+    }
+    Batch batch = ref.batch(own.batch());
+    if (batch != null && batch.expiry().isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(7)))) {
+      return Refusal.EXPIRED;
+    }
+    return null;
+  }
+
+  /** A movement of whole codes: each one, detached from its container if it was packed, changed by the rule. */
+  private Outcome move(List<CodeRef> codes, Mode mode, Rule rule) {
+    Tx tx = new Tx();
+    Set<ByteBuffer> seen = new HashSet<>();
+    for (int i = 0; i < codes.size(); i++) {
+      CodeRef code = codes.get(i);
+      byte[] key = key(code);
+      if (!seen.add(ByteBuffer.wrap(key))) {
+        tx.refuse(i, code.serial(), Refusal.DUPLICATE_IN_REPORT);
+        continue;
+      }
+      CodeState own = new CodeState();
+      CodeState top = new CodeState();
+      Step step = tx.step();
+      if (resolve(step, key, own, top) < 0) {
+        tx.refuse(i, code.serial(), Refusal.UNKNOWN_CODE);
+        continue;
+      }
+      CodeState before = new CodeState().set(own);
+      // Moving alone: the code leaves its container, taking the state it inherited (lazy inheritance).
+      own.status(top.status()).holder(top.holder()).counterparty(top.counterparty()).parent(0);
+      Refusal r = rule.apply(own, top);
+      if (r != null) {
+        tx.refuse(i, code.serial(), r);
+        continue;
+      }
+      if (before.parent() != 0 || !sameState(before, own)) {
+        own.lastEvent(sequence + 1);
+        step.write(key, own);
+      }
+      step.keep();
+    }
+    return tx.finish(mode);
+  }
+
+  private static boolean sameState(CodeState a, CodeState b) {
+    return a.status() == b.status() && a.holder() == b.holder() && a.counterparty() == b.counterparty()
+        && a.parent() == b.parent();
+  }
+
+  /**
+   * Reads {@code key} into {@code own} and its topmost container's state into {@code top}
+   * ({@code own} itself when not packed); returns the depth, or -1 when the code is unknown.
+   */
+  private int resolve(Step step, byte[] key, CodeState own, CodeState top) {
+    if (!read(step, key, own)) {
+      return -1;
+    }
+    top.set(own);
+    byte[] parentKey = new byte[CodeKey.SIZE];
+    int depth = 0;
+    while (top.parent() != 0 && depth < MAX_DEPTH) {
+      if (!containerKey(step, top.parent(), parentKey) || !read(step, parentKey, top)) {
+        break;
+      }
+      depth++;
+    }
+    return depth;
+  }
+
+  private boolean read(Step step, byte[] key, CodeState into) {
+    return step != null ? step.read(key, into) : store.read(key, into);
+  }
+
+  private boolean containerKey(Step step, int id, byte[] out) {
+    return step != null ? step.containerKey(id, out) : store.containerKey(id, out);
+  }
+
+  private Outcome refuseAll(List<CodeRef> codes, Refusal r) {
+    List<Refused> refused = new ArrayList<>();
+    for (int i = 0; i < codes.size(); i++) {
+      refused.add(new Refused(i, codes.get(i).serial(), r));
+    }
+    return new Outcome(false, 0, refused, List.of());
+  }
+
+  private Issuance issuanceOf(CodeRef code) {
+    Product product = ref.product(code.productId());
+    if (product == null || code.serial().length() != SerialCodec.LENGTH) {
+      return null;
+    }
+    // The product's counter is permuted under each issuance's key version: try the current one.
+    SerialCodec codec = codec(product, keys.currentVersion());
+    long counter = codec.counter(code.serial());
+    if (counter < 0) {
+      return null;
+    }
+    Issuance i = ref.issuance(code.productId(), counter);
+    return i != null && i.keyVersion() == keys.currentVersion() ? i : null;
+  }
+
+  private SerialCodec codecFor(Issuance i) {
+    return codec(ref.product(i.productId()), i.keyVersion());
+  }
+
+  private SerialCodec codec(Product product, int version) {
+    return codecs.computeIfAbsent(((long) product.id() << 8) | version,
+        k -> SerialCodec.create(keys, version, product.nie()));
+  }
+
+  private static byte[] key(CodeRef code) {
+    return CodeKey.encode(code.productId(), code.serial(), new byte[CodeKey.SIZE]);
+  }
+
+  /** The pending changes of one report: read through, written at the end or not at all. */
+  private final class Tx {
+    final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
+    final List<byte[]> newContainers = new ArrayList<>();
+    final List<Object[]> newChildren = new ArrayList<>();
+    final Map<Integer, Integer> childCounts = new HashMap<>();
+    final int firstContainer = store.nextContainerId();
+    final List<Refused> refused = new ArrayList<>();
+    int accepted;
+
+    Step step() {
+      return new Step(this);
+    }
+
+    void refuse(int index, String serial, Refusal r) {
+      refused.add(new Refused(index, serial, r));
+    }
+
+    Outcome finish(Mode mode) {
+      if (mode == Mode.ATOMIC && !refused.isEmpty()) {
+        return new Outcome(false, 0, List.copyOf(refused), List.of());
+      }
+      if (accepted == 0) {
+        return new Outcome(false, 0, List.copyOf(refused), List.of());
+      }
+      sequence++;
+      for (byte[] key : newContainers) {
+        store.newContainer(key);
+      }
+      for (Object[] child : newChildren) {
+        store.addChild((Integer) child[0], (byte[]) child[1]);
+      }
+      CodeState s = new CodeState();
+      for (Map.Entry<ByteBuffer, byte[]> e : states.entrySet()) {
+        store.write(e.getKey().array(), s.readFrom(e.getValue()));
+      }
+      store.appliedSequence(sequence);
+      return new Outcome(true, accepted, List.copyOf(refused), List.of());
+    }
+  }
+
+  /** The changes of one code or line, kept only when it is accepted. */
+  private final class Step {
+    final Tx tx;
+    final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
+    final List<byte[]> newContainers = new ArrayList<>();
+    final List<Object[]> newChildren = new ArrayList<>();
+    final Map<Integer, Integer> childCounts = new HashMap<>();
+
+    Step(Tx tx) {
+      this.tx = tx;
+    }
+
+    boolean read(byte[] key, CodeState into) {
+      ByteBuffer k = ByteBuffer.wrap(key);
+      byte[] pending = states.get(k);
+      if (pending == null) {
+        pending = tx.states.get(k);
+      }
+      if (pending != null) {
+        into.readFrom(pending);
+        return true;
+      }
+      return store.read(key, into);
+    }
+
+    void write(byte[] key, CodeState state) {
+      states.put(ByteBuffer.wrap(key.clone()), state.writeTo(new byte[CodeState.SIZE]));
+    }
+
+    int newContainer(byte[] key) {
+      int id = tx.firstContainer + tx.newContainers.size() + newContainers.size();
+      newContainers.add(key.clone());
+      return id;
+    }
+
+    boolean containerKey(int id, byte[] out) {
+      int local = id - tx.firstContainer;
+      if (local >= 0 && local < tx.newContainers.size()) {
+        System.arraycopy(tx.newContainers.get(local), 0, out, 0, CodeKey.SIZE);
+        return true;
+      }
+      local -= tx.newContainers.size();
+      if (local >= 0 && local < newContainers.size()) {
+        System.arraycopy(newContainers.get(local), 0, out, 0, CodeKey.SIZE);
+        return true;
+      }
+      return store.containerKey(id, out);
+    }
+
+    /** Packs {@code child} into container {@code id} unless that exceeds its capacity. */
+    boolean addChild(int id, byte[] child, int capacity) {
+      int count = childCounts.getOrDefault(id, tx.childCounts.getOrDefault(id, -1));
+      if (count < 0) {
+        count = countInside(id);
+      }
+      if (count >= capacity) {
+        return false;
+      }
+      childCounts.put(id, count + 1);
+      newChildren.add(new Object[] {id, child.clone()});
+      return true;
+    }
+
+    private int countInside(int id) {
+      int[] n = {0};
+      if (id < store.nextContainerId()) {
+        store.forEachChild(id, k -> n[0]++);
+      }
+      return n[0];
+    }
+
+    void keep() {
+      tx.states.putAll(states);
+      tx.newContainers.addAll(newContainers);
+      tx.newChildren.addAll(newChildren);
+      tx.childCounts.putAll(childCounts);
+      tx.accepted++;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.lacak.core.lifecycle;
+
+import java.util.List;
+
+/**
+ * What became of a report: how many codes were accepted, each refused code with its reason, any
+ * alerts for the regulator, and whether anything was applied at all.
+ */
+public record Outcome(boolean applied, int accepted, List<Refused> refused, List<Alert> alerts) {
+
+  /** One refused code: its position in the report, its serial, and why. */
+  public record Refused(int index, String serial, Refusal reason) {
+  }
+
+  /** Something the regulator should look at, e.g. a second sale of one code (possible clone). */
+  public record Alert(String kind, String serial, String message) {
+  }
+
+  public boolean fullyAccepted() {
+    return applied && refused.isEmpty();
+  }
+}

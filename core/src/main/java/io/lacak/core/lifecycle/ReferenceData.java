@@ -1,0 +1,112 @@
+package io.lacak.core.lifecycle;
+
+import io.lacak.core.serial.Issuance;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the lifecycle rules need to know besides the codes: facilities and their kind, products and
+ * their NIE holder, batches with expiry and recall flag, and issuance ranges. Held in memory for
+ * O(1) look-ups on the hot path and loaded from Postgres at start-up; thread-safe.
+ */
+public final class ReferenceData {
+
+  /** Kinds of facility (Lampiran B): who may do what follows from it. */
+  public enum FacilityType {
+    MANUFACTURER, DISTRIBUTOR, PHARMACY, HOSPITAL, CLINIC;
+
+    /** Lampiran J: pharmacies, hospitals and clinics dispense to patients. */
+    public boolean dispenses() {
+      return this == PHARMACY || this == HOSPITAL || this == CLINIC;
+    }
+  }
+
+  public record Facility(int ref, String partnerId, FacilityType type) {
+  }
+
+  public record Product(int id, String nie, int holder) {
+  }
+
+  public record Batch(int ref, int productId, String batch, LocalDate expiry) {
+  }
+
+  private final Map<Integer, Facility> facilities = new ConcurrentHashMap<>();
+  private final Map<String, Facility> facilitiesByPartner = new ConcurrentHashMap<>();
+  private final Map<Integer, Product> products = new ConcurrentHashMap<>();
+  private final Map<Integer, Batch> batches = new ConcurrentHashMap<>();
+  private final Map<String, Batch> batchesByName = new ConcurrentHashMap<>();
+  private final Map<Integer, Boolean> recalled = new ConcurrentHashMap<>();
+  private final Map<Integer, NavigableMap<Long, Issuance>> issuances = new ConcurrentHashMap<>();
+  private final AtomicInteger nextBatch = new AtomicInteger(1);
+
+  public void addFacility(Facility f) {
+    facilities.put(f.ref(), f);
+    facilitiesByPartner.put(f.partnerId(), f);
+  }
+
+  public Facility facility(int ref) {
+    return facilities.get(ref);
+  }
+
+  public Facility facility(String partnerId) {
+    return facilitiesByPartner.get(partnerId);
+  }
+
+  public void addProduct(Product p) {
+    products.put(p.id(), p);
+  }
+
+  public Product product(int id) {
+    return products.get(id);
+  }
+
+  /** The batch of a product, created on first use; batch numbers are unique per product. */
+  public synchronized Batch batch(int productId, String batch, LocalDate expiry) {
+    Batch known = batchesByName.get(productId + "/" + batch);
+    return known != null ? known : addBatch(new Batch(nextBatch.getAndIncrement(), productId, batch, expiry));
+  }
+
+  /** The batch of a product, or {@code null} when none was reported. */
+  public Batch findBatch(int productId, String batch) {
+    return batchesByName.get(productId + "/" + batch);
+  }
+
+  /** Restores a batch loaded from storage. */
+  public synchronized Batch addBatch(Batch b) {
+    batches.put(b.ref(), b);
+    batchesByName.put(b.productId() + "/" + b.batch(), b);
+    nextBatch.accumulateAndGet(b.ref() + 1, Math::max);
+    return b;
+  }
+
+  public Batch batch(int ref) {
+    return batches.get(ref);
+  }
+
+  /** Lampiran L.a: the recall notice flags the batch; every code of it is recalled at once. */
+  public void recall(int batchRef) {
+    recalled.put(batchRef, Boolean.TRUE);
+  }
+
+  public boolean recalled(int batchRef) {
+    return recalled.containsKey(batchRef);
+  }
+
+  public void addIssuance(Issuance i) {
+    issuances.computeIfAbsent(i.productId(), k -> new ConcurrentSkipListMap<>()).put(i.counterStart(), i);
+  }
+
+  /** The issuance whose counter range holds {@code counter}, or {@code null}. */
+  public Issuance issuance(int productId, long counter) {
+    NavigableMap<Long, Issuance> ranges = issuances.get(productId);
+    if (ranges == null) {
+      return null;
+    }
+    Map.Entry<Long, Issuance> e = ranges.floorEntry(counter);
+    return e != null && counter < e.getKey() + e.getValue().total() ? e.getValue() : null;
+  }
+}

@@ -1,0 +1,337 @@
+package io.lacak.core.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lacak.core.lifecycle.Ledger.Effective;
+import io.lacak.core.lifecycle.Ledger.Mode;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.core.lifecycle.ReferenceData.FacilityType;
+import io.lacak.core.lifecycle.ReferenceData.Product;
+import io.lacak.core.lifecycle.UsageLine.Use;
+import io.lacak.core.serial.CodeListing;
+import io.lacak.core.serial.Issuance;
+import io.lacak.core.serial.PackagingLevel;
+import io.lacak.core.serial.SerialCodec;
+import io.lacak.core.serial.SerialKeys;
+import io.lacak.core.store.CodeStatus;
+import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.StoreOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lifecycle of DESIGN.md on a real store, rule by rule of Lampiran G-L. */
+class LedgerTest {
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
+  private static final SerialKeys KEYS = SerialKeys.of(Map.of(1, new byte[32]));
+  private static final int MFR = 1;
+  private static final int PBF = 2;
+  private static final int APOTEK = 3;
+  private static final int OTHER_MFR = 4;
+  private static final int PRODUCT = 10;
+  private static final String NIE = "DKL1234567890A1";
+  private static final String BATCH = "B2611A";
+  private static final LocalDate EXPIRY = LocalDate.of(2028, 12, 31);
+
+  @TempDir
+  Path dir;
+
+  private CodeStore store;
+  private ReferenceData ref;
+  private Ledger ledger;
+  private Issuance issuance;
+  private SerialCodec serials;
+
+  @BeforeEach
+  void setUp() {
+    store = CodeStore.open(new StoreOptions().setDirectory(dir.resolve("store")).setInitialCodes(100_000));
+    ref = new ReferenceData();
+    ref.addFacility(new Facility(MFR, "MFR-001", FacilityType.MANUFACTURER));
+    ref.addFacility(new Facility(PBF, "PBF-001", FacilityType.DISTRIBUTOR));
+    ref.addFacility(new Facility(APOTEK, "APT-001", FacilityType.PHARMACY));
+    ref.addFacility(new Facility(OTHER_MFR, "MFR-002", FacilityType.MANUFACTURER));
+    ref.addProduct(new Product(PRODUCT, NIE, MFR));
+    // 100 primaries, 10 per secondary, 5 secondaries per tertiary: 10 secondaries, 2 tertiaries
+    issuance = new Issuance(1, PRODUCT, NIE, null, BATCH, EXPIRY, 100, 10, 2, 10, 5, 0, 1, "MFR-001", Instant.EPOCH);
+    ref.addIssuance(issuance);
+    serials = SerialCodec.create(KEYS, 1, NIE);
+    ledger = new Ledger(store, ref, KEYS, CLOCK);
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+  }
+
+  private CodeRef code(PackagingLevel level, int index) {
+    return new CodeRef(PRODUCT, serials.serial(issuance.firstCounter(level) + index), BATCH, EXPIRY);
+  }
+
+  private CodeRef primary(int i) {
+    return code(PackagingLevel.PRIMARY, i);
+  }
+
+  private CodeRef secondary(int i) {
+    return code(PackagingLevel.SECONDARY, i);
+  }
+
+  private CodeRef tertiary(int i) {
+    return code(PackagingLevel.TERTIARY, i);
+  }
+
+  /** Lampiran G: 50 primaries in 5 secondaries in 1 tertiary, reported in one process. */
+  private List<UsageLine> pallet() {
+    List<UsageLine> lines = new ArrayList<>();
+    for (int p = 0; p < 50; p++) {
+      lines.add(new UsageLine(primary(p), Use.ACTIVE, secondary(p / 10), tertiary(0)));
+    }
+    return lines;
+  }
+
+  private Effective state(CodeRef code) {
+    return ledger.effective(code);
+  }
+
+  private static List<Refusal> reasons(Outcome o) {
+    return o.refused().stream().map(Outcome.Refused::reason).toList();
+  }
+
+  @Test
+  void lampiranG_usageWithAggregationInOneProcess() {
+    Outcome o = ledger.usage(MFR, pallet(), Mode.ATOMIC);
+
+    assertThat(o.fullyAccepted()).isTrue();
+    assertThat(o.accepted()).isEqualTo(50);
+    assertThat(store.size()).isEqualTo(50 + 5 + 1);
+    Effective unit = state(primary(12));
+    assertThat(unit.own().status()).isEqualTo(CodeStatus.ACTIVE);
+    assertThat(unit.depth()).isEqualTo(2);
+    assertThat(state(secondary(1)).own().level()).isEqualTo(PackagingLevel.SECONDARY);
+    List<String> inside = new ArrayList<>();
+    store.forEachChild(state(secondary(1)).own().container(), k -> inside.add(io.lacak.core.store.CodeKey.serial(k)));
+    assertThat(inside).hasSize(10).contains(primary(12).serial());
+  }
+
+  @Test
+  void lampiranG_onlyTheNieHolderReportsUsage() {
+    Outcome o = ledger.usage(OTHER_MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC);
+
+    assertThat(reasons(o)).containsExactly(Refusal.NOT_NIE_HOLDER);
+    assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void lampiranG_rejectAndRetainedSampleNeverCirculate() {
+    ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.REJECTED, null, null),
+        new UsageLine(primary(1), Use.RETAINED_SAMPLE, null, null)), Mode.ATOMIC);
+
+    assertThat(state(primary(0)).own().status()).isEqualTo(CodeStatus.REJECTED);
+    assertThat(reasons(ledger.ship(MFR, PBF, List.of(primary(0), primary(1)), Mode.PER_CODE)))
+        .containsExactly(Refusal.NOT_IN_CIRCULATION, Refusal.NOT_IN_CIRCULATION);
+    assertThat(reasons(ledger.usage(MFR, List.of(new UsageLine(primary(2), Use.REJECTED, secondary(0), null)),
+        Mode.ATOMIC))).containsExactly(Refusal.NOT_IN_CIRCULATION);
+  }
+
+  @Test
+  void lampiranG_aCodeIsReportedOnce() {
+    ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC);
+
+    assertThat(reasons(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC)))
+        .containsExactly(Refusal.ALREADY_REPORTED);
+    assertThat(reasons(ledger.usage(MFR, List.of(new UsageLine(primary(5), Use.ACTIVE, null, null),
+        new UsageLine(primary(5), Use.ACTIVE, null, null)), Mode.ATOMIC))).containsExactly(Refusal.DUPLICATE_IN_REPORT);
+  }
+
+  @Test
+  void pasal10_2_lacakCodesServeOnlyTheirBatchAndLevel() {
+    CodeRef otherBatch = new CodeRef(PRODUCT, primary(0).serial(), "B9999", EXPIRY);
+    CodeRef secondaryAsPrimary = new CodeRef(PRODUCT, secondary(0).serial(), BATCH, EXPIRY);
+
+    Outcome o = ledger.usage(MFR, List.of(new UsageLine(otherBatch, Use.ACTIVE, null, null),
+        new UsageLine(secondaryAsPrimary, Use.ACTIVE, null, null)), Mode.PER_CODE);
+
+    assertThat(reasons(o)).containsExactly(Refusal.BATCH_MISMATCH, Refusal.LEVEL_MISMATCH);
+  }
+
+  @Test
+  void pasal5_1b_selfIssuedSerialsEnterThroughUsage() {
+    CodeRef own = new CodeRef(PRODUCT, "MYOWNSERIAL0001", BATCH, EXPIRY);
+
+    assertThat(ledger.usage(MFR, List.of(new UsageLine(own, Use.ACTIVE, null, null)), Mode.ATOMIC).fullyAccepted())
+        .isTrue();
+    assertThat(state(own).own().status()).isEqualTo(CodeStatus.ACTIVE);
+  }
+
+  @Test
+  void pasal8_2e_aSecondaryHoldsAtMostItsRequestedCapacity() {
+    List<UsageLine> lines = new ArrayList<>();
+    for (int p = 0; p < 11; p++) {
+      lines.add(new UsageLine(primary(p), Use.ACTIVE, secondary(0), null));
+    }
+
+    Outcome o = ledger.usage(MFR, lines, Mode.ATOMIC);
+
+    assertThat(reasons(o)).containsExactly(Refusal.CAPACITY_EXCEEDED);
+    assertThat(o.applied()).isFalse();
+    assertThat(store.size()).isZero(); // one process: nothing half-applied
+  }
+
+  @Test
+  void lampiranG_perCodeAcceptanceAppliesTheGoodLines() {
+    List<UsageLine> lines = new ArrayList<>(pallet().subList(0, 10));
+    lines.add(new UsageLine(new CodeRef(PRODUCT, primary(60).serial(), "B9999", EXPIRY), Use.ACTIVE, null, null));
+
+    Outcome o = ledger.usage(MFR, lines, Mode.PER_CODE);
+
+    assertThat(o.applied()).isTrue();
+    assertThat(o.accepted()).isEqualTo(10);
+    assertThat(o.refused()).extracting(Outcome.Refused::index).containsExactly(10);
+    assertThat(store.size()).isEqualTo(12);
+  }
+
+  @Test
+  void lampiranG_aTertiaryHoldsSecondariesNotPrimaries() {
+    assertThat(reasons(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, tertiary(0))), Mode.ATOMIC)))
+        .containsExactly(Refusal.WRONG_AGGREGATION);
+  }
+
+  @Test
+  void lampiranH_shippingAPalletTouchesOnlyThePallet() {
+    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    long unitEventBefore = state(primary(7)).own().lastEvent();
+
+    Outcome o = ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
+
+    assertThat(o.fullyAccepted()).isTrue();
+    Effective unit = state(primary(7));
+    assertThat(unit.own().lastEvent()).isEqualTo(unitEventBefore); // the unit itself was not written
+    assertThat(unit.top().status()).isEqualTo(CodeStatus.IN_TRANSIT);
+    assertThat(unit.top().counterparty()).isEqualTo(PBF);
+  }
+
+  @Test
+  void lampiranH_onlyTheHolderShips() {
+    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+
+    assertThat(reasons(ledger.ship(PBF, APOTEK, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.NOT_HOLDER);
+    assertThat(reasons(ledger.ship(MFR, 99, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.UNKNOWN_FACILITY);
+  }
+
+  @Test
+  void lampiranI_onlyTheAddresseeReceivesAndThenHoldsEverythingInside() {
+    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
+
+    assertThat(reasons(ledger.receive(APOTEK, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.WRONG_ADDRESSEE);
+    assertThat(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    Effective unit = state(primary(33));
+    assertThat(unit.top().status()).isEqualTo(CodeStatus.HELD);
+    assertThat(unit.top().holder()).isEqualTo(PBF);
+  }
+
+  @Test
+  void theWholeJourneyToASaleAndAClone() {
+    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
+    ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC);
+
+    // the distributor ships one box on: it leaves the pallet
+    assertThat(ledger.ship(PBF, APOTEK, List.of(secondary(2)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(state(secondary(2)).own().parent()).isZero();
+    assertThat(state(primary(25)).top().counterparty()).isEqualTo(APOTEK);
+    assertThat(state(primary(5)).top().holder()).isEqualTo(PBF); // still on the pallet
+    assertThat(ledger.receive(APOTEK, List.of(secondary(2)), Mode.ATOMIC).fullyAccepted()).isTrue();
+
+    // Lampiran J: the pharmacy sells a unit from the box
+    Outcome sale = ledger.sell(APOTEK, List.of(primary(25)), Mode.ATOMIC);
+    assertThat(sale.fullyAccepted()).isTrue();
+    assertThat(state(primary(25)).own().status()).isEqualTo(CodeStatus.SOLD);
+
+    Outcome again = ledger.sell(APOTEK, List.of(primary(25)), Mode.ATOMIC);
+    assertThat(reasons(again)).containsExactly(Refusal.ALREADY_SOLD);
+    assertThat(again.alerts()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo("POSSIBLE_CLONE"));
+  }
+
+  @Test
+  void lampiranJ_onlyPharmaciesSellAndOnlyPrimaryCodes() {
+    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    ledger.ship(MFR, APOTEK, List.of(tertiary(0)), Mode.ATOMIC);
+    ledger.receive(APOTEK, List.of(tertiary(0)), Mode.ATOMIC);
+
+    assertThat(reasons(ledger.sell(PBF, List.of(primary(0)), Mode.ATOMIC))).containsExactly(Refusal.NOT_PHARMACY);
+    assertThat(reasons(ledger.sell(APOTEK, List.of(secondary(0)), Mode.ATOMIC))).containsExactly(Refusal.NOT_PRIMARY);
+    assertThat(reasons(ledger.sell(APOTEK, List.of(primary(99)), Mode.ATOMIC))).containsExactly(Refusal.UNKNOWN_CODE);
+  }
+
+  @Test
+  void lampiranK_returnsWaitForTheSupplier() {
+    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
+    ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC);
+
+    assertThat(ledger.returnTo(PBF, MFR, List.of(secondary(0), secondary(1)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(state(secondary(0)).own().status()).isEqualTo(CodeStatus.RETURN_PENDING);
+    assertThat(reasons(ledger.decideReturn(APOTEK, true, List.of(secondary(0)), Mode.ATOMIC)))
+        .containsExactly(Refusal.WRONG_ADDRESSEE);
+
+    ledger.decideReturn(MFR, true, List.of(secondary(0)), Mode.ATOMIC);
+    ledger.decideReturn(MFR, false, List.of(secondary(1)), Mode.ATOMIC);
+
+    assertThat(state(primary(3)).top().holder()).isEqualTo(MFR);
+    assertThat(state(primary(13)).top().holder()).isEqualTo(PBF);
+    assertThat(state(primary(13)).top().status()).isEqualTo(CodeStatus.HELD);
+  }
+
+  @Test
+  void lampiranL_recallStopsTradeAndMovesCodesBack() {
+    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
+    ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC);
+
+    assertThat(ledger.recallNotice(PBF, PRODUCT, BATCH)).isEqualTo(Refusal.NOT_NIE_HOLDER);
+    assertThat(reasons(ledger.recallShip(PBF, MFR, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.NOT_RECALLED);
+    assertThat(ledger.recallNotice(MFR, PRODUCT, BATCH)).isNull();
+
+    assertThat(reasons(ledger.ship(PBF, APOTEK, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.RECALLED);
+    assertThat(ledger.recallShip(PBF, MFR, List.of(tertiary(0)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(ledger.recallReceive(MFR, List.of(tertiary(0)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(state(primary(40)).top().status()).isEqualTo(CodeStatus.RECALL_RECEIVED);
+  }
+
+  @Test
+  void expiredProductsDoNotMove() {
+    CodeRef old = new CodeRef(PRODUCT, "OLDSERIAL1", "B2001", LocalDate.of(2026, 1, 31));
+    ledger.usage(MFR, List.of(new UsageLine(old, Use.ACTIVE, null, null)), Mode.ATOMIC);
+
+    assertThat(reasons(ledger.ship(MFR, PBF, List.of(old), Mode.ATOMIC))).containsExactly(Refusal.EXPIRED);
+  }
+
+  @Test
+  void explicitUnpackFreesTheUnitsOfABox() {
+    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+
+    assertThat(ledger.unpack(MFR, List.of(primary(0), primary(1)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(reasons(ledger.unpack(PBF, List.of(primary(2)), Mode.ATOMIC))).containsExactly(Refusal.NOT_HOLDER);
+
+    List<String> inside = new ArrayList<>();
+    store.forEachChild(state(secondary(0)).own().container(), k -> inside.add(io.lacak.core.store.CodeKey.serial(k)));
+    assertThat(inside).hasSize(8).doesNotContain(primary(0).serial(), primary(1).serial());
+    assertThat(state(primary(0)).depth()).isZero();
+  }
+
+  @Test
+  void listingAndLedgerAgreeOnSerials() {
+    CodeListing listing = CodeListing.of(issuance, PackagingLevel.PRIMARY, serials, CodeListing.Format.SERIAL, "https://x");
+    assertThat(listing.serial(3)).isEqualTo(primary(3).serial());
+  }
+}
