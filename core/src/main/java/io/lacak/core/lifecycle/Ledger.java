@@ -62,7 +62,7 @@ public final class Ledger {
   // ---- Lampiran G: usage (active / reject / retained sample) with aggregation ----
 
   /** Reports the use of codes by the NIE holder, with primary -> secondary -> tertiary packing. */
-  public Outcome usage(int facility, List<UsageLine> lines, Mode mode) {
+  public Decision usage(int facility, List<UsageLine> lines, Mode mode) {
     Tx tx = new Tx();
     Set<String> seen = new HashSet<>();
     Map<ByteBuffer, ByteBuffer> secondaryParent = new HashMap<>();
@@ -94,7 +94,7 @@ public final class Ledger {
       case REJECTED -> CodeStatus.REJECTED;
       case RETAINED_SAMPLE -> CodeStatus.RETAINED_SAMPLE;
     };
-    Batch batch = ref.batch(p.productId(), p.batch(), p.expiry());
+    Batch batch = step.tx.batch(p.productId(), p.batch(), p.expiry());
     byte[] primaryKey = key(p);
     CodeState primary = new CodeState().level(PackagingLevel.PRIMARY).status(status).batch(batch.ref())
         .holder(facility).lastEvent(sequence + 1);
@@ -218,7 +218,7 @@ public final class Ledger {
   // ---- Lampiran H, I: shipment and receipt ----
 
   /** Ships codes (primary codes, or the largest containers) from their holder to an addressee. */
-  public Outcome ship(int from, int to, List<CodeRef> codes, Mode mode) {
+  public Decision ship(int from, int to, List<CodeRef> codes, Mode mode) {
     if (ref.facility(to) == null) {
       return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
     }
@@ -239,7 +239,7 @@ public final class Ledger {
   }
 
   /** Receives codes addressed to {@code at}. */
-  public Outcome receive(int at, List<CodeRef> codes, Mode mode) {
+  public Decision receive(int at, List<CodeRef> codes, Mode mode) {
     return move(codes, mode, (own, top) -> {
       if (top.status() != CodeStatus.IN_TRANSIT) {
         return top.status() == CodeStatus.SOLD ? Refusal.ALREADY_SOLD : Refusal.WRONG_STATE;
@@ -255,13 +255,13 @@ public final class Ledger {
   // ---- Lampiran J: sale ----
 
   /** Sale or dispensing by a pharmacy, hospital or clinic; primary codes only. */
-  public Outcome sell(int at, List<CodeRef> codes, Mode mode) {
+  public Decision sell(int at, List<CodeRef> codes, Mode mode) {
     Facility pharmacy = ref.facility(at);
     if (pharmacy == null || !pharmacy.type().dispenses()) {
       return refuseAll(codes, Refusal.NOT_PHARMACY);
     }
     List<Alert> alerts = new ArrayList<>();
-    Outcome o = move(codes, mode, (own, top) -> {
+    Decision d = move(codes, mode, (own, top) -> {
       if (own.level() != PackagingLevel.PRIMARY) {
         return Refusal.NOT_PRIMARY;
       }
@@ -278,19 +278,20 @@ public final class Ledger {
       own.status(CodeStatus.SOLD).holder(at).counterparty(0);
       return null;
     });
+    Outcome o = d.outcome();
     for (Refused r : o.refused()) {
       if (r.reason() == Refusal.ALREADY_SOLD) {
         alerts.add(new Alert("POSSIBLE_CLONE", r.serial(), "code " + r.serial() + " offered for sale again at "
             + pharmacy.partnerId() + " after it was sold"));
       }
     }
-    return alerts.isEmpty() ? o : new Outcome(o.applied(), o.accepted(), o.refused(), alerts);
+    return alerts.isEmpty() ? d : new Decision(new Outcome(o.applied(), o.accepted(), o.refused(), alerts), d.effects());
   }
 
   // ---- Lampiran K: return ----
 
   /** Returns held codes from {@code from} to {@code to}, pending {@code to}'s decision. */
-  public Outcome returnTo(int from, int to, List<CodeRef> codes, Mode mode) {
+  public Decision returnTo(int from, int to, List<CodeRef> codes, Mode mode) {
     if (ref.facility(to) == null) {
       return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
     }
@@ -307,7 +308,7 @@ public final class Ledger {
   }
 
   /** The addressee of a return approves it (codes become its own) or rejects it (they stay). */
-  public Outcome decideReturn(int at, boolean approve, List<CodeRef> codes, Mode mode) {
+  public Decision decideReturn(int at, boolean approve, List<CodeRef> codes, Mode mode) {
     return move(codes, mode, (own, top) -> {
       if (top.status() != CodeStatus.RETURN_PENDING) {
         return Refusal.WRONG_STATE;
@@ -323,23 +324,21 @@ public final class Ledger {
   // ---- Lampiran L: recall ----
 
   /** L.a: the NIE holder recalls a batch; every code of it is recalled at once (a flag). */
-  public Refusal recallNotice(int by, int productId, String batchNumber) {
+  public Decision recallNotice(int by, int productId, String batchNumber) {
     Product product = ref.product(productId);
-    if (product == null || product.holder() != by) {
-      return Refusal.NOT_NIE_HOLDER;
-    }
     Batch batch = ref.findBatch(productId, batchNumber);
-    if (batch == null) {
-      return Refusal.UNKNOWN_CODE;
+    Refusal r = product == null || product.holder() != by ? Refusal.NOT_NIE_HOLDER
+        : batch == null ? Refusal.UNKNOWN_CODE : null;
+    if (r != null) {
+      return new Decision(new Outcome(false, 0, List.of(new Refused(0, batchNumber, r)), List.of()), null);
     }
-    ref.recall(batch.ref());
-    sequence++;
-    store.appliedSequence(sequence);
-    return null;
+    Effects fx = new Effects();
+    fx.recalls.add(batch.ref());
+    return new Decision(new Outcome(true, 1, List.of(), List.of()), fx);
   }
 
   /** L.b: the holder of recalled codes ships them back. */
-  public Outcome recallShip(int from, int to, List<CodeRef> codes, Mode mode) {
+  public Decision recallShip(int from, int to, List<CodeRef> codes, Mode mode) {
     if (ref.facility(to) == null) {
       return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
     }
@@ -359,7 +358,7 @@ public final class Ledger {
   }
 
   /** L.b: the addressee receives recalled codes. */
-  public Outcome recallReceive(int at, List<CodeRef> codes, Mode mode) {
+  public Decision recallReceive(int at, List<CodeRef> codes, Mode mode) {
     return move(codes, mode, (own, top) -> {
       if (top.status() != CodeStatus.RECALL_IN_TRANSIT) {
         return Refusal.WRONG_STATE;
@@ -375,7 +374,7 @@ public final class Ledger {
   // ---- unpack ----
 
   /** Takes codes out of their container explicitly; the holder of the container does it. */
-  public Outcome unpack(int by, List<CodeRef> codes, Mode mode) {
+  public Decision unpack(int by, List<CodeRef> codes, Mode mode) {
     return move(codes, mode, (own, top) -> top.holder() == by ? null : Refusal.NOT_HOLDER);
   }
 
@@ -393,8 +392,34 @@ public final class Ledger {
     return depth < 0 ? null : new Effective(own, top, depth);
   }
 
+  /** Sequence of the last event applied; the next accepted report gets {@code sequence() + 1}. */
   public long sequence() {
     return sequence;
+  }
+
+  /**
+   * Applies the effects of event {@code seq} to the store and the reference data. Idempotent:
+   * applying an event again, as a replay after a crash does, changes nothing further.
+   */
+  public void apply(long seq, Effects fx) {
+    for (Batch b : fx.batches) {
+      ref.addBatch(b);
+    }
+    for (int batchRef : fx.recalls) {
+      ref.recall(batchRef);
+    }
+    for (Effects.Container c : fx.containers) {
+      store.putContainer(c.id(), c.key());
+    }
+    for (Effects.Child c : fx.children) {
+      store.putChild(c.container(), c.slot(), c.key());
+    }
+    CodeState state = new CodeState();
+    for (Map.Entry<ByteBuffer, byte[]> e : fx.states.entrySet()) {
+      store.write(e.getKey().array(), state.readFrom(e.getValue()));
+    }
+    sequence = Math.max(sequence, seq);
+    store.appliedSequence(sequence);
   }
 
   // ---- the machinery ----
@@ -420,7 +445,7 @@ public final class Ledger {
   }
 
   /** A movement of whole codes: each one, detached from its container if it was packed, changed by the rule. */
-  private Outcome move(List<CodeRef> codes, Mode mode, Rule rule) {
+  private Decision move(List<CodeRef> codes, Mode mode, Rule rule) {
     Tx tx = new Tx();
     Set<ByteBuffer> seen = new HashSet<>();
     for (int i = 0; i < codes.size(); i++) {
@@ -487,12 +512,12 @@ public final class Ledger {
     return step != null ? step.containerKey(id, out) : store.containerKey(id, out);
   }
 
-  private Outcome refuseAll(List<CodeRef> codes, Refusal r) {
+  private Decision refuseAll(List<CodeRef> codes, Refusal r) {
     List<Refused> refused = new ArrayList<>();
     for (int i = 0; i < codes.size(); i++) {
       refused.add(new Refused(i, codes.get(i).serial(), r));
     }
-    return new Outcome(false, 0, refused, List.of());
+    return new Decision(new Outcome(false, 0, refused, List.of()), null);
   }
 
   private Issuance issuanceOf(CodeRef code) {
@@ -523,12 +548,11 @@ public final class Ledger {
     return CodeKey.encode(code.productId(), code.serial(), new byte[CodeKey.SIZE]);
   }
 
-  /** The pending changes of one report: read through, written at the end or not at all. */
+  /** The pending changes of one report: read through, turned into effects only when accepted. */
   private final class Tx {
-    final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
-    final List<byte[]> newContainers = new ArrayList<>();
-    final List<Object[]> newChildren = new ArrayList<>();
-    final Map<Integer, Integer> childCounts = new HashMap<>();
+    final Effects fx = new Effects();
+    final Map<Integer, int[]> counts = new HashMap<>(); // container -> {inside, slots}
+    final Map<String, Batch> newBatches = new HashMap<>();
     final int firstContainer = store.nextContainerId();
     final List<Refused> refused = new ArrayList<>();
     int accepted;
@@ -541,26 +565,22 @@ public final class Ledger {
       refused.add(new Refused(index, serial, r));
     }
 
-    Outcome finish(Mode mode) {
-      if (mode == Mode.ATOMIC && !refused.isEmpty()) {
-        return new Outcome(false, 0, List.copyOf(refused), List.of());
+    /** A batch known already, or new in this report (then journaled with it). */
+    Batch batch(int productId, String number, LocalDate expiry) {
+      Batch known = ref.findBatch(productId, number);
+      if (known != null) {
+        return known;
       }
-      if (accepted == 0) {
-        return new Outcome(false, 0, List.copyOf(refused), List.of());
-      }
-      sequence++;
-      for (byte[] key : newContainers) {
-        store.newContainer(key);
-      }
-      for (Object[] child : newChildren) {
-        store.addChild((Integer) child[0], (byte[]) child[1]);
-      }
-      CodeState s = new CodeState();
-      for (Map.Entry<ByteBuffer, byte[]> e : states.entrySet()) {
-        store.write(e.getKey().array(), s.readFrom(e.getValue()));
-      }
-      store.appliedSequence(sequence);
-      return new Outcome(true, accepted, List.copyOf(refused), List.of());
+      return newBatches.computeIfAbsent(productId + "/" + number, k -> {
+        Batch b = new Batch(ref.nextBatchRef() + newBatches.size(), productId, number, expiry);
+        fx.batches.add(b);
+        return b;
+      });
+    }
+
+    Decision finish(Mode mode) {
+      boolean apply = accepted > 0 && (mode == Mode.PER_CODE || refused.isEmpty());
+      return new Decision(new Outcome(apply, apply ? accepted : 0, List.copyOf(refused), List.of()), apply ? fx : null);
     }
   }
 
@@ -568,9 +588,9 @@ public final class Ledger {
   private final class Step {
     final Tx tx;
     final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
-    final List<byte[]> newContainers = new ArrayList<>();
-    final List<Object[]> newChildren = new ArrayList<>();
-    final Map<Integer, Integer> childCounts = new HashMap<>();
+    final List<Effects.Container> containers = new ArrayList<>();
+    final List<Effects.Child> children = new ArrayList<>();
+    final Map<Integer, int[]> counts = new HashMap<>();
 
     Step(Tx tx) {
       this.tx = tx;
@@ -580,7 +600,7 @@ public final class Ledger {
       ByteBuffer k = ByteBuffer.wrap(key);
       byte[] pending = states.get(k);
       if (pending == null) {
-        pending = tx.states.get(k);
+        pending = tx.fx.states.get(k);
       }
       if (pending != null) {
         into.readFrom(pending);
@@ -594,52 +614,50 @@ public final class Ledger {
     }
 
     int newContainer(byte[] key) {
-      int id = tx.firstContainer + tx.newContainers.size() + newContainers.size();
-      newContainers.add(key.clone());
+      int id = tx.firstContainer + tx.fx.containers.size() + containers.size();
+      containers.add(new Effects.Container(id, key.clone()));
       return id;
     }
 
     boolean containerKey(int id, byte[] out) {
-      int local = id - tx.firstContainer;
-      if (local >= 0 && local < tx.newContainers.size()) {
-        System.arraycopy(tx.newContainers.get(local), 0, out, 0, CodeKey.SIZE);
-        return true;
-      }
-      local -= tx.newContainers.size();
-      if (local >= 0 && local < newContainers.size()) {
-        System.arraycopy(newContainers.get(local), 0, out, 0, CodeKey.SIZE);
-        return true;
+      for (List<Effects.Container> list : List.of(tx.fx.containers, containers)) {
+        for (Effects.Container c : list) {
+          if (c.id() == id) {
+            System.arraycopy(c.key(), 0, out, 0, CodeKey.SIZE);
+            return true;
+          }
+        }
       }
       return store.containerKey(id, out);
     }
 
     /** Packs {@code child} into container {@code id} unless that exceeds its capacity. */
     boolean addChild(int id, byte[] child, int capacity) {
-      int count = childCounts.getOrDefault(id, tx.childCounts.getOrDefault(id, -1));
-      if (count < 0) {
-        count = countInside(id);
+      int[] count = counts.get(id);
+      if (count == null) {
+        int[] known = tx.counts.get(id);
+        count = known != null ? known.clone() : id < store.nextContainerId()
+            ? new int[] {countInside(id), store.childSlots(id)} : new int[] {0, 0};
       }
-      if (count >= capacity) {
+      if (count[0] >= capacity) {
         return false;
       }
-      childCounts.put(id, count + 1);
-      newChildren.add(new Object[] {id, child.clone()});
+      children.add(new Effects.Child(id, count[1], child.clone()));
+      counts.put(id, new int[] {count[0] + 1, count[1] + 1});
       return true;
     }
 
     private int countInside(int id) {
       int[] n = {0};
-      if (id < store.nextContainerId()) {
-        store.forEachChild(id, k -> n[0]++);
-      }
+      store.forEachChild(id, k -> n[0]++);
       return n[0];
     }
 
     void keep() {
-      tx.states.putAll(states);
-      tx.newContainers.addAll(newContainers);
-      tx.newChildren.addAll(newChildren);
-      tx.childCounts.putAll(childCounts);
+      tx.fx.states.putAll(states);
+      tx.fx.containers.addAll(containers);
+      tx.fx.children.addAll(children);
+      tx.counts.putAll(counts);
       tx.accepted++;
     }
   }

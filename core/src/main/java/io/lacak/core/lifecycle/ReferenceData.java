@@ -64,10 +64,9 @@ public final class ReferenceData {
     return products.get(id);
   }
 
-  /** The batch of a product, created on first use; batch numbers are unique per product. */
-  public synchronized Batch batch(int productId, String batch, LocalDate expiry) {
-    Batch known = batchesByName.get(productId + "/" + batch);
-    return known != null ? known : addBatch(new Batch(nextBatch.getAndIncrement(), productId, batch, expiry));
+  /** The reference the next new batch gets. */
+  public int nextBatchRef() {
+    return nextBatch.get();
   }
 
   /** The batch of a product, or {@code null} when none was reported. */
@@ -75,7 +74,7 @@ public final class ReferenceData {
     return batchesByName.get(productId + "/" + batch);
   }
 
-  /** Restores a batch loaded from storage. */
+  /** Adds a batch (new, or loaded from storage); idempotent. */
   public synchronized Batch addBatch(Batch b) {
     batches.put(b.ref(), b);
     batchesByName.put(b.productId() + "/" + b.batch(), b);

@@ -23,17 +23,20 @@ public interface CodeStore extends Closeable {
   /** Writes the state of {@code key}. Single writer only. */
   void write(byte[] key, CodeState state);
 
-  /** Gives the code {@code key} a container reference so that it can aggregate children. */
-  int newContainer(byte[] key);
+  /**
+   * Records container reference {@code id} for the code {@code key}, so that it can aggregate
+   * children. Idempotent. Single writer only.
+   */
+  void putContainer(int id, byte[] key);
 
-  /** The reference {@link #newContainer} will give next. */
+  /** The lowest container reference not yet given out. */
   int nextContainerId();
 
   /** Copies the key of container {@code id} into {@code out}; false when unknown. */
   boolean containerKey(int id, byte[] out);
 
-  /** Records {@code child} as packed into container {@code id}. */
-  void addChild(int id, byte[] child);
+  /** Records {@code child} in slot {@code slot} of container {@code id}. Idempotent. Single writer only. */
+  void putChild(int id, int slot, byte[] child);
 
   /** Number of children ever packed into container {@code id}, including those since moved out. */
   int childSlots(int id);

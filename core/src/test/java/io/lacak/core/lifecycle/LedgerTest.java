@@ -98,6 +98,14 @@ class LedgerTest {
     return lines;
   }
 
+  /** Applies a decision as the sequencer does after journaling it. */
+  private Outcome run(Decision d) {
+    if (d.changes()) {
+      ledger.apply(ledger.sequence() + 1, d.effects());
+    }
+    return d.outcome();
+  }
+
   private Effective state(CodeRef code) {
     return ledger.effective(code);
   }
@@ -108,7 +116,7 @@ class LedgerTest {
 
   @Test
   void lampiranG_usageWithAggregationInOneProcess() {
-    Outcome o = ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    Outcome o = run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
 
     assertThat(o.fullyAccepted()).isTrue();
     assertThat(o.accepted()).isEqualTo(50);
@@ -124,7 +132,7 @@ class LedgerTest {
 
   @Test
   void lampiranG_onlyTheNieHolderReportsUsage() {
-    Outcome o = ledger.usage(OTHER_MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC);
+    Outcome o = run(ledger.usage(OTHER_MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC));
 
     assertThat(reasons(o)).containsExactly(Refusal.NOT_NIE_HOLDER);
     assertThat(store.size()).isZero();
@@ -132,24 +140,24 @@ class LedgerTest {
 
   @Test
   void lampiranG_rejectAndRetainedSampleNeverCirculate() {
-    ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.REJECTED, null, null),
-        new UsageLine(primary(1), Use.RETAINED_SAMPLE, null, null)), Mode.ATOMIC);
+    run(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.REJECTED, null, null),
+        new UsageLine(primary(1), Use.RETAINED_SAMPLE, null, null)), Mode.ATOMIC));
 
     assertThat(state(primary(0)).own().status()).isEqualTo(CodeStatus.REJECTED);
-    assertThat(reasons(ledger.ship(MFR, PBF, List.of(primary(0), primary(1)), Mode.PER_CODE)))
+    assertThat(reasons(run(ledger.ship(MFR, PBF, List.of(primary(0), primary(1)), Mode.PER_CODE))))
         .containsExactly(Refusal.NOT_IN_CIRCULATION, Refusal.NOT_IN_CIRCULATION);
-    assertThat(reasons(ledger.usage(MFR, List.of(new UsageLine(primary(2), Use.REJECTED, secondary(0), null)),
-        Mode.ATOMIC))).containsExactly(Refusal.NOT_IN_CIRCULATION);
+    assertThat(reasons(run(ledger.usage(MFR, List.of(new UsageLine(primary(2), Use.REJECTED, secondary(0), null)),
+        Mode.ATOMIC)))).containsExactly(Refusal.NOT_IN_CIRCULATION);
   }
 
   @Test
   void lampiranG_aCodeIsReportedOnce() {
-    ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC);
+    run(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC));
 
-    assertThat(reasons(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC)))
+    assertThat(reasons(run(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC))))
         .containsExactly(Refusal.ALREADY_REPORTED);
-    assertThat(reasons(ledger.usage(MFR, List.of(new UsageLine(primary(5), Use.ACTIVE, null, null),
-        new UsageLine(primary(5), Use.ACTIVE, null, null)), Mode.ATOMIC))).containsExactly(Refusal.DUPLICATE_IN_REPORT);
+    assertThat(reasons(run(ledger.usage(MFR, List.of(new UsageLine(primary(5), Use.ACTIVE, null, null),
+        new UsageLine(primary(5), Use.ACTIVE, null, null)), Mode.ATOMIC)))).containsExactly(Refusal.DUPLICATE_IN_REPORT);
   }
 
   @Test
@@ -157,8 +165,8 @@ class LedgerTest {
     CodeRef otherBatch = new CodeRef(PRODUCT, primary(0).serial(), "B9999", EXPIRY);
     CodeRef secondaryAsPrimary = new CodeRef(PRODUCT, secondary(0).serial(), BATCH, EXPIRY);
 
-    Outcome o = ledger.usage(MFR, List.of(new UsageLine(otherBatch, Use.ACTIVE, null, null),
-        new UsageLine(secondaryAsPrimary, Use.ACTIVE, null, null)), Mode.PER_CODE);
+    Outcome o = run(ledger.usage(MFR, List.of(new UsageLine(otherBatch, Use.ACTIVE, null, null),
+        new UsageLine(secondaryAsPrimary, Use.ACTIVE, null, null)), Mode.PER_CODE));
 
     assertThat(reasons(o)).containsExactly(Refusal.BATCH_MISMATCH, Refusal.LEVEL_MISMATCH);
   }
@@ -167,7 +175,7 @@ class LedgerTest {
   void pasal5_1b_selfIssuedSerialsEnterThroughUsage() {
     CodeRef own = new CodeRef(PRODUCT, "MYOWNSERIAL0001", BATCH, EXPIRY);
 
-    assertThat(ledger.usage(MFR, List.of(new UsageLine(own, Use.ACTIVE, null, null)), Mode.ATOMIC).fullyAccepted())
+    assertThat(run(ledger.usage(MFR, List.of(new UsageLine(own, Use.ACTIVE, null, null)), Mode.ATOMIC)).fullyAccepted())
         .isTrue();
     assertThat(state(own).own().status()).isEqualTo(CodeStatus.ACTIVE);
   }
@@ -179,7 +187,7 @@ class LedgerTest {
       lines.add(new UsageLine(primary(p), Use.ACTIVE, secondary(0), null));
     }
 
-    Outcome o = ledger.usage(MFR, lines, Mode.ATOMIC);
+    Outcome o = run(ledger.usage(MFR, lines, Mode.ATOMIC));
 
     assertThat(reasons(o)).containsExactly(Refusal.CAPACITY_EXCEEDED);
     assertThat(o.applied()).isFalse();
@@ -191,7 +199,7 @@ class LedgerTest {
     List<UsageLine> lines = new ArrayList<>(pallet().subList(0, 10));
     lines.add(new UsageLine(new CodeRef(PRODUCT, primary(60).serial(), "B9999", EXPIRY), Use.ACTIVE, null, null));
 
-    Outcome o = ledger.usage(MFR, lines, Mode.PER_CODE);
+    Outcome o = run(ledger.usage(MFR, lines, Mode.PER_CODE));
 
     assertThat(o.applied()).isTrue();
     assertThat(o.accepted()).isEqualTo(10);
@@ -201,16 +209,16 @@ class LedgerTest {
 
   @Test
   void lampiranG_aTertiaryHoldsSecondariesNotPrimaries() {
-    assertThat(reasons(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, tertiary(0))), Mode.ATOMIC)))
+    assertThat(reasons(run(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, tertiary(0))), Mode.ATOMIC))))
         .containsExactly(Refusal.WRONG_AGGREGATION);
   }
 
   @Test
   void lampiranH_shippingAPalletTouchesOnlyThePallet() {
-    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
     long unitEventBefore = state(primary(7)).own().lastEvent();
 
-    Outcome o = ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
+    Outcome o = run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
 
     assertThat(o.fullyAccepted()).isTrue();
     Effective unit = state(primary(7));
@@ -221,19 +229,19 @@ class LedgerTest {
 
   @Test
   void lampiranH_onlyTheHolderShips() {
-    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
 
-    assertThat(reasons(ledger.ship(PBF, APOTEK, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.NOT_HOLDER);
-    assertThat(reasons(ledger.ship(MFR, 99, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.UNKNOWN_FACILITY);
+    assertThat(reasons(run(ledger.ship(PBF, APOTEK, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HOLDER);
+    assertThat(reasons(run(ledger.ship(MFR, 99, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.UNKNOWN_FACILITY);
   }
 
   @Test
   void lampiranI_onlyTheAddresseeReceivesAndThenHoldsEverythingInside() {
-    ledger.usage(MFR, pallet(), Mode.ATOMIC);
-    ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
+    run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
 
-    assertThat(reasons(ledger.receive(APOTEK, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.WRONG_ADDRESSEE);
-    assertThat(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(reasons(run(ledger.receive(APOTEK, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.WRONG_ADDRESSEE);
+    assertThat(run(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC)).fullyAccepted()).isTrue();
     Effective unit = state(primary(33));
     assertThat(unit.top().status()).isEqualTo(CodeStatus.HELD);
     assertThat(unit.top().holder()).isEqualTo(PBF);
@@ -241,51 +249,51 @@ class LedgerTest {
 
   @Test
   void theWholeJourneyToASaleAndAClone() {
-    ledger.usage(MFR, pallet(), Mode.ATOMIC);
-    ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
-    ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC);
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
+    run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
+    run(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC));
 
     // the distributor ships one box on: it leaves the pallet
-    assertThat(ledger.ship(PBF, APOTEK, List.of(secondary(2)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(run(ledger.ship(PBF, APOTEK, List.of(secondary(2)), Mode.ATOMIC)).fullyAccepted()).isTrue();
     assertThat(state(secondary(2)).own().parent()).isZero();
     assertThat(state(primary(25)).top().counterparty()).isEqualTo(APOTEK);
     assertThat(state(primary(5)).top().holder()).isEqualTo(PBF); // still on the pallet
-    assertThat(ledger.receive(APOTEK, List.of(secondary(2)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(run(ledger.receive(APOTEK, List.of(secondary(2)), Mode.ATOMIC)).fullyAccepted()).isTrue();
 
     // Lampiran J: the pharmacy sells a unit from the box
-    Outcome sale = ledger.sell(APOTEK, List.of(primary(25)), Mode.ATOMIC);
+    Outcome sale = run(ledger.sell(APOTEK, List.of(primary(25)), Mode.ATOMIC));
     assertThat(sale.fullyAccepted()).isTrue();
     assertThat(state(primary(25)).own().status()).isEqualTo(CodeStatus.SOLD);
 
-    Outcome again = ledger.sell(APOTEK, List.of(primary(25)), Mode.ATOMIC);
+    Outcome again = run(ledger.sell(APOTEK, List.of(primary(25)), Mode.ATOMIC));
     assertThat(reasons(again)).containsExactly(Refusal.ALREADY_SOLD);
     assertThat(again.alerts()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo("POSSIBLE_CLONE"));
   }
 
   @Test
   void lampiranJ_onlyPharmaciesSellAndOnlyPrimaryCodes() {
-    ledger.usage(MFR, pallet(), Mode.ATOMIC);
-    ledger.ship(MFR, APOTEK, List.of(tertiary(0)), Mode.ATOMIC);
-    ledger.receive(APOTEK, List.of(tertiary(0)), Mode.ATOMIC);
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
+    run(ledger.ship(MFR, APOTEK, List.of(tertiary(0)), Mode.ATOMIC));
+    run(ledger.receive(APOTEK, List.of(tertiary(0)), Mode.ATOMIC));
 
-    assertThat(reasons(ledger.sell(PBF, List.of(primary(0)), Mode.ATOMIC))).containsExactly(Refusal.NOT_PHARMACY);
-    assertThat(reasons(ledger.sell(APOTEK, List.of(secondary(0)), Mode.ATOMIC))).containsExactly(Refusal.NOT_PRIMARY);
-    assertThat(reasons(ledger.sell(APOTEK, List.of(primary(99)), Mode.ATOMIC))).containsExactly(Refusal.UNKNOWN_CODE);
+    assertThat(reasons(run(ledger.sell(PBF, List.of(primary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_PHARMACY);
+    assertThat(reasons(run(ledger.sell(APOTEK, List.of(secondary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_PRIMARY);
+    assertThat(reasons(run(ledger.sell(APOTEK, List.of(primary(99)), Mode.ATOMIC)))).containsExactly(Refusal.UNKNOWN_CODE);
   }
 
   @Test
   void lampiranK_returnsWaitForTheSupplier() {
-    ledger.usage(MFR, pallet(), Mode.ATOMIC);
-    ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
-    ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC);
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
+    run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
+    run(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC));
 
-    assertThat(ledger.returnTo(PBF, MFR, List.of(secondary(0), secondary(1)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(run(ledger.returnTo(PBF, MFR, List.of(secondary(0), secondary(1)), Mode.ATOMIC)).fullyAccepted()).isTrue();
     assertThat(state(secondary(0)).own().status()).isEqualTo(CodeStatus.RETURN_PENDING);
-    assertThat(reasons(ledger.decideReturn(APOTEK, true, List.of(secondary(0)), Mode.ATOMIC)))
+    assertThat(reasons(run(ledger.decideReturn(APOTEK, true, List.of(secondary(0)), Mode.ATOMIC))))
         .containsExactly(Refusal.WRONG_ADDRESSEE);
 
-    ledger.decideReturn(MFR, true, List.of(secondary(0)), Mode.ATOMIC);
-    ledger.decideReturn(MFR, false, List.of(secondary(1)), Mode.ATOMIC);
+    run(ledger.decideReturn(MFR, true, List.of(secondary(0)), Mode.ATOMIC));
+    run(ledger.decideReturn(MFR, false, List.of(secondary(1)), Mode.ATOMIC));
 
     assertThat(state(primary(3)).top().holder()).isEqualTo(MFR);
     assertThat(state(primary(13)).top().holder()).isEqualTo(PBF);
@@ -294,39 +302,63 @@ class LedgerTest {
 
   @Test
   void lampiranL_recallStopsTradeAndMovesCodesBack() {
-    ledger.usage(MFR, pallet(), Mode.ATOMIC);
-    ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC);
-    ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC);
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
+    run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
+    run(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC));
 
-    assertThat(ledger.recallNotice(PBF, PRODUCT, BATCH)).isEqualTo(Refusal.NOT_NIE_HOLDER);
-    assertThat(reasons(ledger.recallShip(PBF, MFR, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.NOT_RECALLED);
-    assertThat(ledger.recallNotice(MFR, PRODUCT, BATCH)).isNull();
+    assertThat(reasons(run(ledger.recallNotice(PBF, PRODUCT, BATCH)))).containsExactly(Refusal.NOT_NIE_HOLDER);
+    assertThat(reasons(run(ledger.recallShip(PBF, MFR, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_RECALLED);
+    assertThat(run(ledger.recallNotice(MFR, PRODUCT, BATCH)).fullyAccepted()).isTrue();
 
-    assertThat(reasons(ledger.ship(PBF, APOTEK, List.of(tertiary(0)), Mode.ATOMIC))).containsExactly(Refusal.RECALLED);
-    assertThat(ledger.recallShip(PBF, MFR, List.of(tertiary(0)), Mode.ATOMIC).fullyAccepted()).isTrue();
-    assertThat(ledger.recallReceive(MFR, List.of(tertiary(0)), Mode.ATOMIC).fullyAccepted()).isTrue();
+    assertThat(reasons(run(ledger.ship(PBF, APOTEK, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.RECALLED);
+    assertThat(run(ledger.recallShip(PBF, MFR, List.of(tertiary(0)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    assertThat(run(ledger.recallReceive(MFR, List.of(tertiary(0)), Mode.ATOMIC)).fullyAccepted()).isTrue();
     assertThat(state(primary(40)).top().status()).isEqualTo(CodeStatus.RECALL_RECEIVED);
   }
 
   @Test
   void expiredProductsDoNotMove() {
     CodeRef old = new CodeRef(PRODUCT, "OLDSERIAL1", "B2001", LocalDate.of(2026, 1, 31));
-    ledger.usage(MFR, List.of(new UsageLine(old, Use.ACTIVE, null, null)), Mode.ATOMIC);
+    run(ledger.usage(MFR, List.of(new UsageLine(old, Use.ACTIVE, null, null)), Mode.ATOMIC));
 
-    assertThat(reasons(ledger.ship(MFR, PBF, List.of(old), Mode.ATOMIC))).containsExactly(Refusal.EXPIRED);
+    assertThat(reasons(run(ledger.ship(MFR, PBF, List.of(old), Mode.ATOMIC)))).containsExactly(Refusal.EXPIRED);
   }
 
   @Test
   void explicitUnpackFreesTheUnitsOfABox() {
-    ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
 
-    assertThat(ledger.unpack(MFR, List.of(primary(0), primary(1)), Mode.ATOMIC).fullyAccepted()).isTrue();
-    assertThat(reasons(ledger.unpack(PBF, List.of(primary(2)), Mode.ATOMIC))).containsExactly(Refusal.NOT_HOLDER);
+    assertThat(run(ledger.unpack(MFR, List.of(primary(0), primary(1)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    assertThat(reasons(run(ledger.unpack(PBF, List.of(primary(2)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HOLDER);
 
     List<String> inside = new ArrayList<>();
     store.forEachChild(state(secondary(0)).own().container(), k -> inside.add(io.lacak.core.store.CodeKey.serial(k)));
     assertThat(inside).hasSize(8).doesNotContain(primary(0).serial(), primary(1).serial());
     assertThat(state(primary(0)).depth()).isZero();
+  }
+
+  @Test
+  void effectsSurviveTheJournalFormatAndApplyingTwiceIsApplyingOnce() {
+    Decision d = ledger.usage(MFR, pallet(), Mode.ATOMIC);
+    Effects decoded = Effects.decode(d.effects().encode());
+    assertThat(decoded.encode()).isEqualTo(d.effects().encode());
+
+    ledger.apply(1, decoded);
+    long size = store.size();
+    int slots = store.childSlots(state(secondary(0)).own().container());
+    ledger.apply(1, Effects.decode(d.effects().encode())); // a replay after a crash
+
+    assertThat(store.size()).isEqualTo(size);
+    assertThat(store.childSlots(state(secondary(0)).own().container())).isEqualTo(slots).isEqualTo(10);
+    assertThat(store.appliedSequence()).isEqualTo(1);
+    assertThat(ref.findBatch(PRODUCT, BATCH)).isNotNull();
+  }
+
+  @Test
+  void refusedReportsCreateNoBatch() {
+    run(ledger.usage(OTHER_MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC));
+
+    assertThat(ref.findBatch(PRODUCT, BATCH)).isNull();
   }
 
   @Test

@@ -112,12 +112,13 @@ class CodeStoreTest {
   void containersListTheChildrenStillInside() {
     try (CodeStore store = CodeStore.open(options(10_000))) {
       byte[] box = CodeKey.encode(1, "BOX", new byte[20]);
-      int id = store.newContainer(box);
+      int id = store.nextContainerId();
+      store.putContainer(id, box);
       List<byte[]> inside = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         byte[] child = CodeKey.encode(1, "UNIT" + i, new byte[20]);
         store.write(child, new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.ACTIVE).parent(id));
-        store.addChild(id, child);
+        store.putChild(id, i, child);
       }
       // UNIT3 leaves the box on its own
       store.write(CodeKey.encode(1, "UNIT3", new byte[20]),
@@ -130,6 +131,11 @@ class CodeStoreTest {
       assertThat(store.containerKey(id, out)).isTrue();
       assertThat(CodeKey.serial(out)).isEqualTo("BOX");
       assertThat(store.childSlots(id)).isEqualTo(5);
+      // putting the same child again (a replay) changes nothing
+      store.putChild(id, 4, CodeKey.encode(1, "UNIT4", new byte[20]));
+      store.putContainer(id, box);
+      assertThat(store.childSlots(id)).isEqualTo(5);
+      assertThat(store.nextContainerId()).isEqualTo(id + 1);
     }
   }
 }

@@ -68,12 +68,13 @@ public final class ChronicleCodeStore implements CodeStore {
   }
 
   @Override
-  public int newContainer(byte[] key) {
-    int id = nextContainer++;
+  public void putContainer(int id, byte[] key) {
+    writeInt(intKey, 0, id);
+    int slots = containers.get(intKey, containerValue) ? readInt(containerValue, CodeKey.SIZE) : 0;
     System.arraycopy(key, 0, containerValue, 0, CodeKey.SIZE);
-    writeInt(containerValue, CodeKey.SIZE, 0);
-    containers.put(writeInt(intKey, 0, id), containerValue);
-    return id;
+    writeInt(containerValue, CodeKey.SIZE, slots);
+    containers.put(intKey, containerValue);
+    nextContainer = Math.max(nextContainer, id + 1);
   }
 
   @Override
@@ -92,16 +93,17 @@ public final class ChronicleCodeStore implements CodeStore {
   }
 
   @Override
-  public void addChild(int id, byte[] child) {
+  public void putChild(int id, int slot, byte[] child) {
     if (!containers.get(writeInt(intKey, 0, id), containerValue)) {
       throw new IllegalArgumentException("no container " + id);
     }
-    int slot = readInt(containerValue, CodeKey.SIZE);
     writeInt(slotKey, 0, id);
     writeInt(slotKey, 4, slot);
     children.put(slotKey, child);
-    writeInt(containerValue, CodeKey.SIZE, slot + 1);
-    containers.put(intKey, containerValue);
+    if (slot >= readInt(containerValue, CodeKey.SIZE)) {
+      writeInt(containerValue, CodeKey.SIZE, slot + 1);
+      containers.put(intKey, containerValue);
+    }
   }
 
   @Override
