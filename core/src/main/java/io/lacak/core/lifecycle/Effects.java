@@ -40,6 +40,16 @@ public final class Effects {
     return batches.isEmpty() && recalls.isEmpty() && containers.isEmpty() && children.isEmpty() && states.isEmpty();
   }
 
+  /** Batches first reported by this event. */
+  public List<Batch> newBatches() {
+    return List.copyOf(batches);
+  }
+
+  /** Batches this event recalls (Lampiran L.a). */
+  public List<Integer> recalledBatches() {
+    return List.copyOf(recalls);
+  }
+
   /** Number of codes whose state changes. */
   public int codes() {
     return states.size();

@@ -53,7 +53,7 @@ public final class TestPostgres {
 
   /** Empties every table. */
   public static void reset() throws Exception {
-    pool().query("truncate issuance, product_gtin, product restart identity cascade").execute()
+    pool().query("truncate journal, batch, facility, issuance, product_gtin, product restart identity cascade").execute()
         .await(30, TimeUnit.SECONDS);
   }
 }

@@ -222,6 +222,16 @@ public final class PgIssuanceService implements IssuanceService {
     return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
   }
 
+  /** Every issuance, for the lifecycle's reference data at start-up. */
+  public static Future<List<Issuance>> all(Pool pool) {
+    return pool.query("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id").execute()
+        .map(rows -> {
+          List<Issuance> list = new ArrayList<>(rows.size());
+          rows.forEach(r -> list.add(toIssuance(r)));
+          return list;
+        });
+  }
+
   private static Issuance toIssuance(Row row) {
     return new Issuance(row.getLong("id"), row.getInteger("product_id"), row.getString("nie"), row.getString("gtin"),
         row.getString("batch"), row.getLocalDate("expiry"), row.getLong("primaries"), row.getLong("secondaries"),

@@ -1,0 +1,43 @@
+package io.lacak.core.journal;
+
+import io.lacak.core.lifecycle.Outcome;
+import io.lacak.core.lifecycle.Refusal;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The outcome kept in the journal, so that a repeated report gets the first answer again. */
+final class OutcomeJson {
+
+  private OutcomeJson() {
+  }
+
+  static String encode(Outcome o) {
+    JsonArray refused = new JsonArray();
+    for (Outcome.Refused r : o.refused()) {
+      refused.add(new JsonObject().put("index", r.index()).put("serial", r.serial()).put("reason", r.reason().name()));
+    }
+    JsonArray alerts = new JsonArray();
+    for (Outcome.Alert a : o.alerts()) {
+      alerts.add(new JsonObject().put("kind", a.kind()).put("serial", a.serial()).put("message", a.message()));
+    }
+    return new JsonObject().put("applied", o.applied()).put("accepted", o.accepted()).put("refused", refused)
+        .put("alerts", alerts).encode();
+  }
+
+  static Outcome decode(String text) {
+    JsonObject j = new JsonObject(text);
+    List<Outcome.Refused> refused = new ArrayList<>();
+    for (Object o : j.getJsonArray("refused")) {
+      JsonObject r = (JsonObject) o;
+      refused.add(new Outcome.Refused(r.getInteger("index"), r.getString("serial"), Refusal.valueOf(r.getString("reason"))));
+    }
+    List<Outcome.Alert> alerts = new ArrayList<>();
+    for (Object o : j.getJsonArray("alerts")) {
+      JsonObject a = (JsonObject) o;
+      alerts.add(new Outcome.Alert(a.getString("kind"), a.getString("serial"), a.getString("message")));
+    }
+    return new Outcome(j.getBoolean("applied"), j.getInteger("accepted"), refused, alerts);
+  }
+}

@@ -1,0 +1,177 @@
+package io.lacak.core.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lacak.core.db.TestPostgres;
+import io.lacak.core.lifecycle.CodeRef;
+import io.lacak.core.lifecycle.Ledger;
+import io.lacak.core.lifecycle.Ledger.Mode;
+import io.lacak.core.lifecycle.Refusal;
+import io.lacak.core.lifecycle.UsageLine;
+import io.lacak.core.lifecycle.UsageLine.Use;
+import io.lacak.core.serial.CodeRequest;
+import io.lacak.core.serial.Issuance;
+import io.lacak.core.serial.IssuanceService;
+import io.lacak.core.serial.PackagingLevel;
+import io.lacak.core.serial.SerialCodec;
+import io.lacak.core.serial.SerialKeys;
+import io.lacak.core.store.CodeStatus;
+import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.StoreOptions;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The single writer over the real embedded Postgres: journal first, store after, replay on start. */
+class SequencerTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final SerialKeys KEYS = SerialKeys.of(Map.of(1, new byte[32]));
+  private static final String NIE = "DKL1234567890A1";
+
+  @TempDir
+  Path dir;
+
+  private CodeStore store;
+  private Sequencer sequencer;
+  private Issuance issuance;
+  private int mfr;
+  private int pbf;
+  private int product;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    TestPostgres.reset();
+    mfr = facility("MFR-001", "MANUFACTURER");
+    pbf = facility("PBF-001", "DISTRIBUTOR");
+    product = await(TestPostgres.pool().preparedQuery("insert into product (nie, name, holder, authentication,"
+            + " nie_valid_until) values ($1, 'Produk', 'MFR-001', true, date '2030-12-31') returning id")
+        .execute(Tuple.of(NIE))).iterator().next().getInteger(0);
+    issuance = await(IssuanceService.create(TestPostgres.pool(), KEYS, CLOCK).request(new CodeRequest()
+        .setRequester("MFR-001").setNie(NIE).setBatch("B1").setExpiry(LocalDate.of(2028, 12, 31))
+        .setPrimaries(40).setPerSecondary(10).setPerTertiary(4)));
+    store = openStore("store");
+    sequencer = await(Sequencer.start(TestPostgres.vertx(), TestPostgres.pool(), store, KEYS, CLOCK));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    sequencer.close();
+    store.close();
+  }
+
+  private CodeStore openStore(String name) {
+    return CodeStore.open(new StoreOptions().setDirectory(dir.resolve(name)).setInitialCodes(10_000));
+  }
+
+  private static int facility(String partner, String type) throws Exception {
+    return await(TestPostgres.pool().preparedQuery("insert into facility (partner_id, type) values ($1, $2) returning ref")
+        .execute(Tuple.of(partner, type))).iterator().next().getInteger(0);
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.await(60, TimeUnit.SECONDS);
+  }
+
+  private CodeRef code(PackagingLevel level, int i) {
+    SerialCodec codec = SerialCodec.create(KEYS, 1, NIE);
+    return new CodeRef(product, codec.serial(issuance.firstCounter(level) + i), "B1", LocalDate.of(2028, 12, 31));
+  }
+
+  private Report usage(String key, Instant occurredAt) {
+    List<UsageLine> lines = new ArrayList<>();
+    for (int p = 0; p < 40; p++) {
+      lines.add(new UsageLine(code(PackagingLevel.PRIMARY, p), Use.ACTIVE, code(PackagingLevel.SECONDARY, p / 10),
+          code(PackagingLevel.TERTIARY, 0)));
+    }
+    return new Report("USAGE", mfr, occurredAt, key, l -> l.usage(mfr, lines, Mode.ATOMIC));
+  }
+
+  private Report ship(String key) {
+    return new Report("SHIPMENT", mfr, NOW, key,
+        l -> l.ship(mfr, pbf, List.of(code(PackagingLevel.TERTIARY, 0)), Mode.ATOMIC));
+  }
+
+  private long journalRows() throws Exception {
+    return await(TestPostgres.pool().query("select count(*) from journal").execute()).iterator().next().getLong(0);
+  }
+
+  @Test
+  void acceptedReportsAreJournaledThenApplied() throws Exception {
+    Receipt r = await(sequencer.submit(usage("u-1", NOW)));
+
+    assertThat(r.sequence()).isEqualTo(1);
+    assertThat(r.outcome().accepted()).isEqualTo(40);
+    assertThat(journalRows()).isEqualTo(1);
+    assertThat(store.appliedSequence()).isEqualTo(1);
+    assertThat(store.size()).isEqualTo(40 + 4 + 1);
+    assertThat(await(TestPostgres.pool().query("select batch from batch").execute()).iterator().next().getString(0))
+        .isEqualTo("B1");
+  }
+
+  @Test
+  void pasal12_5_reportsOver24HoursAfterTheActivityAreAcceptedAndFlaggedLate() throws Exception {
+    Receipt late = await(sequencer.submit(usage("u-1", NOW.minus(Duration.ofHours(25)))));
+    Receipt onTime = await(sequencer.submit(new Report("SHIPMENT", mfr, NOW.minus(Duration.ofHours(23)), "s-1",
+        l -> l.ship(mfr, pbf, List.of(code(PackagingLevel.TERTIARY, 0)), Mode.ATOMIC))));
+
+    assertThat(late.late()).isTrue();
+    assertThat(late.outcome().fullyAccepted()).isTrue();
+    assertThat(onTime.late()).isFalse();
+    assertThat(await(TestPostgres.pool().query("select late from journal order by seq").execute()))
+        .extracting(row -> row.getBoolean(0)).containsExactly(true, false);
+  }
+
+  @Test
+  void aRepeatedIdempotencyKeyGetsTheFirstAnswerAndChangesNothing() throws Exception {
+    Receipt first = await(sequencer.submit(usage("u-1", NOW)));
+    Receipt again = await(sequencer.submit(usage("u-1", NOW)));
+
+    assertThat(again.repeated()).isTrue();
+    assertThat(again.sequence()).isEqualTo(first.sequence());
+    assertThat(again.outcome()).isEqualTo(first.outcome());
+    assertThat(journalRows()).isEqualTo(1);
+  }
+
+  @Test
+  void refusedReportsLeaveNoTrace() throws Exception {
+    Receipt r = await(sequencer.submit(ship("s-1"))); // nothing reported yet: unknown code
+
+    assertThat(r.sequence()).isZero();
+    assertThat(r.outcome().refused()).extracting(o -> o.reason()).containsExactly(Refusal.UNKNOWN_CODE);
+    assertThat(journalRows()).isZero();
+  }
+
+  @Test
+  void aFreshStoreIsRebuiltFromTheJournalOnStart() throws Exception {
+    await(sequencer.submit(usage("u-1", NOW)));
+    await(sequencer.submit(ship("s-1")));
+    Ledger.Effective before = sequencer.ledger().effective(code(PackagingLevel.PRIMARY, 17));
+
+    try (CodeStore rebuilt = openStore("rebuilt")) {
+      Sequencer second = await(Sequencer.start(TestPostgres.vertx(), TestPostgres.pool(), rebuilt, KEYS, CLOCK));
+      Ledger.Effective after = second.ledger().effective(code(PackagingLevel.PRIMARY, 17));
+      second.close();
+
+      assertThat(rebuilt.appliedSequence()).isEqualTo(2);
+      assertThat(rebuilt.size()).isEqualTo(store.size());
+      assertThat(after.top().status()).isEqualTo(CodeStatus.IN_TRANSIT);
+      assertThat(after.top().toString()).isEqualTo(before.top().toString());
+      assertThat(after.own().toString()).isEqualTo(before.own().toString());
+    }
+  }
+}
