@@ -26,6 +26,9 @@ public interface Database {
   /** Where the server listens, for logs (no password). */
   String describe();
 
+  /** {@code postgresql://user@host:port/database}, without the password: how another process reaches it. */
+  String uri();
+
   /** Closes the pool and stops an embedded server. */
   Future<Void> close();
 }

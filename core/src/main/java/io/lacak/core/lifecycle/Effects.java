@@ -50,6 +50,11 @@ public final class Effects {
     return List.copyOf(recalls);
   }
 
+  /** The keys of the codes whose state changes. */
+  public java.util.Set<ByteBuffer> codeKeys() {
+    return java.util.Collections.unmodifiableSet(states.keySet());
+  }
+
   /** Number of codes whose state changes. */
   public int codes() {
     return states.size();

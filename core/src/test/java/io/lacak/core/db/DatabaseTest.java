@@ -48,7 +48,7 @@ class DatabaseTest {
   void connectsToAnExternalServerByUrl() throws Exception {
     // An embedded server stands in for the external one; the second Database reaches it by URL.
     Database server = Database.start(vertx, new DatabaseOptions().setDataDir(dataDir)).await(120, TimeUnit.SECONDS);
-    String url = "postgresql://postgres@127.0.0.1:" + server.describe().replaceAll(".*:(\\d+)/.*", "$1") + "/postgres";
+    String url = server.uri();
 
     Database external = Database.start(vertx, new DatabaseOptions().setDataDir(dataDir.resolve("unused")).setUrl(url))
         .await(120, TimeUnit.SECONDS);

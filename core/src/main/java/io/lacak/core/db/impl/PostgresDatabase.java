@@ -99,6 +99,11 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
+  public String uri() {
+    return "postgresql://" + connect.getUser() + "@" + connect.getHost() + ":" + connect.getPort() + "/" + connect.getDatabase();
+  }
+
+  @Override
   public Future<Void> close() {
     // Stopping the embedded server waits for its process: a worker thread again.
     return pool.close().eventually(() -> vertx.executeBlocking(() -> {

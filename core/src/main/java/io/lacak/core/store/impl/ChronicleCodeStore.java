@@ -28,13 +28,28 @@ public final class ChronicleCodeStore implements CodeStore {
   private long applied;
   private int nextContainer;
 
+  private final Path openMarker;
+
   public ChronicleCodeStore(StoreOptions options) {
     Path dir = options.directory();
     long initial = options.initialCodes();
+    // A marker present at open means the last process did not close the store: recover the maps.
+    this.openMarker = dir.resolve("store.open");
+    boolean recover;
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      recover = java.nio.file.Files.exists(openMarker);
+      if (!recover) {
+        java.nio.file.Files.createFile(openMarker);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the store in " + dir, e);
+    }
     // Containers are a fraction of codes: a secondary holds at least a few primaries.
-    this.codes = new GrowingMap(dir, "codes", CodeKey.SIZE, CodeState.SIZE, initial, options.growAt());
-    this.containers = new GrowingMap(dir, "containers", 4, CONTAINER_VALUE, Math.max(1_000, initial / 8), options.growAt());
-    this.children = new GrowingMap(dir, "children", 8, CodeKey.SIZE, initial, options.growAt());
+    this.codes = new GrowingMap(dir, "codes", CodeKey.SIZE, CodeState.SIZE, initial, options.growAt(), recover);
+    this.containers = new GrowingMap(dir, "containers", 4, CONTAINER_VALUE, Math.max(1_000, initial / 8), options.growAt(),
+        recover);
+    this.children = new GrowingMap(dir, "children", 8, CodeKey.SIZE, initial, options.growAt(), recover);
     try {
       this.meta = FileChannel.open(dir.resolve("store.meta"), StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
@@ -181,9 +196,11 @@ public final class ChronicleCodeStore implements CodeStore {
     containers.close();
     children.close();
     try {
+      meta.force(true);
       meta.close();
+      java.nio.file.Files.deleteIfExists(openMarker);
     } catch (IOException e) {
-      // metadata is written on every update; nothing is lost by a failed close
+      // the marker stays: the next open recovers the maps, which is safe either way
     }
   }
 

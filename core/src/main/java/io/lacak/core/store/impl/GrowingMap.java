@@ -36,7 +36,14 @@ final class GrowingMap implements Closeable {
   private record Generation(int index, long capacity, ChronicleMap<byte[], byte[]> map) {
   }
 
-  GrowingMap(Path dir, String name, int keySize, int valueSize, long initialCapacity, double growAt) {
+  private final boolean recover;
+
+  /**
+   * Opens or creates the generations of {@code name} in {@code dir}; {@code recover} after an
+   * unclean stop, so that locks a killed process held are released (Chronicle's recovery).
+   */
+  GrowingMap(Path dir, String name, int keySize, int valueSize, long initialCapacity, double growAt, boolean recover) {
+    this.recover = recover;
     this.dir = dir;
     this.name = name;
     this.keySize = keySize;
@@ -63,12 +70,14 @@ final class GrowingMap implements Closeable {
   private Generation open(int index, long capacity) {
     File file = dir.resolve(name + "-" + index + "-" + capacity + ".dat").toFile();
     try {
-      ChronicleMap<byte[], byte[]> map = ChronicleMap.of(byte[].class, byte[].class)
+      var builder = ChronicleMap.of(byte[].class, byte[].class)
           .name(name + "-" + index)
           .constantKeySizeBySample(new byte[keySize])
           .constantValueSizeBySample(new byte[valueSize])
-          .entries(capacity)
-          .createPersistedTo(file);
+          .entries(capacity);
+      ChronicleMap<byte[], byte[]> map = recover && file.exists()
+          ? builder.recoverPersistedTo(file, true)
+          : builder.createPersistedTo(file);
       return new Generation(index, capacity, map);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file, e);

@@ -1,0 +1,128 @@
+package io.lacak.core.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lacak.core.db.TestPostgres;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DESIGN.md "Runtime": a child JVM applying reports is killed with SIGKILL at random moments, 20
+ * times; after each kill a restart shows every acknowledged report in the journal, the store caught
+ * up to the journal's end, and the store equal to a fresh replay of the journal (nothing half
+ * applied).
+ */
+class JournalCrashTest {
+
+  private static final int KILLS = 20;
+
+  @TempDir
+  Path dir;
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.await(60, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void killNineAtRandomMomentsLosesNothingAndHalfAppliesNothing() throws Exception {
+    TestPostgres.reset();
+    int mfr = await(TestPostgres.pool().query("insert into facility (partner_id, type) values ('MFR-001', 'MANUFACTURER')"
+        + " returning ref").execute()).iterator().next().getInteger(0);
+    int pbf = await(TestPostgres.pool().query("insert into facility (partner_id, type) values ('PBF-001', 'DISTRIBUTOR')"
+        + " returning ref").execute()).iterator().next().getInteger(0);
+    int product = await(TestPostgres.pool().query("insert into product (nie, name, holder, authentication, nie_valid_until)"
+        + " values ('DKL1234567890A1', 'Produk', 'MFR-001', true, date '2030-12-31') returning id").execute())
+        .iterator().next().getInteger(0);
+    String[] args = {TestPostgres.database().uri(), dir.resolve("store").toString(), String.valueOf(product),
+        String.valueOf(mfr), String.valueOf(pbf)};
+    SplittableRandom rnd = new SplittableRandom(20261122);
+    Set<String> acknowledged = new HashSet<>();
+
+    for (int kill = 0; kill < KILLS; kill++) {
+      Process work = start("work", args);
+      List<String> lines = new CopyOnWriteArrayList<>();
+      Thread reader = drain(work, lines);
+      int acksBeforeKill = 1 + rnd.nextInt(12);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (acks(lines) < acksBeforeKill && work.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(2);
+      }
+      Thread.sleep(rnd.nextInt(40)); // land the kill anywhere in the next report's life
+      work.destroyForcibly(); // SIGKILL
+      assertThat(work.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      reader.join(5_000);
+      assertThat(lines).as("the workload ran: %s", lines).noneMatch(l -> l.startsWith("REFUSED"));
+      assertThat(acks(lines)).as("kill %d came after acknowledgements", kill).isGreaterThan(0);
+      for (String l : lines) {
+        if (l.startsWith("ACK ")) {
+          acknowledged.add(l.substring(4));
+        }
+      }
+
+      Process verify = start("verify", args);
+      List<String> result = new CopyOnWriteArrayList<>();
+      Thread vr = drain(verify, result);
+      assertThat(verify.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      vr.join(5_000);
+      assertThat(result).as("restart after kill %d", kill).anyMatch(l -> l.startsWith("VERIFY OK"));
+
+      Set<String> journaled = new HashSet<>();
+      for (Row row : await(TestPostgres.pool().query("select idempotency_key from journal").execute())) {
+        journaled.add(row.getString(0));
+      }
+      assertThat(journaled).as("every acknowledged report is in the journal").containsAll(acknowledged);
+    }
+    assertThat(acknowledged.size()).isGreaterThanOrEqualTo(KILLS);
+  }
+
+  private static long acks(List<String> lines) {
+    return lines.stream().filter(l -> l.startsWith("ACK ")).count();
+  }
+
+  private static Process start(String mode, String[] args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String flag : System.getProperty("lacak.jvm.flags", "").split("\\s+")) {
+      if (!flag.isBlank()) {
+        cmd.add(flag);
+      }
+    }
+    cmd.add("-Xmx512m");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(CrashWorkload.class.getName());
+    cmd.add(mode);
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private static Thread drain(Process p, List<String> lines) {
+    Thread t = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (Exception e) {
+        // the process was killed: its output simply ends
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+}
