@@ -1,0 +1,129 @@
+package io.lacak.benchmarks.store;
+
+import static io.lacak.benchmarks.JvmFlags.E1;
+import static io.lacak.benchmarks.JvmFlags.E2;
+import static io.lacak.benchmarks.JvmFlags.E3;
+import static io.lacak.benchmarks.JvmFlags.E4;
+import static io.lacak.benchmarks.JvmFlags.NO_ANALYTICS;
+import static io.lacak.benchmarks.JvmFlags.O1;
+import static io.lacak.benchmarks.JvmFlags.O2;
+import static io.lacak.benchmarks.JvmFlags.O3;
+import static io.lacak.benchmarks.JvmFlags.O4;
+import static io.lacak.benchmarks.JvmFlags.O5;
+
+import io.lacak.core.serial.PackagingLevel;
+import io.lacak.core.serial.SerialCodec;
+import io.lacak.core.serial.SerialKeys;
+import io.lacak.core.store.CodeKey;
+import io.lacak.core.store.CodeState;
+import io.lacak.core.store.CodeStatus;
+import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.StoreOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Point look-up of random codes in a store of 10 million (issue 3 target: >= 1 million/s per
+ * core), single thread. Baseline in the same run: building the key alone, without the look-up.
+ * The setup prints the store's bytes per code.
+ *
+ * <p>{@code java -jar benchmarks/target/lacak-bench.jar StoreBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", E1, E2, E3, E4, O1, O2, O3, O4, O5, NO_ANALYTICS})
+public class StoreBenchmark {
+
+  @Param("10000000")
+  public int codes;
+
+  private Path dir;
+  private CodeStore store;
+  private String[] serials;
+
+  @Setup(Level.Trial)
+  public void fill() throws IOException {
+    dir = Files.createTempDirectory("lacak-bench-store");
+    // Sized for the load with headroom, as an operator would: no growth during the fill.
+    store = CodeStore.open(new StoreOptions().setDirectory(dir).setInitialCodes(codes + codes / 4 + 1_000));
+    SerialCodec codec = SerialCodec.create(SerialKeys.of(Map.of(1, new byte[32])), 1, "DKL1234567890A1");
+    serials = new String[codes];
+    byte[] key = new byte[CodeKey.SIZE];
+    CodeState state = new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.HELD).batch(1).holder(7);
+    for (int i = 0; i < codes; i++) {
+      serials[i] = codec.serial(i);
+      store.write(CodeKey.encode(1, serials[i], key), state.lastEvent(i));
+    }
+    long codeFiles = diskUsage(dir, "codes-");
+    long all = diskUsage(dir, "");
+    System.out.printf("%n{\"name\":\"store-footprint\",\"codes\":%d,\"generations\":%d,"
+            + "\"codeFileBytesOnDisk\":%d,\"bytesPerCode\":%.1f,\"allFilesBytesOnDisk\":%d}%n",
+        store.size(), store.generations(), codeFiles, codeFiles / (double) store.size(), all);
+  }
+
+  /** Disk blocks actually allocated (du), for files whose name starts with {@code prefix}. */
+  static long diskUsage(Path dir, String prefix) throws IOException {
+    long total = 0;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith(prefix))::iterator) {
+        Process du = new ProcessBuilder("du", "-B1", "-s", f.toString()).redirectErrorStream(true).start();
+        String out = new String(du.getInputStream().readAllBytes()).trim();
+        total += Long.parseLong(out.split("\\s+")[0]);
+      }
+    }
+    return total;
+  }
+
+  @TearDown(Level.Trial)
+  public void delete() throws IOException {
+    store.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** Per-thread cursor and buffers. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    final SplittableRandom rnd = new SplittableRandom(1);
+    final byte[] key = new byte[CodeKey.SIZE];
+    final CodeState state = new CodeState();
+  }
+
+  @Benchmark
+  public int lookupRandom(Cursor c) {
+    String serial = serials[c.rnd.nextInt(codes)];
+    CodeKey.encode(1, serial, c.key);
+    return store.read(c.key, c.state) ? c.state.holder() : -1;
+  }
+
+  /** Baseline: pick and encode the key, no look-up. */
+  @Benchmark
+  public int baselineKeyOnly(Cursor c) {
+    String serial = serials[c.rnd.nextInt(codes)];
+    CodeKey.encode(1, serial, c.key);
+    return c.key[19];
+  }
+}
