@@ -32,6 +32,8 @@ final class GrowingMap implements Closeable {
   private final int valueSize;
   private final double growAt;
   private volatile List<Generation> generations; // oldest first; replaced, never mutated
+  // Entries of the newest generation, counted here: ChronicleMap.size() walks every segment.
+  private long newestSize;
 
   private record Generation(int index, long capacity, ChronicleMap<byte[], byte[]> map) {
   }
@@ -65,6 +67,7 @@ final class GrowingMap implements Closeable {
       found.add(open(0, initialCapacity));
     }
     this.generations = List.copyOf(found);
+    this.newestSize = found.get(found.size() - 1).map().size();
   }
 
   private Generation open(int index, long capacity) {
@@ -117,10 +120,11 @@ final class GrowingMap implements Closeable {
     }
     Generation newest = gens.get(gens.size() - 1);
     newest.map().put(key, value);
-    if (newest.map().size() >= (long) (newest.capacity() * growAt)) {
+    if (++newestSize >= (long) (newest.capacity() * growAt)) {
       List<Generation> grown = new ArrayList<>(gens);
       grown.add(open(newest.index() + 1, newest.capacity() * 2));
       generations = List.copyOf(grown);
+      newestSize = 0;
     }
   }
 
@@ -159,6 +163,7 @@ final class GrowingMap implements Closeable {
     for (Generation g : generations) {
       g.map().clear();
     }
+    newestSize = 0;
   }
 
   @Override
