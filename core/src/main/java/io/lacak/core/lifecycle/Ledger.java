@@ -49,6 +49,7 @@ public final class Ledger {
   private final SerialKeys keys;
   private final Clock clock;
   private final Map<Long, SerialCodec> codecs = new HashMap<>();
+  private final CodeState scratch = new CodeState(); // writer thread only
   private long sequence;
 
   public Ledger(CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock) {
@@ -64,7 +65,7 @@ public final class Ledger {
   /** Reports the use of codes by the NIE holder, with primary -> secondary -> tertiary packing. */
   public Decision usage(int facility, List<UsageLine> lines, Mode mode) {
     Tx tx = new Tx();
-    Set<String> seen = new HashSet<>();
+    Set<ByteBuffer> seen = new HashSet<>();
     Map<ByteBuffer, ByteBuffer> secondaryParent = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       UsageLine line = lines.get(i);
@@ -79,13 +80,14 @@ public final class Ledger {
     return tx.finish(mode);
   }
 
-  private Refusal usageLine(Step step, int facility, UsageLine line, Set<String> seen,
+  private Refusal usageLine(Step step, int facility, UsageLine line, Set<ByteBuffer> seen,
                             Map<ByteBuffer, ByteBuffer> secondaryParent) {
     CodeRef p = line.primary();
-    if (!seen.add(p.productId() + "/" + p.serial())) {
+    byte[] primaryKey = key(p);
+    if (!seen.add(ByteBuffer.wrap(primaryKey))) {
       return Refusal.DUPLICATE_IN_REPORT;
     }
-    Refusal r = checkNew(step, facility, p, PackagingLevel.PRIMARY);
+    Refusal r = checkNew(step, facility, p, primaryKey, PackagingLevel.PRIMARY);
     if (r != null) {
       return r;
     }
@@ -95,7 +97,6 @@ public final class Ledger {
       case RETAINED_SAMPLE -> CodeStatus.RETAINED_SAMPLE;
     };
     Batch batch = step.tx.batch(p.productId(), p.batch(), p.expiry());
-    byte[] primaryKey = key(p);
     CodeState primary = new CodeState().level(PackagingLevel.PRIMARY).status(status).batch(batch.ref())
         .holder(facility).lastEvent(sequence + 1);
     if (line.secondary() == null) {
@@ -164,29 +165,20 @@ public final class Ledger {
         state.container(step.newContainer(key));
         step.write(key, state);
       }
-      return new Container(state.container(), state, capacity(code, level), null);
+      return new Container(state.container(), state, step.tx.capacity(state.container(), code, level), null);
     }
-    Refusal r = checkNew(step, facility, code, level);
+    Refusal r = checkNew(step, facility, code, key, level);
     if (r != null) {
       return Container.refused(r);
     }
     state.level(level).status(CodeStatus.ACTIVE).batch(batch.ref()).holder(facility).lastEvent(sequence + 1);
     state.container(step.newContainer(key));
     step.write(key, state);
-    return new Container(state.container(), state, capacity(code, level), null);
-  }
-
-  /** Pasal 8(2)e-f: the capacity requested with the container's codes; self-issued ones are unbounded. */
-  private int capacity(CodeRef code, PackagingLevel level) {
-    Issuance i = issuanceOf(code);
-    if (i == null) {
-      return Integer.MAX_VALUE;
-    }
-    return level == PackagingLevel.SECONDARY ? i.perSecondary() : i.perTertiary();
+    return new Container(state.container(), state, step.tx.capacity(state.container(), code, level), null);
   }
 
   /** Lampiran G: a new code, reported by its NIE holder, for the batch and level it was issued for. */
-  private Refusal checkNew(Step step, int facility, CodeRef code, PackagingLevel level) {
+  private Refusal checkNew(Step step, int facility, CodeRef code, byte[] key, PackagingLevel level) {
     Product product = ref.product(code.productId());
     if (product == null) {
       return Refusal.UNKNOWN_CODE;
@@ -194,23 +186,23 @@ public final class Ledger {
     if (product.holder() != facility) {
       return Refusal.NOT_NIE_HOLDER;
     }
-    if (step.read(key(code), new CodeState())) {
+    if (step.read(key, scratch)) {
       return Refusal.ALREADY_REPORTED;
     }
-    Issuance issuance = issuanceOf(code);
-    if (issuance != null) {
+    long counter = lacakCounter(product, code.serial());
+    Issuance issuance = counter < 0 ? null : ref.issuance(product.id(), counter);
+    if (issuance != null && issuance.keyVersion() == keys.currentVersion()) {
       // Pasal 10(2): Lacak's codes serve only the batch they were requested for.
       if (!issuance.batch().equals(code.batch()) || !issuance.expiry().equals(code.expiry())) {
         return Refusal.BATCH_MISMATCH;
       }
-      if (issuance.levelOf(codecFor(issuance).counter(code.serial())) != level) {
+      if (issuance.levelOf(counter) != level) {
         return Refusal.LEVEL_MISMATCH;
       }
     }
     // Pasal 5(1)b: any other valid serial is the manufacturer's own, accepted as reported.
-    Batch known = ref.findBatch(code.productId(), code.batch());
-    if (known != null && !known.expiry().equals(code.expiry())) {
-      return Refusal.BATCH_MISMATCH;
+    if (!step.tx.batch(code.productId(), code.batch(), code.expiry()).expiry().equals(code.expiry())) {
+      return Refusal.BATCH_MISMATCH; // one batch, one expiry
     }
     return null;
   }
@@ -411,9 +403,12 @@ public final class Ledger {
     for (Effects.Container c : fx.containers) {
       store.putContainer(c.id(), c.key());
     }
+    Map<Integer, Integer> slots = new HashMap<>();
     for (Effects.Child c : fx.children) {
       store.putChild(c.container(), c.slot(), c.key());
+      slots.merge(c.container(), c.slot() + 1, Math::max);
     }
+    slots.forEach(store::extendChildSlots); // once per container, not once per child
     CodeState state = new CodeState();
     for (Map.Entry<ByteBuffer, byte[]> e : fx.states.entrySet()) {
       store.write(e.getKey().array(), state.readFrom(e.getValue()));
@@ -520,23 +515,20 @@ public final class Ledger {
     return new Decision(new Outcome(false, 0, refused, List.of()), null);
   }
 
+  /** The issuance a Lacak serial came from, or {@code null} for a self-issued one. */
   private Issuance issuanceOf(CodeRef code) {
     Product product = ref.product(code.productId());
-    if (product == null || code.serial().length() != SerialCodec.LENGTH) {
-      return null;
-    }
-    // The product's counter is permuted under each issuance's key version: try the current one.
-    SerialCodec codec = codec(product, keys.currentVersion());
-    long counter = codec.counter(code.serial());
-    if (counter < 0) {
-      return null;
-    }
-    Issuance i = ref.issuance(code.productId(), counter);
+    long counter = product == null ? -1 : lacakCounter(product, code.serial());
+    Issuance i = counter < 0 ? null : ref.issuance(code.productId(), counter);
     return i != null && i.keyVersion() == keys.currentVersion() ? i : null;
   }
 
-  private SerialCodec codecFor(Issuance i) {
-    return codec(ref.product(i.productId()), i.keyVersion());
+  /** The counter of a serial in Lacak's format under the current key, or -1 for any other serial. */
+  private long lacakCounter(Product product, String serial) {
+    if (serial.length() != SerialCodec.LENGTH) {
+      return -1;
+    }
+    return codec(product, keys.currentVersion()).counter(serial);
   }
 
   private SerialCodec codec(Product product, int version) {
@@ -565,16 +557,32 @@ public final class Ledger {
       refused.add(new Refused(index, serial, r));
     }
 
+    private Batch lastBatch;
+    final Map<Integer, Integer> capacities = new HashMap<>();
+
     /** A batch known already, or new in this report (then journaled with it). */
     Batch batch(int productId, String number, LocalDate expiry) {
-      Batch known = ref.findBatch(productId, number);
-      if (known != null) {
-        return known;
+      Batch last = lastBatch; // reports mostly name one batch: skip the look-ups
+      if (last != null && last.productId() == productId && last.batch().equals(number)) {
+        return last;
       }
-      return newBatches.computeIfAbsent(productId + "/" + number, k -> {
-        Batch b = new Batch(ref.nextBatchRef() + newBatches.size(), productId, number, expiry);
-        fx.batches.add(b);
-        return b;
+      Batch known = ref.findBatch(productId, number);
+      if (known == null) {
+        known = newBatches.computeIfAbsent(productId + "/" + number, k -> {
+          Batch b = new Batch(ref.nextBatchRef() + newBatches.size(), productId, number, expiry);
+          fx.batches.add(b);
+          return b;
+        });
+      }
+      lastBatch = known;
+      return known;
+    }
+
+    /** Pasal 8(2)e-f: the capacity requested with a container's codes; self-issued ones are unbounded. */
+    int capacity(int container, CodeRef code, PackagingLevel level) {
+      return capacities.computeIfAbsent(container, id -> {
+        Issuance i = issuanceOf(code);
+        return i == null ? Integer.MAX_VALUE : level == PackagingLevel.SECONDARY ? i.perSecondary() : i.perTertiary();
       });
     }
 

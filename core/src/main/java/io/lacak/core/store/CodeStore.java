@@ -35,8 +35,14 @@ public interface CodeStore extends Closeable {
   /** Copies the key of container {@code id} into {@code out}; false when unknown. */
   boolean containerKey(int id, byte[] out);
 
-  /** Records {@code child} in slot {@code slot} of container {@code id}. Idempotent. Single writer only. */
+  /**
+   * Records {@code child} in slot {@code slot} of container {@code id}; {@link #childSlots} counts
+   * it once {@link #extendChildSlots} covers the slot. Idempotent. Single writer only.
+   */
   void putChild(int id, int slot, byte[] child);
+
+  /** Makes container {@code id} count at least {@code slots} child slots. Idempotent. Single writer only. */
+  void extendChildSlots(int id, int slots);
 
   /** Number of children ever packed into container {@code id}, including those since moved out. */
   int childSlots(int id);

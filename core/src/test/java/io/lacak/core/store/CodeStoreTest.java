@@ -120,6 +120,7 @@ class CodeStoreTest {
         store.write(child, new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.ACTIVE).parent(id));
         store.putChild(id, i, child);
       }
+      store.extendChildSlots(id, 5);
       // UNIT3 leaves the box on its own
       store.write(CodeKey.encode(1, "UNIT3", new byte[20]),
           new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.ACTIVE).parent(0));
@@ -133,6 +134,8 @@ class CodeStoreTest {
       assertThat(store.childSlots(id)).isEqualTo(5);
       // putting the same child again (a replay) changes nothing
       store.putChild(id, 4, CodeKey.encode(1, "UNIT4", new byte[20]));
+      store.extendChildSlots(id, 5);
+      store.extendChildSlots(id, 3);
       store.putContainer(id, box);
       assertThat(store.childSlots(id)).isEqualTo(5);
       assertThat(store.nextContainerId()).isEqualTo(id + 1);

@@ -109,14 +109,18 @@ public final class ChronicleCodeStore implements CodeStore {
 
   @Override
   public void putChild(int id, int slot, byte[] child) {
-    if (!containers.get(writeInt(intKey, 0, id), containerValue)) {
-      throw new IllegalArgumentException("no container " + id);
-    }
     writeInt(slotKey, 0, id);
     writeInt(slotKey, 4, slot);
     children.put(slotKey, child);
-    if (slot >= readInt(containerValue, CodeKey.SIZE)) {
-      writeInt(containerValue, CodeKey.SIZE, slot + 1);
+  }
+
+  @Override
+  public void extendChildSlots(int id, int slots) {
+    if (!containers.get(writeInt(intKey, 0, id), containerValue)) {
+      throw new IllegalArgumentException("no container " + id);
+    }
+    if (slots > readInt(containerValue, CodeKey.SIZE)) {
+      writeInt(containerValue, CodeKey.SIZE, slots);
       containers.put(intKey, containerValue);
     }
   }

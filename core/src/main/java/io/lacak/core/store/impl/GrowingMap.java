@@ -111,18 +111,19 @@ final class GrowingMap implements Closeable {
   /** Writes {@code key -> value}, in place when the key exists, else in the newest generation. */
   void put(byte[] key, byte[] value) {
     List<Generation> gens = generations;
-    for (int i = gens.size() - 1; i >= 0; i--) {
+    int newest = gens.size() - 1;
+    for (int i = newest - 1; i >= 0; i--) {
       ChronicleMap<byte[], byte[]> map = gens.get(i).map();
       if (map.containsKey(key)) {
         map.put(key, value);
         return;
       }
     }
-    Generation newest = gens.get(gens.size() - 1);
-    newest.map().put(key, value);
-    if (++newestSize >= (long) (newest.capacity() * growAt)) {
+    // One operation in the newest generation: put tells whether the key was there.
+    Generation g = gens.get(newest);
+    if (g.map().put(key, value) == null && ++newestSize >= (long) (g.capacity() * growAt)) {
       List<Generation> grown = new ArrayList<>(gens);
-      grown.add(open(newest.index() + 1, newest.capacity() * 2));
+      grown.add(open(g.index() + 1, g.capacity() * 2));
       generations = List.copyOf(grown);
       newestSize = 0;
     }
