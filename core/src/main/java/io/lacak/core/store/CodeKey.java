@@ -1,5 +1,8 @@
 package io.lacak.core.store;
 
+import static io.lacak.core.store.Bytes.readLong;
+import static io.lacak.core.store.Bytes.writeLong;
+
 import java.util.Arrays;
 
 /**
@@ -81,20 +84,5 @@ public final class CodeKey {
       n += code == 0 ? 0 : 1;
     }
     return new String(out, 0, n);
-  }
-
-  static void writeLong(byte[] b, int at, long v) {
-    for (int i = 7; i >= 0; i--) {
-      b[at + i] = (byte) v;
-      v >>>= 8;
-    }
-  }
-
-  static long readLong(byte[] b, int at) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (b[at + i] & 0xFF);
-    }
-    return v;
   }
 }

@@ -1,5 +1,8 @@
 package io.lacak.core.store;
 
+import static io.lacak.core.store.Bytes.readInt;
+import static io.lacak.core.store.Bytes.writeInt;
+
 import io.lacak.core.serial.PackagingLevel;
 
 /**
@@ -147,17 +150,6 @@ public final class CodeState {
     }
     this.lastEvent = lastEvent;
     return this;
-  }
-
-  private static int readInt(byte[] b, int at) {
-    return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
-  }
-
-  private static void writeInt(byte[] b, int at, int v) {
-    b[at] = (byte) (v >>> 24);
-    b[at + 1] = (byte) (v >>> 16);
-    b[at + 2] = (byte) (v >>> 8);
-    b[at + 3] = (byte) v;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.lacak.core.store.impl;
 
+import static io.lacak.core.store.Bytes.readInt;
+import static io.lacak.core.store.Bytes.writeInt;
+
 import io.lacak.core.store.CodeKey;
 import io.lacak.core.store.CodeState;
 import io.lacak.core.store.CodeStore;
@@ -206,17 +209,5 @@ public final class ChronicleCodeStore implements CodeStore {
     } catch (IOException e) {
       // the marker stays: the next open recovers the maps, which is safe either way
     }
-  }
-
-  private static byte[] writeInt(byte[] b, int at, int v) {
-    b[at] = (byte) (v >>> 24);
-    b[at + 1] = (byte) (v >>> 16);
-    b[at + 2] = (byte) (v >>> 8);
-    b[at + 3] = (byte) v;
-    return b;
-  }
-
-  private static int readInt(byte[] b, int at) {
-    return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
   }
 }
