@@ -82,6 +82,15 @@ public final class Sequencer implements AutoCloseable {
     }));
   }
 
+  /**
+   * Empties the store and replays the whole journal into it: the store is a view of the journal
+   * and can always be rebuilt from it.
+   */
+  public static Future<Sequencer> rebuild(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
+    store.clear();
+    return start(vertx, pool, store, keys, clock);
+  }
+
   /** The reference data the rules use; registration adds facilities, products and issuances to it. */
   public ReferenceData referenceData() {
     return ref;

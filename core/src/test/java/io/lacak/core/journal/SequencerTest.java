@@ -157,6 +157,20 @@ class SequencerTest {
   }
 
   @Test
+  void rebuildReplaysTheWholeJournalIntoAnEmptiedStore() throws Exception {
+    await(sequencer.submit(usage("u-1", NOW)));
+    await(sequencer.submit(ship("s-1")));
+    sequencer.close();
+    long size = store.size();
+
+    sequencer = await(Sequencer.rebuild(TestPostgres.vertx(), TestPostgres.pool(), store, KEYS, CLOCK));
+
+    assertThat(store.appliedSequence()).isEqualTo(2);
+    assertThat(store.size()).isEqualTo(size);
+    assertThat(sequencer.ledger().effective(code(PackagingLevel.PRIMARY, 3)).top().status()).isEqualTo(CodeStatus.IN_TRANSIT);
+  }
+
+  @Test
   void aFreshStoreIsRebuiltFromTheJournalOnStart() throws Exception {
     await(sequencer.submit(usage("u-1", NOW)));
     await(sequencer.submit(ship("s-1")));
