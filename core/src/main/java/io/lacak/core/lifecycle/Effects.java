@@ -50,6 +50,11 @@ public final class Effects {
     return List.copyOf(recalls);
   }
 
+  /** The new state of each code this event changes, by key (read-only view). */
+  public Map<ByteBuffer, byte[]> states() {
+    return java.util.Collections.unmodifiableMap(states);
+  }
+
   /** The keys of the codes whose state changes. */
   public java.util.Set<ByteBuffer> codeKeys() {
     return java.util.Collections.unmodifiableSet(states.keySet());

@@ -1,0 +1,158 @@
+package io.lacak.core.journal;
+
+import io.lacak.core.lifecycle.Effects;
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.store.CodeKey;
+import io.lacak.core.store.CodeState;
+import io.lacak.core.store.CodeStore;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chain of custody and batch holders (DESIGN.md "Store" queries; Lampiran L.a.5), from the
+ * {@code custody} table that {@link #catchUp()} derives from the journal off the report path.
+ *
+ * <p>{@code custody.catchUp().compose(n -> custody.chain(key))}
+ */
+public final class Custody {
+
+  private static final int PAGE = 200;
+  private static final int MAX_DEPTH = 2;
+
+  private final Pool pool;
+  private final CodeStore store;
+  private final ReferenceData ref;
+
+  public Custody(Pool pool, CodeStore store, ReferenceData ref) {
+    this.pool = pool;
+    this.store = store;
+    this.ref = ref;
+  }
+
+  /** Indexes journal events not yet indexed; returns how many. Safe to run at any time, repeatedly. */
+  public Future<Long> catchUp() {
+    return indexPage(0);
+  }
+
+  private Future<Long> indexPage(long done) {
+    return pool.withTransaction(c -> c.query("select seq from custody_watermark where id = 1 for update").execute()
+        .compose(w -> c.preparedQuery("select seq, effects from journal where seq > $1 order by seq limit $2")
+            .execute(Tuple.of(w.iterator().next().getLong(0), PAGE)))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(-1L);
+          }
+          List<Tuple> batch = new ArrayList<>();
+          long last = 0;
+          CodeState s = new CodeState();
+          for (Row row : rows) {
+            last = row.getLong("seq");
+            Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
+            for (Map.Entry<ByteBuffer, byte[]> e : fx.states().entrySet()) {
+              s.readFrom(e.getValue());
+              batch.add(Tuple.from(new Object[] {Buffer.buffer(e.getKey().array()), last, s.status().name(),
+                  s.holder(), s.counterparty(), s.parent(), s.batch()}));
+            }
+          }
+          long upTo = last;
+          Future<?> insert = batch.isEmpty() ? Future.succeededFuture()
+              : c.preparedQuery("insert into custody (key, seq, status, holder, counterparty, parent, batch)"
+                  + " values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing").executeBatch(batch);
+          return insert.compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where id = 1")
+              .execute(Tuple.of(upTo))).map((long) rows.size());
+        }))
+        .compose(n -> n < 0 ? Future.succeededFuture(done) : indexPage(done + n));
+  }
+
+  /** The chain of custody of a code, oldest first, including its containers' events while packed. */
+  public Future<List<CustodyEvent>> chain(byte[] key) {
+    return chain(key, 0, Long.MAX_VALUE, false, 0);
+  }
+
+
+  /**
+   * Events of {@code key} in {@code (after, upTo]}; before each stretch the code spent packed, its
+   * container's events of that stretch. The code's last row at or before {@code after} tells
+   * whether the stretch starts packed.
+   */
+  private Future<List<CustodyEvent>> chain(byte[] key, long after, long upTo, boolean inherited, int depth) {
+    return pool.preparedQuery("select c.seq, c.status, c.holder, c.counterparty, c.parent, j.kind, j.facility,"
+            + " j.occurred_at, j.late from custody c join journal j on j.seq = c.seq"
+            + " where c.key = $1 and c.seq <= $2 order by c.seq")
+        .execute(Tuple.of(Buffer.buffer(key), upTo))
+        .compose(rows -> {
+          List<Row> list = new ArrayList<>();
+          rows.forEach(list::add);
+          List<Future<List<CustodyEvent>>> parts = new ArrayList<>();
+          int parent = 0;
+          long from = after;
+          for (Row row : list) {
+            long seq = row.getLong("seq");
+            if (seq <= after) {
+              parent = row.getInteger("parent"); // the state the stretch starts in
+              continue;
+            }
+            parts.add(packed(parent, from, seq - 1, depth));
+            parts.add(Future.succeededFuture(List.of(event(row, inherited))));
+            parent = row.getInteger("parent");
+            from = seq;
+          }
+          parts.add(packed(parent, from, upTo, depth));
+          return Future.all(parts).map(all -> {
+            List<CustodyEvent> out = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+              out.addAll(all.<List<CustodyEvent>>resultAt(i));
+            }
+            return out;
+          });
+        });
+  }
+
+  /** While packed in container {@code parent}, a code moves with it: the container's events count. */
+  private Future<List<CustodyEvent>> packed(int parent, long after, long upTo, int depth) {
+    byte[] containerKey = new byte[CodeKey.SIZE];
+    if (parent == 0 || after >= upTo || depth >= MAX_DEPTH || !store.containerKey(parent, containerKey)) {
+      return Future.succeededFuture(List.of());
+    }
+    return chain(containerKey, after, upTo, true, depth + 1);
+  }
+
+  private CustodyEvent event(Row row, boolean inherited) {
+    return new CustodyEvent(row.getLong("seq"), row.getString("kind"), partner(row.getInteger("facility")),
+        row.getOffsetDateTime("occurred_at").toInstant(), row.getBoolean("late"), row.getString("status"),
+        partner(row.getInteger("holder")), partner(row.getInteger("counterparty")), inherited);
+  }
+
+  private String partner(int facilityRef) {
+    ReferenceData.Facility f = facilityRef == 0 ? null : ref.facility(facilityRef);
+    return f == null ? null : f.partnerId();
+  }
+
+  /**
+   * Lampiran L.a.5: every facility that holds or held a code of the batch, or had one addressed to
+   * it; the addressees of a recall notice.
+   */
+  public Future<List<String>> holdersOfBatch(int batchRef) {
+    return pool.preparedQuery("select holder as f from custody where batch = $1"
+            + " union select counterparty from custody where batch = $1 and counterparty <> 0")
+        .execute(Tuple.of(batchRef))
+        .map(rows -> {
+          List<String> out = new ArrayList<>();
+          rows.forEach(r -> {
+            String p = partner(r.getInteger(0));
+            if (p != null) {
+              out.add(p);
+            }
+          });
+          out.sort(null);
+          return out;
+        });
+  }
+}

@@ -1,0 +1,135 @@
+package io.lacak.core.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lacak.core.db.TestPostgres;
+import io.lacak.core.lifecycle.CodeRef;
+import io.lacak.core.lifecycle.Ledger.Mode;
+import io.lacak.core.lifecycle.UsageLine;
+import io.lacak.core.lifecycle.UsageLine.Use;
+import io.lacak.core.serial.SerialKeys;
+import io.lacak.core.store.CodeKey;
+import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.StoreOptions;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Chain of custody of a code and the holders of a batch, derived from the journal. */
+class CustodyTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final SerialKeys KEYS = SerialKeys.of(Map.of(1, new byte[32]));
+  private static final LocalDate EXPIRY = LocalDate.of(2028, 12, 31);
+
+  @TempDir
+  Path dir;
+
+  private CodeStore store;
+  private Sequencer sequencer;
+  private Custody custody;
+  private int mfr;
+  private int pbf;
+  private int apotek;
+  private int product;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    TestPostgres.reset();
+    mfr = facility("MFR-001", "MANUFACTURER");
+    pbf = facility("PBF-001", "DISTRIBUTOR");
+    apotek = facility("APT-001", "PHARMACY");
+    product = await(TestPostgres.pool().query("insert into product (nie, name, holder, authentication, nie_valid_until)"
+        + " values ('DKL1234567890A1', 'Produk', 'MFR-001', true, date '2030-12-31') returning id").execute())
+        .iterator().next().getInteger(0);
+    store = CodeStore.open(new StoreOptions().setDirectory(dir.resolve("store")).setInitialCodes(10_000));
+    sequencer = await(Sequencer.start(TestPostgres.vertx(), TestPostgres.pool(), store, KEYS, CLOCK));
+    custody = new Custody(TestPostgres.pool(), store, sequencer.referenceData());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    sequencer.close();
+    store.close();
+  }
+
+  private static int facility(String partner, String type) throws Exception {
+    return await(TestPostgres.pool().preparedQuery("insert into facility (partner_id, type) values ($1, $2) returning ref")
+        .execute(Tuple.of(partner, type))).iterator().next().getInteger(0);
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.await(60, TimeUnit.SECONDS);
+  }
+
+  private CodeRef code(String serial) {
+    return new CodeRef(product, serial, "B1", EXPIRY);
+  }
+
+  private void submit(String kind, int by, Instant at, java.util.function.Function<io.lacak.core.lifecycle.Ledger,
+      io.lacak.core.lifecycle.Decision> decide) throws Exception {
+    Receipt r = await(sequencer.submit(new Report(kind, by, at, null, decide)));
+    assertThat(r.outcome().fullyAccepted()).as(kind + " " + r.outcome().refused()).isTrue();
+  }
+
+  @Test
+  void aUnitsChainFollowsItsBoxAndPalletWhilePacked() throws Exception {
+    List<UsageLine> lines = new ArrayList<>();
+    for (int u = 0; u < 4; u++) {
+      lines.add(new UsageLine(code("UNIT" + u), Use.ACTIVE, code("BOX" + (u / 2)), code("PALLET")));
+    }
+    submit("USAGE", mfr, NOW, l -> l.usage(mfr, lines, Mode.ATOMIC));
+    submit("SHIPMENT", mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("PALLET")), Mode.ATOMIC));
+    submit("RECEIPT", pbf, NOW.minus(Duration.ofHours(30)), l -> l.receive(pbf, List.of(code("PALLET")), Mode.ATOMIC));
+    submit("SHIPMENT", pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("BOX1")), Mode.ATOMIC));
+    submit("RECEIPT", apotek, NOW, l -> l.receive(apotek, List.of(code("BOX1")), Mode.ATOMIC));
+    submit("SALE", apotek, NOW, l -> l.sell(apotek, List.of(code("UNIT3")), Mode.ATOMIC));
+
+    assertThat(await(custody.catchUp())).isEqualTo(6);
+    List<CustodyEvent> chain = await(custody.chain(CodeKey.encode(product, "UNIT3", new byte[20])));
+
+    assertThat(chain).extracting(CustodyEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(chain).extracting(CustodyEvent::kind)
+        .containsExactly("USAGE", "SHIPMENT", "RECEIPT", "SHIPMENT", "RECEIPT", "SALE");
+    assertThat(chain).extracting(CustodyEvent::inherited).containsExactly(false, true, true, true, true, false);
+    assertThat(chain).extracting(CustodyEvent::holder)
+        .containsExactly("MFR-001", "MFR-001", "PBF-001", "PBF-001", "APT-001", "APT-001");
+    assertThat(chain.get(1).counterparty()).isEqualTo("PBF-001");
+    assertThat(chain.get(2).late()).isTrue(); // Pasal 12(5): reported 30 hours after the receipt
+    assertThat(chain.get(5).status()).isEqualTo("SOLD");
+
+    // UNIT0 stayed on the pallet at the distributor
+    List<CustodyEvent> other = await(custody.chain(CodeKey.encode(product, "UNIT0", new byte[20])));
+    assertThat(other).extracting(CustodyEvent::sequence).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void lampiranL_a_5_holdersOfABatchAreEveryoneInItsDistributionPath() throws Exception {
+    submit("USAGE", mfr, NOW, l -> l.usage(mfr, List.of(new UsageLine(code("U1"), Use.ACTIVE, null, null),
+        new UsageLine(code("U2"), Use.ACTIVE, null, null)), Mode.ATOMIC));
+    submit("SHIPMENT", mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1")), Mode.ATOMIC));
+    submit("RECEIPT", pbf, NOW, l -> l.receive(pbf, List.of(code("U1")), Mode.ATOMIC));
+    submit("SHIPMENT", pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
+    await(custody.catchUp());
+    await(custody.catchUp()); // nothing new: idempotent
+
+    int batch = sequencer.referenceData().findBatch(product, "B1").ref();
+    assertThat(await(custody.holdersOfBatch(batch))).containsExactly("APT-001", "MFR-001", "PBF-001");
+    assertThat(await(TestPostgres.pool().query("select count(*) from custody").execute()).iterator().next().getLong(0))
+        .isEqualTo(5);
+  }
+}
