@@ -1,6 +1,7 @@
 package io.lacak.core.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
@@ -42,6 +43,19 @@ class DatabaseTest {
     assertThat(row.getLong("next_counter")).isZero();
     assertThat(dataDir.resolve("pg").resolve("PG_VERSION")).exists();
     second.close().await(60, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void oneLacakPerDataDirectory() throws Exception {
+    Database first = Database.start(vertx, new DatabaseOptions().setDataDir(dataDir)).await(120, TimeUnit.SECONDS);
+    try {
+      assertThatThrownBy(() -> Database.start(vertx, new DatabaseOptions().setDataDir(dataDir)).await(120, TimeUnit.SECONDS))
+          .hasMessageContaining("another Lacak process is using the data directory");
+      // the refused start left the running server alone
+      assertThat(first.pool().query("select 1").execute().await(30, TimeUnit.SECONDS).size()).isEqualTo(1);
+    } finally {
+      first.close().await(60, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -10,9 +10,13 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 
 /** Embedded (io.zonky) or external Postgres, migrated with Flyway, served by a vertx-pg-client pool. */
@@ -26,7 +30,11 @@ public final class PostgresDatabase implements Database {
   private final EmbeddedPostgres embedded;
   private final PgConnectOptions connect;
 
-  private PostgresDatabase(Vertx vertx, Pool pool, EmbeddedPostgres embedded, PgConnectOptions connect) {
+  private final FileLock lock;
+
+  private PostgresDatabase(Vertx vertx, Pool pool, EmbeddedPostgres embedded, PgConnectOptions connect,
+                           FileLock lock) {
+    this.lock = lock;
     this.vertx = vertx;
     this.pool = pool;
     this.embedded = embedded;
@@ -39,7 +47,9 @@ public final class PostgresDatabase implements Database {
       EmbeddedPostgres embedded = null;
       PgConnectOptions connect;
       String jdbcUrl;
+      FileLock lock = null;
       if (options.url() == null) {
+        lock = lockDataDir(options.dataDir());
         embedded = startEmbedded(options.dataDir().resolve("pg"));
         connect = new PgConnectOptions().setHost("127.0.0.1").setPort(embedded.getPort())
             .setUser(EMBEDDED_USER).setDatabase(EMBEDDED_DB).setPassword("");
@@ -56,6 +66,7 @@ public final class PostgresDatabase implements Database {
             .migrate();
       } catch (RuntimeException e) {
         closeQuietly(embedded);
+        releaseQuietly(lock);
         throw e;
       }
       Pool pool = PgBuilder.pool()
@@ -63,13 +74,14 @@ public final class PostgresDatabase implements Database {
           .connectingTo(connect)
           .using(vertx)
           .build();
-      return (Database) new PostgresDatabase(vertx, pool, embedded, connect);
+      return (Database) new PostgresDatabase(vertx, pool, embedded, connect, lock);
     });
   }
 
   private static EmbeddedPostgres startEmbedded(Path dir) {
     try {
       Files.createDirectories(dir);
+      stopOrphan(dir);
       return EmbeddedPostgres.builder()
           .setDataDirectory(dir)
           .setCleanDataDirectory(false) // reuse the same cluster on the next start
@@ -79,6 +91,68 @@ public final class PostgresDatabase implements Database {
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded Postgres in " + dir, e);
+    }
+  }
+
+  /**
+   * One Lacak per data directory: the lock is what makes a Postgres found running there an orphan
+   * of a killed process rather than another Lacak's. The OS drops it when the process dies.
+   */
+  private static FileLock lockDataDir(Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    FileChannel channel = FileChannel.open(dataDir.resolve("lacak.lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by this very process
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException("another Lacak process is using the data directory " + dataDir.toAbsolutePath());
+    }
+    return lock;
+  }
+
+  private static void releaseQuietly(FileLock lock) {
+    if (lock != null) {
+      try {
+        lock.channel().close(); // closing the channel releases the lock
+      } catch (IOException e) {
+        // the OS releases it with the process anyway
+      }
+    }
+  }
+
+  /**
+   * A server of this data directory still running means the process that started it died without
+   * stopping it ({@code kill -9}): nobody else can be using it, so shut it down (SIGTERM, a smart
+   * shutdown; SIGKILL if it will not go, and Postgres recovers from its WAL on the next start).
+   */
+  private static void stopOrphan(Path dir) throws IOException {
+    Path pidFile = dir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+    long pid;
+    try {
+      pid = Long.parseLong(first);
+    } catch (NumberFormatException e) {
+      return; // not a pid file Postgres wrote; Postgres itself will judge it
+    }
+    ProcessHandle orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+        .orElse(null);
+    if (orphan == null) {
+      return; // a stale file: Postgres removes it on start
+    }
+    orphan.destroy();
+    try {
+      orphan.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      orphan.destroyForcibly();
     }
   }
 
@@ -108,6 +182,7 @@ public final class PostgresDatabase implements Database {
     // Stopping the embedded server waits for its process: a worker thread again.
     return pool.close().eventually(() -> vertx.executeBlocking(() -> {
       closeQuietly(embedded);
+      releaseQuietly(lock);
       return null;
     }));
   }
