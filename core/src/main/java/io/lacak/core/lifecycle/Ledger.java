@@ -373,15 +373,27 @@ public final class Ledger {
   // ---- queries ----
 
   /** A code's own state and the state it takes from its topmost container. */
-  public record Effective(CodeState own, CodeState top, int depth) {
+  public record Effective(CodeState own, CodeState top, int depth, List<String> ancestors) {
   }
 
-  /** The effective state of a code, or {@code null} when it was never reported. Any thread. */
+  /**
+   * The effective state of a code, with the serials of the containers it is packed in (innermost
+   * first), or {@code null} when it was never reported. Any thread.
+   */
   public Effective effective(CodeRef code) {
     CodeState own = new CodeState();
     CodeState top = new CodeState();
     int depth = resolve(null, key(code), own, top);
-    return depth < 0 ? null : new Effective(own, top, depth);
+    if (depth < 0) {
+      return null;
+    }
+    List<String> ancestors = new ArrayList<>(depth);
+    CodeState walk = new CodeState().set(own);
+    byte[] parentKey = new byte[CodeKey.SIZE];
+    for (int i = 0; i < depth && store.containerKey(walk.parent(), parentKey) && store.read(parentKey, walk); i++) {
+      ancestors.add(CodeKey.serial(parentKey));
+    }
+    return new Effective(own, top, depth, List.copyOf(ancestors));
   }
 
   /** Sequence of the last event applied; the next accepted report gets {@code sequence() + 1}. */

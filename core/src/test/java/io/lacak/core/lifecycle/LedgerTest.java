@@ -124,6 +124,7 @@ class LedgerTest {
     Effective unit = state(primary(12));
     assertThat(unit.own().status()).isEqualTo(CodeStatus.ACTIVE);
     assertThat(unit.depth()).isEqualTo(2);
+    assertThat(unit.ancestors()).containsExactly(secondary(1).serial(), tertiary(0).serial());
     assertThat(state(secondary(1)).own().level()).isEqualTo(PackagingLevel.SECONDARY);
     List<String> inside = new ArrayList<>();
     store.forEachChild(state(secondary(1)).own().container(), k -> inside.add(io.lacak.core.store.CodeKey.serial(k)));
