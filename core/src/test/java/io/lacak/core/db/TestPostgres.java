@@ -51,6 +51,19 @@ public final class TestPostgres {
     return vertx;
   }
 
+  /** Registers a facility; returns its reference. */
+  public static int facility(String partnerId, String type) throws Exception {
+    return pool().preparedQuery("insert into facility (partner_id, type) values ($1, $2) returning ref")
+        .execute(io.vertx.sqlclient.Tuple.of(partnerId, type)).await(30, TimeUnit.SECONDS).iterator().next().getInteger(0);
+  }
+
+  /** Registers an authentication product valid until 2030 held by {@code holder}; returns its id. */
+  public static int product(String nie, String holder) throws Exception {
+    return pool().preparedQuery("insert into product (nie, name, holder, authentication, nie_valid_until)"
+            + " values ($1, 'Produk ' || $1, $2, true, date '2030-12-31') returning id")
+        .execute(io.vertx.sqlclient.Tuple.of(nie, holder)).await(30, TimeUnit.SECONDS).iterator().next().getInteger(0);
+  }
+
   /** Empties every table. */
   public static void reset() throws Exception {
     pool().query("truncate custody, journal, batch, facility, issuance, product_gtin, product restart identity cascade")

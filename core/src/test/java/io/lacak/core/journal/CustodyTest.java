@@ -50,12 +50,10 @@ class CustodyTest {
   @BeforeEach
   void setUp() throws Exception {
     TestPostgres.reset();
-    mfr = facility("MFR-001", "MANUFACTURER");
-    pbf = facility("PBF-001", "DISTRIBUTOR");
-    apotek = facility("APT-001", "PHARMACY");
-    product = await(TestPostgres.pool().query("insert into product (nie, name, holder, authentication, nie_valid_until)"
-        + " values ('DKL1234567890A1', 'Produk', 'MFR-001', true, date '2030-12-31') returning id").execute())
-        .iterator().next().getInteger(0);
+    mfr = TestPostgres.facility("MFR-001", "MANUFACTURER");
+    pbf = TestPostgres.facility("PBF-001", "DISTRIBUTOR");
+    apotek = TestPostgres.facility("APT-001", "PHARMACY");
+    product = TestPostgres.product("DKL1234567890A1", "MFR-001");
     store = CodeStore.open(new StoreOptions().setDirectory(dir.resolve("store")).setInitialCodes(10_000));
     sequencer = await(Sequencer.start(TestPostgres.vertx(), TestPostgres.pool(), store, KEYS, CLOCK));
     custody = new Custody(TestPostgres.pool(), store, sequencer.referenceData());
@@ -67,10 +65,6 @@ class CustodyTest {
     store.close();
   }
 
-  private static int facility(String partner, String type) throws Exception {
-    return await(TestPostgres.pool().preparedQuery("insert into facility (partner_id, type) values ($1, $2) returning ref")
-        .execute(Tuple.of(partner, type))).iterator().next().getInteger(0);
-  }
 
   private static <T> T await(Future<T> f) throws Exception {
     return f.await(60, TimeUnit.SECONDS);

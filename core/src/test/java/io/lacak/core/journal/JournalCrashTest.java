@@ -39,13 +39,9 @@ class JournalCrashTest {
   @Test
   void killNineAtRandomMomentsLosesNothingAndHalfAppliesNothing() throws Exception {
     TestPostgres.reset();
-    int mfr = await(TestPostgres.pool().query("insert into facility (partner_id, type) values ('MFR-001', 'MANUFACTURER')"
-        + " returning ref").execute()).iterator().next().getInteger(0);
-    int pbf = await(TestPostgres.pool().query("insert into facility (partner_id, type) values ('PBF-001', 'DISTRIBUTOR')"
-        + " returning ref").execute()).iterator().next().getInteger(0);
-    int product = await(TestPostgres.pool().query("insert into product (nie, name, holder, authentication, nie_valid_until)"
-        + " values ('DKL1234567890A1', 'Produk', 'MFR-001', true, date '2030-12-31') returning id").execute())
-        .iterator().next().getInteger(0);
+    int mfr = TestPostgres.facility("MFR-001", "MANUFACTURER");
+    int pbf = TestPostgres.facility("PBF-001", "DISTRIBUTOR");
+    int product = TestPostgres.product("DKL1234567890A1", "MFR-001");
     String[] args = {TestPostgres.database().uri(), dir.resolve("store").toString(), String.valueOf(product),
         String.valueOf(mfr), String.valueOf(pbf)};
     SplittableRandom rnd = new SplittableRandom(20261122);

@@ -56,11 +56,9 @@ class SequencerTest {
   @BeforeEach
   void setUp() throws Exception {
     TestPostgres.reset();
-    mfr = facility("MFR-001", "MANUFACTURER");
-    pbf = facility("PBF-001", "DISTRIBUTOR");
-    product = await(TestPostgres.pool().preparedQuery("insert into product (nie, name, holder, authentication,"
-            + " nie_valid_until) values ($1, 'Produk', 'MFR-001', true, date '2030-12-31') returning id")
-        .execute(Tuple.of(NIE))).iterator().next().getInteger(0);
+    mfr = TestPostgres.facility("MFR-001", "MANUFACTURER");
+    pbf = TestPostgres.facility("PBF-001", "DISTRIBUTOR");
+    product = TestPostgres.product("DKL1234567890A1", "MFR-001");
     issuance = await(IssuanceService.create(TestPostgres.pool(), KEYS, CLOCK).request(new CodeRequest()
         .setRequester("MFR-001").setNie(NIE).setBatch("B1").setExpiry(LocalDate.of(2028, 12, 31))
         .setPrimaries(40).setPerSecondary(10).setPerTertiary(4)));
@@ -78,10 +76,6 @@ class SequencerTest {
     return CodeStore.open(new StoreOptions().setDirectory(dir.resolve(name)).setInitialCodes(10_000));
   }
 
-  private static int facility(String partner, String type) throws Exception {
-    return await(TestPostgres.pool().preparedQuery("insert into facility (partner_id, type) values ($1, $2) returning ref")
-        .execute(Tuple.of(partner, type))).iterator().next().getInteger(0);
-  }
 
   private static <T> T await(Future<T> f) throws Exception {
     return f.await(60, TimeUnit.SECONDS);
