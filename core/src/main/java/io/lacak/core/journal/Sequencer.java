@@ -203,6 +203,11 @@ public final class Sequencer implements AutoCloseable {
           rows.forEach(r -> ref.addProduct(new Product(r.getInteger("id"), r.getString("nie"), r.getInteger("holder"))));
           return null;
         })
+        .compose(v -> pool.query("select gtin, product_id from product_gtin").execute())
+        .map(rows -> {
+          rows.forEach(r -> ref.addGtin(r.getString("gtin"), r.getInteger("product_id")));
+          return null;
+        })
         .compose(v -> pool.query("select ref, product_id, batch, expiry, recalled from batch").execute())
         .map(rows -> {
           rows.forEach(r -> {

@@ -37,6 +37,8 @@ public final class ReferenceData {
   private final Map<Integer, Facility> facilities = new ConcurrentHashMap<>();
   private final Map<String, Facility> facilitiesByPartner = new ConcurrentHashMap<>();
   private final Map<Integer, Product> products = new ConcurrentHashMap<>();
+  private final Map<String, Product> productsByNie = new ConcurrentHashMap<>();
+  private final Map<String, Product> productsByGtin = new ConcurrentHashMap<>();
   private final Map<Integer, Batch> batches = new ConcurrentHashMap<>();
   private final Map<String, Batch> batchesByName = new ConcurrentHashMap<>();
   private final Map<Integer, Boolean> recalled = new ConcurrentHashMap<>();
@@ -58,6 +60,21 @@ public final class ReferenceData {
 
   public void addProduct(Product p) {
     products.put(p.id(), p);
+    productsByNie.put(p.nie(), p);
+  }
+
+  /** Pasal 8(3): a GTIN the holder gave for one of its products. */
+  public void addGtin(String gtin, int productId) {
+    Product p = products.get(productId);
+    if (p != null) {
+      productsByGtin.put(gtin, p);
+    }
+  }
+
+  /** The product a code names: by its (90) NIE, else by its (01) GTIN; {@code null} when unknown. */
+  public Product productOf(String nie, String gtin) {
+    Product p = nie == null ? null : productsByNie.get(nie);
+    return p != null || gtin == null ? p : productsByGtin.get(gtin);
   }
 
   public Product product(int id) {

@@ -1,6 +1,7 @@
 package io.lacak.ingest.csv;
 
 import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.gs1.Gs1Dates;
 import io.lacak.core.gs1.Gs1Error;
 import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.gs1.Gs1Result;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -225,7 +227,7 @@ public final class TemplateReader implements Closeable {
       if (expiry != null) {
         try {
           LocalDate date = LocalDate.parse(expiry);
-          LocalDate printed = codec.parse(code.bracketed()).expiryDate();
+          LocalDate printed = Gs1Dates.resolve(code.expiry(), Year.now(codec.profile().clock()).getValue());
           if (!date.equals(printed)) {
             problem(Column.EXPIRY, "MISMATCH", "expiry " + expiry + " differs from the code's (17) " + printed);
           }

@@ -1,0 +1,147 @@
+package io.lacak.ingest.csv;
+
+import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.gs1.Gs1Dates;
+import io.lacak.core.gs1.Gs1Payload;
+import io.lacak.core.journal.Report;
+import io.lacak.core.lifecycle.CodeRef;
+import io.lacak.core.lifecycle.Ledger.Mode;
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.core.lifecycle.ReferenceData.Product;
+import io.lacak.core.lifecycle.UsageLine;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A CSV upload turned into the same report command the JSON API builds (DESIGN.md "Reports"):
+ * rows read by {@link TemplateReader}, codes resolved to products, and one {@link Report} for the
+ * sequencer, so that no rule is written twice. Problems are kept up to {@link #MAX_PROBLEMS}, with
+ * a count of all.
+ *
+ * <p>{@code CsvReport r = CsvReport.read(Template.USAGE, reader, uploader, ref, codec); if (r.problemCount() == 0) sequencer.submit(r.toReport(now, key, Mode.ATOMIC));}
+ */
+public final class CsvReport {
+
+  public static final int MAX_PROBLEMS = 1_000;
+
+  private final Template template;
+  private final Facility uploader;
+  private final List<UsageLine> usage = new ArrayList<>();
+  private final List<CodeRef> codes = new ArrayList<>();
+  private final List<CsvProblem> problems = new ArrayList<>();
+  private long problemCount;
+  private long rows;
+  private Facility destination;
+
+  private final int year;
+
+  private CsvReport(Template template, Facility uploader, Gs1Codec codec) {
+    this.template = template;
+    this.uploader = uploader;
+    this.year = Year.now(codec.profile().clock()).getValue(); // the codec's sliding century
+  }
+
+  /**
+   * Reads a whole file. A header that does not fit throws {@link TemplateMismatch}; everything
+   * else ends up in {@link #problems()}.
+   */
+  public static CsvReport read(Template template, Reader in, Facility uploader, ReferenceData ref, Gs1Codec codec)
+      throws IOException, TemplateMismatch {
+    CsvReport report = new CsvReport(template, uploader, codec);
+    try (TemplateReader reader = TemplateReader.open(template, in, uploader.partnerId(), codec)) {
+      for (CsvRow row; (row = reader.next()) != null; ) {
+        report.rows++;
+        report.add(row, ref);
+      }
+    } catch (CsvSyntaxException e) {
+      report.problem(e.problem());
+    }
+    return report;
+  }
+
+  private void add(CsvRow row, ReferenceData ref) {
+    List<CsvProblem> rowProblems = new ArrayList<>(row.problems());
+    if (row.valid()) {
+      CodeRef code = resolve(row.code(), row, ref, rowProblems, template == Template.USAGE ? "Primary Code" : "2D Barcode");
+      if (template == Template.USAGE) {
+        CodeRef secondary = row.secondary() == null ? null : resolve(row.secondary(), row, ref, rowProblems, "Secondary Code");
+        CodeRef tertiary = row.tertiary() == null ? null : resolve(row.tertiary(), row, ref, rowProblems, "Tertiary Code");
+        if (rowProblems.isEmpty()) {
+          usage.add(new UsageLine(code, row.use(), secondary, tertiary));
+        }
+      } else {
+        if (row.destinationPartnerId() != null) {
+          Facility to = ref.facility(row.destinationPartnerId());
+          if (to == null) {
+            rowProblems.add(new CsvProblem(row.line(), "Destination Partner ID", "UNKNOWN_FACILITY",
+                "no facility has partner ID " + row.destinationPartnerId()));
+          } else if (destination != null && destination.ref() != to.ref()) {
+            rowProblems.add(new CsvProblem(row.line(), "Destination Partner ID", "DESTINATION_DIFFERS",
+                "one file ships to one destination; this row names " + to.partnerId() + ", earlier rows "
+                    + destination.partnerId()));
+          } else {
+            destination = to;
+          }
+        }
+        if (rowProblems.isEmpty()) {
+          codes.add(code);
+        }
+      }
+    }
+    rowProblems.forEach(this::problem);
+  }
+
+  private CodeRef resolve(Gs1Payload p, CsvRow row, ReferenceData ref, List<CsvProblem> problems, String column) {
+    Product product = ref.productOf(p.nie(), p.gtin());
+    if (product == null) {
+      problems.add(new CsvProblem(row.line(), column, "PRODUCT_UNKNOWN", "no registered product has "
+          + (p.nie() != null ? "NIE " + p.nie() : "GTIN " + p.gtin())));
+      return null;
+    }
+    return new CodeRef(product.id(), p.serial(), p.batch(), Gs1Dates.resolve(p.expiry(), year));
+  }
+
+  private void problem(CsvProblem p) {
+    problemCount++;
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(p);
+    }
+  }
+
+  /** Data rows read. */
+  public long rows() {
+    return rows;
+  }
+
+  /** The first {@link #MAX_PROBLEMS} problems. */
+  public List<CsvProblem> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** All problems, listed or not. */
+  public long problemCount() {
+    return problemCount;
+  }
+
+  /** The report command of the file's good rows: the same the JSON API builds. */
+  public Report toReport(Instant occurredAt, String idempotencyKey, Mode mode) {
+    int by = uploader.ref();
+    List<UsageLine> lines = List.copyOf(usage);
+    List<CodeRef> refs = List.copyOf(codes);
+    int to = destination == null ? 0 : destination.ref();
+    return switch (template) {
+      case USAGE -> new Report("USAGE", by, occurredAt, idempotencyKey, l -> l.usage(by, lines, mode));
+      case SHIPMENT -> new Report("SHIPMENT", by, occurredAt, idempotencyKey, l -> l.ship(by, to, refs, mode));
+      case RECEIPT -> new Report("RECEIPT", by, occurredAt, idempotencyKey, l -> l.receive(by, refs, mode));
+      case SALE -> new Report("SALE", by, occurredAt, idempotencyKey, l -> l.sell(by, refs, mode));
+      case RETURN -> new Report("RETURN", by, occurredAt, idempotencyKey, l -> l.returnTo(by, to, refs, mode));
+      case RECALL_SHIPMENT -> new Report("RECALL_SHIPMENT", by, occurredAt, idempotencyKey,
+          l -> l.recallShip(by, to, refs, mode));
+    };
+  }
+}
