@@ -1,28 +1,99 @@
 package io.lacak.api.cli;
 
+import io.lacak.api.Lacak;
+import io.lacak.api.LacakConfig;
+import io.vertx.core.Vertx;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** {@code serve}: the HTTP server. It arrives with issue 5; until then this says so and fails. */
+/**
+ * {@code serve [--host H] [--port N] [--data DIR]}: runs the server until the process is told to
+ * stop (SIGTERM, Ctrl-C), then stops gracefully. Settings also come from {@code LACAK_*}.
+ */
 final class ServeCommand implements Command {
-
-  static final int NOT_YET = 3;
-
-  @Override
-  public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-    err.println("lacak serve: the HTTP server is not built yet; it arrives with issue 5"
-        + " (\"The Lacak server: the JSON API\"). 'gs1 check' works today.");
-    return NOT_YET;
-  }
 
   @Override
   public String summary() {
-    return "run the Lacak server (not built yet: issue 5)";
+    return "run the Lacak server (embedded Postgres and ./data by default)";
   }
 
   @Override
   public String usage() {
-    return "usage: java -jar lacak.jar serve\n  Starts the server. Not built yet: issue 5 brings it.";
+    return """
+        usage: java -jar lacak.jar serve [--host HOST] [--port PORT] [--data DIR]
+          Starts Lacak: Postgres (embedded in DIR/pg unless LACAK_PG_URL is set), the code store in
+          DIR/store, the journal replay, and the HTTP server (default 127.0.0.1:8080).
+          Environment: LACAK_DATA_DIR, LACAK_HOST, LACAK_PORT, LACAK_PG_URL, LACAK_SERIAL_KEY,
+          LACAK_STORE_INITIAL_CODES. Options override the environment.
+          Stops gracefully on SIGTERM or Ctrl-C.""";
+  }
+
+  @Override
+  public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    LacakConfig config;
+    try {
+      config = configure(args);
+    } catch (IllegalArgumentException e) {
+      err.println("lacak serve: " + e.getMessage());
+      err.println(usage());
+      return Main.USAGE;
+    }
+    Vertx vertx = Vertx.vertx();
+    Lacak lacak;
+    try {
+      lacak = Lacak.start(vertx, config).await(10, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      err.println("lacak serve: could not start: " + e.getMessage());
+      vertx.close();
+      return 1;
+    }
+    out.println("Lacak listening on http://" + config.host() + ":" + lacak.port() + " (" + lacak.describeDatabase()
+        + ", data in " + config.dataDir().toAbsolutePath() + ")");
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        lacak.stop().await(2, TimeUnit.MINUTES);
+        vertx.close().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // stopping anyway: the journal holds every acknowledged report
+      } finally {
+        stopped.countDown();
+      }
+    }, "lacak-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Main.OK;
+  }
+
+  static LacakConfig configure(List<String> args) {
+    LacakConfig config = LacakConfig.defaults().withEnvironment(System.getenv());
+    for (int i = 0; i < args.size(); i++) {
+      String option = args.get(i);
+      if (i + 1 >= args.size()) {
+        throw new IllegalArgumentException("option " + option + " needs a value");
+      }
+      String value = args.get(++i);
+      switch (option) {
+        case "--port" -> {
+          try {
+            config.setPort(Integer.parseInt(value));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number, not '" + value + "'");
+          }
+        }
+        case "--host" -> config.setHost(value);
+        case "--data" -> config.setDataDir(Path.of(value));
+        default -> throw new IllegalArgumentException("unknown option " + option);
+      }
+    }
+    return config;
   }
 }

@@ -124,8 +124,10 @@ class Gs1CheckCommandTest {
   }
 
   @Test
-  void serveSaysWhichIssueBringsIt() {
-    assertThat(run("", "serve")).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("issue 5");
+  void serveRefusesBadOptions() {
+    assertThat(run("", "serve", "--port", "eighty")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number");
+    assertThat(run("", "serve", "--colour", "red")).isEqualTo(2);
+    assertThat(run("", "serve", "--port")).isEqualTo(2);
   }
 }

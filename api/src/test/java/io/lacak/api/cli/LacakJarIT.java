@@ -87,6 +87,33 @@ class LacakJarIT {
   }
 
   @Test
+  void serveStartsOnTheEmbeddedDefaultsAndStopsOnSigterm() throws Exception {
+    Path data = dir.resolve("data");
+    for (int run = 0; run < 2; run++) { // the second start reuses the data directory
+      Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-jar", JAR.toString(), "serve", "--port", "0", "--data", data.toString())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      java.io.BufferedReader out = new java.io.BufferedReader(
+          new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      assertThat(line).as("run %d", run).startsWith("Lacak listening on http://127.0.0.1:");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)").matcher(line);
+      assertThat(m.find()).isTrue();
+      int port = Integer.parseInt(m.group(1));
+
+      java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"status\":\"UP\"");
+
+      server.destroy(); // SIGTERM: graceful stop
+      assertThat(server.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(data.resolve("store/store.open")).doesNotExist();
+    }
+  }
+
+  @Test
   void readsInputAsUtf8WhateverTheLocale() throws Exception {
     Path file = dir.resolve("utf8.txt");
     Files.writeString(file, "(90)DKL\u00e9(91)281231\n", StandardCharsets.UTF_8);

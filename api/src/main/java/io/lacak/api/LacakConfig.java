@@ -1,0 +1,124 @@
+package io.lacak.api;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the server is told: defaults, then {@code LACAK_*} environment variables, then
+ * command-line options, each overriding the one before.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><td>LACAK_DATA_DIR</td><td>{@code ./data}</td><td>store, keys, embedded Postgres</td></tr>
+ *   <tr><td>LACAK_HOST</td><td>{@code 127.0.0.1}</td><td>address the HTTP server binds</td></tr>
+ *   <tr><td>LACAK_PORT</td><td>{@code 8080}</td><td>HTTP port; 0 picks a free one</td></tr>
+ *   <tr><td>LACAK_PG_URL</td><td>(embedded)</td><td>{@code postgresql://user:password@host:port/db}</td></tr>
+ *   <tr><td>LACAK_SERIAL_KEY</td><td>(key file)</td><td>base64 of the 32-byte FF1 key</td></tr>
+ *   <tr><td>LACAK_STORE_INITIAL_CODES</td><td>10,000,000</td><td>codes the first store file is sized for</td></tr>
+ * </table>
+ *
+ * <p>{@code LacakConfig c = LacakConfig.defaults().withEnvironment(System.getenv()).setPort(0);}
+ */
+public final class LacakConfig {
+
+  private Path dataDir = Path.of("data");
+  private String host = "127.0.0.1";
+  private int port = 8080;
+  private String pgUrl;
+  private String serialKey;
+  private long storeInitialCodes = 10_000_000;
+
+  public static LacakConfig defaults() {
+    return new LacakConfig();
+  }
+
+  /** Applies the {@code LACAK_*} variables present in {@code env}. */
+  public LacakConfig withEnvironment(Map<String, String> env) {
+    String v;
+    if ((v = env.get("LACAK_DATA_DIR")) != null) {
+      setDataDir(Path.of(v));
+    }
+    if ((v = env.get("LACAK_HOST")) != null) {
+      setHost(v);
+    }
+    if ((v = env.get("LACAK_PORT")) != null) {
+      setPort(parse("LACAK_PORT", v));
+    }
+    if ((v = env.get("LACAK_PG_URL")) != null) {
+      setPgUrl(v);
+    }
+    if ((v = env.get("LACAK_SERIAL_KEY")) != null) {
+      setSerialKey(v);
+    }
+    if ((v = env.get("LACAK_STORE_INITIAL_CODES")) != null) {
+      setStoreInitialCodes(parse("LACAK_STORE_INITIAL_CODES", v));
+    }
+    return this;
+  }
+
+  private static int parse(String name, String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public LacakConfig setDataDir(Path dataDir) {
+    this.dataDir = dataDir;
+    return this;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public LacakConfig setHost(String host) {
+    this.host = host;
+    return this;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public LacakConfig setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  public String pgUrl() {
+    return pgUrl;
+  }
+
+  public LacakConfig setPgUrl(String pgUrl) {
+    this.pgUrl = pgUrl == null || pgUrl.isBlank() ? null : pgUrl;
+    return this;
+  }
+
+  /** Never logged. */
+  public String serialKey() {
+    return serialKey;
+  }
+
+  public LacakConfig setSerialKey(String serialKey) {
+    this.serialKey = serialKey;
+    return this;
+  }
+
+  public long storeInitialCodes() {
+    return storeInitialCodes;
+  }
+
+  public LacakConfig setStoreInitialCodes(long storeInitialCodes) {
+    this.storeInitialCodes = storeInitialCodes;
+    return this;
+  }
+}
