@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The elements of a payload in the regulation's order: the key ((00), (01), (90)), then (10),
@@ -219,7 +220,7 @@ public final class Gs1Payload {
           || c == '-' || c == '.' || c == '_' || c == '~') {
         sb.append(c);
       } else {
-        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
           sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
               .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
         }

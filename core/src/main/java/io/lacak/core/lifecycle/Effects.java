@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.Collections;
 
 /**
  * Everything an accepted report changes, as final values: new batches, recall flags, new
@@ -52,12 +54,12 @@ public final class Effects {
 
   /** The new state of each code this event changes, by key (read-only view). */
   public Map<ByteBuffer, byte[]> states() {
-    return java.util.Collections.unmodifiableMap(states);
+    return Collections.unmodifiableMap(states);
   }
 
   /** The keys of the codes whose state changes. */
-  public java.util.Set<ByteBuffer> codeKeys() {
-    return java.util.Collections.unmodifiableSet(states.keySet());
+  public Set<ByteBuffer> codeKeys() {
+    return Collections.unmodifiableSet(states.keySet());
   }
 
   /** Number of codes whose state changes. */

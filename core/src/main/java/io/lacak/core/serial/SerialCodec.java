@@ -1,6 +1,7 @@
 package io.lacak.core.serial;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Lacak-issued serials (Pasal 7-10, Lampiran F): FF1 over a per-product counter, written in an
@@ -27,7 +28,7 @@ public final class SerialCodec {
   private static final byte[] DIGIT = new byte[128];
 
   static {
-    java.util.Arrays.fill(DIGIT, (byte) -1);
+    Arrays.fill(DIGIT, (byte) -1);
     for (int i = 0; i < ALPHABET.length(); i++) {
       DIGIT[ALPHABET.charAt(i)] = (byte) i;
     }

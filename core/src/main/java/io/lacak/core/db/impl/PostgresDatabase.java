@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
+import java.nio.channels.OverlappingFileLockException;
 
 /** Embedded (io.zonky) or external Postgres, migrated with Flyway, served by a vertx-pg-client pool. */
 public final class PostgresDatabase implements Database {
@@ -105,7 +106,7 @@ public final class PostgresDatabase implements Database {
     FileLock lock;
     try {
       lock = channel.tryLock();
-    } catch (java.nio.channels.OverlappingFileLockException e) {
+    } catch (OverlappingFileLockException e) {
       lock = null; // held by this very process
     }
     if (lock == null) {

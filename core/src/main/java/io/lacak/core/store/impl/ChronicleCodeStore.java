@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
+import java.nio.file.Files;
 
 /** The code store on Chronicle Map: codes, containers, children, and the applied journal position. */
 public final class ChronicleCodeStore implements CodeStore {
@@ -40,10 +41,10 @@ public final class ChronicleCodeStore implements CodeStore {
     this.openMarker = dir.resolve("store.open");
     boolean recover;
     try {
-      java.nio.file.Files.createDirectories(dir);
-      recover = java.nio.file.Files.exists(openMarker);
+      Files.createDirectories(dir);
+      recover = Files.exists(openMarker);
       if (!recover) {
-        java.nio.file.Files.createFile(openMarker);
+        Files.createFile(openMarker);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the store in " + dir, e);
@@ -205,7 +206,7 @@ public final class ChronicleCodeStore implements CodeStore {
     try {
       meta.force(true);
       meta.close();
-      java.nio.file.Files.deleteIfExists(openMarker);
+      Files.deleteIfExists(openMarker);
     } catch (IOException e) {
       // the marker stays: the next open recovers the maps, which is safe either way
     }
