@@ -2,7 +2,7 @@ package io.lacak.core.gs1;
 
 import io.lacak.core.gs1.impl.AiDictionary;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +19,17 @@ public final class Gs1Payload {
 
   private static final char GS = '\u001D';
 
-  private final List<Gs1Element> elements;
+  private final Gs1Element[] elements; // canonical order; never changed after construction
 
-  private Gs1Payload(List<Gs1Element> canonical) {
+  private Gs1Payload(Gs1Element[] canonical) {
     this.elements = canonical;
   }
 
   /** A payload of these elements, put in canonical order. Validity is not checked here. */
   public static Gs1Payload of(List<Gs1Element> elements) {
-    List<Gs1Element> sorted = new ArrayList<>(elements);
+    Gs1Element[] sorted = elements.toArray(new Gs1Element[0]);
     sortCanonical(sorted);
-    return new Gs1Payload(Collections.unmodifiableList(sorted));
+    return new Gs1Payload(sorted);
   }
 
   /** {@code (90)NIE(10)BATCH(17)YYMMDD(21)SERIAL} (Lampiran C.2). */
@@ -49,18 +49,18 @@ public final class Gs1Payload {
     return of(List.of(new Gs1Element("90", nie, -1), new Gs1Element("91", Gs1Dates.format(nieValidUntil), -1)));
   }
 
+  /** The elements in canonical order (an unmodifiable view). */
   public List<Gs1Element> elements() {
-    return elements;
+    return Collections.unmodifiableList(Arrays.asList(elements));
   }
 
   public boolean isEmpty() {
-    return elements.isEmpty();
+    return elements.length == 0;
   }
 
   /** The value of the first element with this AI, or {@code null}. */
   public String get(String ai) {
-    for (int i = 0, n = elements.size(); i < n; i++) {
-      Gs1Element e = elements.get(i);
+    for (Gs1Element e : elements) {
       if (e.ai().equals(ai)) {
         return e.value();
       }
@@ -135,8 +135,8 @@ public final class Gs1Payload {
     if (symbology != null) {
       sb.append(symbology.identifier());
     }
-    for (int i = 0, n = elements.size(); i < n; i++) {
-      Gs1Element e = elements.get(i);
+    for (int i = 0, n = elements.length; i < n; i++) {
+      Gs1Element e = elements[i];
       sb.append(e.ai()).append(e.value());
       if (i < n - 1 && !dict.predefinedLength(e.ai())) {
         sb.append(GS);
@@ -200,16 +200,16 @@ public final class Gs1Payload {
   }
 
   /** Stable insertion sort by rank: payloads hold a handful of elements. */
-  static void sortCanonical(List<Gs1Element> list) {
-    for (int i = 1, n = list.size(); i < n; i++) {
-      Gs1Element e = list.get(i);
+  static void sortCanonical(Gs1Element[] a) {
+    for (int i = 1; i < a.length; i++) {
+      Gs1Element e = a[i];
       int r = rank(e.ai());
       int j = i - 1;
-      while (j >= 0 && rank(list.get(j).ai()) > r) {
-        list.set(j + 1, list.get(j));
+      while (j >= 0 && rank(a[j].ai()) > r) {
+        a[j + 1] = a[j];
         j--;
       }
-      list.set(j + 1, e);
+      a[j + 1] = e;
     }
   }
 
@@ -230,7 +230,7 @@ public final class Gs1Payload {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Gs1Payload p && asMap().equals(p.asMap()) && elements.size() == p.elements.size();
+    return o instanceof Gs1Payload p && asMap().equals(p.asMap()) && elements.length == p.elements.length;
   }
 
   @Override
