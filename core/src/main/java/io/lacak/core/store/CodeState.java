@@ -25,6 +25,8 @@ public final class CodeState {
   public static final int SIZE = 28;
   private static final PackagingLevel[] LEVELS = PackagingLevel.values();
 
+  // The record's bytes for the store to read into and write from: no per-call or thread-local buffer.
+  private final byte[] buffer = new byte[SIZE];
   private PackagingLevel level;
   private CodeStatus status;
   private int batch;
@@ -33,6 +35,11 @@ public final class CodeState {
   private int holder;
   private int counterparty;
   private long lastEvent;
+
+  /** This state's own 28-byte buffer, for the store. */
+  public byte[] buffer() {
+    return buffer;
+  }
 
   public CodeState readFrom(byte[] b) {
     level = LEVELS[b[0] & 3];

@@ -25,7 +25,6 @@ public final class ChronicleCodeStore implements CodeStore {
   private final GrowingMap containers; // container id -> its key and child slot count
   private final GrowingMap children; // (container id, slot) -> child key
   private final FileChannel meta; // 16 bytes: applied journal sequence, next container id
-  private final ThreadLocal<byte[]> valueBuffer = ThreadLocal.withInitial(() -> new byte[CodeState.SIZE]);
   private final byte[] containerValue = new byte[CONTAINER_VALUE];
   private final byte[] intKey = new byte[4];
   private final byte[] slotKey = new byte[8];
@@ -73,7 +72,7 @@ public final class ChronicleCodeStore implements CodeStore {
 
   @Override
   public boolean read(byte[] key, CodeState into) {
-    byte[] value = valueBuffer.get();
+    byte[] value = into.buffer();
     if (!codes.get(key, value)) {
       return false;
     }
@@ -83,7 +82,7 @@ public final class ChronicleCodeStore implements CodeStore {
 
   @Override
   public void write(byte[] key, CodeState state) {
-    codes.put(key, state.writeTo(valueBuffer.get()));
+    codes.put(key, state.writeTo(state.buffer()));
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import net.openhft.chronicle.hash.serialization.impl.ByteArraySizedReader;
 import net.openhft.chronicle.map.ChronicleMap;
 
 /**
@@ -77,6 +78,8 @@ final class GrowingMap implements Closeable {
           .name(name + "-" + index)
           .constantKeySizeBySample(new byte[keySize])
           .constantValueSizeBySample(new byte[valueSize])
+          .keyReaderAndDataAccess(ByteArraySizedReader.INSTANCE, new ReusedBytesAccess())
+          .valueReaderAndDataAccess(ByteArraySizedReader.INSTANCE, new ReusedBytesAccess())
           .entries(capacity);
       ChronicleMap<byte[], byte[]> map = recover && file.exists()
           ? builder.recoverPersistedTo(file, true)
