@@ -62,8 +62,6 @@ public interface CodeStore extends Closeable {
   /** Number of code files; a new one twice as large is added when the newest fills. */
   int generations();
 
-  /** Bytes of the code, container and children files together. */
-  long bytesOnDisk();
 
   /** Sequence of the last journal event applied, persisted with the store. */
   long appliedSequence();

@@ -166,10 +166,6 @@ public final class ChronicleCodeStore implements CodeStore {
     return codes.generationCount();
   }
 
-  @Override
-  public long bytesOnDisk() {
-    return codes.bytesOnDisk() + containers.bytesOnDisk() + children.bytesOnDisk();
-  }
 
   @Override
   public long appliedSequence() {

@@ -101,15 +101,6 @@ final class GrowingMap implements Closeable {
     return false;
   }
 
-  boolean contains(byte[] key) {
-    List<Generation> gens = generations;
-    for (int i = gens.size() - 1; i >= 0; i--) {
-      if (gens.get(i).map().containsKey(key)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Writes {@code key -> value}, in place when the key exists, else in the newest generation. */
   void put(byte[] key, byte[] value) {
@@ -154,14 +145,6 @@ final class GrowingMap implements Closeable {
     return generations.size();
   }
 
-  /** Bytes the generation files take on disk (allocated blocks, not their sparse length). */
-  long bytesOnDisk() {
-    long n = 0;
-    for (Generation g : generations) {
-      n += g.map().offHeapMemoryUsed();
-    }
-    return n;
-  }
 
   void clear() {
     for (Generation g : generations) {
