@@ -146,20 +146,22 @@ public class LedgerBenchmark {
   /** Ship the 100,000-unit pallet to the other facility and receive it there. */
   @Benchmark
   public int shipPallet() {
-    int to = palletAt == MFR ? PBF : MFR;
-    apply(ledger.ship(palletAt, to, List.of(pallet), Ledger.Mode.ATOMIC));
-    apply(ledger.receive(to, List.of(pallet), Ledger.Mode.ATOMIC));
-    palletAt = to;
-    return to;
+    palletAt = shipAndReceive(pallet, palletAt);
+    return palletAt;
   }
 
   /** The same for a single unit. */
   @Benchmark
   public int shipOneUnit() {
-    int to = singleAt == MFR ? PBF : MFR;
-    apply(ledger.ship(singleAt, to, List.of(single), Ledger.Mode.ATOMIC));
-    apply(ledger.receive(to, List.of(single), Ledger.Mode.ATOMIC));
-    singleAt = to;
+    singleAt = shipAndReceive(single, singleAt);
+    return singleAt;
+  }
+
+  /** Ships {@code code} from {@code at} to the other facility, receives it there, returns where it is. */
+  private int shipAndReceive(CodeRef code, int at) {
+    int to = at == MFR ? PBF : MFR;
+    apply(ledger.ship(at, to, List.of(code), Ledger.Mode.ATOMIC));
+    apply(ledger.receive(to, List.of(code), Ledger.Mode.ATOMIC));
     return to;
   }
 }

@@ -64,6 +64,11 @@ public final class TestPostgres {
         .execute(io.vertx.sqlclient.Tuple.of(nie, holder)).await(30, TimeUnit.SECONDS).iterator().next().getInteger(0);
   }
 
+  /** Waits for {@code f} (a minute at most) and returns its result. */
+  public static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+    return f.await(60, TimeUnit.SECONDS);
+  }
+
   /** Empties every table. */
   public static void reset() throws Exception {
     pool().query("truncate custody, journal, batch, facility, issuance, product_gtin, product restart identity cascade")

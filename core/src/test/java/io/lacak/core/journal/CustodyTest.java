@@ -1,5 +1,6 @@
 package io.lacak.core.journal;
 
+import static io.lacak.core.db.TestPostgres.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.core.db.TestPostgres;
@@ -66,9 +67,6 @@ class CustodyTest {
   }
 
 
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.await(60, TimeUnit.SECONDS);
-  }
 
   private CodeRef code(String serial) {
     return new CodeRef(product, serial, "B1", EXPIRY);

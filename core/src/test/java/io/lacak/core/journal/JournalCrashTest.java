@@ -1,5 +1,6 @@
 package io.lacak.core.journal;
 
+import static io.lacak.core.db.TestPostgres.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.core.db.TestPostgres;
@@ -32,9 +33,6 @@ class JournalCrashTest {
   @TempDir
   Path dir;
 
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.await(60, TimeUnit.SECONDS);
-  }
 
   @Test
   void killNineAtRandomMomentsLosesNothingAndHalfAppliesNothing() throws Exception {

@@ -1,5 +1,6 @@
 package io.lacak.core.journal;
 
+import static io.lacak.core.db.TestPostgres.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.core.db.TestPostgres;
@@ -77,9 +78,6 @@ class SequencerTest {
   }
 
 
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.await(60, TimeUnit.SECONDS);
-  }
 
   private CodeRef code(PackagingLevel level, int i) {
     SerialCodec codec = SerialCodec.create(KEYS, 1, NIE);

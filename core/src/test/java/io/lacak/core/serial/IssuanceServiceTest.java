@@ -1,5 +1,6 @@
 package io.lacak.core.serial;
 
+import static io.lacak.core.db.TestPostgres.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -51,9 +52,6 @@ class IssuanceServiceTest {
         .setPrimaries(1005).setPerSecondary(10).setPerTertiary(20);
   }
 
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.await(60, TimeUnit.SECONDS);
-  }
 
   private IssuanceRefused refused(CodeRequest r) {
     return catchThrowableOfType(IssuanceRefused.class, () -> await(service.request(r)));

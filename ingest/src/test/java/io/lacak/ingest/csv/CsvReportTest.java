@@ -1,5 +1,6 @@
 package io.lacak.ingest.csv;
 
+import static io.lacak.core.db.TestPostgres.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.core.db.TestPostgres;
@@ -62,9 +63,6 @@ class CsvReportTest {
     store.close();
   }
 
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.await(60, TimeUnit.SECONDS);
-  }
 
   private static Reader fixture(String name) {
     return new InputStreamReader(CsvReportTest.class.getResourceAsStream("/csv/" + name), StandardCharsets.UTF_8);

@@ -34,7 +34,8 @@ final class GrowingMap implements Closeable {
   private final double growAt;
   private volatile List<Generation> generations; // oldest first; replaced, never mutated
   // Entries of the newest generation, counted here: ChronicleMap.size() walks every segment.
-  private long newestSize;
+  private volatile long newestSize;
+  private volatile long olderSize; // entries of all but the newest generation (they only change in place)
 
   private record Generation(int index, long capacity, ChronicleMap<byte[], byte[]> map) {
   }
@@ -69,6 +70,9 @@ final class GrowingMap implements Closeable {
     }
     this.generations = List.copyOf(found);
     this.newestSize = found.get(found.size() - 1).map().size();
+    for (int i = 0; i < found.size() - 1; i++) {
+      olderSize += found.get(i).map().size();
+    }
   }
 
   private Generation open(int index, long capacity) {
@@ -118,18 +122,16 @@ final class GrowingMap implements Closeable {
     if (g.map().put(key, value) == null && ++newestSize >= (long) (g.capacity() * growAt)) {
       List<Generation> grown = new ArrayList<>(gens);
       grown.add(open(g.index() + 1, g.capacity() * 2));
+      olderSize += newestSize;
       generations = List.copyOf(grown);
       newestSize = 0;
     }
   }
 
   /** Entries over all generations. */
+  /** Entries over all generations, in O(1): Chronicle's own size() walks every segment. */
   long size() {
-    long n = 0;
-    for (Generation g : generations) {
-      n += g.map().size();
-    }
-    return n;
+    return olderSize + newestSize;
   }
 
   /** Entries all generations are sized for. */
@@ -151,6 +153,7 @@ final class GrowingMap implements Closeable {
       g.map().clear();
     }
     newestSize = 0;
+    olderSize = 0;
   }
 
   @Override
