@@ -3,57 +3,121 @@ package io.lacak.api;
 import io.lacak.api.http.ApiVerticle;
 import io.lacak.core.db.Database;
 import io.lacak.core.db.DatabaseOptions;
+import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.gs1.Gs1Profile;
+import io.lacak.core.journal.Custody;
+import io.lacak.core.journal.Notifications;
 import io.lacak.core.journal.Sequencer;
+import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
 import io.lacak.core.store.StoreOptions;
+import io.lacak.registration.account.Accounts;
+import io.lacak.registration.account.ApiKeys;
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.TokenSecret;
+import io.lacak.registration.facility.Facilities;
+import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The whole server, assembled: Postgres (embedded or external), the serial keys, the code store,
- * the sequencer (which replays the journal into the store), and the HTTP verticle.
+ * the sequencer (which replays the journal into the store), accounts, and the HTTP verticle; the
+ * custody indexer (chain of custody and notifications) follows the journal in the background.
  *
- * <p>{@code Lacak.start(vertx, LacakConfig.defaults()).onSuccess(l -> System.out.println(l.port()));}
+ * <p>{@code Lacak.start(Lacak.vertx(), LacakConfig.defaults()).onSuccess(l -> System.out.println(l.port()));}
  */
 public final class Lacak {
 
+  private static final Logger LOG = Logger.getLogger(Lacak.class.getName());
+  /** How often the custody indexer looks for new journal events. */
+  private static final long INDEX_EVERY_MS = 500;
+
   private final Vertx vertx;
-  private final Database database;
-  private final CodeStore store;
-  private final Sequencer sequencer;
+  private final Services services;
   private final ApiVerticle api;
   private String deployment;
+  private long indexTimer = -1;
+  private boolean indexing;
+  private String generatedAdminPassword;
+  private Demo demo;
 
-  private Lacak(Vertx vertx, Database database, CodeStore store, Sequencer sequencer, ApiVerticle api) {
+  private Lacak(Vertx vertx, Services services, ApiVerticle api) {
     this.vertx = vertx;
-    this.database = database;
-    this.store = store;
-    this.sequencer = sequencer;
+    this.services = services;
     this.api = api;
   }
 
+  /** A Vert.x with Prometheus metrics labelled by method, status and route template (never by path). */
+  public static Vertx vertx() {
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE));
+    return Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
+        .withMetrics(new MicrometerMetricsFactory()).build();
+  }
+
   public static Future<Lacak> start(Vertx vertx, LacakConfig config) {
+    Clock clock = Clock.systemUTC();
     return Database.start(vertx, new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
         .compose(db -> vertx.executeBlocking(() -> {
           // Opening memory-mapped files and key files blocks: a worker thread.
           SerialKeys keys = SerialKeys.load(config.dataDir().resolve("keys").resolve("serial.keys"), config.serialKey());
+          byte[] tokenSecret = TokenSecret.load(config.dataDir().resolve("keys").resolve("jwt.key"), config.jwtSecret());
           CodeStore store = CodeStore.open(new StoreOptions().setDirectory(config.dataDir().resolve("store"))
               .setInitialCodes(config.storeInitialCodes()));
-          return new Object[] {db, keys, store};
+          return new Object[] {db, keys, store, tokenSecret};
         }))
         .compose(parts -> {
           Database db = (Database) parts[0];
+          SerialKeys keys = (SerialKeys) parts[1];
           CodeStore store = (CodeStore) parts[2];
-          return Sequencer.start(vertx, db.pool(), store, (SerialKeys) parts[1], Clock.systemUTC())
-              .map(sequencer -> new Lacak(vertx, db, store, sequencer,
-                  new ApiVerticle(config.host(), config.port(), db, store)));
+          return Sequencer.start(vertx, db.pool(), store, keys, clock).map(sequencer -> {
+            var ref = sequencer.referenceData();
+            ApiKeys apiKeys = new ApiKeys(db.pool());
+            Services s = new Services(db, store, sequencer, IssuanceService.create(db.pool(), keys, clock),
+                new Accounts(vertx, db.pool(), ref), apiKeys, new Authenticator(vertx, (byte[]) parts[3], apiKeys),
+                new Facilities(db.pool(), ref), new Products(db.pool(), ref), new Custody(db.pool(), store, ref),
+                new Notifications(db.pool()), Gs1Codec.create(new Gs1Profile().setClock(clock)), clock);
+            return new Lacak(vertx, s, new ApiVerticle(config, s));
+          });
         })
+        .compose(lacak -> lacak.services.accounts().bootstrapRegulator(config.adminUser(), config.adminPassword())
+            .map(generated -> {
+              lacak.generatedAdminPassword = generated;
+              return lacak;
+            }))
+        .compose(lacak -> !config.demo() ? Future.succeededFuture(lacak)
+            : Demo.seed(lacak.services).map(d -> {
+              lacak.demo = d;
+              return lacak;
+            }))
         .compose(lacak -> vertx.deployVerticle(lacak.api).map(id -> {
           lacak.deployment = id;
+          lacak.indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> lacak.index());
           return lacak;
         }));
+  }
+
+  /** Chain of custody and notifications follow the journal, off the report path. */
+  private void index() {
+    if (indexing || services.store().appliedSequence() == 0) {
+      return;
+    }
+    indexing = true;
+    services.custody().catchUp()
+        .onFailure(e -> LOG.log(Level.WARNING, "custody indexing failed; retrying", e))
+        .onComplete(r -> indexing = false);
   }
 
   /** The port the HTTP server listens on. */
@@ -62,7 +126,21 @@ public final class Lacak {
   }
 
   public String describeDatabase() {
-    return database.describe();
+    return services.database().describe();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  /** The password of the first regulator account when this start generated it, else {@code null}. */
+  public String generatedAdminPassword() {
+    return generatedAdminPassword;
+  }
+
+  /** The demo seeded by {@code serve --demo}, or {@code null}. */
+  public Demo demo() {
+    return demo;
   }
 
   /**
@@ -70,13 +148,14 @@ public final class Lacak {
    * store and Postgres close.
    */
   public Future<Void> stop() {
+    vertx.cancelTimer(indexTimer);
     return vertx.undeploy(deployment)
         .eventually(() -> vertx.executeBlocking(() -> {
-          sequencer.close();
-          store.close();
+          services.sequencer().close();
+          services.store().close();
           return null;
         }))
-        .eventually(database::close)
+        .eventually(services.database()::close)
         .mapEmpty();
   }
 }

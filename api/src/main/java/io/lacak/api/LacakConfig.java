@@ -15,7 +15,14 @@ import java.util.Map;
  *   <tr><td>LACAK_PG_URL</td><td>(embedded)</td><td>{@code postgresql://user:password@host:port/db}</td></tr>
  *   <tr><td>LACAK_SERIAL_KEY</td><td>(key file)</td><td>base64 of the 32-byte FF1 key</td></tr>
  *   <tr><td>LACAK_STORE_INITIAL_CODES</td><td>10,000,000</td><td>codes the first store file is sized for</td></tr>
+ *   <tr><td>LACAK_JWT_SECRET</td><td>(key file)</td><td>base64 of the HS256 secret that signs login tokens</td></tr>
+ *   <tr><td>LACAK_ADMIN_USER</td><td>{@code regulator}</td><td>first regulator account, created when none exists</td></tr>
+ *   <tr><td>LACAK_ADMIN_PASSWORD</td><td>(generated, printed once)</td><td>its password</td></tr>
+ *   <tr><td>LACAK_BODY_LIMIT</td><td>8,388,608</td><td>largest request body in bytes</td></tr>
  * </table>
+ *
+ * <p>A configuration file ({@code serve --config FILE}) holds the same keys as {@code KEY=value}
+ * lines; the environment overrides it.
  *
  * <p>{@code LacakConfig c = LacakConfig.defaults().withEnvironment(System.getenv()).setPort(0);}
  */
@@ -27,6 +34,11 @@ public final class LacakConfig {
   private String pgUrl;
   private String serialKey;
   private long storeInitialCodes = 10_000_000;
+  private String jwtSecret;
+  private String adminUser = "regulator";
+  private String adminPassword;
+  private int bodyLimit = 8 * 1024 * 1024;
+  private boolean demo;
 
   public static LacakConfig defaults() {
     return new LacakConfig();
@@ -53,7 +65,37 @@ public final class LacakConfig {
     if ((v = env.get("LACAK_STORE_INITIAL_CODES")) != null) {
       setStoreInitialCodes(parse("LACAK_STORE_INITIAL_CODES", v));
     }
+    if ((v = env.get("LACAK_JWT_SECRET")) != null) {
+      setJwtSecret(v);
+    }
+    if ((v = env.get("LACAK_ADMIN_USER")) != null) {
+      setAdminUser(v);
+    }
+    if ((v = env.get("LACAK_ADMIN_PASSWORD")) != null) {
+      setAdminPassword(v);
+    }
+    if ((v = env.get("LACAK_BODY_LIMIT")) != null) {
+      setBodyLimit(parse("LACAK_BODY_LIMIT", v));
+    }
     return this;
+  }
+
+  /** Applies a configuration file of {@code LACAK_*=value} lines (Java properties syntax). */
+  public LacakConfig withFile(java.nio.file.Path file) {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file)) {
+      p.load(r);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage());
+    }
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (!key.startsWith("LACAK_")) {
+        throw new IllegalArgumentException("unknown setting " + key + " in " + file);
+      }
+      values.put(key, p.getProperty(key).strip());
+    }
+    return withEnvironment(values);
   }
 
   private static int parse(String name, String value) {
@@ -119,6 +161,57 @@ public final class LacakConfig {
 
   public LacakConfig setStoreInitialCodes(long storeInitialCodes) {
     this.storeInitialCodes = storeInitialCodes;
+    return this;
+  }
+
+  /** Never logged. */
+  public String jwtSecret() {
+    return jwtSecret;
+  }
+
+  public LacakConfig setJwtSecret(String jwtSecret) {
+    this.jwtSecret = jwtSecret;
+    return this;
+  }
+
+  public String adminUser() {
+    return adminUser;
+  }
+
+  public LacakConfig setAdminUser(String adminUser) {
+    this.adminUser = adminUser;
+    return this;
+  }
+
+  /** Never logged. */
+  public String adminPassword() {
+    return adminPassword;
+  }
+
+  public LacakConfig setAdminPassword(String adminPassword) {
+    this.adminPassword = adminPassword;
+    return this;
+  }
+
+  public int bodyLimit() {
+    return bodyLimit;
+  }
+
+  public LacakConfig setBodyLimit(int bodyLimit) {
+    if (bodyLimit < 1024) {
+      throw new IllegalArgumentException("LACAK_BODY_LIMIT must be at least 1024 bytes, not " + bodyLimit);
+    }
+    this.bodyLimit = bodyLimit;
+    return this;
+  }
+
+  /** {@code serve --demo}: seed demo accounts, facilities and products, and print how to use them. */
+  public boolean demo() {
+    return demo;
+  }
+
+  public LacakConfig setDemo(boolean demo) {
+    this.demo = demo;
     return this;
   }
 }

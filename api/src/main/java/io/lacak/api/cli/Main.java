@@ -21,9 +21,24 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("chronicle.analytics.disable", "true"); // never phone home
+    configureLogging();
     int status = run(List.of(args), System.in, System.out, System.err);
     System.out.flush();
     System.exit(status);
+  }
+
+  /** The jar's quiet default logging, unless the operator gave a configuration of their own. */
+  private static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (java.io.InputStream config = Main.class.getResourceAsStream("/lacak-logging.properties")) {
+      if (config != null) {
+        java.util.logging.LogManager.getLogManager().readConfiguration(config);
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("lacak: default logging configuration unreadable: " + e.getMessage());
+    }
   }
 
   /** Runs one command line; returns the exit status. */

@@ -24,11 +24,16 @@ final class ServeCommand implements Command {
   @Override
   public String usage() {
     return """
-        usage: java -jar lacak.jar serve [--host HOST] [--port PORT] [--data DIR]
+        usage: java -jar lacak.jar serve [--host HOST] [--port PORT] [--data DIR] [--config FILE] [--demo]
           Starts Lacak: Postgres (embedded in DIR/pg unless LACAK_PG_URL is set), the code store in
           DIR/store, the journal replay, and the HTTP server (default 127.0.0.1:8080).
-          Environment: LACAK_DATA_DIR, LACAK_HOST, LACAK_PORT, LACAK_PG_URL, LACAK_SERIAL_KEY,
-          LACAK_STORE_INITIAL_CODES. Options override the environment.
+          Settings (README "Settings"): LACAK_DATA_DIR, LACAK_HOST, LACAK_PORT, LACAK_PG_URL,
+          LACAK_SERIAL_KEY, LACAK_STORE_INITIAL_CODES, LACAK_JWT_SECRET, LACAK_ADMIN_USER,
+          LACAK_ADMIN_PASSWORD, LACAK_BODY_LIMIT; from --config FILE (KEY=value lines), then the
+          environment, then the options. The first start creates the regulator account and prints
+          its password once unless LACAK_ADMIN_PASSWORD is set.
+          --demo seeds a manufacturer, a distributor, a pharmacy and two products, and prints
+          their logins and API keys.
           Stops gracefully on SIGTERM or Ctrl-C.""";
   }
 
@@ -42,7 +47,7 @@ final class ServeCommand implements Command {
       err.println(usage());
       return Main.USAGE;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Lacak.vertx();
     Lacak lacak;
     try {
       lacak = Lacak.start(vertx, config).await(10, TimeUnit.MINUTES);
@@ -50,6 +55,13 @@ final class ServeCommand implements Command {
       err.println("lacak serve: could not start: " + e.getMessage());
       vertx.close();
       return 1;
+    }
+    if (lacak.generatedAdminPassword() != null) {
+      out.println("First start: regulator account '" + config.adminUser() + "' created with password "
+          + lacak.generatedAdminPassword() + " (shown once; set LACAK_ADMIN_PASSWORD to choose it)");
+    }
+    if (lacak.demo() != null) {
+      lacak.demo().lines().forEach(out::println);
     }
     out.println("Lacak listening on http://" + config.host() + ":" + lacak.port() + " (" + lacak.describeDatabase()
         + ", data in " + config.dataDir().toAbsolutePath() + ")");
@@ -74,9 +86,18 @@ final class ServeCommand implements Command {
   }
 
   static LacakConfig configure(List<String> args) {
-    LacakConfig config = LacakConfig.defaults().withEnvironment(System.getenv());
+    LacakConfig config = LacakConfig.defaults();
+    int at = args.indexOf("--config");
+    if (at >= 0 && at + 1 < args.size()) {
+      config.withFile(Path.of(args.get(at + 1)));
+    }
+    config.withEnvironment(System.getenv());
     for (int i = 0; i < args.size(); i++) {
       String option = args.get(i);
+      if (option.equals("--demo")) {
+        config.setDemo(true);
+        continue;
+      }
       if (i + 1 >= args.size()) {
         throw new IllegalArgumentException("option " + option + " needs a value");
       }
@@ -91,6 +112,7 @@ final class ServeCommand implements Command {
         }
         case "--host" -> config.setHost(value);
         case "--data" -> config.setDataDir(Path.of(value));
+        case "--config" -> { } // read first, so that the environment and options override it
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }

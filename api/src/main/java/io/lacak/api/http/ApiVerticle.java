@@ -1,36 +1,80 @@
 package io.lacak.api.http;
 
-import io.lacak.core.db.Database;
+import io.lacak.api.LacakConfig;
+import io.lacak.api.Services;
+import io.lacak.api.issuance.CodeRequestRoutes;
+import io.lacak.api.query.QueryRoutes;
+import io.lacak.api.report.ReportRoutes;
+import io.lacak.registration.account.AccountRoutes;
+import io.lacak.registration.facility.FacilityRoutes;
+import io.lacak.registration.product.ProductRoutes;
+import io.lacak.registration.web.Problem;
 import io.lacak.core.store.CodeStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.openapi.contract.OpenAPIContract;
 
-/** The HTTP server: route table first, each route a short handler. */
+/**
+ * The HTTP server. The OpenAPI contract ({@code openapi.yaml}, served at {@code /openapi.yaml})
+ * drives routing and request validation of the JSON operations; {@code /health}, {@code /metrics}
+ * and the contract itself sit beside it. Every failure is rendered by {@link Problems}.
+ */
 public final class ApiVerticle extends VerticleBase {
 
-  private final String host;
-  private final int requestedPort;
-  private final Database database;
-  private final CodeStore store;
+  /** The contract, a classpath resource. */
+  public static final String CONTRACT = "openapi.yaml";
+
+  private final LacakConfig config;
+  private final Services s;
   private HttpServer server;
 
-  public ApiVerticle(String host, int port, Database database, CodeStore store) {
-    this.host = host;
-    this.requestedPort = port;
-    this.database = database;
-    this.store = store;
+  public ApiVerticle(LacakConfig config, Services services) {
+    this.config = config;
+    this.s = services;
   }
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
-    router.get("/health").handler(this::health);
-    return vertx.createHttpServer().requestHandler(router).listen(requestedPort, host)
-        .onSuccess(s -> server = s);
+    return vertx.fileSystem().readFile(CONTRACT).compose(yaml -> OpenAPIContract.from(vertx, CONTRACT)
+        .compose(contract -> {
+          Router root = Router.router(vertx);
+          root.get("/health").handler(this::health);
+          root.get("/metrics").handler(PrometheusScrapingHandler.create());
+          root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
+          root.route("/*").subRouter(api(contract));
+          root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
+          root.route().failureHandler(new Problems());
+          return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host());
+        }))
+        .onSuccess(srv -> server = srv);
+  }
+
+  private Router api(OpenAPIContract contract) {
+    RouterBuilder b = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    b.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimit())); // a limit on every route
+    b.rootHandler(s.authenticator());
+    new AccountRoutes(s.accounts(), s.apiKeys(), s.authenticator(), s.sequencer().referenceData()).mount(b);
+    new FacilityRoutes(s.facilities()).mount(b);
+    new ProductRoutes(s.products()).mount(b);
+    new CodeRequestRoutes(s.issuance(), s.sequencer().referenceData()).mount(b);
+    new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
+    new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
+        s.clock()).mount(b);
+    // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
+    // then checks what the caller may do. The contract's security section documents it.
+    b.getRoutes().forEach(r -> r.setDoSecurity(false));
+    Router api = b.createRouter();
+    api.route().failureHandler(new Problems());
+    return api;
   }
 
   /** The port actually bound (the requested one, or the free one picked for port 0). */
@@ -40,9 +84,10 @@ public final class ApiVerticle extends VerticleBase {
 
   /** {@code GET /health}: the store, the journal position, and Postgres. 503 when Postgres does not answer. */
   private void health(RoutingContext ctx) {
+    CodeStore store = s.store();
     JsonObject storeInfo = new JsonObject().put("codes", store.size()).put("capacity", store.capacity())
         .put("generations", store.generations()).put("appliedSequence", store.appliedSequence());
-    database.pool().query("select coalesce(max(seq), 0) from journal").execute()
+    s.database().pool().query("select coalesce(max(seq), 0) from journal").execute()
         .map(rows -> new JsonObject().put("status", "UP").put("store", storeInfo)
             .put("journal", new JsonObject().put("lastSequence", rows.iterator().next().getLong(0)))
             .put("postgres", "UP"))
@@ -50,4 +95,5 @@ public final class ApiVerticle extends VerticleBase {
         .onSuccess(body -> ctx.response().setStatusCode(body.getString("status").equals("UP") ? 200 : 503)
             .putHeader("content-type", "application/json").end(body.encode()));
   }
+
 }

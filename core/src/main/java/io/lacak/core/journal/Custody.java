@@ -36,7 +36,10 @@ public final class Custody {
     this.ref = ref;
   }
 
-  /** Indexes journal events not yet indexed; returns how many. Safe to run at any time, repeatedly. */
+  /**
+   * Indexes journal events not yet indexed, and writes the notifications they give rise to; returns
+   * how many events. Safe to run at any time, repeatedly.
+   */
   public Future<Long> catchUp() {
     return indexPage(0);
   }
@@ -49,7 +52,8 @@ public final class Custody {
           if (rows.size() == 0) {
             return Future.succeededFuture(-1L);
           }
-          List<Tuple> batch = new ArrayList<>();
+          List<Tuple> custody = new ArrayList<>();
+          Notices notices = new Notices(ref);
           long last = 0;
           CodeState s = new CodeState();
           for (Row row : rows) {
@@ -57,15 +61,20 @@ public final class Custody {
             Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
             for (Map.Entry<ByteBuffer, byte[]> e : fx.states().entrySet()) {
               s.readFrom(e.getValue());
-              batch.add(Tuple.from(new Object[] {Buffer.buffer(e.getKey().array()), last, s.status().name(),
+              custody.add(Tuple.from(new Object[] {Buffer.buffer(e.getKey().array()), last, s.status().name(),
                   s.holder(), s.counterparty(), s.parent(), s.batch()}));
+              notices.codeChanged(last, s);
+            }
+            for (int batch : fx.recalledBatches()) {
+              notices.recalled(last, batch);
             }
           }
           long upTo = last;
-          Future<?> insert = batch.isEmpty() ? Future.succeededFuture()
+          Future<?> insert = custody.isEmpty() ? Future.succeededFuture()
               : c.preparedQuery("insert into custody (key, seq, status, holder, counterparty, parent, batch)"
-                  + " values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing").executeBatch(batch);
-          return insert.compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where id = 1")
+                  + " values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing").executeBatch(custody);
+          return insert.compose(v -> notices.write(c))
+              .compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where id = 1")
               .execute(Tuple.of(upTo))).map((long) rows.size());
         }))
         .compose(n -> n < 0 ? Future.succeededFuture(done) : indexPage(done + n));

@@ -169,10 +169,10 @@ public final class Sequencer implements AutoCloseable {
           .execute(Tuple.of(recalled)));
     }
     return chain.compose(v -> c.preparedQuery("insert into journal (seq, kind, facility, occurred_at, received_at,"
-            + " late, idempotency_key, outcome, effects) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+            + " late, idempotency_key, outcome, effects, details) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
         .execute(Tuple.from(new Object[] {seq, r.kind(), r.facility(), OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC),
             OffsetDateTime.ofInstant(now, ZoneOffset.UTC), late, r.idempotencyKey(),
-            OutcomeJson.encode(d.outcome()), Buffer.buffer(fx.encode())})))
+            OutcomeJson.encode(d.outcome()), Buffer.buffer(fx.encode()), r.details()})))
         .mapEmpty();
   }
 

@@ -1,5 +1,7 @@
 package io.lacak.core.lifecycle;
 
+import io.lacak.core.gs1.Gs1Dates;
+import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.serial.Issuance;
 import java.time.LocalDate;
 import java.util.Map;
@@ -75,6 +77,17 @@ public final class ReferenceData {
   public Product productOf(String nie, String gtin) {
     Product p = nie == null ? null : productsByNie.get(nie);
     return p != null || gtin == null ? p : productsByGtin.get(gtin);
+  }
+
+  /**
+   * The code a payload names, resolved to its registered product, with its batch and expiry
+   * ({@code year} anchors the sliding century of two-digit years); {@code null} when no registered
+   * product has the payload's NIE or GTIN. Every way in (JSON, CSV) resolves codes here.
+   */
+  public CodeRef codeRef(Gs1Payload p, int year) {
+    Product product = productOf(p.nie(), p.gtin());
+    return product == null ? null
+        : new CodeRef(product.id(), p.serial(), p.batch(), p.expiry() == null ? null : Gs1Dates.resolve(p.expiry(), year));
   }
 
   public Product product(int id) {

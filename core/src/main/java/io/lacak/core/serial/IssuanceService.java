@@ -29,6 +29,9 @@ public interface IssuanceService {
    */
   Future<Issuance> request(CodeRequest request);
 
+  /** The requester's issuances, newest first, with ids below {@code beforeId} (paging). */
+  Future<java.util.List<Issuance>> list(String requester, long beforeId, int limit);
+
   /** One issuance by id; fails with {@link IssuanceRefused} when it is not the requester's. */
   Future<Issuance> get(long id, String requester);
 

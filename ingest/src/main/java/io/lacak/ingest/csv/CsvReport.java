@@ -1,14 +1,12 @@
 package io.lacak.ingest.csv;
 
 import io.lacak.core.gs1.Gs1Codec;
-import io.lacak.core.gs1.Gs1Dates;
 import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.journal.Report;
 import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
-import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.lifecycle.UsageLine;
 import java.io.IOException;
 import java.io.Reader;
@@ -97,13 +95,12 @@ public final class CsvReport {
   }
 
   private CodeRef resolve(Gs1Payload p, CsvRow row, ReferenceData ref, List<CsvProblem> problems, String column) {
-    Product product = ref.productOf(p.nie(), p.gtin());
-    if (product == null) {
+    CodeRef code = ref.codeRef(p, year);
+    if (code == null) {
       problems.add(new CsvProblem(row.line(), column, "PRODUCT_UNKNOWN", "no registered product has "
           + (p.nie() != null ? "NIE " + p.nie() : "GTIN " + p.gtin())));
-      return null;
     }
-    return new CodeRef(product.id(), p.serial(), p.batch(), Gs1Dates.resolve(p.expiry(), year));
+    return code;
   }
 
   private void problem(CsvProblem p) {

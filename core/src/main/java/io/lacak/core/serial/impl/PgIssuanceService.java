@@ -63,6 +63,18 @@ public final class PgIssuanceService implements IssuanceService {
   }
 
   @Override
+  public Future<List<Issuance>> list(String requester, long beforeId, int limit) {
+    return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id"
+            + " where i.requested_by = $1 and i.id < $2 order by i.id desc limit $3")
+        .execute(Tuple.of(requester, beforeId, limit))
+        .map(rows -> {
+          List<Issuance> list = new ArrayList<>(rows.size());
+          rows.forEach(r -> list.add(toIssuance(r)));
+          return list;
+        });
+  }
+
+  @Override
   public Future<Issuance> get(long id, String requester) {
     return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id where i.id = $1")
         .execute(Tuple.of(id))

@@ -1,0 +1,21 @@
+package io.lacak.api;
+
+import io.lacak.core.db.Database;
+import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.journal.Custody;
+import io.lacak.core.journal.Notifications;
+import io.lacak.core.journal.Sequencer;
+import io.lacak.core.serial.IssuanceService;
+import io.lacak.core.store.CodeStore;
+import io.lacak.registration.account.Accounts;
+import io.lacak.registration.account.ApiKeys;
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.facility.Facilities;
+import io.lacak.registration.product.Products;
+import java.time.Clock;
+
+/** The parts of a running server that the HTTP routes use, assembled once by {@link Lacak}. */
+public record Services(Database database, CodeStore store, Sequencer sequencer, IssuanceService issuance,
+                       Accounts accounts, ApiKeys apiKeys, Authenticator authenticator, Facilities facilities,
+                       Products products, Custody custody, Notifications notifications, Gs1Codec codec, Clock clock) {
+}

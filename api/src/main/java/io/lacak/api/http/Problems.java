@@ -1,0 +1,136 @@
+package io.lacak.api.http;
+
+import io.lacak.core.serial.IssuanceRefused;
+import io.lacak.registration.web.Problem;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one failure handler: renders every failure as {@code application/problem+json} (RFC 9457)
+ * with its items. Contract violations found by the OpenAPI validator become 400s naming the field;
+ * anything unexpected is a 500 with an incident id that the log also carries — never a stack trace.
+ */
+public final class Problems implements Handler<RoutingContext> {
+
+  private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Problem p = toProblem(ctx.failure(), ctx.statusCode());
+    if (p.status() >= 500) {
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "incident " + incident + " on " + ctx.request().method() + " " + ctx.request().path(), ctx.failure());
+      p = new Problem(p.status(), p.code(), "internal error; incident " + incident, List.of());
+    }
+    JsonObject body = p.toJson(ctx.request().path());
+    Object extra = ctx.get(EXTRA);
+    if (extra instanceof JsonObject more) {
+      body.mergeIn(more);
+    }
+    ctx.response().setStatusCode(p.status()).putHeader("content-type", "application/problem+json").end(body.encode());
+  }
+
+  /** A routing-context key for members added to the problem document (the receipt of a refused report). */
+  public static final String EXTRA = "lacak.problem.extra";
+
+  static Problem toProblem(Throwable failure, int status) {
+    if (failure instanceof Problem p) {
+      return p;
+    }
+    if (failure instanceof IssuanceRefused r) {
+      return issuance(r);
+    }
+    if (failure instanceof HttpException http) {
+      if (http.getCause() instanceof ValidatorException v) {
+        return validation(v);
+      }
+      return new Problem(http.getStatusCode(), code(http.getStatusCode()), message(http), List.of());
+    }
+    if (failure == null && status > 0) {
+      return new Problem(status, code(status), Problem.title(status), List.of());
+    }
+    return new Problem(500, "INTERNAL", "internal error", List.of());
+  }
+
+  private static String message(HttpException http) {
+    return switch (http.getStatusCode()) {
+      case 413 -> "the body is larger than this route accepts";
+      default -> http.getPayload() != null ? http.getPayload() : Problem.title(http.getStatusCode());
+    };
+  }
+
+  private static String code(int status) {
+    return switch (status) {
+      case 400 -> "BAD_REQUEST";
+      case 404 -> "NOT_FOUND";
+      case 405 -> "METHOD_NOT_ALLOWED";
+      case 413 -> "BODY_TOO_LARGE";
+      case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      default -> status >= 500 ? "INTERNAL" : "REFUSED";
+    };
+  }
+
+  /** The OpenAPI validator's findings, the most specific per field. */
+  private static Problem validation(ValidatorException v) {
+    List<Problem.Item> leaves = new ArrayList<>();
+    if (v instanceof SchemaValidationException s && s.getOutputUnit() != null) {
+      collect(s.getOutputUnit(), leaves);
+    }
+    Map<String, List<Problem.Item>> byField = new LinkedHashMap<>();
+    leaves.forEach(i -> byField.computeIfAbsent(i.field(), f -> new ArrayList<>()).add(i));
+    List<Problem.Item> items = new ArrayList<>();
+    byField.forEach((field, found) -> {
+      List<Problem.Item> specific = found.stream().filter(i -> !i.message().contains("does not match")).toList();
+      if (!specific.isEmpty()) {
+        items.addAll(specific);
+      } else if (found.get(0).message().contains("additional properties")) {
+        items.add(new Problem.Item(field, "UNKNOWN_FIELD", "unknown field " + field));
+      } else {
+        items.add(found.get(0));
+      }
+    });
+    if (items.isEmpty()) {
+      items.add(new Problem.Item(null, v.type().name(), v.getMessage()));
+    }
+    return Problem.badRequest(items.size() == 1 ? items.get(0).message() : items.size() + " problems in the request", items);
+  }
+
+  private static void collect(OutputUnit unit, List<Problem.Item> items) {
+    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
+      unit.getErrors().forEach(u -> collect(u, items));
+    } else if (unit.getError() != null && items.size() < 1000) {
+      String at = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
+      String field = at.replaceFirst("^#?/?", "").replace('/', '.');
+      items.add(new Problem.Item(field.isEmpty() ? "body" : field, "SCHEMA", unit.getError()));
+    }
+  }
+
+  /** Lampiran F.3 refusals of a code request. */
+  private static Problem issuance(IssuanceRefused r) {
+    List<Problem.Item> items = new ArrayList<>();
+    r.problems().forEach(p -> items.add(new Problem.Item(p.field(), p.code(), p.message())));
+    int status = switch (r.reason()) {
+      case INVALID_REQUEST -> 400;
+      case PRODUCT_UNKNOWN -> 404;
+      case NOT_NIE_HOLDER -> 403;
+      case GTIN_TAKEN, COUNTERS_EXHAUSTED -> 409;
+      case NOT_AUTHENTICATION_PRODUCT, NIE_EXPIRED -> 422;
+    };
+    return new Problem(status, r.reason().name(), r.getMessage(), items);
+  }
+}

@@ -1,0 +1,169 @@
+package io.lacak.api.issuance;
+
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.core.serial.CodeListing;
+import io.lacak.core.serial.CodeRequest;
+import io.lacak.core.serial.Issuance;
+import io.lacak.core.serial.IssuanceService;
+import io.lacak.core.serial.PackagingLevel;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Code requests over HTTP (Pasal 8, Lampiran F): create (one record whatever the count), list, get,
+ * and the codes of one level streamed in order as text, CSV or JSON lines, with back-pressure.
+ */
+public final class CodeRequestRoutes {
+
+  /** Codes written per chunk of the stream. */
+  private static final int CHUNK = 8192;
+
+  private final IssuanceService issuance;
+  private final ReferenceData ref;
+
+  public CodeRequestRoutes(IssuanceService issuance, ReferenceData ref) {
+    this.issuance = issuance;
+    this.ref = ref;
+  }
+
+  public void mount(RouterBuilder b) {
+    b.getRoute("createCodeRequest").addHandler(this::create);
+    b.getRoute("listCodeRequests").addHandler(this::list);
+    b.getRoute("getCodeRequest").addHandler(this::get);
+    b.getRoute("listCodes").addHandler(this::codes);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonObject body = Replies.body(ctx);
+    Facility requester = Caller.of(ctx).actingFacility(body.getString("partnerId"), ref);
+    CodeRequest r = new CodeRequest().setRequester(requester.partnerId()).setNie(body.getString("nie"))
+        .setGtin(body.getString("gtin")).setBatch(body.getString("batch")).setExpiry(date(body.getString("expiry")))
+        .setPrimaries(body.getLong("primaries")).setPerSecondary(body.getInteger("perSecondary"))
+        .setPerTertiary(body.getInteger("perTertiary")).setIdempotencyKey(body.getString("idempotencyKey"));
+    Replies.json(ctx, 201, issuance.request(r).map(i -> {
+      // the lifecycle rules learn of the new counter range (and GTIN) at once
+      ref.addIssuance(i);
+      if (i.gtin() != null) {
+        ref.addGtin(i.gtin(), i.productId());
+      }
+      return json(i);
+    }));
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw Problem.badRequest("expiry", "BAD_DATE", "expiry must be a date yyyy-mm-dd");
+    }
+  }
+
+  private void list(RoutingContext ctx) {
+    Facility requester = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+    long before = ctx.request().getParam("before") == null ? Long.MAX_VALUE : Long.parseLong(ctx.request().getParam("before"));
+    Replies.json(ctx, 200, issuance.list(requester.partnerId(), before, Replies.intParam(ctx, "limit", 100, 1, 1000))
+        .map(list -> {
+          JsonArray out = new JsonArray();
+          list.forEach(i -> out.add(json(i)));
+          return out;
+        }));
+  }
+
+  private void get(RoutingContext ctx) {
+    Replies.json(ctx, 200, find(ctx).map(CodeRequestRoutes::json));
+  }
+
+  private Future<Issuance> find(RoutingContext ctx) {
+    Facility requester = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+    long id = Long.parseLong(ctx.pathParam("id"));
+    return issuance.get(id, requester.partnerId())
+        .recover(e -> Future.failedFuture(e instanceof io.lacak.core.serial.IssuanceRefused
+            ? Problem.notFound("no code request " + id + " of " + requester.partnerId()) : e));
+  }
+
+  /** The codes of one level, streamed: nothing is stored per code, each is computed as it is written. */
+  private void codes(RoutingContext ctx) {
+    PackagingLevel level = PackagingLevel.valueOf(param(ctx, "level", "PRIMARY").toUpperCase());
+    CodeListing.Format format = CodeListing.Format.valueOf(param(ctx, "format", "BRACKETED").toUpperCase());
+    String as = param(ctx, "as", "text");
+    find(ctx).onFailure(ctx::fail).onSuccess(i -> {
+      if (format == CodeListing.Format.DIGITAL_LINK && i.gtin() == null) {
+        ctx.fail(Problem.badRequest("format", "NO_GTIN", "Digital Link needs a GTIN; this request has none (Pasal 8(3))"));
+        return;
+      }
+      CodeListing listing = issuance.listing(i, level, format);
+      HttpServerResponse res = ctx.response().setChunked(true).putHeader("content-type", switch (as) {
+        case "csv" -> "text/csv; charset=utf-8";
+        case "jsonl" -> "application/jsonl";
+        default -> "text/plain; charset=utf-8";
+      }).putHeader("X-Total-Count", String.valueOf(listing.size()));
+      if (as.equals("csv")) {
+        res.write("code\n");
+      }
+      stream(res, listing, 0, as.equals("jsonl"));
+    });
+  }
+
+  private static String param(RoutingContext ctx, String name, String fallback) {
+    String v = ctx.request().getParam(name);
+    return v == null ? fallback : v;
+  }
+
+  private void stream(HttpServerResponse res, CodeListing listing, long from, boolean jsonLines) {
+    while (from < listing.size()) {
+      StringBuilder sb = new StringBuilder(CHUNK * 48);
+      int n = listing.write(from, CHUNK, sb);
+      from += n;
+      res.write(Buffer.buffer(jsonLines ? asJsonLines(sb) : sb.toString()));
+      if (res.writeQueueFull()) {
+        long next = from;
+        Promise<Void> drained = Promise.promise();
+        res.drainHandler(drained::complete);
+        drained.future().onSuccess(v -> stream(res, listing, next, jsonLines));
+        return;
+      }
+    }
+    res.end();
+  }
+
+  /** Codes hold no quote or backslash (GS1 character sets), so each line only needs wrapping. */
+  private static String asJsonLines(StringBuilder lines) {
+    StringBuilder out = new StringBuilder(lines.length() + lines.length() / 4);
+    int start = 0;
+    for (int i = 0; i < lines.length(); i++) {
+      if (lines.charAt(i) == '\n') {
+        out.append("{\"code\":\"");
+        for (int j = start; j < i; j++) {
+          char c = lines.charAt(j);
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c)); // the GS separator of element strings
+          } else {
+            out.append(c);
+          }
+        }
+        out.append("\"}\n");
+        start = i + 1;
+      }
+    }
+    return out.toString();
+  }
+
+  static JsonObject json(Issuance i) {
+    return new JsonObject().put("id", i.id()).put("nie", i.nie()).put("gtin", i.gtin()).put("batch", i.batch())
+        .put("expiry", i.expiry().toString()).put("primaries", i.primaries()).put("secondaries", i.secondaries())
+        .put("tertiaries", i.tertiaries()).put("perSecondary", i.perSecondary()).put("perTertiary", i.perTertiary())
+        .put("requestedBy", i.requestedBy()).put("createdAt", i.createdAt().toString());
+  }
+}

@@ -1,0 +1,131 @@
+package io.lacak.api.report;
+
+import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.gs1.Gs1Error;
+import io.lacak.core.gs1.Gs1Result;
+import io.lacak.core.lifecycle.CodeRef;
+import io.lacak.core.lifecycle.Ledger.Mode;
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.web.Problem;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts every JSON report shares, read and checked with every problem collected: the reporting
+ * facility (the caller's), when the activity happened, the idempotency key, the mode, and codes in
+ * any form the codec reads resolved to registered products.
+ */
+final class ReportInput {
+
+  /** Clocks differ; a report may come from a few minutes in the future, not more. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  final JsonObject body;
+  final Facility facility;
+  final Instant occurredAt;
+  final String idempotencyKey;
+  final Mode mode;
+  private final List<Problem.Item> problems = new ArrayList<>();
+  private final ReferenceData ref;
+  private final Gs1Codec codec;
+  private final int year;
+
+  ReportInput(RoutingContext ctx, JsonObject body, ReferenceData ref, Gs1Codec codec, Clock clock) {
+    Caller caller = Caller.of(ctx);
+    this.body = body;
+    this.ref = ref;
+    this.codec = codec;
+    this.year = Year.now(clock).getValue();
+    this.facility = caller.actingFacility(body.getString("partnerId"), ref);
+    this.occurredAt = occurredAt(body.getString("occurredAt"), clock);
+    String header = ctx.request().getHeader("Idempotency-Key");
+    this.idempotencyKey = header != null ? header.strip() : body.getString("idempotencyKey");
+    this.mode = "PER_CODE".equals(body.getString("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
+  }
+
+  private Instant occurredAt(String text, Clock clock) {
+    Instant now = clock.instant();
+    if (text == null) {
+      return now;
+    }
+    try {
+      Instant at = OffsetDateTime.parse(text).toInstant();
+      if (at.isAfter(now.plus(CLOCK_SKEW))) {
+        problem("occurredAt", "IN_THE_FUTURE", "occurredAt " + text + " is in the future");
+      }
+      return at;
+    } catch (DateTimeParseException e) {
+      problem("occurredAt", "BAD_DATE_TIME", "occurredAt must be an ISO 8601 date-time with offset, e.g. 2026-11-22T08:00:00+07:00");
+      return now;
+    }
+  }
+
+  /** The codes of a JSON array field, resolved; problems for each that is not a registered authentication code. */
+  List<CodeRef> codes(String field) {
+    JsonArray list = body.getJsonArray(field, new JsonArray());
+    List<CodeRef> out = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      out.add(code(list.getValue(i), field + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /** One code, or {@code null} with a problem naming {@code field}. */
+  CodeRef code(Object raw, String field) {
+    if (!(raw instanceof String text)) {
+      problem(field, "WRONG_TYPE", field + " must be a string holding a code");
+      return null;
+    }
+    Gs1Result r = codec.parse(text);
+    if (!r.valid()) {
+      for (Gs1Error e : r.errors()) {
+        problem(field, e.code().name(), e.message());
+      }
+      return null;
+    }
+    if (r.payload().serial() == null || r.payload().batch() == null || r.payload().expiry() == null) {
+      problem(field, "NOT_AUTHENTICATION_CODE", field + " is not an authentication code (batch, expiry and serial, Lampiran C)");
+      return null;
+    }
+    CodeRef code = ref.codeRef(r.payload(), year);
+    if (code == null) {
+      problem(field, "PRODUCT_UNKNOWN", "no registered product has " + (r.payload().nie() != null
+          ? "NIE " + r.payload().nie() : "GTIN " + r.payload().gtin()));
+    }
+    return code;
+  }
+
+  /** The facility named by a partner-ID field, or {@code null} with a problem. */
+  Facility facility(String field) {
+    String partnerId = body.getString(field);
+    Facility f = partnerId == null ? null : ref.facility(partnerId);
+    if (f == null) {
+      problem(field, partnerId == null ? "REQUIRED" : "UNKNOWN_FACILITY",
+          partnerId == null ? field + " is required" : "no facility has partner ID " + partnerId);
+    }
+    return f;
+  }
+
+  void problem(String field, String code, String message) {
+    problems.add(new Problem.Item(field, code, message));
+  }
+
+  /** 400 listing every problem, before anything reaches the sequencer. */
+  void check() {
+    if (!problems.isEmpty()) {
+      throw Problem.badRequest(problems.size() == 1 ? problems.get(0).message()
+          : problems.size() + " problems in the report", problems);
+    }
+  }
+}

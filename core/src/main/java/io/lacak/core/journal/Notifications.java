@@ -1,0 +1,45 @@
+package io.lacak.core.journal;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.ZoneOffset;
+
+/**
+ * The notification feed of a facility: incoming shipments, returns awaiting a decision, incoming
+ * recall shipments and recall notices, newest first, as {@link Custody#catchUp()} derives them
+ * from the journal.
+ *
+ * <p>{@code custody.catchUp().compose(n -> notifications.feed(facilityRef, false, 50))}
+ */
+public final class Notifications {
+
+  private final Pool pool;
+
+  public Notifications(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Up to {@code limit} notifications of {@code facility}, newest first; only unread ones if asked. */
+  public Future<JsonArray> feed(int facility, boolean unreadOnly, int limit) {
+    return pool.preparedQuery("select id, kind, seq, subject, codes, read, created_at from notification"
+            + " where facility = $1 and ($2 = false or read = false) order by id desc limit $3")
+        .execute(Tuple.of(facility, unreadOnly, limit))
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
+              .put("journalSequence", r.getLong("seq")).put("subject", r.getString("subject"))
+              .put("codes", r.getInteger("codes")).put("read", r.getBoolean("read"))
+              .put("createdAt", r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toString())));
+          return out;
+        });
+  }
+
+  /** Marks one notification of {@code facility} read; {@code false} when it has none with that id. */
+  public Future<Boolean> markRead(int facility, long id) {
+    return pool.preparedQuery("update notification set read = true where facility = $1 and id = $2")
+        .execute(Tuple.of(facility, id)).map(r -> r.rowCount() == 1);
+  }
+}

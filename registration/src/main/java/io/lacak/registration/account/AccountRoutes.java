@@ -1,0 +1,74 @@
+package io.lacak.registration.account;
+
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.registration.web.Fields;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/**
+ * Accounts over HTTP (seed 004): login for a JWT, accounts created by the regulator, API keys for
+ * a facility created by its members or the regulator, and revoked.
+ *
+ * <p>{@code new AccountRoutes(accounts, apiKeys, authenticator, ref).mount(routerBuilder);}
+ */
+public final class AccountRoutes {
+
+  private final Accounts accounts;
+  private final ApiKeys apiKeys;
+  private final Authenticator authenticator;
+  private final ReferenceData ref;
+
+  public AccountRoutes(Accounts accounts, ApiKeys apiKeys, Authenticator authenticator, ReferenceData ref) {
+    this.accounts = accounts;
+    this.apiKeys = apiKeys;
+    this.authenticator = authenticator;
+    this.ref = ref;
+  }
+
+  public void mount(RouterBuilder b) {
+    b.getRoute("login").addHandler(this::login);
+    b.getRoute("createAccount").addHandler(this::createAccount);
+    b.getRoute("createApiKey").addHandler(this::createApiKey);
+    b.getRoute("revokeApiKey").addHandler(this::revokeApiKey);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = Replies.body(ctx);
+    Replies.json(ctx, 200, accounts.login(body.getString("username"), body.getString("password"))
+        .map(c -> new JsonObject().put("token", authenticator.token(c)).put("tokenType", "Bearer")
+            .put("expiresIn", Authenticator.TOKEN_SECONDS).put("regulator", c.regulator())
+            .put("facilities", new io.vertx.core.json.JsonArray(c.facilities().stream()
+                .map(r -> ref.facility(r).partnerId()).toList()))));
+  }
+
+  private void createAccount(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    Replies.json(ctx, 201, accounts.create(Replies.body(ctx)));
+  }
+
+  private void createApiKey(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    String partnerId = ctx.pathParam("partnerId");
+    Facility f = ref.facility(partnerId);
+    if (f == null) {
+      throw Problem.notFound("no facility has partner ID " + partnerId);
+    }
+    if (!caller.regulator() && (caller.apiKeyId() != 0 || !caller.memberOf(f.ref()))) {
+      throw Problem.forbidden("NOT_YOUR_FACILITY", "only members of " + partnerId + " (logged in) or the regulator create its keys");
+    }
+    Fields fields = new Fields(Replies.body(ctx));
+    String label = fields.text("label", null, null);
+    fields.check();
+    Replies.json(ctx, 201, apiKeys.create(f.ref(), label, caller.accountId()));
+  }
+
+  private void revokeApiKey(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    int id = Replies.intParam(ctx, "id", -1, 1, Integer.MAX_VALUE);
+    apiKeys.revoke(id, caller).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+}

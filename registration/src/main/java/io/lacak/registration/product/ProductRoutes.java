@@ -1,0 +1,31 @@
+package io.lacak.registration.product;
+
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.web.Replies;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/** Products over HTTP: direct registration of existing NIEs by the regulator; public NIE look-up (Lampiran M.a.4.a). */
+public final class ProductRoutes {
+
+  private final Products products;
+
+  public ProductRoutes(Products products) {
+    this.products = products;
+  }
+
+  public void mount(RouterBuilder b) {
+    b.getRoute("registerProduct").addHandler(this::register);
+    b.getRoute("getProduct").addHandler(this::get);
+  }
+
+  private void register(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    Replies.json(ctx, 201, products.register(Replies.body(ctx)));
+  }
+
+  /** Public: anyone may look a product up by NIE (Pasal 25, Lampiran M). */
+  private void get(RoutingContext ctx) {
+    Replies.json(ctx, 200, products.get(ctx.pathParam("nie")));
+  }
+}

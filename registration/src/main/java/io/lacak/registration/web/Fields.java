@@ -1,0 +1,118 @@
+package io.lacak.registration.web;
+
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the fields of a JSON body and collects every problem instead of stopping at the first, so
+ * that a 400 lists them all. Call {@link #check()} when done.
+ *
+ * <p>{@code Fields f = new Fields(body); String nie = f.text("nie", NIE, "1-16 letters or digits"); f.check();}
+ */
+public final class Fields {
+
+  private final JsonObject body;
+  private final List<Problem.Item> problems = new ArrayList<>();
+
+  public Fields(JsonObject body) {
+    this.body = body == null ? new JsonObject() : body;
+  }
+
+  /** A required text field matching {@code format}; {@code null} (and a problem) when absent or malformed. */
+  public String text(String field, Pattern format, String expected) {
+    String v = optionalText(field, format, expected);
+    if (v == null && !body.containsKey(field)) {
+      missing(field);
+    }
+    return v;
+  }
+
+  /** An optional text field: {@code null} when absent; a problem when present and malformed. */
+  public String optionalText(String field, Pattern format, String expected) {
+    Object raw = body.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String s)) {
+      add(field, "WRONG_TYPE", field + " must be a string");
+      return null;
+    }
+    String v = s.strip();
+    if (format != null && !format.matcher(v).matches()) {
+      add(field, "BAD_FORMAT", field + " must be " + expected + ", not '" + abbreviate(v) + "'");
+      return null;
+    }
+    return v;
+  }
+
+  /** A required date {@code yyyy-mm-dd}. */
+  public LocalDate date(String field) {
+    String v = text(field, null, null);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      add(field, "BAD_DATE", field + " must be a date yyyy-mm-dd, not '" + abbreviate(v) + "'");
+      return null;
+    }
+  }
+
+  /** An optional boolean, {@code fallback} when absent. */
+  public boolean bool(String field, boolean fallback) {
+    Object raw = body.getValue(field);
+    if (raw == null) {
+      return fallback;
+    }
+    if (!(raw instanceof Boolean b)) {
+      add(field, "WRONG_TYPE", field + " must be true or false");
+      return fallback;
+    }
+    return b;
+  }
+
+  /** A required enum constant, by name, case-insensitive. */
+  public <E extends Enum<E>> E choice(String field, Class<E> type) {
+    String v = text(field, null, null);
+    if (v == null) {
+      return null;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(v)) {
+        return e;
+      }
+    }
+    add(field, "BAD_VALUE", field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+        + ", not '" + abbreviate(v) + "'");
+    return null;
+  }
+
+  public void missing(String field) {
+    add(field, "REQUIRED", field + " is required");
+  }
+
+  public void add(String field, String code, String message) {
+    problems.add(new Problem.Item(field, code, message));
+  }
+
+  public boolean ok() {
+    return problems.isEmpty();
+  }
+
+  /** Throws a 400 listing every problem found, if any. */
+  public void check() {
+    if (!problems.isEmpty()) {
+      throw Problem.badRequest(problems.size() == 1 ? problems.get(0).message()
+          : problems.size() + " fields are wrong", problems);
+    }
+  }
+
+  static String abbreviate(String v) {
+    return v.length() <= 64 ? v : v.substring(0, 61) + "...";
+  }
+}

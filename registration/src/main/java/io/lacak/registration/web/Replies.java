@@ -1,0 +1,56 @@
+package io.lacak.registration.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Small helpers every route handler uses: read the JSON body, answer with JSON, hand failures on. */
+public final class Replies {
+
+  private Replies() {
+  }
+
+  /** The request's JSON object body; 400 when it is missing or not a JSON object. */
+  public static JsonObject body(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body() == null ? null : ctx.body().asJsonObject();
+      if (body == null) {
+        throw Problem.badRequest("body", "REQUIRED", "a JSON object body is required");
+      }
+      return body;
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      throw Problem.badRequest("body", "MALFORMED_JSON", "the body is not a JSON object");
+    }
+  }
+
+  /** Answers {@code status} with the JSON the future yields, or fails the request with its failure. */
+  public static void json(RoutingContext ctx, int status, Future<?> result) {
+    result.onSuccess(v -> send(ctx, status, v)).onFailure(ctx::fail);
+  }
+
+  public static void send(RoutingContext ctx, int status, Object body) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    String text = body instanceof JsonObject j ? j.encode() : body instanceof io.vertx.core.json.JsonArray a ? a.encode()
+        : io.vertx.core.json.Json.encode(body);
+    ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(text);
+  }
+
+  /** A query parameter as a whole number within bounds, or {@code fallback} when absent. */
+  public static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+    String v = ctx.request().getParam(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n < min || n > max) {
+        throw Problem.badRequest(name, "OUT_OF_RANGE", name + " must be " + min + " to " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest(name, "BAD_NUMBER", name + " must be a whole number");
+    }
+  }
+}
