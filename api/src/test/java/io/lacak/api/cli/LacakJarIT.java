@@ -91,12 +91,22 @@ class LacakJarIT {
     Path data = dir.resolve("data");
     for (int run = 0; run < 2; run++) { // the second start reuses the data directory
       Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-jar", JAR.toString(), "serve", "--port", "0", "--data", data.toString())
+          "-jar", JAR.toString(), "serve", "--port", "0", "--data", data.toString(), "--demo")
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       java.io.BufferedReader out = new java.io.BufferedReader(
           new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-      String line = out.readLine();
+      List<String> printed = new java.util.ArrayList<>();
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("Lacak listening")) {
+        printed.add(line);
+      }
       assertThat(line).as("run %d", run).startsWith("Lacak listening on http://127.0.0.1:");
+      if (run == 0) { // the first start creates the regulator and prints its password once, and the demo's logins
+        assertThat(printed.get(0)).matches("First start: regulator account 'regulator' created with password \\S{20} .*");
+        assertThat(String.join("\n", printed)).contains("MFR-DEMO: login pabrik / ").contains("X-API-Key lk_");
+      } else {
+        assertThat(printed).noneMatch(l -> l.contains("regulator account")).anyMatch(l -> l.contains("earlier start"));
+      }
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)").matcher(line);
       assertThat(m.find()).isTrue();
       int port = Integer.parseInt(m.group(1));

@@ -1,0 +1,98 @@
+package io.lacak.api.journey;
+
+import io.lacak.api.Lacak;
+import io.lacak.api.LacakConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real server for a test class (embedded Postgres, real data directory, port 0) and a client
+ * that calls it as a reporter would, with an API key or a token.
+ */
+final class Api implements AutoCloseable {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  final Vertx vertx = Lacak.vertx();
+  final Lacak lacak;
+  final WebClient client;
+
+  Api(int bodyLimit) throws Exception {
+    Path dir = Files.createTempDirectory("lacak-api-test");
+    LacakConfig config = LacakConfig.defaults().setDataDir(dir).setPort(0).setStoreInitialCodes(100_000)
+        .setAdminPassword(ADMIN_PASSWORD).setBodyLimit(bodyLimit).setDemo(true);
+    lacak = Lacak.start(vertx, config).await(180, TimeUnit.SECONDS);
+    client = WebClient.create(vertx);
+  }
+
+  /** The demo's API key of a facility. */
+  String key(String partnerId) {
+    return lacak.demo().credentials().getJsonObject(partnerId).getString("apiKey");
+  }
+
+  String password(String partnerId) {
+    return lacak.demo().credentials().getJsonObject(partnerId).getString("password");
+  }
+
+  HttpResponse<Buffer> post(String path, String apiKey, JsonObject body) throws Exception {
+    return send(HttpMethod.POST, path, apiKey, body == null ? null : Buffer.buffer(body.encode()));
+  }
+
+  HttpResponse<Buffer> get(String path, String apiKey) throws Exception {
+    return send(HttpMethod.GET, path, apiKey, null);
+  }
+
+  HttpResponse<Buffer> send(HttpMethod method, String path, String credential, Buffer body) throws Exception {
+    HttpRequest<Buffer> r = client.request(method, lacak.port(), "127.0.0.1", path);
+    if (credential != null) {
+      if (credential.startsWith("lk_")) {
+        r.putHeader("X-API-Key", credential);
+      } else {
+        r.putHeader("Authorization", "Bearer " + credential);
+      }
+    }
+    if (body != null) {
+      r.putHeader("content-type", "application/json");
+      return r.sendBuffer(body).await(60, TimeUnit.SECONDS);
+    }
+    return r.send().await(60, TimeUnit.SECONDS);
+  }
+
+  /** Logs in; returns the token. */
+  String login(String username, String password) throws Exception {
+    HttpResponse<Buffer> r = post("/api/v1/login", null, new JsonObject().put("username", username).put("password", password));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("login " + username + ": " + r.statusCode() + " " + r.bodyAsString());
+    }
+    return r.bodyAsJsonObject().getString("token");
+  }
+
+  /** The codes of one level of a code request, one per line. */
+  List<String> codes(long requestId, String level, String apiKey) throws Exception {
+    HttpResponse<Buffer> r = get("/api/v1/code-requests/" + requestId + "/codes?level=" + level, apiKey);
+    if (r.statusCode() != 200) {
+      throw new AssertionError(r.bodyAsString());
+    }
+    return List.of(r.bodyAsString().split("\n"));
+  }
+
+  static JsonObject codes(String... codes) {
+    return new JsonObject().put("codes", new JsonArray(List.of((Object[]) codes)));
+  }
+
+  @Override
+  public void close() throws Exception {
+    lacak.stop().await(60, TimeUnit.SECONDS);
+    vertx.close().await(30, TimeUnit.SECONDS);
+  }
+}
