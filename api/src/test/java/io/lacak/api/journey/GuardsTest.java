@@ -1,0 +1,177 @@
+package io.lacak.api.journey;
+
+import static io.lacak.api.Demo.AUTH_NIE;
+import static io.lacak.api.Demo.DISTRIBUTOR;
+import static io.lacak.api.Demo.MANUFACTURER;
+import static io.lacak.api.Demo.PHARMACY;
+import static io.lacak.api.journey.Api.codes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may do what (seed 004 accounts, regulator-only registration, API keys) and what bad input
+ * gets: a 4xx problem document listing every item, and a server that stays up.
+ */
+class GuardsTest {
+
+  static final int BODY_LIMIT = 64 * 1024;
+  static Api api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = new Api(BODY_LIMIT);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  @Test
+  void loginGivesATokenThatActsForTheAccountsFacility() throws Exception {
+    String token = api.login("apotek", api.password(PHARMACY));
+    HttpResponse<Buffer> feed = api.get("/api/v1/notifications", token);
+    assertThat(feed.statusCode()).as(feed.bodyAsString()).isEqualTo(200);
+
+    HttpResponse<Buffer> wrong = api.post("/api/v1/login", null, new JsonObject().put("username", "apotek")
+        .put("password", "wrong password"));
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    HttpResponse<Buffer> nobody = api.post("/api/v1/login", null, new JsonObject().put("username", "nobody")
+        .put("password", "wrong password"));
+    assertThat(nobody.bodyAsJsonObject().getString("detail")).isEqualTo(wrong.bodyAsJsonObject().getString("detail"));
+    assertThat(api.get("/api/v1/notifications", "not-a-token").statusCode()).isEqualTo(401);
+    assertThat(api.get("/api/v1/notifications", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void onlyTheRegulatorRegistersFacilitiesProductsAndAccounts() throws Exception {
+    JsonObject facility = new JsonObject().put("partnerId", "RS-001").put("type", "HOSPITAL")
+        .put("name", "RSUD Contoh").put("address", "Jl. Sehat 1, Surabaya").put("npwp", "01.234.567.8-901.000")
+        .put("responsiblePerson", "Apt. Siti").put("phone", "+62 31 555 0101").put("email", "farmasi@rsud.example");
+    assertThat(api.post("/api/v1/facilities", api.key(MANUFACTURER), facility).statusCode()).isEqualTo(403);
+
+    String admin = api.login("regulator", Api.ADMIN_PASSWORD);
+    HttpResponse<Buffer> created = api.post("/api/v1/facilities", admin, facility);
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    assertThat(api.post("/api/v1/facilities", admin, facility).statusCode()).isEqualTo(409);
+    List<Object> hospitals = api.get("/api/v1/facilities?type=HOSPITAL", api.key(DISTRIBUTOR)).bodyAsJsonArray().getList();
+    assertThat(hospitals).hasSize(1);
+
+    HttpResponse<Buffer> account = api.post("/api/v1/accounts", admin, new JsonObject().put("username", "apoteker.rs")
+        .put("password", "a long enough password").put("fullName", "Apt. Siti").put("facilities", new JsonArray().add("RS-001")));
+    assertThat(account.statusCode()).as(account.bodyAsString()).isEqualTo(201);
+    assertThat(api.post("/api/v1/accounts", api.login("apoteker.rs", "a long enough password"), new JsonObject()
+        .put("username", "x.y.z").put("password", "a long enough password").put("fullName", "X")).statusCode()).isEqualTo(403);
+
+    HttpResponse<Buffer> product = api.post("/api/v1/products", admin, new JsonObject().put("nie", "DKL2612345678A1")
+        .put("name", "Morfin 10 mg injeksi").put("holder", MANUFACTURER).put("category", "DRUG").put("drugClass", "NARCOTIC")
+        .put("dosageForm", "injeksi").put("packaging", "Dus, 10 ampul @ 1 ml").put("nieValidUntil", "2030-01-31"));
+    assertThat(product.statusCode()).as(product.bodyAsString()).isEqualTo(201);
+    // Pasal 3(2): narcotics carry authentication codes; Pasal 14-15: the identification code is (90)NIE(91)YYMMDD
+    assertThat(product.bodyAsJsonObject().getString("method")).isEqualTo("AUTHENTICATION");
+    assertThat(product.bodyAsJsonObject().getString("identificationCode")).isEqualTo("(90)DKL2612345678A1(91)300131");
+    assertThat(api.get("/api/v1/products/DKL2612345678A1", null).bodyAsJsonObject().getJsonObject("holder")
+        .getString("name")).isEqualTo("PT Demo Farma"); // public NIE look-up, Pasal 25
+  }
+
+  @Test
+  void badRegistrationFieldsAreAllListed() throws Exception {
+    String admin = api.login("regulator", Api.ADMIN_PASSWORD);
+    HttpResponse<Buffer> r = api.post("/api/v1/facilities", admin, new JsonObject().put("partnerId", "X")
+        .put("type", "SHOP").put("name", "n").put("address", "a").put("npwp", "123").put("responsiblePerson", "p")
+        .put("phone", "abc").put("email", "not-an-email"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(fields(r)).contains("partnerId", "type", "npwp", "phone", "email");
+  }
+
+  @Test
+  void apiKeysAreShownOnceAndStopWorkingWhenRevoked() throws Exception {
+    String token = api.login("pbf", api.password(DISTRIBUTOR));
+    HttpResponse<Buffer> created = api.post("/api/v1/facilities/" + DISTRIBUTOR + "/api-keys", token,
+        new JsonObject().put("label", "gudang 2"));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    String key = created.bodyAsJsonObject().getString("key");
+    assertThat(api.get("/api/v1/notifications", key).statusCode()).isEqualTo(200);
+    assertThat(api.post("/api/v1/facilities/" + PHARMACY + "/api-keys", token, new JsonObject().put("label", "x"))
+        .statusCode()).isEqualTo(403);
+
+    int id = created.bodyAsJsonObject().getInteger("id");
+    assertThat(api.send(HttpMethod.DELETE, "/api/v1/api-keys/" + id, token, null).statusCode()).isEqualTo(204);
+    assertThat(api.get("/api/v1/notifications", key).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void malformedJsonWrongTypesAndUnknownFieldsAreRefusedWithEveryProblem() throws Exception {
+    String mfr = api.key(MANUFACTURER);
+    HttpResponse<Buffer> broken = api.send(HttpMethod.POST, "/api/v1/shipments", mfr, Buffer.buffer("{\"codes\": [\"(90)"));
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(broken.getHeader("content-type")).isEqualTo("application/problem+json");
+
+    HttpResponse<Buffer> types = api.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", AUTH_NIE)
+        .put("batch", "B1").put("expiry", "2028-01-31").put("primaries", "ten").put("perSecondary", 10)
+        .put("perTertiary", true).put("colour", "red"));
+    assertThat(types.statusCode()).isEqualTo(400);
+    assertThat(fields(types)).containsExactlyInAnyOrder("primaries", "perTertiary", "colour");
+    assertThat(types.bodyAsString()).doesNotContain("Exception").doesNotContain("at io.");
+  }
+
+  @Test
+  void badAndUnknownCodesAreListedOneByOneAndNothingIsApplied() throws Exception {
+    HttpResponse<Buffer> r = api.post("/api/v1/shipments", api.key(MANUFACTURER), codes(
+        "(90)" + AUTH_NIE + "(10)B1(17)281231(21)ABCDEFGH2345",
+        "(90)" + AUTH_NIE + "(10)B1(17)281399(21)ABCDEFGH2345",
+        "(90)NOSUCHNIE(10)B1(17)281231(21)ABCDEFGH2345",
+        "\u0000\u00ff garbage").put("destination", DISTRIBUTOR));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(fields(r)).contains("codes[1]", "codes[2]", "codes[3]").doesNotContain("codes[0]");
+
+    HttpResponse<Buffer> unknown = api.post("/api/v1/shipments", api.key(MANUFACTURER), codes(
+        "(90)" + AUTH_NIE + "(10)B1(17)281231(21)ABCDEFGH2345").put("destination", DISTRIBUTOR));
+    assertThat(unknown.statusCode()).isEqualTo(422);
+    assertThat(fields(unknown)).containsExactly("codes[0]");
+    assertThat(unknown.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("UNKNOWN_CODE");
+  }
+
+  @Test
+  void anOversizedBodyIs413AndTheServerStaysUp() throws Exception {
+    JsonArray many = new JsonArray();
+    for (int i = 0; i < 2_000; i++) {
+      many.add("(90)" + AUTH_NIE + "(10)B1(17)281231(21)ABCDEFGH" + i);
+    }
+    HttpResponse<Buffer> r = api.post("/api/v1/sales", api.key(PHARMACY), new JsonObject().put("codes", many));
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.getHeader("content-type")).isEqualTo("application/problem+json");
+    assertThat(api.get("/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theContractIsServedAndMetricsAreLabelledByRouteTemplate() throws Exception {
+    HttpResponse<Buffer> contract = api.get("/openapi.yaml", null);
+    assertThat(contract.bodyAsString()).startsWith("openapi: 3.1.0").contains("operationId: reportSale");
+
+    api.get("/api/v1/code-requests/424242", api.key(MANUFACTURER));
+    String metrics = api.get("/metrics", null).bodyAsString();
+    assertThat(metrics).contains("vertx_http_server_requests_total").containsPattern("route=\"[/>]*/api/v1/code-requests/:id[/>]*\"")
+        .doesNotContain("424242");
+  }
+
+  @Test
+  void unknownPathsAreProblemsToo() throws Exception {
+    HttpResponse<Buffer> r = api.get("/api/v1/nothing-here", null);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.getHeader("content-type")).isEqualTo("application/problem+json");
+  }
+
+  private static List<String> fields(HttpResponse<Buffer> r) {
+    return r.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
+  }
+}
