@@ -124,4 +124,36 @@ class CustodyTest {
     assertThat(await(TestPostgres.pool().query("select count(*) from custody").execute()).iterator().next().getLong(0))
         .isEqualTo(5);
   }
+
+  @Test
+  void notificationsGoToAddresseesAndRecallNoticesToEveryHolder_lampiranL_a_5() throws Exception {
+    submit("USAGE", mfr, NOW, l -> l.usage(mfr, List.of(new UsageLine(code("U1"), Use.ACTIVE, null, null),
+        new UsageLine(code("U2"), Use.ACTIVE, null, null)), Mode.ATOMIC));
+    submit("SHIPMENT", mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+    submit("RECEIPT", pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+    submit("SHIPMENT", pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
+    submit("RECEIPT", apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
+    submit("RETURN", apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
+    submit("RECALL_NOTICE", mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
+    await(custody.catchUp());
+    await(custody.catchUp()); // a second pass writes nothing twice
+
+    Notifications feed = new Notifications(TestPostgres.pool());
+    List<String> pbfKinds = await(feed.feed(pbf, false, 50)).stream()
+        .map(o -> ((io.vertx.core.json.JsonObject) o).getString("kind")).toList();
+    assertThat(pbfKinds).containsExactly("RECALL_NOTICE", "RETURN_AWAITING_DECISION", "INCOMING_SHIPMENT");
+    io.vertx.core.json.JsonObject shipment = (io.vertx.core.json.JsonObject) await(feed.feed(pbf, false, 50)).getValue(2);
+    assertThat(shipment.getInteger("codes")).isEqualTo(2);
+    assertThat(shipment.getString("subject")).isEqualTo("Incoming shipment from MFR-001");
+    for (int holder : List.of(mfr, pbf, apotek)) {
+      assertThat(await(feed.feed(holder, true, 50)).stream()
+          .anyMatch(o -> ((io.vertx.core.json.JsonObject) o).getString("subject")
+              .equals("Recall notice: NIE DKL1234567890A1, batch B1"))).as("facility %d", holder).isTrue();
+    }
+
+    long id = ((io.vertx.core.json.JsonObject) await(feed.feed(mfr, true, 50)).getValue(0)).getLong("id");
+    assertThat(await(feed.markRead(mfr, id))).isTrue();
+    assertThat(await(feed.markRead(pbf, id))).isFalse(); // not its notification
+    assertThat(await(feed.feed(mfr, true, 50))).isEmpty();
+  }
 }
