@@ -49,13 +49,14 @@ public final class ApiKeys {
 
   /** The caller a key stands for, or 401 when the key is unknown or revoked. */
   public Future<Caller> find(String key) {
-    String hash = Base64.getEncoder().encodeToString(sha256(key));
+    byte[] digest = sha256(key);
+    String hash = Base64.getEncoder().encodeToString(digest);
     Caller cached = cache.get(hash);
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
     return pool.preparedQuery("select id, facility from api_key where key_hash = $1 and revoked_at is null")
-        .execute(Tuple.of(Buffer.buffer(sha256(key))))
+        .execute(Tuple.of(Buffer.buffer(digest)))
         .map(rows -> {
           if (rows.size() == 0) {
             throw Problem.unauthorized("unknown or revoked API key");
