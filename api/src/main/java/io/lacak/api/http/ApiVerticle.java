@@ -2,6 +2,7 @@ package io.lacak.api.http;
 
 import io.lacak.api.LacakConfig;
 import io.lacak.api.Services;
+import io.lacak.api.barcode.BarcodeRoutes;
 import io.lacak.api.issuance.CodeRequestRoutes;
 import io.lacak.api.query.QueryRoutes;
 import io.lacak.api.report.ReportRoutes;
@@ -67,6 +68,7 @@ public final class ApiVerticle extends VerticleBase {
     new ProductRoutes(s.products()).mount(b);
     new CodeRequestRoutes(s.issuance(), s.sequencer().referenceData()).mount(b);
     new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
+    new BarcodeRoutes(vertx, s.codec()).mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
         s.clock()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler

@@ -165,6 +165,26 @@ class GuardsTest {
   }
 
   @Test
+  void pasal22_23_barcodeImagesOverHttp() throws Exception {
+    String code = java.net.URLEncoder.encode("(90)" + AUTH_NIE + "(10)B1(17)281231(21)ABCDEFGH2345",
+        java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<Buffer> png = api.get("/api/v1/barcodes?code=" + code + "&sizeMm=10&dpi=600", api.key(MANUFACTURER));
+    assertThat(png.statusCode()).as(png.bodyAsString()).isEqualTo(200);
+    assertThat(png.getHeader("content-type")).isEqualTo("image/png");
+    assertThat(png.body().getBytes(1, 4)).isEqualTo("PNG".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    HttpResponse<Buffer> svg = api.get("/api/v1/barcodes?code=" + code + "&format=svg&symbology=qr&caption=true&sizeMm=15",
+        api.key(MANUFACTURER));
+    assertThat(svg.getHeader("content-type")).isEqualTo("image/svg+xml");
+    assertThat(svg.bodyAsString()).contains("width=\"15mm\"").contains("BPOM RI");
+
+    HttpResponse<Buffer> small = api.get("/api/v1/barcodes?code=" + code + "&sizeMm=5", api.key(MANUFACTURER));
+    assertThat(small.statusCode()).isEqualTo(400);
+    assertThat(small.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("SIZE_REFUSED");
+    assertThat(api.get("/api/v1/barcodes?code=" + code, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void unknownPathsAreProblemsToo() throws Exception {
     HttpResponse<Buffer> r = api.get("/api/v1/nothing-here", null);
     assertThat(r.statusCode()).isEqualTo(404);
