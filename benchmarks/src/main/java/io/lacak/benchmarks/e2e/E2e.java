@@ -1,0 +1,213 @@
+package io.lacak.benchmarks.e2e;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End-to-end scenarios against the real server in its own JVM (embedded Postgres, fresh data
+ * directory) over loopback, each beside a baseline measured in the same run; one JSON line per
+ * scenario on standard output.
+ *
+ * <p>{@code java -cp benchmarks/target/lacak-bench.jar io.lacak.benchmarks.e2e.E2e sales ship [--quick]}
+ */
+public final class E2e {
+
+  private static final String MFR = "MFR-DEMO";
+  private static final String APT = "APT-DEMO";
+  private static final String PBF = "PBF-DEMO";
+  private static final String NIE = "DKL2600000001A1";
+
+  private final Vertx vertx = Vertx.vertx();
+  private final Path jar;
+  private final boolean quick;
+
+  private E2e(Path jar, boolean quick) {
+    this.jar = jar;
+    this.quick = quick;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> list = new ArrayList<>(Arrays.asList(args));
+    boolean quick = list.remove("--quick");
+    Path jar = Path.of(System.getProperty("lacak.jar", "api/target/lacak.jar"));
+    if (!Files.exists(jar)) {
+      System.err.println("no " + jar + ": build it first (mvn -q -DskipTests package) or give -Dlacak.jar=PATH");
+      System.exit(2);
+    }
+    if (list.isEmpty() || list.contains("all")) {
+      list = List.of("sales", "ship");
+    }
+    E2e e2e = new E2e(jar, quick);
+    try {
+      for (String scenario : list) {
+        switch (scenario) {
+          case "sales" -> e2e.sales();
+          case "ship" -> e2e.ship();
+          default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (sales, ship, all)");
+        }
+      }
+    } finally {
+      e2e.vertx.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Issue 5: the pharmacy sale endpoint, one primary code per call, durable (journaled before the
+   * answer), 64 connections, against a bare Vert.x JSON route taking the same bodies.
+   */
+  private void sales() throws Exception {
+    int units = quick ? 50_000 : 200_000;
+    long millis = quick ? 10_000 : 30_000;
+    int connections = 64;
+    Path data = Files.createTempDirectory("lacak-e2e-sales");
+    List<String> codes;
+    Load.Result lacak;
+    long rss;
+    try (ServerProcess server = ServerProcess.lacak(jar, data, "2g"); Http http = new Http(vertx, server.port())) {
+      codes = stockPharmacy(http, server, units, 100, 100);
+      Load.Result warm = new Load(vertx).run(server.port(), "/api/v1/sales", server.apiKey(APT), connections, 3_000,
+          i -> i < codes.size() / 10 ? saleBody(codes.get(i)) : null);
+      int offset = (int) warm.requests();
+      lacak = new Load(vertx).run(server.port(), "/api/v1/sales", server.apiKey(APT), connections, millis,
+          i -> offset + i < codes.size() ? saleBody(codes.get(offset + i)) : null);
+      rss = server.rssKiB();
+    }
+    Load.Result bare;
+    try (ServerProcess baseline = ServerProcess.bare("2g")) {
+      new Load(vertx).run(baseline.port(), "/api/v1/sales", null, connections, 3_000, i -> saleBody(codes.get(i % codes.size())));
+      bare = new Load(vertx).run(baseline.port(), "/api/v1/sales", null, connections, millis,
+          i -> saleBody(codes.get(i % codes.size())));
+    }
+    print(new JsonObject().put("name", "pharmacy-sale").put("figure", round(lacak.perSecond())).put("unit", "sales/s")
+        .put("baseline", round(bare.perSecond())).put("ratio", round2(lacak.perSecond() / bare.perSecond()))
+        .put("p50_ms", round2(lacak.p50Ms())).put("p99_ms", round2(lacak.p99Ms()))
+        .put("baseline_p99_ms", round2(bare.p99Ms())).put("requests", lacak.requests()).put("errors", lacak.errors())
+        .put("connections", connections).put("server_peak_rss_mib", rss / 1024));
+  }
+
+  /**
+   * Issue 3/5: shipping a pallet of 100,000 units over HTTP costs what shipping one unit costs
+   * (lazy inheritance): alternating ship/receive round trips of each, latency compared.
+   */
+  private void ship() throws Exception {
+    int units = quick ? 20_000 : 100_000;
+    int rounds = quick ? 50 : 200;
+    Path data = Files.createTempDirectory("lacak-e2e-ship");
+    try (ServerProcess server = ServerProcess.lacak(jar, data, "2g"); Http http = new Http(vertx, server.port())) {
+      String mfr = server.apiKey(MFR);
+      String pbf = server.apiKey(PBF);
+      JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "SHIP1")
+          .put("expiry", "2029-12-31").put("primaries", units + 1).put("perSecondary", 100).put("perTertiary", units / 100));
+      long id = issued.getLong("id");
+      List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
+      List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
+      List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
+      usage(http, mfr, p.subList(0, units), s, t, 100, units);
+      usage(http, mfr, p.subList(units, units + 1), null, null, 100, units); // the single unit, unpacked
+      String pallet = t.get(0);
+      String unit = p.get(units);
+      roundTrips(http, mfr, pbf, pallet, rounds / 4); // warm-up of both paths
+      roundTrips(http, mfr, pbf, unit, rounds / 4);
+      double[] palletMs = new double[rounds * 2];
+      double[] unitMs = new double[rounds * 2];
+      for (int i = 0; i < rounds; i++) { // interleaved, so that drift of the machine hits both alike
+        System.arraycopy(roundTrips(http, mfr, pbf, pallet, 1), 0, palletMs, 2 * i, 2);
+        System.arraycopy(roundTrips(http, mfr, pbf, unit, 1), 0, unitMs, 2 * i, 2);
+      }
+      print(new JsonObject().put("name", "ship-pallet-vs-unit").put("figure", round2(median(palletMs))).put("unit", "ms/shipment")
+          .put("baseline", round2(median(unitMs))).put("ratio", round2(median(palletMs) / median(unitMs)))
+          .put("pallet_units", units).put("rounds", rounds).put("p99_ms", round2(percentile(palletMs, 0.99)))
+          .put("baseline_p99_ms", round2(percentile(unitMs, 0.99))));
+    }
+  }
+
+  /** Ship MFR -> PBF, receive, ship back, receive: the latency of each shipment call. */
+  private static double[] roundTrips(Http http, String mfr, String pbf, String code, int rounds) throws Exception {
+    double[] ms = new double[rounds * 2];
+    for (int i = 0; i < rounds; i++) {
+      ms[2 * i] = timed(http, "/api/v1/shipments", mfr, body(code).put("destination", PBF));
+      http.post("/api/v1/receipts", pbf, body(code));
+      ms[2 * i + 1] = timed(http, "/api/v1/shipments", pbf, body(code).put("destination", MFR));
+      http.post("/api/v1/receipts", mfr, body(code));
+    }
+    return ms;
+  }
+
+  private static double timed(Http http, String path, String key, JsonObject body) throws Exception {
+    long t0 = System.nanoTime();
+    http.post(path, key, body);
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  /** Codes issued, reported used with aggregation, shipped by pallet to the pharmacy and received there. */
+  private List<String> stockPharmacy(Http http, ServerProcess server, int units, int perSecondary, int perTertiary)
+      throws Exception {
+    String mfr = server.apiKey(MFR);
+    JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "SALE1")
+        .put("expiry", "2029-12-31").put("primaries", units).put("perSecondary", perSecondary).put("perTertiary", perTertiary));
+    long id = issued.getLong("id");
+    List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
+    List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
+    List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
+    usage(http, mfr, p, s, t, perSecondary, perSecondary * perTertiary);
+    http.post("/api/v1/shipments", mfr, new JsonObject().put("destination", APT).put("codes", new JsonArray(new ArrayList<>(t))));
+    http.post("/api/v1/receipts", server.apiKey(APT), new JsonObject().put("codes", new JsonArray(new ArrayList<>(t))));
+    return p;
+  }
+
+  /** Usage reports of 20,000 lines each (under the body limit), primaries packed into secondaries and tertiaries. */
+  private static void usage(Http http, String key, List<String> p, List<String> s, List<String> t, int perSecondary,
+                            int perTertiary) throws Exception {
+    for (int from = 0; from < p.size(); from += 20_000) {
+      JsonArray lines = new JsonArray();
+      for (int i = from; i < Math.min(p.size(), from + 20_000); i++) {
+        JsonObject line = new JsonObject().put("primary", p.get(i));
+        if (s != null) {
+          line.put("secondary", s.get(i / perSecondary)).put("tertiary", t.get(i / perTertiary));
+        }
+        lines.add(line);
+      }
+      http.post("/api/v1/usage-reports", key, new JsonObject().put("lines", lines));
+    }
+  }
+
+  private static Buffer saleBody(String code) {
+    return Buffer.buffer("{\"codes\":[\"" + code + "\"]}");
+  }
+
+  private static JsonObject body(String code) {
+    return new JsonObject().put("codes", new JsonArray().add(code));
+  }
+
+  private static double median(double[] v) {
+    return percentile(v, 0.5);
+  }
+
+  private static double percentile(double[] v, double p) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s[(int) Math.min(s.length - 1, Math.floor(p * s.length))];
+  }
+
+  private static long round(double v) {
+    return Math.round(v);
+  }
+
+  private static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static void print(JsonObject line) {
+    System.out.println(line.encode());
+    System.out.flush();
+  }
+
+}

@@ -1,0 +1,51 @@
+package io.lacak.benchmarks.e2e;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Blocking calls for setting scenarios up over loopback, as a client would. */
+final class Http implements AutoCloseable {
+
+  private final HttpClient client;
+  private final int port;
+
+  Http(Vertx vertx, int port) {
+    this.client = vertx.createHttpClient();
+    this.port = port;
+  }
+
+  JsonObject post(String path, String apiKey, JsonObject body) throws Exception {
+    Buffer answer = call(HttpMethod.POST, path, apiKey, Buffer.buffer(body.encode()));
+    return new JsonObject(answer);
+  }
+
+  List<String> lines(String path, String apiKey) throws Exception {
+    return List.of(call(HttpMethod.GET, path, apiKey, null).toString().split("\n"));
+  }
+
+  /** Sends and waits; returns the elapsed nanoseconds through {@code elapsed[0]} when given. */
+  Buffer call(HttpMethod method, String path, String apiKey, Buffer body) throws Exception {
+    RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(method)
+        .putHeader("content-type", "application/json").putHeader("X-API-Key", apiKey);
+    Object[] result = client.request(o)
+        .compose(req -> body == null ? req.send() : req.send(body))
+        .compose((HttpClientResponse r) -> r.body().map(b -> new Object[] {r.statusCode(), b}))
+        .await(10, TimeUnit.MINUTES);
+    if ((int) result[0] >= 300) {
+      throw new IllegalStateException(method + " " + path + " -> " + result[0] + " " + result[1]);
+    }
+    return (Buffer) result[1];
+  }
+
+  @Override
+  public void close() throws Exception {
+    client.close().await(30, TimeUnit.SECONDS);
+  }
+}

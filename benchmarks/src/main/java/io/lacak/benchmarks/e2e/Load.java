@@ -1,0 +1,134 @@
+package io.lacak.benchmarks.e2e;
+
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * A closed-loop load generator: {@code connections} requests in flight on as many keep-alive
+ * connections, each sent again as soon as its answer arrives, for a fixed time or until the
+ * request supplier runs dry. Latencies are kept per request (from send to full body).
+ */
+final class Load {
+
+  /** What a run measured. */
+  record Result(long requests, long errors, double seconds, double perSecond, double p50Ms, double p99Ms) {
+  }
+
+  private final Vertx vertx;
+
+  Load(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /**
+   * Runs against {@code port}: {@code body.apply(i)} gives the i-th request body ({@code null}
+   * ends the run early). Answers other than 200 count as errors.
+   */
+  Result run(int port, String path, String apiKey, int connections, long millis, IntFunction<Buffer> body)
+      throws Exception {
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(connections));
+    Context ctx = vertx.getOrCreateContext();
+    Promise<Result> done = Promise.promise();
+    ctx.runOnContext(v -> new Run(client, port, path, apiKey, connections, millis, body, done).start());
+    try {
+      return done.future().await(millis + 120_000, TimeUnit.MILLISECONDS);
+    } finally {
+      client.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static final class Run {
+    final HttpClient client;
+    final RequestOptions options;
+    final int connections;
+    final long deadline;
+    final IntFunction<Buffer> body;
+    final Promise<Result> done;
+    long[] latencies = new long[1 << 16];
+    int next;
+    long count;
+    long errors;
+    int inFlight;
+    final long start = System.nanoTime();
+    boolean stopped;
+
+    Run(HttpClient client, int port, String path, String apiKey, int connections, long millis,
+        IntFunction<Buffer> body, Promise<Result> done) {
+      this.client = client;
+      this.options = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(HttpMethod.POST)
+          .putHeader("content-type", "application/json");
+      if (apiKey != null) {
+        options.putHeader("X-API-Key", apiKey);
+      }
+      this.connections = connections;
+      this.deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
+      this.body = body;
+      this.done = done;
+    }
+
+    void start() {
+      for (int i = 0; i < connections; i++) {
+        send();
+      }
+    }
+
+    void send() {
+      Buffer b = System.nanoTime() < deadline ? body.apply(next) : null;
+      if (b == null) {
+        stopped = true;
+        if (inFlight == 0) {
+          finish();
+        }
+        return;
+      }
+      next++;
+      inFlight++;
+      long t0 = System.nanoTime();
+      client.request(options).compose(req -> req.send(b).compose(resp -> resp.body().map(x -> resp.statusCode())))
+          .onComplete(ar -> {
+            inFlight--;
+            record(System.nanoTime() - t0, ar.succeeded() && ar.result() == 200);
+            if (stopped) {
+              if (inFlight == 0) {
+                finish();
+              }
+            } else {
+              send();
+            }
+          });
+    }
+
+    void record(long nanos, boolean ok) {
+      if (count == latencies.length) {
+        latencies = Arrays.copyOf(latencies, latencies.length * 2);
+      }
+      latencies[(int) count++] = nanos;
+      if (!ok) {
+        errors++;
+      }
+    }
+
+    void finish() {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long[] sorted = Arrays.copyOf(latencies, (int) count);
+      Arrays.sort(sorted);
+      done.tryComplete(new Result(count, errors, seconds, count / seconds, percentile(sorted, 0.50),
+          percentile(sorted, 0.99)));
+    }
+
+    static double percentile(long[] sorted, double p) {
+      return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+  }
+}

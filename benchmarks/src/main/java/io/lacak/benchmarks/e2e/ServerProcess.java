@@ -1,0 +1,115 @@
+package io.lacak.benchmarks.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test in its own JVM, on loopback and a free port: the real Lacak
+ * ({@code lacak.jar serve --demo}, embedded Postgres, fresh data directory) or the bare Vert.x
+ * baseline. Stopped with SIGTERM (graceful) when closed.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern DEMO_KEY = Pattern.compile("^\\s+([A-Z]+-DEMO): .*X-API-Key (\\S+)");
+
+  private final Process process;
+  private final int port;
+  private final Map<String, String> apiKeys;
+
+  private ServerProcess(Process process, int port, Map<String, String> apiKeys) {
+    this.process = process;
+    this.port = port;
+    this.apiKeys = apiKeys;
+  }
+
+  /** The packaged server with the demo seeded, in {@code dataDir}. */
+  static ServerProcess lacak(Path jar, Path dataDir, String heap) throws IOException {
+    return start(List.of(java(), "-Xmx" + heap, "-jar", jar.toString(), "serve", "--port", "0",
+        "--data", dataDir.toString(), "--demo"));
+  }
+
+  /** The baseline: a bare Vert.x JSON route in this jar. */
+  static ServerProcess bare(String heap) throws IOException {
+    return start(List.of(java(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+        BareServer.class.getName()));
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static ServerProcess start(List<String> command) throws IOException {
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    Map<String, String> keys = new HashMap<>();
+    List<String> seen = new ArrayList<>();
+    for (String line; (line = out.readLine()) != null; ) {
+      seen.add(line);
+      Matcher k = DEMO_KEY.matcher(line);
+      if (k.find()) {
+        keys.put(k.group(1), k.group(2));
+      }
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        Thread drain = new Thread(() -> {
+          try {
+            while (out.readLine() != null) {
+              // keep the pipe empty
+            }
+          } catch (IOException e) {
+            // the process ended
+          }
+        }, "server-output");
+        drain.setDaemon(true);
+        drain.start();
+        return new ServerProcess(p, Integer.parseInt(m.group(1)), keys);
+      }
+    }
+    throw new IOException("the server did not start: " + seen);
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  String apiKey(String partnerId) {
+    return apiKeys.get(partnerId);
+  }
+
+  /** Resident set size of the server in KiB (Linux), or -1. */
+  long rssKiB() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        if (line.startsWith("VmHWM:")) { // peak resident set
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux, or already gone
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
