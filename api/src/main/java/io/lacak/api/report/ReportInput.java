@@ -41,9 +41,23 @@ final class ReportInput {
   private final Gs1Codec codec;
   private final int year;
 
+  /** Most codes one report names (the contract's maxItems). */
+  static final int MAX_CODES = 100_000;
+  private static final java.util.Set<String> HEAD = java.util.Set.of("partnerId", "occurredAt", "idempotencyKey", "mode");
+
   ReportInput(RoutingContext ctx, JsonObject body, ReferenceData ref, Gs1Codec codec, Clock clock) {
     Caller caller = Caller.of(ctx);
     this.body = body;
+    for (String member : HEAD) { // the contract's checks, again: routes may skip the validator to stay cheap
+      Object v = body.getValue(member);
+      if (v != null && !(v instanceof String)) {
+        problem(member, "WRONG_TYPE", member + " must be a string");
+        body.remove(member);
+      }
+    }
+    if (body.containsKey("mode") && !"ATOMIC".equals(body.getString("mode")) && !"PER_CODE".equals(body.getString("mode"))) {
+      problem("mode", "BAD_VALUE", "mode must be ATOMIC or PER_CODE");
+    }
     this.ref = ref;
     this.codec = codec;
     this.year = Year.now(clock).getValue();
@@ -71,9 +85,24 @@ final class ReportInput {
     }
   }
 
+  /** The members a report of this route may carry besides the shared head; others are refused. */
+  void allow(String... members) {
+    java.util.Set<String> allowed = new java.util.HashSet<>(HEAD);
+    allowed.addAll(List.of(members));
+    for (String member : body.fieldNames()) {
+      if (!allowed.contains(member)) {
+        problem(member, "UNKNOWN_FIELD", "unknown field " + member);
+      }
+    }
+  }
+
   /** The codes of a JSON array field, resolved; problems for each that is not a registered authentication code. */
   List<CodeRef> codes(String field) {
-    JsonArray list = body.getJsonArray(field, new JsonArray());
+    Object raw = body.getValue(field);
+    if (!(raw instanceof JsonArray list) || list.isEmpty() || list.size() > MAX_CODES) {
+      problem(field, raw == null ? "REQUIRED" : "BAD_VALUE", field + " must be a list of 1 to " + MAX_CODES + " codes");
+      return List.of();
+    }
     List<CodeRef> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
       out.add(code(list.getValue(i), field + "[" + i + "]"));

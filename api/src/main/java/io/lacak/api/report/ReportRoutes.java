@@ -57,7 +57,10 @@ public final class ReportRoutes {
     b.getRoute("reportUsage").addHandler(this::usage);
     b.getRoute("reportShipment").addHandler(ctx -> movement(ctx, "SHIPMENT", (by, to, c, m) -> l -> l.ship(by, to, c, m)));
     b.getRoute("reportReceipt").addHandler(ctx -> inPlace(ctx, "RECEIPT", (by, c, m) -> l -> l.receive(by, c, m)));
-    b.getRoute("reportSale").addHandler(ctx -> inPlace(ctx, "SALE", (by, c, m) -> l -> l.sell(by, c, m)));
+    // Lampiran J: the pharmacy endpoint is the busiest; the contract validator (a worker-thread hop
+    // and a schema validator built per request) is skipped and ReportInput checks the same shape.
+    b.getRoute("reportSale").setDoValidation(false)
+        .addHandler(ctx -> inPlace(ctx, "SALE", (by, c, m) -> l -> l.sell(by, c, m)));
     b.getRoute("reportReturn").addHandler(ctx -> movement(ctx, "RETURN", (by, to, c, m) -> l -> l.returnTo(by, to, c, m)));
     b.getRoute("decideReturn").addHandler(this::decideReturn);
     b.getRoute("reportRecall").addHandler(this::recall);
@@ -96,6 +99,7 @@ public final class ReportRoutes {
 
   private void movement(RoutingContext ctx, String kind, Movement m) {
     ReportInput in = input(ctx);
+    in.allow("destination", "reason", "codes");
     Facility to = in.facility("destination");
     List<CodeRef> codes = in.codes("codes");
     in.check();
@@ -107,6 +111,7 @@ public final class ReportRoutes {
 
   private void inPlace(RoutingContext ctx, String kind, InPlace p) {
     ReportInput in = input(ctx);
+    in.allow("codes");
     List<CodeRef> codes = in.codes("codes");
     in.check();
     submit(ctx, "codes", codeTexts(in), new Report(kind, in.facility.ref(), in.occurredAt, in.idempotencyKey,

@@ -125,6 +125,18 @@ class GuardsTest {
   }
 
   @Test
+  void theSaleEndpointChecksTheShapeItselfAndListsEveryProblem() throws Exception {
+    HttpResponse<Buffer> r = api.post("/api/v1/sales", api.key(PHARMACY), new JsonObject().put("codes", "not a list")
+        .put("mode", "FAST").put("colour", 1).put("occurredAt", 5));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(fields(r)).containsExactlyInAnyOrder("codes", "mode", "colour", "occurredAt");
+    HttpResponse<Buffer> array = api.send(HttpMethod.POST, "/api/v1/sales", api.key(PHARMACY), Buffer.buffer("[1, 2]"));
+    assertThat(array.statusCode()).isEqualTo(400);
+    HttpResponse<Buffer> empty = api.post("/api/v1/sales", api.key(PHARMACY), new JsonObject().put("codes", new JsonArray()));
+    assertThat(fields(empty)).containsExactly("codes");
+  }
+
+  @Test
   void badAndUnknownCodesAreListedOneByOneAndNothingIsApplied() throws Exception {
     HttpResponse<Buffer> r = api.post("/api/v1/shipments", api.key(MANUFACTURER), codes(
         "(90)" + AUTH_NIE + "(10)B1(17)281231(21)ABCDEFGH2345",

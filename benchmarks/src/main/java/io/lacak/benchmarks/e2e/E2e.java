@@ -66,7 +66,7 @@ public final class E2e {
   private void sales() throws Exception {
     int units = quick ? 50_000 : 200_000;
     long millis = quick ? 10_000 : 30_000;
-    int connections = 64;
+    int connections = Integer.getInteger("connections", 64);
     Path data = Files.createTempDirectory("lacak-e2e-sales");
     List<String> codes;
     Load.Result lacak;

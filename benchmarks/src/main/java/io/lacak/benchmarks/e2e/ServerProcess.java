@@ -35,8 +35,13 @@ final class ServerProcess implements AutoCloseable {
 
   /** The packaged server with the demo seeded, in {@code dataDir}. */
   static ServerProcess lacak(Path jar, Path dataDir, String heap) throws IOException {
-    return start(List.of(java(), "-Xmx" + heap, "-jar", jar.toString(), "serve", "--port", "0",
-        "--data", dataDir.toString(), "--demo"));
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+    String extra = System.getProperty("lacak.server.jvm"); // e.g. -XX:StartFlightRecording=filename=server.jfr
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataDir.toString(), "--demo"));
+    return start(command);
   }
 
   /** The baseline: a bare Vert.x JSON route in this jar. */

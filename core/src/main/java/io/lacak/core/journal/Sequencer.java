@@ -12,6 +12,7 @@ import io.lacak.core.serial.Issuance;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.serial.impl.PgIssuanceService;
 import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.OverlayStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -28,17 +29,26 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The single writer (DESIGN.md "Runtime"): takes reports one at a time, decides each against the
- * store, commits the accepted ones to the Postgres journal, and only then applies them to the store
- * and answers. On start it loads the reference data and replays every journal event the store has
- * not applied, so after {@code kill -9} at any instant no acknowledged report is lost and none is
- * half applied.
+ * The single writer (DESIGN.md "Runtime"): takes reports in the order submitted, decides each
+ * against the store, commits the accepted ones to the Postgres journal, and only then applies them
+ * to the store and answers. Reports that arrive together are committed together (group commit):
+ * each is decided after the one before it, seeing its effects through an {@link OverlayStore},
+ * and the whole group is journaled in one transaction before any of it reaches the store or any
+ * answer leaves. On start it loads the reference data and replays every journal event the store
+ * has not applied, so after {@code kill -9} at any instant no acknowledged report is lost and none
+ * is half applied.
  *
  * <p>{@code Sequencer.start(vertx, pool, store, keys, clock).compose(s -> s.submit(report))}
  */
@@ -46,28 +56,42 @@ public final class Sequencer implements AutoCloseable {
 
   /** Pasal 12(5), 13(3): reports are due within 24 hours of the activity. */
   public static final Duration LATE_AFTER = Duration.ofHours(24);
+  /** Most reports journaled in one transaction. */
+  public static final int MAX_GROUP = 256;
 
   private static final long DB_TIMEOUT_SECONDS = 60;
   private static final int REPLAY_PAGE = 500;
 
+  private record Pending(Report report, Context context, Promise<Receipt> promise) {
+  }
+
+  private record Accepted(Report report, long seq, boolean late, Decision decision) {
+  }
+
   private final Vertx vertx;
   private final Pool pool;
   private final CodeStore store;
+  private final OverlayStore pending;
   private final ReferenceData ref;
-  private final Ledger ledger;
+  private final Ledger writerLedger;
+  private final Ledger readerLedger;
   private final Clock clock;
+  private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
   private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "lacak-writer");
     t.setDaemon(true);
     return t;
   });
 
-  private Sequencer(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, Ledger ledger, Clock clock) {
+  private Sequencer(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock) {
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
+    this.pending = new OverlayStore(store);
     this.ref = ref;
-    this.ledger = ledger;
+    this.writerLedger = new Ledger(pending, ref, keys, clock);
+    this.readerLedger = new Ledger(store, ref, keys, clock);
     this.clock = clock;
   }
 
@@ -75,11 +99,11 @@ public final class Sequencer implements AutoCloseable {
   public static Future<Sequencer> start(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
     ReferenceData ref = new ReferenceData();
     return loadReferenceData(pool, ref)
-        .map(v -> new Sequencer(vertx, pool, store, ref, new Ledger(store, ref, keys, clock), clock))
+        .map(v -> new Sequencer(vertx, pool, store, ref, keys, clock))
         .compose(s -> s.onWriter(() -> {
-      s.replay();
-      return s;
-    }));
+          s.replay();
+          return s;
+        }));
   }
 
   /**
@@ -96,9 +120,9 @@ public final class Sequencer implements AutoCloseable {
     return ref;
   }
 
-  /** Reads need no queue: the effective state of a code, from any thread. */
+  /** Reads need no queue: the effective state of a code as journaled, from any thread. */
   public Ledger ledger() {
-    return ledger;
+    return readerLedger;
   }
 
   /** Sequence of the last event applied to the store. */
@@ -108,7 +132,37 @@ public final class Sequencer implements AutoCloseable {
 
   /** Decides, journals and applies one report, in the order submitted. */
   public Future<Receipt> submit(Report report) {
-    return onWriter(() -> process(report));
+    Pending p = new Pending(report, vertx.getOrCreateContext(), Promise.promise());
+    queue.add(p);
+    if (draining.compareAndSet(false, true)) {
+      try {
+        writer.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        draining.set(false);
+        queue.remove(p);
+        return Future.failedFuture(new IllegalStateException("the sequencer is stopped"));
+      }
+    }
+    return p.promise().future();
+  }
+
+  /** Writer thread: groups whatever is queued and processes the groups until the queue is empty. */
+  private void drain() {
+    while (true) {
+      List<Pending> group = new ArrayList<>();
+      for (Pending p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
+        group.add(p);
+      }
+      if (group.isEmpty()) {
+        draining.set(false);
+        // a report queued after the poll and before the flag dropped would wait for no one
+        if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+          return;
+        }
+        continue;
+      }
+      process(group);
+    }
   }
 
   /** Runs {@code task} on the writer thread; the result is delivered on the caller's context. */
@@ -126,53 +180,139 @@ public final class Sequencer implements AutoCloseable {
     return promise.future();
   }
 
-  private Receipt process(Report r) throws Exception {
-    if (r.idempotencyKey() != null) {
-      RowSet<Row> found = await(pool.preparedQuery("select seq, late, outcome from journal"
-          + " where facility = $1 and idempotency_key = $2").execute(Tuple.of(r.facility(), r.idempotencyKey())));
-      if (found.size() > 0) {
-        Row row = found.iterator().next();
-        return new Receipt(row.getLong("seq"), row.getBoolean("late"), OutcomeJson.decode(row.getString("outcome")), true);
+  private void process(List<Pending> group) {
+    Object[] answers = new Object[group.size()]; // a Receipt, a Throwable, or the Integer index of an earlier one
+    List<Accepted> accepted = new ArrayList<>();
+    try {
+      Map<String, Receipt> earlier = earlierAnswers(group);
+      Map<String, Integer> firstInGroup = new HashMap<>();
+      Instant now = clock.instant();
+      for (int i = 0; i < group.size(); i++) {
+        Report r = group.get(i).report();
+        String key = r.idempotencyKey() == null ? null : r.facility() + "/" + r.idempotencyKey();
+        if (key != null && earlier.containsKey(key)) {
+          answers[i] = earlier.get(key);
+          continue;
+        }
+        if (key != null && firstInGroup.putIfAbsent(key, i) != null) {
+          answers[i] = firstInGroup.get(key);
+          continue;
+        }
+        answers[i] = decide(r, now, accepted);
+      }
+      if (!accepted.isEmpty()) {
+        await(pool.withTransaction(c -> journal(c, accepted, now)));
+      }
+      pending.flush();
+    } catch (Exception e) {
+      undo(accepted);
+      for (int i = 0; i < group.size(); i++) {
+        answers[i] = e;
       }
     }
-    Instant now = clock.instant();
+    for (int i = 0; i < group.size(); i++) {
+      Object a = answers[i];
+      if (a instanceof Integer first) {
+        a = answers[first] instanceof Receipt r ? new Receipt(r.sequence(), r.late(), r.outcome(), true) : answers[first];
+      }
+      Promise<Receipt> promise = group.get(i).promise();
+      Object answer = a;
+      group.get(i).context().runOnContext(v -> {
+        if (answer instanceof Receipt r) {
+          promise.complete(r);
+        } else {
+          promise.fail((Throwable) answer);
+        }
+      });
+    }
+  }
+
+  /** Decides one report and, when it changes anything, applies it to the overlay for the rest of the group. */
+  private Object decide(Report r, Instant now, List<Accepted> accepted) {
     boolean late = Duration.between(r.occurredAt(), now).compareTo(LATE_AFTER) > 0;
-    Decision d = r.decide().apply(ledger);
+    Decision d;
+    try {
+      d = r.decide().apply(writerLedger);
+    } catch (RuntimeException e) {
+      return e; // this report's fault alone
+    }
     if (!d.changes()) {
       return new Receipt(0, late, d.outcome(), false);
     }
-    long seq = ledger.sequence() + 1;
-    try {
-      await(pool.withTransaction(c -> journal(c, seq, r, now, late, d)));
-    } catch (Exception e) {
-      // The commit may or may not have happened: catch up with whatever the journal now holds.
-      replay();
-      throw e;
-    }
-    ledger.apply(seq, d.effects());
+    long seq = writerLedger.sequence() + 1;
+    writerLedger.apply(seq, d.effects());
+    accepted.add(new Accepted(r, seq, late, d));
     return new Receipt(seq, late, d.outcome(), false);
   }
 
-  private Future<Void> journal(SqlConnection c, long seq, Report r, Instant now, boolean late, Decision d) {
-    Effects fx = d.effects();
-    Future<?> chain = Future.succeededFuture();
+  /** The group was not journaled (or may not have been): forget it, and catch up with the journal. */
+  private void undo(List<Accepted> accepted) {
+    pending.discard();
+    for (Accepted a : accepted) {
+      a.decision().effects().recalledBatches().forEach(ref::unrecall);
+      a.decision().effects().newBatches().forEach(ref::forgetBatch);
+    }
+    writerLedger.rewindTo(store.appliedSequence());
+    try {
+      replay(); // the commit may have happened after all
+    } catch (Exception e) {
+      pending.discard();
+      writerLedger.rewindTo(store.appliedSequence()); // Postgres is away: the next report retries
+    }
+  }
+
+  /** Answers already journaled for the idempotency keys of a group, by facility/key. */
+  private Map<String, Receipt> earlierAnswers(List<Pending> group) throws Exception {
+    List<Integer> facilities = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (Pending p : group) {
+      if (p.report().idempotencyKey() != null) {
+        facilities.add(p.report().facility());
+        keys.add(p.report().idempotencyKey());
+      }
+    }
+    Map<String, Receipt> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    RowSet<Row> rows = await(pool.preparedQuery("select j.facility, j.idempotency_key, j.seq, j.late, j.outcome"
+            + " from journal j join unnest($1::int[], $2::text[]) as k(facility, key)"
+            + " on j.facility = k.facility and j.idempotency_key = k.key")
+        .execute(Tuple.tuple().addArrayOfInteger(facilities.toArray(new Integer[0]))
+            .addArrayOfString(keys.toArray(new String[0]))));
+    for (Row row : rows) {
+      found.put(row.getInteger("facility") + "/" + row.getString("idempotency_key"), new Receipt(row.getLong("seq"),
+          row.getBoolean("late"), OutcomeJson.decode(row.getString("outcome")), true));
+    }
+    return found;
+  }
+
+  private Future<Void> journal(SqlConnection c, List<Accepted> accepted, Instant now) {
     List<Tuple> batches = new ArrayList<>();
-    for (Batch b : fx.newBatches()) {
-      batches.add(Tuple.of(b.ref(), b.productId(), b.batch(), b.expiry()));
+    List<Tuple> recalls = new ArrayList<>();
+    List<Tuple> events = new ArrayList<>();
+    OffsetDateTime received = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    for (Accepted a : accepted) {
+      Effects fx = a.decision().effects();
+      for (Batch b : fx.newBatches()) {
+        batches.add(Tuple.of(b.ref(), b.productId(), b.batch(), b.expiry()));
+      }
+      for (int recalled : fx.recalledBatches()) {
+        recalls.add(Tuple.of(recalled));
+      }
+      Report r = a.report();
+      events.add(Tuple.from(new Object[] {a.seq(), r.kind(), r.facility(),
+          OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), received, a.late(), r.idempotencyKey(),
+          OutcomeJson.encode(a.decision().outcome()), Buffer.buffer(fx.encode()), r.details()}));
     }
-    if (!batches.isEmpty()) {
-      chain = c.preparedQuery("insert into batch (ref, product_id, batch, expiry) values ($1, $2, $3, $4)")
-          .executeBatch(batches);
-    }
-    for (int recalled : fx.recalledBatches()) {
-      chain = chain.compose(v -> c.preparedQuery("update batch set recalled = true where ref = $1")
-          .execute(Tuple.of(recalled)));
+    Future<?> chain = batches.isEmpty() ? Future.succeededFuture()
+        : c.preparedQuery("insert into batch (ref, product_id, batch, expiry) values ($1, $2, $3, $4)").executeBatch(batches);
+    if (!recalls.isEmpty()) {
+      chain = chain.compose(v -> c.preparedQuery("update batch set recalled = true where ref = $1").executeBatch(recalls));
     }
     return chain.compose(v -> c.preparedQuery("insert into journal (seq, kind, facility, occurred_at, received_at,"
             + " late, idempotency_key, outcome, effects, details) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-        .execute(Tuple.from(new Object[] {seq, r.kind(), r.facility(), OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC),
-            OffsetDateTime.ofInstant(now, ZoneOffset.UTC), late, r.idempotencyKey(),
-            OutcomeJson.encode(d.outcome()), Buffer.buffer(fx.encode()), r.details()})))
+        .executeBatch(events))
         .mapEmpty();
   }
 
@@ -180,13 +320,14 @@ public final class Sequencer implements AutoCloseable {
   private void replay() throws Exception {
     while (true) {
       RowSet<Row> rows = await(pool.preparedQuery("select seq, effects from journal where seq > $1 order by seq limit $2")
-          .execute(Tuple.of(ledger.sequence(), REPLAY_PAGE)));
+          .execute(Tuple.of(writerLedger.sequence(), REPLAY_PAGE)));
       if (rows.size() == 0) {
         return;
       }
       for (Row row : rows) {
-        ledger.apply(row.getLong("seq"), Effects.decode(row.getBuffer("effects").getBytes()));
+        writerLedger.apply(row.getLong("seq"), Effects.decode(row.getBuffer("effects").getBytes()));
       }
+      pending.flush();
     }
   }
 

@@ -401,6 +401,11 @@ public final class Ledger {
     return sequence;
   }
 
+  /** Goes back to {@code sequence} after events decided past it were not journaled (a failed group commit). */
+  public void rewindTo(long sequence) {
+    this.sequence = sequence;
+  }
+
   /**
    * Applies the effects of event {@code seq} to the store and the reference data. Idempotent:
    * applying an event again, as a replay after a crash does, changes nothing further.

@@ -112,6 +112,12 @@ public final class ReferenceData {
     return b;
   }
 
+  /** Takes back a batch whose report was not journaled (a failed group commit). */
+  public synchronized void forgetBatch(Batch b) {
+    batches.remove(b.ref(), b);
+    batchesByName.remove(b.productId() + "/" + b.batch(), b);
+  }
+
   public Batch batch(int ref) {
     return batches.get(ref);
   }
@@ -119,6 +125,11 @@ public final class ReferenceData {
   /** Lampiran L.a: the recall notice flags the batch; every code of it is recalled at once. */
   public void recall(int batchRef) {
     recalled.put(batchRef, Boolean.TRUE);
+  }
+
+  /** Takes back a recall whose notice was not journaled (a failed group commit). */
+  public void unrecall(int batchRef) {
+    recalled.remove(batchRef);
   }
 
   public boolean recalled(int batchRef) {

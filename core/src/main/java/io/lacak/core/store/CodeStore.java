@@ -41,6 +41,9 @@ public interface CodeStore extends Closeable {
    */
   void putChild(int id, int slot, byte[] child);
 
+  /** Copies the key of the child in slot {@code slot} of container {@code id} into {@code out}; false when none. */
+  boolean childKey(int id, int slot, byte[] out);
+
   /** Makes container {@code id} count at least {@code slots} child slots. Idempotent. Single writer only. */
   void extendChildSlots(int id, int slots);
 

@@ -180,4 +180,46 @@ class SequencerTest {
       assertThat(after.own().toString()).isEqualTo(before.own().toString());
     }
   }
+
+  @Test
+  void reportsSubmittedTogetherAreCommittedTogetherEachSeeingTheOneBefore() throws Exception {
+    Report receive = new Report("RECEIPT", pbf, NOW, "r-1",
+        l -> l.receive(pbf, List.of(code(PackagingLevel.TERTIARY, 0)), Mode.ATOMIC));
+    // submitted without waiting: the writer groups them; each depends on the one before
+    List<Future<Receipt>> answers = List.of(sequencer.submit(usage("u-1", NOW)), sequencer.submit(ship("s-1")),
+        sequencer.submit(ship("s-1")), sequencer.submit(receive), sequencer.submit(ship("s-2")));
+    await(Future.join(new ArrayList<>(answers)));
+
+    assertThat(answers.get(0).result().sequence()).isEqualTo(1);
+    assertThat(answers.get(1).result().sequence()).isEqualTo(2);
+    assertThat(answers.get(2).result().repeated()).isTrue(); // same key in the same group: the first answer
+    assertThat(answers.get(2).result().sequence()).isEqualTo(2);
+    assertThat(answers.get(3).result().sequence()).isEqualTo(3);
+    // shipped again by the manufacturer, who no longer holds it: refused, nothing journaled
+    assertThat(answers.get(4).result().outcome().refused()).extracting(o -> o.reason()).containsExactly(Refusal.NOT_HOLDER);
+    assertThat(journalRows()).isEqualTo(3);
+    assertThat(store.appliedSequence()).isEqualTo(3);
+    assertThat(sequencer.ledger().effective(code(PackagingLevel.PRIMARY, 7)).top().holder()).isEqualTo(pbf);
+  }
+
+  @Test
+  void aGroupThatCannotBeJournaledLeavesNothingInTheStoreOrTheReferenceData() throws Exception {
+    await(sequencer.submit(usage("u-1", NOW)));
+    // an event 2 already in the journal that this process has not seen makes the commit of its own event 2 fail
+    await(TestPostgres.pool().preparedQuery("insert into journal (seq, kind, facility, occurred_at, received_at, late,"
+            + " outcome, effects) values (2, 'FOREIGN', $1, now(), now(), false, '{}', $2)")
+        .execute(Tuple.of(mfr, io.vertx.core.buffer.Buffer.buffer(new io.lacak.core.lifecycle.Effects().encode()))));
+
+    int batch = sequencer.referenceData().findBatch(product, "B1").ref();
+    Report recall = new Report("RECALL_NOTICE", mfr, NOW, null, l -> l.recallNotice(mfr, product, "B1"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(sequencer.submit(recall)))
+        .hasMessageContaining("duplicate key");
+    assertThat(sequencer.referenceData().recalled(batch)).isFalse(); // the flag set while deciding is taken back
+    assertThat(store.appliedSequence()).isEqualTo(2); // caught up with the journal, foreign event included
+
+    Receipt shipped = await(sequencer.submit(ship("s-1")));
+    assertThat(shipped.sequence()).isEqualTo(3);
+    assertThat(sequencer.ledger().effective(code(PackagingLevel.TERTIARY, 0)).top().status()).isEqualTo(CodeStatus.IN_TRANSIT);
+  }
 }

@@ -118,6 +118,14 @@ public final class ChronicleCodeStore implements CodeStore {
   }
 
   @Override
+  public boolean childKey(int id, int slot, byte[] out) {
+    byte[] key = new byte[8];
+    writeInt(key, 0, id);
+    writeInt(key, 4, slot);
+    return children.get(key, out);
+  }
+
+  @Override
   public void extendChildSlots(int id, int slots) {
     if (!containers.get(writeInt(intKey, 0, id), containerValue)) {
       throw new IllegalArgumentException("no container " + id);
