@@ -12,6 +12,8 @@ import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
 import io.lacak.core.store.StoreOptions;
+import io.lacak.api.upload.UploadRoutes;
+import io.lacak.ingest.upload.UploadJobs;
 import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.ApiKeys;
 import io.lacak.registration.account.Authenticator;
@@ -69,6 +71,7 @@ public final class Lacak {
 
   public static Future<Lacak> start(Vertx vertx, LacakConfig config) {
     Clock clock = Clock.systemUTC();
+    UploadJobs[] lacakJobs = new UploadJobs[1];
     return Database.start(vertx, new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
         .compose(db -> vertx.executeBlocking(() -> {
           // Opening memory-mapped files and key files blocks: a worker thread.
@@ -85,10 +88,15 @@ public final class Lacak {
           return Sequencer.start(vertx, db.pool(), store, keys, clock).map(sequencer -> {
             var ref = sequencer.referenceData();
             ApiKeys apiKeys = new ApiKeys(db.pool());
+            Authenticator authenticator = new Authenticator(vertx, (byte[]) parts[3], apiKeys);
+            Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
+            UploadJobs jobs = new UploadJobs(vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
             Services s = new Services(db, store, sequencer, IssuanceService.create(db.pool(), keys, clock),
-                new Accounts(vertx, db.pool(), ref), apiKeys, new Authenticator(vertx, (byte[]) parts[3], apiKeys),
+                new Accounts(vertx, db.pool(), ref), apiKeys, authenticator,
                 new Facilities(db.pool(), ref), new Products(db.pool(), ref), new Custody(db.pool(), store, ref),
-                new Notifications(db.pool()), Gs1Codec.create(new Gs1Profile().setClock(clock)), clock);
+                new Notifications(db.pool()), codec, clock,
+                new UploadRoutes(vertx, jobs, ref, authenticator, config.uploadLimit(), clock));
+            lacakJobs[0] = jobs;
             return new Lacak(vertx, s, new ApiVerticle(config, s));
           });
         })
@@ -102,6 +110,7 @@ public final class Lacak {
               lacak.demo = d;
               return lacak;
             }))
+        .compose(lacak -> lacakJobs[0].resume().map(n -> lacak)) // uploads a stop interrupted
         .compose(lacak -> vertx.deployVerticle(lacak.api).map(id -> {
           lacak.deployment = id;
           lacak.indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> lacak.index());

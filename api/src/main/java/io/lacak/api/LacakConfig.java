@@ -19,6 +19,7 @@ import java.util.Map;
  *   <tr><td>LACAK_ADMIN_USER</td><td>{@code regulator}</td><td>first regulator account, created when none exists</td></tr>
  *   <tr><td>LACAK_ADMIN_PASSWORD</td><td>(generated, printed once)</td><td>its password</td></tr>
  *   <tr><td>LACAK_BODY_LIMIT</td><td>8,388,608</td><td>largest request body in bytes</td></tr>
+ *   <tr><td>LACAK_UPLOAD_LIMIT</td><td>2 GiB</td><td>largest CSV upload in bytes</td></tr>
  * </table>
  *
  * <p>A configuration file ({@code serve --config FILE}) holds the same keys as {@code KEY=value}
@@ -39,6 +40,7 @@ public final class LacakConfig {
   private String adminPassword;
   private int bodyLimit = 8 * 1024 * 1024;
   private boolean demo;
+  private long uploadLimit = 2L * 1024 * 1024 * 1024;
 
   public static LacakConfig defaults() {
     return new LacakConfig();
@@ -73,6 +75,13 @@ public final class LacakConfig {
     }
     if ((v = env.get("LACAK_ADMIN_PASSWORD")) != null) {
       setAdminPassword(v);
+    }
+    if ((v = env.get("LACAK_UPLOAD_LIMIT")) != null) {
+      try {
+        setUploadLimit(Long.parseLong(v.strip()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("LACAK_UPLOAD_LIMIT must be a whole number, not '" + v + "'");
+      }
     }
     if ((v = env.get("LACAK_BODY_LIMIT")) != null) {
       setBodyLimit(parse("LACAK_BODY_LIMIT", v));
@@ -202,6 +211,16 @@ public final class LacakConfig {
       throw new IllegalArgumentException("LACAK_BODY_LIMIT must be at least 1024 bytes, not " + bodyLimit);
     }
     this.bodyLimit = bodyLimit;
+    return this;
+  }
+
+  /** Largest CSV upload in bytes (streamed to disk, never held in memory). */
+  public long uploadLimit() {
+    return uploadLimit;
+  }
+
+  public LacakConfig setUploadLimit(long uploadLimit) {
+    this.uploadLimit = uploadLimit;
     return this;
   }
 

@@ -17,5 +17,6 @@ import java.time.Clock;
 /** The parts of a running server that the HTTP routes use, assembled once by {@link Lacak}. */
 public record Services(Database database, CodeStore store, Sequencer sequencer, IssuanceService issuance,
                        Accounts accounts, ApiKeys apiKeys, Authenticator authenticator, Facilities facilities,
-                       Products products, Custody custody, Notifications notifications, Gs1Codec codec, Clock clock) {
+                       Products products, Custody custody, Notifications notifications, Gs1Codec codec, Clock clock,
+                       io.lacak.api.upload.UploadRoutes uploads) {
 }

@@ -51,6 +51,7 @@ public final class ApiVerticle extends VerticleBase {
           root.get("/health").handler(this::health);
           root.get("/metrics").handler(PrometheusScrapingHandler.create());
           root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
+          s.uploads().mount(root);
           root.route("/*").subRouter(api(contract));
           root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
           root.route().failureHandler(new Problems());
@@ -69,6 +70,7 @@ public final class ApiVerticle extends VerticleBase {
     new CodeRequestRoutes(s.issuance(), s.sequencer().referenceData()).mount(b);
     new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
     new BarcodeRoutes(vertx, s.codec()).mount(b);
+    s.uploads().mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
         s.clock()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler

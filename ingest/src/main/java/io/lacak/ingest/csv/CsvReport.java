@@ -50,11 +50,20 @@ public final class CsvReport {
    */
   public static CsvReport read(Template template, Reader in, Facility uploader, ReferenceData ref, Gs1Codec codec)
       throws IOException, TemplateMismatch {
+    return read(template, in, uploader, ref, codec, rows -> { });
+  }
+
+  /** As {@link #read(Template, Reader, Facility, ReferenceData, Gs1Codec)}, telling {@code progress} the rows read every 10,000. */
+  public static CsvReport read(Template template, Reader in, Facility uploader, ReferenceData ref, Gs1Codec codec,
+                               java.util.function.LongConsumer progress) throws IOException, TemplateMismatch {
     CsvReport report = new CsvReport(template, uploader, codec);
     try (TemplateReader reader = TemplateReader.open(template, in, uploader.partnerId(), codec)) {
       for (CsvRow row; (row = reader.next()) != null; ) {
         report.rows++;
         report.add(row, ref);
+        if (report.rows % 10_000 == 0) {
+          progress.accept(report.rows);
+        }
       }
     } catch (CsvSyntaxException e) {
       report.problem(e.problem());
@@ -71,6 +80,7 @@ public final class CsvReport {
         CodeRef tertiary = row.tertiary() == null ? null : resolve(row.tertiary(), row, ref, rowProblems, "Tertiary Code");
         if (rowProblems.isEmpty()) {
           usage.add(new UsageLine(code, row.use(), secondary, tertiary));
+          lineOf(row.line());
         }
       } else {
         if (row.destinationPartnerId() != null) {
@@ -88,6 +98,7 @@ public final class CsvReport {
         }
         if (rowProblems.isEmpty()) {
           codes.add(code);
+          lineOf(row.line());
         }
       }
     }
@@ -101,6 +112,31 @@ public final class CsvReport {
           + (p.nie() != null ? "NIE " + p.nie() : "GTIN " + p.gtin())));
     }
     return code;
+  }
+
+  private long[] lines = new long[1024];
+  private int applied;
+
+  private void lineOf(long line) {
+    if (applied == lines.length) {
+      lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+    }
+    lines[applied++] = line;
+  }
+
+  /** The file line of the {@code index}-th row handed to the report (the index a refusal names). */
+  public long line(int index) {
+    return index < applied ? lines[index] : -1;
+  }
+
+  /** The column that holds the code of a row: what a refusal of the row points at. */
+  public String codeColumn() {
+    return template == Template.USAGE ? "Primary Code" : "2D Barcode";
+  }
+
+  /** Rows that go into the report (valid ones). */
+  public int validRows() {
+    return applied;
   }
 
   private void problem(CsvProblem p) {

@@ -47,6 +47,47 @@ public enum Template {
     return columns;
   }
 
+  /** The URL name of the template: {@code usage}, {@code recall-shipment}, ... */
+  public String slug() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** The template a URL names, or {@code null}. */
+  public static Template ofSlug(String slug) {
+    for (Template t : values()) {
+      if (t.slug().equals(slug)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** The downloadable template: the header and one example row (Lampiran G.4.b, H.c.4, I.c.4, J.c.4). */
+  public String example() {
+    StringBuilder header = new StringBuilder();
+    StringBuilder row = new StringBuilder();
+    for (Column c : columns) {
+      header.append(header.length() == 0 ? "" : ",").append(c.header());
+      row.append(row.length() == 0 ? "" : ",").append(switch (c) {
+        case PARTNER_ID -> this == USAGE ? "MFR-001" : "PBF-001";
+        case DESTINATION_PARTNER_ID -> "APT-001";
+        case PACKAGING -> this == USAGE ? "Primer" : "Tersier";
+        case PRIMARY_CODE -> "(90)DKL2600000001A1(10)B001(17)281231(21)2CR83YXLRHDZ";
+        case SECONDARY_CODE -> "(90)DKL2600000001A1(10)B001(17)281231(21)XVBTT2QTQXYA";
+        case TERTIARY_CODE -> "0";
+        case BARCODE -> "(90)DKL2600000001A1(10)B001(17)281231(21)BQDF392MTGDJ";
+        case NIE -> "DKL2600000001A1";
+        case EXPIRY -> "2028-12-31";
+        case BATCH -> "B001";
+        case GTIN -> "";
+        case ACTIVE -> "TRUE";
+        case RETAINED_SAMPLE, REJECT -> "FALSE";
+        case REASON -> "kemasan rusak";
+      });
+    }
+    return header + "\n" + row + "\n";
+  }
+
   /** Whether a file may leave the column out. */
   public boolean optional(Column c) {
     return OPTIONAL.contains(c);

@@ -1,0 +1,173 @@
+package io.lacak.api.upload;
+
+import io.lacak.core.lifecycle.Ledger.Mode;
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.ingest.csv.Template;
+import io.lacak.ingest.upload.UploadJobs;
+import io.lacak.ingest.upload.UploadJobs.Upload;
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * CSV uploads over HTTP (issue 6): {@code POST /api/v1/uploads/{template}} takes a raw
+ * {@code text/csv} body or a multipart form and streams it to disk (never into memory), answering
+ * at once with the job; {@code GET /api/v1/uploads/{id}} shows it; {@code GET
+ * /api/v1/templates/{template}} gives the header and an example row. The upload sits outside the
+ * OpenAPI router, whose body handling would buffer the file.
+ */
+public final class UploadRoutes {
+
+  private final Vertx vertx;
+  private final UploadJobs jobs;
+  private final ReferenceData ref;
+  private final Authenticator authenticator;
+  private final long limit;
+  private final Clock clock;
+
+  public UploadRoutes(Vertx vertx, UploadJobs jobs, ReferenceData ref, Authenticator authenticator, long limit, Clock clock) {
+    this.vertx = vertx;
+    this.jobs = jobs;
+    this.ref = ref;
+    this.authenticator = authenticator;
+    this.limit = limit;
+    this.clock = clock;
+  }
+
+  /** The streaming routes, on the root router before the contract's. */
+  public void mount(Router root) {
+    root.post("/api/v1/uploads/:template")
+        .handler(ctx -> {
+          ctx.request().pause(); // nothing is read before the caller is known and the file is open
+          ctx.next();
+        })
+        .handler(authenticator)
+        .handler(this::upload);
+    root.get("/api/v1/templates/:template").handler(this::download);
+  }
+
+  /** The JSON routes, through the contract. */
+  public void mount(RouterBuilder b) {
+    b.getRoute("getUpload").addHandler(this::job);
+  }
+
+  private void upload(RoutingContext ctx) {
+    Facility facility = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+    Template template = template(ctx);
+    Mode mode = "partial".equalsIgnoreCase(ctx.request().getParam("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
+    Instant occurredAt = occurredAt(ctx.request().getParam("occurredAt"));
+    String length = ctx.request().getHeader("Content-Length");
+    if (length != null && Long.parseLong(length) > limit) {
+      throw new Problem(413, "BODY_TOO_LARGE", "uploads are at most " + limit + " bytes", java.util.List.of());
+    }
+    String key = ctx.request().getHeader("Idempotency-Key");
+    Path file;
+    try {
+      file = jobs.incomingFile();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot store the upload", e);
+    }
+    receive(ctx.request(), file)
+        .compose(v -> vertx.fileSystem().props(file.toString()))
+        .compose(props -> {
+          if (props.size() > limit) {
+            vertx.fileSystem().delete(file.toString());
+            return Future.failedFuture(new Problem(413, "BODY_TOO_LARGE", "uploads are at most " + limit + " bytes",
+                java.util.List.of()));
+          }
+          return jobs.accept(new Upload(facility, template, mode, file, key, occurredAt));
+        })
+        .onFailure(e -> {
+          vertx.fileSystem().delete(file.toString());
+          ctx.fail(e);
+        })
+        .onSuccess(job -> ctx.response().putHeader("Location", "/api/v1/uploads/" + job.getLong("id"))
+            .putHeader("content-type", "application/json").setStatusCode(202).end(job.encode()));
+  }
+
+  /** Streams the body to {@code file}: the raw body, or the first file part of a multipart form. */
+  private Future<Void> receive(HttpServerRequest request, Path file) {
+    String type = request.getHeader("Content-Type");
+    if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
+      Promise<Void> done = Promise.promise();
+      boolean[] seen = {false};
+      request.setExpectMultipart(true);
+      request.uploadHandler(part -> {
+        if (seen[0]) {
+          part.handler(b -> { }); // one file per upload: later parts are read and dropped
+          return;
+        }
+        seen[0] = true;
+        part.streamToFileSystem(file.toString()).onComplete(ar -> {
+          if (ar.succeeded()) {
+            done.tryComplete();
+          } else {
+            done.tryFail(ar.cause());
+          }
+        });
+      });
+      request.endHandler(v -> {
+        if (!seen[0]) {
+          done.tryFail(new Problem(400, "NO_FILE", "the form holds no file part", java.util.List.of()));
+        }
+      });
+      request.resume();
+      return done.future();
+    }
+    return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreate(true))
+        .compose(request::pipeTo);
+  }
+
+  private Instant occurredAt(String text) {
+    if (text == null) {
+      return clock.instant();
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Problem.badRequest("occurredAt", "BAD_DATE_TIME", "occurredAt must be an ISO 8601 date-time with offset");
+    }
+  }
+
+  private static Template template(RoutingContext ctx) {
+    Template t = Template.ofSlug(ctx.pathParam("template"));
+    if (t == null) {
+      throw Problem.notFound("no template " + ctx.pathParam("template")
+          + "; there are usage, shipment, receipt, sale, return and recall-shipment");
+    }
+    return t;
+  }
+
+  private void download(RoutingContext ctx) {
+    Template t = template(ctx);
+    ctx.response().putHeader("content-type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"lacak-" + t.slug() + ".csv\"").end(t.example());
+  }
+
+  private void job(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    long id = Long.parseLong(ctx.pathParam("id"));
+    Replies.json(ctx, 200, jobs.get(id).map(job -> {
+      Facility uploader = job == null ? null : ref.facility(job.getString("partnerId"));
+      if (uploader == null || !(caller.regulator() || caller.memberOf(uploader.ref()))) {
+        throw Problem.notFound("no upload " + id + " of the caller's facilities");
+      }
+      return job;
+    }));
+  }
+}

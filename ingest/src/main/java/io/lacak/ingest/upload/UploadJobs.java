@@ -1,0 +1,350 @@
+package io.lacak.ingest.upload;
+
+import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.journal.Receipt;
+import io.lacak.core.journal.Sequencer;
+import io.lacak.core.lifecycle.Ledger.Mode;
+import io.lacak.core.lifecycle.Outcome;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.ingest.csv.CsvProblem;
+import io.lacak.ingest.csv.CsvReport;
+import io.lacak.ingest.csv.Template;
+import io.lacak.ingest.csv.TemplateMismatch;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * CSV upload jobs (issue 6): a file streamed to disk becomes a job that is parsed off the event
+ * loop, checked row by row, and handed to the sequencer as one report — the same command the JSON
+ * API builds. The file is one process by default (any row problem refuses it whole, nothing
+ * applied); {@link Mode#PER_CODE} applies the good rows and lists the rest. The same file or
+ * idempotency key from a facility is one job. Jobs interrupted by a stop are resumed on start;
+ * their report's idempotency key makes the journal apply each exactly once.
+ *
+ * <p>{@code jobs.accept(new Upload(facility, Template.USAGE, Mode.ATOMIC, file, null, now)).map(job -> job.getLong("id"))}
+ */
+public final class UploadJobs {
+
+  private static final Logger LOG = Logger.getLogger(UploadJobs.class.getName());
+
+  /** Where a job is. */
+  public enum State {
+    QUEUED, PARSING, APPLYING, DONE, REFUSED, FAILED;
+
+    boolean finished() {
+      return this == DONE || this == REFUSED || this == FAILED;
+    }
+  }
+
+  /** A file received: who sent it, for which template, how to apply it, and when the activity happened. */
+  public record Upload(Facility facility, Template template, Mode mode, Path file, String idempotencyKey,
+                       Instant occurredAt) {
+  }
+
+  private static final class Progress {
+    volatile State state = State.QUEUED;
+    volatile long rows;
+    volatile long bytesRead;
+  }
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Sequencer sequencer;
+  private final Gs1Codec codec;
+  private final Path dir;
+  /** Two files decided at a time: each holds its rows in memory until the sequencer takes them. */
+  private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "lacak-ingest");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<Long, Progress> running = new ConcurrentHashMap<>();
+
+  public UploadJobs(Vertx vertx, Pool pool, Sequencer sequencer, Gs1Codec codec, Path dir) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.sequencer = sequencer;
+    this.codec = codec;
+    this.dir = dir;
+  }
+
+  /** A fresh file name in the upload directory for a file being received. */
+  public Path incomingFile() throws IOException {
+    Files.createDirectories(dir);
+    return dir.resolve("incoming-" + UUID.randomUUID() + ".csv");
+  }
+
+  /**
+   * Takes a received file as a job, or finds the job it repeats (same content or idempotency key);
+   * a repeat of a failed job runs it again. The answer is the job as {@link #get} shows it.
+   */
+  public Future<JsonObject> accept(Upload u) {
+    return offLoop(() -> sha256(u.file())).compose(hash -> {
+      long bytes = size(u.file());
+      return pool.preparedQuery("insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
+              + " occurred_at, state) values ($1, $2, $3, $4, $5, $6, $7, 'QUEUED') on conflict do nothing returning id")
+          .execute(Tuple.from(new Object[] {u.facility().ref(), u.template().name(), u.mode().name(), hash,
+              u.idempotencyKey(), bytes, OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC)}))
+          .compose(rows -> rows.size() == 1 ? start(rows.iterator().next().getLong(0), u.file())
+              : repeat(u, hash));
+    });
+  }
+
+  private Future<JsonObject> repeat(Upload u, String hash) {
+    return pool.preparedQuery("select id, state from upload where facility = $1 and ((template = $2 and mode = $3"
+            + " and sha256 = $4) or idempotency_key = $5) order by id limit 1")
+        .execute(Tuple.of(u.facility().ref(), u.template().name(), u.mode().name(), hash, u.idempotencyKey()))
+        .compose(rows -> {
+          Row row = rows.iterator().next();
+          long id = row.getLong("id");
+          if (State.valueOf(row.getString("state")) == State.FAILED) {
+            return pool.preparedQuery("update upload set state = 'QUEUED', finished_at = null, problems = null,"
+                + " problem_count = 0, rows_read = 0 where id = $1")
+                .execute(Tuple.of(id)).compose(v -> start(id, u.file()));
+          }
+          delete(u.file());
+          return get(id).map(job -> job.put("repeated", true));
+        });
+  }
+
+  private Future<JsonObject> start(long id, Path incoming) {
+    try {
+      Files.move(incoming, file(id), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
+    running.put(id, new Progress());
+    process(id);
+    return get(id);
+  }
+
+  /** Runs again every job a stop interrupted; their journaled reports are not applied twice. */
+  public Future<Integer> resume() {
+    return pool.query("select id from upload where state in ('QUEUED', 'PARSING', 'APPLYING') order by id").execute()
+        .map(rows -> {
+          for (Row row : rows) {
+            long id = row.getLong(0);
+            running.put(id, new Progress());
+            process(id);
+          }
+          return rows.size();
+        });
+  }
+
+  private void process(long id) {
+    offLoop(() -> {
+      run(id);
+      return null;
+    }).onFailure(e -> {
+      LOG.log(Level.SEVERE, "upload " + id + " failed", e);
+      finish(id, State.FAILED, 0, null, null, List.of(new CsvProblem(0, null, "INTERNAL",
+          "the server could not process the file; upload it again")), 1);
+    });
+  }
+
+  /** Worker thread: parse, check, submit, record. */
+  private void run(long id) throws Exception {
+    Row job = pool.preparedQuery("select facility, template, mode, occurred_at from upload where id = $1")
+        .execute(Tuple.of(id)).await(1, TimeUnit.MINUTES).iterator().next();
+    Facility facility = sequencer.referenceData().facility(job.getInteger("facility"));
+    Template template = Template.valueOf(job.getString("template"));
+    Mode mode = Mode.valueOf(job.getString("mode"));
+    Progress progress = running.computeIfAbsent(id, k -> new Progress());
+    state(id, progress, State.PARSING);
+    CsvReport report;
+    try (InputStream in = new Counting(Files.newInputStream(file(id)), progress);
+         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+      report = CsvReport.read(template, reader, facility, sequencer.referenceData(), codec, rows -> progress.rows = rows);
+    } catch (TemplateMismatch e) {
+      finish(id, State.REFUSED, 0, null, null, e.problems(), e.problems().size());
+      return;
+    }
+    progress.rows = report.rows();
+    if (report.problemCount() > 0 && mode == Mode.ATOMIC || report.validRows() == 0) {
+      // one process (Lampiran G-J): a file with any bad row is refused whole, nothing applied
+      finish(id, report.problemCount() > 0 ? State.REFUSED : State.DONE, 0, null, null, report.problems(),
+          report.problemCount());
+      return;
+    }
+    state(id, progress, State.APPLYING);
+    Instant occurredAt = job.getOffsetDateTime("occurred_at").toInstant();
+    Receipt receipt = sequencer.submit(report.toReport(occurredAt, "upload-" + id, mode)).await(1, TimeUnit.HOURS);
+    List<CsvProblem> problems = new java.util.ArrayList<>(report.problems());
+    for (Outcome.Refused r : receipt.outcome().refused()) {
+      if (problems.size() < CsvReport.MAX_PROBLEMS) {
+        problems.add(new CsvProblem(report.line(r.index()), report.codeColumn(), r.reason().name(),
+            r.reason().message() + " (" + r.serial() + ")"));
+      }
+    }
+    long count = report.problemCount() + receipt.outcome().refused().size();
+    finish(id, receipt.outcome().applied() ? State.DONE : State.REFUSED, receipt.outcome().accepted(), receipt.sequence(),
+        receipt.late(), problems, count);
+  }
+
+  private void state(long id, Progress p, State s) throws Exception {
+    p.state = s;
+    pool.preparedQuery("update upload set state = $2, rows_read = $3 where id = $1").execute(Tuple.of(id, s.name(), p.rows))
+        .await(1, TimeUnit.MINUTES);
+  }
+
+  private void finish(long id, State state, long accepted, Long seq, Boolean late, List<CsvProblem> problems, long count) {
+    Progress p = running.get(id);
+    JsonArray list = new JsonArray();
+    problems.stream().limit(CsvReport.MAX_PROBLEMS).forEach(q -> list.add(problem(q)));
+    pool.preparedQuery("update upload set state = $2, rows_read = $3, rows_accepted = $4, journal_seq = $5, late = $6,"
+            + " problems = $7, problem_count = $8, finished_at = now() where id = $1")
+        .execute(Tuple.from(new Object[] {id, state.name(), p == null ? 0 : p.rows, accepted, seq, late, list.encode(), count}))
+        .onComplete(r -> {
+          running.remove(id);
+          delete(file(id));
+          if (r.failed()) {
+            LOG.log(Level.SEVERE, "cannot record the end of upload " + id, r.cause());
+          }
+        });
+  }
+
+  /**
+   * Runs {@code task} on the ingest threads (plain threads, so that it may wait for the database
+   * and the sequencer); the result comes back on the caller's context.
+   */
+  private <T> Future<T> offLoop(java.util.concurrent.Callable<T> task) {
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+    workers.execute(() -> {
+      try {
+        T result = task.call();
+        context.runOnContext(v -> promise.complete(result));
+      } catch (Throwable e) {
+        context.runOnContext(v -> promise.fail(e));
+      }
+    });
+    return promise.future();
+  }
+
+  /** Stops taking jobs; those running are left to be resumed on the next start. */
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  /** A job as its uploader sees it, or {@code null} when there is none with this id. */
+  public Future<JsonObject> get(long id) {
+    return pool.preparedQuery("select * from upload where id = $1").execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        return null;
+      }
+      Row r = rows.iterator().next();
+      State stored = State.valueOf(r.getString("state"));
+      Progress p = running.get(id);
+      State state = p != null && !stored.finished() ? p.state : stored;
+      long rowsRead = p != null && !stored.finished() ? p.rows : r.getLong("rows_read");
+      long bytes = r.getLong("bytes");
+      int percent = switch (state) {
+        case QUEUED -> 0;
+        case PARSING -> p == null || bytes == 0 ? 0 : (int) Math.min(90, p.bytesRead * 90 / bytes);
+        case APPLYING -> 95;
+        default -> 100;
+      };
+      Facility uploader = sequencer.referenceData().facility(r.getInteger("facility"));
+      return new JsonObject().put("id", id).put("partnerId", uploader == null ? null : uploader.partnerId())
+          .put("template", Template.valueOf(r.getString("template")).slug()).put("mode", r.getString("mode"))
+          .put("state", state.name()).put("percent", percent).put("bytes", bytes).put("rowsRead", rowsRead)
+          .put("rowsAccepted", r.getLong("rows_accepted")).put("late", r.getBoolean("late"))
+          .put("journalSequence", r.getLong("journal_seq")).put("problemCount", r.getLong("problem_count"))
+          .put("problems", r.getString("problems") == null ? new JsonArray() : new JsonArray(r.getString("problems")))
+          .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString())
+          .put("finishedAt", r.getOffsetDateTime("finished_at") == null ? null
+              : r.getOffsetDateTime("finished_at").toInstant().toString());
+    });
+  }
+
+  private static JsonObject problem(CsvProblem p) {
+    return new JsonObject().put("line", p.line()).put("column", p.column()).put("code", p.code()).put("message", p.message());
+  }
+
+  private Path file(long id) {
+    return dir.resolve(id + ".csv");
+  }
+
+  private static String sha256(Path file) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot delete " + file, e);
+    }
+  }
+
+  /** Counts the bytes read, for the job's percentage. */
+  private static final class Counting extends FilterInputStream {
+    private final Progress progress;
+
+    Counting(InputStream in, Progress progress) {
+      super(in);
+      this.progress = progress;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        progress.bytesRead++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        progress.bytesRead += n;
+      }
+      return n;
+    }
+  }
+}
