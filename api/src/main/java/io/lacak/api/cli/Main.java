@@ -70,6 +70,7 @@ public final class Main {
     Map<String, Command> commands = new LinkedHashMap<>();
     commands.put("serve", new ServeCommand());
     commands.put("gs1 check", new Gs1CheckCommand());
+    commands.put("ingest", new IngestCommand());
     return commands;
   }
 

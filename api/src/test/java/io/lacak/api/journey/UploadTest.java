@@ -1,0 +1,187 @@
+package io.lacak.api.journey;
+
+import static io.lacak.api.Demo.AUTH_NIE;
+import static io.lacak.api.Demo.DISTRIBUTOR;
+import static io.lacak.api.Demo.MANUFACTURER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** CSV uploads through the real server (issue 6; Lampiran G.4.b, H.c.4, I.c.4). */
+class UploadTest {
+
+  static Api api;
+  static String mfr;
+  static String pbf;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = new Api(8 * 1024 * 1024);
+    mfr = api.key(MANUFACTURER);
+    pbf = api.key(DISTRIBUTOR);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  /** Issues codes for a batch; returns primaries, secondaries, tertiaries. */
+  static List<List<String>> issue(String batch, int primaries, int perSecondary, int perTertiary) throws Exception {
+    HttpResponse<Buffer> r = api.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", AUTH_NIE).put("batch", batch)
+        .put("expiry", "2028-12-31").put("primaries", primaries).put("perSecondary", perSecondary).put("perTertiary", perTertiary));
+    long id = r.bodyAsJsonObject().getLong("id");
+    return List.of(api.codes(id, "primary", mfr), api.codes(id, "secondary", mfr), api.codes(id, "tertiary", mfr));
+  }
+
+  static String usageCsv(List<List<String>> codes, String batch, int perSecondary, int perTertiary) {
+    StringBuilder csv = new StringBuilder("Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,"
+        + "Batch,GTIN,Active,Retained Sample,Reject\n");
+    List<String> p = codes.get(0);
+    for (int i = 0; i < p.size(); i++) {
+      csv.append(MANUFACTURER).append(",Primer,").append(p.get(i)).append(',').append(codes.get(1).get(i / perSecondary))
+          .append(',').append(codes.get(2).get(i / perTertiary)).append(',').append(AUTH_NIE).append(",2028-12-31,")
+          .append(batch).append(",,TRUE,FALSE,FALSE\n");
+    }
+    return csv.toString();
+  }
+
+  static JsonObject upload(String template, String key, String query, String csv) throws Exception {
+    HttpResponse<Buffer> r = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/" + template + query)
+        .putHeader("X-API-Key", key).putHeader("content-type", "text/csv")
+        .sendBuffer(Buffer.buffer(csv)).await(60, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
+    assertThat(r.getHeader("Location")).isEqualTo("/api/v1/uploads/" + r.bodyAsJsonObject().getLong("id"));
+    return r.bodyAsJsonObject();
+  }
+
+  /** Polls a job until it ends. */
+  static JsonObject finished(long id, String key) throws Exception {
+    for (int i = 0; i < 1200; i++) {
+      JsonObject job = api.get("/api/v1/uploads/" + id, key).bodyAsJsonObject();
+      if (List.of("DONE", "REFUSED", "FAILED").contains(job.getString("state"))) {
+        return job;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("upload " + id + " did not end");
+  }
+
+  static List<String> codesOf(JsonObject job) {
+    return job.getJsonArray("problems").stream().map(p -> ((JsonObject) p).getString("code")).collect(Collectors.toList());
+  }
+
+  @Test
+  void lampiranG_usageWithAggregationByUploadIsAppliedAsOneReport_andARepeatIsRecognised() throws Exception {
+    List<List<String>> codes = issue("U1", 40, 10, 2);
+    String csv = usageCsv(codes, "U1", 10, 20);
+
+    JsonObject job = finished(upload("usage", mfr, "", csv).getLong("id"), mfr);
+    assertThat(job.getString("state")).as(job.encode()).isEqualTo("DONE");
+    assertThat(job.getLong("rowsRead")).isEqualTo(40);
+    assertThat(job.getLong("rowsAccepted")).isEqualTo(40);
+    assertThat(job.getInteger("percent")).isEqualTo(100);
+    JsonObject state = api.get("/api/v1/codes/state?code=" + URLEncoder.encode(codes.get(0).get(25), StandardCharsets.UTF_8),
+        mfr).bodyAsJsonObject();
+    assertThat(state.getJsonArray("packedIn").getList()).hasSize(2); // secondary and tertiary
+
+    JsonObject again = upload("usage", mfr, "", csv);
+    assertThat(again.getLong("id")).isEqualTo(job.getLong("id"));
+    assertThat(again.getBoolean("repeated")).isTrue();
+    assertThat(api.get("/api/v1/uploads/" + job.getLong("id"), pbf).statusCode()).isEqualTo(404); // not pbf's upload
+  }
+
+  @Test
+  void lampiranH_shipmentWithIndonesianHeadersSemicolonsAndBomAsAMultipartForm() throws Exception {
+    List<List<String>> codes = issue("U2", 20, 10, 2);
+    assertThat(finished(upload("usage", mfr, "", usageCsv(codes, "U2", 10, 20)).getLong("id"), mfr)
+        .getString("state")).isEqualTo("DONE");
+    String csv = "\uFEFFid rekanan;ID REKANAN TUJUAN;Kemasan;2D Barcode;NIE;Tanggal Kedaluwarsa;Nomor Bets\n"
+        + MANUFACTURER + ";" + DISTRIBUTOR + ";Tersier;" + codes.get(2).get(0) + ";" + AUTH_NIE + ";2028-12-31;U2\n";
+    HttpResponse<Buffer> r = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/shipment")
+        .putHeader("X-API-Key", mfr)
+        .sendMultipartForm(MultipartForm.create().textFileUpload("file", "kirim.csv", Buffer.buffer(csv), "text/csv"))
+        .await(60, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
+
+    JsonObject job = finished(r.bodyAsJsonObject().getLong("id"), mfr);
+    assertThat(job.getString("state")).as(job.encode()).isEqualTo("DONE");
+    assertThat(job.getLong("rowsAccepted")).isEqualTo(1);
+  }
+
+  @Test
+  void aFileThatDoesNotMatchItsTemplateIsRefusedWhole() throws Exception {
+    JsonObject wrongColumns = finished(upload("receipt", pbf, "", "Partner ID,Colour,2D Barcode\nPBF-DEMO,red,x\n")
+        .getLong("id"), pbf);
+    assertThat(wrongColumns.getString("state")).isEqualTo("REFUSED");
+    assertThat(codesOf(wrongColumns)).contains("UNKNOWN_COLUMN", "MISSING_COLUMN");
+
+    JsonObject empty = finished(upload("sale", pbf, "", "").getLong("id"), pbf);
+    assertThat(codesOf(empty)).containsExactly("EMPTY_FILE");
+
+    JsonObject junk = finished(upload("receipt", pbf, "", "\u0000\u0001\u00ff\u00fe binary junk \u0007\n\u0000").getLong("id"), pbf);
+    assertThat(junk.getString("state")).isEqualTo("REFUSED");
+    assertThat(junk.getLong("rowsAccepted")).isZero();
+  }
+
+  @Test
+  void rowErrorsRefuseTheFileWhole_unlessPartial() throws Exception {
+    List<List<String>> codes = issue("U3", 10, 10, 1);
+    String header = "Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,Active,Retained Sample,Reject\n";
+    StringBuilder rows = new StringBuilder(header);
+    for (int i = 0; i < 8; i++) {
+      rows.append(MANUFACTURER).append(",,").append(codes.get(0).get(i)).append(",0,0,").append(AUTH_NIE)
+          .append(",2028-12-31,U3,TRUE,FALSE,FALSE\n");
+    }
+    rows.append(DISTRIBUTOR).append(",,").append(codes.get(0).get(8)).append(",0,0,").append(AUTH_NIE)
+        .append(",2028-12-31,U3,TRUE,FALSE,FALSE\n");                                   // line 10: another facility
+    rows.append(MANUFACTURER).append(",,").append(codes.get(0).get(9)).append(",0,0,DKL0000000000X9")
+        .append(",2028-12-31,U3,TRUE,FALSE,FALSE\n");                                    // line 11: NIE disagrees with the code
+    rows.append(MANUFACTURER).append(",,").append(codes.get(0).get(0)).append(",0,0,").append(AUTH_NIE)
+        .append(",2028-12-31,U3,TRUE,FALSE,FALSE\n");                                    // line 12: line 2's code again
+
+    JsonObject whole = finished(upload("usage", mfr, "", rows.toString()).getLong("id"), mfr);
+    assertThat(whole.getString("state")).isEqualTo("REFUSED");
+    assertThat(whole.getLong("rowsAccepted")).isZero();
+    assertThat(codesOf(whole)).containsExactly("PARTNER_MISMATCH", "MISMATCH");
+
+    JsonObject partial = finished(upload("usage", mfr, "?mode=partial", rows.toString()).getLong("id"), mfr);
+    assertThat(partial.getString("state")).as(partial.encode()).isEqualTo("DONE");
+    assertThat(partial.getLong("rowsAccepted")).isEqualTo(8);
+    assertThat(codesOf(partial)).containsExactly("PARTNER_MISMATCH", "MISMATCH", "DUPLICATE_IN_REPORT");
+    assertThat(partial.getJsonArray("problems").getJsonObject(2).getLong("line")).isEqualTo(12);
+  }
+
+  @Test
+  void pasal12_5_uploadsOfActivityOverADayOldAreFlaggedLate() throws Exception {
+    List<List<String>> codes = issue("U4", 10, 10, 1);
+    JsonObject job = finished(upload("usage", mfr, "?occurredAt=" + URLEncoder.encode("2026-01-01T08:00:00+07:00",
+        StandardCharsets.UTF_8), usageCsv(codes, "U4", 10, 10)).getLong("id"), mfr);
+    assertThat(job.getString("state")).isEqualTo("DONE");
+    assertThat(job.getBoolean("late")).isTrue();
+  }
+
+  @Test
+  void templatesAreDownloadableAndUnknownOnesAre404() throws Exception {
+    HttpResponse<Buffer> t = api.send(HttpMethod.GET, "/api/v1/templates/usage", null, null);
+    assertThat(t.getHeader("content-type")).startsWith("text/csv");
+    assertThat(t.bodyAsString().split("\n")[0]).isEqualTo("Partner ID,Packaging,Primary Code,Secondary Code,"
+        + "Tertiary Code,NIE,Expiry,Batch,GTIN,Active,Retained Sample,Reject");
+    assertThat(api.send(HttpMethod.GET, "/api/v1/templates/invoice", null, null).statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> noKey = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage")
+        .sendBuffer(Buffer.buffer("x")).await(30, TimeUnit.SECONDS);
+    assertThat(noKey.statusCode()).isEqualTo(401);
+  }
+}
