@@ -93,7 +93,7 @@ public final class Lacak {
             UploadJobs jobs = new UploadJobs(vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
             Services s = new Services(db, store, sequencer, IssuanceService.create(db.pool(), keys, clock),
                 new Accounts(vertx, db.pool(), ref), apiKeys, authenticator,
-                new Facilities(db.pool(), ref), new Products(db.pool(), ref), new Custody(db.pool(), store, ref),
+                new Facilities(db.pool(), ref), new Products(db.pool(), ref), new Custody(vertx, db.pool(), store, ref),
                 new Notifications(db.pool()), codec, clock,
                 new UploadRoutes(vertx, jobs, ref, authenticator, config.uploadLimit(), clock));
             lacakJobs[0] = jobs;

@@ -67,16 +67,8 @@ class UploadTest {
     return r.bodyAsJsonObject();
   }
 
-  /** Polls a job until it ends. */
   static JsonObject finished(long id, String key) throws Exception {
-    for (int i = 0; i < 1200; i++) {
-      JsonObject job = api.get("/api/v1/uploads/" + id, key).bodyAsJsonObject();
-      if (List.of("DONE", "REFUSED", "FAILED").contains(job.getString("state"))) {
-        return job;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("upload " + id + " did not end");
+    return UploadTestSupport.finished(api, id, key, 120);
   }
 
   static List<String> codesOf(JsonObject job) {

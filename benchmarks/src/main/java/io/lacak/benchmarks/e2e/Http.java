@@ -15,8 +15,10 @@ final class Http implements AutoCloseable {
 
   private final HttpClient client;
   private final int port;
+  private final io.vertx.core.file.FileSystem vertxFs;
 
   Http(Vertx vertx, int port) {
+    this.vertxFs = vertx.fileSystem();
     this.client = vertx.createHttpClient();
     this.port = port;
   }
@@ -28,6 +30,21 @@ final class Http implements AutoCloseable {
 
   List<String> lines(String path, String apiKey) throws Exception {
     return List.of(call(HttpMethod.GET, path, apiKey, null).toString().split("\n"));
+  }
+
+  /** Streams a file as a text/csv body; returns the answer. */
+  String upload(String path, String apiKey, java.nio.file.Path file) throws Exception {
+    RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(HttpMethod.POST)
+        .putHeader("content-type", "text/csv").putHeader("X-API-Key", apiKey)
+        .putHeader("Content-Length", String.valueOf(java.nio.file.Files.size(file)));
+    Object[] result = vertxFs.open(file.toString(), new io.vertx.core.file.OpenOptions().setRead(true))
+        .compose(f -> client.request(o).compose(req -> req.send(f)))
+        .compose((HttpClientResponse r) -> r.body().map(b -> new Object[] {r.statusCode(), b}))
+        .await(10, TimeUnit.MINUTES);
+    if ((int) result[0] != 202) {
+      throw new IllegalStateException("upload -> " + result[0] + " " + result[1]);
+    }
+    return result[1].toString();
   }
 
   /** Sends and waits; returns the elapsed nanoseconds through {@code elapsed[0]} when given. */

@@ -6,9 +6,12 @@ import io.lacak.core.store.CodeKey;
 import io.lacak.core.store.CodeState;
 import io.lacak.core.store.CodeStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -24,13 +27,17 @@ import java.util.Map;
 public final class Custody {
 
   private static final int PAGE = 200;
+  private static final int INSERT_SLICE = 10_000;
+  private static final int PAGE_ROWS = 200_000;
   private static final int MAX_DEPTH = 2;
 
+  private final Vertx vertx;
   private final Pool pool;
   private final CodeStore store;
   private final ReferenceData ref;
 
-  public Custody(Pool pool, CodeStore store, ReferenceData ref) {
+  public Custody(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref) {
+    this.vertx = vertx;
     this.pool = pool;
     this.store = store;
     this.ref = ref;
@@ -44,6 +51,10 @@ public final class Custody {
     return indexPage(0);
   }
 
+  /** What one page of journal events gives: custody rows and notifications. */
+  private record Page(long upTo, int events, List<Tuple> custody, Notices notices) {
+  }
+
   private Future<Long> indexPage(long done) {
     return pool.withTransaction(c -> c.query("select seq from custody_watermark where id = 1 for update").execute()
         .compose(w -> c.preparedQuery("select seq, effects from journal where seq > $1 order by seq limit $2")
@@ -52,32 +63,52 @@ public final class Custody {
           if (rows.size() == 0) {
             return Future.succeededFuture(-1L);
           }
-          List<Tuple> custody = new ArrayList<>();
-          Notices notices = new Notices(ref);
-          long last = 0;
-          CodeState s = new CodeState();
-          for (Row row : rows) {
-            last = row.getLong("seq");
-            Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
-            for (Map.Entry<ByteBuffer, byte[]> e : fx.states().entrySet()) {
-              s.readFrom(e.getValue());
-              custody.add(Tuple.from(new Object[] {Buffer.buffer(e.getKey().array()), last, s.status().name(),
-                  s.holder(), s.counterparty(), s.parent(), s.batch()}));
-              notices.codeChanged(last, s);
-            }
-            for (int batch : fx.recalledBatches()) {
-              notices.recalled(last, batch);
-            }
-          }
-          long upTo = last;
-          Future<?> insert = custody.isEmpty() ? Future.succeededFuture()
-              : c.preparedQuery("insert into custody (key, seq, status, holder, counterparty, parent, batch)"
-                  + " values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing").executeBatch(custody);
-          return insert.compose(v -> notices.write(c))
-              .compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where id = 1")
-              .execute(Tuple.of(upTo))).map((long) rows.size());
+          // decoding an event of a million codes takes seconds: never on the event loop
+          return vertx.executeBlocking(() -> page(rows), false)
+              .compose(page -> insert(c, page.custody(), 0)
+                  .compose(v -> page.notices().write(c))
+                  .compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where id = 1")
+                      .execute(Tuple.of(page.upTo())))
+                  .map((long) page.events()));
         }))
         .compose(n -> n < 0 ? Future.succeededFuture(done) : indexPage(done + n));
+  }
+
+  private Page page(RowSet<Row> rows) {
+    List<Tuple> custody = new ArrayList<>();
+    Notices notices = new Notices(ref);
+    long last = 0;
+    int events = 0;
+    CodeState s = new CodeState();
+    for (Row row : rows) {
+      if (custody.size() >= PAGE_ROWS) {
+        break; // the rest next time: a page holds a bounded number of rows
+      }
+      events++;
+      last = row.getLong("seq");
+      Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
+      for (Map.Entry<ByteBuffer, byte[]> e : fx.states().entrySet()) {
+        s.readFrom(e.getValue());
+        custody.add(Tuple.from(new Object[] {Buffer.buffer(e.getKey().array()), last, s.status().name(),
+            s.holder(), s.counterparty(), s.parent(), s.batch()}));
+        notices.codeChanged(last, s);
+      }
+      for (int batch : fx.recalledBatches()) {
+        notices.recalled(last, batch);
+      }
+    }
+    return new Page(last, events, custody, notices);
+  }
+
+  /** Inserts custody rows a slice at a time, so that no single statement carries a million rows. */
+  private static Future<Void> insert(SqlConnection c, List<Tuple> rows, int from) {
+    if (from >= rows.size()) {
+      return Future.succeededFuture();
+    }
+    int to = Math.min(rows.size(), from + INSERT_SLICE);
+    return c.preparedQuery("insert into custody (key, seq, status, holder, counterparty, parent, batch)"
+            + " values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing").executeBatch(rows.subList(from, to))
+        .compose(v -> insert(c, rows, to));
   }
 
   /** The chain of custody of a code, oldest first, including its containers' events while packed. */

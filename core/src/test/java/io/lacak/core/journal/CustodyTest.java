@@ -57,7 +57,7 @@ class CustodyTest {
     product = TestPostgres.product("DKL1234567890A1", "MFR-001");
     store = CodeStore.open(new StoreOptions().setDirectory(dir.resolve("store")).setInitialCodes(10_000));
     sequencer = await(Sequencer.start(TestPostgres.vertx(), TestPostgres.pool(), store, KEYS, CLOCK));
-    custody = new Custody(TestPostgres.pool(), store, sequencer.referenceData());
+    custody = new Custody(TestPostgres.vertx(), TestPostgres.pool(), store, sequencer.referenceData());
   }
 
   @AfterEach
