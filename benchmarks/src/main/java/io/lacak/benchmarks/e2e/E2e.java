@@ -157,9 +157,13 @@ public final class E2e {
       double baseline = bareParse(file, rows);
       long t0 = System.nanoTime();
       JsonObject job = new JsonObject(http.upload("/api/v1/uploads/usage", mfr, file));
+      java.net.http.HttpClient poller = java.net.http.HttpClient.newHttpClient(); // plain JDK client for polling
+      java.net.http.HttpRequest poll = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+          + server.port() + "/api/v1/uploads/" + job.getLong("id"))).header("X-API-Key", mfr)
+          .timeout(java.time.Duration.ofSeconds(30)).build();
       while (!List.of("DONE", "REFUSED", "FAILED").contains(job.getString("state"))) {
         Thread.sleep(50);
-        job = new JsonObject(http.call(io.vertx.core.http.HttpMethod.GET, "/api/v1/uploads/" + job.getLong("id"), mfr, null));
+        job = new JsonObject(poller.send(poll, java.net.http.HttpResponse.BodyHandlers.ofString()).body());
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       if (!job.getString("state").equals("DONE") || job.getLong("rowsAccepted") != rows) {

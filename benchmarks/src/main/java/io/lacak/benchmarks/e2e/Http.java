@@ -16,8 +16,10 @@ final class Http implements AutoCloseable {
   private final HttpClient client;
   private final int port;
   private final io.vertx.core.file.FileSystem vertxFs;
+  private final Vertx vertx;
 
   Http(Vertx vertx, int port) {
+    this.vertx = vertx;
     this.vertxFs = vertx.fileSystem();
     this.client = vertx.createHttpClient();
     this.port = port;
@@ -37,10 +39,16 @@ final class Http implements AutoCloseable {
     RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(HttpMethod.POST)
         .putHeader("content-type", "text/csv").putHeader("X-API-Key", apiKey)
         .putHeader("Content-Length", String.valueOf(java.nio.file.Files.size(file)));
-    Object[] result = vertxFs.open(file.toString(), new io.vertx.core.file.OpenOptions().setRead(true))
-        .compose(f -> client.request(o).compose(req -> req.send(f)))
-        .compose((HttpClientResponse r) -> r.body().map(b -> new Object[] {r.statusCode(), b}))
-        .await(10, TimeUnit.MINUTES);
+    HttpClient once = vertx.createHttpClient(); // its own connection, closed after the upload
+    Object[] result;
+    try {
+      result = vertxFs.open(file.toString(), new io.vertx.core.file.OpenOptions().setRead(true))
+          .compose(f -> once.request(o).compose(req -> req.send(f)))
+          .compose((HttpClientResponse r) -> r.body().map(b -> new Object[] {r.statusCode(), b}))
+          .await(10, TimeUnit.MINUTES);
+    } finally {
+      once.close().await(30, TimeUnit.SECONDS);
+    }
     if ((int) result[0] != 202) {
       throw new IllegalStateException("upload -> " + result[0] + " " + result[1]);
     }
