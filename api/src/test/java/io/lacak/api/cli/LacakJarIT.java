@@ -116,11 +116,46 @@ class LacakJarIT {
           java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"UP\"");
+      if (run == 0) {
+        ingestsAFileThroughTheCommandLine(port, printed);
+      }
 
       server.destroy(); // SIGTERM: graceful stop
       assertThat(server.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(data.resolve("store/store.open")).doesNotExist();
     }
+  }
+
+  /** Issue 6: {@code lacak.jar ingest} uploads a usage file to the running server and follows the job. */
+  private void ingestsAFileThroughTheCommandLine(int port, List<String> printed) throws Exception {
+    String key = printed.stream().filter(l -> l.contains("MFR-DEMO:")).findFirst().orElseThrow()
+        .replaceAll(".*X-API-Key ", "").strip();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port;
+    String request = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/code-requests"))
+        .header("X-API-Key", key).header("content-type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"nie\":\"DKL2600000001A1\",\"batch\":\"CLI1\","
+            + "\"expiry\":\"2028-12-31\",\"primaries\":5,\"perSecondary\":5,\"perTertiary\":1}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    String id = request.replaceAll(".*\"id\":(\\d+).*", "$1");
+    String[] codes = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/code-requests/"
+        + id + "/codes?level=primary")).header("X-API-Key", key).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body().split("\n");
+    StringBuilder csv = new StringBuilder("Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,"
+        + "Batch,Active,Retained Sample,Reject\n");
+    for (String code : codes) {
+      csv.append("MFR-DEMO,Primer,").append(code).append(",0,0,DKL2600000001A1,2028-12-31,CLI1,TRUE,FALSE,FALSE\n");
+    }
+    Path file = dir.resolve("cli-usage.csv");
+    Files.writeString(file, csv);
+
+    Run r = java(null, "ingest", "usage", file.toString(), "--url", base, "--api-key", key);
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"state\":\"DONE\"").contains("\"rowsAccepted\":5");
+    assertThat(r.err()).contains("5 of 5 rows applied");
+    Run again = java(null, "ingest", "usage", file.toString(), "--url", base, "--api-key", key);
+    assertThat(again.out()).contains("\"repeated\":true"); // the same file is one job
   }
 
   @Test

@@ -26,9 +26,15 @@ final class Api implements AutoCloseable {
   final Vertx vertx = Lacak.vertx();
   final Lacak lacak;
   final WebClient client;
+  final Path dataDir;
 
   Api(int bodyLimit) throws Exception {
-    Path dir = Files.createTempDirectory("lacak-api-test");
+    this(Files.createTempDirectory("lacak-api-test"), bodyLimit);
+  }
+
+  /** A server on {@code dir}, which may hold the data of an earlier one. */
+  Api(Path dir, int bodyLimit) throws Exception {
+    this.dataDir = dir;
     LacakConfig config = LacakConfig.defaults().setDataDir(dir).setPort(0).setStoreInitialCodes(100_000)
         .setAdminPassword(ADMIN_PASSWORD).setBodyLimit(bodyLimit).setDemo(true);
     lacak = Lacak.start(vertx, config).await(180, TimeUnit.SECONDS);

@@ -59,6 +59,10 @@ class UploadTest {
   }
 
   static JsonObject upload(String template, String key, String query, String csv) throws Exception {
+    return upload(api, template, key, query, csv);
+  }
+
+  static JsonObject upload(Api api, String template, String key, String query, String csv) throws Exception {
     HttpResponse<Buffer> r = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/" + template + query)
         .putHeader("X-API-Key", key).putHeader("content-type", "text/csv")
         .sendBuffer(Buffer.buffer(csv)).await(60, TimeUnit.SECONDS);
