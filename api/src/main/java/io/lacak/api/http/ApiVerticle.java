@@ -13,7 +13,6 @@ import io.lacak.registration.web.Problem;
 import io.lacak.core.store.CodeStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
