@@ -117,6 +117,50 @@ class UploadTest {
     assertThat(job.getLong("rowsAccepted")).isEqualTo(1);
   }
 
+  /** One movement file: partner, (destination,) packaging, code, NIE, expiry, batch, (reason). */
+  static String movementCsv(String header, String partner, String destination, List<String> codes, String batch,
+                            String reason) {
+    StringBuilder csv = new StringBuilder(header).append('\n');
+    for (String code : codes) {
+      csv.append(partner).append(destination == null ? "" : "," + destination).append(",,").append(code).append(',')
+          .append(AUTH_NIE).append(",2028-12-31,").append(batch).append(",").append(reason == null ? "" : "," + reason)
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  static JsonObject done(String template, String key, String csv) throws Exception {
+    JsonObject job = finished(upload(template, key, "", csv).getLong("id"), key);
+    assertThat(job.getString("state")).as(template + " " + job.encode()).isEqualTo("DONE");
+    return job;
+  }
+
+  @Test
+  void lampiranG_to_L_everyTemplateWorksThroughTheServer() throws Exception {
+    String apt = api.key(io.lacak.api.Demo.PHARMACY);
+    List<List<String>> codes = issue("U5", 20, 10, 2);
+    done("usage", mfr, usageCsv(codes, "U5", 10, 20));
+    String move = "Partner ID,Destination Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN";
+    String here = "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN";
+    String back = move + ",Reason";
+    List<String> pallet = codes.get(2);
+    done("shipment", mfr, movementCsv(move, MANUFACTURER, DISTRIBUTOR, pallet, "U5", null));
+    done("receipt", pbf, movementCsv(here, DISTRIBUTOR, null, pallet, "U5", null));
+    done("shipment", pbf, movementCsv(move, DISTRIBUTOR, io.lacak.api.Demo.PHARMACY, codes.get(1), "U5", null));
+    done("receipt", apt, movementCsv(here, io.lacak.api.Demo.PHARMACY, null, codes.get(1), "U5", null));
+    JsonObject sale = done("sale", apt, movementCsv(here, io.lacak.api.Demo.PHARMACY, null, codes.get(0).subList(0, 5), "U5", null));
+    assertThat(sale.getLong("rowsAccepted")).isEqualTo(5);
+    done("return", apt, movementCsv(back, io.lacak.api.Demo.PHARMACY, DISTRIBUTOR, codes.get(0).subList(5, 7), "U5", "rusak"));
+    assertThat(api.post("/api/v1/recalls", mfr, new JsonObject().put("nie", AUTH_NIE).put("batch", "U5")
+        .put("reason", "uji mutu").put("letterNumber", "PW-U5")).statusCode()).isEqualTo(200);
+    JsonObject recall = done("recall-shipment", apt, movementCsv(back, io.lacak.api.Demo.PHARMACY, DISTRIBUTOR,
+        codes.get(0).subList(7, 20), "U5", "penarikan"));
+    assertThat(recall.getLong("rowsAccepted")).isEqualTo(13);
+    JsonObject state = api.get("/api/v1/codes/state?code=" + URLEncoder.encode(codes.get(0).get(12), StandardCharsets.UTF_8),
+        pbf).bodyAsJsonObject();
+    assertThat(state.getString("status")).isEqualTo("RECALL_IN_TRANSIT");
+  }
+
   @Test
   void aFileThatDoesNotMatchItsTemplateIsRefusedWhole() throws Exception {
     JsonObject wrongColumns = finished(upload("receipt", pbf, "", "Partner ID,Colour,2D Barcode\nPBF-DEMO,red,x\n")
