@@ -36,7 +36,16 @@ public final class Effects {
   final List<Integer> recalls = new ArrayList<>();
   final List<Container> containers = new ArrayList<>();
   final List<Child> children = new ArrayList<>();
-  final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
+  final Map<ByteBuffer, byte[]> states;
+
+  public Effects() {
+    this(16);
+  }
+
+  /** Effects sized for about {@code codes} changed codes, so that big reports do not rehash as they grow. */
+  Effects(int codes) {
+    states = new LinkedHashMap<>(Math.max(16, (int) (codes / 0.75f) + 1));
+  }
 
   public boolean isEmpty() {
     return batches.isEmpty() && recalls.isEmpty() && containers.isEmpty() && children.isEmpty() && states.isEmpty();
@@ -109,7 +118,7 @@ public final class Effects {
 
   /** Reads the binary form back. */
   public static Effects decode(byte[] data) {
-    Effects fx = new Effects();
+    Effects fx = new Effects(data.length / 64); // about 50 bytes per changed code
     try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
       int version = in.readByte();
       if (version != 1) {

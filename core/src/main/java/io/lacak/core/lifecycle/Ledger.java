@@ -64,8 +64,9 @@ public final class Ledger {
 
   /** Reports the use of codes by the NIE holder, with primary -> secondary -> tertiary packing. */
   public Decision usage(int facility, List<UsageLine> lines, Mode mode) {
-    Tx tx = new Tx();
-    Set<ByteBuffer> seen = new HashSet<>();
+    // sized for the report up front: a file of a million lines must not rehash its way up
+    Tx tx = new Tx(lines.size() + lines.size() / 4);
+    Set<ByteBuffer> seen = new HashSet<>(Math.max(16, lines.size() * 4 / 3 + 1));
     Map<ByteBuffer, ByteBuffer> secondaryParent = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       UsageLine line = lines.get(i);
@@ -559,8 +560,16 @@ public final class Ledger {
 
   /** The pending changes of one report: read through, turned into effects only when accepted. */
   private final class Tx {
-    final Effects fx = new Effects();
+    final Effects fx;
     final Map<Integer, int[]> counts = new HashMap<>(); // container -> {inside, slots}
+
+    Tx() {
+      this(16);
+    }
+
+    Tx(int expectedCodes) {
+      fx = new Effects(expectedCodes);
+    }
     final Map<String, Batch> newBatches = new HashMap<>();
     final int firstContainer = store.nextContainerId();
     final List<Refused> refused = new ArrayList<>();

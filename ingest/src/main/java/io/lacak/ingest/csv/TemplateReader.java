@@ -36,6 +36,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TemplateReader implements Closeable {
 
+  /** The last valid code read in each code column, by its text (only valid codes are remembered). */
+  private final java.util.Map<Column, String> lastCodeText = new java.util.EnumMap<>(Column.class);
+  private final java.util.Map<Column, Gs1Payload> lastCode = new java.util.EnumMap<>(Column.class);
+
   private static final int HEADER_PEEK = 64 * 1024;
 
   private final Template template;
@@ -197,6 +201,9 @@ public final class TemplateReader implements Closeable {
       if (v == null || (zeroMeansNone && v.equals("0"))) {
         return null;
       }
+      if (v.equals(lastCodeText.get(c))) {
+        return lastCode.get(c); // a box or pallet code repeats on every row packed into it: parsed once
+      }
       Gs1Result r = codec.parse(v);
       if (!r.valid()) {
         StringBuilder why = new StringBuilder();
@@ -210,6 +217,8 @@ public final class TemplateReader implements Closeable {
         problem(c, "CODE_NOT_AUTHENTICATION", "the code is an " + r.kind() + " code, not an authentication code");
         return null;
       }
+      lastCodeText.put(c, v);
+      lastCode.put(c, r.payload());
       return r.payload();
     }
 
