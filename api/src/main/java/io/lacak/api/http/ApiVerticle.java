@@ -6,6 +6,7 @@ import io.lacak.api.barcode.BarcodeRoutes;
 import io.lacak.api.issuance.CodeRequestRoutes;
 import io.lacak.api.query.QueryRoutes;
 import io.lacak.api.report.ReportRoutes;
+import io.lacak.core.journal.Alerts;
 import io.lacak.registration.account.AccountRoutes;
 import io.lacak.registration.facility.FacilityRoutes;
 import io.lacak.registration.product.ProductRoutes;
@@ -70,8 +71,8 @@ public final class ApiVerticle extends VerticleBase {
     new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
     new BarcodeRoutes(vertx, s.codec()).mount(b);
     s.uploads().mount(b);
-    new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
-        s.clock()).mount(b);
+    new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(),
+        new Alerts(s.database().pool(), s.sequencer().referenceData()), s.codec(), s.clock()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
     // then checks what the caller may do. The contract's security section documents it.
     b.getRoutes().forEach(r -> r.setDoSecurity(false));

@@ -169,6 +169,15 @@ class JourneyTest {
     assertThat(receipt.getJsonArray("refused").getJsonObject(0).getString("reason")).isEqualTo("ALREADY_SOLD");
     assertThat(receipt.getJsonArray("alerts").getJsonObject(0).getString("kind")).isEqualTo("POSSIBLE_CLONE");
 
+    // the regulator sees the alert after the answer is gone; nobody else may list alerts
+    String regulator = api.login("regulator", Api.ADMIN_PASSWORD);
+    JsonArray alerts = api.get("/api/v1/alerts", regulator).bodyAsJsonArray();
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.getJsonObject(0).getString("kind")).isEqualTo("POSSIBLE_CLONE");
+    assertThat(alerts.getJsonObject(0).getString("partnerId")).isEqualTo(PHARMACY);
+    assertThat(alerts.getJsonObject(0).getString("serial")).isEqualTo(serial(primaries.get(4)));
+    assertThat(api.get("/api/v1/alerts", apt).statusCode()).isEqualTo(403);
+
     HttpResponse<Buffer> byDistributor = api.post("/api/v1/sales", pbf, codes(primaries.get(0)));
     assertThat(byDistributor.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code"))
         .isEqualTo("NOT_PHARMACY");

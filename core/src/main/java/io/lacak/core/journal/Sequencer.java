@@ -3,6 +3,7 @@ package io.lacak.core.journal;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Effects;
 import io.lacak.core.lifecycle.Ledger;
+import io.lacak.core.lifecycle.Outcome;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Batch;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
@@ -204,6 +205,7 @@ public final class Sequencer implements AutoCloseable {
         await(pool.withTransaction(c -> journal(c, accepted, now)));
       }
       pending.flush();
+      keepAlerts(group, answers);
     } catch (Exception e) {
       undo(accepted);
       for (int i = 0; i < group.size(); i++) {
@@ -224,6 +226,30 @@ public final class Sequencer implements AutoCloseable {
           promise.fail((Throwable) answer);
         }
       });
+    }
+  }
+
+  /**
+   * Alerts for the regulator (a second sale: possible clone) outlive the answer, journaled or not.
+   * Best effort: a failure to keep them is logged and never fails the reports.
+   */
+  private void keepAlerts(List<Pending> group, Object[] answers) {
+    List<Tuple> rows = new ArrayList<>();
+    for (int i = 0; i < group.size(); i++) {
+      if (answers[i] instanceof Receipt r && !r.repeated()) {
+        for (Outcome.Alert a : r.outcome().alerts()) {
+          rows.add(Tuple.of(a.kind(), group.get(i).report().facility(), a.serial(), a.message()));
+        }
+      }
+    }
+    if (!rows.isEmpty()) {
+      try {
+        await(pool.preparedQuery("insert into alert (kind, facility, serial, message) values ($1, $2, $3, $4)")
+            .executeBatch(rows));
+      } catch (Exception e) {
+        java.util.logging.Logger.getLogger(Sequencer.class.getName()).log(java.util.logging.Level.WARNING,
+            "could not keep " + rows.size() + " alert(s)", e);
+      }
     }
   }
 

@@ -71,7 +71,7 @@ public final class TestPostgres {
 
   /** Empties every table. */
   public static void reset() throws Exception {
-    pool().query("truncate custody, notification, journal, batch, facility, issuance, product_gtin, product restart identity cascade")
+    pool().query("truncate custody, notification, alert, journal, batch, facility, issuance, product_gtin, product restart identity cascade")
         .execute().await(30, TimeUnit.SECONDS);
     pool().query("update custody_watermark set seq = 0").execute().await(30, TimeUnit.SECONDS);
   }
