@@ -1,5 +1,6 @@
 package io.lacak.core.journal;
 
+import io.lacak.core.concurrent.PlainThreads;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Effects;
 import io.lacak.core.lifecycle.Ledger;
@@ -168,17 +169,7 @@ public final class Sequencer implements AutoCloseable {
 
   /** Runs {@code task} on the writer thread; the result is delivered on the caller's context. */
   private <T> Future<T> onWriter(java.util.concurrent.Callable<T> task) {
-    Context context = vertx.getOrCreateContext();
-    Promise<T> promise = Promise.promise();
-    writer.execute(() -> {
-      try {
-        T result = task.call();
-        context.runOnContext(v -> promise.complete(result));
-      } catch (Throwable e) {
-        context.runOnContext(v -> promise.fail(e));
-      }
-    });
-    return promise.future();
+    return PlainThreads.call(vertx, writer, task);
   }
 
   private void process(List<Pending> group) {

@@ -236,17 +236,7 @@ public final class UploadJobs {
    * and the sequencer); the result comes back on the caller's context.
    */
   private <T> Future<T> offLoop(java.util.concurrent.Callable<T> task) {
-    io.vertx.core.Context context = vertx.getOrCreateContext();
-    io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
-    workers.execute(() -> {
-      try {
-        T result = task.call();
-        context.runOnContext(v -> promise.complete(result));
-      } catch (Throwable e) {
-        context.runOnContext(v -> promise.fail(e));
-      }
-    });
-    return promise.future();
+    return io.lacak.core.concurrent.PlainThreads.call(vertx, workers, task);
   }
 
   /** Stops taking jobs; those running are left to be resumed on the next start. */
