@@ -7,6 +7,7 @@ import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Result;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -33,16 +34,16 @@ public final class BarcodeRoutes {
 
   private void image(RoutingContext ctx) {
     Caller.of(ctx);
-    Gs1Result code = codec.parse(param(ctx, "code", ""));
+    Gs1Result code = codec.parse(Replies.param(ctx, "code", ""));
     if (!code.valid()) {
       throw Problem.badRequest("code", code.errors().get(0).code().name(), code.errors().get(0).message());
     }
     Options options = new Options()
-        .setSymbology(param(ctx, "symbology", "datamatrix").equalsIgnoreCase("qr") ? Symbology.QR : Symbology.DATAMATRIX)
-        .setSizeMm(Double.parseDouble(param(ctx, "sizeMm", "10")))
-        .setDpi(Integer.parseInt(param(ctx, "dpi", "300")))
-        .setCaption(Boolean.parseBoolean(param(ctx, "caption", "false")));
-    boolean svg = param(ctx, "format", "png").equalsIgnoreCase("svg");
+        .setSymbology(Replies.param(ctx, "symbology", "datamatrix").equalsIgnoreCase("qr") ? Symbology.QR : Symbology.DATAMATRIX)
+        .setSizeMm(Double.parseDouble(Replies.param(ctx, "sizeMm", "10")))
+        .setDpi(Integer.parseInt(Replies.param(ctx, "dpi", "300")))
+        .setCaption(Boolean.parseBoolean(Replies.param(ctx, "caption", "false")));
+    boolean svg = Replies.param(ctx, "format", "png").equalsIgnoreCase("svg");
     String elementString = code.payload().scannerData(null);
     vertx.executeBlocking(() -> {
       try {
@@ -56,8 +57,4 @@ public final class BarcodeRoutes {
         .putHeader("cache-control", "private, max-age=86400").end(bytes));
   }
 
-  private static String param(RoutingContext ctx, String name, String fallback) {
-    String v = ctx.request().getParam(name);
-    return v == null ? fallback : v;
-  }
 }

@@ -95,9 +95,9 @@ public final class CodeRequestRoutes {
 
   /** The codes of one level, streamed: nothing is stored per code, each is computed as it is written. */
   private void codes(RoutingContext ctx) {
-    PackagingLevel level = PackagingLevel.valueOf(param(ctx, "level", "PRIMARY").toUpperCase());
-    CodeListing.Format format = CodeListing.Format.valueOf(param(ctx, "format", "BRACKETED").toUpperCase());
-    String as = param(ctx, "as", "text");
+    PackagingLevel level = PackagingLevel.valueOf(Replies.param(ctx, "level", "PRIMARY").toUpperCase());
+    CodeListing.Format format = CodeListing.Format.valueOf(Replies.param(ctx, "format", "BRACKETED").toUpperCase());
+    String as = Replies.param(ctx, "as", "text");
     find(ctx).onFailure(ctx::fail).onSuccess(i -> {
       if (format == CodeListing.Format.DIGITAL_LINK && i.gtin() == null) {
         ctx.fail(Problem.badRequest("format", "NO_GTIN", "Digital Link needs a GTIN; this request has none (Pasal 8(3))"));
@@ -116,10 +116,6 @@ public final class CodeRequestRoutes {
     });
   }
 
-  private static String param(RoutingContext ctx, String name, String fallback) {
-    String v = ctx.request().getParam(name);
-    return v == null ? fallback : v;
-  }
 
   private void stream(HttpServerResponse res, CodeListing listing, long from, boolean jsonLines) {
     while (from < listing.size()) {

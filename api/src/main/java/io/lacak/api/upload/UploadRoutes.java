@@ -73,7 +73,7 @@ public final class UploadRoutes {
     Instant occurredAt = occurredAt(ctx.request().getParam("occurredAt"));
     String length = ctx.request().getHeader("Content-Length");
     if (length != null && Long.parseLong(length) > limit) {
-      throw new Problem(413, "BODY_TOO_LARGE", "uploads are at most " + limit + " bytes", java.util.List.of());
+      throw tooLarge();
     }
     String key = ctx.request().getHeader("Idempotency-Key");
     Path file;
@@ -87,8 +87,7 @@ public final class UploadRoutes {
         .compose(props -> {
           if (props.size() > limit) {
             vertx.fileSystem().delete(file.toString());
-            return Future.failedFuture(new Problem(413, "BODY_TOO_LARGE", "uploads are at most " + limit + " bytes",
-                java.util.List.of()));
+            return Future.failedFuture(tooLarge());
           }
           return jobs.accept(new Upload(facility, template, mode, file, key, occurredAt));
         })
@@ -98,6 +97,10 @@ public final class UploadRoutes {
         })
         .onSuccess(job -> ctx.response().putHeader("Location", "/api/v1/uploads/" + job.getLong("id"))
             .putHeader("content-type", "application/json").setStatusCode(202).end(job.encode()));
+  }
+
+  private Problem tooLarge() {
+    return new Problem(413, "BODY_TOO_LARGE", "uploads are at most " + limit + " bytes", java.util.List.of());
   }
 
   /** Streams the body to {@code file}: the raw body, or the first file part of a multipart form. */

@@ -107,8 +107,9 @@ public final class UploadJobs {
    * a repeat of a failed job runs it again. The answer is the job as {@link #get} shows it.
    */
   public Future<JsonObject> accept(Upload u) {
-    return offLoop(() -> sha256(u.file())).compose(hash -> {
-      long bytes = size(u.file());
+    return offLoop(() -> new String[] {sha256(u.file()), String.valueOf(Files.size(u.file()))}).compose(read -> {
+      String hash = read[0];
+      long bytes = Long.parseLong(read[1]);
       return pool.preparedQuery("insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
               + " occurred_at, state) values ($1, $2, $3, $4, $5, $6, $7, 'QUEUED') on conflict do nothing returning id")
           .execute(Tuple.from(new Object[] {u.facility().ref(), u.template().name(), u.mode().name(), hash,
@@ -130,20 +131,19 @@ public final class UploadJobs {
                 + " problem_count = 0, rows_read = 0 where id = $1")
                 .execute(Tuple.of(id)).compose(v -> start(id, u.file()));
           }
-          delete(u.file());
-          return get(id).map(job -> job.put("repeated", true));
+          return offLoop(() -> {
+            delete(u.file());
+            return null;
+          }).compose(v -> get(id)).map(job -> job.put("repeated", true));
         });
   }
 
   private Future<JsonObject> start(long id, Path incoming) {
-    try {
-      Files.move(incoming, file(id), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      return Future.failedFuture(e);
-    }
-    running.put(id, new Progress());
-    process(id);
-    return get(id);
+    return offLoop(() -> Files.move(incoming, file(id), StandardCopyOption.REPLACE_EXISTING)).compose(moved -> {
+      running.put(id, new Progress());
+      process(id);
+      return get(id);
+    });
   }
 
   /** Runs again every job a stop interrupted; their journaled reports are not applied twice. */
@@ -224,7 +224,7 @@ public final class UploadJobs {
         .execute(Tuple.from(new Object[] {id, state.name(), p == null ? 0 : p.rows, accepted, seq, late, list.encode(), count}))
         .onComplete(r -> {
           running.remove(id);
-          delete(file(id));
+          workers.execute(() -> delete(file(id))); // file I/O off the event loop
           if (r.failed()) {
             LOG.log(Level.SEVERE, "cannot record the end of upload " + id, r.cause());
           }
@@ -292,14 +292,6 @@ public final class UploadJobs {
       }
     }
     return HexFormat.of().formatHex(md.digest());
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0;
-    }
   }
 
   private static void delete(Path file) {

@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 public final class Accounts {
 
   static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   /** Compared against when the username is unknown, so that the answer takes the same time. */
   private static final String DUMMY = Passwords.hash("not a password of anyone");
 
@@ -47,7 +46,7 @@ public final class Accounts {
       f.add("password", "TOO_SHORT", "password must have at least " + Passwords.MIN_LENGTH + " characters");
     }
     String fullName = f.text("fullName", null, null);
-    String email = f.optionalText("email", EMAIL, "an e-mail address");
+    String email = f.optionalText("email", io.lacak.registration.facility.Formats.EMAIL, "an e-mail address");
     boolean regulator = f.bool("regulator", false);
     List<Integer> facilities = facilities(body.getValue("facilities"), f);
     f.check();

@@ -37,6 +37,12 @@ public final class Replies {
     ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(text);
   }
 
+  /** A query parameter, or {@code fallback} when absent. */
+  public static String param(RoutingContext ctx, String name, String fallback) {
+    String v = ctx.request().getParam(name);
+    return v == null ? fallback : v;
+  }
+
   /** A query parameter as a whole number within bounds, or {@code fallback} when absent. */
   public static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
     String v = ctx.request().getParam(name);
