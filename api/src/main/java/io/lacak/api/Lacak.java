@@ -12,7 +12,11 @@ import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
 import io.lacak.core.store.StoreOptions;
+import io.lacak.api.complaint.Complaints;
 import io.lacak.api.upload.UploadRoutes;
+import io.lacak.api.verify.RateLimiter;
+import io.lacak.api.verify.Verifier;
+import io.lacak.core.journal.Alerts;
 import io.lacak.ingest.upload.UploadJobs;
 import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.ApiKeys;
@@ -90,12 +94,16 @@ public final class Lacak {
             ApiKeys apiKeys = new ApiKeys(db.pool());
             Authenticator authenticator = new Authenticator(vertx, (byte[]) parts[3], apiKeys);
             Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
+            Products products = new Products(db.pool(), ref);
             UploadJobs jobs = new UploadJobs(vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
             Services s = new Services(db, store, sequencer, IssuanceService.create(db.pool(), keys, clock),
                 new Accounts(vertx, db.pool(), ref), apiKeys, authenticator,
-                new Facilities(db.pool(), ref), new Products(db.pool(), ref), new Custody(vertx, db.pool(), store, ref),
+                new Facilities(db.pool(), ref), products, new Custody(vertx, db.pool(), store, ref),
                 new Notifications(db.pool()), codec, clock,
-                new UploadRoutes(vertx, jobs, ref, authenticator, config.uploadLimit(), clock));
+                new UploadRoutes(vertx, jobs, ref, authenticator, config.uploadLimit(), clock),
+                new Verifier(sequencer.ledger(), ref, keys, products, codec, new Alerts(db.pool(), ref),
+                    config.cloneClients(), clock),
+                new RateLimiter(config.verifyRate()), new Complaints(db.pool()));
             lacakJobs[0] = jobs;
             return new Lacak(vertx, s, new ApiVerticle(config, s));
           });

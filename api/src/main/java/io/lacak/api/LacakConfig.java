@@ -20,6 +20,8 @@ import java.util.Map;
  *   <tr><td>LACAK_ADMIN_PASSWORD</td><td>(generated, printed once)</td><td>its password</td></tr>
  *   <tr><td>LACAK_BODY_LIMIT</td><td>8,388,608</td><td>largest request body in bytes</td></tr>
  *   <tr><td>LACAK_UPLOAD_LIMIT</td><td>2 GiB</td><td>largest CSV upload in bytes</td></tr>
+ *   <tr><td>LACAK_VERIFY_RATE</td><td>20</td><td>public requests (verify, complaints) per second per client address, bursts of twice that; 0: no limit</td></tr>
+ *   <tr><td>LACAK_CLONE_CLIENTS</td><td>3</td><td>different clients verifying one sold code before the regulator is alerted (possible clone); 0: never</td></tr>
  * </table>
  *
  * <p>A configuration file ({@code serve --config FILE}) holds the same keys as {@code KEY=value}
@@ -41,6 +43,8 @@ public final class LacakConfig {
   private int bodyLimit = 8 * 1024 * 1024;
   private boolean demo;
   private long uploadLimit = 2L * 1024 * 1024 * 1024;
+  private int verifyRate = 20;
+  private int cloneClients = 3;
 
   public static LacakConfig defaults() {
     return new LacakConfig();
@@ -85,6 +89,12 @@ public final class LacakConfig {
     }
     if ((v = env.get("LACAK_BODY_LIMIT")) != null) {
       setBodyLimit(parse("LACAK_BODY_LIMIT", v));
+    }
+    if ((v = env.get("LACAK_VERIFY_RATE")) != null) {
+      setVerifyRate(parse("LACAK_VERIFY_RATE", v));
+    }
+    if ((v = env.get("LACAK_CLONE_CLIENTS")) != null) {
+      setCloneClients(parse("LACAK_CLONE_CLIENTS", v));
     }
     return this;
   }
@@ -231,6 +241,30 @@ public final class LacakConfig {
 
   public LacakConfig setDemo(boolean demo) {
     this.demo = demo;
+    return this;
+  }
+
+  public int verifyRate() {
+    return verifyRate;
+  }
+
+  public LacakConfig setVerifyRate(int verifyRate) {
+    if (verifyRate < 0) {
+      throw new IllegalArgumentException("LACAK_VERIFY_RATE must be 0 (no limit) or more, not " + verifyRate);
+    }
+    this.verifyRate = verifyRate;
+    return this;
+  }
+
+  public int cloneClients() {
+    return cloneClients;
+  }
+
+  public LacakConfig setCloneClients(int cloneClients) {
+    if (cloneClients < 0) {
+      throw new IllegalArgumentException("LACAK_CLONE_CLIENTS must be 0 (never) or more, not " + cloneClients);
+    }
+    this.cloneClients = cloneClients;
     return this;
   }
 }

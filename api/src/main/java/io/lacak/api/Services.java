@@ -12,11 +12,15 @@ import io.lacak.registration.account.ApiKeys;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.facility.Facilities;
 import io.lacak.registration.product.Products;
+import io.lacak.api.complaint.Complaints;
+import io.lacak.api.verify.RateLimiter;
+import io.lacak.api.verify.Verifier;
 import java.time.Clock;
 
 /** The parts of a running server that the HTTP routes use, assembled once by {@link Lacak}. */
 public record Services(Database database, CodeStore store, Sequencer sequencer, IssuanceService issuance,
                        Accounts accounts, ApiKeys apiKeys, Authenticator authenticator, Facilities facilities,
                        Products products, Custody custody, Notifications notifications, Gs1Codec codec, Clock clock,
-                       io.lacak.api.upload.UploadRoutes uploads) {
+                       io.lacak.api.upload.UploadRoutes uploads, Verifier verifier, RateLimiter publicLimit,
+                       Complaints complaints) {
 }

@@ -3,7 +3,9 @@ package io.lacak.api.http;
 import io.lacak.api.LacakConfig;
 import io.lacak.api.Services;
 import io.lacak.api.barcode.BarcodeRoutes;
+import io.lacak.api.complaint.ComplaintRoutes;
 import io.lacak.api.issuance.CodeRequestRoutes;
+import io.lacak.api.verify.VerifyRoutes;
 import io.lacak.api.query.QueryRoutes;
 import io.lacak.api.report.ReportRoutes;
 import io.lacak.core.journal.Alerts;
@@ -19,6 +21,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -51,7 +55,11 @@ public final class ApiVerticle extends VerticleBase {
           root.get("/health").handler(this::health);
           root.get("/metrics").handler(PrometheusScrapingHandler.create());
           root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
+          page(root);
           s.uploads().mount(root);
+          String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
+          new VerifyRoutes(vertx, s.verifier(), s.publicLimit(), tmp).mount(root);
+          complaints(tmp).mount(root);
           root.route("/*").subRouter(api(contract));
           root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
           root.route().failureHandler(new Problems());
@@ -71,6 +79,7 @@ public final class ApiVerticle extends VerticleBase {
     new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
     new BarcodeRoutes(vertx, s.codec()).mount(b);
     s.uploads().mount(b);
+    complaints(config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(),
         new Alerts(s.database().pool(), s.sequencer().referenceData()), s.codec(), s.clock()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
@@ -79,6 +88,22 @@ public final class ApiVerticle extends VerticleBase {
     Router api = b.createRouter();
     api.route().failureHandler(new Problems());
     return api;
+  }
+
+  /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */
+  private void page(Router root) {
+    StaticHandler files = StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false);
+    Handler<RoutingContext> headers = ctx -> {
+      ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'")
+          .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    };
+    root.get("/").handler(headers).handler(files);
+    root.get("/assets/*").handler(headers).handler(files);
+  }
+
+  private ComplaintRoutes complaints(String uploadsDir) {
+    return new ComplaintRoutes(vertx, s.complaints(), s.publicLimit(), s.authenticator(), uploadsDir);
   }
 
   /** The port actually bound (the requested one, or the free one picked for port 0). */

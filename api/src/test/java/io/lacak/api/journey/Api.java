@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,9 +35,14 @@ final class Api implements AutoCloseable {
 
   /** A server on {@code dir}, which may hold the data of an earlier one. */
   Api(Path dir, int bodyLimit) throws Exception {
+    this(dir, c -> c.setBodyLimit(bodyLimit));
+  }
+
+  /** A server on {@code dir} with settings of its own. */
+  Api(Path dir, UnaryOperator<LacakConfig> settings) throws Exception {
     this.dataDir = dir;
-    LacakConfig config = LacakConfig.defaults().setDataDir(dir).setPort(0).setStoreInitialCodes(100_000)
-        .setAdminPassword(ADMIN_PASSWORD).setBodyLimit(bodyLimit).setDemo(true);
+    LacakConfig config = settings.apply(LacakConfig.defaults().setDataDir(dir).setPort(0).setStoreInitialCodes(100_000)
+        .setAdminPassword(ADMIN_PASSWORD).setDemo(true));
     lacak = Lacak.start(vertx, config).await(180, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
   }

@@ -9,8 +9,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * The regulator's alerts (a second sale of one code: possible clone), newest first, as the
- * sequencer keeps them.
+ * The regulator's alerts, newest first: a second sale of one code (kept by the sequencer) and a sold
+ * code verified by many different clients (raised by public verification) — both possible clones.
  *
  * <p>{@code alerts.recent(100).onSuccess(list -> ...)}
  */
@@ -22,6 +22,15 @@ public final class Alerts {
   public Alerts(Pool pool, ReferenceData ref) {
     this.pool = pool;
     this.ref = ref;
+  }
+
+  /**
+   * Keeps an alert raised outside the sequencer (public verification of a sold code from many
+   * clients); {@code facility} is the facility the code was last with.
+   */
+  public Future<Void> raise(String kind, int facility, String serial, String message) {
+    return pool.preparedQuery("insert into alert (kind, facility, serial, message) values ($1, $2, $3, $4)")
+        .execute(Tuple.of(kind, facility, serial, message)).mapEmpty();
   }
 
   /** Up to {@code limit} alerts, newest first. */

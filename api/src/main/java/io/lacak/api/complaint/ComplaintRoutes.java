@@ -1,0 +1,116 @@
+package io.lacak.api.complaint;
+
+import io.lacak.api.verify.Photo;
+import io.lacak.api.verify.RateLimiter;
+import io.lacak.api.verify.VerifyRoutes;
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.List;
+
+/**
+ * Complaints over HTTP (Lampiran M.b). Public, on the root router and rate-limited per client:
+ * {@code POST /api/v1/complaints} (multipart form with an optional {@code photo} file, a URL-encoded
+ * form, or JSON) answering 201 with the tracking number, and {@code GET /api/v1/complaints/{trackingNumber}}.
+ * The regulator's, through the contract: list with filters, answer; and the photo.
+ */
+public final class ComplaintRoutes {
+
+  private final Vertx vertx;
+  private final Complaints complaints;
+  private final RateLimiter limiter;
+  private final Authenticator authenticator;
+  private final String uploadsDir;
+
+  public ComplaintRoutes(Vertx vertx, Complaints complaints, RateLimiter limiter, Authenticator authenticator,
+                         String uploadsDir) {
+    this.vertx = vertx;
+    this.complaints = complaints;
+    this.limiter = limiter;
+    this.authenticator = authenticator;
+    this.uploadsDir = uploadsDir;
+  }
+
+  /** The public routes and the photo, on the root router. */
+  public void mount(Router root) {
+    root.post("/api/v1/complaints").handler(limiter); // its own route: a body handler must come first in one
+    root.post("/api/v1/complaints").handler(VerifyRoutes.photoBodies(vertx, uploadsDir)).handler(this::file);
+    root.get("/api/v1/complaints/:trackingNumber").handler(limiter).handler(this::status);
+    root.get("/api/v1/complaints/:trackingNumber/photo").handler(authenticator).handler(this::photo);
+  }
+
+  /** The regulator's JSON routes, through the contract. */
+  public void mount(RouterBuilder b) {
+    b.getRoute("listComplaints").addHandler(this::list);
+    b.getRoute("answerComplaint").addHandler(this::answer);
+  }
+
+  private void file(RoutingContext ctx) {
+    String type = String.valueOf(ctx.request().getHeader("content-type")).toLowerCase();
+    JsonObject fields;
+    if (type.startsWith("application/json")) {
+      try {
+        fields = ctx.body().asJsonObject();
+      } catch (DecodeException | ClassCastException e) {
+        throw Problem.badRequest("body", "MALFORMED_JSON", "the body is not a JSON object");
+      }
+    } else if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+      fields = new JsonObject();
+      ctx.request().formAttributes().forEach(e -> fields.put(e.getKey(), e.getValue()));
+    } else {
+      throw new Problem(415, "UNSUPPORTED_MEDIA_TYPE", "send multipart/form-data, a URL-encoded form or JSON",
+          List.of(new Problem.Item("content-type", "UNSUPPORTED_MEDIA_TYPE", "not accepted here: " + type)));
+    }
+    FileUpload upload = ctx.fileUploads().stream().filter(f -> f.name().equals("photo") && f.size() > 0)
+        .findFirst().orElse(null);
+    Future<Photo> photo = upload == null ? Future.succeededFuture()
+        : vertx.fileSystem().readFile(upload.uploadedFileName()).map(b -> Photo.check(b, "photo"));
+    Replies.json(ctx, 201, photo.compose(p -> complaints.file(fields, p)).map(ComplaintRoutes::publicView));
+  }
+
+  private void status(RoutingContext ctx) {
+    Replies.json(ctx, 200, complaints.get(ctx.pathParam("trackingNumber")).map(ComplaintRoutes::publicView));
+  }
+
+  private void photo(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    complaints.photo(ctx.pathParam("trackingNumber")).onFailure(ctx::fail).onSuccess(row -> ctx.response()
+        .putHeader("content-type", row.getString("photo_type")).end(Buffer.buffer(row.getBuffer("photo").getBytes())));
+  }
+
+  private void list(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    String status = ctx.request().getParam("status");
+    Complaints.Status s;
+    try {
+      s = status == null ? null : Complaints.Status.valueOf(status);
+    } catch (IllegalArgumentException e) {
+      throw Problem.badRequest("status", "UNKNOWN_STATUS", "status must be one of RECEIVED, IN_PROGRESS, ANSWERED, CLOSED");
+    }
+    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    Replies.json(ctx, 200, complaints.list(s, ctx.request().getParam("nie"), before, Replies.intParam(ctx, "limit", 50, 1, 500))
+        .map(list -> new JsonObject().put("complaints", list)));
+  }
+
+  private void answer(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    caller.requireRegulator();
+    Replies.json(ctx, 200, complaints.answer(ctx.pathParam("trackingNumber"), Replies.body(ctx), caller.accountId()));
+  }
+
+  /** What the complainant sees by tracking number: the complaint and its answer, not the internal id. */
+  private static JsonObject publicView(JsonObject c) {
+    c.remove("id");
+    return c;
+  }
+}

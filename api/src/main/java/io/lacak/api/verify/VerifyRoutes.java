@@ -1,0 +1,98 @@
+package io.lacak.api.verify;
+
+import io.lacak.api.http.Problems;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+
+/**
+ * The public verification routes (no login; rate-limited per client):
+ * {@code GET /api/v1/verify?code=...}, and {@code POST /api/v1/verify} with a JSON {@code {"code": ...}},
+ * a raw PNG/JPEG photo, or a multipart form with {@code code} or a {@code photo} file. They sit on the
+ * root router, before the contract's validation, because the public scans on this path.
+ */
+public final class VerifyRoutes {
+
+  private final Vertx vertx;
+  private final Verifier verifier;
+  private final RateLimiter limiter;
+  private final String uploadsDir;
+
+  public VerifyRoutes(Vertx vertx, Verifier verifier, RateLimiter limiter, String uploadsDir) {
+    this.vertx = vertx;
+    this.verifier = verifier;
+    this.limiter = limiter;
+    this.uploadsDir = uploadsDir;
+  }
+
+  public void mount(Router root) {
+    root.route("/api/v1/verify").handler(limiter);
+    root.get("/api/v1/verify").handler(this::verifyQuery);
+    root.post("/api/v1/verify").handler(photoBodies(vertx, uploadsDir)).handler(this::verifyPosted);
+  }
+
+  /** A body handler for routes taking a photo: 2 MB of photo plus the form around it, files on disk. */
+  public static BodyHandler photoBodies(Vertx vertx, String uploadsDir) {
+    return BodyHandler.create(uploadsDir).setBodyLimit(Photo.MAX_BYTES + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
+  }
+
+  private void verifyQuery(RoutingContext ctx) {
+    reply(ctx, verifier.verify(ctx.request().getParam("code"), RateLimiter.client(ctx)));
+  }
+
+  private void verifyPosted(RoutingContext ctx) {
+    String type = String.valueOf(ctx.request().getHeader("content-type")).toLowerCase();
+    if (type.startsWith("application/json")) {
+      reply(ctx, verifier.verify(codeOf(ctx.body().buffer()), RateLimiter.client(ctx)));
+    } else if (type.startsWith("image/")) {
+      reply(ctx, decode(ctx.body().buffer()).compose(payload -> verifier.verify(payload, RateLimiter.client(ctx))));
+    } else if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+      FileUpload photo = ctx.fileUploads().stream().filter(f -> f.name().equals("photo")).findFirst().orElse(null);
+      Future<String> payload = photo == null ? Future.succeededFuture(ctx.request().getFormAttribute("code"))
+          : vertx.fileSystem().readFile(photo.uploadedFileName()).compose(this::decode);
+      reply(ctx, payload.compose(p -> verifier.verify(p, RateLimiter.client(ctx))));
+    } else {
+      throw new Problem(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json, image/png, image/jpeg or multipart/form-data",
+          List.of(new Problem.Item("content-type", "UNSUPPORTED_MEDIA_TYPE", "not accepted here: " + type)));
+    }
+  }
+
+  private static String codeOf(Buffer body) {
+    try {
+      Object code = body == null || body.length() == 0 ? null : new JsonObject(body).getValue("code");
+      if (code != null && !(code instanceof String)) {
+        throw Problem.badRequest("code", "TYPE", "code must be a string");
+      }
+      return (String) code;
+    } catch (DecodeException e) {
+      throw Problem.badRequest("body", "MALFORMED_JSON", "the body is not a JSON object");
+    }
+  }
+
+  /** ZXing on a worker: image decoding blocks. */
+  private Future<String> decode(Buffer image) {
+    Photo photo = Photo.check(image == null ? Buffer.buffer() : image, "photo");
+    return vertx.executeBlocking(photo::decodeSymbol, false);
+  }
+
+  private static void reply(RoutingContext ctx, Future<JsonObject> answer) {
+    answer.onSuccess(a -> Replies.send(ctx, 200, a)).onFailure(e -> {
+      if (e instanceof Verifier.VerifyProblem vp) {
+        ctx.put(Problems.EXTRA, vp.extra());
+        ctx.fail(vp.problem());
+      } else {
+        ctx.fail(e);
+      }
+    });
+  }
+
+}
