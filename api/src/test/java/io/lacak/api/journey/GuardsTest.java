@@ -8,6 +8,9 @@ import static io.lacak.api.journey.Api.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.TimeUnit;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -194,6 +197,29 @@ class GuardsTest {
     assertThat(small.statusCode()).isEqualTo(400);
     assertThat(small.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("SIZE_REFUSED");
     assertThat(api.get("/api/v1/barcodes?code=" + code, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void pasal24_publicVerificationIsRateLimitedPerClientWithAClear429() throws Exception {
+    // the default limit: 20 a second with bursts of 40, per client address
+    WebClient other = WebClient.create(api.vertx, new WebClientOptions().setLocalAddress("127.0.0.9"));
+    HttpResponse<Buffer> refused = null;
+    for (int i = 0; i < 400 && refused == null; i++) {
+      HttpResponse<Buffer> r = other.request(HttpMethod.GET, api.lacak.port(), "127.0.0.1",
+          "/api/v1/verify?code=%2890%29DKL0000000000X9%2891%29301231").send().await(30, TimeUnit.SECONDS);
+      if (r.statusCode() == 429) {
+        refused = r;
+      } else {
+        assertThat(r.statusCode()).isEqualTo(200);
+      }
+    }
+    other.close();
+    assertThat(refused).as("no 429 after 400 requests").isNotNull();
+    assertThat(refused.getHeader("content-type")).isEqualTo("application/problem+json");
+    assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("RATE_LIMITED");
+    assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isPositive();
+    // another client is not affected
+    assertThat(api.get("/api/v1/verify?code=%2890%29DKL0000000000X9%2891%29301231", null).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -1,0 +1,29 @@
+package io.lacak.api.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+  @Test
+  void aBurstOfTwiceTheRateThenOneRequestPerInterval() {
+    RateLimiter limiter = new RateLimiter(10); // 10/s, bursts of 20
+    long now = 1_000_000_000_000L;
+    for (int i = 0; i < 20; i++) {
+      assertThat(limiter.allow("10.0.0.1", now)).as("request %d", i).isTrue();
+    }
+    assertThat(limiter.allow("10.0.0.1", now)).isFalse();
+    assertThat(limiter.allow("10.0.0.2", now)).isTrue(); // another client has its own allowance
+    assertThat(limiter.allow("10.0.0.1", now + 100_000_000L)).isTrue(); // 100 ms later: one more
+    assertThat(limiter.allow("10.0.0.1", now + 100_000_000L)).isFalse();
+  }
+
+  @Test
+  void zeroMeansNoLimit() {
+    RateLimiter limiter = new RateLimiter(0);
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(limiter.allow("10.0.0.1", 5)).isTrue();
+    }
+  }
+}
