@@ -92,14 +92,16 @@ public final class ApiVerticle extends VerticleBase {
 
   /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */
   private void page(Router root) {
-    StaticHandler files = StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false);
+    StaticHandler page = StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false);
+    // a route "/assets/*" hands the handler the path below "/assets/"
+    StaticHandler assets = StaticHandler.create("webroot/assets").setCachingEnabled(false);
     Handler<RoutingContext> headers = ctx -> {
       ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'")
           .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     };
-    root.get("/").handler(headers).handler(files);
-    root.get("/assets/*").handler(headers).handler(files);
+    root.get("/").handler(headers).handler(page);
+    root.get("/assets/*").handler(headers).handler(assets);
   }
 
   private ComplaintRoutes complaints(String uploadsDir) {
