@@ -15,6 +15,7 @@ import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.serial.Issuance;
 import io.lacak.core.serial.SerialCodec;
 import io.lacak.core.serial.SerialKeys;
+import io.lacak.core.store.CodeState;
 import io.lacak.core.store.CodeStatus;
 import io.lacak.registration.product.Products;
 import io.lacak.registration.web.Problem;
@@ -22,7 +23,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,12 +108,13 @@ public final class Verifier {
 
   private JsonObject authentication(Gs1Result r, Product p, Info i, String client) {
     Gs1Payload pl = r.payload();
-    CodeRef code = ref.codeRef(pl, Year.now(clock).getValue());
-    Ledger.Effective e = ledger.effective(code);
+    LocalDate today = today();
+    CodeRef code = ref.codeRef(pl, today.getYear());
+    CodeState own = new CodeState();
     String batch;
     LocalDate expiry;
     Verdict v;
-    if (e == null) {
+    if (!ledger.own(code, own)) {
       Issuance issued = issued(p, pl.serial());
       if (issued == null) {
         return answer(r, Verdict.UNKNOWN, i, null, null); // never more about an unissued serial
@@ -121,21 +122,20 @@ public final class Verifier {
       batch = issued.batch();
       expiry = issued.expiry();
       v = mismatch(code, batch, expiry) ? Verdict.MISMATCH
-          : i.nieValidUntil().isBefore(today()) ? Verdict.NIE_EXPIRED : Verdict.NOT_ACTIVATED;
+          : i.nieValidUntil().isBefore(today) ? Verdict.NIE_EXPIRED : Verdict.NOT_ACTIVATED;
     } else {
-      Batch b = ref.batch(e.own().batch());
+      Batch b = ref.batch(own.batch());
       batch = b == null ? null : b.batch();
       expiry = b == null ? null : b.expiry();
-      CodeStatus own = e.own().status();
       v = mismatch(code, batch, expiry) ? Verdict.MISMATCH
-          : own == CodeStatus.REJECTED || own == CodeStatus.RETAINED_SAMPLE ? Verdict.REJECTED
+          : own.status() == CodeStatus.REJECTED || own.status() == CodeStatus.RETAINED_SAMPLE ? Verdict.REJECTED
           : b != null && ref.recalled(b.ref()) ? Verdict.RECALLED
-          : expiry != null && expiry.isBefore(today()) ? Verdict.EXPIRED
-          : i.nieValidUntil().isBefore(today()) ? Verdict.NIE_EXPIRED
-          : e.top().status() == CodeStatus.SOLD ? Verdict.SOLD
+          : expiry != null && expiry.isBefore(today) ? Verdict.EXPIRED
+          : i.nieValidUntil().isBefore(today) ? Verdict.NIE_EXPIRED
+          : own.status() == CodeStatus.SOLD ? Verdict.SOLD // sold codes have left their containers
           : Verdict.GENUINE;
       if (v == Verdict.SOLD && watch.seen(p.id() + "/" + code.serial(), client)) {
-        alerts.raise("POSSIBLE_CLONE", e.top().holder(), code.serial(), "sold code of NIE " + p.nie()
+        alerts.raise("POSSIBLE_CLONE", own.holder(), code.serial(), "sold code of NIE " + p.nie()
                 + " verified by the public from several different clients")
             .onFailure(err -> LOG.log(Level.WARNING, "could not keep a clone alert for NIE " + p.nie(), err));
       }
@@ -175,8 +175,8 @@ public final class Verifier {
     if (p == null || r.kind() == PayloadKind.IDENTIFICATION) {
       return p != null;
     }
-    CodeRef code = ref.codeRef(r.payload(), Year.now(clock).getValue());
-    return ledger.effective(code) != null || issued(p, code.serial()) != null;
+    CodeRef code = ref.codeRef(r.payload(), today().getYear());
+    return ledger.own(code, new CodeState()) || issued(p, code.serial()) != null;
   }
 
   /** The first scanner fault that turns {@code payload} into an existing code, or {@code null}. */

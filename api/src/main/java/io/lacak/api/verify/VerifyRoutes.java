@@ -37,6 +37,9 @@ public final class VerifyRoutes {
   public void mount(Router root) {
     root.route("/api/v1/verify").handler(limiter);
     root.get("/api/v1/verify").handler(this::verifyQuery);
+    // a JSON body is small: read without the file-upload machinery of the photo route
+    root.post("/api/v1/verify").consumes("application/json").handler(BodyHandler.create(false).setBodyLimit(4096))
+        .handler(this::verifyJson);
     root.post("/api/v1/verify").handler(photoBodies(vertx, uploadsDir)).handler(this::verifyPosted);
   }
 
@@ -49,11 +52,13 @@ public final class VerifyRoutes {
     reply(ctx, verifier.verify(ctx.request().getParam("code"), RateLimiter.client(ctx)));
   }
 
+  private void verifyJson(RoutingContext ctx) {
+    reply(ctx, verifier.verify(codeOf(ctx.body().buffer()), RateLimiter.client(ctx)));
+  }
+
   private void verifyPosted(RoutingContext ctx) {
     String type = String.valueOf(ctx.request().getHeader("content-type")).toLowerCase();
-    if (type.startsWith("application/json")) {
-      reply(ctx, verifier.verify(codeOf(ctx.body().buffer()), RateLimiter.client(ctx)));
-    } else if (type.startsWith("image/")) {
+    if (type.startsWith("image/")) {
       reply(ctx, decode(ctx.body().buffer()).compose(payload -> verifier.verify(payload, RateLimiter.client(ctx))));
     } else if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
       FileUpload photo = ctx.fileUploads().stream().filter(f -> f.name().equals("photo")).findFirst().orElse(null);

@@ -22,7 +22,7 @@ public final class BareServer {
     router.post("/*").handler(ctx -> {
       JsonObject body = ctx.body().asJsonObject();
       ctx.response().putHeader("content-type", "application/json")
-          .end(new JsonObject().put("sequence", 0).put("accepted", body.getJsonArray("codes").size()).encode());
+          .end(new JsonObject().put("sequence", 0).put("members", body.size()).encode());
     });
     router.get("/*").handler(ctx -> ctx.response().putHeader("content-type", "application/json").end("{\"status\":\"UP\"}"));
     vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").onSuccess(s -> {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * directory) over loopback, each beside a baseline measured in the same run; one JSON line per
  * scenario on standard output.
  *
- * <p>{@code java -cp benchmarks/target/lacak-bench.jar io.lacak.benchmarks.e2e.E2e sales ship [--quick]}
+ * <p>{@code java -cp benchmarks/target/lacak-bench.jar io.lacak.benchmarks.e2e.E2e verify sales ship ingest [--quick]}
  */
 public final class E2e {
 
@@ -43,21 +44,120 @@ public final class E2e {
       System.exit(2);
     }
     if (list.isEmpty() || list.contains("all")) {
-      list = List.of("sales", "ship", "ingest");
+      list = List.of("verify", "sales", "ship", "ingest");
     }
     E2e e2e = new E2e(jar, quick);
     try {
       for (String scenario : list) {
         switch (scenario) {
+          case "verify" -> e2e.verify();
           case "sales" -> e2e.sales();
           case "ship" -> e2e.ship();
           case "ingest" -> e2e.ingest();
-          default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (sales, ship, ingest, all)");
+          default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (verify, sales, ship, ingest, all)");
         }
       }
     } finally {
       e2e.vertx.close().await(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Issue 7: public verification over loopback with 10 million codes in the store (1 million with
+   * {@code --quick}), random codes (one in ten a well-formed serial never issued), 64 connections,
+   * against the bare Vert.x JSON route taking the same bodies; then the restart time of the server
+   * on that data directory (DESIGN.md: "restart with 10 million codes ready in seconds").
+   */
+  private void verify() throws Exception {
+    int codes = quick ? 1_000_000 : 10_000_000;
+    int perBatch = 1_000_000;
+    long millis = quick ? 10_000 : 30_000;
+    int connections = Integer.getInteger("connections", 64);
+    Path data = Files.createTempDirectory("lacak-e2e-verify");
+    Map<String, String> settings = Map.of("LACAK_VERIFY_RATE", "100000000", // the limiter runs, but never refuses
+        "LACAK_STORE_INITIAL_CODES", Integer.toString(codes + codes / 4)); // sized with headroom, as in production
+    List<Buffer> bodies = new ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    Load.Result lacak;
+    JsonObject store;
+    long rss;
+    double fillSeconds;
+    try (ServerProcess server = ServerProcess.lacak(jar, data, "3g", settings); Http http = new Http(vertx, server.port())) {
+      String mfr = server.apiKey(MFR);
+      long t0 = System.nanoTime();
+      for (int b = 0; b < codes / perBatch; b++) {
+        JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "V" + b)
+            .put("expiry", "2029-12-31").put("primaries", perBatch).put("perSecondary", 100).put("perTertiary", 50));
+        long id = issued.getLong("id");
+        List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
+        List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
+        List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
+        usage(http, mfr, p, s, t, 100, 5_000);
+        for (int i = 0; i < 20_000; i++) {
+          String code = p.get(random.nextInt(p.size()));
+          if (i % 10 == 9) { // the same product and batch, a serial never issued: UNKNOWN
+            code = code.substring(0, code.length() - 12) + randomSerial(random);
+          }
+          bodies.add(Buffer.buffer("{\"code\":\"" + code + "\"}"));
+        }
+      }
+      fillSeconds = (System.nanoTime() - t0) / 1e9;
+      // the chain-of-custody indexer follows the journal in the background; a custody query waits
+      // for it, so that its catching up on the fill does not share the machine with the measurement
+      http.call(io.vertx.core.http.HttpMethod.GET, "/api/v1/codes/custody?code="
+          + java.net.URLEncoder.encode(bodies.get(0).toJsonObject().getString("code"), java.nio.charset.StandardCharsets.UTF_8),
+          mfr, null);
+      JsonObject first = new JsonObject(http.call(io.vertx.core.http.HttpMethod.POST, "/api/v1/verify", null, bodies.get(0)));
+      if (!first.getString("verdict").equals("GENUINE")) {
+        throw new IllegalStateException("verify does not find the stored codes: " + first.encode());
+      }
+      java.util.Collections.shuffle(bodies, random);
+      new Load(vertx).run(server.port(), "/api/v1/verify", null, connections, 5_000, i -> bodies.get(i % bodies.size()));
+      server.startRecording("verify");
+      lacak = new Load(vertx).run(server.port(), "/api/v1/verify", null, connections, millis,
+          i -> bodies.get(i % bodies.size()));
+      server.stopRecording("verify");
+      store = new JsonObject(http.call(io.vertx.core.http.HttpMethod.GET, "/health", null, null)).getJsonObject("store");
+      rss = server.rssKiB();
+    }
+    long storeKiB = diskKiB(data.resolve("store"));
+    long t1 = System.nanoTime();
+    double restartSeconds;
+    try (ServerProcess again = ServerProcess.lacak(jar, data, "3g", settings)) {
+      restartSeconds = (System.nanoTime() - t1) / 1e9; // until it listens, with the store ready
+    }
+    Load.Result bare;
+    try (ServerProcess baseline = ServerProcess.bare("2g")) {
+      new Load(vertx).run(baseline.port(), "/api/v1/verify", null, connections, 5_000, i -> bodies.get(i % bodies.size()));
+      bare = new Load(vertx).run(baseline.port(), "/api/v1/verify", null, connections, millis,
+          i -> bodies.get(i % bodies.size()));
+    }
+    long stored = store.getLong("codes");
+    print(new JsonObject().put("name", "verify").put("figure", round(lacak.perSecond())).put("unit", "verifications/s")
+        .put("baseline", round(bare.perSecond())).put("ratio", round2(lacak.perSecond() / bare.perSecond()))
+        .put("p50_ms", round2(lacak.p50Ms())).put("p99_ms", round2(lacak.p99Ms()))
+        .put("baseline_p99_ms", round2(bare.p99Ms())).put("requests", lacak.requests()).put("errors", lacak.errors())
+        .put("connections", connections).put("store_codes", stored).put("bytes_per_code", round2(storeKiB * 1024.0 / stored))
+        .put("fill_seconds", round2(fillSeconds)).put("server_peak_rss_mib", rss / 1024));
+    print(new JsonObject().put("name", "restart").put("figure", round2(restartSeconds)).put("unit", "s to listening")
+        .put("store_codes", stored).put("note", "graceful stop before; the store is reopened, the journal caught up"));
+  }
+
+  private static String randomSerial(java.util.Random random) {
+    String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    char[] c = new char[12];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+    }
+    return new String(c);
+  }
+
+  /** Disk space a directory takes (allocated blocks, as du counts them: the store's files are sparse). */
+  private static long diskKiB(Path dir) throws Exception {
+    Process du = new ProcessBuilder("du", "-sk", dir.toString()).start();
+    String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    du.waitFor();
+    return Long.parseLong(out.split("\\s+")[0]);
   }
 
   /**

@@ -35,27 +35,34 @@ final class ServerProcess implements AutoCloseable {
 
   /** The packaged server with the demo seeded, in {@code dataDir}. */
   static ServerProcess lacak(Path jar, Path dataDir, String heap) throws IOException {
+    return lacak(jar, dataDir, heap, Map.of());
+  }
+
+  /** The packaged server with the demo seeded, in {@code dataDir}, with {@code LACAK_*} settings. */
+  static ServerProcess lacak(Path jar, Path dataDir, String heap, Map<String, String> settings) throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
     String extra = System.getProperty("lacak.server.jvm"); // e.g. -XX:StartFlightRecording=filename=server.jfr
     if (extra != null && !extra.isBlank()) {
       command.addAll(List.of(extra.strip().split("\\s+")));
     }
     command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataDir.toString(), "--demo"));
-    return start(command);
+    return start(command, settings);
   }
 
   /** The baseline: a bare Vert.x JSON route in this jar. */
   static ServerProcess bare(String heap) throws IOException {
     return start(List.of(java(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-        BareServer.class.getName()));
+        BareServer.class.getName()), Map.of());
   }
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static ServerProcess start(List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  private static ServerProcess start(List<String> command, Map<String, String> settings) throws IOException {
+    ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    b.environment().putAll(settings);
+    Process p = b.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     Map<String, String> keys = new HashMap<>();
     List<String> seen = new ArrayList<>();
@@ -94,6 +101,30 @@ final class ServerProcess implements AutoCloseable {
 
   String apiKey(String partnerId) {
     return apiKeys.get(partnerId);
+  }
+
+  /**
+   * With {@code -Dlacak.profile=DIR}, a JFR recording (settings "profile") of the server during the
+   * measured phase of scenario {@code name} only, written to {@code DIR/name.jfr}; otherwise nothing.
+   */
+  void startRecording(String name) throws IOException, InterruptedException {
+    if (System.getProperty("lacak.profile") != null) {
+      jcmd("JFR.start", "name=" + name, "settings=profile");
+    }
+  }
+
+  void stopRecording(String name) throws IOException, InterruptedException {
+    String dir = System.getProperty("lacak.profile");
+    if (dir != null) {
+      jcmd("JFR.stop", "name=" + name, "filename=" + Path.of(dir, name + ".jfr").toAbsolutePath());
+    }
+  }
+
+  private void jcmd(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(process.pid())));
+    command.addAll(List.of(args));
+    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
   }
 
   /** Resident set size of the server in KiB (Linux), or -1. */

@@ -397,6 +397,15 @@ public final class Ledger {
     return new Effective(own, top, depth, List.copyOf(ancestors));
   }
 
+  /**
+   * Reads a code's own state into {@code own}, not what it inherits from its containers: one read,
+   * for public verification (a sold code has left its container, Lampiran J, and only primaries are
+   * sold); false when the code was never reported. Any thread.
+   */
+  public boolean own(CodeRef code, CodeState own) {
+    return store.read(key(code), own);
+  }
+
   /** Sequence of the last event applied; the next accepted report gets {@code sequence() + 1}. */
   public long sequence() {
     return sequence;
