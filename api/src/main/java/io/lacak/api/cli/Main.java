@@ -71,6 +71,7 @@ public final class Main {
     commands.put("serve", new ServeCommand());
     commands.put("gs1 check", new Gs1CheckCommand());
     commands.put("ingest", new IngestCommand());
+    commands.put("rebuild", new RebuildCommand());
     return commands;
   }
 

@@ -87,8 +87,9 @@ class LacakJarIT {
   }
 
   @Test
-  void serveStartsOnTheEmbeddedDefaultsAndStopsOnSigterm() throws Exception {
+  void serveStartsOnTheEmbeddedDefaultsAndStopsOnSigterm_andTheStoreRebuildsFromTheJournal() throws Exception {
     Path data = dir.resolve("data");
+    long stored = -1;
     for (int run = 0; run < 2; run++) { // the second start reuses the data directory
       Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-jar", JAR.toString(), "serve", "--port", "0", "--data", data.toString(), "--demo")
@@ -116,6 +117,7 @@ class LacakJarIT {
           java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"UP\"");
+      stored = new io.vertx.core.json.JsonObject(health.body()).getJsonObject("store").getLong("codes");
       if (run == 0) {
         ingestsAFileThroughTheCommandLine(port, printed);
       }
@@ -124,6 +126,13 @@ class LacakJarIT {
       assertThat(server.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(data.resolve("store/store.open")).doesNotExist();
     }
+
+    // the store is a view of the journal: rebuilt from scratch, it holds the same codes
+    Run rebuild = java(null, "rebuild", "--data", data.toString());
+    assertThat(rebuild.status()).as(rebuild.err()).isZero();
+    assertThat(stored).isPositive();
+    assertThat(rebuild.out()).matches("(?s)rebuilt " + String.format(java.util.Locale.ROOT, "%,d", stored)
+        + " codes from the journal up to sequence [1-9]\\d* in [\\d.]+ s\\R");
   }
 
   /** Issue 6: {@code lacak.jar ingest} uploads a usage file to the running server and follows the job. */

@@ -1,5 +1,6 @@
 package io.lacak.benchmarks.e2e;
 
+import io.lacak.benchmarks.Results;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -29,6 +30,7 @@ public final class E2e {
   private final Vertx vertx = Vertx.vertx();
   private final Path jar;
   private final boolean quick;
+  private final List<JsonObject> rows = new ArrayList<>();
 
   private E2e(Path jar, boolean quick) {
     this.jar = jar;
@@ -38,28 +40,34 @@ public final class E2e {
   public static void main(String[] args) throws Exception {
     List<String> list = new ArrayList<>(Arrays.asList(args));
     boolean quick = list.remove("--quick");
+    run(list.isEmpty() || list.contains("all") ? ALL : list, quick);
+  }
+
+  /** The scenarios of {@code all}, in order. */
+  public static final List<String> ALL = List.of("verify", "sales", "ship", "ingest", "listing");
+
+  /** Runs {@code scenarios} against {@code -Dlacak.jar} (default {@code api/target/lacak.jar}); their result lines. */
+  public static List<JsonObject> run(List<String> scenarios, boolean quick) throws Exception {
     Path jar = Path.of(System.getProperty("lacak.jar", "api/target/lacak.jar"));
     if (!Files.exists(jar)) {
-      System.err.println("no " + jar + ": build it first (mvn -q -DskipTests package) or give -Dlacak.jar=PATH");
-      System.exit(2);
-    }
-    if (list.isEmpty() || list.contains("all")) {
-      list = List.of("verify", "sales", "ship", "ingest");
+      throw new IllegalStateException("no " + jar + ": build it first (mvn -q -DskipTests package) or give -Dlacak.jar=PATH");
     }
     E2e e2e = new E2e(jar, quick);
     try {
-      for (String scenario : list) {
+      for (String scenario : scenarios) {
         switch (scenario) {
           case "verify" -> e2e.verify();
           case "sales" -> e2e.sales();
           case "ship" -> e2e.ship();
           case "ingest" -> e2e.ingest();
-          default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (verify, sales, ship, ingest, all)");
+          case "listing" -> e2e.listing();
+          default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (" + ALL + " or all)");
         }
       }
     } finally {
       e2e.vertx.close().await(30, TimeUnit.SECONDS);
     }
+    return e2e.rows;
   }
 
   /**
@@ -75,12 +83,13 @@ public final class E2e {
     int connections = Integer.getInteger("connections", 64);
     Path data = Files.createTempDirectory("lacak-e2e-verify");
     Map<String, String> settings = Map.of("LACAK_VERIFY_RATE", "100000000", // the limiter runs, but never refuses
-        "LACAK_STORE_INITIAL_CODES", Integer.toString(codes + codes / 4)); // sized with headroom, as in production
+        "LACAK_STORE_INITIAL_CODES", Integer.toString(codes + codes / 2)); // headroom: the store grows at 80 % full
     List<Buffer> bodies = new ArrayList<>();
     java.util.Random random = new java.util.Random(7);
     Load.Result lacak;
     JsonObject store;
     long rss;
+    long heap;
     double fillSeconds;
     try (ServerProcess server = ServerProcess.lacak(jar, data, "3g", settings); Http http = new Http(vertx, server.port())) {
       String mfr = server.apiKey(MFR);
@@ -119,13 +128,16 @@ public final class E2e {
       server.stopRecording("verify");
       store = new JsonObject(http.call(io.vertx.core.http.HttpMethod.GET, "/health", null, null)).getJsonObject("store");
       rss = server.rssKiB();
+      heap = server.heapUsedMiB();
     }
-    long storeKiB = diskKiB(data.resolve("store"));
+    long storeKiB = diskKiB(data.resolve("store"), "");
+    long codesKiB = diskKiB(data.resolve("store"), "codes-");
     long t1 = System.nanoTime();
     double restartSeconds;
     try (ServerProcess again = ServerProcess.lacak(jar, data, "3g", settings)) {
       restartSeconds = (System.nanoTime() - t1) / 1e9; // until it listens, with the store ready
     }
+    double rebuildSeconds = rebuild(data, settings);
     Load.Result bare;
     try (ServerProcess baseline = ServerProcess.bare("2g")) {
       new Load(vertx).run(baseline.port(), "/api/v1/verify", null, connections, 5_000, i -> bodies.get(i % bodies.size()));
@@ -133,14 +145,40 @@ public final class E2e {
           i -> bodies.get(i % bodies.size()));
     }
     long stored = store.getLong("codes");
-    print(new JsonObject().put("name", "verify").put("figure", round(lacak.perSecond())).put("unit", "verifications/s")
-        .put("baseline", round(bare.perSecond())).put("ratio", round2(lacak.perSecond() / bare.perSecond()))
-        .put("p50_ms", round2(lacak.p50Ms())).put("p99_ms", round2(lacak.p99Ms()))
+    boolean full = codes >= 10_000_000;
+    double ratio = lacak.perSecond() / bare.perSecond();
+    print(Results.row("verify", lacak.perSecond(), "verifications/s", bare.perSecond(),
+            "≥ 0.7 × bare Vert.x JSON route, p99 < 5 ms, 10 M codes",
+            full ? ratio >= 0.7 && lacak.p99Ms() < 5 : null)
+        .put("baseline_is", "bare Vert.x JSON route").put("p50_ms", round2(lacak.p50Ms())).put("p99_ms", round2(lacak.p99Ms()))
         .put("baseline_p99_ms", round2(bare.p99Ms())).put("requests", lacak.requests()).put("errors", lacak.errors())
-        .put("connections", connections).put("store_codes", stored).put("bytes_per_code", round2(storeKiB * 1024.0 / stored))
-        .put("fill_seconds", round2(fillSeconds)).put("server_peak_rss_mib", rss / 1024));
-    print(new JsonObject().put("name", "restart").put("figure", round2(restartSeconds)).put("unit", "s to listening")
-        .put("store_codes", stored).put("note", "graceful stop before; the store is reopened, the journal caught up"));
+        .put("connections", connections).put("store_codes", stored).put("fill_seconds", round2(fillSeconds))
+        .put("server_peak_rss_mib", rss / 1024).put("server_heap_used_mib", heap));
+    double bytesPerCode = codesKiB * 1024.0 / stored;
+    print(Results.row("store-bytes-per-code", bytesPerCode, "B/code on disk (code map)", null, "≤ 64 bytes per code",
+            full ? bytesPerCode <= 64 : null)
+        .put("store_codes", stored).put("whole_store_bytes_per_code", round2(storeKiB * 1024.0 / stored))
+        .put("note", "du of the code map files / codes; whole_store adds the children and containers maps of aggregation"));
+    print(Results.row("restart", restartSeconds, "s to listening", null, "ready in seconds with 10 M codes",
+            full ? restartSeconds <= 10 : null)
+        .put("store_codes", stored).put("note", "graceful stop before; the store reopened, the journal caught up"));
+    print(Results.row("rebuild", stored / rebuildSeconds, "codes/s", null, "(reported)", null)
+        .put("seconds", round2(rebuildSeconds)).put("store_codes", stored)
+        .put("note", "lacak.jar rebuild: the store emptied and the whole journal replayed, JVM start included"));
+  }
+
+  /** {@code lacak.jar rebuild} on a stopped server's data directory; its wall time in seconds. */
+  private double rebuild(Path data, Map<String, String> settings) throws Exception {
+    ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
+        "-jar", jar.toString(), "rebuild", "--data", data.toString()).redirectErrorStream(true);
+    b.environment().putAll(settings);
+    long t0 = System.nanoTime();
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("rebuild failed: " + out);
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   private static String randomSerial(java.util.Random random) {
@@ -152,12 +190,18 @@ public final class E2e {
     return new String(c);
   }
 
-  /** Disk space a directory takes (allocated blocks, as du counts them: the store's files are sparse). */
-  private static long diskKiB(Path dir) throws Exception {
-    Process du = new ProcessBuilder("du", "-sk", dir.toString()).start();
-    String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    du.waitFor();
-    return Long.parseLong(out.split("\\s+")[0]);
+  /** Disk space of the files in {@code dir} whose names start with {@code prefix} (allocated blocks, as du counts them: the store's files are sparse). */
+  private static long diskKiB(Path dir, String prefix) throws Exception {
+    long total = 0;
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith(prefix))::iterator) {
+        Process du = new ProcessBuilder("du", "-sk", f.toString()).start();
+        String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        du.waitFor();
+        total += Long.parseLong(out.split("\\s+")[0]);
+      }
+    }
+    return total;
   }
 
   /**
@@ -187,9 +231,8 @@ public final class E2e {
       bare = new Load(vertx).run(baseline.port(), "/api/v1/sales", null, connections, millis,
           i -> saleBody(codes.get(i % codes.size())));
     }
-    print(new JsonObject().put("name", "pharmacy-sale").put("figure", round(lacak.perSecond())).put("unit", "sales/s")
-        .put("baseline", round(bare.perSecond())).put("ratio", round2(lacak.perSecond() / bare.perSecond()))
-        .put("p50_ms", round2(lacak.p50Ms())).put("p99_ms", round2(lacak.p99Ms()))
+    print(Results.row("pharmacy-sale", lacak.perSecond(), "sales/s", bare.perSecond(), "durable; no number (issue 5)", null)
+        .put("baseline_is", "bare Vert.x JSON route").put("p50_ms", round2(lacak.p50Ms())).put("p99_ms", round2(lacak.p99Ms()))
         .put("baseline_p99_ms", round2(bare.p99Ms())).put("requests", lacak.requests()).put("errors", lacak.errors())
         .put("connections", connections).put("server_peak_rss_mib", rss / 1024));
   }
@@ -223,9 +266,10 @@ public final class E2e {
         System.arraycopy(roundTrips(http, mfr, pbf, pallet, 1), 0, palletMs, 2 * i, 2);
         System.arraycopy(roundTrips(http, mfr, pbf, unit, 1), 0, unitMs, 2 * i, 2);
       }
-      print(new JsonObject().put("name", "ship-pallet-vs-unit").put("figure", round2(median(palletMs))).put("unit", "ms/shipment")
-          .put("baseline", round2(median(unitMs))).put("ratio", round2(median(palletMs) / median(unitMs)))
-          .put("pallet_units", units).put("rounds", rounds).put("p99_ms", round2(percentile(palletMs, 0.99)))
+      double ratio = median(palletMs) / median(unitMs);
+      print(Results.row("ship-pallet-vs-unit", median(palletMs), "ms per shipment call", median(unitMs),
+              "O(1): time ratio ~1", ratio <= 1.5)
+          .put("baseline_is", "one unit").put("p50_ms", round2(median(palletMs))).put("pallet_units", units).put("rounds", rounds).put("p99_ms", round2(percentile(palletMs, 0.99)))
           .put("baseline_p99_ms", round2(percentile(unitMs, 0.99))));
     }
   }
@@ -256,10 +300,11 @@ public final class E2e {
       }
       double baseline = bareParse(file, rows);
       double usageSeconds = uploadAndWait(http, server, mfr, "usage", file, rows);
-      print(new JsonObject().put("name", "usage-csv-ingest").put("figure", round(rows / usageSeconds)).put("unit", "rows/s")
-          .put("baseline", round(baseline)).put("ratio", round2(rows / usageSeconds / baseline)).put("rows", rows)
+      print(Results.row("usage-csv-ingest", rows / usageSeconds, "rows/s", baseline, "≥ 300,000 rows/s, 1 M rows, durable",
+              rows >= 1_000_000 ? rows / usageSeconds >= 300_000 : null)
+          .put("baseline_is", "bare Commons CSV parse").put("rows", rows)
           .put("seconds", round2(usageSeconds)).put("file_mib", Files.size(file) >> 20)
-          .put("server_peak_rss_mib", server.rssKiB() / 1024));
+          .put("server_peak_rss_mib", server.rssKiB() / 1024).put("server_heap_used_mib", server.heapUsedMiB()));
 
       // Lampiran H.c: the shipment CSV, every secondary (box) of the usage file shipped to the distributor
       try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
@@ -270,12 +315,50 @@ public final class E2e {
       }
       double shipBaseline = bareParse(file, s.size());
       double shipSeconds = uploadAndWait(http, server, mfr, "shipment", file, s.size());
-      print(new JsonObject().put("name", "shipment-csv-ingest").put("figure", round(s.size() / shipSeconds))
-          .put("unit", "rows/s").put("baseline", round(shipBaseline)).put("ratio", round2(s.size() / shipSeconds / shipBaseline))
-          .put("rows", s.size()).put("seconds", round2(shipSeconds)));
+      print(Results.row("shipment-csv-ingest", s.size() / shipSeconds, "rows/s", shipBaseline, "(reported)", null)
+          .put("baseline_is", "bare Commons CSV parse").put("rows", s.size()).put("seconds", round2(shipSeconds)));
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /**
+   * Issue 3/8: the codes of a 10-million-code request (1 million with {@code --quick}) streamed
+   * over HTTP in order (FF1 per code, Lampiran F), against the bare server streaming as many lines
+   * of the same length.
+   */
+  private void listing() throws Exception {
+    int codes = quick ? 1_000_000 : 10_000_000;
+    Path data = Files.createTempDirectory("lacak-e2e-listing");
+    double best = 0;
+    long bytes;
+    try (ServerProcess server = ServerProcess.lacak(jar, data, "2g"); Http http = new Http(vertx, server.port())) {
+      String mfr = server.apiKey(MFR);
+      JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "LIST1")
+          .put("expiry", "2029-12-31").put("primaries", codes).put("perSecondary", 100).put("perTertiary", 100));
+      String path = "/api/v1/code-requests/" + issued.getLong("id") + "/codes?level=primary";
+      long[] counts = null;
+      for (int run = 0; run < 3; run++) { // the first warms the server up
+        long t0 = System.nanoTime();
+        counts = http.stream(path, mfr);
+        best = Math.max(best, counts[0] / ((System.nanoTime() - t0) / 1e9));
+      }
+      if (counts[0] != codes) {
+        throw new IllegalStateException("listed " + counts[0] + " codes, not " + codes);
+      }
+      bytes = counts[1];
+    }
+    double bare = 0;
+    try (ServerProcess baseline = ServerProcess.bare("1g"); Http http = new Http(vertx, baseline.port())) {
+      for (int run = 0; run < 3; run++) {
+        long t0 = System.nanoTime();
+        long[] counts = http.stream("/stream?lines=" + codes + "&length=" + bytes / codes, null);
+        bare = Math.max(bare, counts[0] / ((System.nanoTime() - t0) / 1e9));
+      }
+    }
+    print(Results.row("code-listing-http", best, "codes/s", bare, "≥ 1,000,000 codes/s, streamed", best >= 1_000_000)
+        .put("baseline_is", "bare Vert.x streaming lines of the same length").put("codes", codes)
+        .put("bytes_per_line", bytes / codes));
   }
 
   /** Uploads a file and waits for its job; the seconds from the first byte sent to the job's end. */
@@ -395,7 +478,8 @@ public final class E2e {
     return Math.round(v * 100) / 100.0;
   }
 
-  private static void print(JsonObject line) {
+  private void print(JsonObject line) {
+    rows.add(line);
     System.out.println(line.encode());
     System.out.flush();
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -56,6 +57,32 @@ final class Http implements AutoCloseable {
   }
 
   /** Sends and waits; returns the elapsed nanoseconds through {@code elapsed[0]} when given. */
+  /** Streams a GET answer without keeping it: {lines, bytes}. */
+  long[] stream(String path, String apiKey) throws Exception {
+    RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(HttpMethod.GET);
+    if (apiKey != null) {
+      o.putHeader("X-API-Key", apiKey);
+    }
+    long[] counts = new long[2];
+    return client.request(o).compose(HttpClientRequest::send).compose(r -> {
+      if (r.statusCode() != 200) {
+        return io.vertx.core.Future.failedFuture("GET " + path + " -> " + r.statusCode());
+      }
+      io.vertx.core.Promise<long[]> done = io.vertx.core.Promise.promise();
+      r.handler(b -> {
+        counts[1] += b.length();
+        for (int i = 0; i < b.length(); i++) {
+          if (b.getByte(i) == '\n') {
+            counts[0]++;
+          }
+        }
+      });
+      r.endHandler(v -> done.complete(counts));
+      r.exceptionHandler(done::fail);
+      return done.future();
+    }).await(30, TimeUnit.MINUTES);
+  }
+
   Buffer call(HttpMethod method, String path, String apiKey, Buffer body) throws Exception {
     RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(method)
         .putHeader("content-type", "application/json");

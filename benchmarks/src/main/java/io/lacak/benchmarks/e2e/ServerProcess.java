@@ -127,6 +127,20 @@ final class ServerProcess implements AutoCloseable {
     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
   }
 
+  /** Heap in use in the server now (MiB, from {@code jcmd GC.heap_info}), or -1. */
+  long heapUsedMiB() {
+    try {
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+      return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+    } catch (IOException | InterruptedException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** Resident set size of the server in KiB (Linux), or -1. */
   long rssKiB() {
     try {
