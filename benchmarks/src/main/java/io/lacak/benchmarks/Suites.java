@@ -40,7 +40,7 @@ final class Suites {
     int codes = quick ? 2_000_000 : 10_000_000;
     Map<String, Double> store = scores(StoreBenchmark.class, "lookupRandom|baselineKeyOnly", "codes", Integer.toString(codes));
     rows.add(Results.row("store-lookup", store.get("lookupRandom"), "look-ups/s", store.get("baselineKeyOnly"),
-        "≥ 1,000,000/s per core with 10 M codes", store.get("lookupRandom") >= 1_000_000 && codes >= 10_000_000)
+        "≥ 1,000,000/s per core with 10 M codes", codes >= 10_000_000 ? store.get("lookupRandom") >= 1_000_000 : null)
         .put("store_codes", codes).put("baseline_is", "picking a random key, no look-up"));
     Map<String, Double> ledger = scores(LedgerBenchmark.class, "usageApply|usageDecideOnly|shipPallet|shipOneUnit");
     rows.add(Results.row("usage-apply", ledger.get("usageApply"), "codes/s", ledger.get("usageDecideOnly"),

@@ -70,8 +70,12 @@ public final class RateLimiter implements Handler<RoutingContext> {
     ctx.fail(new Problem(429, "RATE_LIMITED", "too many requests from this address; try again shortly", List.of()));
   }
 
-  /** The client a request comes from: its remote address (Lacak listens directly, not behind a proxy). */
+  /**
+   * The client a request comes from: the connection's remote address (Lacak listens directly, not
+   * behind a proxy; the connection's address skips the per-request Forwarded-header parsing).
+   */
   public static String client(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    io.vertx.core.net.SocketAddress a = ctx.request().connection().remoteAddress();
+    return a == null ? "unknown" : a.host();
   }
 }

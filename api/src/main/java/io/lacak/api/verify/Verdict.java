@@ -31,13 +31,11 @@ public enum Verdict {
       "The marketing authorisation number (NIE) is registered and its validity date matches.");
 
   private final boolean valid;
-  private final String id;
-  private final String en;
+  private final JsonObject message;
 
   Verdict(boolean valid, String id, String en) {
     this.valid = valid;
-    this.id = id;
-    this.en = en;
+    this.message = new JsonObject().put("id", id).put("en", en);
   }
 
   /** Whether the code is valid; any other verdict offers NIE look-up and a complaint (Lampiran M.a.4.a). */
@@ -45,8 +43,8 @@ public enum Verdict {
     return valid;
   }
 
-  /** The message in both languages: {@code {"id": "...", "en": "..."}}. */
+  /** The message in both languages, {@code {"id": "...", "en": "..."}}: one shared object, never to be changed. */
   public JsonObject message() {
-    return new JsonObject().put("id", id).put("en", en);
+    return message;
   }
 }

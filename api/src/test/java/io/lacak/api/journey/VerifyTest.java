@@ -295,6 +295,14 @@ class VerifyTest {
     assertThat(p.getJsonObject("links").getString("complaint")).isEqualTo("/api/v1/complaints");
     assertThat(p.getValue("suggestion")).isNull();
     assertThat(verify("").statusCode()).isEqualTo(400);
+    for (String body : List.of("{\"code\": 42}", "{\"code\": \"x\"", "[1]", "{\"code\": \"x\"} trailing")) {
+      HttpResponse<Buffer> bad = api.send(HttpMethod.POST, "/api/v1/verify", null, Buffer.buffer(body));
+      assertThat(bad.statusCode()).as(body).isEqualTo(400);
+      assertThat(bad.getHeader("content-type")).isEqualTo("application/problem+json");
+    }
+    HttpResponse<Buffer> other = api.post("/api/v1/verify", null, new JsonObject().put("lang", "id")
+        .put("extra", new JsonObject().put("code", "nested")).put("code", primaries.get(1)));
+    assertThat(other.bodyAsJsonObject().getString("verdict")).isEqualTo("GENUINE");
     assertThat(verify("x".repeat(600)).statusCode()).isEqualTo(400);
   }
 
