@@ -60,11 +60,12 @@ final class RebuildCommand implements Command {
         sequencer.close();
       } finally {
         store.close();
-        db.close().await(2, TimeUnit.MINUTES);
+        db.close().onFailure(e -> err.println("lacak rebuild: Postgres did not stop cleanly: " + e));
       }
       return Main.OK;
     } catch (Exception e) {
-      err.println("lacak rebuild: failed: " + e.getMessage());
+      err.println("lacak rebuild: failed: " + e);
+      java.util.logging.Logger.getLogger(RebuildCommand.class.getName()).log(java.util.logging.Level.SEVERE, "rebuild failed", e);
       return 1;
     } finally {
       vertx.close();

@@ -63,6 +63,8 @@ public final class Sequencer implements AutoCloseable {
 
   private static final long DB_TIMEOUT_SECONDS = 60;
   private static final int REPLAY_PAGE = 500;
+  /** Effects read per replay page, about: a page of big events (a 1,000,000-row file is one) must not time out. */
+  private static final long REPLAY_BYTES = 32L << 20;
 
   private record Pending(Report report, Context context, Promise<Receipt> promise) {
   }
@@ -333,18 +335,26 @@ public final class Sequencer implements AutoCloseable {
         .mapEmpty();
   }
 
-  /** Applies every journal event after the store's position, in order. Writer thread only. */
+  /**
+   * Applies every journal event after the store's position, in order, in pages sized by the bytes
+   * of their effects (small events many at a time, a huge one alone). Writer thread only.
+   */
   private void replay() throws Exception {
+    int page = 1;
     while (true) {
       RowSet<Row> rows = await(pool.preparedQuery("select seq, effects from journal where seq > $1 order by seq limit $2")
-          .execute(Tuple.of(writerLedger.sequence(), REPLAY_PAGE)));
+          .execute(Tuple.of(writerLedger.sequence(), page)));
       if (rows.size() == 0) {
         return;
       }
+      long bytes = 0;
       for (Row row : rows) {
-        writerLedger.apply(row.getLong("seq"), Effects.decode(row.getBuffer("effects").getBytes()));
+        byte[] effects = row.getBuffer("effects").getBytes();
+        bytes += effects.length;
+        writerLedger.apply(row.getLong("seq"), Effects.decode(effects));
       }
       pending.flush();
+      page = bytes < REPLAY_BYTES / 2 ? Math.min(page * 2, REPLAY_PAGE) : bytes > REPLAY_BYTES ? Math.max(1, page / 2) : page;
     }
   }
 
