@@ -21,7 +21,12 @@ import io.lacak.ingest.upload.UploadJobs;
 import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.ApiKeys;
 import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.TokenSecret;
+import io.lacak.registration.document.Documents;
+import io.lacak.registration.facility.FacilityRequests;
+import io.lacak.registration.notice.Mailer;
+import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.facility.Facilities;
 import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
@@ -48,13 +53,18 @@ public final class Lacak {
   private static final Logger LOG = Logger.getLogger(Lacak.class.getName());
   /** How often the custody indexer looks for new journal events. */
   private static final long INDEX_EVERY_MS = 500;
+  /** How often the outbox hands new messages to the e-mail adapter. */
+  private static final long MAIL_EVERY_MS = 2_000;
 
   private final Vertx vertx;
   private final Services services;
   private final ApiVerticle api;
   private String deployment;
   private long indexTimer = -1;
+  private long mailTimer = -1;
   private boolean indexing;
+  private boolean mailing;
+  private final Mailer mailer = Mailer.logging();
   private String generatedAdminPassword;
   private Demo demo;
 
@@ -103,7 +113,9 @@ public final class Lacak {
                 new UploadRoutes(vertx, jobs, ref, authenticator, config.uploadLimit(), clock),
                 new Verifier(sequencer.ledger(), ref, keys, products, codec, new Alerts(db.pool(), ref),
                     config.cloneClients(), clock),
-                new RateLimiter(config.verifyRate()), new Complaints(db.pool()));
+                new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
+                new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool()),
+                new Outbox(db.pool()));
             lacakJobs[0] = jobs;
             return new Lacak(vertx, s, new ApiVerticle(config, s));
           });
@@ -122,6 +134,7 @@ public final class Lacak {
         .compose(lacak -> vertx.deployVerticle(lacak.api).map(id -> {
           lacak.deployment = id;
           lacak.indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> lacak.index());
+          lacak.mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> lacak.mail());
           return lacak;
         }));
   }
@@ -135,6 +148,17 @@ public final class Lacak {
     services.custody().catchUp()
         .onFailure(e -> LOG.log(Level.WARNING, "custody indexing failed; retrying", e))
         .onComplete(r -> indexing = false);
+  }
+
+  /** Notifications to people leave by e-mail (the logging adapter by default), each once. */
+  private void mail() {
+    if (mailing) {
+      return;
+    }
+    mailing = true;
+    services.outbox().deliver(mailer, 100)
+        .onFailure(e -> LOG.log(Level.WARNING, "outbox delivery failed; retrying", e))
+        .onComplete(r -> mailing = false);
   }
 
   /** The port the HTTP server listens on. */
@@ -166,6 +190,7 @@ public final class Lacak {
    */
   public Future<Void> stop() {
     vertx.cancelTimer(indexTimer);
+    vertx.cancelTimer(mailTimer);
     return vertx.undeploy(deployment)
         .eventually(() -> vertx.executeBlocking(() -> {
           services.sequencer().close();

@@ -15,6 +15,10 @@ import io.lacak.registration.product.Products;
 import io.lacak.api.complaint.Complaints;
 import io.lacak.api.verify.RateLimiter;
 import io.lacak.api.verify.Verifier;
+import io.lacak.registration.account.Activations;
+import io.lacak.registration.document.Documents;
+import io.lacak.registration.facility.FacilityRequests;
+import io.lacak.registration.notice.Outbox;
 import java.time.Clock;
 
 /** The parts of a running server that the HTTP routes use, assembled once by {@link Lacak}. */
@@ -22,5 +26,6 @@ public record Services(Database database, CodeStore store, Sequencer sequencer, 
                        Accounts accounts, ApiKeys apiKeys, Authenticator authenticator, Facilities facilities,
                        Products products, Custody custody, Notifications notifications, Gs1Codec codec, Clock clock,
                        io.lacak.api.upload.UploadRoutes uploads, Verifier verifier, RateLimiter publicLimit,
-                       Complaints complaints) {
+                       Complaints complaints, FacilityRequests facilityRequests, Documents documents,
+                       Activations activations, Outbox outbox) {
 }

@@ -10,6 +10,7 @@ import io.lacak.api.query.QueryRoutes;
 import io.lacak.api.report.ReportRoutes;
 import io.lacak.core.journal.Alerts;
 import io.lacak.registration.account.AccountRoutes;
+import io.lacak.registration.facility.FacilityRequestRoutes;
 import io.lacak.registration.facility.FacilityRoutes;
 import io.lacak.registration.product.ProductRoutes;
 import io.lacak.registration.web.Problem;
@@ -60,6 +61,8 @@ public final class ApiVerticle extends VerticleBase {
           String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
           new VerifyRoutes(vertx, s.verifier(), s.publicLimit(), tmp).mount(root);
           complaints(tmp).mount(root);
+          root.post("/api/v1/facility-requests").handler(s.publicLimit()); // public: rate-limited before the body is read
+          facilityRequests(tmp).mount(root);
           root.route("/*").subRouter(api(contract));
           root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
           root.route().failureHandler(new Problems());
@@ -80,6 +83,7 @@ public final class ApiVerticle extends VerticleBase {
     new BarcodeRoutes(vertx, s.codec()).mount(b);
     s.uploads().mount(b);
     complaints(config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
+    facilityRequests(config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(),
         new Alerts(s.database().pool(), s.sequencer().referenceData()), s.codec(), s.clock()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
@@ -102,6 +106,11 @@ public final class ApiVerticle extends VerticleBase {
     };
     root.get("/").handler(headers).handler(page);
     root.get("/assets/*").handler(headers).handler(assets);
+  }
+
+  private FacilityRequestRoutes facilityRequests(String uploadsDir) {
+    return new FacilityRequestRoutes(vertx, s.facilityRequests(), s.documents(), s.activations(), s.outbox(),
+        s.authenticator(), uploadsDir);
   }
 
   private ComplaintRoutes complaints(String uploadsDir) {

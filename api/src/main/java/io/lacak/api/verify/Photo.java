@@ -9,6 +9,7 @@ import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import io.lacak.registration.document.Documents;
 import io.lacak.registration.web.Problem;
 import io.vertx.core.buffer.Buffer;
 import java.awt.image.BufferedImage;
@@ -31,7 +32,7 @@ import javax.imageio.stream.ImageInputStream;
 public final class Photo {
 
   /** Largest photo accepted (Lampiran M: a supporting photo; 2 MB). */
-  public static final int MAX_BYTES = 2 * 1024 * 1024;
+  public static final int MAX_BYTES = Documents.MAX_BYTES;
   /** Largest image decoded, in pixels: a small file can declare a huge image. */
   private static final long MAX_PIXELS = 40_000_000;
 
@@ -66,14 +67,8 @@ public final class Photo {
 
   /** {@code image/png} or {@code image/jpeg} by the file's signature, else {@code null}. */
   static String typeOf(byte[] b) {
-    if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
-        && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-      return "image/png";
-    }
-    if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-      return "image/jpeg";
-    }
-    return null;
+    String type = Documents.mediaType(b);
+    return type != null && type.startsWith("image/") ? type : null;
   }
 
   public byte[] bytes() {

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 /**
@@ -42,16 +43,28 @@ public final class Facilities {
     String phone = f.text("phone", Formats.PHONE, "a phone number");
     String email = f.text("email", Formats.EMAIL, "an e-mail address");
     f.check();
-    return pool.preparedQuery("insert into facility (partner_id, type, name, address, npwp, responsible_person, phone, email)"
+    return insert(pool, partnerId, type, name, address, Formats.npwpDigits(npwp), person, phone, email)
+        .map(facilityRef -> {
+          ref.addFacility(new Facility(facilityRef, partnerId, type));
+          return new JsonObject().put("partnerId", partnerId).put("type", type.name()).put("name", name)
+              .put("address", address);
+        });
+  }
+
+  /**
+   * Inserts a facility (in the caller's transaction when {@code c} is one); its reference, or a 409
+   * when the partner ID is taken. The caller adds it to the reference data once committed.
+   */
+  static Future<Integer> insert(SqlClient c, String partnerId, FacilityType type, String name, String address,
+                                String npwpDigits, String person, String phone, String email) {
+    return c.preparedQuery("insert into facility (partner_id, type, name, address, npwp, responsible_person, phone, email)"
             + " values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (partner_id) do nothing returning ref")
-        .execute(Tuple.from(new Object[] {partnerId, type.name(), name, address, Formats.npwpDigits(npwp), person, phone, email}))
+        .execute(Tuple.from(new Object[] {partnerId, type.name(), name, address, npwpDigits, person, phone, email}))
         .map(rows -> {
           if (rows.size() == 0) {
             throw Problem.conflict("PARTNER_ID_TAKEN", "partner ID " + partnerId + " is taken");
           }
-          ref.addFacility(new Facility(rows.iterator().next().getInteger(0), partnerId, type));
-          return new JsonObject().put("partnerId", partnerId).put("type", type.name()).put("name", name)
-              .put("address", address);
+          return rows.iterator().next().getInteger(0);
         });
   }
 

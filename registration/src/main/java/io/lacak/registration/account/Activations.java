@@ -1,0 +1,109 @@
+package io.lacak.registration.account;
+
+import io.lacak.registration.web.Fields;
+import io.lacak.registration.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Accounts created by an approval (a facility's access request, a company's registration) and
+ * activated by the person they belong to: the approval creates the account with a password nobody
+ * knows and a one-time activation token (kept as SHA-256, valid 7 days) that the notification
+ * carries; {@code POST /api/v1/accounts/activate} sets the first password. No password travels by
+ * e-mail or rests in the outbox.
+ *
+ * <p>{@code Activations.create(tx, "apt-000012", hash, "Apt. Sari", "sari@example.id", List.of(ref))}
+ */
+public final class Activations {
+
+  /** An account waiting for activation, and the token that activates it. */
+  public record Pending(int accountId, String username, String token) {
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int DAYS = 7;
+
+  private final Vertx vertx;
+  private final Pool pool;
+
+  public Activations(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
+    this.pool = pool;
+  }
+
+  /**
+   * Creates the account in the caller's transaction, linked to {@code facilities}, with {@code
+   * unusableHash} (the hash of a random password, made off the event loop), and its activation token.
+   */
+  public static Future<Pending> create(SqlClient c, String username, String unusableHash, String fullName, String email,
+                                       List<Integer> facilities) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    return c.preparedQuery("insert into account (username, password_hash, full_name, email) values ($1, $2, $3, $4)"
+            + " on conflict (username) do nothing returning id")
+        .execute(Tuple.of(username, unusableHash, fullName, email))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(Problem.conflict("USERNAME_TAKEN", "username " + username + " is taken"));
+          }
+          int id = rows.iterator().next().getInteger(0);
+          List<Tuple> links = facilities.stream().map(f -> Tuple.of(id, f)).toList();
+          Future<?> linked = links.isEmpty() ? Future.succeededFuture()
+              : c.preparedQuery("insert into account_facility (account_id, facility) values ($1, $2)").executeBatch(links);
+          return linked.compose(v -> c.preparedQuery("insert into account_activation (token_hash, account_id, expires_at)"
+                  + " values ($1, $2, $3)")
+              .execute(Tuple.of(Buffer.buffer(sha256(token)), id, OffsetDateTime.now(ZoneOffset.UTC).plusDays(DAYS))))
+              .map(v -> new Pending(id, username, token));
+        });
+  }
+
+  /** A password hash nobody can log in with until the account is activated. Blocking (PBKDF2): a worker. */
+  public static String unusableHash() {
+    return Passwords.hash(Passwords.generate() + Passwords.generate());
+  }
+
+  /** Sets the first password of the account the token belongs to; 400 for a bad password, 404 for a bad token. */
+  public Future<JsonObject> activate(JsonObject body) {
+    Fields f = new Fields(body);
+    String token = f.text("token", null, null);
+    String password = f.text("password", null, null);
+    if (password != null && password.length() < Passwords.MIN_LENGTH) {
+      f.add("password", "TOO_SHORT", "password must have at least " + Passwords.MIN_LENGTH + " characters");
+    }
+    f.check();
+    return vertx.executeBlocking(() -> Passwords.hash(password))
+        .compose(hash -> pool.withTransaction(c -> c.preparedQuery("update account_activation set used_at = now()"
+                + " where token_hash = $1 and used_at is null and expires_at > now() returning account_id")
+            .execute(Tuple.of(Buffer.buffer(sha256(token))))
+            .compose(rows -> {
+              if (rows.size() == 0) {
+                return Future.failedFuture(Problem.notFound("the activation link is unknown, used or expired"));
+              }
+              return c.preparedQuery("update account set password_hash = $2 where id = $1 returning username")
+                  .execute(Tuple.of(rows.iterator().next().getInteger(0), hash));
+            })))
+        .map(rows -> new JsonObject().put("username", rows.iterator().next().getString(0)).put("active", true));
+  }
+
+  private static byte[] sha256(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.lacak.registration.document;
+
+import io.lacak.registration.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Supporting documents of registration workflows (seed 002 "Dokumen Persyaratan", Lampiran B.7):
+ * JPG, JPEG, PNG or PDF only, at most 2 MB each, recognised by their content (never by a file name
+ * or a declared type), kept in Postgres beside their owner.
+ *
+ * <p>{@code Documents.Upload d = Documents.check("documents[0]", "SIUP", "siup.pdf", bytes, problems);}
+ */
+public final class Documents {
+
+  /** Largest document accepted (seed 002: "maksimal ukuran file adalah sebesar 2MB"). */
+  public static final int MAX_BYTES = 2 * 1024 * 1024;
+
+  /** A document that passed the checks. */
+  public record Upload(String kind, String fileName, byte[] content, String mediaType) {
+  }
+
+  private final Pool pool;
+
+  public Documents(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * {@code image/png}, {@code image/jpeg} or {@code application/pdf} by the file's signature, else
+   * {@code null}.
+   */
+  public static String mediaType(byte[] b) {
+    if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+        && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+      return "image/png";
+    }
+    if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+      return "image/jpeg";
+    }
+    if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+      return "application/pdf";
+    }
+    return null;
+  }
+
+  /**
+   * The document when it is JPG, PNG or PDF of at most 2 MB; otherwise {@code null} and a problem
+   * naming {@code field} added to {@code problems}.
+   */
+  public static Upload check(String field, String kind, String fileName, byte[] content, List<Problem.Item> problems) {
+    if (content.length > MAX_BYTES) {
+      problems.add(new Problem.Item(field, "DOCUMENT_TOO_LARGE", (fileName == null ? "the document" : fileName)
+          + " has " + content.length + " bytes; at most 2 MB (" + MAX_BYTES + ")"));
+      return null;
+    }
+    String type = mediaType(content);
+    if (type == null) {
+      problems.add(new Problem.Item(field, "DOCUMENT_TYPE", (fileName == null ? "the document" : fileName)
+          + " is not a JPG, PNG or PDF file (checked by its content)"));
+      return null;
+    }
+    return new Upload(kind, fileName, content, type);
+  }
+
+  /** Keeps {@code docs} for {@code owner}, in the caller's transaction. */
+  public static Future<Void> store(SqlClient c, String owner, List<Upload> docs) {
+    List<Tuple> rows = new ArrayList<>();
+    for (Upload d : docs) {
+      rows.add(Tuple.of(owner, d.kind(), d.fileName(), d.mediaType(), d.content().length, Buffer.buffer(d.content())));
+    }
+    return rows.isEmpty() ? Future.succeededFuture()
+        : c.preparedQuery("insert into document (owner, kind, file_name, media_type, size, content)"
+            + " values ($1, $2, $3, $4, $5, $6)").executeBatch(rows).mapEmpty();
+  }
+
+  /** The documents of {@code owner}: id, kind, file name, media type and size (not the content). */
+  public Future<JsonArray> list(String owner) {
+    return pool.preparedQuery("select id, kind, file_name, media_type, size from document where owner = $1 order by id")
+        .execute(Tuple.of(owner))
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
+              .put("fileName", r.getString("file_name")).put("mediaType", r.getString("media_type"))
+              .put("size", r.getInteger("size"))));
+          return out;
+        });
+  }
+
+  /** One document with its content ({@code media_type}, {@code content}); 404 when there is none. */
+  public Future<Row> content(long id) {
+    return pool.preparedQuery("select media_type, content from document where id = $1").execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw Problem.notFound("no document " + id);
+          }
+          return rows.iterator().next();
+        });
+  }
+}

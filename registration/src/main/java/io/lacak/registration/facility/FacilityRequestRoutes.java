@@ -1,0 +1,132 @@
+package io.lacak.registration.facility;
+
+import io.lacak.registration.account.Activations;
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.document.Documents;
+import io.lacak.registration.notice.Outbox;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Onboarding over HTTP (Lampiran B, seed 004): {@code POST /api/v1/facility-requests} (public,
+ * multipart: the fields and up to five documents, each file field named after what it is, e.g.
+ * {@code SIUP}, {@code NIB}), the regulator's list, view and decision, the documents, account
+ * activation, and each account's notification feed.
+ */
+public final class FacilityRequestRoutes {
+
+  /** Most documents one request carries. */
+  static final int MAX_DOCUMENTS = 5;
+
+  private final Vertx vertx;
+  private final FacilityRequests requests;
+  private final Documents documents;
+  private final Activations activations;
+  private final Outbox outbox;
+  private final Authenticator authenticator;
+  private final String uploadsDir;
+
+  public FacilityRequestRoutes(Vertx vertx, FacilityRequests requests, Documents documents, Activations activations,
+                               Outbox outbox, Authenticator authenticator, String uploadsDir) {
+    this.vertx = vertx;
+    this.requests = requests;
+    this.documents = documents;
+    this.activations = activations;
+    this.outbox = outbox;
+    this.authenticator = authenticator;
+    this.uploadsDir = uploadsDir;
+  }
+
+  /** The multipart submission and the documents, on the root router (files do not go through the contract). */
+  public void mount(Router root) {
+    root.post("/api/v1/facility-requests").handler(BodyHandler.create(uploadsDir)
+        .setBodyLimit((long) MAX_DOCUMENTS * Documents.MAX_BYTES + 256 * 1024).setDeleteUploadedFilesOnEnd(true))
+        .handler(this::submit);
+    root.get("/api/v1/documents/:id").handler(authenticator).handler(this::document);
+  }
+
+  public void mount(RouterBuilder b) {
+    b.getRoute("listFacilityRequests").addHandler(this::list);
+    b.getRoute("getFacilityRequest").addHandler(this::get);
+    b.getRoute("decideFacilityRequest").addHandler(this::decide);
+    b.getRoute("activateAccount").addHandler(ctx -> Replies.json(ctx, 200, activations.activate(Replies.body(ctx))));
+    b.getRoute("listMyNotifications").addHandler(this::feed);
+    b.getRoute("markMyNotificationRead").addHandler(this::markRead);
+  }
+
+  private void submit(RoutingContext ctx) {
+    JsonObject fields = new JsonObject();
+    ctx.request().formAttributes().forEach(e -> fields.put(e.getKey(), e.getValue()));
+    List<FileUpload> files = ctx.fileUploads().stream().filter(u -> u.size() > 0).toList();
+    if (files.size() > MAX_DOCUMENTS) {
+      throw Problem.badRequest("documents", "TOO_MANY", "at most " + MAX_DOCUMENTS + " documents, not " + files.size());
+    }
+    List<Future<Buffer>> reads = files.stream().map(u -> vertx.fileSystem().readFile(u.uploadedFileName())).toList();
+    Replies.json(ctx, 201, Future.all(reads).compose(all -> {
+      List<Documents.Upload> docs = new ArrayList<>();
+      List<Problem.Item> problems = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        Documents.Upload d = Documents.check("documents." + files.get(i).name(), files.get(i).name(),
+            files.get(i).fileName(), reads.get(i).result().getBytes(), problems);
+        if (d != null) {
+          docs.add(d);
+        }
+      }
+      return requests.submit(fields, docs, problems);
+    }));
+  }
+
+  private void list(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    String status = ctx.request().getParam("status");
+    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    Replies.json(ctx, 200, requests.list(status == null ? null : FacilityRequests.Status.valueOf(status), before,
+        Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("requests", list)));
+  }
+
+  private void get(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    Replies.json(ctx, 200, requests.get(Long.parseLong(ctx.pathParam("id"))));
+  }
+
+  private void decide(RoutingContext ctx) {
+    Replies.json(ctx, 200, requests.decide(Long.parseLong(ctx.pathParam("id")), Replies.body(ctx), Caller.of(ctx)));
+  }
+
+  private void document(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw Problem.notFound("no document " + ctx.pathParam("id"));
+    }
+    documents.content(id).onFailure(ctx::fail).onSuccess(row -> ctx.response()
+        .putHeader("content-type", row.getString("media_type")).putHeader("X-Content-Type-Options", "nosniff")
+        .end(Buffer.buffer(row.getBuffer("content").getBytes())));
+  }
+
+  private void feed(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    boolean unread = "true".equalsIgnoreCase(ctx.request().getParam("unread"));
+    Replies.json(ctx, 200, outbox.feed(caller.accountId(), unread, Replies.intParam(ctx, "limit", 50, 1, 500)));
+  }
+
+  private void markRead(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    outbox.markRead(caller.accountId(), Long.parseLong(ctx.pathParam("id"))).onFailure(ctx::fail)
+        .onSuccess(v -> ctx.response().setStatusCode(204).end());
+  }
+}

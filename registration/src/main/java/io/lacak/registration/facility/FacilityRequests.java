@@ -1,0 +1,225 @@
+package io.lacak.registration.facility;
+
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.core.lifecycle.ReferenceData.FacilityType;
+import io.lacak.registration.account.Activations;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.document.Documents;
+import io.lacak.registration.notice.Outbox;
+import io.lacak.registration.web.Fields;
+import io.lacak.registration.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Requests for access to track and trace (Lampiran B, permintaan hak akses): a NIE holder,
+ * distribution or pharmaceutical-service facility sends its name and address per SIUP, API or NIB,
+ * NPWP, the account's responsible person, phone and e-mail, and supporting documents; the
+ * regulator approves, which assigns the partner ID (ID rekanan) every report uses and the facility
+ * type, creates the facility and the responsible person's account (activated by a one-time link),
+ * or rejects with a reason. Every transition is recorded with actor and time; the applicant is
+ * told each step through the outbox.
+ *
+ * <p>{@code requests.submit(fields, documents).map(r -> r.getLong("id"))}
+ */
+public final class FacilityRequests {
+
+  /** Where a request stands. */
+  public enum Status {
+    SUBMITTED, APPROVED, REJECTED
+  }
+
+  private static final Pattern TEXT = Pattern.compile("(?s).{1,1000}");
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final ReferenceData ref;
+
+  public FacilityRequests(Vertx vertx, Pool pool, ReferenceData ref) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.ref = ref;
+  }
+
+  private static String subject(long id) {
+    return "facility-request:" + id;
+  }
+
+  /**
+   * Files a request from its fields (type, name, address, npwp, nib optional, responsiblePerson,
+   * phone, email) and at least one supporting document (Lampiran B.7); 400 listing every problem,
+   * documents included.
+   */
+  public Future<JsonObject> submit(JsonObject body, List<Documents.Upload> documents, List<Problem.Item> documentProblems) {
+    Fields f = new Fields(body);
+    FacilityType type = f.choice("type", FacilityType.class);
+    String name = f.text("name", TEXT, "the name per SIUP, API or NIB (Lampiran B.1)");
+    String address = f.text("address", TEXT, "the address per SIUP, API or NIB (Lampiran B.2)");
+    String npwp = f.text("npwp", Formats.NPWP, "15 or 16 digits (Lampiran B.3)");
+    String nib = f.optionalText("nib", Formats.NIB, "13 digits");
+    String person = f.text("responsiblePerson", TEXT, "the account's responsible person (Lampiran B.4)");
+    String phone = f.text("phone", Formats.PHONE, "a phone number (Lampiran B.5)");
+    String email = f.text("email", Formats.EMAIL, "an e-mail address (Lampiran B.6)");
+    documentProblems.forEach(p -> f.add(p.field(), p.code(), p.message()));
+    if (documents.isEmpty() && documentProblems.isEmpty()) {
+      f.add("documents", "REQUIRED", "at least one supporting document (SIUP, API or NIB; Lampiran B.7)");
+    }
+    f.check();
+    return pool.withTransaction(c -> c.preparedQuery("insert into facility_request (type, name, address, npwp, nib,"
+            + " responsible_person, phone, email) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
+        .execute(Tuple.from(new Object[] {type.name(), name, address, Formats.npwpDigits(npwp), emptyToNull(nib), person,
+            phone, email}))
+        .compose(rows -> {
+          long id = rows.iterator().next().getLong(0);
+          return Documents.store(c, subject(id), documents)
+              .compose(v -> event(c, id, Status.SUBMITTED, null, null))
+              .compose(v -> Outbox.add(c, null, email, "Permintaan hak akses diterima / access request received",
+                  "Permintaan hak akses " + name + " (nomor " + id + ") diterima dan akan diperiksa oleh Badan POM.\n"
+                      + "The access request of " + name + " (number " + id + ") was received and will be reviewed.", null))
+              .map(v -> id);
+        }))
+        .compose(this::get);
+  }
+
+  /** The regulator's list, newest first, optionally of one status. */
+  public Future<JsonArray> list(Status status, long beforeId, int limit) {
+    return pool.preparedQuery("select * from facility_request where ($1::varchar is null or status = $1) and id < $2"
+            + " order by id desc limit $3")
+        .execute(Tuple.of(status == null ? null : status.name(), beforeId, limit))
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(json(r)));
+          return out;
+        });
+  }
+
+  /** One request with its documents and its history; 404 when there is none. */
+  public Future<JsonObject> get(long id) {
+    return pool.preparedQuery("select * from facility_request where id = $1").execute(Tuple.of(id))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(Problem.notFound("no facility access request " + id));
+          }
+          JsonObject r = json(rows.iterator().next());
+          return new Documents(pool).list(subject(id)).compose(docs -> history(id).map(h ->
+              r.put("documents", docs).put("history", h)));
+        });
+  }
+
+  /**
+   * The regulator's decision: {@code APPROVE} (with an optional {@code partnerId}, generated when
+   * absent, and {@code type}, the requested one when absent) or {@code REJECT} with a {@code note}.
+   * Only a submitted request is decided; approval and everything it creates commit together.
+   */
+  public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
+    regulator.requireRegulator();
+    Fields f = new Fields(body);
+    String decision = f.text("decision", Pattern.compile("APPROVE|REJECT"), "APPROVE or REJECT");
+    String note = f.optionalText("note", TEXT, "up to 1000 characters");
+    String partnerId = f.optionalText("partnerId", Formats.PARTNER_ID, "3-32 letters, digits or '-'");
+    FacilityType type = body != null && body.containsKey("type") ? f.choice("type", FacilityType.class) : null;
+    if ("REJECT".equals(decision) && note == null) {
+      f.add("note", "REQUIRED", "a rejection gives its reason");
+    }
+    f.check();
+    if (decision.equals("REJECT")) {
+      return pool.withTransaction(c -> claim(c, id, Status.REJECTED, note, null)
+              .compose(r -> event(c, id, Status.REJECTED, regulator.accountId(), note)
+                  .compose(v -> Outbox.add(c, null, r.getString("email"), "Permintaan hak akses ditolak / access request rejected",
+                      "Permintaan hak akses " + r.getString("name") + " (nomor " + id + ") ditolak: " + note + "\n"
+                          + "The access request was rejected: " + note, null))))
+          .compose(v -> get(id));
+    }
+    return vertx.executeBlocking(Activations::unusableHash).compose(hash -> pool.withTransaction(c ->
+            c.preparedQuery("select * from facility_request where id = $1 for update").execute(Tuple.of(id))
+                .compose(rows -> {
+                  if (rows.size() == 0) {
+                    return Future.failedFuture(Problem.notFound("no facility access request " + id));
+                  }
+                  Row r = rows.iterator().next();
+                  FacilityType granted = type != null ? type : FacilityType.valueOf(r.getString("type"));
+                  String pid = partnerId != null ? partnerId : generatedPartnerId(granted, id);
+                  return claim(c, id, Status.APPROVED, note, pid)
+                      .compose(x -> Facilities.insert(c, pid, granted, r.getString("name"), r.getString("address"),
+                          r.getString("npwp"), r.getString("responsible_person"), r.getString("phone"), r.getString("email")))
+                      .compose(facilityRef -> Activations.create(c, pid.toLowerCase(Locale.ROOT), hash,
+                              r.getString("responsible_person"), r.getString("email"), List.of(facilityRef))
+                          .compose(pending -> event(c, id, Status.APPROVED, regulator.accountId(), note)
+                              .compose(v -> Outbox.add(c, pending.accountId(), r.getString("email"),
+                                  "Hak akses disetujui / access granted: " + pid,
+                                  "Permintaan hak akses " + r.getString("name") + " disetujui. ID rekanan: " + pid
+                                      + ", jenis fasilitas: " + granted + ", nama pengguna: " + pending.username()
+                                      + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\n"
+                                      + "Access granted. Partner ID " + pid + ", facility type " + granted + ", username "
+                                      + pending.username() + ". Activate the account with this one-time link (7 days).",
+                                  "/api/v1/accounts/activate?token=" + pending.token()))
+                              .map(v -> new Facility(facilityRef, pid, granted))));
+                })))
+        .compose(facility -> {
+          ref.addFacility(facility); // committed: reports may name it from now on
+          return get(id);
+        });
+  }
+
+  /** Moves a submitted request to {@code status}; 409 when it was already decided. */
+  private static Future<Row> claim(SqlClient c, long id, Status status, String note, String partnerId) {
+    return c.preparedQuery("update facility_request set status = $2, note = $3, partner_id = $4 where id = $1"
+            + " and status = 'SUBMITTED' returning *")
+        .execute(Tuple.of(id, status.name(), note, partnerId))
+        .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
+            : Future.failedFuture(Problem.conflict("ALREADY_DECIDED", "facility access request " + id
+                + " is not waiting for a decision (or does not exist)")));
+  }
+
+  private static Future<Void> event(SqlClient c, long id, Status status, Integer actor, String note) {
+    return c.preparedQuery("insert into workflow_event (subject, status, actor, note) values ($1, $2, $3, $4)")
+        .execute(Tuple.of(subject(id), status.name(), actor, note)).mapEmpty();
+  }
+
+  private Future<JsonArray> history(long id) {
+    return pool.preparedQuery("select e.status, e.note, e.at, a.username from workflow_event e"
+            + " left join account a on a.id = e.actor where e.subject = $1 order by e.id")
+        .execute(Tuple.of(subject(id)))
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(new JsonObject().put("status", r.getString("status")).put("note", r.getString("note"))
+              .put("by", r.getString("username")).put("at", r.getOffsetDateTime("at").toInstant().toString())));
+          return out;
+        });
+  }
+
+  /** A partner ID from the type and the request number: {@code PBF-000012}. */
+  static String generatedPartnerId(FacilityType type, long id) {
+    String prefix = switch (type) {
+      case MANUFACTURER -> "IND";
+      case DISTRIBUTOR -> "PBF";
+      case PHARMACY -> "APT";
+      case HOSPITAL -> "RS";
+      case CLINIC -> "KLN";
+    };
+    return String.format(Locale.ROOT, "%s-%06d", prefix, id);
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static JsonObject json(Row r) {
+    return new JsonObject().put("id", r.getLong("id")).put("status", r.getString("status")).put("type", r.getString("type"))
+        .put("name", r.getString("name")).put("address", r.getString("address")).put("npwp", r.getString("npwp"))
+        .put("nib", r.getString("nib")).put("responsiblePerson", r.getString("responsible_person"))
+        .put("phone", r.getString("phone")).put("email", r.getString("email")).put("note", r.getString("note"))
+        .put("partnerId", r.getString("partner_id"))
+        .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
+  }
+}
