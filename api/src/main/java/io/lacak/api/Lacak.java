@@ -22,6 +22,7 @@ import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.ApiKeys;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Activations;
+import io.lacak.registration.company.Companies;
 import io.lacak.registration.account.TokenSecret;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.FacilityRequests;
@@ -115,7 +116,7 @@ public final class Lacak {
                     config.cloneClients(), clock),
                 new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
                 new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool()),
-                new Outbox(db.pool()));
+                new Outbox(db.pool()), new Companies(vertx, db.pool()));
             lacakJobs[0] = jobs;
             return new Lacak(vertx, s, new ApiVerticle(config, s));
           });

@@ -16,6 +16,7 @@ import io.lacak.api.complaint.Complaints;
 import io.lacak.api.verify.RateLimiter;
 import io.lacak.api.verify.Verifier;
 import io.lacak.registration.account.Activations;
+import io.lacak.registration.company.Companies;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.FacilityRequests;
 import io.lacak.registration.notice.Outbox;
@@ -27,5 +28,5 @@ public record Services(Database database, CodeStore store, Sequencer sequencer, 
                        Products products, Custody custody, Notifications notifications, Gs1Codec codec, Clock clock,
                        io.lacak.api.upload.UploadRoutes uploads, Verifier verifier, RateLimiter publicLimit,
                        Complaints complaints, FacilityRequests facilityRequests, Documents documents,
-                       Activations activations, Outbox outbox) {
+                       Activations activations, Outbox outbox, Companies companies) {
 }

@@ -10,6 +10,7 @@ import io.lacak.api.query.QueryRoutes;
 import io.lacak.api.report.ReportRoutes;
 import io.lacak.core.journal.Alerts;
 import io.lacak.registration.account.AccountRoutes;
+import io.lacak.registration.company.CompanyRoutes;
 import io.lacak.registration.facility.FacilityRequestRoutes;
 import io.lacak.registration.facility.FacilityRoutes;
 import io.lacak.registration.product.ProductRoutes;
@@ -63,6 +64,9 @@ public final class ApiVerticle extends VerticleBase {
           complaints(tmp).mount(root);
           root.post("/api/v1/facility-requests").handler(s.publicLimit()); // public: rate-limited before the body is read
           facilityRequests(tmp).mount(root);
+          root.post("/api/v1/companies").handler(s.publicLimit());
+          root.post("/api/v1/companies/:id/revision").handler(s.publicLimit());
+          new CompanyRoutes(vertx, s.companies(), tmp).mount(root);
           root.route("/*").subRouter(api(contract));
           root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
           root.route().failureHandler(new Problems());
@@ -84,6 +88,7 @@ public final class ApiVerticle extends VerticleBase {
     s.uploads().mount(b);
     complaints(config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
     facilityRequests(config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
+    new CompanyRoutes(vertx, s.companies(), config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(),
         new Alerts(s.database().pool(), s.sequencer().referenceData()), s.codec(), s.clock()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler

@@ -50,9 +50,7 @@ public final class Activations {
    */
   public static Future<Pending> create(SqlClient c, String username, String unusableHash, String fullName, String email,
                                        List<Integer> facilities) {
-    byte[] raw = new byte[32];
-    RANDOM.nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    String token = newToken();
     return c.preparedQuery("insert into account (username, password_hash, full_name, email) values ($1, $2, $3, $4)"
             + " on conflict (username) do nothing returning id")
         .execute(Tuple.of(username, unusableHash, fullName, email))
@@ -66,7 +64,7 @@ public final class Activations {
               : c.preparedQuery("insert into account_facility (account_id, facility) values ($1, $2)").executeBatch(links);
           return linked.compose(v -> c.preparedQuery("insert into account_activation (token_hash, account_id, expires_at)"
                   + " values ($1, $2, $3)")
-              .execute(Tuple.of(Buffer.buffer(sha256(token)), id, OffsetDateTime.now(ZoneOffset.UTC).plusDays(DAYS))))
+              .execute(Tuple.of(Buffer.buffer(hash(token)), id, OffsetDateTime.now(ZoneOffset.UTC).plusDays(DAYS))))
               .map(v -> new Pending(id, username, token));
         });
   }
@@ -88,7 +86,7 @@ public final class Activations {
     return vertx.executeBlocking(() -> Passwords.hash(password))
         .compose(hash -> pool.withTransaction(c -> c.preparedQuery("update account_activation set used_at = now()"
                 + " where token_hash = $1 and used_at is null and expires_at > now() returning account_id")
-            .execute(Tuple.of(Buffer.buffer(sha256(token))))
+            .execute(Tuple.of(Buffer.buffer(hash(token))))
             .compose(rows -> {
               if (rows.size() == 0) {
                 return Future.failedFuture(Problem.notFound("the activation link is unknown, used or expired"));
@@ -99,7 +97,15 @@ public final class Activations {
         .map(rows -> new JsonObject().put("username", rows.iterator().next().getString(0)).put("active", true));
   }
 
-  private static byte[] sha256(String token) {
+  /** A one-time token: 256 random bits, URL-safe. */
+  public static String newToken() {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  /** What is kept of a token: its SHA-256. */
+  public static byte[] hash(String token) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -4,6 +4,7 @@ import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.document.Documents;
+import io.lacak.registration.document.FormUpload;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.web.Problem;
 import io.lacak.registration.web.Replies;
@@ -11,13 +12,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Onboarding over HTTP (Lampiran B, seed 004): {@code POST /api/v1/facility-requests} (public,
@@ -51,9 +48,7 @@ public final class FacilityRequestRoutes {
 
   /** The multipart submission and the documents, on the root router (files do not go through the contract). */
   public void mount(Router root) {
-    root.post("/api/v1/facility-requests").handler(BodyHandler.create(uploadsDir)
-        .setBodyLimit((long) MAX_DOCUMENTS * Documents.MAX_BYTES + 256 * 1024).setDeleteUploadedFilesOnEnd(true))
-        .handler(this::submit);
+    root.post("/api/v1/facility-requests").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS)).handler(this::submit);
     root.get("/api/v1/documents/:id").handler(authenticator).handler(this::document);
   }
 
@@ -67,25 +62,8 @@ public final class FacilityRequestRoutes {
   }
 
   private void submit(RoutingContext ctx) {
-    JsonObject fields = new JsonObject();
-    ctx.request().formAttributes().forEach(e -> fields.put(e.getKey(), e.getValue()));
-    List<FileUpload> files = ctx.fileUploads().stream().filter(u -> u.size() > 0).toList();
-    if (files.size() > MAX_DOCUMENTS) {
-      throw Problem.badRequest("documents", "TOO_MANY", "at most " + MAX_DOCUMENTS + " documents, not " + files.size());
-    }
-    List<Future<Buffer>> reads = files.stream().map(u -> vertx.fileSystem().readFile(u.uploadedFileName())).toList();
-    Replies.json(ctx, 201, Future.all(reads).compose(all -> {
-      List<Documents.Upload> docs = new ArrayList<>();
-      List<Problem.Item> problems = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
-        Documents.Upload d = Documents.check("documents." + files.get(i).name(), files.get(i).name(),
-            files.get(i).fileName(), reads.get(i).result().getBytes(), problems);
-        if (d != null) {
-          docs.add(d);
-        }
-      }
-      return requests.submit(fields, docs, problems);
-    }));
+    Replies.json(ctx, 201, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
+        .compose(form -> requests.submit(form.fields(), form.documents(), form.problems())));
   }
 
   private void list(RoutingContext ctx) {

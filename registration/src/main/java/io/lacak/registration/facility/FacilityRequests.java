@@ -9,6 +9,7 @@ import io.lacak.registration.document.Documents;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.web.Fields;
 import io.lacak.registration.web.Problem;
+import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -82,7 +83,7 @@ public final class FacilityRequests {
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
           return Documents.store(c, subject(id), documents)
-              .compose(v -> event(c, id, Status.SUBMITTED, null, null))
+              .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
               .compose(v -> Outbox.add(c, null, email, "Permintaan hak akses diterima / access request received",
                   "Permintaan hak akses " + name + " (nomor " + id + ") diterima dan akan diperiksa oleh Badan POM.\n"
                       + "The access request of " + name + " (number " + id + ") was received and will be reviewed.", null))
@@ -111,7 +112,7 @@ public final class FacilityRequests {
             return Future.failedFuture(Problem.notFound("no facility access request " + id));
           }
           JsonObject r = json(rows.iterator().next());
-          return new Documents(pool).list(subject(id)).compose(docs -> history(id).map(h ->
+          return new Documents(pool).list(subject(id)).compose(docs -> Workflow.history(pool, subject(id)).map(h ->
               r.put("documents", docs).put("history", h)));
         });
   }
@@ -134,7 +135,7 @@ public final class FacilityRequests {
     f.check();
     if (decision.equals("REJECT")) {
       return pool.withTransaction(c -> claim(c, id, Status.REJECTED, note, null)
-              .compose(r -> event(c, id, Status.REJECTED, regulator.accountId(), note)
+              .compose(r -> Workflow.record(c, subject(id), Status.REJECTED.name(), regulator.accountId(), note)
                   .compose(v -> Outbox.add(c, null, r.getString("email"), "Permintaan hak akses ditolak / access request rejected",
                       "Permintaan hak akses " + r.getString("name") + " (nomor " + id + ") ditolak: " + note + "\n"
                           + "The access request was rejected: " + note, null))))
@@ -154,7 +155,7 @@ public final class FacilityRequests {
                           r.getString("npwp"), r.getString("responsible_person"), r.getString("phone"), r.getString("email")))
                       .compose(facilityRef -> Activations.create(c, pid.toLowerCase(Locale.ROOT), hash,
                               r.getString("responsible_person"), r.getString("email"), List.of(facilityRef))
-                          .compose(pending -> event(c, id, Status.APPROVED, regulator.accountId(), note)
+                          .compose(pending -> Workflow.record(c, subject(id), Status.APPROVED.name(), regulator.accountId(), note)
                               .compose(v -> Outbox.add(c, pending.accountId(), r.getString("email"),
                                   "Hak akses disetujui / access granted: " + pid,
                                   "Permintaan hak akses " + r.getString("name") + " disetujui. ID rekanan: " + pid
@@ -179,23 +180,6 @@ public final class FacilityRequests {
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
             : Future.failedFuture(Problem.conflict("ALREADY_DECIDED", "facility access request " + id
                 + " is not waiting for a decision (or does not exist)")));
-  }
-
-  private static Future<Void> event(SqlClient c, long id, Status status, Integer actor, String note) {
-    return c.preparedQuery("insert into workflow_event (subject, status, actor, note) values ($1, $2, $3, $4)")
-        .execute(Tuple.of(subject(id), status.name(), actor, note)).mapEmpty();
-  }
-
-  private Future<JsonArray> history(long id) {
-    return pool.preparedQuery("select e.status, e.note, e.at, a.username from workflow_event e"
-            + " left join account a on a.id = e.actor where e.subject = $1 order by e.id")
-        .execute(Tuple.of(subject(id)))
-        .map(rows -> {
-          JsonArray out = new JsonArray();
-          rows.forEach(r -> out.add(new JsonObject().put("status", r.getString("status")).put("note", r.getString("note"))
-              .put("by", r.getString("username")).put("at", r.getOffsetDateTime("at").toInstant().toString())));
-          return out;
-        });
   }
 
   /** A partner ID from the type and the request number: {@code PBF-000012}. */

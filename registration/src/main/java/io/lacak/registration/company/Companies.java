@@ -1,0 +1,277 @@
+package io.lacak.registration.company;
+
+import io.lacak.registration.account.Activations;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.document.Documents;
+import io.lacak.registration.facility.Formats;
+import io.lacak.registration.notice.Outbox;
+import io.lacak.registration.web.Fields;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.workflow.Workflow;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Company registration (seed 002, "Registrasi Industri"): the industry data, all required, and the
+ * five required documents; the regulator validates it and returns it for revision (the applicant
+ * revises with the key the notice carries), rejects it, or approves it, which creates the
+ * responsible person's account (activated by a one-time link) and tells them. Every transition is
+ * recorded with actor and time.
+ *
+ * <p>{@code companies.submit(fields, commodities, documents, documentProblems)}
+ */
+public final class Companies {
+
+  /** Where a registration stands. */
+  public enum Status {
+    SUBMITTED, RETURNED, APPROVED, REJECTED
+  }
+
+  /** Badan hukum / usaha. */
+  public enum LegalEntity {
+    PT, CV, FIRMA, KOPERASI, YAYASAN, PERORANGAN, BUMN, LAINNYA
+  }
+
+  /** Status industri (seed 002). */
+  public enum IndustryStatus {
+    BUMN, LEMBAGA, PMA, PMDN, LAINNYA
+  }
+
+  /** The documents seed 002 requires, by their file field. */
+  public static final List<String> REQUIRED_DOCUMENTS =
+      List.of("APPLICATION_LETTER", "STATEMENT_LETTER", "SIUP", "NPWP", "TDP");
+
+  private static final Pattern TEXT = Pattern.compile("(?s).{1,1000}");
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,7}");
+  // Seed 002: "nama perusahaan tanpa singkatan bentuk usaha seperti PT, CV dan sebagainya"
+  private static final Pattern FORM_OF_BUSINESS =
+      Pattern.compile("(?i)(^|.*[\\s,.])(PT|CV|TBK|UD|PD|FA|KOPERASI|PERSERO)\\.?($|[\\s,.].*)");
+
+  private final Vertx vertx;
+  private final Pool pool;
+
+  public Companies(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
+    this.pool = pool;
+  }
+
+  private static String subject(long id) {
+    return "company:" + id;
+  }
+
+  /** The industry data of a form, checked; every problem goes to {@code f}. */
+  private static Object[] data(Fields f, JsonObject body, List<String> commodities) {
+    boolean hasNib = f.bool("hasNib", false);
+    String nib = f.optionalText("nib", Formats.NIB, "13 digits");
+    if (hasNib && nib == null && !body.containsKey("nib")) {
+      f.add("nib", "REQUIRED", "a company with NIB gives it (seed 002: Memiliki NIB? YA)");
+    }
+    if (commodities.isEmpty()) {
+      f.add("commodities", "REQUIRED", "at least one commodity (seed 002: Komoditi Industri)");
+    }
+    LegalEntity entity = f.choice("legalEntity", LegalEntity.class);
+    String name = f.text("name", TEXT, "the company name");
+    if (name != null && FORM_OF_BUSINESS.matcher(name).matches()) {
+      f.add("name", "FORM_OF_BUSINESS_IN_NAME", "seed 002: the name without PT, CV or another form of business, not '"
+          + name + "'");
+    }
+    String npwp = f.text("npwp", Formats.NPWP, "15 or 16 digits");
+    IndustryStatus status = f.choice("industryStatus", IndustryStatus.class);
+    LocalDate licence = body.containsKey("productionLicenceDate") && !"".equals(body.getValue("productionLicenceDate"))
+        ? f.date("productionLicenceDate") : null;
+    String field = f.text("businessField", TEXT, "the line of business");
+    String leader = f.text("leader", TEXT, "the leader's name");
+    String employees = f.text("employees", DIGITS, "a number, digits only (seed 002: angka saja)");
+    String deedNumber = f.text("deedNumber", TEXT, "the deed number");
+    LocalDate deedDate = f.date("deedDate");
+    String notary = f.text("notary", TEXT, "the notary's name");
+    String iuiTdp = f.text("iuiTdp", TEXT, "the IUI/TDP number");
+    String active = f.text("businessStatus", Pattern.compile("ACTIVE|INACTIVE"), "ACTIVE or INACTIVE");
+    String person = f.text("responsibleName", TEXT, "the responsible person's name");
+    String email = f.text("responsibleEmail", Formats.EMAIL, "an e-mail address");
+    String phone = f.text("responsiblePhone", Formats.PHONE, "a phone number");
+    return new Object[] {hasNib, hasNib ? nib : null, commodities.toArray(new String[0]), entity == null ? null : entity.name(),
+        name, npwp == null ? null : Formats.npwpDigits(npwp), status == null ? null : status.name(), licence, field, leader,
+        employees == null ? null : Integer.parseInt(employees), deedNumber, deedDate, notary, iuiTdp, "ACTIVE".equals(active),
+        person, email, phone};
+  }
+
+  private static final String COLUMNS = "has_nib, nib, commodities, legal_entity, name, npwp, industry_status,"
+      + " production_licence_date, business_field, leader, employees, deed_number, deed_date, notary, iui_tdp, active,"
+      + " responsible_name, responsible_email, responsible_phone";
+
+  /** Registers a company; 400 listing every bad field and every missing or refused document. */
+  public Future<JsonObject> submit(JsonObject body, List<String> commodities, List<Documents.Upload> documents,
+                                   List<Problem.Item> documentProblems) {
+    Fields f = new Fields(body);
+    Object[] data = data(f, body, commodities);
+    documentProblems.forEach(p -> f.add(p.field(), p.code(), p.message()));
+    Set<String> given = new HashSet<>();
+    documents.forEach(d -> given.add(d.kind()));
+    for (String kind : REQUIRED_DOCUMENTS) {
+      if (!given.contains(kind) && documentProblems.stream().noneMatch(p -> p.field().equals("documents." + kind))) {
+        f.add("documents." + kind, "REQUIRED", "seed 002 requires the " + kind + " document");
+      }
+    }
+    f.check();
+    StringBuilder params = new StringBuilder();
+    for (int i = 1; i <= data.length; i++) {
+      params.append(i == 1 ? "$" : ", $").append(i);
+    }
+    return pool.withTransaction(c -> c.preparedQuery("insert into company (" + COLUMNS + ") values (" + params + ") returning id")
+        .execute(Tuple.from(data))
+        .compose(rows -> {
+          long id = rows.iterator().next().getLong(0);
+          return Documents.store(c, subject(id), documents)
+              .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
+              .compose(v -> Outbox.add(c, null, (String) data[17], "Registrasi industri diterima / registration received",
+                  "Registrasi " + data[4] + " (nomor " + id + ") diterima dan akan divalidasi oleh Badan POM.\n"
+                      + "The registration of " + data[4] + " (number " + id + ") was received and will be validated.", null))
+              .map(v -> id);
+        }))
+        .compose(this::get);
+  }
+
+  /**
+   * The applicant's revision of a returned registration, with the key its notice carried: the
+   * industry data again, and documents replacing those of the same kind; back to SUBMITTED.
+   */
+  public Future<JsonObject> revise(long id, String key, JsonObject body, List<String> commodities,
+                                   List<Documents.Upload> documents, List<Problem.Item> documentProblems) {
+    Fields f = new Fields(body);
+    Object[] data = data(f, body, commodities);
+    documentProblems.forEach(p -> f.add(p.field(), p.code(), p.message()));
+    f.check();
+    StringBuilder set = new StringBuilder();
+    String[] columns = COLUMNS.split(", ");
+    for (int i = 0; i < columns.length; i++) {
+      set.append(i == 0 ? "" : ", ").append(columns[i].strip()).append(" = $").append(i + 3);
+    }
+    Object[] args = new Object[data.length + 2];
+    args[0] = id;
+    args[1] = Buffer.buffer(Activations.hash(key == null ? "" : key));
+    System.arraycopy(data, 0, args, 2, data.length);
+    return pool.withTransaction(c -> c.preparedQuery("update company set " + set + ", status = 'SUBMITTED',"
+            + " revision_token_hash = null where id = $1 and status = 'RETURNED' and revision_token_hash = $2 returning id")
+        .execute(Tuple.from(args))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(Problem.notFound("no registration " + id + " waiting for a revision with this key"));
+          }
+          List<Tuple> kinds = documents.stream().map(d -> Tuple.of(subject(id), d.kind())).toList();
+          Future<?> removed = kinds.isEmpty() ? Future.succeededFuture()
+              : c.preparedQuery("delete from document where owner = $1 and kind = $2").executeBatch(kinds);
+          return removed.compose(v -> Documents.store(c, subject(id), documents))
+              .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, "revised"));
+        }))
+        .compose(v -> get(id));
+  }
+
+  /** The regulator's list, newest first, optionally of one status. */
+  public Future<JsonArray> list(Status status, long beforeId, int limit) {
+    return pool.preparedQuery("select * from company where ($1::varchar is null or status = $1) and id < $2"
+            + " order by id desc limit $3")
+        .execute(Tuple.of(status == null ? null : status.name(), beforeId, limit))
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(json(r)));
+          return out;
+        });
+  }
+
+  /** One registration with its documents and history; 404 when there is none. */
+  public Future<JsonObject> get(long id) {
+    return pool.preparedQuery("select * from company where id = $1").execute(Tuple.of(id))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(Problem.notFound("no company registration " + id));
+          }
+          JsonObject r = json(rows.iterator().next());
+          return new Documents(pool).list(subject(id)).compose(docs -> Workflow.history(pool, subject(id)).map(h ->
+              r.put("documents", docs).put("history", h)));
+        });
+  }
+
+  /**
+   * The regulator validates: {@code APPROVE}, {@code RETURN} (for revision, with a {@code note}) or
+   * {@code REJECT} (with a {@code note}); only a submitted registration is decided.
+   */
+  public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
+    regulator.requireRegulator();
+    Fields f = new Fields(body);
+    String decision = f.text("decision", Pattern.compile("APPROVE|RETURN|REJECT"), "APPROVE, RETURN or REJECT");
+    String note = f.optionalText("note", TEXT, "up to 1000 characters");
+    if (decision != null && !decision.equals("APPROVE") && note == null) {
+      f.add("note", "REQUIRED", "a return or a rejection gives its reason");
+    }
+    f.check();
+    if (decision.equals("APPROVE")) {
+      return vertx.executeBlocking(Activations::unusableHash).compose(hash -> pool.withTransaction(c ->
+          claim(c, id, Status.APPROVED, note, null).compose(r -> Activations.create(c, String.format(Locale.ROOT, "co-%06d", id),
+                  hash, r.getString("responsible_name"), r.getString("responsible_email"), List.of())
+              .compose(pending -> c.preparedQuery("update company set account_id = $2 where id = $1")
+                  .execute(Tuple.of(id, pending.accountId()))
+                  .compose(v -> Workflow.record(c, subject(id), Status.APPROVED.name(), regulator.accountId(), note))
+                  .compose(v -> Outbox.add(c, pending.accountId(), r.getString("responsible_email"),
+                      "Registrasi industri disetujui / registration approved",
+                      "Registrasi " + r.getString("name") + " disetujui. Nama pengguna: " + pending.username()
+                          + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\nThe registration was approved."
+                          + " Username " + pending.username() + ". Activate the account with this one-time link (7 days).",
+                      "/api/v1/accounts/activate?token=" + pending.token()))))))
+          .compose(v -> get(id));
+    }
+    Status next = decision.equals("RETURN") ? Status.RETURNED : Status.REJECTED;
+    String key = next == Status.RETURNED ? Activations.newToken() : null;
+    return pool.withTransaction(c -> claim(c, id, next, note, key)
+            .compose(r -> Workflow.record(c, subject(id), next.name(), regulator.accountId(), note)
+                .compose(v -> Outbox.add(c, null, r.getString("responsible_email"), next == Status.RETURNED
+                        ? "Registrasi industri perlu perbaikan / registration returned for revision"
+                        : "Registrasi industri ditolak / registration rejected",
+                    "Registrasi " + r.getString("name") + " (nomor " + id + "): " + note,
+                    key == null ? null : "/api/v1/companies/" + id + "/revision?key=" + key))))
+        .compose(v -> get(id));
+  }
+
+  private static Future<Row> claim(SqlClient c, long id, Status status, String note, String revisionKey) {
+    return c.preparedQuery("update company set status = $2, note = $3, revision_token_hash = $4 where id = $1"
+            + " and status = 'SUBMITTED' returning *")
+        .execute(Tuple.of(id, status.name(), note, revisionKey == null ? null : Buffer.buffer(Activations.hash(revisionKey))))
+        .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
+            : Future.failedFuture(Problem.conflict("ALREADY_DECIDED", "company registration " + id
+                + " is not waiting for validation (or does not exist)")));
+  }
+
+  private static JsonObject json(Row r) {
+    JsonArray commodities = new JsonArray();
+    for (String c : r.getArrayOfStrings("commodities")) {
+      commodities.add(c);
+    }
+    return new JsonObject().put("id", r.getLong("id")).put("status", r.getString("status"))
+        .put("hasNib", r.getBoolean("has_nib")).put("nib", r.getString("nib")).put("commodities", commodities)
+        .put("legalEntity", r.getString("legal_entity")).put("name", r.getString("name")).put("npwp", r.getString("npwp"))
+        .put("industryStatus", r.getString("industry_status"))
+        .put("productionLicenceDate", r.getLocalDate("production_licence_date") == null ? null
+            : r.getLocalDate("production_licence_date").toString())
+        .put("businessField", r.getString("business_field")).put("leader", r.getString("leader"))
+        .put("employees", r.getInteger("employees")).put("deedNumber", r.getString("deed_number"))
+        .put("deedDate", r.getLocalDate("deed_date").toString()).put("notary", r.getString("notary"))
+        .put("iuiTdp", r.getString("iui_tdp")).put("businessStatus", r.getBoolean("active") ? "ACTIVE" : "INACTIVE")
+        .put("responsibleName", r.getString("responsible_name")).put("responsibleEmail", r.getString("responsible_email"))
+        .put("responsiblePhone", r.getString("responsible_phone")).put("note", r.getString("note"))
+        .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
+  }
+}

@@ -1,0 +1,88 @@
+package io.lacak.registration.company;
+
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.document.FormUpload;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.List;
+
+/**
+ * Company registration over HTTP (seed 002): {@code POST /api/v1/companies} and {@code POST
+ * /api/v1/companies/{id}/revision?key=...} take multipart forms (the industry data, {@code
+ * commodities} repeated, and the documents as file fields {@code APPLICATION_LETTER}, {@code
+ * STATEMENT_LETTER}, {@code SIUP}, {@code NPWP}, {@code TDP}); the regulator lists, reads and
+ * validates through the contract.
+ */
+public final class CompanyRoutes {
+
+  private static final int MAX_DOCUMENTS = 8;
+
+  private final Vertx vertx;
+  private final Companies companies;
+  private final String uploadsDir;
+
+  public CompanyRoutes(Vertx vertx, Companies companies, String uploadsDir) {
+    this.vertx = vertx;
+    this.companies = companies;
+    this.uploadsDir = uploadsDir;
+  }
+
+  public void mount(Router root) {
+    root.post("/api/v1/companies").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS)).handler(this::submit);
+    root.post("/api/v1/companies/:id/revision").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+        .handler(this::revise);
+  }
+
+  public void mount(RouterBuilder b) {
+    b.getRoute("listCompanies").addHandler(this::list);
+    b.getRoute("getCompany").addHandler(ctx -> {
+      Caller.of(ctx).requireRegulator();
+      Replies.json(ctx, 200, companies.get(Long.parseLong(ctx.pathParam("id"))));
+    });
+    b.getRoute("decideCompany").addHandler(ctx -> Replies.json(ctx, 200,
+        companies.decide(Long.parseLong(ctx.pathParam("id")), Replies.body(ctx), Caller.of(ctx))));
+  }
+
+  private void submit(RoutingContext ctx) {
+    List<String> commodities = ctx.request().formAttributes().getAll("commodities");
+    Replies.json(ctx, 201, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
+        .compose(form -> companies.submit(booleans(form.fields()), commodities, form.documents(), form.problems())));
+  }
+
+  private void revise(RoutingContext ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw Problem.notFound("no company registration " + ctx.pathParam("id"));
+    }
+    String key = ctx.request().getParam("key");
+    List<String> commodities = ctx.request().formAttributes().getAll("commodities");
+    Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
+        .compose(form -> companies.revise(id, key, booleans(form.fields()), commodities, form.documents(), form.problems())));
+  }
+
+  private void list(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    String status = ctx.request().getParam("status");
+    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    Replies.json(ctx, 200, companies.list(status == null ? null : Companies.Status.valueOf(status), before,
+        Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("companies", list)));
+  }
+
+  /** A form's {@code hasNib} as the boolean it stands for; any other text is left for the field check. */
+  private static JsonObject booleans(JsonObject fields) {
+    Object v = fields.getValue("hasNib");
+    if ("true".equalsIgnoreCase(String.valueOf(v)) || "false".equalsIgnoreCase(String.valueOf(v))) {
+      fields.put("hasNib", Boolean.parseBoolean(String.valueOf(v)));
+    }
+    fields.remove("commodities");
+    fields.remove("key");
+    return fields;
+  }
+}

@@ -1,0 +1,53 @@
+package io.lacak.registration.document;
+
+import io.lacak.registration.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A multipart registration form as it arrived: its text fields, and its files read (off the event
+ * loop) and checked as {@link Documents}, each named by its file field ({@code SIUP}, {@code NPWP},
+ * ...); the problems of the refused ones go with it, so that one 400 lists everything.
+ *
+ * <p>{@code FormUpload.read(vertx, ctx, 5).compose(form -> requests.submit(form.fields(), form.documents(), form.problems()))}
+ */
+public record FormUpload(JsonObject fields, List<Documents.Upload> documents, List<Problem.Item> problems) {
+
+  /** A body handler for such forms: {@code maxDocuments} documents of 2 MB and the fields, files on disk. */
+  public static BodyHandler bodyHandler(String uploadsDir, int maxDocuments) {
+    return BodyHandler.create(uploadsDir).setBodyLimit((long) maxDocuments * Documents.MAX_BYTES + 256 * 1024)
+        .setDeleteUploadedFilesOnEnd(true);
+  }
+
+  /** Reads the form of {@code ctx}; a 400 when it carries more than {@code maxDocuments} files. */
+  public static Future<FormUpload> read(Vertx vertx, RoutingContext ctx, int maxDocuments) {
+    JsonObject fields = new JsonObject();
+    ctx.request().formAttributes().forEach(e -> fields.put(e.getKey(), e.getValue()));
+    List<FileUpload> files = ctx.fileUploads().stream().filter(u -> u.size() > 0).toList();
+    if (files.size() > maxDocuments) {
+      return Future.failedFuture(Problem.badRequest("documents", "TOO_MANY",
+          "at most " + maxDocuments + " documents, not " + files.size()));
+    }
+    List<Future<Buffer>> reads = files.stream().map(u -> vertx.fileSystem().readFile(u.uploadedFileName())).toList();
+    return Future.all(reads).map(all -> {
+      List<Documents.Upload> docs = new ArrayList<>();
+      List<Problem.Item> problems = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        FileUpload u = files.get(i);
+        Documents.Upload d = Documents.check("documents." + u.name(), u.name(), u.fileName(), reads.get(i).result().getBytes(),
+            problems);
+        if (d != null) {
+          docs.add(d);
+        }
+      }
+      return new FormUpload(fields, docs, problems);
+    });
+  }
+}
