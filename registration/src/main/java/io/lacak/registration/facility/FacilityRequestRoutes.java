@@ -8,7 +8,6 @@ import io.lacak.registration.document.FormUpload;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.web.Problem;
 import io.lacak.registration.web.Replies;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
