@@ -116,7 +116,8 @@ public final class Lacak {
                     config.cloneClients(), clock),
                 new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
                 new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool()),
-                new Outbox(db.pool()), new Companies(vertx, db.pool()));
+                new Outbox(db.pool()), new Companies(vertx, db.pool()),
+                RateLimiter.perMinute(config.loginRate()));
             lacakJobs[0] = jobs;
             return new Lacak(vertx, s, new ApiVerticle(config, s));
           });

@@ -21,6 +21,7 @@ import java.util.Map;
  *   <tr><td>LACAK_BODY_LIMIT</td><td>8,388,608</td><td>largest request body in bytes</td></tr>
  *   <tr><td>LACAK_UPLOAD_LIMIT</td><td>2 GiB</td><td>largest CSV upload in bytes</td></tr>
  *   <tr><td>LACAK_VERIFY_RATE</td><td>20</td><td>public requests (verify, complaints) per second per client address, bursts of twice that; 0: no limit</td></tr>
+ *   <tr><td>LACAK_LOGIN_RATE</td><td>10</td><td>logins and account activations per minute per client address, bursts of twice that; 0: no limit</td></tr>
  *   <tr><td>LACAK_CLONE_CLIENTS</td><td>3</td><td>different clients verifying one sold code before the regulator is alerted (possible clone); 0: never</td></tr>
  * </table>
  *
@@ -45,6 +46,7 @@ public final class LacakConfig {
   private long uploadLimit = 2L * 1024 * 1024 * 1024;
   private int verifyRate = 20;
   private int cloneClients = 3;
+  private int loginRate = 10;
 
   public static LacakConfig defaults() {
     return new LacakConfig();
@@ -92,6 +94,9 @@ public final class LacakConfig {
     }
     if ((v = env.get("LACAK_VERIFY_RATE")) != null) {
       setVerifyRate(parse("LACAK_VERIFY_RATE", v));
+    }
+    if ((v = env.get("LACAK_LOGIN_RATE")) != null) {
+      setLoginRate(parse("LACAK_LOGIN_RATE", v));
     }
     if ((v = env.get("LACAK_CLONE_CLIENTS")) != null) {
       setCloneClients(parse("LACAK_CLONE_CLIENTS", v));
@@ -265,6 +270,18 @@ public final class LacakConfig {
       throw new IllegalArgumentException("LACAK_CLONE_CLIENTS must be 0 (never) or more, not " + cloneClients);
     }
     this.cloneClients = cloneClients;
+    return this;
+  }
+
+  public int loginRate() {
+    return loginRate;
+  }
+
+  public LacakConfig setLoginRate(int loginRate) {
+    if (loginRate < 0) {
+      throw new IllegalArgumentException("LACAK_LOGIN_RATE must be 0 (no limit) or more, not " + loginRate);
+    }
+    this.loginRate = loginRate;
     return this;
   }
 }

@@ -28,5 +28,6 @@ public record Services(Database database, CodeStore store, Sequencer sequencer, 
                        Products products, Custody custody, Notifications notifications, Gs1Codec codec, Clock clock,
                        io.lacak.api.upload.UploadRoutes uploads, Verifier verifier, RateLimiter publicLimit,
                        Complaints complaints, FacilityRequests facilityRequests, Documents documents,
-                       Activations activations, Outbox outbox, Companies companies) {
+                       Activations activations, Outbox outbox, Companies companies,
+                       RateLimiter loginLimit) {
 }

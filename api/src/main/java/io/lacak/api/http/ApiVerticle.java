@@ -64,6 +64,9 @@ public final class ApiVerticle extends VerticleBase {
           complaints(tmp).mount(root);
           root.post("/api/v1/facility-requests").handler(s.publicLimit()); // public: rate-limited before the body is read
           facilityRequests(tmp).mount(root);
+          // password guessing: logins and activations per address and minute (LACAK_LOGIN_RATE)
+          root.post("/api/v1/login").handler(s.loginLimit());
+          root.post("/api/v1/accounts/activate").handler(s.loginLimit());
           root.post("/api/v1/companies").handler(s.publicLimit());
           root.post("/api/v1/companies/:id/revision").handler(s.publicLimit());
           new CompanyRoutes(vertx, s.companies(), tmp).mount(root);

@@ -24,10 +24,19 @@ public final class RateLimiter implements Handler<RoutingContext> {
   private final long interval;
   private final long tolerance;
 
-  /** {@code rate} requests per second per client; 0 turns the limit off. */
+  /** {@code rate} requests per second per client, bursts of {@code 2 * rate}; 0 turns the limit off. */
   public RateLimiter(int rate) {
-    this.interval = rate <= 0 ? 0 : 1_000_000_000L / rate;
-    this.tolerance = interval * 2L * Math.max(rate, 1);
+    this(rate <= 0 ? 0 : 1_000_000_000L / rate, 2 * Math.max(rate, 1));
+  }
+
+  private RateLimiter(long intervalNanos, int burst) {
+    this.interval = intervalNanos;
+    this.tolerance = intervalNanos * burst;
+  }
+
+  /** {@code count} requests per minute per client, bursts of {@code 2 * count}; 0 turns the limit off. */
+  public static RateLimiter perMinute(int count) {
+    return new RateLimiter(count <= 0 ? 0 : 60_000_000_000L / count, 2 * Math.max(count, 1));
   }
 
   /** Whether {@code client} may make one more request now; counts it when so. */

@@ -8,14 +8,14 @@ import static io.lacak.api.journey.Api.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
-import java.util.concurrent.TimeUnit;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -220,6 +220,27 @@ class GuardsTest {
     assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isPositive();
     // another client is not affected
     assertThat(api.get("/api/v1/verify?code=%2890%29DKL0000000000X9%2891%29301231", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void loginIsRateLimitedPerClientAgainstPasswordGuessing() throws Exception {
+    WebClient guesser = WebClient.create(api.vertx, new WebClientOptions().setLocalAddress("127.0.0.10"));
+    HttpResponse<Buffer> refused = null;
+    for (int i = 0; i < 400 && refused == null; i++) {
+      HttpResponse<Buffer> r = guesser.request(HttpMethod.POST, api.lacak.port(), "127.0.0.1", "/api/v1/login")
+          .putHeader("content-type", "application/json")
+          .sendBuffer(Buffer.buffer(new JsonObject().put("username", "regulator").put("password", "guess-" + i).encode()))
+          .await(30, TimeUnit.SECONDS);
+      if (r.statusCode() == 429) {
+        refused = r;
+      } else {
+        assertThat(r.statusCode()).isEqualTo(401);
+      }
+    }
+    guesser.close();
+    assertThat(refused).as("no 429 after 400 guesses").isNotNull();
+    assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("RATE_LIMITED");
+    assertThat(api.login("regulator", Api.ADMIN_PASSWORD)).isNotBlank(); // another address is not affected
   }
 
   @Test

@@ -20,6 +20,17 @@ class RateLimiterTest {
   }
 
   @Test
+  void perMinuteForLogins() {
+    RateLimiter limiter = RateLimiter.perMinute(10); // one per 6 s, bursts of 20
+    long now = 5_000_000_000_000L;
+    for (int i = 0; i < 20; i++) {
+      assertThat(limiter.allow("10.0.0.1", now)).isTrue();
+    }
+    assertThat(limiter.allow("10.0.0.1", now + 5_000_000_000L)).isFalse();
+    assertThat(limiter.allow("10.0.0.1", now + 6_000_000_000L)).isTrue();
+  }
+
+  @Test
   void zeroMeansNoLimit() {
     RateLimiter limiter = new RateLimiter(0);
     for (int i = 0; i < 10_000; i++) {
