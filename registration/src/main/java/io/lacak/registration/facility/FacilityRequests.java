@@ -94,27 +94,13 @@ public final class FacilityRequests {
 
   /** The regulator's list, newest first, optionally of one status. */
   public Future<JsonArray> list(Status status, long beforeId, int limit) {
-    return pool.preparedQuery("select * from facility_request where ($1::varchar is null or status = $1) and id < $2"
-            + " order by id desc limit $3")
-        .execute(Tuple.of(status == null ? null : status.name(), beforeId, limit))
-        .map(rows -> {
-          JsonArray out = new JsonArray();
-          rows.forEach(r -> out.add(json(r)));
-          return out;
-        });
+    return Workflow.list(pool, "facility_request", status == null ? null : status.name(), beforeId, limit,
+        FacilityRequests::json);
   }
 
   /** One request with its documents and its history; 404 when there is none. */
   public Future<JsonObject> get(long id) {
-    return pool.preparedQuery("select * from facility_request where id = $1").execute(Tuple.of(id))
-        .compose(rows -> {
-          if (rows.size() == 0) {
-            return Future.failedFuture(Problem.notFound("no facility access request " + id));
-          }
-          JsonObject r = json(rows.iterator().next());
-          return new Documents(pool).list(subject(id)).compose(docs -> Workflow.history(pool, subject(id)).map(h ->
-              r.put("documents", docs).put("history", h)));
-        });
+    return Workflow.get(pool, "facility_request", subject(id), id, "facility access request", FacilityRequests::json);
   }
 
   /**

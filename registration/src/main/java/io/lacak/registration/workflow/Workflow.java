@@ -1,11 +1,15 @@
 package io.lacak.registration.workflow;
 
+import io.lacak.registration.document.Documents;
+import io.lacak.registration.web.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.function.Function;
 
 /**
  * The history of registration workflows (issue 4: "every transition is recorded with actor and
@@ -22,6 +26,36 @@ public final class Workflow {
   public static Future<Void> record(SqlClient c, String subject, String status, Integer actor, String note) {
     return c.preparedQuery("insert into workflow_event (subject, status, actor, note) values ($1, $2, $3, $4)")
         .execute(Tuple.of(subject, status, actor, note)).mapEmpty();
+  }
+
+  /**
+   * The rows of a workflow table ({@code facility_request}, {@code company}), newest first,
+   * optionally of one status, below {@code beforeId}, as {@code json} shows them.
+   */
+  public static Future<JsonArray> list(Pool pool, String table, String status, long beforeId, int limit,
+                                       Function<Row, JsonObject> json) {
+    return pool.preparedQuery("select * from " + table + " where ($1::varchar is null or status = $1) and id < $2"
+            + " order by id desc limit $3")
+        .execute(Tuple.of(status, beforeId, limit))
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(json.apply(r)));
+          return out;
+        });
+  }
+
+  /** One row of a workflow table with its documents and history; 404 naming {@code what} when there is none. */
+  public static Future<JsonObject> get(Pool pool, String table, String subject, long id, String what,
+                                       Function<Row, JsonObject> json) {
+    return pool.preparedQuery("select * from " + table + " where id = $1").execute(Tuple.of(id))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(Problem.notFound("no " + what + " " + id));
+          }
+          JsonObject r = json.apply(rows.iterator().next());
+          return new Documents(pool).list(subject).compose(docs -> history(pool, subject).map(h ->
+              r.put("documents", docs).put("history", h)));
+        });
   }
 
   /** The transitions of {@code subject}, oldest first: status, note, by (username), at. */
