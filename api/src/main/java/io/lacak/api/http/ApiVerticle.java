@@ -113,6 +113,8 @@ public final class ApiVerticle extends VerticleBase {
       ctx.next();
     };
     root.get("/").handler(headers).handler(page);
+    root.get("/activate.html").handler(headers) // where an approval's notice links to
+        .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/activate.html"));
     root.get("/assets/*").handler(headers).handler(assets);
   }
 

@@ -163,4 +163,34 @@ class PageTest {
     assertThat(wait(ExpectedConditions.visibilityOfElementLocated(By.id("track-result-status"))).getText())
         .isEqualTo("RECEIVED");
   }
+
+  @Test
+  void lampiranB_theResponsiblePersonActivatesTheAccountOnThePageTheNoticeLinksTo() throws Exception {
+    HttpResponse<Buffer> filed = api.client.request(io.vertx.core.http.HttpMethod.POST, api.lacak.port(), "127.0.0.1",
+            "/api/v1/facility-requests")
+        .sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create().attribute("type", "PHARMACY")
+            .attribute("name", "Apotek Halaman").attribute("address", "Jl. Halaman 1").attribute("npwp", "012345678901234")
+            .attribute("responsiblePerson", "Apt. Tono").attribute("phone", "+62 21 555 0123")
+            .attribute("email", "tono@apotek-halaman.example.id")
+            .binaryFileUpload("SIUP", "siup.pdf", Buffer.buffer("%PDF-1.7\n%%EOF\n"), "application/pdf"))
+        .await(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(filed.statusCode()).as(filed.bodyAsString()).isEqualTo(201);
+    String regulator = api.login("regulator", Api.ADMIN_PASSWORD);
+    String partnerId = api.post("/api/v1/facility-requests/" + filed.bodyAsJsonObject().getLong("id") + "/decision",
+        regulator, new JsonObject().put("decision", "APPROVE")).bodyAsJsonObject().getString("partnerId");
+    String link = api.lacak.services().database().pool()
+        .preparedQuery("select link from outbox where email = $1 and link is not null")
+        .execute(io.vertx.sqlclient.Tuple.of("tono@apotek-halaman.example.id"))
+        .await(30, java.util.concurrent.TimeUnit.SECONDS).iterator().next().getString("link");
+    assertThat(link).startsWith("/activate.html?token=");
+
+    browser.get("http://127.0.0.1:" + api.lacak.port() + link);
+    type("password", "apotek-halaman-2026");
+    type("password2", "apotek-halaman-2026");
+    browser.findElement(By.id("activate-btn")).click();
+
+    WebElement message = wait(ExpectedConditions.visibilityOfElementLocated(By.id("activate-message")));
+    assertThat(message.getText()).contains(partnerId.toLowerCase()).contains("aktif");
+    assertThat(api.login(partnerId.toLowerCase(), "apotek-halaman-2026")).isNotBlank();
+  }
 }

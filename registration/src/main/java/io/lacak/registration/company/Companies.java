@@ -216,7 +216,7 @@ public final class Companies {
                       "Registrasi " + r.getString("name") + " disetujui. Nama pengguna: " + pending.username()
                           + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\nThe registration was approved."
                           + " Username " + pending.username() + ". Activate the account with this one-time link (7 days).",
-                      "/api/v1/accounts/activate?token=" + pending.token()))))))
+                      "/activate.html?token=" + pending.token()))))))
           .compose(v -> get(id));
     }
     Status next = decision.equals("RETURN") ? Status.RETURNED : Status.REJECTED;

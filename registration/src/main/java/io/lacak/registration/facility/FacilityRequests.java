@@ -149,7 +149,7 @@ public final class FacilityRequests {
                                       + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\n"
                                       + "Access granted. Partner ID " + pid + ", facility type " + granted + ", username "
                                       + pending.username() + ". Activate the account with this one-time link (7 days).",
-                                  "/api/v1/accounts/activate?token=" + pending.token()))
+                                  "/activate.html?token=" + pending.token()))
                               .map(v -> new Facility(facilityRef, pid, granted))));
                 })))
         .compose(facility -> {
