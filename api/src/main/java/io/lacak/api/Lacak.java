@@ -11,7 +11,6 @@ import io.lacak.core.journal.Sequencer;
 import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
-import io.lacak.core.store.StoreOptions;
 import io.lacak.api.complaint.Complaints;
 import io.lacak.api.upload.UploadRoutes;
 import io.lacak.api.verify.RateLimiter;
@@ -90,10 +89,9 @@ public final class Lacak {
     return Database.start(vertx, new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
         .compose(db -> vertx.executeBlocking(() -> {
           // Opening memory-mapped files and key files blocks: a worker thread.
-          SerialKeys keys = SerialKeys.load(config.dataDir().resolve("keys").resolve("serial.keys"), config.serialKey());
+          SerialKeys keys = config.loadSerialKeys();
           byte[] tokenSecret = TokenSecret.load(config.dataDir().resolve("keys").resolve("jwt.key"), config.jwtSecret());
-          CodeStore store = CodeStore.open(new StoreOptions().setDirectory(config.dataDir().resolve("store"))
-              .setInitialCodes(config.storeInitialCodes()));
+          CodeStore store = CodeStore.open(config.storeOptions());
           return new Object[] {db, keys, store, tokenSecret};
         }))
         .compose(parts -> {

@@ -284,4 +284,14 @@ public final class LacakConfig {
     this.loginRate = loginRate;
     return this;
   }
+
+  /** The serial keys of this data directory (or the configured key). Blocking: a worker or the command line. */
+  public io.lacak.core.serial.SerialKeys loadSerialKeys() {
+    return io.lacak.core.serial.SerialKeys.load(dataDir.resolve("keys").resolve("serial.keys"), serialKey);
+  }
+
+  /** Where and how large the code store of this data directory is. */
+  public io.lacak.core.store.StoreOptions storeOptions() {
+    return new io.lacak.core.store.StoreOptions().setDirectory(dataDir.resolve("store")).setInitialCodes(storeInitialCodes);
+  }
 }

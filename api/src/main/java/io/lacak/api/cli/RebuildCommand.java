@@ -6,7 +6,6 @@ import io.lacak.core.db.DatabaseOptions;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
-import io.lacak.core.store.StoreOptions;
 import io.vertx.core.Vertx;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -50,9 +49,8 @@ final class RebuildCommand implements Command {
     try {
       Database db = Database.start(vertx, new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
           .await(10, TimeUnit.MINUTES);
-      SerialKeys keys = SerialKeys.load(config.dataDir().resolve("keys").resolve("serial.keys"), config.serialKey());
-      CodeStore store = CodeStore.open(new StoreOptions().setDirectory(config.dataDir().resolve("store"))
-          .setInitialCodes(config.storeInitialCodes()));
+      SerialKeys keys = config.loadSerialKeys();
+      CodeStore store = CodeStore.open(config.storeOptions());
       try {
         Sequencer sequencer = Sequencer.rebuild(vertx, db.pool(), store, keys, Clock.systemUTC()).await(24, TimeUnit.HOURS);
         out.printf(java.util.Locale.ROOT, "rebuilt %,d codes from the journal up to sequence %d in %.1f s%n", store.size(),

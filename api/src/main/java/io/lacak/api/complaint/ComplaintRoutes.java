@@ -2,8 +2,8 @@ package io.lacak.api.complaint;
 
 import io.lacak.api.verify.Photo;
 import io.lacak.api.verify.RateLimiter;
-import io.lacak.api.verify.VerifyRoutes;
 import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.document.FormUpload;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.web.Problem;
 import io.lacak.registration.web.Replies;
@@ -44,7 +44,7 @@ public final class ComplaintRoutes {
   /** The public routes and the photo, on the root router. */
   public void mount(Router root) {
     root.post("/api/v1/complaints").handler(limiter); // its own route: a body handler must come first in one
-    root.post("/api/v1/complaints").handler(VerifyRoutes.photoBodies(vertx, uploadsDir)).handler(this::file);
+    root.post("/api/v1/complaints").handler(FormUpload.bodyHandler(uploadsDir, 1)).handler(this::file);
     root.get("/api/v1/complaints/:trackingNumber").handler(limiter).handler(this::status);
     root.get("/api/v1/complaints/:trackingNumber/photo").handler(authenticator).handler(this::photo);
   }

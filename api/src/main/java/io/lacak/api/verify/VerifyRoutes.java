@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.lacak.api.http.Problems;
+import io.lacak.registration.document.FormUpload;
 import io.lacak.registration.web.Problem;
 import io.lacak.registration.web.Replies;
 import io.vertx.core.Future;
@@ -45,12 +46,7 @@ public final class VerifyRoutes {
     // a JSON body is small: read without the file-upload machinery of the photo route
     root.post("/api/v1/verify").consumes("application/json").handler(BodyHandler.create(false).setBodyLimit(4096))
         .handler(this::verifyJson);
-    root.post("/api/v1/verify").handler(photoBodies(vertx, uploadsDir)).handler(this::verifyPosted);
-  }
-
-  /** A body handler for routes taking a photo: 2 MB of photo plus the form around it, files on disk. */
-  public static BodyHandler photoBodies(Vertx vertx, String uploadsDir) {
-    return BodyHandler.create(uploadsDir).setBodyLimit(Photo.MAX_BYTES + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
+    root.post("/api/v1/verify").handler(FormUpload.bodyHandler(uploadsDir, 1)).handler(this::verifyPosted);
   }
 
   private void verifyQuery(RoutingContext ctx) {
