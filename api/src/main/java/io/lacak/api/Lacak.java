@@ -21,7 +21,12 @@ import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.ApiKeys;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Activations;
+import io.lacak.registration.asrot.ProductApplications;
+import io.lacak.registration.calendar.WorkingDays;
+import io.lacak.registration.certification.Certifications;
 import io.lacak.registration.company.Companies;
+import io.lacak.registration.company.CompanyProfile;
+import io.lacak.registration.payment.Payments;
 import io.lacak.registration.account.TokenSecret;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.FacilityRequests;
@@ -55,6 +60,7 @@ public final class Lacak {
   private static final long INDEX_EVERY_MS = 500;
   /** How often the outbox hands new messages to the e-mail adapter. */
   private static final long MAIL_EVERY_MS = 2_000;
+  private static final long SWEEP_EVERY_MS = 60 * 60 * 1000;
 
   private final Vertx vertx;
   private final Services services;
@@ -62,6 +68,7 @@ public final class Lacak {
   private String deployment;
   private long indexTimer = -1;
   private long mailTimer = -1;
+  private long sweepTimer = -1;
   private boolean indexing;
   private boolean mailing;
   private final Mailer mailer = Mailer.logging();
@@ -104,6 +111,12 @@ public final class Lacak {
             Authenticator authenticator = new Authenticator(vertx, (byte[]) parts[3], apiKeys);
             Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
             Products products = new Products(db.pool(), ref);
+            ProductApplications applications = new ProductApplications(db.pool(), products, ref,
+                WorkingDays.of(config.holidays()), clock);
+            CompanyProfile profile = new CompanyProfile(db.pool());
+            Certifications certifications = new Certifications(vertx, db.pool(), profile, clock);
+            Payments payments = new Payments(db.pool()).settles("product-application", applications::paid)
+                .settles("certification", certifications::paid);
             UploadJobs jobs = new UploadJobs(vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
             Services s = new Services(db, store, sequencer, IssuanceService.create(db.pool(), keys, clock),
                 new Accounts(vertx, db.pool(), ref), apiKeys, authenticator,
@@ -115,7 +128,7 @@ public final class Lacak {
                 new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
                 new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool()),
                 new Outbox(db.pool()), new Companies(vertx, db.pool()),
-                RateLimiter.perMinute(config.loginRate()));
+                RateLimiter.perMinute(config.loginRate()), applications, profile, certifications, payments);
             lacakJobs[0] = jobs;
             return new Lacak(vertx, s, new ApiVerticle(config, s));
           });
@@ -135,6 +148,7 @@ public final class Lacak {
           lacak.deployment = id;
           lacak.indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> lacak.index());
           lacak.mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> lacak.mail());
+          lacak.sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> lacak.sweep());
           return lacak;
         }));
   }
@@ -148,6 +162,17 @@ public final class Lacak {
     services.custody().catchUp()
         .onFailure(e -> LOG.log(Level.WARNING, "custody indexing failed; retrying", e))
         .onComplete(r -> indexing = false);
+  }
+
+  /** Seed 000: drafts not submitted within 5 working days are deleted (at start, then hourly). */
+  private void sweep() {
+    services.productApplications().sweepDrafts()
+        .onSuccess(n -> {
+          if (n > 0) {
+            LOG.info(n + " product registration drafts deleted: not submitted within 5 working days");
+          }
+        })
+        .onFailure(e -> LOG.log(Level.WARNING, "deleting expired drafts failed; retrying in an hour", e));
   }
 
   /** Notifications to people leave by e-mail (the logging adapter by default), each once. */
@@ -191,6 +216,7 @@ public final class Lacak {
   public Future<Void> stop() {
     vertx.cancelTimer(indexTimer);
     vertx.cancelTimer(mailTimer);
+    vertx.cancelTimer(sweepTimer);
     return vertx.undeploy(deployment)
         .eventually(() -> vertx.executeBlocking(() -> {
           services.sequencer().close();

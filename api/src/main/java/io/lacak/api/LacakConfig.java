@@ -1,7 +1,11 @@
 package io.lacak.api;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the server is told: defaults, then {@code LACAK_*} environment variables, then
@@ -22,6 +26,7 @@ import java.util.Map;
  *   <tr><td>LACAK_UPLOAD_LIMIT</td><td>2 GiB</td><td>largest CSV upload in bytes</td></tr>
  *   <tr><td>LACAK_VERIFY_RATE</td><td>20</td><td>public requests (verify, complaints) per second per client address, bursts of twice that; 0: no limit</td></tr>
  *   <tr><td>LACAK_LOGIN_RATE</td><td>10</td><td>logins and account activations per minute per client address, bursts of twice that; 0: no limit</td></tr>
+ *   <tr><td>LACAK_HOLIDAYS</td><td>(none)</td><td>public holidays ({@code yyyy-mm-dd}, comma-separated) that working-day deadlines skip besides weekends</td></tr>
  *   <tr><td>LACAK_CLONE_CLIENTS</td><td>3</td><td>different clients verifying one sold code before the regulator is alerted (possible clone); 0: never</td></tr>
  * </table>
  *
@@ -47,6 +52,7 @@ public final class LacakConfig {
   private int verifyRate = 20;
   private int cloneClients = 3;
   private int loginRate = 10;
+  private Set<LocalDate> holidays = Set.of();
 
   public static LacakConfig defaults() {
     return new LacakConfig();
@@ -94,6 +100,9 @@ public final class LacakConfig {
     }
     if ((v = env.get("LACAK_VERIFY_RATE")) != null) {
       setVerifyRate(parse("LACAK_VERIFY_RATE", v));
+    }
+    if ((v = env.get("LACAK_HOLIDAYS")) != null) {
+      setHolidays(v);
     }
     if ((v = env.get("LACAK_LOGIN_RATE")) != null) {
       setLoginRate(parse("LACAK_LOGIN_RATE", v));
@@ -282,6 +291,27 @@ public final class LacakConfig {
       throw new IllegalArgumentException("LACAK_LOGIN_RATE must be 0 (no limit) or more, not " + loginRate);
     }
     this.loginRate = loginRate;
+    return this;
+  }
+
+  public Set<LocalDate> holidays() {
+    return holidays;
+  }
+
+  /** Public holidays as {@code yyyy-mm-dd} dates separated by commas (blank: none). */
+  public LacakConfig setHolidays(String dates) {
+    Set<LocalDate> days = new TreeSet<>();
+    for (String d : dates.split(",")) {
+      if (!d.isBlank()) {
+        try {
+          days.add(LocalDate.parse(d.strip()));
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException("LACAK_HOLIDAYS lists dates yyyy-mm-dd separated by commas; '" + d.strip()
+              + "' is not one");
+        }
+      }
+    }
+    this.holidays = Set.copyOf(days);
     return this;
   }
 

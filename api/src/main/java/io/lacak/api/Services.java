@@ -16,7 +16,11 @@ import io.lacak.api.complaint.Complaints;
 import io.lacak.api.verify.RateLimiter;
 import io.lacak.api.verify.Verifier;
 import io.lacak.registration.account.Activations;
+import io.lacak.registration.asrot.ProductApplications;
+import io.lacak.registration.certification.Certifications;
 import io.lacak.registration.company.Companies;
+import io.lacak.registration.company.CompanyProfile;
+import io.lacak.registration.payment.Payments;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.FacilityRequests;
 import io.lacak.registration.notice.Outbox;
@@ -29,5 +33,6 @@ public record Services(Database database, CodeStore store, Sequencer sequencer, 
                        io.lacak.api.upload.UploadRoutes uploads, Verifier verifier, RateLimiter publicLimit,
                        Complaints complaints, FacilityRequests facilityRequests, Documents documents,
                        Activations activations, Outbox outbox, Companies companies,
-                       RateLimiter loginLimit) {
+                       RateLimiter loginLimit, ProductApplications productApplications, CompanyProfile companyProfile,
+                       Certifications certifications, Payments payments) {
 }

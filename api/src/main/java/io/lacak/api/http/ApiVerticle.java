@@ -10,6 +10,8 @@ import io.lacak.api.query.QueryRoutes;
 import io.lacak.api.report.ReportRoutes;
 import io.lacak.core.journal.Alerts;
 import io.lacak.registration.account.AccountRoutes;
+import io.lacak.registration.asrot.ProductApplicationRoutes;
+import io.lacak.registration.certification.CertificationRoutes;
 import io.lacak.registration.company.CompanyRoutes;
 import io.lacak.registration.facility.FacilityRequestRoutes;
 import io.lacak.registration.facility.FacilityRoutes;
@@ -70,6 +72,8 @@ public final class ApiVerticle extends VerticleBase {
           root.post("/api/v1/companies").handler(s.publicLimit());
           root.post("/api/v1/companies/:id/revision").handler(s.publicLimit());
           new CompanyRoutes(vertx, s.companies(), tmp).mount(root);
+          productApplications(tmp).mount(root);
+          certifications(tmp).mount(root);
           root.route("/*").subRouter(api(contract));
           root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
           root.route().failureHandler(new Problems());
@@ -89,9 +93,13 @@ public final class ApiVerticle extends VerticleBase {
     new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
     new BarcodeRoutes(vertx, s.codec()).mount(b);
     s.uploads().mount(b);
-    complaints(config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
-    facilityRequests(config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
-    new CompanyRoutes(vertx, s.companies(), config.dataDir().resolve("uploads").resolve("tmp").toString()).mount(b);
+    String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
+    complaints(tmp).mount(b);
+    facilityRequests(tmp).mount(b);
+    new CompanyRoutes(vertx, s.companies(), tmp).mount(b);
+    productApplications(tmp).mount(b);
+    certifications(tmp).mount(b);
+    s.payments().mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(),
         new Alerts(s.database().pool(), s.sequencer().referenceData()), s.codec(), s.clock()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
@@ -121,6 +129,14 @@ public final class ApiVerticle extends VerticleBase {
   private FacilityRequestRoutes facilityRequests(String uploadsDir) {
     return new FacilityRequestRoutes(vertx, s.facilityRequests(), s.documents(), s.activations(), s.outbox(),
         s.authenticator(), uploadsDir);
+  }
+
+  private ProductApplicationRoutes productApplications(String uploadsDir) {
+    return new ProductApplicationRoutes(vertx, s.productApplications(), s.authenticator(), uploadsDir);
+  }
+
+  private CertificationRoutes certifications(String uploadsDir) {
+    return new CertificationRoutes(vertx, s.certifications(), s.companyProfile(), s.authenticator(), uploadsDir);
   }
 
   private ComplaintRoutes complaints(String uploadsDir) {

@@ -240,7 +240,7 @@ public final class Companies {
                 + " is not waiting for validation (or does not exist)")));
   }
 
-  private static JsonObject json(Row r) {
+  static JsonObject json(Row r) {
     JsonArray commodities = new JsonArray();
     for (String c : r.getArrayOfStrings("commodities")) {
       commodities.add(c);

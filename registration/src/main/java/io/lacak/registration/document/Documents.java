@@ -9,8 +9,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Supporting documents of registration workflows (seed 002 "Dokumen Persyaratan", Lampiran B.7):
@@ -24,6 +27,16 @@ public final class Documents {
   /** Largest document accepted (seed 002: "maksimal ukuran file adalah sebesar 2MB"). */
   public static final int MAX_BYTES = 2 * 1024 * 1024;
 
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String XLS = "application/vnd.ms-excel";
+  /** JPG, PNG or PDF: what registrations take (seed 002 "Dokumen Persyaratan", Lampiran B.7). */
+  public static final Set<String> IMAGES_AND_PDF = Set.of("image/png", "image/jpeg", "application/pdf");
+  /** PDF or Excel: what a certification application takes (seed 002 "File PDF ataupun Ms Excel"). */
+  public static final Set<String> PDF_AND_EXCEL = Set.of("application/pdf", XLSX, XLS);
+
+  private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+  private static final byte[] WORKBOOK = "xl/workbook".getBytes(StandardCharsets.US_ASCII);
+
   /** A document that passed the checks. */
   public record Upload(String kind, String fileName, byte[] content, String mediaType) {
   }
@@ -35,8 +48,8 @@ public final class Documents {
   }
 
   /**
-   * {@code image/png}, {@code image/jpeg} or {@code application/pdf} by the file's signature, else
-   * {@code null}.
+   * {@code image/png}, {@code image/jpeg}, {@code application/pdf} or an Excel workbook (an OOXML
+   * zip holding {@code xl/workbook}, or an OLE2 compound file) by the file's content, else {@code null}.
    */
   public static String mediaType(byte[] b) {
     if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
@@ -49,7 +62,26 @@ public final class Documents {
     if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
       return "application/pdf";
     }
+    if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4 && contains(b, WORKBOOK)) {
+      return XLSX;
+    }
+    if (b.length >= OLE2.length && Arrays.equals(b, 0, OLE2.length, OLE2, 0, OLE2.length)) {
+      return XLS;
+    }
     return null;
+  }
+
+  private static boolean contains(byte[] b, byte[] part) {
+    outer:
+    for (int i = 0; i + part.length <= b.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (b[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -57,15 +89,22 @@ public final class Documents {
    * naming {@code field} added to {@code problems}.
    */
   public static Upload check(String field, String kind, String fileName, byte[] content, List<Problem.Item> problems) {
+    return check(field, kind, fileName, content, IMAGES_AND_PDF, problems);
+  }
+
+  /** The document when it is of an {@code accepted} type and at most 2 MB; else {@code null} and a problem. */
+  public static Upload check(String field, String kind, String fileName, byte[] content, Set<String> accepted,
+                             List<Problem.Item> problems) {
     if (content.length > MAX_BYTES) {
       problems.add(new Problem.Item(field, "DOCUMENT_TOO_LARGE", (fileName == null ? "the document" : fileName)
           + " has " + content.length + " bytes; at most 2 MB (" + MAX_BYTES + ")"));
       return null;
     }
     String type = mediaType(content);
-    if (type == null) {
+    if (type == null || !accepted.contains(type)) {
       problems.add(new Problem.Item(field, "DOCUMENT_TYPE", (fileName == null ? "the document" : fileName)
-          + " is not a JPG, PNG or PDF file (checked by its content)"));
+          + (accepted == IMAGES_AND_PDF ? " is not a JPG, PNG or PDF file" : " is not a PDF or Excel file")
+          + " (checked by its content)"));
       return null;
     }
     return new Upload(kind, fileName, content, type);

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A multipart registration form as it arrived: its text fields, and its files read (off the event
@@ -28,6 +29,11 @@ public record FormUpload(JsonObject fields, List<Documents.Upload> documents, Li
 
   /** Reads the form of {@code ctx}; a 400 when it carries more than {@code maxDocuments} files. */
   public static Future<FormUpload> read(Vertx vertx, RoutingContext ctx, int maxDocuments) {
+    return read(vertx, ctx, maxDocuments, Documents.IMAGES_AND_PDF);
+  }
+
+  /** Reads the form of {@code ctx}, its documents of the {@code accepted} media types. */
+  public static Future<FormUpload> read(Vertx vertx, RoutingContext ctx, int maxDocuments, Set<String> accepted) {
     JsonObject fields = new JsonObject();
     ctx.request().formAttributes().forEach(e -> fields.put(e.getKey(), e.getValue()));
     List<FileUpload> files = ctx.fileUploads().stream().filter(u -> u.size() > 0).toList();
@@ -42,7 +48,7 @@ public record FormUpload(JsonObject fields, List<Documents.Upload> documents, Li
       for (int i = 0; i < files.size(); i++) {
         FileUpload u = files.get(i);
         Documents.Upload d = Documents.check("documents." + u.name(), u.name(), u.fileName(), reads.get(i).result().getBytes(),
-            problems);
+            accepted, problems);
         if (d != null) {
           docs.add(d);
         }

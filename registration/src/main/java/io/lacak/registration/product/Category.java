@@ -8,6 +8,8 @@ public enum Category {
   TRADITIONAL_MEDICINE,
   /** Suplemen kesehatan. */
   HEALTH_SUPPLEMENT,
+  /** Obat kuasi (registered through ASROT, seed 000). */
+  QUASI_DRUG,
   /** Kosmetika. */
   COSMETIC,
   /** Pangan olahan. */

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -56,18 +57,33 @@ public final class Products {
     }
     f.check();
     TwoDMethod method = TwoDMethod.of(category, drugClass, designated);
-    return pool.preparedQuery("insert into product (nie, name, holder, authentication, nie_valid_until, commodity,"
-            + " drug_class, dosage_form, packaging) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-            + " on conflict (nie) do nothing returning id")
-        .execute(Tuple.from(new Object[] {nie, name, holderId, method == TwoDMethod.AUTHENTICATION, validUntil,
-            category.name(), drugClass == null ? null : drugClass.name(), dosageForm, packaging}))
-        .compose(rows -> {
-          if (rows.size() == 0) {
-            return Future.failedFuture(Problem.conflict("NIE_TAKEN", "a product with NIE " + nie + " is registered"));
-          }
-          ref.addProduct(new Product(rows.iterator().next().getInteger(0), nie, holder.ref()));
+    return insert(pool, nie, name, holderId, method, validUntil, category, drugClass, dosageForm, packaging)
+        .compose(id -> {
+          joined(id, nie, holder.ref());
           return get(nie);
         });
+  }
+
+  /**
+   * Inserts a product through {@code c} (a transaction's connection, or the pool); its id, or a 409
+   * when the NIE is taken. Once committed, {@link #joined} makes it known to track and trace.
+   */
+  public static Future<Integer> insert(SqlClient c, String nie, String name, String holder, TwoDMethod method,
+                                       LocalDate validUntil, Category category, DrugClass drugClass, String dosageForm,
+                                       String packaging) {
+    return c.preparedQuery("insert into product (nie, name, holder, authentication, nie_valid_until, commodity,"
+            + " drug_class, dosage_form, packaging) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+            + " on conflict (nie) do nothing returning id")
+        .execute(Tuple.from(new Object[] {nie, name, holder, method == TwoDMethod.AUTHENTICATION, validUntil,
+            category.name(), drugClass == null ? null : drugClass.name(), dosageForm, packaging}))
+        .compose(rows -> rows.size() == 0
+            ? Future.failedFuture(Problem.conflict("NIE_TAKEN", "a product with NIE " + nie + " is registered"))
+            : Future.succeededFuture(rows.iterator().next().getInteger(0)));
+  }
+
+  /** A committed product joins the track-and-trace reference data. */
+  public void joined(int id, String nie, int holderRef) {
+    ref.addProduct(new Product(id, nie, holderRef));
   }
 
   /**

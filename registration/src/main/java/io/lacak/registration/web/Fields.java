@@ -100,6 +100,11 @@ public final class Fields {
     problems.add(new Problem.Item(field, code, message));
   }
 
+  /** The problems found so far. */
+  public List<Problem.Item> problems() {
+    return List.copyOf(problems);
+  }
+
   public boolean ok() {
     return problems.isEmpty();
   }

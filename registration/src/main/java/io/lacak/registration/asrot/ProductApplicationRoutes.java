@@ -1,0 +1,67 @@
+package io.lacak.registration.asrot;
+
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.document.FormUpload;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/**
+ * Product registration over HTTP (seed 000): drafts, steps and reading through the contract; the
+ * supporting documents as a multipart upload ({@code POST /api/v1/product-applications/{id}/documents},
+ * each file field naming the document's kind).
+ */
+public final class ProductApplicationRoutes {
+
+  private static final int MAX_DOCUMENTS = 10;
+
+  private final Vertx vertx;
+  private final ProductApplications applications;
+  private final Authenticator authenticator;
+  private final String uploadsDir;
+
+  public ProductApplicationRoutes(Vertx vertx, ProductApplications applications, Authenticator authenticator,
+                                  String uploadsDir) {
+    this.vertx = vertx;
+    this.applications = applications;
+    this.authenticator = authenticator;
+    this.uploadsDir = uploadsDir;
+  }
+
+  /** The document upload, on the root router: the caller is known before the body is read. */
+  public void mount(Router root) {
+    root.post("/api/v1/product-applications/:id/documents").handler(authenticator)
+        .handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+        .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
+            .compose(form -> applications.addDocuments(id(ctx), Caller.of(ctx), form.documents(), form.problems()))));
+  }
+
+  public void mount(RouterBuilder b) {
+    b.getRoute("createProductApplication").addHandler(ctx ->
+        Replies.json(ctx, 201, applications.create(Replies.body(ctx), Caller.of(ctx))));
+    b.getRoute("listProductApplications").addHandler(this::list);
+    b.getRoute("getProductApplication").addHandler(ctx -> Replies.json(ctx, 200, applications.get(id(ctx), Caller.of(ctx))));
+    b.getRoute("actOnProductApplication").addHandler(ctx ->
+        Replies.json(ctx, 200, applications.act(id(ctx), Replies.body(ctx), Caller.of(ctx))));
+  }
+
+  private void list(RoutingContext ctx) {
+    String status = ctx.request().getParam("status");
+    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    Replies.json(ctx, 200, applications.list(Caller.of(ctx), status == null ? null : ApplicationStatus.valueOf(status),
+        before, Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("applications", list)));
+  }
+
+  private static long id(RoutingContext ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw Problem.notFound("no product application " + ctx.pathParam("id"));
+    }
+  }
+}

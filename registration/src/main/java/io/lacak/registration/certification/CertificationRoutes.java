@@ -1,0 +1,105 @@
+package io.lacak.registration.certification;
+
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.company.CompanyProfile;
+import io.lacak.registration.document.Documents;
+import io.lacak.registration.document.FormUpload;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.List;
+
+/**
+ * Certification over HTTP (seed 002). Multipart, on the root router, the caller known before the
+ * body is read: {@code POST /api/v1/certifications} (type, letterNumber, letterDate,
+ * ripApprovalNumber, dosageForms repeated, files ADMINISTRATIVE / TECHNICAL / OPTIONAL),
+ * {@code .../{id}/revision}, {@code .../{id}/capa} (file CAPA), and the certificate download
+ * {@code GET .../{id}/certificate}. The company profile, the lists and Badan POM's steps go
+ * through the contract.
+ */
+public final class CertificationRoutes {
+
+  private static final int MAX_DOCUMENTS = 20;
+
+  private final Vertx vertx;
+  private final Certifications certifications;
+  private final CompanyProfile profile;
+  private final Authenticator authenticator;
+  private final String uploadsDir;
+
+  public CertificationRoutes(Vertx vertx, Certifications certifications, CompanyProfile profile,
+                             Authenticator authenticator, String uploadsDir) {
+    this.vertx = vertx;
+    this.certifications = certifications;
+    this.profile = profile;
+    this.authenticator = authenticator;
+    this.uploadsDir = uploadsDir;
+  }
+
+  public void mount(Router root) {
+    root.post("/api/v1/certifications").handler(authenticator).handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+        .handler(ctx -> Replies.json(ctx, 201, FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
+            .compose(form -> certifications.submit(Caller.of(ctx), fields(form), forms(ctx), form.documents(),
+                form.problems()))));
+    root.post("/api/v1/certifications/:id/revision").handler(authenticator)
+        .handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+        .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
+            .compose(form -> certifications.revise(id(ctx), Caller.of(ctx), fields(form), forms(ctx), form.documents(),
+                form.problems()))));
+    root.post("/api/v1/certifications/:id/capa").handler(authenticator).handler(FormUpload.bodyHandler(uploadsDir, 5))
+        .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, 5, Documents.PDF_AND_EXCEL)
+            .compose(form -> certifications.capa(id(ctx), Caller.of(ctx), form.documents(), form.problems()))));
+    root.get("/api/v1/certifications/:id/certificate").handler(authenticator).handler(this::certificate);
+  }
+
+  public void mount(RouterBuilder b) {
+    b.getRoute("getMyCompany").addHandler(ctx -> Replies.json(ctx, 200, profile.get(Caller.of(ctx))));
+    b.getRoute("addPlant").addHandler(ctx -> Replies.json(ctx, 201, profile.addPlant(Caller.of(ctx), Replies.body(ctx))));
+    b.getRoute("addDosageForm").addHandler(ctx -> Replies.json(ctx, 201,
+        profile.addDosageForm(Caller.of(ctx), (int) id(ctx), Replies.body(ctx))));
+    b.getRoute("setProductionLicence").addHandler(ctx -> Replies.json(ctx, 200,
+        profile.setProductionLicence(Caller.of(ctx), (int) id(ctx), Replies.body(ctx))));
+    b.getRoute("listCertifications").addHandler(this::list);
+    b.getRoute("getCertification").addHandler(ctx -> Replies.json(ctx, 200, certifications.get(id(ctx), Caller.of(ctx))));
+    b.getRoute("decideCertification").addHandler(ctx -> Replies.json(ctx, 200,
+        certifications.decide(id(ctx), Replies.body(ctx), Caller.of(ctx))));
+  }
+
+  private void list(RoutingContext ctx) {
+    String status = ctx.request().getParam("status");
+    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    Replies.json(ctx, 200, certifications.list(Caller.of(ctx), status == null ? null : Certifications.Status.valueOf(status),
+        before, Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("certifications", list)));
+  }
+
+  private void certificate(RoutingContext ctx) {
+    certifications.certificate(id(ctx), Caller.of(ctx)).onFailure(ctx::fail).onSuccess(pdf -> ctx.response()
+        .putHeader("content-type", "application/pdf").putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("content-disposition", "attachment; filename=\"certificate-" + ctx.pathParam("id") + ".pdf\"")
+        .end(Buffer.buffer(pdf)));
+  }
+
+  private static JsonObject fields(FormUpload form) {
+    JsonObject fields = form.fields().copy();
+    fields.remove("dosageForms");
+    return fields;
+  }
+
+  private static List<String> forms(RoutingContext ctx) {
+    return ctx.request().formAttributes().getAll("dosageForms");
+  }
+
+  private static long id(RoutingContext ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw Problem.notFound("no such resource: " + ctx.request().path());
+    }
+  }
+}
