@@ -34,6 +34,14 @@ public record Caller(int accountId, String username, boolean regulator, List<Int
     return this;
   }
 
+  /** 403 for a machine (API key): registration workflows are a person's, logged in (seed 004). */
+  public Caller requirePerson() {
+    if (apiKeyId != 0 || accountId == 0) {
+      throw Problem.forbidden("PERSON_ONLY", "registration workflows are filed by a person logged in, not by an API key");
+    }
+    return this;
+  }
+
   public boolean memberOf(int facilityRef) {
     return facilities.contains(facilityRef);
   }

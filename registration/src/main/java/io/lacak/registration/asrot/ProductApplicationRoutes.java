@@ -35,8 +35,7 @@ public final class ProductApplicationRoutes {
 
   /** The document upload, on the root router: the caller is known before the body is read. */
   public void mount(Router root) {
-    root.post("/api/v1/product-applications/:id/documents").handler(authenticator)
-        .handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+    FormUpload.authenticatedPost(root, "/api/v1/product-applications/:id/documents", authenticator, uploadsDir, MAX_DOCUMENTS)
         .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
             .compose(form -> applications.addDocuments(id(ctx), Caller.of(ctx), form.documents(), form.problems()))));
   }

@@ -107,6 +107,7 @@ public final class ProductApplications {
    * only facility when absent); 400 listing every bad field and every KBLI rule broken (seed 000).
    */
   public Future<JsonObject> create(JsonObject body, Caller caller) {
+    caller.requirePerson();
     Fields f = new Fields(body);
     RegistrationType type = f.choice("registrationType", RegistrationType.class);
     Commodity commodity = f.choice("commodity", Commodity.class);
@@ -228,6 +229,7 @@ public final class ProductApplications {
    * the application is not at a status the step starts from.
    */
   public Future<JsonObject> act(long id, JsonObject body, Caller caller) {
+    caller.requirePerson();
     Fields f = new Fields(body);
     Action action = f.choice("action", Action.class);
     String note = f.optionalText("note", TEXT, "up to 2000 characters");
@@ -358,6 +360,7 @@ public final class ProductApplications {
 
   /** Documents of the application (data pendukung), added while the applicant holds it. */
   public Future<JsonObject> addDocuments(long id, Caller caller, List<Documents.Upload> docs, List<Problem.Item> problems) {
+    caller.requirePerson();
     Fields f = new Fields(null);
     problems.forEach(p -> f.add(p.field(), p.code(), p.message()));
     if (docs.isEmpty() && problems.isEmpty()) {
@@ -389,7 +392,8 @@ public final class ProductApplications {
     return sweepDrafts(today());
   }
 
-  Future<Integer> sweepDrafts(LocalDate today) {
+  /** The sweep as of {@code today}. */
+  public Future<Integer> sweepDrafts(LocalDate today) {
     return pool.withTransaction(c -> c.preparedQuery("delete from product_application where status = 'DRAFT'"
             + " and draft_delete_on <= $1 returning id")
         .execute(Tuple.of(today))

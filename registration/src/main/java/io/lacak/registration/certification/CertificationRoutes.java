@@ -43,16 +43,15 @@ public final class CertificationRoutes {
   }
 
   public void mount(Router root) {
-    root.post("/api/v1/certifications").handler(authenticator).handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+    FormUpload.authenticatedPost(root, "/api/v1/certifications", authenticator, uploadsDir, MAX_DOCUMENTS)
         .handler(ctx -> Replies.json(ctx, 201, FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
             .compose(form -> certifications.submit(Caller.of(ctx), fields(form), forms(ctx), form.documents(),
                 form.problems()))));
-    root.post("/api/v1/certifications/:id/revision").handler(authenticator)
-        .handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+    FormUpload.authenticatedPost(root, "/api/v1/certifications/:id/revision", authenticator, uploadsDir, MAX_DOCUMENTS)
         .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
             .compose(form -> certifications.revise(id(ctx), Caller.of(ctx), fields(form), forms(ctx), form.documents(),
                 form.problems()))));
-    root.post("/api/v1/certifications/:id/capa").handler(authenticator).handler(FormUpload.bodyHandler(uploadsDir, 5))
+    FormUpload.authenticatedPost(root, "/api/v1/certifications/:id/capa", authenticator, uploadsDir, 5)
         .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, 5, Documents.PDF_AND_EXCEL)
             .compose(form -> certifications.capa(id(ctx), Caller.of(ctx), form.documents(), form.problems()))));
     root.get("/api/v1/certifications/:id/certificate").handler(authenticator).handler(this::certificate);

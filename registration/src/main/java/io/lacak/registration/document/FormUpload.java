@@ -1,11 +1,15 @@
 package io.lacak.registration.document;
 
+import io.lacak.registration.account.Caller;
 import io.lacak.registration.web.Problem;
+import io.vertx.core.Handler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
@@ -25,6 +29,24 @@ public record FormUpload(JsonObject fields, List<Documents.Upload> documents, Li
   public static BodyHandler bodyHandler(String uploadsDir, int maxDocuments) {
     return BodyHandler.create(uploadsDir).setBodyLimit((long) maxDocuments * Documents.MAX_BYTES + 256 * 1024)
         .setDeleteUploadedFilesOnEnd(true);
+  }
+
+  /**
+   * A multipart {@code POST path} for a known caller: the request waits (paused) while {@code
+   * authenticator} checks the credentials, an anonymous one gets 401 before a byte of the body is
+   * read, then the body handler reads the form. Add the route's own handler to the route returned.
+   */
+  public static Route authenticatedPost(Router root, String path, Handler<RoutingContext> authenticator, String uploadsDir,
+                                        int maxDocuments) {
+    root.post(path).handler(ctx -> {
+      ctx.request().pause();
+      ctx.next();
+    }).handler(authenticator).handler(ctx -> {
+      Caller.of(ctx);
+      ctx.next();
+    });
+    // a second route: Vert.x wants a body handler before any other handler of its route
+    return root.post(path).handler(bodyHandler(uploadsDir, maxDocuments));
   }
 
   /** Reads the form of {@code ctx}; a 400 when it carries more than {@code maxDocuments} files. */
