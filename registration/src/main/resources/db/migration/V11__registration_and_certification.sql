@@ -86,3 +86,6 @@ create table certification (
 );
 create index certification_company on certification (company_id, id desc);
 create index certification_status on certification (status, id desc);
+
+-- Certification documents may be Excel workbooks, whose media types are long.
+alter table document alter column media_type type varchar(80);

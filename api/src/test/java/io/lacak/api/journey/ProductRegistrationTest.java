@@ -190,9 +190,9 @@ class ProductRegistrationTest {
     assertThat(product.getJsonObject("holder").getString("partnerId")).isEqualTo(MANUFACTURER);
     JsonObject verdict = ok(api.get("/api/v1/verify?code=" + URLEncoder.encode(identification, StandardCharsets.UTF_8), null));
     assertThat(verdict.getString("verdict")).isEqualTo("NIE_VALID");
-    // the applicant heard of each of Badan POM's five steps and of both payment orders
+    // the applicant heard of each of Badan POM's five steps, of both payment orders and both payments
     assertThat(api.get("/api/v1/me/notifications", manufacturer).bodyAsJsonArray().stream()
-        .filter(n -> ("/api/v1/product-applications/" + id).equals(((JsonObject) n).getString("link")))).hasSize(7);
+        .filter(n -> ("/api/v1/product-applications/" + id).equals(((JsonObject) n).getString("link")))).hasSize(9);
   }
 
   @Test

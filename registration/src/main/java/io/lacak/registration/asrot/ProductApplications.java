@@ -352,9 +352,11 @@ public final class ProductApplications {
         : ApplicationStatus.REGISTRATION_PAYMENT;
     ApplicationStatus to = purpose == Purpose.PRE_REGISTRATION ? ApplicationStatus.PRE_REGISTRATION_EVALUATION
         : ApplicationStatus.EVALUATION;
-    return c.preparedQuery("update product_application set status = $3 where id = $1 and status = $2")
+    return c.preparedQuery("update product_application set status = $3 where id = $1 and status = $2 returning *")
         .execute(Tuple.of(id, from.name(), to.name()))
-        .compose(rows -> rows.rowCount() == 1 ? Workflow.record(c, subject(id), to.name(), null, purpose + " paid")
+        .compose(rows -> rows.size() == 1
+            ? Workflow.record(c, subject(id), to.name(), null, purpose + " paid")
+                .compose(v -> tell(c, rows.iterator().next(), to, "Pembayaran diterima / payment received"))
             : Future.failedFuture(Problem.conflict("WRONG_STATUS", "application " + id + " is not waiting for this payment")));
   }
 

@@ -260,7 +260,9 @@ public final class Certifications {
     return c.preparedQuery("update certification set status = 'INSPECTION' where id = $1 and status = 'PAYMENT'")
         .execute(Tuple.of(id))
         .compose(rows -> rows.rowCount() == 1 ? Workflow.record(c, subject(id), Status.INSPECTION.name(), null, "SPB paid")
-            : Future.failedFuture(Problem.conflict("WRONG_STATUS", "certification " + id + " is not waiting for payment")));
+            : Future.failedFuture(Problem.conflict("WRONG_STATUS", "certification " + id + " is not waiting for payment")))
+        .compose(v -> notify(c, id, Status.INSPECTION, "Pembayaran diterima; inspeksi lapangan akan dilakukan."
+            + " / Payment received; the field inspection follows."));
   }
 
   private static Future<Row> claim(SqlClient c, long id, Set<Status> from, Status to, String note) {
@@ -272,9 +274,13 @@ public final class Certifications {
   }
 
   private static Future<Void> tell(SqlClient c, long id, Status now, String text, Caller regulator) {
-    return Workflow.record(c, subject(id), now.name(), regulator.accountId(), text)
-        .compose(v -> c.preparedQuery("select account_id from company co join certification ce on ce.company_id = co.id"
-            + " where ce.id = $1").execute(Tuple.of(id)))
+    return Workflow.record(c, subject(id), now.name(), regulator.accountId(), text).compose(v -> notify(c, id, now, text));
+  }
+
+  /** The applicant hears of a step. */
+  private static Future<Void> notify(SqlClient c, long id, Status now, String text) {
+    return c.preparedQuery("select account_id from company co join certification ce on ce.company_id = co.id"
+            + " where ce.id = $1").execute(Tuple.of(id))
         .compose(rows -> Outbox.add(c, rows.iterator().next().getInteger(0), null,
             "Pengajuan sertifikasi " + id + ": " + now + " / certification " + id + ": " + now,
             text == null ? "Status: " + now : text, "/api/v1/certifications/" + id));
