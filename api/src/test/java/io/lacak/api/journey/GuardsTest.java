@@ -77,8 +77,17 @@ class GuardsTest {
 
     HttpResponse<Buffer> product = api.post("/api/v1/products", admin, new JsonObject().put("nie", "DKL2612345678A1")
         .put("name", "Morfin 10 mg injeksi").put("holder", MANUFACTURER).put("category", "DRUG").put("drugClass", "NARCOTIC")
-        .put("dosageForm", "injeksi").put("packaging", "Dus, 10 ampul @ 1 ml").put("nieValidUntil", "2030-01-31"));
+        .put("dosageForm", "injeksi").put("packaging", "Dus, 10 ampul @ 1 ml").put("nieValidUntil", "2030-01-31")
+        .put("gtin", "08991234567891"));
     assertThat(product.statusCode()).as(product.bodyAsString()).isEqualTo(201);
+    assertThat(product.bodyAsJsonObject().getJsonArray("gtins")).containsExactly("08991234567891"); // Pasal 8(3)
+    JsonObject sameGtin = new JsonObject().put("nie", "DKL2612345679A1").put("name", "Morfin 20 mg").put("holder", MANUFACTURER)
+        .put("category", "DRUG").put("drugClass", "NARCOTIC").put("dosageForm", "injeksi").put("packaging", "Dus")
+        .put("nieValidUntil", "2030-01-31").put("gtin", "08991234567891");
+    assertThat(api.post("/api/v1/products", admin, sameGtin).statusCode()).isEqualTo(409);
+    assertThat(api.get("/api/v1/products/DKL2612345679A1", null).statusCode()).isEqualTo(404); // nothing half-registered
+    assertThat(api.post("/api/v1/products", admin, sameGtin.put("gtin", "08991234567892")).bodyAsJsonObject()
+        .getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("GTIN_CHECK_DIGIT");
     // Pasal 3(2): narcotics carry authentication codes; Pasal 14-15: the identification code is (90)NIE(91)YYMMDD
     assertThat(product.bodyAsJsonObject().getString("method")).isEqualTo("AUTHENTICATION");
     assertThat(product.bodyAsJsonObject().getString("identificationCode")).isEqualTo("(90)DKL2612345678A1(91)300131");

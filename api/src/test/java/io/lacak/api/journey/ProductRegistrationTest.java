@@ -35,11 +35,14 @@ class ProductRegistrationTest {
   static String regulator;
   static String manufacturer;
   static String distributor;
+  /** A configured public holiday: the first working day after today, which the draft deadline skips. */
+  static final LocalDate HOLIDAY = WorkingDays.of(Set.of()).plus(LocalDate.now(ZoneId.of("Asia/Jakarta")), 1);
   static final Buffer PDF = Buffer.buffer("%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
   @BeforeAll
   static void start() throws Exception {
-    api = new Api(Files.createTempDirectory("lacak-asrot-test"), c -> c.setVerifyRate(0).setLoginRate(0));
+    api = new Api(Files.createTempDirectory("lacak-asrot-test"), c -> c.setVerifyRate(0).setLoginRate(0)
+        .setHolidays(HOLIDAY.toString()));
     regulator = api.login("regulator", Api.ADMIN_PASSWORD);
     manufacturer = api.login("pabrik", api.password(MANUFACTURER));
     distributor = api.login("pbf", api.password(DISTRIBUTOR));
@@ -104,7 +107,9 @@ class ProductRegistrationTest {
     assertThat(a.getString("holder")).isEqualTo(MANUFACTURER);
     assertThat(a.getJsonArray("composition")).hasSize(2);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
-    assertThat(a.getString("draftDeletedOn")).isEqualTo(WorkingDays.of(Set.of()).plus(today, 5).toString());
+    // seed 000: 5 working days, weekends and configured holidays not counted
+    assertThat(a.getString("draftDeletedOn")).isEqualTo(WorkingDays.of(Set.of(HOLIDAY)).plus(today, 5).toString());
+    assertThat(a.getString("draftDeletedOn")).isNotEqualTo(WorkingDays.of(Set.of()).plus(today, 5).toString());
 
     // who may see and step: not another facility, not the regulator for the applicant's steps, not an API key
     assertThat(api.get("/api/v1/product-applications/" + id, distributor).statusCode()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package io.lacak.registration.product;
 
+import io.lacak.core.gs1.Gs1CheckDigit;
 import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
@@ -8,12 +9,14 @@ import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.registration.web.Fields;
 import io.lacak.registration.web.Problem;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +30,7 @@ public final class Products {
 
   /** Lampiran C: the NIE in (90) is up to 16 alphanumerics. */
   static final Pattern NIE = Pattern.compile("[A-Za-z0-9]{1,16}");
+  private static final Pattern GTIN = Pattern.compile("\\d{14}");
 
   private final Pool pool;
   private final ReferenceData ref;
@@ -51,15 +55,28 @@ public final class Products {
     String dosageForm = f.text("dosageForm", null, null);
     String packaging = f.text("packaging", null, null);
     LocalDate validUntil = f.date("nieValidUntil");
+    String gtin = f.optionalText("gtin", GTIN, "14 digits (GTIN-14; pad a GTIN-13 with a leading 0)");
+    if (gtin != null && !Gs1CheckDigit.valid(gtin, 0, 14)) {
+      f.add("gtin", "GTIN_CHECK_DIGIT", "GTIN " + gtin + " has a wrong check digit");
+    }
     Facility holder = holderId == null ? null : ref.facility(holderId);
     if (holderId != null && (holder == null || holder.type() != FacilityType.MANUFACTURER)) {
       f.add("holder", "NOT_A_MANUFACTURER", "the NIE holder must be a registered manufacturer; " + holderId + " is not");
     }
     f.check();
     TwoDMethod method = TwoDMethod.of(category, drugClass, designated);
-    return insert(pool, nie, name, holderId, method, validUntil, category, drugClass, dosageForm, packaging)
+    return pool.withTransaction(c -> insert(c, nie, name, holderId, method, validUntil, category, drugClass, dosageForm,
+            packaging)
+            .compose(id -> gtin == null ? Future.succeededFuture(id)
+                : c.preparedQuery("insert into product_gtin (gtin, product_id) values ($1, $2) on conflict do nothing")
+                    .execute(Tuple.of(gtin, id))
+                    .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(id)
+                        : Future.failedFuture(Problem.conflict("GTIN_TAKEN", "GTIN " + gtin + " belongs to another product")))))
         .compose(id -> {
           joined(id, nie, holder.ref());
+          if (gtin != null) {
+            ref.addGtin(gtin, id); // Pasal 8(3): codes may carry the holder's GTIN
+          }
           return get(nie);
         });
   }
@@ -93,7 +110,8 @@ public final class Products {
    */
   public Future<JsonObject> get(String nie) {
     return pool.preparedQuery("select p.nie, p.name, p.authentication, p.nie_valid_until, p.commodity, p.drug_class,"
-            + " p.dosage_form, p.packaging, f.partner_id, f.name as holder_name, f.address as holder_address"
+            + " p.dosage_form, p.packaging, f.partner_id, f.name as holder_name, f.address as holder_address,"
+            + " array(select g.gtin from product_gtin g where g.product_id = p.id order by g.gtin) as gtins"
             + " from product p left join facility f on f.partner_id = p.holder where p.nie = $1")
         .execute(Tuple.of(nie))
         .map(rows -> {
@@ -113,6 +131,7 @@ public final class Products {
         .put("packaging", r.getString("packaging")).put("category", r.getString("commodity"))
         .put("drugClass", r.getString("drug_class")).put("dosageForm", r.getString("dosage_form"))
         .put("method", r.getBoolean("authentication") ? TwoDMethod.AUTHENTICATION.name() : TwoDMethod.IDENTIFICATION.name())
+        .put("gtins", new JsonArray(List.of((Object[]) r.getArrayOfStrings("gtins"))))
         // Pasal 14-15: the identification code (90)NIE(91)YYMMDD, written by the core codec
         .put("identificationCode", Gs1Payload.identification(r.getString("nie"), validUntil).bracketed());
   }
