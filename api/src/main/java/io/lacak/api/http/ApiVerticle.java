@@ -123,6 +123,8 @@ public final class ApiVerticle extends VerticleBase {
     root.get("/").handler(headers).handler(page);
     root.get("/activate.html").handler(headers) // where an approval's notice links to
         .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/activate.html"));
+    root.get("/company.html").handler(headers) // company registration, and its revision from a notice's link
+        .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/company.html"));
     root.get("/assets/*").handler(headers).handler(assets);
   }
 

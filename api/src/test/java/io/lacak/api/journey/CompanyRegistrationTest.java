@@ -85,8 +85,9 @@ class CompanyRegistrationTest {
     assertThat(returned.bodyAsJsonObject().getString("status")).isEqualTo("RETURNED");
 
     // the applicant revises with the key the notice carried; a wrong key changes nothing
-    String revision = link("dewi@jamu-sehat.example.id");
-    assertThat(revision).startsWith("/api/v1/companies/" + id + "/revision?key=");
+    String page = link("dewi@jamu-sehat.example.id");
+    assertThat(page).startsWith("/company.html?id=" + id + "&key="); // the revision page, which posts to:
+    String revision = "/api/v1/companies/" + id + "/revision?key=" + page.substring(page.indexOf("&key=") + 5);
     assertThat(post("/api/v1/companies/" + id + "/revision?key=wrong", form("Jamu Sehat Sentosa", 30)).statusCode())
         .isEqualTo(404);
     HttpResponse<Buffer> revised = post(revision, form("Jamu Sehat Sentosa", 30));

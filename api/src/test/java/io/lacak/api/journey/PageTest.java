@@ -193,4 +193,70 @@ class PageTest {
     assertThat(message.getText()).contains(partnerId.toLowerCase()).contains("aktif");
     assertThat(api.login(partnerId.toLowerCase(), "apotek-halaman-2026")).isNotBlank();
   }
+
+  @Test
+  void seed002_companyRegisteredOnThePage_returnedAndRevisedThroughTheNoticesLink() throws Exception {
+    Path pdf = Files.createTempFile("dokumen", ".pdf");
+    Files.writeString(pdf, "%PDF-1.7\n%%EOF\n");
+    browser.get("http://127.0.0.1:" + api.lacak.port() + "/company.html");
+    type("nib", "8120001234567");
+    browser.findElement(By.cssSelector("input[name=commodities][value=OBAT_TRADISIONAL]")).click();
+    type("name", "PT Jamu Halaman");
+    type("npwp", "012345678901234");
+    type("businessField", "Industri obat tradisional");
+    type("leader", "Budi Santoso");
+    type("employees", "25 orang");
+    type("deedNumber", "12");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('deedDate').value = '2010-01-15'");
+    type("notary", "Notaris Sri Wahyuni");
+    type("iuiTdp", "IUI-503/2010");
+    type("responsibleName", "Apt. Dewi");
+    type("responsibleEmail", "dewi@jamu-halaman.example.id");
+    type("responsiblePhone", "+62 21 555 0199");
+    for (String kind : List.of("APPLICATION_LETTER", "STATEMENT_LETTER", "SIUP", "NPWP", "TDP")) {
+      browser.findElement(By.id(kind)).sendKeys(pdf.toString());
+    }
+    browser.findElement(By.id("company-btn")).click();
+    // seed 002: every problem is listed beside its field; nothing is kept
+    WebElement errors = wait(ExpectedConditions.visibilityOfElementLocated(By.id("company-errors")));
+    assertThat(errors.getText()).contains("name:", "employees:");
+
+    type("name", "Jamu Halaman");
+    type("employees", "25");
+    browser.findElement(By.id("company-btn")).click();
+    wait(ExpectedConditions.textToBePresentInElementLocated(By.id("company-message"), "SUBMITTED"));
+    String message = browser.findElement(By.id("company-message")).getText();
+    long id = Long.parseLong(message.replaceAll("(?s)^Registrasi nomor (\\d+).*", "$1"));
+
+    String regulator = api.login("regulator", Api.ADMIN_PASSWORD);
+    assertThat(api.post("/api/v1/companies/" + id + "/decision", regulator, new JsonObject().put("decision", "RETURN")
+        .put("note", "Jumlah karyawan tidak sesuai")).statusCode()).isEqualTo(200);
+    String link = api.lacak.services().database().pool()
+        .preparedQuery("select link from outbox where email = $1 and link is not null order by id desc")
+        .execute(io.vertx.sqlclient.Tuple.of("dewi@jamu-halaman.example.id"))
+        .await(30, java.util.concurrent.TimeUnit.SECONDS).iterator().next().getString("link");
+    assertThat(link).startsWith("/company.html?id=" + id + "&key=");
+
+    browser.get("http://127.0.0.1:" + api.lacak.port() + link);
+    assertThat(browser.findElement(By.id("company-title")).getText()).contains("Perbaikan");
+    type("nib", "8120001234567");
+    browser.findElement(By.cssSelector("input[name=commodities][value=OBAT_TRADISIONAL]")).click();
+    type("name", "Jamu Halaman");
+    type("npwp", "012345678901234");
+    type("businessField", "Industri obat tradisional");
+    type("leader", "Budi Santoso");
+    type("employees", "31");
+    type("deedNumber", "12");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('deedDate').value = '2010-01-15'");
+    type("notary", "Notaris Sri Wahyuni");
+    type("iuiTdp", "IUI-503/2010");
+    type("responsibleName", "Apt. Dewi");
+    type("responsibleEmail", "dewi@jamu-halaman.example.id");
+    type("responsiblePhone", "+62 21 555 0199");
+    browser.findElement(By.id("company-btn")).click(); // no document replaced
+    wait(ExpectedConditions.textToBePresentInElementLocated(By.id("company-message"), "SUBMITTED"));
+    JsonObject revised = api.get("/api/v1/companies/" + id, regulator).bodyAsJsonObject();
+    assertThat(revised.getInteger("employees")).isEqualTo(31);
+    assertThat(revised.getJsonArray("documents")).hasSize(5);
+  }
 }

@@ -227,7 +227,7 @@ public final class Companies {
                         ? "Registrasi industri perlu perbaikan / registration returned for revision"
                         : "Registrasi industri ditolak / registration rejected",
                     "Registrasi " + r.getString("name") + " (nomor " + id + "): " + note,
-                    key == null ? null : "/api/v1/companies/" + id + "/revision?key=" + key))))
+                    key == null ? null : "/company.html?id=" + id + "&key=" + key))))
         .compose(v -> get(id));
   }
 
