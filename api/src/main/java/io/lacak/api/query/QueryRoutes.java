@@ -98,7 +98,7 @@ public final class QueryRoutes {
         .put("batch", batch == null ? null : batch.batch()).put("expiry", expiry == null ? null : expiry.toString())
         .put("recalled", batch != null && ref.recalled(batch.ref()))
         .put("expired", expiry != null && expiry.isBefore(LocalDate.now(clock)))
-        .put("packedIn", new JsonArray(List.copyOf(e.ancestors()))).put("lastEvent", e.own().lastEvent()));
+        .put("packedIn", new JsonArray(List.copyOf(e.ancestors()))));
   }
 
   private void custody(RoutingContext ctx) {

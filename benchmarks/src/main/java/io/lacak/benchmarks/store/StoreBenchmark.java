@@ -73,7 +73,7 @@ public class StoreBenchmark {
     byte[] key = new byte[CodeKey.SIZE];
     CodeState state = new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.HELD).batch(1).holder(7);
     for (int i = 0; i < codes; i++) {
-      store.write(CodeKey.encode(1, codec.serial(i), key), state.lastEvent(i));
+      store.write(CodeKey.encode(1, codec.serial(i), key), state.holder(i));
       System.arraycopy(key, 0, keys, i * CodeKey.SIZE, CodeKey.SIZE);
     }
     long codeFiles = diskUsage(dir, "codes-");

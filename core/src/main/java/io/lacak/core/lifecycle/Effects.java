@@ -26,6 +26,9 @@ import java.util.Collections;
  */
 public final class Effects {
 
+  /** The binary form written: 2 since states are 17 bytes. */
+  static final int FORMAT = 2;
+
   record Child(int container, int slot, byte[] key) {
   }
 
@@ -80,7 +83,7 @@ public final class Effects {
   public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + states.size() * (CodeKey.SIZE + CodeState.SIZE));
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(1); // format version
+      out.writeByte(FORMAT); // 2: 17-byte states; 1: 28-byte states (read and converted)
       out.writeInt(batches.size());
       for (Batch b : batches) {
         out.writeInt(b.ref());
@@ -121,7 +124,7 @@ public final class Effects {
     Effects fx = new Effects(data.length / 64); // about 50 bytes per changed code
     try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
       int version = in.readByte();
-      if (version != 1) {
+      if (version != 1 && version != FORMAT) {
         throw new IllegalStateException("unknown effects format " + version);
       }
       for (int i = in.readInt(); i > 0; i--) {
@@ -140,7 +143,9 @@ public final class Effects {
         fx.children.add(new Child(in.readInt(), in.readInt(), in.readNBytes(CodeKey.SIZE)));
       }
       for (int i = in.readInt(); i > 0; i--) {
-        fx.states.put(ByteBuffer.wrap(in.readNBytes(CodeKey.SIZE)), in.readNBytes(CodeState.SIZE));
+        ByteBuffer key = ByteBuffer.wrap(in.readNBytes(CodeKey.SIZE));
+        fx.states.put(key, version == FORMAT ? in.readNBytes(CodeState.SIZE)
+            : CodeState.fromFormat1(in.readNBytes(CodeState.SIZE_FORMAT_1)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt effects", e);

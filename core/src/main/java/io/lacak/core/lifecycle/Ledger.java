@@ -99,7 +99,7 @@ public final class Ledger {
     };
     Batch batch = step.tx.batch(p.productId(), p.batch(), p.expiry());
     CodeState primary = new CodeState().level(PackagingLevel.PRIMARY).status(status).batch(batch.ref())
-        .holder(facility).lastEvent(sequence + 1);
+        .holder(facility);
     if (line.secondary() == null) {
       if (line.tertiary() != null) {
         return Refusal.WRONG_AGGREGATION; // Lampiran G: a tertiary holds secondaries, not primaries
@@ -162,20 +162,20 @@ public final class Ledger {
       if (state.holder() != facility || state.status() != CodeStatus.ACTIVE) {
         return Container.refused(Refusal.NOT_HOLDER);
       }
-      if (state.container() == 0) {
-        state.container(step.newContainer(key));
-        step.write(key, state);
+      int id = step.containerOf(key);
+      if (id == 0) {
+        id = step.newContainer(key);
       }
-      return new Container(state.container(), state, step.tx.capacity(state.container(), code, level), null);
+      return new Container(id, state, step.tx.capacity(id, code, level), null);
     }
     Refusal r = checkNew(step, facility, code, key, level);
     if (r != null) {
       return Container.refused(r);
     }
-    state.level(level).status(CodeStatus.ACTIVE).batch(batch.ref()).holder(facility).lastEvent(sequence + 1);
-    state.container(step.newContainer(key));
+    state.level(level).status(CodeStatus.ACTIVE).batch(batch.ref()).holder(facility);
+    int id = step.newContainer(key);
     step.write(key, state);
-    return new Container(state.container(), state, step.tx.capacity(state.container(), code, level), null);
+    return new Container(id, state, step.tx.capacity(id, code, level), null);
   }
 
   /** Lampiran G: a new code, reported by its NIE holder, for the batch and level it was issued for. */
@@ -493,7 +493,6 @@ public final class Ledger {
         continue;
       }
       if (before.parent() != 0 || !sameState(before, own)) {
-        own.lastEvent(sequence + 1);
         step.write(key, own);
       }
       step.keep();
@@ -580,6 +579,7 @@ public final class Ledger {
       fx = new Effects(expectedCodes);
     }
     final Map<String, Batch> newBatches = new HashMap<>();
+    final Map<ByteBuffer, Integer> owners = new HashMap<>(); // code key -> container id, new in this report
     final int firstContainer = store.nextContainerId();
     final List<Refused> refused = new ArrayList<>();
     int accepted;
@@ -632,6 +632,7 @@ public final class Ledger {
     final Tx tx;
     final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
     final List<Effects.Container> containers = new ArrayList<>();
+    final Map<ByteBuffer, Integer> owners = new HashMap<>();
     final List<Effects.Child> children = new ArrayList<>();
     final Map<Integer, int[]> counts = new HashMap<>();
 
@@ -658,20 +659,33 @@ public final class Ledger {
 
     int newContainer(byte[] key) {
       int id = tx.firstContainer + tx.fx.containers.size() + containers.size();
-      containers.add(new Effects.Container(id, key.clone()));
+      byte[] k = key.clone();
+      containers.add(new Effects.Container(id, k));
+      owners.put(ByteBuffer.wrap(k), id);
       return id;
     }
 
+    /** Container ids of this report are consecutive from {@code tx.firstContainer}: kept ones, then this step's. */
     boolean containerKey(int id, byte[] out) {
-      for (List<Effects.Container> list : List.of(tx.fx.containers, containers)) {
-        for (Effects.Container c : list) {
-          if (c.id() == id) {
-            System.arraycopy(c.key(), 0, out, 0, CodeKey.SIZE);
-            return true;
-          }
-        }
+      int i = id - tx.firstContainer;
+      int kept = tx.fx.containers.size();
+      Effects.Container c = i < 0 ? null : i < kept ? tx.fx.containers.get(i)
+          : i - kept < containers.size() ? containers.get(i - kept) : null;
+      if (c != null) {
+        System.arraycopy(c.key(), 0, out, 0, CodeKey.SIZE);
+        return true;
       }
       return store.containerKey(id, out);
+    }
+
+    /** The container id of {@code key}: new in this step or report, or in the store; 0 when none. */
+    int containerOf(byte[] key) {
+      ByteBuffer k = ByteBuffer.wrap(key);
+      Integer id = owners.get(k);
+      if (id == null) {
+        id = tx.owners.get(k);
+      }
+      return id != null ? id : store.containerOf(key);
     }
 
     /** Packs {@code child} into container {@code id} unless that exceeds its capacity. */
@@ -699,6 +713,7 @@ public final class Ledger {
     void keep() {
       tx.fx.states.putAll(states);
       tx.fx.containers.addAll(containers);
+      tx.owners.putAll(owners);
       tx.fx.children.addAll(children);
       tx.counts.putAll(counts);
       tx.accepted++;

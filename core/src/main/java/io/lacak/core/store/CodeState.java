@@ -6,23 +6,26 @@ import static io.lacak.core.store.Bytes.writeInt;
 import io.lacak.core.serial.PackagingLevel;
 
 /**
- * The stored state of one code: a fixed 28-byte record (DESIGN.md "Store"). A reusable flyweight:
- * read one with {@link #readFrom(byte[])}, change it, write it back with {@link #writeTo(byte[])};
- * no object per code lives on the heap.
+ * The stored state of one code: a fixed 17-byte record (DESIGN.md "Store"; 62 bytes a code on
+ * disk at 80 % fill with its 20-byte key). A reusable flyweight: read one with {@link
+ * #readFrom(byte[])}, change it, write it back with {@link #writeTo(byte[])}; no object per code
+ * lives on the heap. The container reference of a code that aggregates others is kept beside the
+ * codes ({@code CodeStore.containerOf}), since only containers have one; when a code last changed
+ * is in its chain of custody.
  *
  * <pre>
  * byte  0      level (bits 0-1), status (bits 2-5)
  * bytes 1-4    batch reference
  * bytes 5-8    parent container reference (0: none)
- * bytes 9-12   this code's own container reference when it aggregates others (0: none)
- * bytes 13-16  holder facility reference
- * bytes 17-20  counterparty facility reference: addressee in transit, supplier of a pending return
- * bytes 21-27  sequence of the last journal event that changed this code (56 bits)
+ * bytes 9-12   holder facility reference
+ * bytes 13-16  counterparty facility reference: addressee in transit, supplier of a pending return
  * </pre>
  */
 public final class CodeState {
 
-  public static final int SIZE = 28;
+  public static final int SIZE = 17;
+  /** Size of the record in journal format 1 (with own container and last event). */
+  public static final int SIZE_FORMAT_1 = 28;
   private static final PackagingLevel[] LEVELS = PackagingLevel.values();
 
   // The record's bytes for the store to read into and write from: no per-call or thread-local buffer.
@@ -31,12 +34,10 @@ public final class CodeState {
   private CodeStatus status;
   private int batch;
   private int parent;
-  private int container;
   private int holder;
   private int counterparty;
-  private long lastEvent;
 
-  /** This state's own 28-byte buffer, for the store. */
+  /** This state's own 17-byte buffer, for the store. */
   public byte[] buffer() {
     return buffer;
   }
@@ -46,14 +47,8 @@ public final class CodeState {
     status = CodeStatus.of((b[0] >>> 2) & 15);
     batch = readInt(b, 1);
     parent = readInt(b, 5);
-    container = readInt(b, 9);
-    holder = readInt(b, 13);
-    counterparty = readInt(b, 17);
-    long seq = 0;
-    for (int i = 21; i < 28; i++) {
-      seq = (seq << 8) | (b[i] & 0xFF);
-    }
-    lastEvent = seq;
+    holder = readInt(b, 9);
+    counterparty = readInt(b, 13);
     return this;
   }
 
@@ -61,14 +56,19 @@ public final class CodeState {
     b[0] = (byte) (level.ordinal() | (status.ordinal() << 2));
     writeInt(b, 1, batch);
     writeInt(b, 5, parent);
-    writeInt(b, 9, container);
-    writeInt(b, 13, holder);
-    writeInt(b, 17, counterparty);
-    long seq = lastEvent;
-    for (int i = 27; i >= 21; i--) {
-      b[i] = (byte) seq;
-      seq >>>= 8;
-    }
+    writeInt(b, 9, holder);
+    writeInt(b, 13, counterparty);
+    return b;
+  }
+
+  /**
+   * A record of journal format 1 (28 bytes: level and status, batch, parent, own container,
+   * holder, counterparty, last event) in today's form.
+   */
+  public static byte[] fromFormat1(byte[] old) {
+    byte[] b = new byte[SIZE];
+    System.arraycopy(old, 0, b, 0, 9); // level and status, batch, parent
+    System.arraycopy(old, 13, b, 9, 8); // holder, counterparty
     return b;
   }
 
@@ -77,10 +77,8 @@ public final class CodeState {
     status = other.status;
     batch = other.batch;
     parent = other.parent;
-    container = other.container;
     holder = other.holder;
     counterparty = other.counterparty;
-    lastEvent = other.lastEvent;
     return this;
   }
 
@@ -120,15 +118,6 @@ public final class CodeState {
     return this;
   }
 
-  public int container() {
-    return container;
-  }
-
-  public CodeState container(int container) {
-    this.container = container;
-    return this;
-  }
-
   public int holder() {
     return holder;
   }
@@ -147,21 +136,9 @@ public final class CodeState {
     return this;
   }
 
-  public long lastEvent() {
-    return lastEvent;
-  }
-
-  public CodeState lastEvent(long lastEvent) {
-    if (lastEvent < 0 || lastEvent >= 1L << 56) {
-      throw new IllegalArgumentException("event sequence out of range: " + lastEvent);
-    }
-    this.lastEvent = lastEvent;
-    return this;
-  }
-
   @Override
   public String toString() {
-    return level + " " + status + " batch=" + batch + " parent=" + parent + " container=" + container
-        + " holder=" + holder + " counterparty=" + counterparty + " event=" + lastEvent;
+    return level + " " + status + " batch=" + batch + " parent=" + parent + " holder=" + holder
+        + " counterparty=" + counterparty;
   }
 }

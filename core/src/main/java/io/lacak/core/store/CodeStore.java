@@ -25,9 +25,12 @@ public interface CodeStore extends Closeable {
 
   /**
    * Records container reference {@code id} for the code {@code key}, so that it can aggregate
-   * children. Idempotent. Single writer only.
+   * children ({@link #containerOf} answers it from then on). Idempotent. Single writer only.
    */
   void putContainer(int id, byte[] key);
+
+  /** The container reference of the code {@code key}, 0 when it aggregates nothing. */
+  int containerOf(byte[] key);
 
   /** The lowest container reference not yet given out. */
   int nextContainerId();

@@ -20,6 +20,7 @@ public final class OverlayStore implements CodeStore {
   private final CodeStore base;
   private final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
   private final Map<Integer, byte[]> containers = new LinkedHashMap<>();
+  private final Map<ByteBuffer, Integer> owners = new HashMap<>();
   private final Map<Long, byte[]> children = new LinkedHashMap<>();
   private final Map<Integer, Integer> slots = new HashMap<>();
   private int nextContainer = -1;
@@ -51,6 +52,7 @@ public final class OverlayStore implements CodeStore {
   public void discard() {
     states.clear();
     containers.clear();
+    owners.clear();
     children.clear();
     slots.clear();
     nextContainer = -1;
@@ -73,8 +75,16 @@ public final class OverlayStore implements CodeStore {
   }
 
   @Override
+  public int containerOf(byte[] key) {
+    Integer id = owners.get(ByteBuffer.wrap(key));
+    return id != null ? id : base.containerOf(key);
+  }
+
+  @Override
   public void putContainer(int id, byte[] key) {
-    containers.put(id, key.clone());
+    byte[] k = key.clone();
+    containers.put(id, k);
+    owners.put(ByteBuffer.wrap(k), id);
     nextContainer = Math.max(nextContainerId(), id + 1);
   }
 

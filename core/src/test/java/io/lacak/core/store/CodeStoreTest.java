@@ -54,21 +54,65 @@ class CodeStoreTest {
   }
 
   @Test
-  void stateRecordRoundTripsInTwentyEightBytes() {
+  void stateRecordRoundTripsInSeventeenBytes() {
     CodeState s = new CodeState().level(PackagingLevel.SECONDARY).status(CodeStatus.RETURN_PENDING).batch(7)
-        .parent(123456).container(99).holder(42).counterparty(-5).lastEvent((1L << 56) - 1);
+        .parent(123456).holder(42).counterparty(-5);
     byte[] b = s.writeTo(new byte[CodeState.SIZE]);
 
     CodeState t = new CodeState().readFrom(b);
 
+    assertThat(CodeState.SIZE).isEqualTo(17);
     assertThat(t.toString()).isEqualTo(s.toString());
+  }
+
+  @Test
+  void aRecordOfJournalFormatOneReadsAsToday() {
+    byte[] old = new byte[CodeState.SIZE_FORMAT_1];
+    old[0] = (byte) (PackagingLevel.SECONDARY.ordinal() | (CodeStatus.IN_TRANSIT.ordinal() << 2));
+    Bytes.writeInt(old, 1, 7); // batch
+    Bytes.writeInt(old, 5, 3); // parent
+    Bytes.writeInt(old, 9, 99); // own container: kept beside the codes now
+    Bytes.writeInt(old, 13, 42); // holder
+    Bytes.writeInt(old, 17, 43); // counterparty
+    old[27] = 5; // last event
+
+    CodeState s = new CodeState().readFrom(CodeState.fromFormat1(old));
+
+    assertThat(s.toString()).isEqualTo(new CodeState().level(PackagingLevel.SECONDARY).status(CodeStatus.IN_TRANSIT)
+        .batch(7).parent(3).holder(42).counterparty(43).toString());
+  }
+
+  @Test
+  void aStoreOfAnOlderLayoutStartsEmptyForTheJournalToRebuild() throws Exception {
+    Path dir = options(10_000).directory();
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.write(dir.resolve("store.meta"), java.nio.ByteBuffer.allocate(16).putLong(5).putLong(3).array());
+    java.nio.file.Files.write(dir.resolve("codes-0-12500.dat"), new byte[64]); // the 28-byte-record map of format 1
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      assertThat(store.appliedSequence()).isZero();
+      assertThat(store.nextContainerId()).isEqualTo(1);
+      assertThat(dir.resolve("codes-0-12500.dat")).doesNotExist();
+    }
+  }
+
+  @Test
+  void containersAreFoundByTheirCode() {
+    byte[] box = CodeKey.encode(3, "BOX1", new byte[20]);
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      assertThat(store.containerOf(box)).isZero();
+      store.putContainer(12, box);
+      assertThat(store.containerOf(box)).isEqualTo(12);
+    }
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      assertThat(store.containerOf(box)).isEqualTo(12);
+    }
   }
 
   @Test
   void codesSurviveCloseAndReopen() {
     byte[] key = CodeKey.encode(3, "SERIAL1", new byte[20]);
     try (CodeStore store = CodeStore.open(options(10_000))) {
-      store.write(key, new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.HELD).holder(9).lastEvent(5));
+      store.write(key, new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.HELD).holder(9));
       store.appliedSequence(5);
     }
     try (CodeStore store = CodeStore.open(options(10_000))) {
@@ -88,13 +132,13 @@ class CodeStoreTest {
     CodeState state = new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.ACTIVE);
     try (CodeStore store = CodeStore.open(options(1_000))) {
       for (int i = 0; i < codes; i++) {
-        store.write(CodeKey.encode(1, "S" + i, key), state.holder(i).lastEvent(i));
+        store.write(CodeKey.encode(1, "S" + i, key), state.holder(i));
       }
       assertThat(store.size()).isEqualTo(codes);
       assertThat(store.generations()).isGreaterThan(1);
       assertThat(store.capacity()).isGreaterThanOrEqualTo(codes);
       // rewriting an existing code updates it where it is, adding nothing
-      store.write(CodeKey.encode(1, "S0", key), state.holder(77).lastEvent(codes));
+      store.write(CodeKey.encode(1, "S0", key), state.holder(77));
       assertThat(store.size()).isEqualTo(codes);
     }
     try (CodeStore store = CodeStore.open(options(1_000))) {

@@ -21,10 +21,14 @@ public final class ChronicleCodeStore implements CodeStore {
 
   private static final int CONTAINER_VALUE = CodeKey.SIZE + 4; // container's code key + child slots used
 
+  /** Store layout: 2 since the 17-byte state record and the owners map (session 4); 1 before. */
+  private static final long FORMAT = 2;
+
   private final GrowingMap codes;
+  private final GrowingMap owners; // a container's code key -> its container id
   private final GrowingMap containers; // container id -> its key and child slot count
   private final GrowingMap children; // (container id, slot) -> child key
-  private final FileChannel meta; // 16 bytes: applied journal sequence, next container id
+  private final FileChannel meta; // 24 bytes: applied journal sequence, next container id, format
   private final byte[] containerValue = new byte[CONTAINER_VALUE];
   private final byte[] intKey = new byte[4];
   private final byte[] slotKey = new byte[8];
@@ -48,16 +52,18 @@ public final class ChronicleCodeStore implements CodeStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the store in " + dir, e);
     }
+    boolean older = olderFormat(dir);
     // Containers are a fraction of codes: a secondary holds at least a few primaries.
-    this.codes = new GrowingMap(dir, "codes", CodeKey.SIZE, CodeState.SIZE, initial, options.growAt(), recover);
+    this.codes = new GrowingMap(dir, "states", CodeKey.SIZE, CodeState.SIZE, initial, options.growAt(), recover);
+    this.owners = new GrowingMap(dir, "owners", CodeKey.SIZE, 4, Math.max(1_000, initial / 8), options.growAt(), recover);
     this.containers = new GrowingMap(dir, "containers", 4, CONTAINER_VALUE, Math.max(1_000, initial / 8), options.growAt(),
         recover);
     this.children = new GrowingMap(dir, "children", 8, CodeKey.SIZE, initial, options.growAt(), recover);
     try {
       this.meta = FileChannel.open(dir.resolve("store.meta"), StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
-      ByteBuffer b = ByteBuffer.allocate(16);
-      if (meta.read(b, 0) == 16) {
+      ByteBuffer b = ByteBuffer.allocate(24);
+      if (!older && meta.read(b, 0) == 24) {
         b.flip();
         applied = b.getLong();
         nextContainer = (int) b.getLong();
@@ -67,6 +73,36 @@ public final class ChronicleCodeStore implements CodeStore {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the store metadata in " + dir, e);
+    }
+    if (older) {
+      clear(); // the journal rebuilds the store in today's layout
+    }
+  }
+
+  /**
+   * Whether {@code dir} holds a store of an older layout; if so its code files are deleted and
+   * the store starts empty, to be rebuilt from the journal (which keeps every format readable).
+   */
+  private static boolean olderFormat(Path dir) {
+    Path metaFile = dir.resolve("store.meta");
+    try {
+      if (!Files.exists(metaFile) || Files.size(metaFile) == 0) {
+        return false;
+      }
+      if (Files.size(metaFile) >= 24) {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(metaFile));
+        if (b.getLong(16) == FORMAT) {
+          return false;
+        }
+      }
+      try (var files = Files.list(dir)) {
+        for (Path f : files.filter(f -> f.getFileName().toString().startsWith("codes-")).toList()) {
+          Files.delete(f);
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the store metadata in " + dir, e);
     }
   }
 
@@ -86,7 +122,14 @@ public final class ChronicleCodeStore implements CodeStore {
   }
 
   @Override
+  public int containerOf(byte[] key) {
+    byte[] value = new byte[4];
+    return owners.get(key, value) ? readInt(value, 0) : 0;
+  }
+
+  @Override
   public void putContainer(int id, byte[] key) {
+    owners.put(key, writeInt(new byte[4], 0, id));
     writeInt(intKey, 0, id);
     int slots = containers.get(intKey, containerValue) ? readInt(containerValue, CodeKey.SIZE) : 0;
     System.arraycopy(key, 0, containerValue, 0, CodeKey.SIZE);
@@ -183,7 +226,7 @@ public final class ChronicleCodeStore implements CodeStore {
   @Override
   public void appliedSequence(long sequence) {
     applied = sequence;
-    ByteBuffer b = ByteBuffer.allocate(16).putLong(sequence).putLong(nextContainer);
+    ByteBuffer b = ByteBuffer.allocate(24).putLong(sequence).putLong(nextContainer).putLong(FORMAT);
     b.flip();
     try {
       meta.write(b, 0);
@@ -195,6 +238,7 @@ public final class ChronicleCodeStore implements CodeStore {
   @Override
   public void clear() {
     codes.clear();
+    owners.clear();
     containers.clear();
     children.clear();
     nextContainer = 1;
@@ -204,6 +248,7 @@ public final class ChronicleCodeStore implements CodeStore {
   @Override
   public void close() {
     codes.close();
+    owners.close();
     containers.close();
     children.close();
     try {
