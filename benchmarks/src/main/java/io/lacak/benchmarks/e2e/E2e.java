@@ -131,7 +131,7 @@ public final class E2e {
       heap = server.heapUsedMiB();
     }
     long storeKiB = diskKiB(data.resolve("store"), "");
-    long codesKiB = diskKiB(data.resolve("store"), "codes-");
+    long codesKiB = diskKiB(data.resolve("store"), "states-");
     Load.Result bare;
     try (ServerProcess baseline = ServerProcess.bare("2g")) {
       new Load(vertx).run(baseline.port(), "/api/v1/verify", null, connections, 5_000, i -> bodies.get(i % bodies.size()));

@@ -76,7 +76,7 @@ public class StoreBenchmark {
       store.write(CodeKey.encode(1, codec.serial(i), key), state.holder(i));
       System.arraycopy(key, 0, keys, i * CodeKey.SIZE, CodeKey.SIZE);
     }
-    long codeFiles = diskUsage(dir, "codes-");
+    long codeFiles = diskUsage(dir, "states-");
     long all = diskUsage(dir, "");
     System.out.printf("%n{\"name\":\"store-footprint\",\"codes\":%d,\"generations\":%d,"
             + "\"codeFileBytesOnDisk\":%d,\"bytesPerCode\":%.1f,\"allFilesBytesOnDisk\":%d}%n",
