@@ -199,20 +199,7 @@ class PageTest {
     Path pdf = Files.createTempFile("dokumen", ".pdf");
     Files.writeString(pdf, "%PDF-1.7\n%%EOF\n");
     browser.get("http://127.0.0.1:" + api.lacak.port() + "/company.html");
-    type("nib", "8120001234567");
-    browser.findElement(By.cssSelector("input[name=commodities][value=OBAT_TRADISIONAL]")).click();
-    type("name", "PT Jamu Halaman");
-    type("npwp", "012345678901234");
-    type("businessField", "Industri obat tradisional");
-    type("leader", "Budi Santoso");
-    type("employees", "25 orang");
-    type("deedNumber", "12");
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('deedDate').value = '2010-01-15'");
-    type("notary", "Notaris Sri Wahyuni");
-    type("iuiTdp", "IUI-503/2010");
-    type("responsibleName", "Apt. Dewi");
-    type("responsibleEmail", "dewi@jamu-halaman.example.id");
-    type("responsiblePhone", "+62 21 555 0199");
+    fillCompanyForm("PT Jamu Halaman", "25 orang");
     for (String kind : List.of("APPLICATION_LETTER", "STATEMENT_LETTER", "SIUP", "NPWP", "TDP")) {
       browser.findElement(By.id(kind)).sendKeys(pdf.toString());
     }
@@ -239,13 +226,23 @@ class PageTest {
 
     browser.get("http://127.0.0.1:" + api.lacak.port() + link);
     assertThat(browser.findElement(By.id("company-title")).getText()).contains("Perbaikan");
+    fillCompanyForm("Jamu Halaman", "31");
+    browser.findElement(By.id("company-btn")).click(); // no document replaced
+    wait(ExpectedConditions.textToBePresentInElementLocated(By.id("company-message"), "SUBMITTED"));
+    JsonObject revised = api.get("/api/v1/companies/" + id, regulator).bodyAsJsonObject();
+    assertThat(revised.getInteger("employees")).isEqualTo(31);
+    assertThat(revised.getJsonArray("documents")).hasSize(5);
+  }
+
+  /** The company registration page's fields (seed 002), with the given name and employees. */
+  private static void fillCompanyForm(String name, String employees) {
     type("nib", "8120001234567");
     browser.findElement(By.cssSelector("input[name=commodities][value=OBAT_TRADISIONAL]")).click();
-    type("name", "Jamu Halaman");
+    type("name", name);
     type("npwp", "012345678901234");
     type("businessField", "Industri obat tradisional");
     type("leader", "Budi Santoso");
-    type("employees", "31");
+    type("employees", employees);
     type("deedNumber", "12");
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('deedDate').value = '2010-01-15'");
     type("notary", "Notaris Sri Wahyuni");
@@ -253,10 +250,5 @@ class PageTest {
     type("responsibleName", "Apt. Dewi");
     type("responsibleEmail", "dewi@jamu-halaman.example.id");
     type("responsiblePhone", "+62 21 555 0199");
-    browser.findElement(By.id("company-btn")).click(); // no document replaced
-    wait(ExpectedConditions.textToBePresentInElementLocated(By.id("company-message"), "SUBMITTED"));
-    JsonObject revised = api.get("/api/v1/companies/" + id, regulator).bodyAsJsonObject();
-    assertThat(revised.getInteger("employees")).isEqualTo(31);
-    assertThat(revised.getJsonArray("documents")).hasSize(5);
   }
 }
