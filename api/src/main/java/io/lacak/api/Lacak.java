@@ -14,6 +14,7 @@ import io.lacak.core.store.CodeStore;
 import io.lacak.api.complaint.Complaints;
 import io.lacak.api.upload.UploadRoutes;
 import io.lacak.api.verify.RateLimiter;
+import io.lacak.api.verify.IssuedSerials;
 import io.lacak.api.verify.Verifier;
 import io.lacak.core.journal.Alerts;
 import io.lacak.ingest.upload.UploadJobs;
@@ -117,18 +118,19 @@ public final class Lacak {
             Certifications certifications = new Certifications(vertx, db.pool(), profile, clock);
             Payments payments = new Payments(db.pool()).settles("product-application", applications::paid)
                 .settles("certification", certifications::paid);
+            IssuedSerials issued = new IssuedSerials(ref, keys);
             UploadJobs jobs = new UploadJobs(vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
             Services s = new Services(db, store, sequencer, IssuanceService.create(db.pool(), keys, clock),
                 new Accounts(vertx, db.pool(), ref), apiKeys, authenticator,
                 new Facilities(db.pool(), ref), products, new Custody(vertx, db.pool(), store, ref),
                 new Notifications(db.pool()), codec, clock,
                 new UploadRoutes(vertx, jobs, ref, authenticator, config.uploadLimit(), clock),
-                new Verifier(sequencer.ledger(), ref, keys, products, codec, new Alerts(db.pool(), ref),
+                new Verifier(sequencer.ledger(), ref, issued, products, codec, new Alerts(db.pool(), ref),
                     config.cloneClients(), clock),
                 new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
                 new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool()),
                 new Outbox(db.pool()), new Companies(vertx, db.pool()),
-                RateLimiter.perMinute(config.loginRate()), applications, profile, certifications, payments);
+                RateLimiter.perMinute(config.loginRate()), applications, profile, certifications, payments, issued);
             lacakJobs[0] = jobs;
             return new Lacak(vertx, s, new ApiVerticle(config, s));
           });

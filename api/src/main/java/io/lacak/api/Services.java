@@ -34,5 +34,6 @@ public record Services(Database database, CodeStore store, Sequencer sequencer, 
                        Complaints complaints, FacilityRequests facilityRequests, Documents documents,
                        Activations activations, Outbox outbox, Companies companies,
                        RateLimiter loginLimit, ProductApplications productApplications, CompanyProfile companyProfile,
-                       Certifications certifications, Payments payments) {
+                       Certifications certifications, Payments payments,
+                       io.lacak.api.verify.IssuedSerials issuedSerials) {
 }

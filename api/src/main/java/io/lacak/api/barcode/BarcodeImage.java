@@ -4,8 +4,6 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.datamatrix.DataMatrixWriter;
-import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
@@ -19,13 +17,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
- * A printable 2D barcode of one code: GS1 DataMatrix or GS1 QR (FNC1 first, GS between
- * variable-length fields, so that scanners report {@code ]d2} / {@code ]Q3}), sized in millimetres
- * at a given resolution, at least 0.6 x 0.6 cm (Pasal 22), optionally captioned "BPOM RI"
- * (Pasal 23). Rendering blocks: call it off the event loop.
+ * A printable 2D barcode of one code: GS1 DataMatrix ({@link Gs1DataMatrix}) or GS1 QR (FNC1
+ * first, a separator after variable-length fields, so that scanners report {@code ]d2} /
+ * {@code ]Q3}). The symbol itself, quiet zone excluded, is at least the asked size and never under
+ * 0.6 x 0.6 cm (Pasal 22): modules round up to whole dots, and the PNG carries its resolution.
+ * Optionally captioned "BPOM RI" (Pasal 23). Rendering blocks: call it off the event loop.
  *
  * <p>{@code byte[] png = BarcodeImage.render(elementString, new BarcodeImage.Options().setSizeMm(10)).png();}
  */
@@ -36,6 +41,7 @@ public final class BarcodeImage {
   public static final double MAX_SIZE_MM = 100.0;
   /** Pasal 23: the caption on one of two 2D barcodes, on those Badan POM issues. */
   public static final String CAPTION = "BPOM RI";
+  private static final double CAPTION_MIN_MM = 2.0;
 
   public enum Symbology {
     DATAMATRIX, QR
@@ -66,6 +72,10 @@ public final class BarcodeImage {
     public Options setCaption(boolean caption) {
       this.caption = caption;
       return this;
+    }
+
+    public boolean caption() {
+      return caption;
     }
   }
 
@@ -99,29 +109,23 @@ public final class BarcodeImage {
     if (options.sizeMm > MAX_SIZE_MM || options.dpi < 72 || options.dpi > 2400) {
       throw new SizeRefused("size must be 6 to 100 mm and dpi 72 to 2400");
     }
-    Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-    hints.put(EncodeHintType.GS1_FORMAT, true);
-    hints.put(EncodeHintType.MARGIN, 0);
     BitMatrix m;
-    try {
-      if (options.symbology == Symbology.DATAMATRIX) {
-        hints.put(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE);
-        hints.put(EncodeHintType.DATA_MATRIX_COMPACT, true); // the encoder that turns GS into FNC1
-        m = new DataMatrixWriter().encode(elementString, BarcodeFormat.DATA_MATRIX, 0, 0, hints);
-      } else {
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+    if (options.symbology == Symbology.DATAMATRIX) {
+      m = Gs1DataMatrix.encode(elementString);
+    } else {
+      Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+      hints.put(EncodeHintType.GS1_FORMAT, true);
+      hints.put(EncodeHintType.MARGIN, 0);
+      hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+      try {
         m = new QRCodeWriter().encode(elementString, BarcodeFormat.QR_CODE, 0, 0, hints);
+      } catch (WriterException e) {
+        throw new IllegalArgumentException("cannot encode this code as QR: " + e.getMessage(), e);
       }
-    } catch (WriterException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot encode this code as " + options.symbology + ": " + e.getMessage(), e);
     }
     int quiet = options.symbology == Symbology.QR ? 4 : 1; // ISO/IEC 18004 and 16022 quiet zones
-    int pixels = (int) Math.floor(options.sizeMm / 25.4 * options.dpi);
-    int modulePixels = pixels / (m.getWidth() + 2 * quiet);
-    if (modulePixels < 1) {
-      throw new SizeRefused(options.sizeMm + " mm at " + options.dpi + " dpi leaves less than one dot per module;"
-          + " raise the size or the resolution");
-    }
+    // Pasal 22: the symbol itself, quiet zone excluded, is at least the asked size: modules round up
+    int modulePixels = (int) Math.ceil(options.sizeMm / 25.4 * options.dpi / m.getWidth());
     return new BarcodeImage(m, options, modulePixels, quiet);
   }
 
@@ -134,8 +138,18 @@ public final class BarcodeImage {
     return (modules.getWidth() + 2 * quietModules) * modulePixels;
   }
 
+  /** Side of the printed symbol in millimetres, quiet zone excluded (PNG at its resolution). */
+  public double symbolMm() {
+    return modules.getWidth() * modulePixels * 25.4 / options.dpi;
+  }
+
+  /** Pasal 23: "BPOM RI" stays legible under a 6 mm symbol: text at least 2 mm high. */
+  private double captionMm(double sideMm) {
+    return options.caption ? Math.max(CAPTION_MIN_MM, sideMm / 6) : 0;
+  }
+
   private int captionHeight() {
-    return options.caption ? Math.max(8, side() / 6) : 0;
+    return (int) Math.ceil(captionMm(side() * 25.4 / options.dpi) / 25.4 * options.dpi);
   }
 
   public byte[] png() {
@@ -162,20 +176,39 @@ public final class BarcodeImage {
     } finally {
       g.dispose();
     }
+    return pngWithResolution(img, options.dpi);
+  }
+
+  /** The PNG with its resolution in a pHYs chunk, so that it prints at the asked millimetres. */
+  private static byte[] pngWithResolution(BufferedImage img, int dpi) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(img, "png", out);
+    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+      IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), null);
+      IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+      String perMetre = String.valueOf(Math.round(dpi / 0.0254));
+      phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+      phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+      phys.setAttribute("unitSpecifier", "meter");
+      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+      root.appendChild(phys);
+      meta.mergeTree("javax_imageio_png_1.0", root);
+      writer.setOutput(stream);
+      writer.write(new IIOImage(img, null, meta));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
     }
     return out.toByteArray();
   }
 
   /** SVG in millimetres: one path of unit squares, so it prints at exactly the asked size. */
   public String svg() {
+    // the symbol is exactly the asked size; the quiet zone and the caption come on top of it
     int units = modules.getWidth() + 2 * quietModules;
-    double captionUnits = options.caption ? units / 6.0 : 0;
-    double mmPerUnit = options.sizeMm / units;
+    double mmPerUnit = options.sizeMm / modules.getWidth();
+    double captionUnits = captionMm(units * mmPerUnit) / mmPerUnit;
     StringBuilder path = new StringBuilder();
     for (int y = 0; y < modules.getHeight(); y++) {
       int x = 0;
@@ -194,7 +227,7 @@ public final class BarcodeImage {
       }
     }
     StringBuilder svg = new StringBuilder(path.length() + 512);
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(fmt(options.sizeMm)).append("mm\" height=\"")
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(fmt(units * mmPerUnit)).append("mm\" height=\"")
         .append(fmt((units + captionUnits) * mmPerUnit)).append("mm\" viewBox=\"0 0 ").append(units).append(' ')
         .append(fmt(units + captionUnits)).append("\" shape-rendering=\"crispEdges\">")
         .append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")

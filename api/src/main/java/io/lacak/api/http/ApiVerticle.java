@@ -91,7 +91,7 @@ public final class ApiVerticle extends VerticleBase {
     new ProductRoutes(s.products()).mount(b);
     new CodeRequestRoutes(s.issuance(), s.sequencer().referenceData()).mount(b);
     new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
-    new BarcodeRoutes(vertx, s.codec()).mount(b);
+    new BarcodeRoutes(vertx, s.codec(), s.issuedSerials()).mount(b);
     s.uploads().mount(b);
     String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
     complaints(tmp).mount(b);

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -86,10 +88,21 @@ public final class Problems implements Handler<RoutingContext> {
   }
 
   /** The OpenAPI validator's findings, the most specific per field. */
+  private static final Pattern PARAMETER = Pattern.compile("(?:query|path|header|cookie) parameter:? ([A-Za-z0-9_-]+)");
+
   private static Problem validation(ValidatorException v) {
     List<Problem.Item> leaves = new ArrayList<>();
     if (v instanceof SchemaValidationException s && s.getOutputUnit() != null) {
       collect(s.getOutputUnit(), leaves);
+    }
+    // a bad query or path parameter: name it, not the body
+    Matcher param = PARAMETER.matcher(String.valueOf(v.getMessage()));
+    if (param.find()) {
+      String name = param.group(1);
+      leaves.replaceAll(i -> "body".equals(i.field()) ? new Problem.Item(name, i.code(), i.message()) : i);
+      if (leaves.isEmpty()) {
+        leaves.add(new Problem.Item(name, v.type().name(), v.getMessage()));
+      }
     }
     Map<String, List<Problem.Item>> byField = new LinkedHashMap<>();
     leaves.forEach(i -> byField.computeIfAbsent(i.field(), f -> new ArrayList<>()).add(i));

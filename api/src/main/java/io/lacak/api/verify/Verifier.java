@@ -13,8 +13,6 @@ import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Batch;
 import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.serial.Issuance;
-import io.lacak.core.serial.SerialCodec;
-import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeState;
 import io.lacak.core.store.CodeStatus;
 import io.lacak.registration.product.Products;
@@ -24,7 +22,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -46,20 +43,18 @@ public final class Verifier {
 
   private final Ledger ledger;
   private final ReferenceData ref;
-  private final SerialKeys keys;
   private final ProductInfo info;
   private final Gs1Codec codec;
   private final Alerts alerts;
   private final CloneWatch watch;
   private final Clock clock;
-  // SerialCodec is not thread-safe; event loops verify concurrently, one set of codecs each
-  private final ThreadLocal<Map<Long, SerialCodec>> codecs = ThreadLocal.withInitial(HashMap::new);
+  private final IssuedSerials issued;
 
-  public Verifier(Ledger ledger, ReferenceData ref, SerialKeys keys, Products products, Gs1Codec codec, Alerts alerts,
+  public Verifier(Ledger ledger, ReferenceData ref, IssuedSerials issued, Products products, Gs1Codec codec, Alerts alerts,
                   int cloneClients, Clock clock) {
     this.ledger = ledger;
     this.ref = ref;
-    this.keys = keys;
+    this.issued = issued;
     this.info = new ProductInfo(products);
     this.codec = codec;
     this.alerts = alerts;
@@ -153,17 +148,8 @@ public final class Verifier {
         || (printed.expiry() != null && expiry != null && !printed.expiry().equals(expiry));
   }
 
-  /** The issuance a Lacak serial under the current key came from, or {@code null}. */
   private Issuance issued(Product p, String serial) {
-    if (serial.length() != SerialCodec.LENGTH) {
-      return null;
-    }
-    int version = keys.currentVersion();
-    SerialCodec c = codecs.get().computeIfAbsent(((long) p.id() << 8) | version,
-        k -> SerialCodec.create(keys, version, p.nie()));
-    long counter = c.counter(serial);
-    Issuance i = counter < 0 ? null : ref.issuance(p.id(), counter);
-    return i != null && i.keyVersion() == version ? i : null;
+    return issued.of(p, serial);
   }
 
   /** Whether a repaired payload names a code that exists: a registered NIE, a reported or an issued serial. */

@@ -197,15 +197,36 @@ class GuardsTest {
     assertThat(png.getHeader("content-type")).isEqualTo("image/png");
     assertThat(png.body().getBytes(1, 4)).isEqualTo("PNG".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-    HttpResponse<Buffer> svg = api.get("/api/v1/barcodes?code=" + code + "&format=svg&symbology=qr&caption=true&sizeMm=15",
+    // Pasal 5(3): a self-issued serial prints as DataMatrix unless QR is asked for
+    assertThat(symbologyOf(png.body().getBytes())).isEqualTo(com.google.zxing.BarcodeFormat.DATA_MATRIX);
+
+    HttpResponse<Buffer> svg = api.get("/api/v1/barcodes?code=" + code + "&format=svg&symbology=qr&sizeMm=15",
         api.key(MANUFACTURER));
     assertThat(svg.getHeader("content-type")).isEqualTo("image/svg+xml");
-    assertThat(svg.bodyAsString()).contains("width=\"15mm\"").contains("BPOM RI");
+    assertThat(svg.bodyAsString()).contains("viewBox=\"0 0 ").doesNotContain("BPOM RI");
+
+    // Pasal 23(2): "BPOM RI" only on codes Badan POM issued; this serial is the facility's own
+    HttpResponse<Buffer> captioned = api.get("/api/v1/barcodes?code=" + code + "&caption=true", api.key(MANUFACTURER));
+    assertThat(captioned.statusCode()).isEqualTo(422);
+    assertThat(captioned.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("CAPTION_REFUSED");
+    assertThat(captioned.bodyAsJsonObject().getString("detail")).contains("Pasal 23").contains("hanya untuk");
+
+    for (String bad : new String[] {"1e3", "%205", "NaN", "99999999999"}) {
+      HttpResponse<Buffer> r = api.get("/api/v1/barcodes?code=" + code + "&sizeMm=" + bad, api.key(MANUFACTURER));
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(r.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("sizeMm");
+    }
 
     HttpResponse<Buffer> small = api.get("/api/v1/barcodes?code=" + code + "&sizeMm=5", api.key(MANUFACTURER));
     assertThat(small.statusCode()).isEqualTo(400);
     assertThat(small.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("SIZE_REFUSED");
     assertThat(api.get("/api/v1/barcodes?code=" + code, null).statusCode()).isEqualTo(401);
+  }
+
+  static com.google.zxing.BarcodeFormat symbologyOf(byte[] png) throws Exception {
+    return new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(
+        new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)))))).getBarcodeFormat();
   }
 
   @Test

@@ -245,15 +245,20 @@ class VerifyTest {
   @Order(9)
   void lampiranMa_aPhotoOrScreenshotOfTheSymbolIsDecoded() throws Exception {
     Buffer png = api.get("/api/v1/barcodes?code=" + URLEncoder.encode(primaries.get(7), StandardCharsets.UTF_8)
-        + "&sizeMm=20&dpi=300", mfr).body();
+        + "&symbology=datamatrix&sizeMm=20&dpi=300", mfr).body();
     HttpResponse<Buffer> raw = api.client.request(HttpMethod.POST, api.lacak.port(), "127.0.0.1", "/api/v1/verify")
         .putHeader("content-type", "image/png").sendBuffer(png).await(30, TimeUnit.SECONDS);
     assertThat(raw.statusCode()).as(raw.bodyAsString()).isEqualTo(200);
     assertThat(raw.bodyAsJsonObject().getString("verdict")).isEqualTo("GENUINE");
     assertThat(raw.bodyAsJsonObject().getString("code")).isEqualTo(primaries.get(7));
 
+    // Pasal 5(2): what Lacak issued prints as a QR Code by default, DataMatrix only when asked;
+    // Pasal 23(2): and only it may carry "BPOM RI"
     Buffer qr = api.get("/api/v1/barcodes?code=" + URLEncoder.encode(primaries.get(7), StandardCharsets.UTF_8)
-        + "&symbology=qr&sizeMm=20&dpi=300", mfr).body();
+        + "&sizeMm=20&dpi=300&caption=true", mfr).body();
+    assertThat(GuardsTest.symbologyOf(qr.getBytes())).isEqualTo(com.google.zxing.BarcodeFormat.QR_CODE);
+    assertThat(GuardsTest.symbologyOf(api.get("/api/v1/barcodes?code=" + URLEncoder.encode(primaries.get(7),
+        StandardCharsets.UTF_8) + "&symbology=datamatrix", mfr).body().getBytes())).isEqualTo(com.google.zxing.BarcodeFormat.DATA_MATRIX);
     HttpResponse<Buffer> form = api.client.request(HttpMethod.POST, api.lacak.port(), "127.0.0.1", "/api/v1/verify")
         .sendMultipartForm(MultipartForm.create().binaryFileUpload("photo", "scan.png", qr, "image/png"))
         .await(30, TimeUnit.SECONDS);
