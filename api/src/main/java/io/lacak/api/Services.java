@@ -35,5 +35,6 @@ public record Services(Database database, CodeStore store, Sequencer sequencer, 
                        Activations activations, Outbox outbox, Companies companies,
                        RateLimiter loginLimit, ProductApplications productApplications, CompanyProfile companyProfile,
                        Certifications certifications, Payments payments,
-                       io.lacak.api.verify.IssuedSerials issuedSerials) {
+                       io.lacak.api.verify.IssuedSerials issuedSerials,
+                       io.lacak.ingest.upload.UploadJobs uploadJobs) {
 }

@@ -17,7 +17,9 @@ import io.lacak.registration.facility.FacilityRequestRoutes;
 import io.lacak.registration.facility.FacilityRoutes;
 import io.lacak.registration.product.ProductRoutes;
 import io.lacak.registration.web.Problem;
+import io.lacak.core.journal.Sequencer;
 import io.lacak.core.store.CodeStore;
+import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -150,18 +152,36 @@ public final class ApiVerticle extends VerticleBase {
     return server == null ? -1 : server.actualPort();
   }
 
-  /** {@code GET /health}: the store, the journal position, and Postgres. 503 when Postgres does not answer. */
+  /**
+   * {@code GET /health}: the writer, the ingest threads, the store with the disk left under it, the
+   * journal position, and Postgres. 503 when Postgres does not answer or the writer is down.
+   */
   private void health(RoutingContext ctx) {
     CodeStore store = s.store();
     JsonObject storeInfo = new JsonObject().put("codes", store.size()).put("capacity", store.capacity())
-        .put("generations", store.generations()).put("appliedSequence", store.appliedSequence());
+        .put("generations", store.generations()).put("appliedSequence", store.appliedSequence())
+        .put("diskFreeBytes", freeBytes(config.storeOptions().directory()));
+    Sequencer.Health w = s.sequencer().health();
+    JsonObject writer = new JsonObject().put("status", w.up() ? "UP" : "DOWN").put("queued", w.queued())
+        .put("lastError", w.lastError());
+    UploadJobs.Health in = s.uploadJobs().health();
+    JsonObject ingest = new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
     s.database().pool().query("select coalesce(max(seq), 0) from journal").execute()
-        .map(rows -> new JsonObject().put("status", "UP").put("store", storeInfo)
+        .map(rows -> new JsonObject().put("status", w.up() && in.up() ? "UP" : "DOWN")
             .put("journal", new JsonObject().put("lastSequence", rows.iterator().next().getLong(0)))
             .put("postgres", "UP"))
-        .otherwise(e -> new JsonObject().put("status", "DOWN").put("store", storeInfo).put("postgres", "DOWN"))
+        .otherwise(e -> new JsonObject().put("status", "DOWN").put("postgres", "DOWN"))
         .onSuccess(body -> ctx.response().setStatusCode(body.getString("status").equals("UP") ? 200 : 503)
-            .putHeader("content-type", "application/json").end(body.encode()));
+            .putHeader("content-type", "application/json")
+            .end(body.put("writer", writer).put("ingest", ingest).put("store", storeInfo).encode()));
+  }
+
+  private static long freeBytes(java.nio.file.Path dir) {
+    try {
+      return java.nio.file.Files.getFileStore(dir).getUsableSpace();
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 
 }

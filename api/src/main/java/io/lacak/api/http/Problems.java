@@ -1,5 +1,6 @@
 package io.lacak.api.http;
 
+import io.lacak.core.journal.Report;
 import io.lacak.core.serial.IssuanceRefused;
 import io.lacak.registration.web.Problem;
 import io.vertx.core.Handler;
@@ -56,6 +57,9 @@ public final class Problems implements Handler<RoutingContext> {
     }
     if (failure instanceof IssuanceRefused r) {
       return issuance(r);
+    }
+    if (failure instanceof Report.Invalid r) {
+      return Problem.badRequest(r.field(), "INVALID", r.getMessage());
     }
     if (failure instanceof HttpException http) {
       if (http.getCause() instanceof ValidatorException v) {

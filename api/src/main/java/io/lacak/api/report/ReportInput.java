@@ -1,6 +1,7 @@
 package io.lacak.api.report;
 
 import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.journal.Report;
 import io.lacak.core.gs1.Gs1Error;
 import io.lacak.core.gs1.Gs1Result;
 import io.lacak.core.lifecycle.CodeRef;
@@ -13,7 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -29,7 +29,6 @@ import java.util.List;
 final class ReportInput {
 
   /** Clocks differ; a report may come from a few minutes in the future, not more. */
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   final JsonObject body;
   final Facility facility;
@@ -65,6 +64,10 @@ final class ReportInput {
     this.occurredAt = occurredAt(body.getString("occurredAt"), clock);
     String header = ctx.request().getHeader("Idempotency-Key");
     this.idempotencyKey = header != null ? header.strip() : body.getString("idempotencyKey");
+    String keyProblem = Report.keyProblem(idempotencyKey);
+    if (keyProblem != null) {
+      problem("idempotencyKey", "BAD_IDEMPOTENCY_KEY", keyProblem);
+    }
     this.mode = "PER_CODE".equals(body.getString("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
   }
 
@@ -75,8 +78,9 @@ final class ReportInput {
     }
     try {
       Instant at = OffsetDateTime.parse(text).toInstant();
-      if (at.isAfter(now.plus(CLOCK_SKEW))) {
-        problem("occurredAt", "IN_THE_FUTURE", "occurredAt " + text + " is in the future");
+      String future = Report.occurredAtProblem(at, now);
+      if (future != null) {
+        problem("occurredAt", "IN_THE_FUTURE", future);
       }
       return at;
     } catch (DateTimeParseException e) {

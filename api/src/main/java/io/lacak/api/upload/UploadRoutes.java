@@ -13,6 +13,9 @@ import io.lacak.registration.web.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+import io.lacak.core.journal.Report;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -72,10 +75,14 @@ public final class UploadRoutes {
     Mode mode = "partial".equalsIgnoreCase(ctx.request().getParam("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
     Instant occurredAt = occurredAt(ctx.request().getParam("occurredAt"));
     String length = ctx.request().getHeader("Content-Length");
-    if (length != null && Long.parseLong(length) > limit) {
+    if (length != null && (!length.matches("[0-9]{1,18}") || Long.parseLong(length) > limit)) {
       throw tooLarge();
     }
     String key = ctx.request().getHeader("Idempotency-Key");
+    String keyProblem = Report.keyProblem(key);
+    if (keyProblem != null) {
+      throw Problem.badRequest("Idempotency-Key", "BAD_IDEMPOTENCY_KEY", keyProblem);
+    }
     Path file;
     try {
       file = jobs.incomingFile();
@@ -83,16 +90,13 @@ public final class UploadRoutes {
       throw new IllegalStateException("cannot store the upload", e);
     }
     receive(ctx.request(), file)
-        .compose(v -> vertx.fileSystem().props(file.toString()))
-        .compose(props -> {
-          if (props.size() > limit) {
-            vertx.fileSystem().delete(file.toString());
-            return Future.failedFuture(tooLarge());
-          }
-          return jobs.accept(new Upload(facility, template, mode, file, key, occurredAt));
-        })
+        .compose(v -> jobs.accept(new Upload(facility, template, mode, file, key, occurredAt)))
         .onFailure(e -> {
           vertx.fileSystem().delete(file.toString());
+          if (e instanceof Problem p && p.status() == 413) {
+            // the rest of the body is not wanted: answer, then close rather than read it
+            ctx.response().putHeader("Connection", "close").endHandler(v -> ctx.request().connection().close());
+          }
           ctx.fail(e);
         })
         .onSuccess(job -> ctx.response().putHeader("Location", "/api/v1/uploads/" + job.getLong("id"))
@@ -116,7 +120,7 @@ public final class UploadRoutes {
           return;
         }
         seen[0] = true;
-        part.streamToFileSystem(file.toString()).onComplete(ar -> {
+        toFile(part, file).onComplete(ar -> {
           if (ar.succeeded()) {
             done.tryComplete();
           } else {
@@ -132,19 +136,55 @@ public final class UploadRoutes {
       request.resume();
       return done.future();
     }
-    return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreate(true))
-        .compose(request::pipeTo);
+    return toFile(request, file);
+  }
+
+  /**
+   * Writes {@code in} to {@code file}, counting as it goes: at {@code limit} bytes it stops and
+   * fails with 413, so an over-long body (chunked, or lying about its length) never fills the disk.
+   */
+  private Future<Void> toFile(ReadStream<Buffer> in, Path file) {
+    in.pause();
+    return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true))
+        .compose(out -> {
+          Promise<Void> done = Promise.promise();
+          long[] bytes = {0};
+          in.handler(chunk -> {
+            bytes[0] += chunk.length();
+            if (bytes[0] > limit) {
+              in.handler(null);
+              out.close();
+              done.tryFail(tooLarge());
+              return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+              in.pause();
+              out.drainHandler(v -> in.resume());
+            }
+          });
+          in.exceptionHandler(e -> out.close().onComplete(v -> done.tryFail(e)));
+          in.endHandler(v -> out.close().onComplete(done));
+          in.resume();
+          return done.future();
+        });
   }
 
   private Instant occurredAt(String text) {
     if (text == null) {
       return clock.instant();
     }
+    Instant at;
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      at = OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw Problem.badRequest("occurredAt", "BAD_DATE_TIME", "occurredAt must be an ISO 8601 date-time with offset");
     }
+    String future = Report.occurredAtProblem(at, clock.instant());
+    if (future != null) {
+      throw Problem.badRequest("occurredAt", "IN_THE_FUTURE", future);
+    }
+    return at;
   }
 
   private static Template template(RoutingContext ctx) {

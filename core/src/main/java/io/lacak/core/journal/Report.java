@@ -16,6 +16,69 @@ import java.util.function.Function;
 public record Report(String kind, int facility, Instant occurredAt, String idempotencyKey,
                      Function<Ledger, Decision> decide, String details) {
 
+  /** Longest idempotency key the journal keeps. */
+  public static final int MAX_KEY = 128;
+
+  /** A report the journal cannot hold; the field it names is the client's to fix. */
+  public static final class Invalid extends IllegalArgumentException {
+    private final String field;
+
+    public Invalid(String field, String message) {
+      super(message, null);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
+  /**
+   * Everything that reaches the journal is checked here, so that one client's report can never
+   * fail the transaction it shares with others' (group commit).
+   */
+  public Report {
+    String problem = keyProblem(idempotencyKey);
+    if (problem != null) {
+      throw new Invalid("idempotencyKey", problem);
+    }
+    if (details != null && hasNul(details)) {
+      throw new Invalid("details", "teks memuat karakter NUL / the text holds a NUL character");
+    }
+  }
+
+  /** Why {@code key} cannot be an idempotency key (1-128 characters, none a control character), or null. */
+  public static String keyProblem(String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isEmpty() || key.length() > MAX_KEY) {
+      return "idempotencyKey: 1 sampai " + MAX_KEY + " karakter / 1 to " + MAX_KEY + " characters, not " + key.length();
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+        return "idempotencyKey memuat karakter kontrol / holds a control character (U+"
+            + String.format("%04X", (int) c) + ") at " + i;
+      }
+    }
+    return null;
+  }
+
+  /** How far ahead of the server's clock a client's may run before an activity counts as in the future. */
+  public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
+  /** Why {@code occurredAt} cannot be when an activity happened (it is in the future), or null. */
+  public static String occurredAtProblem(Instant occurredAt, Instant now) {
+    return occurredAt.isAfter(now.plus(CLOCK_SKEW))
+        ? "occurredAt " + occurredAt + " ada di masa depan / is in the future" : null;
+  }
+
+  /** Whether text holds U+0000, which no Postgres text column can store (also as JSON's escape). */
+  public static boolean hasNul(String text) {
+    return text.indexOf('\0') >= 0 || text.contains("\\u0000");
+  }
+
   public Report(String kind, int facility, Instant occurredAt, String idempotencyKey, Function<Ledger, Decision> decide) {
     this(kind, facility, occurredAt, idempotencyKey, decide, null);
   }

@@ -20,6 +20,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -38,6 +39,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +65,7 @@ public final class Sequencer implements AutoCloseable {
   /** Most reports journaled in one transaction. */
   public static final int MAX_GROUP = 256;
 
+  private static final Logger LOG = Logger.getLogger(Sequencer.class.getName());
   private static final long DB_TIMEOUT_SECONDS = 60;
   private static final int REPLAY_PAGE = 500;
   /** Effects read per replay page, about: a page of big events (a 1,000,000-row file is one) must not time out. */
@@ -82,6 +87,9 @@ public final class Sequencer implements AutoCloseable {
   private final Clock clock;
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicInteger queued = new AtomicInteger();
+  private volatile boolean broken;
+  private volatile String lastError;
   private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "lacak-writer");
     t.setDaemon(true);
@@ -136,14 +144,20 @@ public final class Sequencer implements AutoCloseable {
 
   /** Decides, journals and applies one report, in the order submitted. */
   public Future<Receipt> submit(Report report) {
+    if (broken) {
+      return Future.failedFuture(new IllegalStateException("the sequencer is broken; see the log and restart"));
+    }
     Pending p = new Pending(report, vertx.getOrCreateContext(), Promise.promise());
+    queued.incrementAndGet();
     queue.add(p);
     if (draining.compareAndSet(false, true)) {
       try {
         writer.execute(this::drain);
       } catch (RejectedExecutionException e) {
         draining.set(false);
-        queue.remove(p);
+        if (queue.remove(p)) {
+          queued.decrementAndGet();
+        }
         return Future.failedFuture(new IllegalStateException("the sequencer is stopped"));
       }
     }
@@ -157,6 +171,7 @@ public final class Sequencer implements AutoCloseable {
       for (Pending p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
         group.add(p);
       }
+      queued.addAndGet(-group.size());
       if (group.isEmpty()) {
         draining.set(false);
         // a report queued after the poll and before the flag dropped would wait for no one
@@ -165,8 +180,48 @@ public final class Sequencer implements AutoCloseable {
         }
         continue;
       }
-      process(group);
+      try {
+        process(group);
+      } catch (Throwable t) { // an Error (out of memory) must not leave the writer dead and the flag set
+        survive(group, t);
+      }
     }
+  }
+
+  /**
+   * After an Error in the writer: the group's reports fail (none was journaled, or replay finds
+   * it), the overlay is dropped and the store caught up. When even that fails the sequencer is
+   * broken: it refuses reports and {@link #health()} says so, rather than hang.
+   */
+  private void survive(List<Pending> group, Throwable t) {
+    LOG.log(Level.SEVERE, "the writer failed a group of " + group.size() + " report(s); recovering", t);
+    lastError = t.toString();
+    try {
+      pending.discard();
+      writerLedger.rewindTo(store.appliedSequence());
+      replay();
+    } catch (Throwable again) {
+      LOG.log(Level.SEVERE, "the writer cannot recover; no more reports are taken", again);
+      broken = true;
+    }
+    Exception failure = new IllegalStateException("the report could not be processed: " + t);
+    for (Pending p : group) {
+      p.context().runOnContext(v -> p.promise().tryFail(failure));
+    }
+    if (broken) {
+      for (Pending p; (p = queue.poll()) != null; ) {
+        Pending q = p;
+        q.context().runOnContext(v -> q.promise().tryFail(new IllegalStateException("the sequencer is broken")));
+      }
+    }
+  }
+
+  /** What {@code /health} shows of the writer. */
+  public record Health(boolean up, int queued, String lastError) {
+  }
+
+  public Health health() {
+    return new Health(!broken && !writer.isShutdown(), Math.max(0, queued.get()), lastError);
   }
 
   /** Runs {@code task} on the writer thread; the result is delivered on the caller's context. */
@@ -199,12 +254,24 @@ public final class Sequencer implements AutoCloseable {
       }
       pending.flush();
       keepAlerts(group, answers);
-    } catch (Exception e) {
+    } catch (Exception | OutOfMemoryError e) {
       undo(accepted);
+      if (group.size() > 1 && e instanceof PgException) {
+        // Postgres refused the group and rolled it back: one member's fault must not fail the
+        // others, so each half is decided and journaled again on its own, down to the guilty one
+        int half = group.size() / 2;
+        process(group.subList(0, half));
+        process(group.subList(half, group.size()));
+        return;
+      }
       for (int i = 0; i < group.size(); i++) {
         answers[i] = e;
       }
     }
+    answer(group, answers);
+  }
+
+  private static void answer(List<Pending> group, Object[] answers) {
     for (int i = 0; i < group.size(); i++) {
       Object a = answers[i];
       if (a instanceof Integer first) {
@@ -240,8 +307,7 @@ public final class Sequencer implements AutoCloseable {
         await(pool.preparedQuery("insert into alert (kind, facility, serial, message) values ($1, $2, $3, $4)")
             .executeBatch(rows));
       } catch (Exception e) {
-        java.util.logging.Logger.getLogger(Sequencer.class.getName()).log(java.util.logging.Level.WARNING,
-            "could not keep " + rows.size() + " alert(s)", e);
+        LOG.log(Level.WARNING, "could not keep " + rows.size() + " alert(s)", e);
       }
     }
   }

@@ -221,4 +221,73 @@ class SequencerTest {
     assertThat(shipped.sequence()).isEqualTo(3);
     assertThat(sequencer.ledger().effective(code(PackagingLevel.TERTIARY, 0)).top().status()).isEqualTo(CodeStatus.IN_TRANSIT);
   }
+
+  private Report activate(int facility, int primary, java.util.concurrent.CountDownLatch wait) {
+    List<UsageLine> line = List.of(new UsageLine(code(PackagingLevel.PRIMARY, primary), Use.ACTIVE, null, null));
+    return new Report("USAGE", facility, NOW, null, l -> {
+      try {
+        wait.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return l.usage(mfr, line, Mode.ATOMIC);
+    });
+  }
+
+  @Test
+  void aReportPostgresRefusesFailsAloneNotTheGroupItWasCommittedWith() throws Exception {
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(0);
+    Future<Receipt> first = sequencer.submit(activate(mfr, 39, hold)); // holds the writer while the group queues
+    List<Future<Receipt>> innocent = new ArrayList<>();
+    for (int p = 1; p <= 19; p++) {
+      innocent.add(sequencer.submit(activate(mfr, p, open)));
+    }
+    // journaled under a facility Postgres does not know: the foreign key refuses the whole transaction
+    Future<Receipt> guilty = sequencer.submit(activate(424242, 0, open));
+    for (int p = 20; p <= 38; p++) {
+      innocent.add(sequencer.submit(activate(mfr, p, open)));
+    }
+    int queued = sequencer.health().queued(); // the writer may have taken one or two with the first
+    hold.countDown();
+    assertThat(queued).isGreaterThanOrEqualTo(30);
+
+    assertThat(await(first).sequence()).isEqualTo(1);
+    for (Future<Receipt> f : innocent) {
+      assertThat(await(f).outcome().applied()).isTrue();
+    }
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> await(guilty))).isNotNull();
+    assertThat(journalRows()).isEqualTo(1 + 38);
+    assertThat(store.appliedSequence()).isEqualTo(39);
+    assertThat(sequencer.ledger().effective(code(PackagingLevel.PRIMARY, 0))).isNull();
+    assertThat(sequencer.health().up()).isTrue();
+  }
+
+  @Test
+  void anErrorInTheWriterFailsItsReportAndTheWriterGoesOn() throws Exception {
+    Future<Receipt> overflow = sequencer.submit(new Report("USAGE", mfr, NOW, null, l -> {
+      throw new StackOverflowError("a report too deep");
+    }));
+    Future<Receipt> oom = sequencer.submit(new Report("USAGE", mfr, NOW, null, l -> {
+      throw new OutOfMemoryError("a file too big for the heap");
+    }));
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> await(overflow))).isNotNull();
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> await(oom))).isNotNull();
+
+    Receipt after = await(sequencer.submit(usage("u-1", NOW)));
+    assertThat(after.sequence()).isEqualTo(1);
+    assertThat(sequencer.health().up()).isTrue();
+    assertThat(sequencer.health().lastError()).contains("StackOverflowError");
+  }
+
+  @Test
+  void whatReachesTheJournalIsCheckedWhenTheReportIsMade() {
+    for (String key : new String[] {"a\u0000b", "", "x".repeat(129), "tab\there"}) {
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ship(key)))
+          .isInstanceOf(Report.Invalid.class).hasMessageContaining("idempotencyKey");
+    }
+    assertThat(ship("k".repeat(128)).idempotencyKey()).hasSize(128);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new Report("RECALL_NOTICE", mfr, NOW, null,
+        l -> null, "{\"reason\":\"a\\u0000b\"}"))).isInstanceOf(Report.Invalid.class);
+  }
 }

@@ -88,6 +88,14 @@ public final class UploadJobs {
   });
   private final Map<Long, Progress> running = new ConcurrentHashMap<>();
 
+  /** What {@code /health} shows of the ingest threads: whether they take work, and the jobs running. */
+  public record Health(boolean up, int running) {
+  }
+
+  public Health health() {
+    return new Health(!workers.isShutdown(), running.size());
+  }
+
   public UploadJobs(Vertx vertx, Pool pool, Sequencer sequencer, Gs1Codec codec, Path dir) {
     this.vertx = vertx;
     this.pool = pool;

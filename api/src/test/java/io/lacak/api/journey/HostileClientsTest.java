@@ -1,0 +1,136 @@
+package io.lacak.api.journey;
+
+import static io.lacak.api.Demo.AUTH_NIE;
+import static io.lacak.api.Demo.MANUFACTURER;
+import static io.lacak.api.Demo.PHARMACY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15: no client's bad input, however it is sent, hurts another client or the server. */
+class HostileClientsTest {
+
+  static final int UPLOAD_LIMIT = 1024 * 1024;
+  static Api api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = new Api(Files.createTempDirectory("lacak-hostile"), c -> c.setBodyLimit(256 * 1024).setUploadLimit(UPLOAD_LIMIT));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  @Test
+  void aKeyTheJournalCannotHoldIsA400AndEveryOtherReportInItsGroupGoesThrough() throws Exception {
+    String mfr = api.key(MANUFACTURER);
+    String pharmacy = api.key(PHARMACY);
+    long id = api.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", AUTH_NIE).put("batch", "HC1")
+        .put("expiry", "2028-12-31").put("primaries", 40).put("perSecondary", 10).put("perTertiary", 4)).bodyAsJsonObject().getLong("id");
+    List<String> primaries = api.codes(id, "primary", mfr);
+    List<Future<HttpResponse<Buffer>>> good = new ArrayList<>();
+    List<Future<HttpResponse<Buffer>>> bad = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      JsonArray lines = new JsonArray().add(new JsonObject().put("primary", primaries.get(i)));
+      good.add(post("/api/v1/usage-reports", mfr, new JsonObject().put("lines", lines).put("idempotencyKey", "use-" + i)));
+      // another facility's malformed sales, sent at the same time so that they would share group commits
+      bad.add(post("/api/v1/sales", pharmacy, new JsonObject().put("codes", new JsonArray().add(primaries.get(i)))
+          .put("idempotencyKey", i % 2 == 0 ? "a\u0000b" : "k".repeat(129))));
+    }
+    for (Future<HttpResponse<Buffer>> f : good) {
+      HttpResponse<Buffer> r = f.await(60, TimeUnit.SECONDS);
+      assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    }
+    for (Future<HttpResponse<Buffer>> f : bad) {
+      HttpResponse<Buffer> r = f.await(60, TimeUnit.SECONDS);
+      assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(400);
+      assertThat(r.getHeader("content-type")).isEqualTo("application/problem+json");
+      assertThat(r.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("idempotencyKey");
+    }
+  }
+
+  @Test
+  void anOverLongUploadIsStoppedAtTheLimitWhileItStreams() throws Exception {
+    HttpClient http = api.vertx.createHttpClient();
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    int[] sent = {0};
+    JsonObject response = http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+            .setPort(api.lacak.port()).setURI("/api/v1/uploads/usage").putHeader("X-API-Key", api.key(MANUFACTURER))
+            .putHeader("content-type", "text/csv"))
+        .compose(req -> {
+          req.setChunked(true); // no Content-Length: only counting while it streams can stop it
+          Future<HttpClientResponse> answer = req.response();
+          Future<JsonObject> read = answer.compose(r -> r.body().map(b -> new JsonObject(b).put("httpStatus", r.statusCode())));
+          api.vertx.setPeriodic(1, t -> {
+            if (sent[0] >= 50 * 1024 * 1024 || answer.isComplete()) {
+              api.vertx.cancelTimer(t);
+              req.end();
+              return;
+            }
+            if (!req.writeQueueFull()) {
+              req.write(Buffer.buffer(chunk));
+              sent[0] += chunk.length;
+            }
+          });
+          return read;
+        }).await(60, TimeUnit.SECONDS);
+    assertThat(response.getInteger("httpStatus")).isEqualTo(413);
+    assertThat(response.getString("code")).isEqualTo("BODY_TOO_LARGE");
+    assertThat(sent[0]).isLessThan(50 * 1024 * 1024); // answered while the client was still sending
+    try (Stream<Path> files = Files.walk(api.dataDir.resolve("uploads"))) {
+      assertThat(files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("incoming"))).isEmpty();
+    }
+    http.close();
+  }
+
+  @Test
+  void uploadHeadersAreCheckedLikeReports() throws Exception {
+    String mfr = api.key(MANUFACTURER);
+    HttpResponse<Buffer> longKey = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage")
+        .putHeader("X-API-Key", mfr).putHeader("content-type", "text/csv").putHeader("Idempotency-Key", "k".repeat(129))
+        .sendBuffer(Buffer.buffer("x\n")).await(30, TimeUnit.SECONDS);
+    assertThat(longKey.statusCode()).isEqualTo(400);
+    assertThat(longKey.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("Idempotency-Key");
+
+    HttpResponse<Buffer> future = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage?occurredAt=2099-01-01T00:00:00%2B07:00")
+        .putHeader("X-API-Key", mfr).putHeader("content-type", "text/csv")
+        .sendBuffer(Buffer.buffer("x\n")).await(30, TimeUnit.SECONDS);
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(future.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("IN_THE_FUTURE");
+  }
+
+  @Test
+  void healthReportsTheWriterTheIngestThreadsAndTheDiskUnderTheStore() throws Exception {
+    JsonObject health = api.get("/health", null).bodyAsJsonObject();
+    assertThat(health.getString("status")).isEqualTo("UP");
+    assertThat(health.getJsonObject("writer").getString("status")).isEqualTo("UP");
+    assertThat(health.getJsonObject("writer").getInteger("queued")).isNotNegative();
+    assertThat(health.getJsonObject("ingest").getString("status")).isEqualTo("UP");
+    assertThat(health.getJsonObject("store").getLong("diskFreeBytes")).isPositive();
+  }
+
+  private static Future<HttpResponse<Buffer>> post(String path, String key, JsonObject body) {
+    return api.client.post(api.lacak.port(), "127.0.0.1", path).putHeader("X-API-Key", key)
+        .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body.encode()));
+  }
+}
