@@ -17,12 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import java.nio.channels.OverlappingFileLockException;
 
 /** Embedded (io.zonky) or external Postgres, migrated with Flyway, served by a vertx-pg-client pool. */
 public final class PostgresDatabase implements Database {
 
+  private static final Logger LOG = Logger.getLogger(PostgresDatabase.class.getName());
   private static final String EMBEDDED_USER = "postgres";
   private static final String EMBEDDED_DB = "postgres";
 
@@ -130,6 +132,12 @@ public final class PostgresDatabase implements Database {
    * A server of this data directory still running means the process that started it died without
    * stopping it ({@code kill -9}): nobody else can be using it, so shut it down (SIGTERM, a smart
    * shutdown; SIGKILL if it will not go, and Postgres recovers from its WAL on the next start).
+   *
+   * <p>The pid in a stale {@code postmaster.pid} may since have been given to any process, another
+   * server's Postgres included: only a postmaster whose data directory is this one is stopped. A
+   * file naming anything else is removed, or Postgres would refuse to start while that pid lives;
+   * the lock of {@link #lockDataDir} and Postgres's own shared-memory check (keyed by the data
+   * directory, not by the pid file) still keep a second server off a cluster in use.
    */
   private static void stopOrphan(Path dir) throws IOException {
     Path pidFile = dir.resolve("postmaster.pid");
@@ -143,18 +151,61 @@ public final class PostgresDatabase implements Database {
     } catch (NumberFormatException e) {
       return; // not a pid file Postgres wrote; Postgres itself will judge it
     }
-    ProcessHandle orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-        .orElse(null);
-    if (orphan == null) {
+    ProcessHandle process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElse(null);
+    if (process == null) {
       return; // a stale file: Postgres removes it on start
     }
-    orphan.destroy();
-    try {
-      orphan.onExit().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      orphan.destroyForcibly();
+    if (!isPostmasterOf(process, dir)) {
+      LOG.warning(() -> "stale " + pidFile + " names process " + pid + ", which is not this data directory's"
+          + " Postgres: left alone, the file removed");
+      Files.deleteIfExists(pidFile);
+      return;
     }
+    process.destroy();
+    try {
+      process.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      process.destroyForcibly();
+    }
+  }
+
+  /**
+   * Whether {@code process} is a Postgres server whose data directory is {@code dir}: its program
+   * is {@code postgres}, and its working directory (a postmaster changes into its data directory)
+   * or, where there is no {@code /proc}, its {@code -D} argument resolves to {@code dir}.
+   */
+  static boolean isPostmasterOf(ProcessHandle process, Path dir) {
+    ProcessHandle.Info info = process.info();
+    boolean postgres = info.command().map(c -> Path.of(c).getFileName().toString())
+        .filter(name -> name.equals("postgres") || name.equals("postgres.exe")).isPresent();
+    if (!postgres) {
+      return false;
+    }
+    Path ours;
+    try {
+      ours = dir.toRealPath();
+    } catch (IOException e) {
+      return false;
+    }
+    Path proc = Path.of("/proc", Long.toString(process.pid()));
+    if (Files.isDirectory(proc)) {
+      try {
+        return proc.resolve("cwd").toRealPath().equals(ours);
+      } catch (IOException | SecurityException e) {
+        return false; // another user's process: not ours, and not ours to signal
+      }
+    }
+    String[] args = info.arguments().orElse(new String[0]);
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("-D")) {
+        try {
+          return Path.of(args[i + 1]).toRealPath().equals(ours);
+        } catch (IOException | RuntimeException e) {
+          return false;
+        }
+      }
+    }
+    return false; // cannot tell: never signal what might be someone else's
   }
 
   @Override
