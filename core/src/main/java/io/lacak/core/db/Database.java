@@ -26,7 +26,10 @@ public interface Database {
   /** Where the server listens, for logs (no password). */
   String describe();
 
-  /** {@code postgresql://user@host:port/database}, without the password: how another process reaches it. */
+  /**
+   * {@code postgresql://user@host:port/database}, without the password: how another process reaches
+   * it, with the password of the embedded server from {@code <data dir>/keys/pg.password}.
+   */
   String uri();
 
   /** Closes the pool and stops an embedded server. */

@@ -86,21 +86,26 @@ public final class SerialKeys {
   }
 
   private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     String text = "# Lacak serial keys (FF1, AES-256): version:base64. Keep secret, back up with the data.\n"
         + "1:" + Base64.getEncoder().encodeToString(key) + "\n";
     try {
-      Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      // owner only from the start: never a moment with the key in a world-readable file
+      Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (FileAlreadyExistsException e) {
       return; // another process created it first: use theirs
-    }
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the directory's protection has to do
+      Files.createDirectories(file.getParent());
+      try {
+        Files.createFile(file);
+      } catch (FileAlreadyExistsException again) {
+        return;
+      }
     }
+    Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
   }
 
   private static byte[] decode(String base64, String where) {

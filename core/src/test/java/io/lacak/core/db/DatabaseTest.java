@@ -62,7 +62,7 @@ class DatabaseTest {
   void connectsToAnExternalServerByUrl() throws Exception {
     // An embedded server stands in for the external one; the second Database reaches it by URL.
     Database server = Database.start(vertx, new DatabaseOptions().setDataDir(dataDir)).await(120, TimeUnit.SECONDS);
-    String url = server.uri();
+    String url = TestPostgres.withPassword(server.uri(), dataDir);
 
     Database external = Database.start(vertx, new DatabaseOptions().setDataDir(dataDir.resolve("unused")).setUrl(url))
         .await(120, TimeUnit.SECONDS);

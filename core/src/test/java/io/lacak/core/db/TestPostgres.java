@@ -16,6 +16,7 @@ public final class TestPostgres {
 
   private static Vertx vertx;
   private static Database database;
+  private static Path dataDir;
 
   private TestPostgres() {
   }
@@ -23,9 +24,9 @@ public final class TestPostgres {
   public static synchronized Database database() {
     if (database == null) {
       try {
-        Path dir = Files.createTempDirectory("lacak-test-pg");
+        dataDir = Files.createTempDirectory("lacak-test-pg");
         vertx = Vertx.vertx();
-        database = Database.start(vertx, new DatabaseOptions().setDataDir(dir)).await(120, TimeUnit.SECONDS);
+        database = Database.start(vertx, new DatabaseOptions().setDataDir(dataDir)).await(120, TimeUnit.SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             database.close().await(60, TimeUnit.SECONDS);
@@ -40,6 +41,21 @@ public final class TestPostgres {
       }
     }
     return database;
+  }
+
+  /** The server's URL with its password, for a child process: {@code postgresql://user:password@host:port/db}. */
+  public static String url() {
+    return withPassword(database().uri(), dataDir);
+  }
+
+  /** {@code uri} (an embedded server's {@link Database#uri()}) with the password kept in {@code dataDir}. */
+  public static String withPassword(String uri, Path dataDir) {
+    try {
+      String password = Files.readAllLines(dataDir.resolve("keys").resolve("pg.password")).get(0).strip();
+      return uri.replaceFirst("@", ":" + password + "@");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Pool pool() {

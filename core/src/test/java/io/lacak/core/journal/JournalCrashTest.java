@@ -40,7 +40,7 @@ class JournalCrashTest {
     int mfr = TestPostgres.facility("MFR-001", "MANUFACTURER");
     int pbf = TestPostgres.facility("PBF-001", "DISTRIBUTOR");
     int product = TestPostgres.product("DKL1234567890A1", "MFR-001");
-    String[] args = {TestPostgres.database().uri(), dir.resolve("store").toString(), String.valueOf(product),
+    String[] args = {TestPostgres.url(), dir.resolve("store").toString(), String.valueOf(product),
         String.valueOf(mfr), String.valueOf(pbf)};
     SplittableRandom rnd = new SplittableRandom(20261122);
     Set<String> acknowledged = new HashSet<>();

@@ -81,6 +81,7 @@ class SerialCodecTest {
     SerialKeys second = SerialKeys.load(file, null);
 
     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
     assertThat(SerialCodec.create(second, 1, "X1").serial(9)).isEqualTo(SerialCodec.create(first, 1, "X1").serial(9));
     assertThat(first.toString()).doesNotContain(Files.readString(file).lines().filter(l -> l.startsWith("1:"))
         .findFirst().orElseThrow().substring(2));

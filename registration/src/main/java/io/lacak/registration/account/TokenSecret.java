@@ -48,18 +48,22 @@ public final class TokenSecret {
   }
 
   private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     try {
-      Files.createFile(file);
+      // owner only from the start: never a moment with the secret in a world-readable file
+      Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (FileAlreadyExistsException e) {
       return; // another process created it first: use theirs
-    }
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the directory's protection has to do
+      Files.createDirectories(file.getParent());
+      try {
+        Files.createFile(file);
+      } catch (FileAlreadyExistsException again) {
+        return;
+      }
     }
     Files.writeString(file, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
   }
