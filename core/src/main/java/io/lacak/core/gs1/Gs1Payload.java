@@ -116,11 +116,23 @@ public final class Gs1Payload {
     return map;
   }
 
-  /** Human-readable form, e.g. {@code (90)DKL1234567890A1(10)B01(17)281231(21)7K3M9P}. */
+  /**
+   * Human-readable form, e.g. {@code (90)DKL1234567890A1(10)B01(17)281231(21)7K3M9P}. A {@code (}
+   * inside a value is written {@code \(}, as GS1's Barcode Syntax Engine does, so that a value
+   * holding {@code (17)290101} cannot read back as another element.
+   */
   public String bracketed() {
     StringBuilder sb = new StringBuilder(64);
     for (Gs1Element e : elements) {
-      sb.append('(').append(e.ai()).append(')').append(e.value());
+      sb.append('(').append(e.ai()).append(')');
+      String v = e.value();
+      for (int i = 0, n = v.length(); i < n; i++) {
+        char c = v.charAt(i);
+        if (c == '(') {
+          sb.append('\\');
+        }
+        sb.append(c);
+      }
     }
     return sb.toString();
   }

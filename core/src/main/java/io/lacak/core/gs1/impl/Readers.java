@@ -5,6 +5,7 @@ import io.lacak.core.gs1.Symbology;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Splits each of the three input forms into raw elements; rules are checked afterwards. */
@@ -36,8 +37,14 @@ final class Readers {
       int valueStart = close + 1;
       int next = end;
       int gs = -1;
+      boolean escaped = false;
       for (int i = valueStart; i < end; i++) {
         char c = s.charAt(i);
+        if (c == '\\' && i + 1 < end && s.charAt(i + 1) == '(') {
+          escaped = true; // GS1 Syntax Engine: \( is a '(' of the value, never the start of an AI
+          i++;
+          continue;
+        }
         if (c == '(' && aiBracketEnd(s, i, end) > 0) {
           next = i;
           break;
@@ -49,10 +56,29 @@ final class Readers {
       if (gs >= 0) {
         st.error(Gs1ErrorCode.SEPARATOR, ai, gs, "GS separators do not belong in bracketed text; (" + ai + ") holds one");
       }
-      String value = s.subSequence(valueStart, next).toString();
-      add(st, spec, ai, value, pos, valueStart);
+      if (escaped) {
+        unescapeBrackets(st, spec, ai, pos, valueStart, next);
+      } else {
+        add(st, spec, ai, s.subSequence(valueStart, next).toString(), pos, valueStart, null);
+      }
       pos = next;
     }
+  }
+
+  /** Adds the value {@code s[from, to)} with each {@code \(} read as {@code (}, mapped to its source. */
+  private static void unescapeBrackets(ParseState st, AiSpec spec, String ai, int aiOffset, int from, int to) {
+    CharSequence s = st.input;
+    StringBuilder value = new StringBuilder(to - from);
+    int[] map = new int[to - from + 1];
+    for (int i = from; i < to; i++) {
+      map[value.length()] = i;
+      if (s.charAt(i) == '\\' && i + 1 < to && s.charAt(i + 1) == '(') {
+        i++;
+      }
+      value.append(s.charAt(i));
+    }
+    map[value.length()] = to;
+    add(st, spec, ai, value.toString(), aiOffset, from, Arrays.copyOf(map, value.length() + 1));
   }
 
   /** Index of the ')' closing an AI bracket of 2-4 digits opened at {@code pos}, or -1. */
@@ -266,14 +292,15 @@ final class Readers {
   // ---- shared ----
 
   private void addKnown(ParseState st, String ai, String value, int aiOffset, int valueOffset) {
-    add(st, dict.get(ai), ai, value, aiOffset, valueOffset);
+    add(st, dict.get(ai), ai, value, aiOffset, valueOffset, null);
   }
 
-  private static void add(ParseState st, AiSpec spec, String ai, String value, int aiOffset, int valueOffset) {
+  private static void add(ParseState st, AiSpec spec, String ai, String value, int aiOffset, int valueOffset,
+                          int[] sourceMap) {
     if (spec == null) {
       st.error(Gs1ErrorCode.AI_UNKNOWN, ai, aiOffset, "(" + ai + ") is not a GS1 application identifier");
     }
-    st.add(spec, spec == null ? ai : spec.ai(), value, aiOffset, valueOffset);
+    st.add(spec, spec == null ? ai : spec.ai(), value, aiOffset, valueOffset, sourceMap);
   }
 
   static int indexOf(CharSequence s, char c, int from, int to) {
