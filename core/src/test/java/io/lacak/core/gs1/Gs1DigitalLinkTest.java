@@ -1,6 +1,7 @@
 package io.lacak.core.gs1;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,27 @@ class Gs1DigitalLinkTest {
     assertThat(codec.parse(space).errors()).extracting(Gs1Error::code, Gs1Error::offset)
         .contains(org.assertj.core.groups.Tuple.tuple(Gs1ErrorCode.DIGITAL_LINK, space.indexOf(' ')));
     assertThat(only(host, Gs1ErrorCode.DIGITAL_LINK).offset()).isEqualTo(host.indexOf('_'));
+  }
+
+  @Test
+  void writerPutsTheQualifiersOfTheLongestSequenceInThePath() {
+    Gs1Payload cpv = Gs1Payload.of(List.of(new Gs1Element("01", "09506000134352", -1),
+        new Gs1Element("22", "2A", -1), new Gs1Element("21", "X", -1), new Gs1Element("17", "281231", -1)));
+    Gs1Payload tpx = Gs1Payload.of(List.of(new Gs1Element("01", "09506000134352", -1),
+        new Gs1Element("235", "T(1)", -1), new Gs1Element("10", "B", -1)));
+
+    assertThat(cpv.digitalLink("https://id.example")).isEqualTo(KEY + "/22/2A/21/X?17=281231");
+    assertThat(tpx.digitalLink("https://id.example")).isEqualTo(KEY + "/235/T%281%29?10=B");
+    assertThat(codec.parse(tpx.digitalLink("https://id.example")).payload().asMap()).isEqualTo(tpx.asMap());
+  }
+
+  @Test
+  void writerRefusesAisADigitalLinkCannotCarry() {
+    Gs1Payload p = Gs1Payload.of(List.of(new Gs1Element("01", "09506000134352", -1),
+        new Gs1Element("10", "B", -1), new Gs1Element("7040", "1ABC", -1)));
+
+    assertThatThrownBy(() -> p.digitalLink("https://id.example"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("(7040)");
   }
 
   private Gs1Error only(String input, Gs1ErrorCode code) {
