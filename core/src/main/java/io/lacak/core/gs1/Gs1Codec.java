@@ -21,8 +21,9 @@ public interface Gs1Codec {
 
   /**
    * Parses and validates one payload: bracketed when it starts with {@code (}, Digital Link when
-   * it starts with {@code http://} or {@code https://}, scanner data otherwise. Leading and
-   * trailing spaces, tabs and line ends are ignored.
+   * it starts with {@code http://} or {@code https://} (or {@code ]Q1} or {@code ]d1}, plain QR
+   * Code or DataMatrix, and then one), scanner data otherwise. Leading and trailing spaces, tabs
+   * and line ends are ignored.
    */
   Gs1Result parse(CharSequence input);
 

@@ -116,11 +116,23 @@ public final class Gs1Payload {
     return map;
   }
 
-  /** Human-readable form, e.g. {@code (90)DKL1234567890A1(10)B01(17)281231(21)7K3M9P}. */
+  /**
+   * Human-readable form, e.g. {@code (90)DKL1234567890A1(10)B01(17)281231(21)7K3M9P}. A {@code (}
+   * inside a value is written {@code \(}, as GS1's Barcode Syntax Engine does, so that a value
+   * holding {@code (17)290101} cannot read back as another element.
+   */
   public String bracketed() {
     StringBuilder sb = new StringBuilder(64);
     for (Gs1Element e : elements) {
-      sb.append('(').append(e.ai()).append(')').append(e.value());
+      sb.append('(').append(e.ai()).append(')');
+      String v = e.value();
+      for (int i = 0, n = v.length(); i < n; i++) {
+        char c = v.charAt(i);
+        if (c == '(') {
+          sb.append('\\');
+        }
+        sb.append(c);
+      }
     }
     return sb.toString();
   }
@@ -147,15 +159,34 @@ public final class Gs1Payload {
 
   /**
    * GS1 Digital Link URI under {@code base} (e.g. {@code https://id.example}): the (01) key and
-   * its qualifiers (10), (21) in the path, every other element as a query attribute.
+   * its qualifiers in the path, in the qualifier sequence of the GS1 dictionary that takes the
+   * most of them ((22), (10), (21), or (235)) while leaving only Digital Link attributes, every
+   * other element as a query attribute.
    *
-   * @throws IllegalStateException when the payload has no (01) GTIN: the BPOM (90) form has no
-   *     Digital Link
+   * @throws IllegalStateException when the payload has no (01) GTIN (the BPOM (90) form has no
+   *     Digital Link), or holds an AI that is neither a qualifier in the path nor allowed as a
+   *     Digital Link attribute
    */
   public String digitalLink(String base) {
     String gtin = gtin();
     if (gtin == null) {
       throw new IllegalStateException("a GS1 Digital Link needs a (01) GTIN; this payload has none");
+    }
+    AiDictionary dict = AiDictionary.standard();
+    List<String> path = null;
+    String refused = null;
+    for (List<String> sequence : dict.dlQualifiers("01")) {
+      List<String> present = sequence.stream().filter(this::has).toList();
+      String notCarried = firstNotAttribute(dict, present);
+      if (notCarried == null && (path == null || present.size() > path.size())) {
+        path = present;
+      } else if (notCarried != null && refused == null) {
+        refused = notCarried;
+      }
+    }
+    if (path == null) {
+      throw new IllegalStateException("(" + refused + ") cannot be carried by a GS1 Digital Link keyed by (01):"
+          + " it is neither a qualifier in the path nor a Digital Link attribute");
     }
     StringBuilder sb = new StringBuilder(96).append(base);
     if (base.endsWith("/")) {
@@ -163,26 +194,30 @@ public final class Gs1Payload {
     }
     sb.append("/01/");
     percentEncode(sb, gtin);
-    for (String q : new String[] {"22", "10", "21"}) {
-      String v = get(q);
-      if (v != null) {
-        sb.append('/').append(q).append('/');
-        percentEncode(sb, v);
-      }
+    for (String q : path) {
+      sb.append('/').append(q).append('/');
+      percentEncode(sb, get(q));
     }
     char sep = '?';
     for (Gs1Element e : elements) {
-      switch (e.ai()) {
-        case "01", "22", "10", "21" -> {
-        }
-        default -> {
-          sb.append(sep).append(e.ai()).append('=');
-          percentEncode(sb, e.value());
-          sep = '&';
-        }
+      if (e.ai().equals("01") || path.contains(e.ai())) {
+        continue;
       }
+      sb.append(sep).append(e.ai()).append('=');
+      percentEncode(sb, e.value());
+      sep = '&';
     }
     return sb.toString();
+  }
+
+  /** The first element, other than (01) and the path qualifiers, that may not be a Digital Link attribute. */
+  private String firstNotAttribute(AiDictionary dict, List<String> path) {
+    for (Gs1Element e : elements) {
+      if (!e.ai().equals("01") && !path.contains(e.ai()) && !dict.dlAttribute(e.ai())) {
+        return e.ai();
+      }
+    }
+    return null;
   }
 
   /** Rank in the regulation's order; every other AI keeps its place after these. */

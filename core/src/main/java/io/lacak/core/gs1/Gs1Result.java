@@ -38,7 +38,11 @@ public final class Gs1Result {
     return form;
   }
 
-  /** The scanner's symbology identifier, when the input carried one. */
+  /**
+   * The carrier named by the scanner's symbology identifier, when the input carried one: for a
+   * Digital Link URI after {@code ]Q1} or {@code ]d1} (plain data) {@link Symbology#QR} or
+   * {@link Symbology#DATAMATRIX}, whose identifiers for GS1 data are {@code ]Q3} and {@code ]d2}.
+   */
   public Symbology symbology() {
     return symbology;
   }

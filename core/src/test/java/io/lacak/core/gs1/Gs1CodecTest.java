@@ -204,6 +204,37 @@ class Gs1CodecTest {
   }
 
   @Test
+  void bracketedOutputEscapesBracketsInsideValues() {
+    Gs1Payload p = Gs1Payload.of(List.of(new Gs1Element("01", "09506000134352", -1),
+        new Gs1Element("10", "B01", -1), new Gs1Element("17", "281231", -1), new Gs1Element("21", "X", -1),
+        new Gs1Element("240", "X(17)290101(21)ABC(10)B", -1)));
+
+    String text = p.bracketed();
+    Gs1Result r = codec.parse(text);
+
+    assertThat(text).endsWith("(240)X\\(17)290101\\(21)ABC\\(10)B");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.payload().asMap()).isEqualTo(p.asMap());
+    assertThat(r.payload().get("240")).isEqualTo("X(17)290101(21)ABC(10)B");
+  }
+
+  @Test
+  void escapedBracketErrorsPointAtTheEscape() {
+    String input = "(90)AB\\(C(91)281231";
+
+    Gs1Result r = codec.parse(input);
+
+    assertThat(r.payload().nie()).isEqualTo("AB(C");
+    assertThat(r.errors()).singleElement().satisfies(e -> {
+      assertThat(e.code()).isEqualTo(Gs1ErrorCode.CHARSET);
+      assertThat(e.offset()).isEqualTo(input.indexOf('\\'));
+    });
+    String tooLong = "(90)ABCDEFGHIJKLMNO\\(P\\(Q(91)281231";
+    assertThat(codec.parse(tooLong).errors()).extracting(Gs1Error::code, Gs1Error::offset)
+        .contains(org.assertj.core.groups.Tuple.tuple(Gs1ErrorCode.VALUE_TOO_LONG, tooLong.indexOf('P')));
+  }
+
+  @Test
   void builtPayloadsParseBackToThemselves() {
     Gs1Payload id = Gs1Payload.identification("DKL1234567890A1", LocalDate.of(2030, 6, 30));
 

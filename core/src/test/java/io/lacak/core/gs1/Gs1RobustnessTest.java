@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 /** The parser never throws and always answers consistently, whatever it is given. */
 class Gs1RobustnessTest {
 
-  private static final String NASTY = "()[]]d2Q3C1 \u001D\u0000\r\n\t%/?&=#:09AZaz_-.~\u00e9\u20ac\ud83d\ude00\ud800\uffff";
+  private static final String NASTY = "()[]]d2Q3C1 \u001D\u0000\r\n\t%/?&=#:09AZaz_-.~\u00e9\u20ac\ud83d\ude00\ud800\uffff\\+$";
+  /** Pieces of the three forms, so that random inputs get far into each reader. */
+  private static final String[] TOKENS = {"(", ")", "\\(", "\\", "(01)", "(90)", "(240)", "(8030)", "(7258)",
+      "(8006)", "https://", "HTTP://", "]Q1", "]d1", "]d2", "]Q3", "/", "//", "01", "10", "21", "22", "235", "00",
+      "09506000134352", "106141411234567897", "?", "&", "=", "%", "%2", "%2F", "%28", "%C3", "%A9", "%F0%9F%98%80",
+      "%ED%A0%80", "%C0%AF", "%FF", "+", "#", "\u001D", "A", "0", "1/0", "=", "$", "_", "id.example", "281231"};
   private final Gs1Codec codec = Fixtures.codec();
 
   @Test
@@ -20,6 +25,18 @@ class Gs1RobustnessTest {
       StringBuilder sb = new StringBuilder(len);
       for (int k = 0; k < len; k++) {
         sb.append(rnd.nextBoolean() ? NASTY.charAt(rnd.nextInt(NASTY.length())) : (char) rnd.nextInt(0x10000));
+      }
+      assertConsistent(sb.toString());
+    }
+  }
+
+  @Test
+  void randomTokenSequencesNeverThrow() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = rnd.nextInt(25); k > 0; k--) {
+        sb.append(TOKENS[rnd.nextInt(TOKENS.length)]);
       }
       assertConsistent(sb.toString());
     }
@@ -88,9 +105,26 @@ class Gs1RobustnessTest {
       assertThat(e.message()).isNotBlank();
     }
     if (r.valid()) {
-      // A payload accepted once is accepted again in its canonical forms.
-      assertThat(codec.parse(r.payload().bracketed()).valid()).as(input).isTrue();
-      assertThat(codec.parse(r.payload().scannerData(Symbology.DATAMATRIX)).valid()).as(input).isTrue();
+      // A payload accepted once is accepted again in its canonical forms, with the same elements.
+      Gs1Payload p = r.payload();
+      assertThat(codec.parse(p.bracketed()).payload().asMap()).as(input).isEqualTo(p.asMap());
+      assertThat(codec.parse(p.bracketed()).valid()).as(input).isTrue();
+      assertThat(codec.parse(p.scannerData(Symbology.DATAMATRIX)).valid()).as(input).isTrue();
+      assertThat(codec.parse(p.scannerData(Symbology.DATAMATRIX)).payload().asMap()).as(input).isEqualTo(p.asMap());
+      String uri = digitalLinkOrNull(p);
+      if (uri != null) {
+        Gs1Result link = codec.parse(uri);
+        assertThat(link.valid()).as(input + " " + link.errors()).isTrue();
+        assertThat(link.payload().asMap()).as(input).isEqualTo(p.asMap());
+      }
+    }
+  }
+
+  private static String digitalLinkOrNull(Gs1Payload p) {
+    try {
+      return p.gtin() == null ? null : p.digitalLink("https://id.example");
+    } catch (IllegalStateException notCarried) {
+      return null; // an AI that is neither a (01) qualifier nor a Digital Link attribute
     }
   }
 }

@@ -48,6 +48,18 @@ public final class AiDictionary {
     return spec != null && spec.predefinedLength();
   }
 
+  /** Whether the AI may be given as a GS1 Digital Link query attribute (the {@code ?} flag). */
+  public boolean dlAttribute(String ai) {
+    AiSpec spec = get(ai);
+    return spec != null && spec.dlAttribute();
+  }
+
+  /** The alternative ordered qualifier sequences of a Digital Link primary key; empty for any other AI. */
+  public List<List<String>> dlQualifiers(String ai) {
+    AiSpec spec = get(ai);
+    return spec == null ? List.of() : spec.dlQualifiers();
+  }
+
   /** Whether the AI is defined. */
   public boolean defined(String ai) {
     return get(ai) != null;

@@ -25,7 +25,7 @@ final class Charsets {
     for (char c = 'a'; c <= 'z'; c++) {
       CSET82[c] = BASE64URL[c] = ALNUM[c] = true;
     }
-    BASE64URL['-'] = BASE64URL['_'] = BASE64URL['='] = true;
+    BASE64URL['-'] = BASE64URL['_'] = true; // '=' is padding, checked apart (ElementRules)
   }
 
   private Charsets() {
@@ -33,8 +33,8 @@ final class Charsets {
 
   /**
    * Index of the first character of {@code s[from, to)} outside the set of {@code type}
-   * ({@code N} digits, {@code X} CSET 82, {@code Y} CSET 39, {@code Z} base64url, {@code A} BPOM
-   * alphanumerics), or -1.
+   * ({@code N} digits, {@code X} CSET 82, {@code Y} CSET 39, {@code Z} CSET 64
+   * without its {@code =} padding, {@code A} BPOM alphanumerics), or -1.
    */
   static int firstBad(char type, CharSequence s, int from, int to) {
     boolean[] set = table(type);
@@ -64,7 +64,7 @@ final class Charsets {
       case 'A' -> "letters and digits only (Lampiran C: alfanumerik)";
       case 'X' -> "GS1 character set 82";
       case 'Y' -> "GS1 character set 39";
-      case 'Z' -> "base64url characters";
+      case 'Z' -> "base64url characters (A-Z, a-z, 0-9, '-', '_'; '=' only as padding at the end)";
       default -> "unknown set";
     };
   }

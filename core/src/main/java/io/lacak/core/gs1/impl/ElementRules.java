@@ -7,6 +7,7 @@ import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1ErrorCode;
 import java.time.Year;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks each element's value: length, character set and the content rules ("linters") of the
@@ -20,6 +21,21 @@ final class ElementRules {
   private static final List<Component> BATCH_OR_SERIAL = List.of(new Component('A', 1, 20, false, List.of()));
   private static final List<Component> NIE_VALIDITY = List.of(new Component('N', 6, 6, false, List.of("yymmd0")));
 
+  /** The dictionary's linters that are checked here. */
+  static final Set<String> CHECKED = Set.of("csum", "yymmd0", "yymmdd", "yyyymmdd", "hh", "hhmi", "mi", "ss",
+      "zero", "nonzero", "yesno", "hyphen", "nozeroprefix", "hasnondigit", "iso5218", "winding", "importeridx",
+      "pieceoftotal", "posinseqslash");
+
+  /**
+   * The dictionary's linters that are not checked, each listed with its reason in the README: code
+   * lists kept outside the dictionary (countries, currencies, media and package types, the GS1
+   * company prefix table), and rules of AIs no BPOM payload carries (coupons, IBAN, coordinates,
+   * alphanumeric check pairs, percent-encoded fields).
+   */
+  static final Set<String> NOT_CHECKED = Set.of("iso3166", "iso3166999", "iso3166alpha2", "iso4217", "mediatype",
+      "packagetype", "gcppos1", "gcppos2", "csumalpha", "couponcode", "couponposoffer", "iban", "latitude",
+      "longitude", "pcenc");
+
   private final boolean dayZeroAllowed;
 
   ElementRules(boolean dayZeroAllowed) {
@@ -32,7 +48,6 @@ final class ElementRules {
       return; // reported as AI_UNKNOWN when read
     }
     Gs1Element e = st.element(index);
-    int valueOffset = st.valueOffset(index);
     String ai = e.ai();
     String v = e.value();
     if (v.isEmpty()) {
@@ -49,24 +64,29 @@ final class ElementRules {
       }
       int take = Math.min(n - p, comp.max());
       if (take < comp.min()) {
-        st.error(Gs1ErrorCode.VALUE_TOO_SHORT, ai, valueOffset + p, "(" + ai + ") " + label(ai)
+        st.error(Gs1ErrorCode.VALUE_TOO_SHORT, ai, st.sourceOffset(index, p), "(" + ai + ") " + label(ai)
             + " must be " + lengthText(comps) + ", found " + n);
         return;
       }
-      int bad = Charsets.firstBad(comp.type(), v, p, p + take);
+      // CSET 64 (base64url): '=' is padding, allowed only at the end (GS1 General Specifications 7.11).
+      int pads = comp.type() == 'Z' ? trailing(v, p, p + take, '=') : 0;
+      int bad = Charsets.firstBad(comp.type(), v, p, p + take - pads);
       if (bad >= 0) {
-        st.error(Gs1ErrorCode.CHARSET, ai, valueOffset + bad, "(" + ai + ") " + label(ai) + " allows "
+        st.error(Gs1ErrorCode.CHARSET, ai, st.sourceOffset(index, bad), "(" + ai + ") " + label(ai) + " allows "
             + Charsets.describe(comp.type()) + "; found " + Charsets.show(v.charAt(bad)) + " at position " + (bad + 1));
+      } else if (pads > 2 || (pads > 0 && take % 3 != 0)) {
+        st.error(Gs1ErrorCode.VALUE_INVALID, ai, st.sourceOffset(index, p + take - pads), "(" + ai + ") ends with "
+            + pads + " '=': base64url padding is at most two '=' and only on a length that is a multiple of 3");
       } else {
         List<String> linters = comp.linters();
         for (int l = 0, nl = linters.size(); l < nl; l++) {
-          lint(st, ai, v, valueOffset, linters.get(l), p, p + take);
+          lint(st, index, linters.get(l), p, p + take);
         }
       }
       p += take;
     }
     if (p < n) {
-      st.error(Gs1ErrorCode.VALUE_TOO_LONG, ai, valueOffset + p, "(" + ai + ") " + label(ai)
+      st.error(Gs1ErrorCode.VALUE_TOO_LONG, ai, st.sourceOffset(index, p), "(" + ai + ") " + label(ai)
           + " must be " + lengthText(comps) + ", found " + n);
     }
   }
@@ -80,8 +100,10 @@ final class ElementRules {
     };
   }
 
-  private void lint(ParseState st, String ai, String v, int valueOffset, String linter, int from, int to) {
-    int at = valueOffset + from;
+  private void lint(ParseState st, int index, String linter, int from, int to) {
+    String ai = st.element(index).ai();
+    String v = st.element(index).value();
+    int at = st.sourceOffset(index, from);
     switch (linter) {
       case "csum" -> {
         if (!Gs1CheckDigit.valid(v, from, to)) {
@@ -90,7 +112,7 @@ final class ElementRules {
             case "00" -> Gs1ErrorCode.SSCC_CHECK_DIGIT;
             default -> Gs1ErrorCode.CHECK_DIGIT;
           };
-          st.error(code, ai, valueOffset + to - 1, "(" + ai + ") " + label(ai) + " " + v.substring(from, to)
+          st.error(code, ai, st.sourceOffset(index, to - 1), "(" + ai + ") " + label(ai) + " " + v.substring(from, to)
               + " has check digit " + v.charAt(to - 1) + ", expected " + Gs1CheckDigit.compute(v, from, to - 1));
         }
       }
@@ -118,12 +140,12 @@ final class ElementRules {
         }
       }
       case "nonzero" -> {
-        if (v.substring(from, to).chars().allMatch(c -> c == '0')) {
+        if (trailing(v, from, to, '0') == to - from) {
           st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") may not be zero");
         }
       }
       case "zero" -> {
-        if (!v.substring(from, to).chars().allMatch(c -> c == '0')) {
+        if (trailing(v, from, to, '0') != to - from) {
           st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") must be zero");
         }
       }
@@ -133,13 +155,14 @@ final class ElementRules {
         }
       }
       case "hyphen" -> {
-        if (!v.substring(from, to).chars().allMatch(c -> c == '-')) {
+        if (trailing(v, from, to, '-') != to - from) {
           st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") must end with a hyphen here");
         }
       }
       case "nozeroprefix" -> {
-        if (to - from > 1 && v.charAt(from) == '0') {
-          st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") may not start with 0");
+        // GS1 lint_nozeroprefix: a lone 0 is a zero prefix too.
+        if (to > from && v.charAt(from) == '0') {
+          st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") may not start with 0 (nor be 0)");
         }
       }
       case "hasnondigit" -> {
@@ -147,11 +170,90 @@ final class ElementRules {
           st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") must contain a non-digit");
         }
       }
+      case "iso5218" -> {
+        // ISO/IEC 5218 sex codes: 0 not known, 1 male, 2 female, 9 not applicable.
+        if (to - from != 1 || "0129".indexOf(v.charAt(from)) < 0) {
+          st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") " + v.substring(from, to)
+              + " is no ISO/IEC 5218 code: 0 (not known), 1 (male), 2 (female) or 9 (not applicable)");
+        }
+      }
+      case "winding" -> {
+        if (to - from != 1 || "019".indexOf(v.charAt(from)) < 0) {
+          st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") winding direction " + v.substring(from, to)
+              + " must be 0 (face out), 1 (face in) or 9 (undetermined)");
+        }
+      }
+      case "importeridx" -> {
+        // The importer index alphabet is CSET 64 without padding.
+        if (to - from != 1 || Charsets.firstBad('Z', v, from, to) >= 0) {
+          st.error(Gs1ErrorCode.VALUE_INVALID, ai, at, "(" + ai + ") importer index " + Charsets.show(v.charAt(from))
+              + " must be one of 0-9 A-Z a-z - _");
+        }
+      }
+      case "pieceoftotal" -> pieceOfTotal(st, index, from, to);
+      case "posinseqslash" -> positionInSequence(st, index, from, to);
       default -> {
-        // Linters of AIs outside the BPOM payloads (country and currency codes, GCP
-        // positions, coupons, ...) are not checked: see the README's codec section.
+        // The linters in NOT_CHECKED: see the README's codec section for why each is left out.
       }
     }
+  }
+
+  /** GS1 {@code pieceoftotal}: digits PP..TT of equal width, neither zero, the piece not past the total. */
+  private static void pieceOfTotal(ParseState st, int index, int from, int to) {
+    String ai = st.element(index).ai();
+    String v = st.element(index).value();
+    int half = (to - from) / 2;
+    if ((to - from) % 2 != 0 || half == 0) {
+      st.error(Gs1ErrorCode.VALUE_INVALID, ai, st.sourceOffset(index, from), "(" + ai + ") piece and total must have the same number of digits");
+      return;
+    }
+    int mid = from + half;
+    if (trailing(v, from, mid, '0') == half) {
+      st.error(Gs1ErrorCode.VALUE_INVALID, ai, st.sourceOffset(index, from), "(" + ai + ") piece number may not be zero");
+    } else if (trailing(v, mid, to, '0') == half) {
+      st.error(Gs1ErrorCode.VALUE_INVALID, ai, st.sourceOffset(index, mid), "(" + ai + ") total number of pieces may not be zero");
+    } else if (v.substring(from, mid).compareTo(v.substring(mid, to)) > 0) {
+      st.error(Gs1ErrorCode.VALUE_INVALID, ai, st.sourceOffset(index, from), "(" + ai + ") piece " + v.substring(from, mid)
+          + " is past the total " + v.substring(mid, to));
+    }
+  }
+
+  /** GS1 {@code posinseqslash}: {@code <pos>/<end>}, both without a leading zero, pos not past end. */
+  private static void positionInSequence(ParseState st, int index, int from, int to) {
+    String ai = st.element(index).ai();
+    String v = st.element(index).value();
+    int slash = from;
+    while (slash < to && v.charAt(slash) >= '0' && v.charAt(slash) <= '9') {
+      slash++;
+    }
+    int end = slash + 1;
+    while (end < to && v.charAt(end) >= '0' && v.charAt(end) <= '9') {
+      end++;
+    }
+    if (slash == from || slash >= to - 1 || v.charAt(slash) != '/' || end != to) {
+      st.error(Gs1ErrorCode.VALUE_INVALID, ai, st.sourceOffset(index, from), "(" + ai + ") " + v.substring(from, to)
+          + " is not a position in sequence written <position>/<last>, e.g. 1/3");
+      return;
+    }
+    String pos = v.substring(from, slash);
+    String last = v.substring(slash + 1, to);
+    if (pos.charAt(0) == '0' || last.charAt(0) == '0') {
+      int at = pos.charAt(0) == '0' ? from : slash + 1;
+      st.error(Gs1ErrorCode.VALUE_INVALID, ai, st.sourceOffset(index, at), "(" + ai + ") " + v.substring(from, to)
+          + ": neither number may be 0 or start with 0");
+    } else if (pos.length() > last.length() || (pos.length() == last.length() && pos.compareTo(last) > 0)) {
+      st.error(Gs1ErrorCode.VALUE_INVALID, ai, st.sourceOffset(index, from), "(" + ai + ") position " + pos
+          + " is past the last position " + last);
+    }
+  }
+
+  /** How many characters at the end of {@code v[from, to)} are {@code c}. */
+  private static int trailing(String v, int from, int to, char c) {
+    int i = to;
+    while (i > from && v.charAt(i - 1) == c) {
+      i--;
+    }
+    return to - i;
   }
 
   /** Problem with a YYMMDD at {@code from}, or {@code null} when it is a real date. */

@@ -70,6 +70,11 @@ public final class Gs1CodecImpl implements Gs1Codec {
     } else if (startsWithHttp(input, start, end)) {
       form = InputForm.DIGITAL_LINK;
       readers.digitalLink(st, start, end);
+    } else if (plainCarrier(input, start) != null && startsWithHttp(input, start + 3, end)) {
+      // ]Q1 / ]d1: a QR Code or DataMatrix of plain data, here a GS1 Digital Link URI.
+      form = InputForm.DIGITAL_LINK;
+      symbology = plainCarrier(input, start);
+      readers.digitalLink(st, start + 3, end);
     } else {
       form = InputForm.SCANNER;
       symbology = readers.scanner(st, start, end);
@@ -110,6 +115,18 @@ public final class Gs1CodecImpl implements Gs1Codec {
       yearCache = cache;
     }
     return cache.year();
+  }
+
+  /** The carrier of a plain-data symbology identifier ]Q1 or ]d1 at {@code start}, or null. */
+  static Symbology plainCarrier(CharSequence s, int start) {
+    if (s.length() - start < 3 || s.charAt(start) != ']' || s.charAt(start + 2) != '1') {
+      return null;
+    }
+    return switch (s.charAt(start + 1)) {
+      case 'Q' -> Symbology.QR;
+      case 'd' -> Symbology.DATAMATRIX;
+      default -> null;
+    };
   }
 
   private static boolean isBlank(char c) {

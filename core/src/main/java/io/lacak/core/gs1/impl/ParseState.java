@@ -19,6 +19,8 @@ final class ParseState {
   final List<Gs1Element> elements = new ArrayList<>(6);
   private AiSpec[] specs = new AiSpec[6];
   private int[] valueOffsets = new int[6];
+  /** Per element, where each value character came from when that is not one input character each; else null. */
+  private int[][] sourceMaps = new int[6][];
   List<Gs1Error> errors;
 
   ParseState(CharSequence input, int referenceYear) {
@@ -48,13 +50,24 @@ final class ParseState {
   private int present;
 
   void add(AiSpec spec, String ai, String value, int aiOffset, int valueOffset) {
+    add(spec, ai, value, aiOffset, valueOffset, null);
+  }
+
+  /**
+   * Adds an element whose value was unescaped (bracketed {@code \(}, percent-encoding):
+   * {@code sourceMap[k]} is the input offset of value character {@code k}, and
+   * {@code sourceMap[value.length()]} the end of the value in the input.
+   */
+  void add(AiSpec spec, String ai, String value, int aiOffset, int valueOffset, int[] sourceMap) {
     int i = elements.size();
     if (i == specs.length) {
       specs = Arrays.copyOf(specs, i * 2);
       valueOffsets = Arrays.copyOf(valueOffsets, i * 2);
+      sourceMaps = Arrays.copyOf(sourceMaps, i * 2);
     }
     specs[i] = spec;
     valueOffsets[i] = valueOffset;
+    sourceMaps[i] = sourceMap;
     elements.add(new Gs1Element(ai, value, aiOffset));
     present |= bit(ai);
   }
@@ -73,6 +86,12 @@ final class ParseState {
 
   int valueOffset(int i) {
     return valueOffsets[i];
+  }
+
+  /** Input offset of character {@code k} of element {@code i}'s value ({@code k} may be its length). */
+  int sourceOffset(int i, int k) {
+    int[] map = sourceMaps[i];
+    return map == null ? valueOffsets[i] + k : map[Math.min(k, map.length - 1)];
   }
 
   private static int bit(String ai) {
