@@ -97,7 +97,7 @@ public final class ComplaintRoutes {
     } catch (IllegalArgumentException e) {
       throw Problem.badRequest("status", "UNKNOWN_STATUS", "status must be one of RECEIVED, IN_PROGRESS, ANSWERED, CLOSED");
     }
-    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
     Replies.json(ctx, 200, complaints.list(s, ctx.request().getParam("nie"), before, Replies.intParam(ctx, "limit", 50, 1, 500))
         .map(list -> new JsonObject().put("complaints", list)));
   }

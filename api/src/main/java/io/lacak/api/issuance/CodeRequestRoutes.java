@@ -45,13 +45,23 @@ public final class CodeRequestRoutes {
     b.getRoute("listCodes").addHandler(this::codes);
   }
 
+  /** A required count, exactly as sent (never wrapped); its range is the issuance's rule. */
+  private static long required(JsonObject body, String field, long max) {
+    Long n = Replies.wholeNumber(body, field, 0, max);
+    if (n == null) {
+      throw Problem.badRequest(field, "REQUIRED", field + " wajib diisi / is required");
+    }
+    return n;
+  }
+
   private void create(RoutingContext ctx) {
     JsonObject body = Replies.body(ctx);
     Facility requester = Caller.of(ctx).actingFacility(body.getString("partnerId"), ref);
     CodeRequest r = new CodeRequest().setRequester(requester.partnerId()).setNie(body.getString("nie"))
         .setGtin(body.getString("gtin")).setBatch(body.getString("batch")).setExpiry(date(body.getString("expiry")))
-        .setPrimaries(body.getLong("primaries")).setPerSecondary(body.getInteger("perSecondary"))
-        .setPerTertiary(body.getInteger("perTertiary")).setIdempotencyKey(body.getString("idempotencyKey"));
+        .setPrimaries(required(body, "primaries", Long.MAX_VALUE))
+        .setPerSecondary((int) required(body, "perSecondary", Integer.MAX_VALUE))
+        .setPerTertiary((int) required(body, "perTertiary", Integer.MAX_VALUE)).setIdempotencyKey(body.getString("idempotencyKey"));
     Replies.json(ctx, 201, issuance.request(r).map(i -> {
       // the lifecycle rules learn of the new counter range (and GTIN) at once
       ref.addIssuance(i);
@@ -72,7 +82,7 @@ public final class CodeRequestRoutes {
 
   private void list(RoutingContext ctx) {
     Facility requester = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
-    long before = ctx.request().getParam("before") == null ? Long.MAX_VALUE : Long.parseLong(ctx.request().getParam("before"));
+    long before = Replies.longParam(ctx, "before", Long.MAX_VALUE);
     Replies.json(ctx, 200, issuance.list(requester.partnerId(), before, Replies.intParam(ctx, "limit", 100, 1, 1000))
         .map(list -> {
           JsonArray out = new JsonArray();
@@ -87,7 +97,7 @@ public final class CodeRequestRoutes {
 
   private Future<Issuance> find(RoutingContext ctx) {
     Facility requester = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
-    long id = Long.parseLong(ctx.pathParam("id"));
+    long id = Replies.longPath(ctx, "id");
     return issuance.get(id, requester.partnerId())
         .recover(e -> Future.failedFuture(e instanceof io.lacak.core.serial.IssuanceRefused
             ? Problem.notFound("no code request " + id + " of " + requester.partnerId()) : e));

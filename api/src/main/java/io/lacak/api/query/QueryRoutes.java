@@ -145,7 +145,7 @@ public final class QueryRoutes {
 
   private void markRead(RoutingContext ctx) {
     Facility f = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
-    long id = Long.parseLong(ctx.pathParam("id"));
+    long id = Replies.longPath(ctx, "id");
     notifications.markRead(f.ref(), id).onFailure(ctx::fail).onSuccess(found -> {
       if (found) {
         ctx.response().setStatusCode(204).end();

@@ -204,7 +204,7 @@ public final class UploadRoutes {
 
   private void job(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    long id = Long.parseLong(ctx.pathParam("id"));
+    long id = Replies.longPath(ctx, "id");
     Replies.json(ctx, 200, jobs.get(id).map(job -> {
       Facility uploader = job == null ? null : ref.facility(job.getString("partnerId"));
       if (uploader == null || !(caller.regulator() || caller.memberOf(uploader.ref()))) {

@@ -129,6 +129,28 @@ class HostileClientsTest {
     assertThat(health.getJsonObject("store").getLong("diskFreeBytes")).isPositive();
   }
 
+  @Test
+  void numbersAreTakenExactlyOrRefusedByName() throws Exception {
+    String mfr = api.key(MANUFACTURER);
+    // 2^64 + 5 and 2^32 + 2 once wrapped to 5 and 2 and issued codes
+    for (String[] c : new String[][] {{"primaries", "18446744073709551621"}, {"perSecondary", "4294967298"},
+        {"perTertiary", "null"}, {"primaries", "2.5"}}) {
+      String body = "{\"nie\":\"" + AUTH_NIE + "\",\"batch\":\"W1\",\"expiry\":\"2028-12-31\",\"primaries\":5,"
+          + "\"perSecondary\":1,\"perTertiary\":1}";
+      body = body.replaceFirst("\"" + c[0] + "\":[0-9]+", "\"" + c[0] + "\":" + c[1]);
+      HttpResponse<Buffer> r = api.send(HttpMethod.POST, "/api/v1/code-requests", mfr, Buffer.buffer(body));
+      assertThat(r.statusCode()).as(c[0] + "=" + c[1] + ": " + r.bodyAsString()).isEqualTo(400);
+      assertThat(r.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo(c[0]);
+    }
+    for (String id : new String[] {"1e3", "%205", "9223372036854775808"}) {
+      HttpResponse<Buffer> r = api.get("/api/v1/code-requests/" + id, mfr);
+      assertThat(r.statusCode()).as(id + ": " + r.bodyAsString()).isEqualTo(400);
+      HttpResponse<Buffer> u = api.get("/api/v1/uploads/" + id, mfr);
+      assertThat(u.statusCode()).as(id + ": " + u.bodyAsString()).isEqualTo(400);
+    }
+    assertThat(api.get("/health", null).statusCode()).isEqualTo(200);
+  }
+
   private static Future<HttpResponse<Buffer>> post(String path, String key, JsonObject body) {
     return api.client.post(api.lacak.port(), "127.0.0.1", path).putHeader("X-API-Key", key)
         .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body.encode()));

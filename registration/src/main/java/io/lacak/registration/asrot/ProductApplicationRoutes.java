@@ -51,14 +51,14 @@ public final class ProductApplicationRoutes {
 
   private void list(RoutingContext ctx) {
     String status = ctx.request().getParam("status");
-    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
     Replies.json(ctx, 200, applications.list(Caller.of(ctx), status == null ? null : ApplicationStatus.valueOf(status),
         before, Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("applications", list)));
   }
 
   private static long id(RoutingContext ctx) {
     try {
-      return Long.parseLong(ctx.pathParam("id"));
+      return Replies.longPath(ctx, "id");
     } catch (NumberFormatException e) {
       throw Problem.notFound("no product application " + ctx.pathParam("id"));
     }

@@ -72,7 +72,7 @@ public final class CertificationRoutes {
 
   private void list(RoutingContext ctx) {
     String status = ctx.request().getParam("status");
-    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
     Replies.json(ctx, 200, certifications.list(Caller.of(ctx), status == null ? null : Certifications.Status.valueOf(status),
         before, Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("certifications", list)));
   }
@@ -96,7 +96,7 @@ public final class CertificationRoutes {
 
   private static long id(RoutingContext ctx) {
     try {
-      return Long.parseLong(ctx.pathParam("id"));
+      return Replies.longPath(ctx, "id");
     } catch (NumberFormatException e) {
       throw Problem.notFound("no such resource: " + ctx.request().path());
     }

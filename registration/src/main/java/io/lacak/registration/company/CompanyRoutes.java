@@ -42,10 +42,10 @@ public final class CompanyRoutes {
     b.getRoute("listCompanies").addHandler(this::list);
     b.getRoute("getCompany").addHandler(ctx -> {
       Caller.of(ctx).requireRegulator();
-      Replies.json(ctx, 200, companies.get(Long.parseLong(ctx.pathParam("id"))));
+      Replies.json(ctx, 200, companies.get(Replies.longPath(ctx, "id")));
     });
     b.getRoute("decideCompany").addHandler(ctx -> Replies.json(ctx, 200,
-        companies.decide(Long.parseLong(ctx.pathParam("id")), Replies.body(ctx), Caller.of(ctx))));
+        companies.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Caller.of(ctx))));
   }
 
   private void submit(RoutingContext ctx) {
@@ -57,7 +57,7 @@ public final class CompanyRoutes {
   private void revise(RoutingContext ctx) {
     long id;
     try {
-      id = Long.parseLong(ctx.pathParam("id"));
+      id = Replies.longPath(ctx, "id");
     } catch (NumberFormatException e) {
       throw Problem.notFound("no company registration " + ctx.pathParam("id"));
     }
@@ -70,7 +70,7 @@ public final class CompanyRoutes {
   private void list(RoutingContext ctx) {
     Caller.of(ctx).requireRegulator();
     String status = ctx.request().getParam("status");
-    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
     Replies.json(ctx, 200, companies.list(status == null ? null : Companies.Status.valueOf(status), before,
         Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("companies", list)));
   }

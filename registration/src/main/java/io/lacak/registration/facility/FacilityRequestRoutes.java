@@ -68,25 +68,25 @@ public final class FacilityRequestRoutes {
   private void list(RoutingContext ctx) {
     Caller.of(ctx).requireRegulator();
     String status = ctx.request().getParam("status");
-    long before = Long.parseLong(Replies.param(ctx, "beforeId", Long.toString(Long.MAX_VALUE)));
+    long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
     Replies.json(ctx, 200, requests.list(status == null ? null : FacilityRequests.Status.valueOf(status), before,
         Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("requests", list)));
   }
 
   private void get(RoutingContext ctx) {
     Caller.of(ctx).requireRegulator();
-    Replies.json(ctx, 200, requests.get(Long.parseLong(ctx.pathParam("id"))));
+    Replies.json(ctx, 200, requests.get(Replies.longPath(ctx, "id")));
   }
 
   private void decide(RoutingContext ctx) {
-    Replies.json(ctx, 200, requests.decide(Long.parseLong(ctx.pathParam("id")), Replies.body(ctx), Caller.of(ctx)));
+    Replies.json(ctx, 200, requests.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Caller.of(ctx)));
   }
 
   private void document(RoutingContext ctx) {
     Caller.of(ctx).requireRegulator();
     long id;
     try {
-      id = Long.parseLong(ctx.pathParam("id"));
+      id = Replies.longPath(ctx, "id");
     } catch (NumberFormatException e) {
       throw Problem.notFound("no document " + ctx.pathParam("id"));
     }
@@ -103,7 +103,7 @@ public final class FacilityRequestRoutes {
 
   private void markRead(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    outbox.markRead(caller.accountId(), Long.parseLong(ctx.pathParam("id"))).onFailure(ctx::fail)
+    outbox.markRead(caller.accountId(), Replies.longPath(ctx, "id")).onFailure(ctx::fail)
         .onSuccess(v -> ctx.response().setStatusCode(204).end());
   }
 }

@@ -59,4 +59,40 @@ public final class Replies {
       throw Problem.badRequest(name, "BAD_NUMBER", name + " must be a whole number");
     }
   }
+
+  /**
+   * A body member as an exact whole number from {@code min} to {@code max}, or null when absent.
+   * Never wraps: {@code 18446744073709551621} or {@code 4294967298} for an int is a 400 naming it.
+   */
+  public static Long wholeNumber(JsonObject body, String field, long min, long max) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if ((v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte)
+        && ((Number) v).longValue() >= min && ((Number) v).longValue() <= max) {
+      return ((Number) v).longValue();
+    }
+    throw Problem.badRequest(field, "OUT_OF_RANGE", field + " harus bilangan bulat " + min + " sampai " + max
+        + " / must be a whole number from " + min + " to " + max);
+  }
+
+  /** A path parameter as a whole number (an id): anything else ({@code 1e3}, {@code " 5"}, 2^63) is a 400 naming it. */
+  public static long longPath(RoutingContext ctx, String name) {
+    return strictLong(name, ctx.pathParam(name));
+  }
+
+  /** A query parameter as a whole number, or {@code fallback} when absent; strict like {@link #longPath}. */
+  public static long longParam(RoutingContext ctx, String name, long fallback) {
+    String v = ctx.request().getParam(name);
+    return v == null ? fallback : strictLong(name, v);
+  }
+
+  private static long strictLong(String name, String text) {
+    if (text != null && text.matches("-?[0-9]{1,18}")) {
+      return Long.parseLong(text);
+    }
+    throw Problem.badRequest(name, "BAD_NUMBER", name + " harus bilangan bulat / must be a whole number, not \""
+        + (text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "..." : text) + "\"");
+  }
 }
