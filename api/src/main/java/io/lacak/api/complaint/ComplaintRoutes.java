@@ -61,11 +61,13 @@ public final class ComplaintRoutes {
     if (type.startsWith("application/json")) {
       try {
         fields = ctx.body().asJsonObject();
+        Replies.refuseNul(fields, "");
       } catch (DecodeException | ClassCastException e) {
         throw Problem.badRequest("body", "MALFORMED_JSON", "the body is not a JSON object");
       }
     } else if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
       fields = new JsonObject();
+      Replies.refuseNul(ctx.request().formAttributes());
       ctx.request().formAttributes().forEach(e -> fields.put(e.getKey(), e.getValue()));
     } else {
       throw new Problem(415, "UNSUPPORTED_MEDIA_TYPE", "send multipart/form-data, a URL-encoded form or JSON",

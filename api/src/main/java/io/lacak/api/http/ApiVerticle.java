@@ -58,6 +58,11 @@ public final class ApiVerticle extends VerticleBase {
     return vertx.fileSystem().readFile(CONTRACT).compose(yaml -> OpenAPIContract.from(vertx, CONTRACT)
         .compose(contract -> {
           Router root = Router.router(vertx);
+          root.route().handler(ApiVerticle::refuseBadUri);
+          // what the router itself refuses (a path it cannot decode, a method it does not route) is a problem document too
+          for (int status : new int[] {400, 404, 405, 413, 414, 415, 431}) {
+            root.errorHandler(status, new Problems());
+          }
           root.get("/health").handler(this::health);
           root.get("/metrics").handler(PrometheusScrapingHandler.create());
           root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
@@ -150,6 +155,26 @@ public final class ApiVerticle extends VerticleBase {
   /** The port actually bound (the requested one, or the free one picked for port 0). */
   public int port() {
     return server == null ? -1 : server.actualPort();
+  }
+
+  /**
+   * A URI that cannot be decoded ({@code %E0%A4%A}) or holds a NUL ({@code %00}) is the client's
+   * fault, refused before any handler reads a parameter from it.
+   */
+  private static void refuseBadUri(RoutingContext ctx) {
+    String uri = ctx.request().uri();
+    if (uri.contains("%00")) {
+      ctx.fail(Problem.badRequest("uri", "NUL_CHARACTER", "alamat memuat karakter NUL / the URI holds a NUL character (%00)"));
+      return;
+    }
+    try {
+      ctx.request().params(); // decodes the query once; Vert.x keeps the result
+      java.net.URLDecoder.decode(ctx.request().path().replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      ctx.fail(Problem.badRequest("uri", "BAD_URI", "alamat tidak dapat dibaca / the URI has a malformed percent-encoding"));
+      return;
+    }
+    ctx.next();
   }
 
   /**

@@ -58,6 +58,10 @@ public final class Problems implements Handler<RoutingContext> {
     if (failure instanceof IssuanceRefused r) {
       return issuance(r);
     }
+    if (malformedForm(failure)) {
+      return Problem.badRequest("body", "MALFORMED_MULTIPART",
+          "formulir multipart rusak / the multipart form is malformed: " + failure.getClass().getSimpleName());
+    }
     if (failure instanceof Report.Invalid r) {
       return Problem.badRequest(r.field(), "INVALID", r.getMessage());
     }
@@ -71,6 +75,22 @@ public final class Problems implements Handler<RoutingContext> {
       return new Problem(status, code(status), Problem.title(status), List.of());
     }
     return new Problem(500, "INTERNAL", "internal error", List.of());
+  }
+
+  /** Netty's multipart and form decoders refuse a malformed body with their own exceptions: the client's fault. */
+  private static boolean malformedForm(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String name = t.getClass().getName();
+      if (name.startsWith("io.netty.handler.codec.http.multipart.") || t instanceof io.netty.handler.codec.DecoderException) {
+        return true;
+      }
+      // a form Netty cannot make sense of can also end in a plain exception thrown inside its decoder
+      StackTraceElement[] at = t.getStackTrace();
+      if (t instanceof RuntimeException && at.length > 0 && at[0].getClassName().startsWith("io.netty.handler.codec.http.multipart.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String message(HttpException http) {

@@ -2,6 +2,7 @@ package io.lacak.registration.document;
 
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
 import io.vertx.core.Handler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -57,6 +58,11 @@ public record FormUpload(JsonObject fields, List<Documents.Upload> documents, Li
   /** Reads the form of {@code ctx}, its documents of the {@code accepted} media types. */
   public static Future<FormUpload> read(Vertx vertx, RoutingContext ctx, int maxDocuments, Set<String> accepted) {
     JsonObject fields = new JsonObject();
+    try {
+      Replies.refuseNul(ctx.request().formAttributes());
+    } catch (Problem p) {
+      return Future.failedFuture(p);
+    }
     ctx.request().formAttributes().forEach(e -> fields.put(e.getKey(), e.getValue()));
     List<FileUpload> files = ctx.fileUploads().stream().filter(u -> u.size() > 0).toList();
     if (files.size() > maxDocuments) {

@@ -3,6 +3,7 @@ package io.lacak.registration.web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
 /** Small helpers every route handler uses: read the JSON body, answer with JSON, hand failures on. */
 public final class Replies {
@@ -17,10 +18,42 @@ public final class Replies {
       if (body == null) {
         throw Problem.badRequest("body", "REQUIRED", "a JSON object body is required");
       }
+      refuseNul(body, "");
       return body;
     } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
       throw Problem.badRequest("body", "MALFORMED_JSON", "the body is not a JSON object");
     }
+  }
+
+  /**
+   * 400 naming the first member (at {@code path}) whose name or text holds U+0000: no Postgres text
+   * column can store it, and one such value must never reach a shared transaction.
+   */
+  public static void refuseNul(Object value, String path) {
+    if (value instanceof String text) {
+      if (text.indexOf('\0') >= 0) {
+        throw Problem.badRequest(path.isEmpty() ? "body" : path, "NUL_CHARACTER",
+            (path.isEmpty() ? "body" : path) + " memuat karakter NUL / holds a NUL character");
+      }
+    } else if (value instanceof JsonObject o) {
+      for (Map.Entry<String, Object> e : o) {
+        String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        refuseNul(e.getKey(), at);
+        refuseNul(e.getValue(), at);
+      }
+    } else if (value instanceof io.vertx.core.json.JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        refuseNul(a.getValue(i), path + "[" + i + "]");
+      }
+    }
+  }
+
+  /** {@link #refuseNul(Object, String)} for every field of a form, repeated ones included. */
+  public static void refuseNul(io.vertx.core.MultiMap form) {
+    form.forEach(e -> {
+      refuseNul(e.getKey(), e.getKey());
+      refuseNul(e.getValue(), e.getKey());
+    });
   }
 
   /** Answers {@code status} with the JSON the future yields, or fails the request with its failure. */
