@@ -24,6 +24,8 @@ import java.util.TreeSet;
  *   <tr><td>LACAK_ADMIN_PASSWORD</td><td>(generated, printed once)</td><td>its password</td></tr>
  *   <tr><td>LACAK_BODY_LIMIT</td><td>8,388,608</td><td>largest request body in bytes</td></tr>
  *   <tr><td>LACAK_UPLOAD_LIMIT</td><td>2 GiB</td><td>largest CSV upload in bytes</td></tr>
+ *   <tr><td>LACAK_UPLOAD_QUOTA</td><td>4 GiB</td><td>upload bytes one facility may have in flight at once</td></tr>
+ *   <tr><td>LACAK_UPLOAD_DISK_FLOOR</td><td>1 GiB</td><td>free disk below which uploads get 507</td></tr>
  *   <tr><td>LACAK_VERIFY_RATE</td><td>20</td><td>public requests (verify, complaints) per second per client address, bursts of twice that; 0: no limit</td></tr>
  *   <tr><td>LACAK_LOGIN_RATE</td><td>10</td><td>logins and account activations per minute per client address, bursts of twice that; 0: no limit</td></tr>
  *   <tr><td>LACAK_HOLIDAYS</td><td>(none)</td><td>public holidays ({@code yyyy-mm-dd}, comma-separated) that working-day deadlines skip besides weekends</td></tr>
@@ -49,6 +51,8 @@ public final class LacakConfig {
   private int bodyLimit = 8 * 1024 * 1024;
   private boolean demo;
   private long uploadLimit = 2L * 1024 * 1024 * 1024;
+  private long uploadQuota = 4L * 1024 * 1024 * 1024;
+  private long uploadDiskFloor = 1024L * 1024 * 1024;
   private int verifyRate = 20;
   private int cloneClients = 3;
   private int loginRate = 10;
@@ -94,6 +98,12 @@ public final class LacakConfig {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("LACAK_UPLOAD_LIMIT must be a whole number, not '" + v + "'");
       }
+    }
+    if ((v = env.get("LACAK_UPLOAD_QUOTA")) != null) {
+      setUploadQuota(parseLong("LACAK_UPLOAD_QUOTA", v));
+    }
+    if ((v = env.get("LACAK_UPLOAD_DISK_FLOOR")) != null) {
+      setUploadDiskFloor(parseLong("LACAK_UPLOAD_DISK_FLOOR", v));
     }
     if ((v = env.get("LACAK_BODY_LIMIT")) != null) {
       setBodyLimit(parse("LACAK_BODY_LIMIT", v));
@@ -239,6 +249,36 @@ public final class LacakConfig {
   }
 
   /** Largest CSV upload in bytes (streamed to disk, never held in memory). */
+  public long uploadQuota() {
+    return uploadQuota;
+  }
+
+  public LacakConfig setUploadQuota(long uploadQuota) {
+    this.uploadQuota = uploadQuota;
+    return this;
+  }
+
+  public long uploadDiskFloor() {
+    return uploadDiskFloor;
+  }
+
+  public LacakConfig setUploadDiskFloor(long uploadDiskFloor) {
+    this.uploadDiskFloor = uploadDiskFloor;
+    return this;
+  }
+
+  private static long parseLong(String name, String v) {
+    try {
+      long n = Long.parseLong(v.strip());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number of bytes, not '" + v + "'");
+    }
+  }
+
   public long uploadLimit() {
     return uploadLimit;
   }

@@ -35,7 +35,7 @@ public final class Problems implements Handler<RoutingContext> {
       return;
     }
     Problem p = toProblem(ctx.failure(), ctx.statusCode());
-    if (p.status() >= 500) {
+    if (p.status() >= 500 && "INTERNAL".equals(p.code())) {
       String incident = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "incident " + incident + " on " + ctx.request().method() + " " + ctx.request().path(), ctx.failure());
       p = new Problem(p.status(), p.code(), "internal error; incident " + incident, List.of());
@@ -57,6 +57,9 @@ public final class Problems implements Handler<RoutingContext> {
     }
     if (failure instanceof IssuanceRefused r) {
       return issuance(r);
+    }
+    if (failure instanceof io.vertx.core.http.HttpClosedException || failure instanceof io.vertx.core.http.StreamResetException) {
+      return Problem.badRequest("body", "CLIENT_CLOSED", "the client closed the connection before the body ended");
     }
     if (malformedForm(failure)) {
       return Problem.badRequest("body", "MALFORMED_MULTIPART",

@@ -22,6 +22,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,14 +45,26 @@ public final class UploadRoutes {
   private final ReferenceData ref;
   private final Authenticator authenticator;
   private final long limit;
+  private final Limits limits;
   private final Clock clock;
+  /** Upload bytes each facility has in flight, counted as they arrive. */
+  private final Map<Integer, AtomicLong> inFlight = new ConcurrentHashMap<>();
 
-  public UploadRoutes(Vertx vertx, UploadJobs jobs, ReferenceData ref, Authenticator authenticator, long limit, Clock clock) {
+  /**
+   * How much one upload, one facility's uploads together, and all of them against the disk may take:
+   * {@code fileBytes} per file (413), {@code facilityBytes} in flight per facility (429),
+   * {@code diskFloorBytes} of free disk kept (507).
+   */
+  public record Limits(long fileBytes, long facilityBytes, long diskFloorBytes) {
+  }
+
+  public UploadRoutes(Vertx vertx, UploadJobs jobs, ReferenceData ref, Authenticator authenticator, Limits limits, Clock clock) {
     this.vertx = vertx;
     this.jobs = jobs;
     this.ref = ref;
     this.authenticator = authenticator;
-    this.limit = limit;
+    this.limit = limits.fileBytes();
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -70,6 +86,20 @@ public final class UploadRoutes {
   }
 
   private void upload(RoutingContext ctx) {
+    try {
+      take(ctx);
+    } catch (RuntimeException refused) {
+      // refused before its body was read: answer, then close, or the unread body blocks the connection
+      closeAfterAnswer(ctx);
+      throw refused;
+    }
+  }
+
+  private static void closeAfterAnswer(RoutingContext ctx) {
+    ctx.response().putHeader("Connection", "close").endHandler(v -> ctx.request().connection().close());
+  }
+
+  private void take(RoutingContext ctx) {
     Facility facility = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
     Template template = template(ctx);
     Mode mode = "partial".equalsIgnoreCase(ctx.request().getParam("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
@@ -89,13 +119,25 @@ public final class UploadRoutes {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot store the upload", e);
     }
-    receive(ctx.request(), file)
+    refuseBelowDiskFloor(file);
+    AtomicLong mine = inFlight.computeIfAbsent(facility.ref(), f -> new AtomicLong());
+    long announced = length == null ? 0 : Long.parseLong(length);
+    if (mine.get() + announced > limits.facilityBytes()) {
+      throw quotaExceeded();
+    }
+    long[] counted = {0};
+    receive(ctx.request(), file, n -> {
+      counted[0] += n;
+      if (mine.addAndGet(n) > limits.facilityBytes()) {
+        throw quotaExceeded();
+      }
+    })
+        .andThen(ar -> mine.addAndGet(-counted[0]))
         .compose(v -> jobs.accept(new Upload(facility, template, mode, file, key, occurredAt)))
         .onFailure(e -> {
           vertx.fileSystem().delete(file.toString());
-          if (e instanceof Problem p && p.status() == 413) {
-            // the rest of the body is not wanted: answer, then close rather than read it
-            ctx.response().putHeader("Connection", "close").endHandler(v -> ctx.request().connection().close());
+          if (e instanceof Problem p && (p.status() == 413 || p.status() == 429 || p.status() == 507)) {
+            closeAfterAnswer(ctx); // the rest of the body is not wanted: answer, then close rather than read it
           }
           ctx.fail(e);
         })
@@ -103,12 +145,32 @@ public final class UploadRoutes {
             .putHeader("content-type", "application/json").setStatusCode(202).end(job.encode()));
   }
 
+  private Problem quotaExceeded() {
+    return new Problem(429, "UPLOAD_QUOTA", "unggahan fasilitas ini yang sedang berjalan melebihi " + limits.facilityBytes()
+        + " byte; tunggu sampai selesai / this facility's uploads in flight exceed " + limits.facilityBytes()
+        + " bytes; wait for them to finish", java.util.List.of());
+  }
+
+  /** 507 when the disk under the uploads has less than the floor left: a full disk would stop the journal too. */
+  private void refuseBelowDiskFloor(Path file) {
+    long free;
+    try {
+      free = java.nio.file.Files.getFileStore(file.getParent()).getUsableSpace();
+    } catch (java.io.IOException e) {
+      return; // cannot tell: the write itself will fail if the disk is full
+    }
+    if (free < limits.diskFloorBytes()) {
+      throw new Problem(507, "INSUFFICIENT_STORAGE", "ruang disk server tidak cukup untuk unggahan / the server has too little"
+          + " disk left for uploads (" + free + " bytes free, floor " + limits.diskFloorBytes() + ")", java.util.List.of());
+    }
+  }
+
   private Problem tooLarge() {
     return new Problem(413, "BODY_TOO_LARGE", "uploads are at most " + limit + " bytes", java.util.List.of());
   }
 
   /** Streams the body to {@code file}: the raw body, or the first file part of a multipart form. */
-  private Future<Void> receive(HttpServerRequest request, Path file) {
+  private Future<Void> receive(HttpServerRequest request, Path file, LongConsumer count) {
     String type = request.getHeader("Content-Type");
     if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
       Promise<Void> done = Promise.promise();
@@ -120,7 +182,7 @@ public final class UploadRoutes {
           return;
         }
         seen[0] = true;
-        toFile(part, file).onComplete(ar -> {
+        toFile(part, file, count).onComplete(ar -> {
           if (ar.succeeded()) {
             done.tryComplete();
           } else {
@@ -136,14 +198,14 @@ public final class UploadRoutes {
       request.resume();
       return done.future();
     }
-    return toFile(request, file);
+    return toFile(request, file, count);
   }
 
   /**
    * Writes {@code in} to {@code file}, counting as it goes: at {@code limit} bytes it stops and
    * fails with 413, so an over-long body (chunked, or lying about its length) never fills the disk.
    */
-  private Future<Void> toFile(ReadStream<Buffer> in, Path file) {
+  private Future<Void> toFile(ReadStream<Buffer> in, Path file, LongConsumer count) {
     in.pause();
     return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true))
         .compose(out -> {
@@ -151,10 +213,15 @@ public final class UploadRoutes {
           long[] bytes = {0};
           in.handler(chunk -> {
             bytes[0] += chunk.length();
-            if (bytes[0] > limit) {
+            try {
+              count.accept(chunk.length());
+              if (bytes[0] > limit) {
+                throw tooLarge();
+              }
+            } catch (Problem refused) {
               in.handler(null);
               out.close();
-              done.tryFail(tooLarge());
+              done.tryFail(refused);
               return;
             }
             out.write(chunk);

@@ -32,7 +32,8 @@ class HostileClientsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    api = new Api(Files.createTempDirectory("lacak-hostile"), c -> c.setBodyLimit(256 * 1024).setUploadLimit(UPLOAD_LIMIT));
+    api = new Api(Files.createTempDirectory("lacak-hostile"), c -> c.setBodyLimit(256 * 1024).setUploadLimit(UPLOAD_LIMIT)
+        .setUploadQuota(UPLOAD_LIMIT * 3 / 2));
   }
 
   @AfterAll
@@ -101,6 +102,33 @@ class HostileClientsTest {
       assertThat(files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("incoming"))).isEmpty();
     }
     http.close();
+  }
+
+  @Test
+  void oneFacilitysUploadsInFlightAreCappedAndALowDiskRefusesUploads() throws Exception {
+    HttpClient http = api.vertx.createHttpClient();
+    String mfr = api.key(MANUFACTURER);
+    io.vertx.core.http.HttpClientRequest slow = http.request(new RequestOptions().setMethod(HttpMethod.POST)
+        .setHost("127.0.0.1").setPort(api.lacak.port()).setURI("/api/v1/uploads/usage").putHeader("X-API-Key", mfr)
+        .putHeader("content-type", "text/csv")).await(30, TimeUnit.SECONDS);
+    slow.setChunked(true);
+    slow.write(Buffer.buffer(new byte[768 * 1024])).await(30, TimeUnit.SECONDS);
+    Thread.sleep(500); // let the server count what it has received
+    HttpResponse<Buffer> second = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage")
+        .putHeader("X-API-Key", mfr).putHeader("content-type", "text/csv")
+        .sendBuffer(Buffer.buffer(new byte[800 * 1024])).await(30, TimeUnit.SECONDS);
+    assertThat(second.statusCode()).as(second.bodyAsString()).isEqualTo(429);
+    assertThat(second.bodyAsJsonObject().getString("code")).isEqualTo("UPLOAD_QUOTA");
+    slow.reset();
+    http.close();
+
+    try (Api full = new Api(Files.createTempDirectory("lacak-full"), c -> c.setUploadDiskFloor(Long.MAX_VALUE))) {
+      HttpResponse<Buffer> r = full.client.post(full.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage")
+          .putHeader("X-API-Key", full.key(MANUFACTURER)).putHeader("content-type", "text/csv")
+          .sendBuffer(Buffer.buffer("x\n")).await(30, TimeUnit.SECONDS);
+      assertThat(r.statusCode()).isEqualTo(507);
+      assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("INSUFFICIENT_STORAGE");
+    }
   }
 
   @Test
