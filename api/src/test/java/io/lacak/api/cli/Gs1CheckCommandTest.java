@@ -130,4 +130,33 @@ class Gs1CheckCommandTest {
     assertThat(run("", "serve", "--colour", "red")).isEqualTo(2);
     assertThat(run("", "serve", "--port")).isEqualTo(2);
   }
+
+  @Test
+  void theFastWriterWritesExactlyWhatTheJsonLibraryWrites() {
+    io.lacak.core.gs1.Gs1Codec codec = io.lacak.core.gs1.Gs1Codec.bpom();
+    List<String> inputs = List.of("(90)DKL2600000001A1(10)B1(17)281231(21)2QXW28LW9WCL", "]d290DKL1" + GS + "10B" + GS + "17281231",
+        "(90)DKL\"\\\t\b\f\u0001\u007f\u00e9\u4e2d(10)x", "", "(01)12345678901234", "https://id.example/01/09506000134352/10/A1",
+        "(90)DKL1(91)991399", "((((", "\u001d\u001d");
+    for (String input : inputs) {
+      StringBuilder b = new StringBuilder();
+      Gs1CheckCommand.writeJson(b, input, codec.parse(input));
+      assertThat(b.toString()).as(input).isEqualTo(Gs1CheckCommand.toJson(input, codec.parse(input)).encode());
+    }
+  }
+
+  @Test
+  void aFileOfManyBatchesComesOutInInputOrder() throws IOException {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      in.append("(90)DKL2600000001A1(10)B").append(i).append("(17)281231(21)S").append(i).append('\n');
+    }
+    Path f = dir.resolve("many.txt");
+    Files.writeString(f, in);
+    assertThat(run("", "gs1", "check", f.toString())).isZero();
+    List<JsonObject> out = lines();
+    assertThat(out).hasSize(20_000);
+    for (int i = 0; i < out.size(); i += 997) {
+      assertThat(out.get(i).getJsonObject("elements").getString("10")).isEqualTo("B" + i);
+    }
+  }
 }
