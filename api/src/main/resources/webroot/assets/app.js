@@ -1,13 +1,17 @@
 'use strict';
-// The public page (issue 7, issue 14 §4): verify a code or a photo, look up an NIE, file and track
-// a complaint. Bahasa Indonesia first, English on request; every server value is shown as text,
-// never as HTML, and a missing value as a dash (never "null").
+// The public page (issue 7, issue 14 §4): verify a code, a camera scan or a photo, look up an NIE,
+// file and track a complaint. Bahasa Indonesia first, English on request; every server value is
+// shown as text, never as HTML, and a missing value as a dash (never "null").
+// /?code=... verifies at once: a link a phone camera opens from a QR (Pasal 24, Lampiran M.a).
 (function () {
   const TEXT = {
     id: {
       title: 'Cek Produk Obat dan Makanan', verifyTitle: 'Verifikasi 2D barcode',
-      verifyHelp: 'Ketik atau tempel isi kode, atau unggah foto kode QR / DataMatrix pada kemasan.',
+      verifyHelp: 'Pindai kode dengan kamera, ketik atau tempel isi kode, atau unggah foto kode QR / DataMatrix pada kemasan.',
       codeLabel: 'Kode', verifyButton: 'Periksa', photoLabel: 'Foto kode (PNG atau JPEG, maks. 2 MB)',
+      scanButton: 'Pindai dengan kamera', scanStop: 'Berhenti memindai',
+      scanning: 'Arahkan kamera ke kode QR / DataMatrix pada kemasan…',
+      noCamera: 'Pemindaian kamera tidak tersedia di peramban ini. Ambil atau pilih foto kode di bawah.',
       nieTitle: 'Cek nomor izin edar (NIE)', nieLabel: 'NIE', nieButton: 'Cari',
       nieNote: 'Data yang terdaftar untuk NIE ini. Bandingkan dengan kemasan Anda: NIE yang tercetak pada kemasan'
         + ' palsu tidak membuat kemasan itu asli.',
@@ -26,8 +30,11 @@
     },
     en: {
       title: 'Check a medicine or food product', verifyTitle: 'Verify a 2D barcode',
-      verifyHelp: 'Type or paste the code, or upload a photo of the QR / DataMatrix code on the pack.',
+      verifyHelp: 'Scan the code with the camera, type or paste it, or upload a photo of the QR / DataMatrix code on the pack.',
       codeLabel: 'Code', verifyButton: 'Check', photoLabel: 'Photo of the code (PNG or JPEG, at most 2 MB)',
+      scanButton: 'Scan with the camera', scanStop: 'Stop scanning',
+      scanning: 'Point the camera at the QR / DataMatrix code on the pack…',
+      noCamera: 'This browser cannot scan with the camera. Take or choose a photo of the code below.',
       nieTitle: 'Look up a marketing authorisation number (NIE)', nieLabel: 'NIE', nieButton: 'Look up',
       nieNote: 'What is registered for this NIE. Compare it with your pack: an NIE printed on a counterfeit pack'
         + ' does not make the pack genuine.',
@@ -107,6 +114,7 @@
   let lastNie = null; // the last NIE look-up, complaint and tracking answers, likewise
   let lastComplaint = null;
   let lastTrack = null;
+  let scanner = null; // the running camera scan, if any
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[lang][key];
   /** A server value as text: a dash when it is missing, never "null" or "undefined". */
@@ -232,6 +240,71 @@
     return verify({method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({code})});
   }
 
+  // Camera scan (Lampiran M.a.3) where the browser offers BarcodeDetector; otherwise the photo field,
+  // which phones open with their camera. getUserMedia needs HTTPS (or localhost).
+  async function scan() {
+    if (scanner) { stopScan(); return; }
+    const formats = await detectorFormats();
+    if (!formats.length) { photoInstead(); return; }
+    let stream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({video: {facingMode: 'environment'}, audio: false});
+    } catch (e) {
+      photoInstead();
+      return;
+    }
+    const video = $('scan-video');
+    const detector = new window.BarcodeDetector({formats});
+    scanner = {stream};
+    video.srcObject = stream;
+    video.hidden = false;
+    $('scan-btn').textContent = t('scanStop');
+    $('scan-btn').dataset.i18n = 'scanStop';
+    show($('scan-note'), t('scanning'));
+    try { await video.play(); } catch (e) { /* autoplay refused: frames still arrive for detect() */ }
+    const tick = async () => {
+      if (!scanner || scanner.stream !== stream) { return; }
+      let found = [];
+      try { found = await detector.detect(video); } catch (e) { found = []; } // no frame yet
+      const hit = found.find((b) => b && typeof b.rawValue === 'string' && b.rawValue);
+      if (hit) {
+        stopScan();
+        // GS1 symbols come without their identifier; a leading FNC1 may come as a GS
+        verifyCode(hit.rawValue.replace(/^\u001d/, ''));
+      } else if (scanner && scanner.stream === stream) {
+        setTimeout(tick, 150);
+      }
+    };
+    tick();
+  }
+
+  async function detectorFormats() {
+    if (!('BarcodeDetector' in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { return []; }
+    try {
+      const supported = await window.BarcodeDetector.getSupportedFormats();
+      return ['qr_code', 'data_matrix'].filter((f) => supported.includes(f));
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function stopScan() {
+    if (scanner) { scanner.stream.getTracks().forEach((track) => track.stop()); }
+    scanner = null;
+    const video = $('scan-video');
+    video.srcObject = null;
+    video.hidden = true;
+    $('scan-btn').dataset.i18n = 'scanButton';
+    $('scan-btn').textContent = t('scanButton');
+    $('scan-note').hidden = true;
+  }
+
+  function photoInstead() {
+    show($('scan-note'), t('noCamera'));
+    $('photo').click(); // opens the camera or the gallery on a phone; ignored once the tap is too old
+    $('photo').focus();
+  }
+
   async function lookupNie() {
     const nie = $('nie').value.trim();
     if (!nie) { return; }
@@ -260,6 +333,7 @@
       ev.preventDefault();
       verifyCode($('code').value);
     });
+    $('scan-btn').addEventListener('click', scan);
     $('photo').addEventListener('change', () => {
       const file = $('photo').files[0];
       if (file) {
@@ -287,5 +361,11 @@
         : () => renderProblem($('track-result'), r.body, false);
       lastTrack();
     });
+    // a deep link (/?code=...), e.g. from a QR holding the page's address: the verdict at once
+    const linked = new URLSearchParams(window.location.search).get('code');
+    if (linked && linked.trim()) {
+      $('code').value = linked;
+      verifyCode(linked);
+    }
   });
 })();

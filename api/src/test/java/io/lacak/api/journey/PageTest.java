@@ -39,9 +39,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The public page at {@code /} in a real headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}, which {@code .ci/run} installs when missing; Selenium is pointed at them
- * and never downloads a browser): verify a genuine and an unknown code, a photo of a generated QR,
- * switch language, file a complaint and track it; at phone and desktop widths nothing reads "null",
- * and Indonesian mode reads Indonesian.
+ * and never downloads a browser): verify a genuine and an unknown code, a deep link, a camera scan
+ * (a stand-in BarcodeDetector over Chromium's fake camera) and its fallback, photos of a generated QR
+ * and of DataMatrix symbols for batches of every length, switch language, file a complaint and track
+ * it; at phone and desktop widths nothing reads "null", and Indonesian mode reads Indonesian.
  */
 class PageTest {
 
@@ -53,6 +54,8 @@ class PageTest {
   static List<String> primaries;
   /** P0 sold at the pharmacy, P1 issued but never reported, P2 active. */
   static List<String> special;
+  /** One active code per batch length 1..20 (Lampiran C (10): up to 20 alphanumerics), by length. */
+  static final Map<Integer, String> BY_BATCH_LENGTH = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -77,8 +80,17 @@ class PageTest {
     ok(api.post("/api/v1/receipts", apt, codes(special.get(0))));
     ok(api.post("/api/v1/sales", apt, codes(special.get(0))));
 
+    String alphabet = "K7Q2M9X4P1R8T3V6W5Z0"; // letters and digits, so no length is all-numeric
+    for (int n = 1; n <= 20; n++) {
+      String code = issue(mfr, alphabet.substring(20 - n), 1).get(0);
+      activate(mfr, code);
+      BY_BATCH_LENGTH.put(n, code);
+    }
+
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1200,2400");
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1200,2400",
+            // a camera that needs no device and no permission prompt, for the scan button
+            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -181,6 +193,77 @@ class PageTest {
     WebElement verdict = verdictShown();
     assertThat(verdict.getAttribute("data-verdict")).isEqualTo("GENUINE");
     assertThat(browser.findElement(By.cssSelector("#result dl:last-of-type dd")).getText()).isEqualTo(primaries.get(1));
+  }
+
+  @Test
+  void pasal24_aDeepLinkShowsTheVerdictWithoutAClick_bracketedOrAsAScannerSendsIt() {
+    for (String code : List.of(primaries.get(0), VerifyTest.scanned(primaries.get(1)))) {
+      browser.get(page() + "/?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
+      WebElement verdict = verdictShown();
+      assertThat(verdict.getAttribute("data-verdict")).isEqualTo("GENUINE");
+      assertThat(verdict.getText()).contains("asli");
+      assertThat(browser.findElement(By.cssSelector("#result dd[data-field=nie]")).getText()).isEqualTo(AUTH_NIE);
+    }
+    assertThat(browser.findElement(By.id("answer-code")).getText()).isEqualTo(primaries.get(1));
+  }
+
+  @Test
+  void lampiranMa3_theScanButtonReadsQrAndDataMatrixFromTheCamera_andStopsIt() {
+    // Chromium on Linux has no BarcodeDetector: a stand-in that sees the code on the third frame of
+    // the real getUserMedia stream (Chromium's fake camera), as a phone's detector would send it
+    String raw = VerifyTest.scanned(primaries.get(0)).substring(3); // no symbology identifier, GS separators
+    js("window.rawCode = arguments[0]; window.BarcodeDetector = class {"
+        + " static async getSupportedFormats() { return ['ean_13', 'qr_code', 'data_matrix']; }"
+        + " constructor(o) { window.asked = o.formats; window.frames = 0; }"
+        + " async detect(v) { window.stream = v.srcObject;"
+        + "   if (!(v instanceof HTMLVideoElement) || v.srcObject.getVideoTracks()[0].readyState !== 'live') {"
+        + "     throw new Error('no camera'); }"
+        + "   return ++window.frames < 3 ? [] : [{format: 'data_matrix', rawValue: window.rawCode}]; } };", raw);
+    browser.findElement(By.id("scan-btn")).click();
+
+    assertThat(verdictShown().getAttribute("data-verdict")).isEqualTo("GENUINE");
+    assertThat(browser.findElement(By.id("answer-code")).getText()).isEqualTo(primaries.get(0));
+    assertThat(js("return window.asked")).isEqualTo(List.of("qr_code", "data_matrix"));
+    assertThat(js("return window.stream.getTracks().every(t => t.readyState === 'ended')")).isEqualTo(true);
+    assertThat(browser.findElement(By.id("scan-video")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void lampiranMa3_withoutBarcodeDetectorTheScanButtonOpensThePhotoUpload() {
+    js("delete window.BarcodeDetector; window.BarcodeDetector = undefined; delete window.BarcodeDetector;"
+        + " window.photoOpened = false;"
+        + " document.getElementById('photo').addEventListener('click', e => { window.photoOpened = true; e.preventDefault(); });");
+    browser.findElement(By.id("scan-btn")).click();
+
+    WebElement note = wait(ExpectedConditions.visibilityOfElementLocated(By.id("scan-note")));
+    assertThat(note.getText()).contains("foto");
+    assertThat(js("return window.photoOpened")).isEqualTo(true);
+    assertThat(browser.findElement(By.id("scan-video")).isDisplayed()).isFalse();
+  }
+
+  /**
+   * Lampiran C (10) allows batches of 1 to 20 characters: a photo of the DataMatrix Lacak renders for
+   * each length is read on the page and verified genuine.
+   */
+  @Test
+  void lampiranC_aPhotoOfTheDataMatrixOfEveryBatchLength1To20IsGenuine() throws Exception {
+    Map<Integer, String> failed = new LinkedHashMap<>();
+    for (Map.Entry<Integer, String> e : BY_BATCH_LENGTH.entrySet()) {
+      String code = e.getValue();
+      HttpResponse<Buffer> png = api.get("/api/v1/barcodes?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+          + "&symbology=datamatrix", api.key(MANUFACTURER));
+      assertThat(png.statusCode()).as(png.bodyAsString()).isEqualTo(200);
+      File photo = Files.write(Files.createTempFile("dm" + e.getKey() + "-", ".png"), png.body().getBytes()).toFile();
+      js("document.getElementById('result').replaceChildren()");
+      browser.findElement(By.id("photo")).sendKeys(photo.getAbsolutePath());
+      WebElement shown = wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verdict, #result-problem")));
+      String verdict = shown.getAttribute("data-verdict");
+      if (!"GENUINE".equals(verdict) || !code.equals(shown.getAttribute("data-code"))) {
+        failed.put(e.getKey(), verdict + " " + shown.getAttribute("data-code") + ": " + shown.getText());
+      }
+    }
+    assertThat(BY_BATCH_LENGTH).hasSize(20);
+    assertThat(failed).as("batch lengths whose DataMatrix photo was not verified genuine").isEmpty();
   }
 
   /** What the page shows at a phone's width and a desktop's: no text node reads "null" or "undefined". */
