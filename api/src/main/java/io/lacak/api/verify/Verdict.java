@@ -11,8 +11,10 @@ import io.vertx.core.json.JsonObject;
 public enum Verdict {
   GENUINE(true, "Produk asli dan tercatat dalam rantai pasok.",
       "Genuine product, recorded in the supply chain."),
-  SOLD(false, "Kode ini tercatat sudah terjual kepada konsumen. Jika Anda membelinya sebagai barang baru, laporkan.",
-      "This code is recorded as already sold to a consumer. If you bought it as new, report it."),
+  SOLD(false, "Kemasan ini tercatat sudah dijual kepada konsumen. Jika Anda baru membelinya di apotek atau toko,"
+      + " itu wajar. Jika kemasan ini dijual kepada Anda sebagai stok baru, atau oleh pihak lain, laporkan.",
+      "This pack was recorded as sold to a consumer. If you just bought it at a pharmacy or shop, that is expected."
+      + " If it was sold to you as new stock, or by someone else, report it."),
   RECALLED(false, "Bets produk ini ditarik dari peredaran. Jangan digunakan; hubungi tempat pembelian.",
       "This batch is recalled. Do not use it; contact the place of purchase."),
   EXPIRED(false, "Produk sudah melewati tanggal kedaluwarsa. Jangan digunakan.",
@@ -21,8 +23,10 @@ public enum Verdict {
       "This code was issued but never reported as released."),
   REJECTED(false, "Kode ini ditolak pada saat produksi dan tidak boleh beredar.",
       "This code was rejected at production and must not be on sale."),
-  UNKNOWN(false, "Kode tidak dikenal: kemungkinan produk palsu. Periksa NIE atau sampaikan pengaduan.",
-      "Unknown code: possibly counterfeit. Check the NIE or file a complaint."),
+  UNKNOWN(false, "Kode tidak tercatat: kemungkinan produk palsu. NIE yang tercetak tidak membuktikan siapa pembuat"
+      + " kemasan ini. Periksa NIE atau sampaikan pengaduan.",
+      "Unknown code: possibly counterfeit. The NIE printed on it does not prove who made this pack."
+      + " Check the NIE or file a complaint."),
   MISMATCH(false, "Data pada kode (bets, kedaluwarsa atau masa berlaku NIE) tidak sesuai dengan data terdaftar.",
       "The data on the code (batch, expiry or NIE validity) differ from what is registered."),
   NIE_INVALID(false, "Nomor izin edar (NIE) tidak terdaftar.", "The marketing authorisation number (NIE) is not registered."),

@@ -112,7 +112,10 @@ public final class Verifier {
     if (!ledger.own(code, own)) {
       Issuance issued = issued(p, pl.serial());
       if (issued == null) {
-        return answer(r, Verdict.UNKNOWN, i, null, null); // never more about an unissued serial
+        // never more about an unissued serial; and no Pasal 25 information: the NIE printed beside an
+        // unknown serial says nothing about who made the pack in hand (the holder's name would read
+        // as its maker). The NIE look-up stays linked (Lampiran M.a.4.a).
+        return answer(r, Verdict.UNKNOWN, null, null, null).put("links", links(p.nie()));
       }
       batch = issued.batch();
       expiry = issued.expiry();

@@ -154,6 +154,12 @@ class VerifyTest {
     assertThat(a.getValue("batch")).isNull();
     assertThat(a.getValue("expiry")).isNull();
     assertThat(a.getJsonObject("links").getString("complaint")).isEqualTo("/api/v1/complaints");
+    // the NIE printed beside an unknown serial proves nothing about the pack in hand: no holder named
+    // as its maker, only the NIE look-up linked (Lampiran M.a.4.a)
+    assertThat(a.containsKey("product")).isTrue();
+    assertThat(a.getValue("product")).isNull();
+    assertThat(a.getJsonObject("links").getString("nieLookup")).isEqualTo("/api/v1/products/" + AUTH_NIE);
+    assertThat(a.getJsonObject("message").getString("id")).contains("tidak membuktikan siapa pembuat");
     // two unknown serials, one in Lacak's format and one not, answer alike but for the code itself
     a.remove("code");
     b.remove("code");
@@ -216,7 +222,11 @@ class VerifyTest {
   @Order(8)
   void lampiranJ_aSoldCodeVerifiedFromManyClientsAlertsTheRegulator() throws Exception {
     String sold = primaries.get(5);
-    assertThat(verdict(sold).getString("verdict")).isEqualTo("SOLD");
+    JsonObject answer = verdict(sold);
+    assertThat(answer.getString("verdict")).isEqualTo("SOLD");
+    // what a sold code means for someone holding a pack they just bought, in both languages
+    assertThat(answer.getJsonObject("message").getString("id")).contains("dijual kepada konsumen", "apotek", "laporkan");
+    assertThat(answer.getJsonObject("message").getString("en")).contains("sold to a consumer", "pharmacy", "report it");
     assertThat(alerts()).noneMatch(a -> sold.endsWith(a.getString("serial")));
     // the buyer again (same address), then two more addresses: three different clients
     assertThat(verdict(sold).getString("verdict")).isEqualTo("SOLD");
