@@ -34,7 +34,9 @@ final class ScanRepair {
     Set<String> tried = new LinkedHashSet<>();
     tried.add(text);
     List<Candidate> out = new ArrayList<>();
-    boolean link = text.regionMatches(true, 0, "http", 0, 4);
+    // a Digital Link, bare or behind the ]Q1 / ]d1 of a plain-data QR or DataMatrix: keyboard faults do not apply
+    boolean link = text.regionMatches(true, 0, "http", 0, 4)
+        || (text.startsWith("]Q1") || text.startsWith("]d1")) && text.regionMatches(true, 3, "http", 0, 4);
     List<Candidate> bases = new ArrayList<>();
     bases.add(new Candidate(text, null));
     if (!link) {

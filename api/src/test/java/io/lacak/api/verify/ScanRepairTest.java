@@ -44,5 +44,7 @@ class ScanRepairTest {
     assertThat(ScanRepair.candidates("10".repeat(250))).hasSizeLessThanOrEqualTo(ScanRepair.MAX_CANDIDATES);
     assertThat(ScanRepair.candidates("(90)DKL1(91)281231")).allMatch(c -> !c.text().contains(GS));
     assertThat(ScanRepair.candidates("https://id.example/01/09506000134352/10/b01/21/x?17=281231")).isEmpty();
+    assertThat(ScanRepair.candidates("]Q1https://id.example/01/09506000134352/10/b01/21/x?17=281231")).isEmpty();
+    assertThat(ScanRepair.candidates("]d1https://id.example/01/09506000134352/10/b01/21/x?17=281231")).isEmpty();
   }
 }
