@@ -10,6 +10,7 @@ import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -54,6 +55,15 @@ final class ReportInput {
         body.remove(member);
       }
     }
+    // free text may not hold NUL (Postgres keeps none); codes are the codec's to refuse, each listed
+    List<Problem.Item> nul = new ArrayList<>();
+    for (String member : body.fieldNames()) {
+      Replies.nulProblems(member, member, nul);
+      if (!member.equals("codes") && !member.equals("lines")) {
+        Replies.nulProblems(body.getValue(member), member, nul);
+      }
+    }
+    problems.addAll(nul);
     if (body.containsKey("mode") && !"ATOMIC".equals(body.getString("mode")) && !"PER_CODE".equals(body.getString("mode"))) {
       problem("mode", "BAD_VALUE", "mode must be ATOMIC or PER_CODE");
     }

@@ -72,7 +72,7 @@ public final class ReportRoutes {
   }
 
   private ReportInput input(RoutingContext ctx) {
-    return new ReportInput(ctx, Replies.body(ctx), ref, codec, clock);
+    return new ReportInput(ctx, Replies.checkedBody(ctx), ref, codec, clock);
   }
 
   /** Lampiran G: active / reject / retained sample, packed primary -> secondary -> tertiary in one process. */

@@ -184,6 +184,13 @@ class ProductRegistrationTest {
     String identification = a.getJsonObject("product").getString("identificationCode");
     assertThat(identification).isEqualTo("(90)" + nie + "(91)" + validUntil.substring(2, 4) + validUntil.substring(5, 7)
         + validUntil.substring(8, 10));
+    // Pasal 14: the electronic NIE comes with its identification code as a QR image
+    byte[] qr = api.get(a.getJsonObject("product").getString("identificationQr"), manufacturer).body().getBytes();
+    com.google.zxing.Result read = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(
+        new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(qr))))));
+    assertThat(read.getBarcodeFormat()).isEqualTo(com.google.zxing.BarcodeFormat.QR_CODE);
+    assertThat(read.getText()).isEqualTo("90" + nie + "\u001d91" + identification.substring(identification.length() - 6));
     assertThat(act(id, regulator, step("APPROVE")).statusCode()).isEqualTo(409);
     assertThat(a.getJsonArray("history").stream().map(e -> ((JsonObject) e).getString("status"))).containsExactly(
         "DRAFT", "PRE_REGISTRATION_PAYMENT", "PRE_REGISTRATION_EVALUATION", "REGISTRATION_UPLOAD", "COUNTER_CHECK",

@@ -133,6 +133,9 @@ public final class Products {
         .put("method", r.getBoolean("authentication") ? TwoDMethod.AUTHENTICATION.name() : TwoDMethod.IDENTIFICATION.name())
         .put("gtins", new JsonArray(List.of((Object[]) r.getArrayOfStrings("gtins"))))
         // Pasal 14-15: the identification code (90)NIE(91)YYMMDD, written by the core codec
-        .put("identificationCode", Gs1Payload.identification(r.getString("nie"), validUntil).bracketed());
+        .put("identificationCode", Gs1Payload.identification(r.getString("nie"), validUntil).bracketed())
+        // Pasal 14: the electronic NIE's identification code is a QR Code Badan POM issues; its image
+        .put("identificationQr", "/api/v1/barcodes?symbology=qr&code=" + java.net.URLEncoder.encode(
+            Gs1Payload.identification(r.getString("nie"), validUntil).bracketed(), java.nio.charset.StandardCharsets.UTF_8));
   }
 }

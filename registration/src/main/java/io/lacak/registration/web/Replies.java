@@ -3,6 +3,8 @@ package io.lacak.registration.web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Small helpers every route handler uses: read the JSON body, answer with JSON, hand failures on. */
@@ -11,14 +13,23 @@ public final class Replies {
   private Replies() {
   }
 
-  /** The request's JSON object body; 400 when it is missing or not a JSON object. */
+  /** The request's JSON object body; 400 when it is missing, not a JSON object, or holds a NUL anywhere. */
   public static JsonObject body(RoutingContext ctx) {
+    JsonObject body = checkedBody(ctx);
+    refuseNul(body, "");
+    return body;
+  }
+
+  /**
+   * The JSON object body without the NUL check, for handlers that check every member themselves
+   * and list each problem (reports: codes go through the codec, the rest through {@code Report}).
+   */
+  public static JsonObject checkedBody(RoutingContext ctx) {
     try {
       JsonObject body = ctx.body() == null ? null : ctx.body().asJsonObject();
       if (body == null) {
         throw Problem.badRequest("body", "REQUIRED", "a JSON object body is required");
       }
-      refuseNul(body, "");
       return body;
     } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
       throw Problem.badRequest("body", "MALFORMED_JSON", "the body is not a JSON object");
@@ -30,20 +41,32 @@ public final class Replies {
    * column can store it, and one such value must never reach a shared transaction.
    */
   public static void refuseNul(Object value, String path) {
+    List<Problem.Item> found = new ArrayList<>();
+    nulProblems(value, path, found);
+    if (!found.isEmpty()) {
+      throw Problem.badRequest(found.size() == 1 ? found.get(0).message() : found.size() + " members hold a NUL character", found);
+    }
+  }
+
+  /** Adds a {@code NUL_CHARACTER} problem for each member at or under {@code path} whose name or text holds U+0000. */
+  public static void nulProblems(Object value, String path, List<Problem.Item> found) {
+    if (found.size() >= 100) {
+      return;
+    }
     if (value instanceof String text) {
       if (text.indexOf('\0') >= 0) {
-        throw Problem.badRequest(path.isEmpty() ? "body" : path, "NUL_CHARACTER",
-            (path.isEmpty() ? "body" : path) + " memuat karakter NUL / holds a NUL character");
+        String field = path.isEmpty() ? "body" : path;
+        found.add(new Problem.Item(field, "NUL_CHARACTER", field + " memuat karakter NUL / holds a NUL character"));
       }
     } else if (value instanceof JsonObject o) {
       for (Map.Entry<String, Object> e : o) {
         String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-        refuseNul(e.getKey(), at);
-        refuseNul(e.getValue(), at);
+        nulProblems(e.getKey(), at, found);
+        nulProblems(e.getValue(), at, found);
       }
     } else if (value instanceof io.vertx.core.json.JsonArray a) {
       for (int i = 0; i < a.size(); i++) {
-        refuseNul(a.getValue(i), path + "[" + i + "]");
+        nulProblems(a.getValue(i), path + "[" + i + "]", found);
       }
     }
   }
