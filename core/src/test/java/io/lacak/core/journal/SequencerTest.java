@@ -195,7 +195,7 @@ class SequencerTest {
     assertThat(answers.get(2).result().sequence()).isEqualTo(2);
     assertThat(answers.get(3).result().sequence()).isEqualTo(3);
     // shipped again by the manufacturer, who no longer holds it: refused, nothing journaled
-    assertThat(answers.get(4).result().outcome().refused()).extracting(o -> o.reason()).containsExactly(Refusal.NOT_HOLDER);
+    assertThat(answers.get(4).result().outcome().refused()).extracting(o -> o.reason()).containsExactly(Refusal.NOT_HELD);
     assertThat(journalRows()).isEqualTo(3);
     assertThat(store.appliedSequence()).isEqualTo(3);
     assertThat(sequencer.ledger().effective(code(PackagingLevel.PRIMARY, 7)).top().holder()).isEqualTo(pbf);
