@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Issue 15 over HTTP: a refused report tells a facility nothing of a code it has no part in. A
  * foreign code, whatever its state (in stock elsewhere, in transit to a third, held, sold,
  * recalled), is refused {@code NOT_HELD} with one neutral message by every report; its holder and
- * addressee still hear the specific reason.
+ * addressee still hear the specific reason; a sold code offered again keeps one alert, counted.
  */
 class ForeignCodesTest {
 
@@ -142,6 +142,27 @@ class ForeignCodesTest {
         .put("destination", PHARMACY)))).isEqualTo("RECALLED");
     assertThat(reason(api.post("/api/v1/returns", apt, codes(CODES.get("sold by the pharmacy"))
         .put("destination", DISTRIBUTOR)))).isEqualTo("ALREADY_SOLD");
+  }
+
+  @Test
+  void lampiranJ_aSoldCodeOfferedAgainAndAgainKeepsOneAlert() throws Exception {
+    String sold = CODES.get("sold by the pharmacy");
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<Buffer> again = api.post("/api/v1/sales", apt, codes(sold));
+      assertThat(reason(again)).isEqualTo("ALREADY_SOLD");
+      // the pharmacy that sold it may see the alert its report raised
+      assertThat(again.bodyAsJsonObject().getJsonObject("receipt").getJsonArray("alerts").getJsonObject(0)
+          .getString("kind")).isEqualTo("POSSIBLE_CLONE");
+    }
+
+    String regulator = api.login("regulator", Api.ADMIN_PASSWORD);
+    List<JsonObject> alerts = api.get("/api/v1/alerts", regulator).bodyAsJsonArray().stream()
+        .map(o -> (JsonObject) o).filter(a -> sold.endsWith(a.getString("serial"))).toList();
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.getString("partnerId")).isEqualTo(PHARMACY);
+      assertThat(a.getInteger("attempts")).isEqualTo(4);
+      assertThat(a.getString("lastAt")).isGreaterThanOrEqualTo(a.getString("createdAt"));
+    });
   }
 
   private static String reason(HttpResponse<Buffer> r) {
