@@ -130,7 +130,7 @@ public final class Lacak {
                 new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
                 new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool()),
                 new Outbox(db.pool()), new Companies(vertx, db.pool()),
-                RateLimiter.perMinute(config.loginRate()), applications, profile, certifications, payments, issued, jobs);
+                RateLimiter.perMinute(config.loginRate()), RateLimiter.perMinute(config.loginAccountRate()), applications, profile, certifications, payments, issued, jobs);
             lacakJobs[0] = jobs;
             return new Lacak(vertx, s, new ApiVerticle(config, s));
           });
