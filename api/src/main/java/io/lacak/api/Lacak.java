@@ -29,6 +29,7 @@ import io.lacak.registration.company.Companies;
 import io.lacak.registration.company.CompanyProfile;
 import io.lacak.registration.payment.Payments;
 import io.lacak.registration.account.TokenSecret;
+import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.FacilityRequests;
 import io.lacak.registration.notice.Mailer;
@@ -72,7 +73,7 @@ public final class Lacak {
   private long sweepTimer = -1;
   private boolean indexing;
   private boolean mailing;
-  private final Mailer mailer = Mailer.logging();
+  private Mailer mailer = Mailer.logging();
   private String generatedAdminPassword;
   private Demo demo;
 
@@ -92,6 +93,11 @@ public final class Lacak {
   }
 
   public static Future<Lacak> start(Vertx vertx, LacakConfig config) {
+    return start(vertx, config, Mailer.logging());
+  }
+
+  /** Starts with {@code mailer} delivering the outbox (one-time links reach people only by it). */
+  public static Future<Lacak> start(Vertx vertx, LacakConfig config, Mailer mailer) {
     Clock clock = Clock.systemUTC();
     UploadJobs[] lacakJobs = new UploadJobs[1];
     return Database.start(vertx, new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
@@ -110,6 +116,7 @@ public final class Lacak {
             var ref = sequencer.referenceData();
             ApiKeys apiKeys = new ApiKeys(db.pool());
             Authenticator authenticator = new Authenticator(vertx, (byte[]) parts[3], apiKeys);
+            LinkSeal seal = new LinkSeal((byte[]) parts[3]); // one-time links: their token is in no table
             Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
             Products products = new Products(db.pool(), ref);
             ProductApplications applications = new ProductApplications(db.pool(), products, ref,
@@ -129,11 +136,13 @@ public final class Lacak {
                 new Verifier(sequencer.ledger(), ref, issued, products, codec, new Alerts(db.pool(), ref),
                     config.cloneClients(), clock),
                 new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
-                new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool()),
-                new Outbox(db.pool()), new Companies(vertx, db.pool()),
-                RateLimiter.perMinute(config.loginRate()), applications, profile, certifications, payments, issued, jobs);
+                new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool(), seal),
+                new Outbox(db.pool(), seal), new Companies(vertx, db.pool(), seal),
+                RateLimiter.perMinute(config.loginRate()), RateLimiter.perMinute(config.loginAccountRate()), applications, profile, certifications, payments, issued, jobs);
             lacakJobs[0] = jobs;
-            return new Lacak(vertx, s, new ApiVerticle(config, s));
+            Lacak lacak = new Lacak(vertx, s, new ApiVerticle(config, s));
+            lacak.mailer = mailer;
+            return lacak;
           });
         })
         .compose(lacak -> lacak.services.accounts().bootstrapRegulator(config.adminUser(), config.adminPassword())

@@ -28,6 +28,7 @@ import java.util.TreeSet;
  *   <tr><td>LACAK_UPLOAD_DISK_FLOOR</td><td>1 GiB</td><td>free disk below which uploads get 507</td></tr>
  *   <tr><td>LACAK_VERIFY_RATE</td><td>20</td><td>public requests (verify, complaints) per second per client address, bursts of twice that; 0: no limit</td></tr>
  *   <tr><td>LACAK_LOGIN_RATE</td><td>10</td><td>logins and account activations per minute per client address, bursts of twice that; 0: no limit</td></tr>
+ *   <tr><td>LACAK_LOGIN_ACCOUNT_RATE</td><td>5</td><td>logins per minute per username, from any addresses, bursts of twice that; 0: no limit</td></tr>
  *   <tr><td>LACAK_HOLIDAYS</td><td>(none)</td><td>public holidays ({@code yyyy-mm-dd}, comma-separated) that working-day deadlines skip besides weekends</td></tr>
  *   <tr><td>LACAK_CLONE_CLIENTS</td><td>3</td><td>different clients verifying one sold code before the regulator is alerted (possible clone); 0: never</td></tr>
  * </table>
@@ -56,6 +57,7 @@ public final class LacakConfig {
   private int verifyRate = 20;
   private int cloneClients = 3;
   private int loginRate = 10;
+  private int loginAccountRate = 5;
   private Set<LocalDate> holidays = Set.of();
 
   public static LacakConfig defaults() {
@@ -116,6 +118,9 @@ public final class LacakConfig {
     }
     if ((v = env.get("LACAK_LOGIN_RATE")) != null) {
       setLoginRate(parse("LACAK_LOGIN_RATE", v));
+    }
+    if ((v = env.get("LACAK_LOGIN_ACCOUNT_RATE")) != null) {
+      setLoginAccountRate(parse("LACAK_LOGIN_ACCOUNT_RATE", v));
     }
     if ((v = env.get("LACAK_CLONE_CLIENTS")) != null) {
       setCloneClients(parse("LACAK_CLONE_CLIENTS", v));
@@ -331,6 +336,19 @@ public final class LacakConfig {
       throw new IllegalArgumentException("LACAK_LOGIN_RATE must be 0 (no limit) or more, not " + loginRate);
     }
     this.loginRate = loginRate;
+    return this;
+  }
+
+  public int loginAccountRate() {
+    return loginAccountRate;
+  }
+
+  /** Logins per minute per username, whatever the addresses they come from (bursts of twice that); 0: no limit. */
+  public LacakConfig setLoginAccountRate(int loginAccountRate) {
+    if (loginAccountRate < 0) {
+      throw new IllegalArgumentException("LACAK_LOGIN_ACCOUNT_RATE must be 0 (no limit) or more, not " + loginAccountRate);
+    }
+    this.loginAccountRate = loginAccountRate;
     return this;
   }
 

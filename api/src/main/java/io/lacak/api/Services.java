@@ -33,7 +33,7 @@ public record Services(Database database, CodeStore store, Sequencer sequencer, 
                        io.lacak.api.upload.UploadRoutes uploads, Verifier verifier, RateLimiter publicLimit,
                        Complaints complaints, FacilityRequests facilityRequests, Documents documents,
                        Activations activations, Outbox outbox, Companies companies,
-                       RateLimiter loginLimit, ProductApplications productApplications, CompanyProfile companyProfile,
+                       RateLimiter loginLimit, RateLimiter accountLoginLimit, ProductApplications productApplications, CompanyProfile companyProfile,
                        Certifications certifications, Payments payments,
                        io.lacak.api.verify.IssuedSerials issuedSerials,
                        io.lacak.ingest.upload.UploadJobs uploadJobs) {

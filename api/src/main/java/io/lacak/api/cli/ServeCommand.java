@@ -29,8 +29,9 @@ final class ServeCommand implements Command {
           DIR/store, the journal replay, and the HTTP server (default 127.0.0.1:8080).
           Settings (README "Settings"): LACAK_DATA_DIR, LACAK_HOST, LACAK_PORT, LACAK_PG_URL,
           LACAK_SERIAL_KEY, LACAK_STORE_INITIAL_CODES, LACAK_JWT_SECRET, LACAK_ADMIN_USER,
-          LACAK_ADMIN_PASSWORD, LACAK_BODY_LIMIT, LACAK_UPLOAD_LIMIT, LACAK_UPLOAD_QUOTA, LACAK_UPLOAD_DISK_FLOOR, LACAK_VERIFY_RATE, LACAK_LOGIN_RATE,
-          LACAK_CLONE_CLIENTS, LACAK_HOLIDAYS; from --config FILE (KEY=value lines), then the
+          LACAK_ADMIN_PASSWORD, LACAK_BODY_LIMIT, LACAK_UPLOAD_LIMIT, LACAK_UPLOAD_QUOTA, LACAK_UPLOAD_DISK_FLOOR,
+          LACAK_VERIFY_RATE, LACAK_LOGIN_RATE, LACAK_LOGIN_ACCOUNT_RATE, LACAK_CLONE_CLIENTS, LACAK_HOLIDAYS;
+          from --config FILE (KEY=value lines), then the
           environment, then the options. The first start creates the regulator account and prints
           its password once unless LACAK_ADMIN_PASSWORD is set.
           --demo seeds a manufacturer, a distributor, a pharmacy and two products, and prints

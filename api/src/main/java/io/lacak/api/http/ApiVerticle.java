@@ -93,7 +93,10 @@ public final class ApiVerticle extends VerticleBase {
     RouterBuilder b = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     b.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimit())); // a limit on every route
     b.rootHandler(s.authenticator());
-    new AccountRoutes(s.accounts(), s.apiKeys(), s.authenticator(), s.sequencer().referenceData()).mount(b);
+    // password guessing from many addresses: logins per username too (LACAK_LOGIN_ACCOUNT_RATE)
+    new AccountRoutes(s.accounts(), s.apiKeys(), s.authenticator(), s.sequencer().referenceData(),
+        username -> s.accountLoginLimit().allow("account:" + username),
+        username -> s.accountLoginLimit().retryAfterSeconds("account:" + username)).mount(b);
     new FacilityRoutes(s.facilities()).mount(b);
     new ProductRoutes(s.products()).mount(b);
     new CodeRequestRoutes(s.issuance(), s.sequencer().referenceData()).mount(b);

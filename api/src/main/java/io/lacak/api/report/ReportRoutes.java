@@ -167,13 +167,15 @@ public final class ReportRoutes {
     for (Outcome.Refused r : o.refused()) {
       String code = r.index() < shown.size() ? shown.get(r.index()) : r.serial();
       refused.add(new JsonObject().put("index", r.index()).put("code", code).put("serial", r.serial())
-          .put("reason", r.reason().name()).put("message", r.reason().message()));
+          .put("reason", r.reason().name()).put("message", r.reason().message())
+          .put("messages", new JsonObject().put("id", r.reason().messageId()).put("en", r.reason().message())));
       items.add(new Problem.Item(field + (field.equals("batch") ? "" : "[" + r.index() + "]"), r.reason().name(),
           r.reason().message()));
     }
     JsonArray alerts = new JsonArray();
-    o.alerts().forEach(a -> alerts.add(new JsonObject().put("kind", a.kind()).put("serial", a.serial())
-        .put("message", a.message())));
+    // the ledger says which alerts the reporter may see; the others are the regulator's alone
+    o.alerts().stream().filter(Outcome.Alert::disclosed).forEach(a -> alerts.add(new JsonObject()
+        .put("kind", a.kind()).put("serial", a.serial()).put("message", a.message())));
     JsonObject body = new JsonObject().put("sequence", receipt.sequence()).put("late", receipt.late())
         .put("repeated", receipt.repeated()).put("applied", o.applied()).put("accepted", o.accepted())
         .put("refused", refused).put("alerts", alerts);

@@ -28,6 +28,8 @@ final class Api implements AutoCloseable {
   final Lacak lacak;
   final WebClient client;
   final Path dataDir;
+  /** The e-mails the server sent: {@code to}, {@code subject}, {@code body}. */
+  final List<JsonObject> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Api(int bodyLimit) throws Exception {
     this(Files.createTempDirectory("lacak-api-test"), bodyLimit);
@@ -43,7 +45,10 @@ final class Api implements AutoCloseable {
     this.dataDir = dir;
     LacakConfig config = settings.apply(LacakConfig.defaults().setDataDir(dir).setPort(0).setStoreInitialCodes(100_000)
         .setAdminPassword(ADMIN_PASSWORD).setDemo(true));
-    lacak = Lacak.start(vertx, config).await(180, TimeUnit.SECONDS);
+    lacak = Lacak.start(vertx, config, (to, subject, body) -> {
+      mails.add(new JsonObject().put("to", to).put("subject", subject).put("body", body));
+      return io.vertx.core.Future.succeededFuture();
+    }).await(180, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
   }
 
@@ -78,6 +83,36 @@ final class Api implements AutoCloseable {
       return r.sendBuffer(body).await(60, TimeUnit.SECONDS);
     }
     return r.send().await(60, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The link starting with {@code prefix} in the newest e-mail to {@code to} that has one, waiting
+   * ({@code null}: to anyone), waiting for the outbox to send it (a one-time link exists only in the mail).
+   */
+  String mailedLink(String to, String prefix) throws Exception {
+    return mailedLink(to, prefix, 0);
+  }
+
+  /** The same among the e-mails sent after the first {@code since} ({@code mails.size()} before the action). */
+  String mailedLink(String to, String prefix, int since) throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    int seen = -1;
+    while (System.currentTimeMillis() < deadline) {
+      List<JsonObject> sent = List.copyOf(mails);
+      for (int i = sent.size() - 1; i >= since; i--) {
+        JsonObject m = sent.get(i);
+        if (to == null || m.getString("to").equals(to)) {
+          for (String line : m.getString("body").split("\n")) {
+            if (line.startsWith(prefix)) {
+              return line;
+            }
+          }
+        }
+      }
+      seen = sent.size();
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no e-mail to " + to + " with a link " + prefix + " among " + seen);
   }
 
   /** Logs in; returns the token. */

@@ -100,10 +100,21 @@ class FacilityRequestTest {
     HttpResponse<Buffer> before = api.post("/api/v1/login", null, new JsonObject().put("username", username)
         .put("password", "whatever-password"));
     assertThat(before.statusCode()).isEqualTo(401);
-    Row message = sql("select o.body, o.link from outbox o join account a on a.id = o.account_id where a.username = $1",
-        username).get(0);
+    Row message = sql("select o.body, o.link, o.link_secret from outbox o join account a on a.id = o.account_id"
+        + " where a.username = $1", username).get(0);
     assertThat(message.getString("body")).contains(partnerId).doesNotContain("password:");
-    String token = message.getString("link").substring(message.getString("link").indexOf("token=") + 6);
+    // issue 15: the token is in the mail only; the outbox keeps a place-holder and a secret that
+    // opens nothing without the server's key
+    String link = api.mailedLink("rina@pbf-sehat-sentosa.example.id", "/activate.html?token=");
+    String token = link.substring(link.indexOf("token=") + 6);
+    assertThat(message.getString("link")).isEqualTo("/activate.html?token={token}");
+    assertThat(sql("select 1 from outbox where link like $1 or body like $1 or link_secret = $2", "%" + token + "%", token))
+        .isEmpty();
+    assertThat(api.post("/api/v1/accounts/activate", null, new JsonObject().put("token", message.getString("link_secret"))
+        .put("password", "from-the-database-1")).statusCode()).isEqualTo(404);
+    assertThat(api.post("/api/v1/accounts/activate", null, new JsonObject()
+        .put("token", message.getString("link_secret") + ".forged").put("password", "from-the-database-1")).statusCode())
+        .isEqualTo(404);
     HttpResponse<Buffer> activated = api.post("/api/v1/accounts/activate", null,
         new JsonObject().put("token", token).put("password", "gudang-surabaya-2026"));
     assertThat(activated.statusCode()).as(activated.bodyAsString()).isEqualTo(200);

@@ -259,7 +259,8 @@ class GuardsTest {
     for (int i = 0; i < 400 && refused == null; i++) {
       HttpResponse<Buffer> r = guesser.request(HttpMethod.POST, api.lacak.port(), "127.0.0.1", "/api/v1/login")
           .putHeader("content-type", "application/json")
-          .sendBuffer(Buffer.buffer(new JsonObject().put("username", "regulator").put("password", "guess-" + i).encode()))
+          // a new username each time: the per-account limit stays out of it
+          .sendBuffer(Buffer.buffer(new JsonObject().put("username", "user-" + i).put("password", "guess-" + i).encode()))
           .await(30, TimeUnit.SECONDS);
       if (r.statusCode() == 429) {
         refused = r;
@@ -271,6 +272,41 @@ class GuardsTest {
     assertThat(refused).as("no 429 after 400 guesses").isNotNull();
     assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("RATE_LIMITED");
     assertThat(api.login("regulator", Api.ADMIN_PASSWORD)).isNotBlank(); // another address is not affected
+  }
+
+  @Test
+  void issue15_loginIsRateLimitedPerAccountAgainstGuessingFromManyAddresses() throws Exception {
+    String admin = api.login("regulator", Api.ADMIN_PASSWORD);
+    assertThat(api.post("/api/v1/accounts", admin, new JsonObject().put("username", "target.account")
+        .put("password", "the right password").put("fullName", "Target")).statusCode()).isEqualTo(201);
+    // the default: 5 a minute per username with bursts of 10; each address guesses twice, well
+    // under its own budget (10 a minute, bursts of 20)
+    HttpResponse<Buffer> refused = null;
+    int guesses = 0;
+    for (int a = 20; a < 60 && refused == null; a++) {
+      WebClient guesser = WebClient.create(api.vertx, new WebClientOptions().setLocalAddress("127.0.0." + a));
+      for (int i = 0; i < 2 && refused == null; i++, guesses++) {
+        HttpResponse<Buffer> r = guesser.request(HttpMethod.POST, api.lacak.port(), "127.0.0.1", "/api/v1/login")
+            .putHeader("content-type", "application/json")
+            .sendBuffer(Buffer.buffer(new JsonObject().put("username", "target.account").put("password", "guess-" + a + i)
+                .encode()))
+            .await(30, TimeUnit.SECONDS);
+        if (r.statusCode() == 429) {
+          refused = r;
+        } else {
+          assertThat(r.statusCode()).isEqualTo(401);
+        }
+      }
+      guesser.close();
+    }
+    assertThat(refused).as("no 429 after 80 guesses from 40 addresses").isNotNull();
+    assertThat(guesses).isLessThanOrEqualTo(12); // the budget of the account, not of the addresses
+    assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("RATE_LIMITED");
+    assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isPositive();
+    // even the right password waits: the account's budget is spent before any password is checked
+    assertThat(api.post("/api/v1/login", null, new JsonObject().put("username", "target.account")
+        .put("password", "the right password")).statusCode()).isEqualTo(429);
+    assertThat(api.login("regulator", Api.ADMIN_PASSWORD)).isNotBlank(); // another account is not affected
   }
 
   @Test

@@ -127,7 +127,7 @@ class JourneyTest {
   void lampiranH_I_theTertiaryShipsAndIsReceived_secondaryShipsOnToThePharmacy() throws Exception {
     HttpResponse<Buffer> notHeld = api.post("/api/v1/shipments", pbf, codes(tertiaries.get(0)).put("destination", PHARMACY));
     assertThat(notHeld.statusCode()).isEqualTo(422); // nobody ships what they do not hold
-    assertThat(notHeld.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("NOT_HOLDER");
+    assertThat(notHeld.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("NOT_HELD");
 
     JsonObject ship = codes(tertiaries.get(0)).put("destination", DISTRIBUTOR).put("idempotencyKey", "ship-1");
     HttpResponse<Buffer> shipped = api.post("/api/v1/shipments", mfr, ship);

@@ -298,14 +298,13 @@ public final class Sequencer implements AutoCloseable {
     for (int i = 0; i < group.size(); i++) {
       if (answers[i] instanceof Receipt r && !r.repeated()) {
         for (Outcome.Alert a : r.outcome().alerts()) {
-          rows.add(Tuple.of(a.kind(), group.get(i).report().facility(), a.serial(), a.message()));
+          rows.add(Tuple.of(a.kind(), group.get(i).report().facility(), a.productId(), a.serial(), a.message()));
         }
       }
     }
     if (!rows.isEmpty()) {
       try {
-        await(pool.preparedQuery("insert into alert (kind, facility, serial, message) values ($1, $2, $3, $4)")
-            .executeBatch(rows));
+        await(pool.preparedQuery(Alerts.KEEP).executeBatch(rows)); // one per code and facility, repeats counted
       } catch (Exception e) {
         LOG.log(Level.WARNING, "could not keep " + rows.size() + " alert(s)", e);
       }

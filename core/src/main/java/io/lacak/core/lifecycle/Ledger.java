@@ -154,12 +154,25 @@ public final class Ledger {
   /** The container a line packs into: reported by this line or an earlier one of the holder. */
   private Container container(Step step, int facility, CodeRef code, PackagingLevel level, Batch batch) {
     byte[] key = key(code);
+    Product product = ref.product(code.productId());
+    if (product == null) {
+      return Container.refused(Refusal.UNKNOWN_CODE);
+    }
+    if (product.holder() != facility) {
+      // before reading it: whether another holder's container exists is not the reporter's to learn
+      return Container.refused(Refusal.NOT_NIE_HOLDER);
+    }
     CodeState state = new CodeState();
-    if (step.read(key, state)) {
+    CodeState top = new CodeState();
+    if (resolve(step, key, state, top) >= 0) {
+      if (!party(facility, top)) {
+        return Container.refused(Refusal.NOT_HELD);
+      }
       if (state.level() != level) {
         return Container.refused(Refusal.LEVEL_MISMATCH);
       }
-      if (state.holder() != facility || state.status() != CodeStatus.ACTIVE) {
+      // the state it inherits: a case on a pallet that has been shipped is not packed any more
+      if (top.holder() != facility || top.status() != CodeStatus.ACTIVE) {
         return Container.refused(Refusal.NOT_HOLDER);
       }
       int id = step.containerOf(key);
@@ -215,7 +228,7 @@ public final class Ledger {
     if (ref.facility(to) == null) {
       return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
     }
-    return move(codes, mode, (own, top) -> {
+    return move(from, codes, mode, (own, top) -> {
       if (top.holder() != from) {
         return Refusal.NOT_HOLDER;
       }
@@ -233,7 +246,7 @@ public final class Ledger {
 
   /** Receives codes addressed to {@code at}. */
   public Decision receive(int at, List<CodeRef> codes, Mode mode) {
-    return move(codes, mode, (own, top) -> {
+    return move(at, codes, mode, (own, top) -> {
       if (top.status() != CodeStatus.IN_TRANSIT) {
         return top.status() == CodeStatus.SOLD ? Refusal.ALREADY_SOLD : Refusal.WRONG_STATE;
       }
@@ -253,8 +266,7 @@ public final class Ledger {
     if (pharmacy == null || !pharmacy.type().dispenses()) {
       return refuseAll(codes, Refusal.NOT_PHARMACY);
     }
-    List<Alert> alerts = new ArrayList<>();
-    Decision d = move(codes, mode, (own, top) -> {
+    Decision d = move(at, codes, mode, (own, top) -> {
       if (own.level() != PackagingLevel.PRIMARY) {
         return Refusal.NOT_PRIMARY;
       }
@@ -272,10 +284,18 @@ public final class Ledger {
       return null;
     });
     Outcome o = d.outcome();
+    List<Alert> alerts = new ArrayList<>();
+    CodeState own = new CodeState();
+    CodeState top = new CodeState();
     for (Refused r : o.refused()) {
-      if (r.reason() == Refusal.ALREADY_SOLD) {
-        alerts.add(new Alert("POSSIBLE_CLONE", r.serial(), "code " + r.serial() + " offered for sale again at "
-            + pharmacy.partnerId() + " after it was sold"));
+      // Lampiran J: a second sale is a possible clone, whoever offers it; the regulator hears of it
+      // either way, the reporter only when it is the pharmacy that sold the code (ALREADY_SOLD)
+      CodeRef code = codes.get(r.index());
+      if ((r.reason() == Refusal.ALREADY_SOLD || r.reason() == Refusal.NOT_HELD)
+          && resolve(null, key(code), own, top) >= 0 && top.status() == CodeStatus.SOLD) {
+        alerts.add(new Alert("POSSIBLE_CLONE", code.productId(), r.serial(), "code " + r.serial()
+            + " offered for sale again at " + pharmacy.partnerId() + " after it was sold",
+            r.reason() == Refusal.ALREADY_SOLD));
       }
     }
     return alerts.isEmpty() ? d : new Decision(new Outcome(o.applied(), o.accepted(), o.refused(), alerts), d.effects());
@@ -288,7 +308,7 @@ public final class Ledger {
     if (ref.facility(to) == null) {
       return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
     }
-    return move(codes, mode, (own, top) -> {
+    return move(from, codes, mode, (own, top) -> {
       if (top.holder() != from) {
         return Refusal.NOT_HOLDER;
       }
@@ -302,7 +322,7 @@ public final class Ledger {
 
   /** The addressee of a return approves it (codes become its own) or rejects it (they stay). */
   public Decision decideReturn(int at, boolean approve, List<CodeRef> codes, Mode mode) {
-    return move(codes, mode, (own, top) -> {
+    return move(at, codes, mode, (own, top) -> {
       if (top.status() != CodeStatus.RETURN_PENDING) {
         return Refusal.WRONG_STATE;
       }
@@ -335,7 +355,7 @@ public final class Ledger {
     if (ref.facility(to) == null) {
       return refuseAll(codes, Refusal.UNKNOWN_FACILITY);
     }
-    return move(codes, mode, (own, top) -> {
+    return move(from, codes, mode, (own, top) -> {
       if (top.holder() != from) {
         return Refusal.NOT_HOLDER;
       }
@@ -352,7 +372,7 @@ public final class Ledger {
 
   /** L.b: the addressee receives recalled codes. */
   public Decision recallReceive(int at, List<CodeRef> codes, Mode mode) {
-    return move(codes, mode, (own, top) -> {
+    return move(at, codes, mode, (own, top) -> {
       if (top.status() != CodeStatus.RECALL_IN_TRANSIT) {
         return Refusal.WRONG_STATE;
       }
@@ -368,7 +388,7 @@ public final class Ledger {
 
   /** Takes codes out of their container explicitly; the holder of the container does it. */
   public Decision unpack(int by, List<CodeRef> codes, Mode mode) {
-    return move(codes, mode, (own, top) -> top.holder() == by ? null : Refusal.NOT_HOLDER);
+    return move(by, codes, mode, (own, top) -> top.holder() == by ? null : Refusal.NOT_HOLDER);
   }
 
   // ---- queries ----
@@ -466,8 +486,21 @@ public final class Ledger {
     return null;
   }
 
-  /** A movement of whole codes: each one, detached from its container if it was packed, changed by the rule. */
-  private Decision move(List<CodeRef> codes, Mode mode, Rule rule) {
+  /**
+   * Whether {@code facility} has a part in a code's effective state: it holds the code, or the code
+   * is shipped, returned or recalled to it. Only a party learns why a report on the code is refused.
+   */
+  private static boolean party(int facility, CodeState top) {
+    return top.holder() == facility || top.counterparty() == facility;
+  }
+
+  /**
+   * A movement of whole codes reported by {@code by}: each one, detached from its container if it
+   * was packed, changed by the rule. A code {@code by} has no part in is refused {@link
+   * Refusal#NOT_HELD} before any rule sees it, whatever its state: the refusal of a foreign code
+   * must not tell where it is or what became of it, as its state is shown only to its parties.
+   */
+  private Decision move(int by, List<CodeRef> codes, Mode mode, Rule rule) {
     Tx tx = new Tx();
     Set<ByteBuffer> seen = new HashSet<>();
     for (int i = 0; i < codes.size(); i++) {
@@ -482,6 +515,10 @@ public final class Ledger {
       Step step = tx.step();
       if (resolve(step, key, own, top) < 0) {
         tx.refuse(i, code.serial(), Refusal.UNKNOWN_CODE);
+        continue;
+      }
+      if (!party(by, top)) {
+        tx.refuse(i, code.serial(), Refusal.NOT_HELD);
         continue;
       }
       CodeState before = new CodeState().set(own);

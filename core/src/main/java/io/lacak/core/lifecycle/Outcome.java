@@ -12,8 +12,13 @@ public record Outcome(boolean applied, int accepted, List<Refused> refused, List
   public record Refused(int index, String serial, Refusal reason) {
   }
 
-  /** Something the regulator should look at, e.g. a second sale of one code (possible clone). */
-  public record Alert(String kind, String serial, String message) {
+  /**
+   * Something the regulator should look at, e.g. a second sale of one code (possible clone), of the
+   * code {@code productId}/{@code serial}. {@code disclosed}: whether the reporter may be shown it
+   * too; an alert on a code the reporter has no part in goes to the regulator only, or it would tell
+   * the reporter what the refusal ({@link Refusal#NOT_HELD}) keeps from it.
+   */
+  public record Alert(String kind, int productId, String serial, String message, boolean disclosed) {
   }
 
   public boolean fullyAccepted() {

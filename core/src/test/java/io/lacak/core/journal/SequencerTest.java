@@ -128,6 +128,39 @@ class SequencerTest {
   }
 
   @Test
+  void issue15_repeatedCloneAttemptsKeepOneAlertPerCodeAndFacilityAndCountThem() throws Exception {
+    int apt = TestPostgres.facility("APT-001", "PHARMACY");
+    int other = TestPostgres.facility("APT-002", "PHARMACY");
+    sequencer.referenceData().addFacility(new io.lacak.core.lifecycle.ReferenceData.Facility(apt, "APT-001",
+        io.lacak.core.lifecycle.ReferenceData.FacilityType.PHARMACY));
+    sequencer.referenceData().addFacility(new io.lacak.core.lifecycle.ReferenceData.Facility(other, "APT-002",
+        io.lacak.core.lifecycle.ReferenceData.FacilityType.PHARMACY));
+    List<CodeRef> unit = List.of(code(PackagingLevel.PRIMARY, 0));
+    await(sequencer.submit(usage("u-1", NOW)));
+    await(sequencer.submit(new Report("SHIPMENT", mfr, NOW, null, l -> l.ship(mfr, apt, unit, Mode.ATOMIC))));
+    await(sequencer.submit(new Report("RECEIPT", apt, NOW, null, l -> l.receive(apt, unit, Mode.ATOMIC))));
+    await(sequencer.submit(new Report("SALE", apt, NOW, null, l -> l.sell(apt, unit, Mode.ATOMIC))));
+
+    // offered again in a loop, some in one group, by the pharmacy that sold it and by another
+    List<Future<Receipt>> again = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      again.add(sequencer.submit(new Report("SALE", apt, NOW, null, l -> l.sell(apt, unit, Mode.ATOMIC))));
+      again.add(sequencer.submit(new Report("SALE", other, NOW, null, l -> l.sell(other, unit, Mode.ATOMIC))));
+    }
+    await(Future.join(new ArrayList<>(again)));
+    Alerts alerts = new Alerts(TestPostgres.pool(), sequencer.referenceData());
+    await(alerts.raise("POSSIBLE_CLONE", apt, product, unit.get(0).serial(), "verified from many clients"));
+
+    assertThat(again.get(0).result().outcome().refused()).extracting(r -> r.reason()).containsExactly(Refusal.ALREADY_SOLD);
+    assertThat(again.get(1).result().outcome().refused()).extracting(r -> r.reason()).containsExactly(Refusal.NOT_HELD);
+    io.vertx.core.json.JsonArray list = await(alerts.recent(100));
+    assertThat(list).hasSize(2);
+    assertThat(list.stream().map(o -> (io.vertx.core.json.JsonObject) o))
+        .extracting(o -> o.getString("partnerId") + " " + o.getInteger("attempts"))
+        .containsExactlyInAnyOrder("APT-001 6", "APT-002 5");
+  }
+
+  @Test
   void aRepeatedIdempotencyKeyGetsTheFirstAnswerAndChangesNothing() throws Exception {
     Receipt first = await(sequencer.submit(usage("u-1", NOW)));
     Receipt again = await(sequencer.submit(usage("u-1", NOW)));
@@ -195,7 +228,7 @@ class SequencerTest {
     assertThat(answers.get(2).result().sequence()).isEqualTo(2);
     assertThat(answers.get(3).result().sequence()).isEqualTo(3);
     // shipped again by the manufacturer, who no longer holds it: refused, nothing journaled
-    assertThat(answers.get(4).result().outcome().refused()).extracting(o -> o.reason()).containsExactly(Refusal.NOT_HOLDER);
+    assertThat(answers.get(4).result().outcome().refused()).extracting(o -> o.reason()).containsExactly(Refusal.NOT_HELD);
     assertThat(journalRows()).isEqualTo(3);
     assertThat(store.appliedSequence()).isEqualTo(3);
     assertThat(sequencer.ledger().effective(code(PackagingLevel.PRIMARY, 7)).top().holder()).isEqualTo(pbf);

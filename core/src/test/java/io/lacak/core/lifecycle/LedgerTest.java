@@ -237,6 +237,9 @@ class LedgerTest {
   void lampiranH_onlyTheHolderShips() {
     run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
 
+    assertThat(reasons(run(ledger.ship(PBF, APOTEK, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HELD);
+    run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
+    // the addressee may know the pallet is coming, and is told it does not hold it yet
     assertThat(reasons(run(ledger.ship(PBF, APOTEK, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HOLDER);
     assertThat(reasons(run(ledger.ship(MFR, 99, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.UNKNOWN_FACILITY);
   }
@@ -246,7 +249,8 @@ class LedgerTest {
     run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
     run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
 
-    assertThat(reasons(run(ledger.receive(APOTEK, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.WRONG_ADDRESSEE);
+    assertThat(reasons(run(ledger.receive(APOTEK, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HELD);
+    assertThat(reasons(run(ledger.receive(MFR, List.of(tertiary(0)), Mode.ATOMIC)))).containsExactly(Refusal.WRONG_ADDRESSEE);
     assertThat(run(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC)).fullyAccepted()).isTrue();
     Effective unit = state(primary(33));
     assertThat(unit.top().status()).isEqualTo(CodeStatus.HELD);
@@ -273,7 +277,122 @@ class LedgerTest {
 
     Outcome again = run(ledger.sell(APOTEK, List.of(primary(25)), Mode.ATOMIC));
     assertThat(reasons(again)).containsExactly(Refusal.ALREADY_SOLD);
-    assertThat(again.alerts()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo("POSSIBLE_CLONE"));
+    assertThat(again.alerts()).singleElement().satisfies(a -> {
+      assertThat(a.kind()).isEqualTo("POSSIBLE_CLONE");
+      assertThat(a.productId()).isEqualTo(PRODUCT);
+      assertThat(a.disclosed()).isTrue(); // the pharmacy that sold it knows it did
+    });
+  }
+
+  private static final int OUTSIDER = 5; // a pharmacy with no part in any code below
+
+  /** Every report a facility can make on codes, made by {@code by}: what each answers. */
+  private List<Outcome> everyReportBy(int by, List<CodeRef> codes) {
+    return List.of(ledger.ship(by, PBF, codes, Mode.PER_CODE).outcome(), ledger.receive(by, codes, Mode.PER_CODE).outcome(),
+        ledger.sell(by, codes, Mode.PER_CODE).outcome(), ledger.returnTo(by, PBF, codes, Mode.PER_CODE).outcome(),
+        ledger.decideReturn(by, true, codes, Mode.PER_CODE).outcome(),
+        ledger.decideReturn(by, false, codes, Mode.PER_CODE).outcome(),
+        ledger.recallShip(by, MFR, codes, Mode.PER_CODE).outcome(), ledger.recallReceive(by, codes, Mode.PER_CODE).outcome(),
+        ledger.unpack(by, codes, Mode.PER_CODE).outcome());
+  }
+
+  @Test
+  void issue15_aFacilityWithNoPartInACodeGetsOneRefusalWhateverItsState() {
+    ref.addFacility(new Facility(OUTSIDER, "APT-002", FacilityType.PHARMACY));
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
+    List<UsageLine> loose = new ArrayList<>();
+    for (int p = 60; p < 66; p++) {
+      loose.add(new UsageLine(primary(p), Use.ACTIVE, null, null));
+    }
+    loose.add(new UsageLine(primary(70), Use.REJECTED, null, null));
+    run(ledger.usage(MFR, loose, Mode.ATOMIC));
+    run(ledger.ship(MFR, PBF, List.of(tertiary(0), primary(61), primary(62)), Mode.ATOMIC));
+    run(ledger.receive(PBF, List.of(tertiary(0), primary(62)), Mode.ATOMIC));
+    run(ledger.ship(MFR, APOTEK, List.of(primary(63), primary(64)), Mode.ATOMIC));
+    run(ledger.receive(APOTEK, List.of(primary(63), primary(64)), Mode.ATOMIC));
+    assertThat(run(ledger.sell(APOTEK, List.of(primary(63)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    assertThat(run(ledger.returnTo(APOTEK, PBF, List.of(primary(64)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    run(ledger.ship(PBF, APOTEK, List.of(secondary(4)), Mode.ATOMIC)); // a case off the pallet, in transit to a third
+    Map<String, CodeRef> foreign = new java.util.LinkedHashMap<>();
+    foreign.put("active at the manufacturer", primary(60));
+    foreign.put("in transit to the distributor", primary(61));
+    foreign.put("held by the distributor", primary(62));
+    foreign.put("sold by another pharmacy", primary(63));
+    foreign.put("return pending to the distributor", primary(64));
+    foreign.put("rejected at production", primary(70));
+    foreign.put("packed in a pallet held by the distributor", primary(5));
+    foreign.put("the pallet itself", tertiary(0));
+    foreign.put("a case in transit to another pharmacy", secondary(4));
+    foreign.put("packed in that case", primary(45));
+
+    assertOnlyNotHeld(foreign);
+
+    // Lampiran L: recalled, and on its way back to the manufacturer
+    run(ledger.recallNotice(MFR, PRODUCT, BATCH));
+    assertThat(run(ledger.recallShip(PBF, MFR, List.of(primary(62)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    foreign.remove("held by the distributor");
+    foreign.put("recalled, on its way back", primary(62));
+    assertOnlyNotHeld(foreign);
+    assertThat(state(primary(62)).own().status()).isEqualTo(CodeStatus.RECALL_IN_TRANSIT);
+    assertThat(state(primary(60)).own().status()).isEqualTo(CodeStatus.ACTIVE); // nothing was applied by the outsider
+
+    // the manufacturer, NIE holder but no longer holder of the pallet, cannot pack into one of its cases either
+    assertThat(reasons(run(ledger.usage(MFR, List.of(new UsageLine(primary(80), Use.ACTIVE, secondary(1), null)),
+        Mode.ATOMIC)))).containsExactly(Refusal.NOT_HELD);
+  }
+
+  private void assertOnlyNotHeld(Map<String, CodeRef> foreign) {
+    List<CodeRef> codes = List.copyOf(foreign.values());
+    for (Outcome o : everyReportBy(OUTSIDER, codes)) {
+      assertThat(o.applied()).isFalse();
+      assertThat(reasons(o)).as(String.valueOf(foreign.keySet())).hasSize(codes.size()).containsOnly(Refusal.NOT_HELD);
+    }
+    for (Map.Entry<String, CodeRef> e : foreign.entrySet()) { // one by one too: no rule of a report sees the state first
+      for (Outcome o : everyReportBy(OUTSIDER, List.of(e.getValue()))) {
+        assertThat(reasons(o)).as(e.getKey()).containsExactly(Refusal.NOT_HELD);
+      }
+    }
+    // a previous holder is no party either: the manufacturer learns nothing of the distributor's stock
+    assertThat(reasons(ledger.ship(MFR, APOTEK, List.of(primary(5), tertiary(0)), Mode.PER_CODE).outcome()))
+        .containsOnly(Refusal.NOT_HELD);
+  }
+
+  @Test
+  void issue15_thePartiesStillHearWhy() {
+    run(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null),
+        new UsageLine(primary(1), Use.ACTIVE, null, null)), Mode.ATOMIC));
+    run(ledger.ship(MFR, APOTEK, List.of(primary(0), primary(1)), Mode.ATOMIC));
+
+    assertThat(reasons(run(ledger.ship(MFR, PBF, List.of(primary(0)), Mode.ATOMIC)))).containsExactly(Refusal.WRONG_STATE);
+    assertThat(reasons(run(ledger.receive(MFR, List.of(primary(0)), Mode.ATOMIC)))).containsExactly(Refusal.WRONG_ADDRESSEE);
+    assertThat(reasons(run(ledger.ship(APOTEK, PBF, List.of(primary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HOLDER);
+    assertThat(reasons(run(ledger.sell(APOTEK, List.of(primary(0)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HOLDER);
+    run(ledger.receive(APOTEK, List.of(primary(0), primary(1)), Mode.ATOMIC));
+    run(ledger.sell(APOTEK, List.of(primary(0)), Mode.ATOMIC));
+    assertThat(reasons(run(ledger.sell(APOTEK, List.of(primary(0)), Mode.ATOMIC)))).containsExactly(Refusal.ALREADY_SOLD);
+    assertThat(reasons(run(ledger.returnTo(APOTEK, PBF, List.of(primary(0)), Mode.ATOMIC)))).containsExactly(Refusal.ALREADY_SOLD);
+    run(ledger.recallNotice(MFR, PRODUCT, BATCH));
+    assertThat(reasons(run(ledger.sell(APOTEK, List.of(primary(1)), Mode.ATOMIC)))).containsExactly(Refusal.RECALLED);
+  }
+
+  @Test
+  void lampiranJ_aSecondSaleElsewhereAlertsTheRegulatorButNotTheReporter() {
+    ref.addFacility(new Facility(OUTSIDER, "APT-002", FacilityType.PHARMACY));
+    run(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null),
+        new UsageLine(primary(1), Use.ACTIVE, null, null)), Mode.ATOMIC));
+    run(ledger.ship(MFR, APOTEK, List.of(primary(0), primary(1)), Mode.ATOMIC));
+    run(ledger.receive(APOTEK, List.of(primary(0), primary(1)), Mode.ATOMIC));
+    run(ledger.sell(APOTEK, List.of(primary(0)), Mode.ATOMIC));
+
+    Outcome clone = run(ledger.sell(OUTSIDER, List.of(primary(0), primary(1)), Mode.PER_CODE));
+
+    assertThat(reasons(clone)).containsExactly(Refusal.NOT_HELD, Refusal.NOT_HELD);
+    assertThat(clone.alerts()).singleElement().satisfies(a -> { // only the sold one is a possible clone
+      assertThat(a.kind()).isEqualTo("POSSIBLE_CLONE");
+      assertThat(a.serial()).isEqualTo(primary(0).serial());
+      assertThat(a.message()).contains("APT-002");
+      assertThat(a.disclosed()).isFalse();
+    });
   }
 
   @Test
@@ -296,7 +415,9 @@ class LedgerTest {
     assertThat(run(ledger.returnTo(PBF, MFR, List.of(secondary(0), secondary(1)), Mode.ATOMIC)).fullyAccepted()).isTrue();
     assertThat(state(secondary(0)).own().status()).isEqualTo(CodeStatus.RETURN_PENDING);
     assertThat(reasons(run(ledger.decideReturn(APOTEK, true, List.of(secondary(0)), Mode.ATOMIC))))
-        .containsExactly(Refusal.WRONG_ADDRESSEE);
+        .containsExactly(Refusal.NOT_HELD);
+    assertThat(reasons(run(ledger.decideReturn(PBF, true, List.of(secondary(0)), Mode.ATOMIC))))
+        .containsExactly(Refusal.WRONG_ADDRESSEE); // the one returning it cannot approve its own return
 
     run(ledger.decideReturn(MFR, true, List.of(secondary(0)), Mode.ATOMIC));
     run(ledger.decideReturn(MFR, false, List.of(secondary(1)), Mode.ATOMIC));
@@ -335,7 +456,7 @@ class LedgerTest {
     run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
 
     assertThat(run(ledger.unpack(MFR, List.of(primary(0), primary(1)), Mode.ATOMIC)).fullyAccepted()).isTrue();
-    assertThat(reasons(run(ledger.unpack(PBF, List.of(primary(2)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HOLDER);
+    assertThat(reasons(run(ledger.unpack(PBF, List.of(primary(2)), Mode.ATOMIC)))).containsExactly(Refusal.NOT_HELD);
 
     List<String> inside = new ArrayList<>();
     store.forEachChild(containerOf(secondary(0)), k -> inside.add(io.lacak.core.store.CodeKey.serial(k)));

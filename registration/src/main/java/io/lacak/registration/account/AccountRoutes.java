@@ -13,7 +13,11 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  * Accounts over HTTP (seed 004): login for a JWT, accounts created by the regulator, API keys for
  * a facility created by its members or the regulator, and revoked.
  *
- * <p>{@code new AccountRoutes(accounts, apiKeys, authenticator, ref).mount(routerBuilder);}
+ * Logins are limited per username ({@code loginAllowed}), whatever addresses they come from, as
+ * well as per address (before the body is read): many addresses guessing one account's password
+ * get a 429 once the account's budget is spent, before any password is checked.
+ *
+ * <p>{@code new AccountRoutes(accounts, apiKeys, authenticator, ref, user -> limit.allow(user), limit::retryAfterSeconds).mount(routerBuilder);}
  */
 public final class AccountRoutes {
 
@@ -21,8 +25,14 @@ public final class AccountRoutes {
   private final ApiKeys apiKeys;
   private final Authenticator authenticator;
   private final ReferenceData ref;
+  private final java.util.function.Predicate<String> loginAllowed;
+  private final java.util.function.ToLongFunction<String> retryAfter;
 
-  public AccountRoutes(Accounts accounts, ApiKeys apiKeys, Authenticator authenticator, ReferenceData ref) {
+  public AccountRoutes(Accounts accounts, ApiKeys apiKeys, Authenticator authenticator, ReferenceData ref,
+                       java.util.function.Predicate<String> loginAllowed,
+                       java.util.function.ToLongFunction<String> retryAfterSeconds) {
+    this.loginAllowed = loginAllowed;
+    this.retryAfter = retryAfterSeconds;
     this.accounts = accounts;
     this.apiKeys = apiKeys;
     this.authenticator = authenticator;
@@ -38,6 +48,12 @@ public final class AccountRoutes {
 
   private void login(RoutingContext ctx) {
     JsonObject body = Replies.body(ctx);
+    // usernames are matched exactly (Accounts.login), so the budget is per exact username
+    String username = String.valueOf(body.getValue("username"));
+    if (!loginAllowed.test(username)) {
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter.applyAsLong(username)));
+      throw new Problem(429, "RATE_LIMITED", "too many logins for this account; try again shortly", java.util.List.of());
+    }
     Replies.json(ctx, 200, accounts.login(body.getString("username"), body.getString("password"))
         .map(c -> new JsonObject().put("token", authenticator.token(c)).put("tokenType", "Bearer")
             .put("expiresIn", Authenticator.TOKEN_SECONDS).put("regulator", c.regulator())

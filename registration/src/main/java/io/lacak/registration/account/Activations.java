@@ -1,5 +1,7 @@
 package io.lacak.registration.account;
 
+import io.lacak.registration.notice.LinkSeal;
+import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.web.Fields;
 import io.lacak.registration.web.Problem;
 import io.vertx.core.Future;
@@ -29,8 +31,12 @@ import java.util.List;
  */
 public final class Activations {
 
-  /** An account waiting for activation, and the token that activates it. */
-  public record Pending(int accountId, String username, String token) {
+  /**
+   * An account waiting for activation, and the secret of its token (the link carries {@link
+   * LinkSeal#token}; queue it with {@link Outbox#add(io.vertx.sqlclient.SqlClient, Integer, String,
+   * String, String, String, String)}).
+   */
+  public record Pending(int accountId, String username, String secret) {
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,10 +44,12 @@ public final class Activations {
 
   private final Vertx vertx;
   private final Pool pool;
+  private final LinkSeal seal;
 
-  public Activations(Vertx vertx, Pool pool) {
+  public Activations(Vertx vertx, Pool pool, LinkSeal seal) {
     this.vertx = vertx;
     this.pool = pool;
+    this.seal = seal;
   }
 
   /**
@@ -77,7 +85,7 @@ public final class Activations {
   /** Sets the first password of the account the token belongs to; 400 for a bad password, 404 for a bad token. */
   public Future<JsonObject> activate(JsonObject body) {
     Fields f = new Fields(body);
-    String token = f.text("token", null, null);
+    String token = seal.open(f.text("token", null, null)); // a forged token opens nothing
     String password = f.text("password", null, null);
     if (password != null && password.length() < Passwords.MIN_LENGTH) {
       f.add("password", "TOO_SHORT", "password must have at least " + Passwords.MIN_LENGTH + " characters");
@@ -86,7 +94,7 @@ public final class Activations {
     return vertx.executeBlocking(() -> Passwords.hash(password))
         .compose(hash -> pool.withTransaction(c -> c.preparedQuery("update account_activation set used_at = now()"
                 + " where token_hash = $1 and used_at is null and expires_at > now() returning account_id")
-            .execute(Tuple.of(Buffer.buffer(hash(token))))
+            .execute(Tuple.of(Buffer.buffer(hash(token == null ? "" : token))))
             .compose(rows -> {
               if (rows.size() == 0) {
                 return Future.failedFuture(Problem.notFound("the activation link is unknown, used or expired"));

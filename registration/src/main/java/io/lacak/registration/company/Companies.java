@@ -4,6 +4,7 @@ import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.Formats;
+import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.web.Fields;
 import io.lacak.registration.web.Problem;
@@ -63,10 +64,12 @@ public final class Companies {
 
   private final Vertx vertx;
   private final Pool pool;
+  private final LinkSeal seal;
 
-  public Companies(Vertx vertx, Pool pool) {
+  public Companies(Vertx vertx, Pool pool, LinkSeal seal) {
     this.vertx = vertx;
     this.pool = pool;
+    this.seal = seal;
   }
 
   private static String subject(long id) {
@@ -163,7 +166,8 @@ public final class Companies {
     }
     Object[] args = new Object[data.length + 2];
     args[0] = id;
-    args[1] = Buffer.buffer(Activations.hash(key == null ? "" : key));
+    String secret = seal.open(key); // a forged key opens nothing
+    args[1] = Buffer.buffer(Activations.hash(secret == null ? "" : secret));
     System.arraycopy(data, 0, args, 2, data.length);
     return pool.withTransaction(c -> c.preparedQuery("update company set " + set + ", status = 'SUBMITTED',"
             + " revision_token_hash = null where id = $1 and status = 'RETURNED' and revision_token_hash = $2 returning id")
@@ -216,7 +220,7 @@ public final class Companies {
                       "Registrasi " + r.getString("name") + " disetujui. Nama pengguna: " + pending.username()
                           + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\nThe registration was approved."
                           + " Username " + pending.username() + ". Activate the account with this one-time link (7 days).",
-                      "/activate.html?token=" + pending.token()))))))
+                      "/activate.html?token=" + LinkSeal.TOKEN, pending.secret()))))))
           .compose(v -> get(id));
     }
     Status next = decision.equals("RETURN") ? Status.RETURNED : Status.REJECTED;
@@ -227,7 +231,7 @@ public final class Companies {
                         ? "Registrasi industri perlu perbaikan / registration returned for revision"
                         : "Registrasi industri ditolak / registration rejected",
                     "Registrasi " + r.getString("name") + " (nomor " + id + "): " + note,
-                    key == null ? null : "/company.html?id=" + id + "&key=" + key))))
+                    key == null ? null : "/company.html?id=" + id + "&key=" + LinkSeal.TOKEN, key))))
         .compose(v -> get(id));
   }
 

@@ -6,6 +6,7 @@ import io.lacak.core.lifecycle.ReferenceData.FacilityType;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.document.Documents;
+import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.web.Fields;
 import io.lacak.registration.web.Problem;
@@ -149,7 +150,7 @@ public final class FacilityRequests {
                                       + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\n"
                                       + "Access granted. Partner ID " + pid + ", facility type " + granted + ", username "
                                       + pending.username() + ". Activate the account with this one-time link (7 days).",
-                                  "/activate.html?token=" + pending.token()))
+                                  "/activate.html?token=" + LinkSeal.TOKEN, pending.secret()))
                               .map(v -> new Facility(facilityRef, pid, granted))));
                 })))
         .compose(facility -> {

@@ -14,27 +14,43 @@ import java.util.List;
 /**
  * Notifications to people (issue 4, seed 002): written in the same transaction as the change they
  * announce, shown on the recipient account's feed, and delivered by e-mail through a {@link
- * Mailer} by {@link #deliver}, which marks each message sent so that none is sent twice.
+ * Mailer} by {@link #deliver}, which marks each message sent so that none is sent twice. A one-time
+ * link is queued with {@link LinkSeal#TOKEN} in place of its token and the secret it is made from:
+ * the token exists only in the mail, rendered at delivery (issue 15); the feed shows such a link
+ * without it ({@code link: null}).
  *
  * <p>{@code Outbox.add(tx, accountId, email, "Hak akses disetujui", body, link)}
  */
 public final class Outbox {
 
   private final Pool pool;
+  private final LinkSeal seal;
 
-  public Outbox(Pool pool) {
+  public Outbox(Pool pool, LinkSeal seal) {
     this.pool = pool;
+    this.seal = seal;
   }
 
   /** Queues a message to an account and/or an e-mail address, in the caller's transaction. */
   public static Future<Void> add(SqlClient c, Integer accountId, String email, String subject, String body, String link) {
-    return c.preparedQuery("insert into outbox (account_id, email, subject, body, link) values ($1, $2, $3, $4, $5)")
-        .execute(Tuple.of(accountId, email, subject, body, link)).mapEmpty();
+    return add(c, accountId, email, subject, body, link, null);
+  }
+
+  /**
+   * Queues a message with a one-time link: {@code link} has {@link LinkSeal#TOKEN} where the token
+   * goes, made from {@code secret} when the mail is sent.
+   */
+  public static Future<Void> add(SqlClient c, Integer accountId, String email, String subject, String body, String link,
+                                 String secret) {
+    return c.preparedQuery("insert into outbox (account_id, email, subject, body, link, link_secret)"
+            + " values ($1, $2, $3, $4, $5, $6)")
+        .execute(Tuple.from(new Object[] {accountId, email, subject, body, link, secret})).mapEmpty();
   }
 
   /** An account's feed, newest first. */
   public Future<JsonArray> feed(int accountId, boolean unreadOnly, int limit) {
-    return pool.preparedQuery("select id, subject, body, link, read_at, created_at from outbox where account_id = $1"
+    return pool.preparedQuery("select id, subject, body, case when link_secret is null then link end as link, read_at,"
+            + " created_at from outbox where account_id = $1"
             + " and (not $2 or read_at is null) order by id desc limit $3")
         .execute(Tuple.of(accountId, unreadOnly, limit))
         .map(rows -> {
@@ -65,7 +81,7 @@ public final class Outbox {
    */
   public Future<Integer> deliver(Mailer mailer, int max) {
     return pool.withTransaction(c -> c.preparedQuery("select o.id, coalesce(o.email, a.email) as address, o.subject, o.body,"
-            + " o.link from outbox o left join account a on a.id = o.account_id where o.sent_at is null"
+            + " o.link, o.link_secret from outbox o left join account a on a.id = o.account_id where o.sent_at is null"
             + " order by o.id limit $1 for update of o skip locked")
         .execute(Tuple.of(max))
         .compose(rows -> {
@@ -74,7 +90,8 @@ public final class Outbox {
           for (Row r : rows) {
             done.add(Tuple.of(r.getLong("id")));
             if (r.getString("address") != null) { // an account without an address has the feed only
-              String body = r.getString("body") + (r.getString("link") == null ? "" : "\n\n" + r.getString("link"));
+              String link = r.getString("link") == null ? null : seal.render(r.getString("link"), r.getString("link_secret"));
+              String body = r.getString("body") + (link == null ? "" : "\n\n" + link);
               sent.add(mailer.send(r.getString("address"), r.getString("subject"), body));
             }
           }
