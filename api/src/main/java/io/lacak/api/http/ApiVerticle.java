@@ -23,6 +23,9 @@ import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,7 +34,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 /**
@@ -47,6 +49,7 @@ public final class ApiVerticle extends VerticleBase {
   private final LacakConfig config;
   private final Services s;
   private HttpServer server;
+  private Deadlines deadlines;
 
   public ApiVerticle(LacakConfig config, Services services) {
     this.config = config;
@@ -58,6 +61,8 @@ public final class ApiVerticle extends VerticleBase {
     return vertx.fileSystem().readFile(CONTRACT).compose(yaml -> OpenAPIContract.from(vertx, CONTRACT)
         .compose(contract -> {
           Router root = Router.router(vertx);
+          deadlines = new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
+          root.route().handler(deadlines); // first: the head has arrived, the body clock starts
           root.get("/health").handler(this::health);
           root.get("/metrics").handler(PrometheusScrapingHandler.create());
           root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
@@ -79,9 +84,29 @@ public final class ApiVerticle extends VerticleBase {
           root.route("/*").subRouter(api(contract));
           root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
           root.route().failureHandler(new Problems());
-          return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host());
+          deadlines.start();
+          return vertx.createHttpServer(serverOptions()).connectionHandler(deadlines::opened).requestHandler(root)
+              .listen(config.port(), config.host());
         }))
         .onSuccess(srv -> server = srv);
+  }
+
+  /**
+   * HTTP/1.1 only: cleartext HTTP/2 (h2c) multiplexes streams on one connection, beyond the reach of
+   * the per-connection head clock, and no client of this API needs it. A connection with nothing
+   * read or written for the idle timeout is closed, before its protocol is even known.
+   */
+  private HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setHttp2ClearTextEnabled(false)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (deadlines != null) {
+      deadlines.stop();
+    }
+    return Future.succeededFuture();
   }
 
   private Router api(OpenAPIContract contract) {

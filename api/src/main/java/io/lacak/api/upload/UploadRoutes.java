@@ -94,8 +94,10 @@ public final class UploadRoutes {
         .onFailure(e -> {
           vertx.fileSystem().delete(file.toString());
           if (e instanceof Problem p && p.status() == 413) {
-            // the rest of the body is not wanted: answer, then close rather than read it
-            ctx.response().putHeader("Connection", "close").endHandler(v -> ctx.request().connection().close());
+            // the rest of the body is not wanted: answer, then close rather than read it (an end
+            // handler of the context: the response's own endHandler is the router's)
+            ctx.response().putHeader("Connection", "close");
+            ctx.addEndHandler(v -> ctx.request().connection().close());
           }
           ctx.fail(e);
         })
@@ -109,6 +111,10 @@ public final class UploadRoutes {
 
   /** Streams the body to {@code file}: the raw body, or the first file part of a multipart form. */
   private Future<Void> receive(HttpServerRequest request, Path file) {
+    // a connection closed mid-body (by the client, or by the body timeout) fails the upload, which
+    // deletes the file, whether a file part had begun or not
+    Promise<Void> broken = Promise.promise();
+    request.exceptionHandler(broken::tryFail);
     String type = request.getHeader("Content-Type");
     if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
       Promise<Void> done = Promise.promise();
@@ -120,7 +126,7 @@ public final class UploadRoutes {
           return;
         }
         seen[0] = true;
-        toFile(part, file).onComplete(ar -> {
+        toFile(part, file, broken.future()).onComplete(ar -> {
           if (ar.succeeded()) {
             done.tryComplete();
           } else {
@@ -133,17 +139,23 @@ public final class UploadRoutes {
           done.tryFail(new Problem(400, "NO_FILE", "the form holds no file part", java.util.List.of()));
         }
       });
+      broken.future().onFailure(e -> {
+        if (!seen[0]) { // once a part began, toFile fails when it has closed the file
+          done.tryFail(e);
+        }
+      });
       request.resume();
       return done.future();
     }
-    return toFile(request, file);
+    return toFile(request, file, broken.future());
   }
 
   /**
    * Writes {@code in} to {@code file}, counting as it goes: at {@code limit} bytes it stops and
    * fails with 413, so an over-long body (chunked, or lying about its length) never fills the disk.
+   * When {@code broken} fails (the connection is gone) the file is closed and the write fails.
    */
-  private Future<Void> toFile(ReadStream<Buffer> in, Path file) {
+  private Future<Void> toFile(ReadStream<Buffer> in, Path file, Future<Void> broken) {
     in.pause();
     return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true))
         .compose(out -> {
@@ -164,6 +176,10 @@ public final class UploadRoutes {
             }
           });
           in.exceptionHandler(e -> out.close().onComplete(v -> done.tryFail(e)));
+          broken.onFailure(e -> {
+            in.handler(null);
+            out.close().onComplete(v -> done.tryFail(e));
+          });
           in.endHandler(v -> out.close().onComplete(done));
           in.resume();
           return done.future();
