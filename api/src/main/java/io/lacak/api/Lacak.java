@@ -1,6 +1,7 @@
 package io.lacak.api;
 
 import io.lacak.api.http.ApiVerticle;
+import io.lacak.api.http.MetricsToken;
 import io.lacak.api.upload.Leftovers;
 import io.lacak.core.db.Database;
 import io.lacak.core.db.DatabaseOptions;
@@ -105,8 +106,9 @@ public final class Lacak {
           SerialKeys keys = config.loadSerialKeys();
           byte[] tokenSecret = TokenSecret.load(config.dataDir().resolve("keys").resolve("jwt.key"), config.jwtSecret());
           CodeStore store = CodeStore.open(config.storeOptions());
+          String metricsToken = MetricsToken.load(config.dataDir().resolve("keys").resolve("metrics.token"), config.metricsToken());
           sweepLeftovers(config);
-          return new Object[] {db, keys, store, tokenSecret};
+          return new Object[] {db, keys, store, tokenSecret, metricsToken};
         }))
         .compose(parts -> {
           Database db = (Database) parts[0];
@@ -138,7 +140,7 @@ public final class Lacak {
                 new Outbox(db.pool()), new Companies(vertx, db.pool()),
                 RateLimiter.perMinute(config.loginRate()), applications, profile, certifications, payments, issued, jobs);
             lacakJobs[0] = jobs;
-            return new Lacak(vertx, s, new ApiVerticle(config, s));
+            return new Lacak(vertx, s, new ApiVerticle(config, s, (String) parts[4]));
           });
         })
         .compose(lacak -> lacak.services.accounts().bootstrapRegulator(config.adminUser(), config.adminPassword())

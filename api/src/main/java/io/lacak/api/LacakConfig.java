@@ -33,6 +33,7 @@ import java.util.TreeSet;
  *   <tr><td>LACAK_HEADER_TIMEOUT</td><td>20</td><td>seconds from a connection's opening (or the end of its last answer) to a complete request head</td></tr>
  *   <tr><td>LACAK_BODY_TIMEOUT</td><td>60</td><td>seconds from a request's head to the end of its body (408 beyond), CSV uploads excepted</td></tr>
  *   <tr><td>LACAK_UPLOAD_TIMEOUT</td><td>3600</td><td>the same for a CSV upload</td></tr>
+ *   <tr><td>LACAK_METRICS_TOKEN</td><td>(key file)</td><td>bearer token that {@code GET /metrics} requires</td></tr>
  * </table>
  *
  * <p>A configuration file ({@code serve --config FILE}) holds the same keys as {@code KEY=value}
@@ -62,6 +63,7 @@ public final class LacakConfig {
   private Duration headerTimeout = Duration.ofSeconds(20);
   private Duration bodyTimeout = Duration.ofSeconds(60);
   private Duration uploadTimeout = Duration.ofHours(1);
+  private String metricsToken;
 
   public static LacakConfig defaults() {
     return new LacakConfig();
@@ -130,6 +132,9 @@ public final class LacakConfig {
     }
     if ((v = env.get("LACAK_UPLOAD_TIMEOUT")) != null) {
       setUploadTimeout(seconds("LACAK_UPLOAD_TIMEOUT", v));
+    }
+    if ((v = env.get("LACAK_METRICS_TOKEN")) != null) {
+      setMetricsToken(v);
     }
     return this;
   }
@@ -367,6 +372,16 @@ public final class LacakConfig {
 
   public LacakConfig setUploadTimeout(Duration uploadTimeout) {
     this.uploadTimeout = positive("LACAK_UPLOAD_TIMEOUT", uploadTimeout);
+    return this;
+  }
+
+  /** The bearer token {@code GET /metrics} requires; {@code null}: the key file's. Never logged. */
+  public String metricsToken() {
+    return metricsToken;
+  }
+
+  public LacakConfig setMetricsToken(String metricsToken) {
+    this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     return this;
   }
 

@@ -23,7 +23,6 @@ import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.concurrent.TimeUnit;
 import io.vertx.core.json.JsonObject;
@@ -38,8 +37,9 @@ import io.vertx.openapi.contract.OpenAPIContract;
 
 /**
  * The HTTP server. The OpenAPI contract ({@code openapi.yaml}, served at {@code /openapi.yaml})
- * drives routing and request validation of the JSON operations; {@code /health}, {@code /metrics}
- * and the contract itself sit beside it. Every failure is rendered by {@link Problems}.
+ * drives routing and request validation of the JSON operations; {@code /health}, {@code /metrics} (for the
+ * holder of the metrics token) and the contract itself sit beside it. Every failure is rendered by
+ * {@link Problems}.
  */
 public final class ApiVerticle extends VerticleBase {
 
@@ -48,12 +48,15 @@ public final class ApiVerticle extends VerticleBase {
 
   private final LacakConfig config;
   private final Services s;
+  private final String metricsToken;
   private HttpServer server;
   private Deadlines deadlines;
 
-  public ApiVerticle(LacakConfig config, Services services) {
+  /** {@code metricsToken}: what {@code GET /metrics} requires after {@code Bearer} ({@link MetricsToken}). */
+  public ApiVerticle(LacakConfig config, Services services, String metricsToken) {
     this.config = config;
     this.s = services;
+    this.metricsToken = metricsToken;
   }
 
   @Override
@@ -64,7 +67,7 @@ public final class ApiVerticle extends VerticleBase {
           deadlines = new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
           root.route().handler(deadlines); // first: the head has arrived, the body clock starts
           root.get("/health").handler(this::health);
-          root.get("/metrics").handler(PrometheusScrapingHandler.create());
+          root.get("/metrics").handler(new MetricsRoute(vertx, metricsToken));
           root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
           page(root);
           s.uploads().mount(root);
