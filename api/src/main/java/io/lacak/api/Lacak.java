@@ -1,6 +1,8 @@
 package io.lacak.api;
 
 import io.lacak.api.http.ApiVerticle;
+import io.lacak.api.http.MetricsToken;
+import io.lacak.api.upload.Leftovers;
 import io.lacak.core.db.Database;
 import io.lacak.core.db.DatabaseOptions;
 import io.lacak.core.gs1.Gs1Codec;
@@ -44,6 +46,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,6 +66,8 @@ public final class Lacak {
   /** How often the outbox hands new messages to the e-mail adapter. */
   private static final long MAIL_EVERY_MS = 2_000;
   private static final long SWEEP_EVERY_MS = 60 * 60 * 1000;
+  /** How often files that interrupted uploads left behind are looked for (also at start). */
+  private static final long LEFTOVERS_EVERY_MS = 15 * 60 * 1000;
 
   private final Vertx vertx;
   private final Services services;
@@ -71,6 +76,7 @@ public final class Lacak {
   private long indexTimer = -1;
   private long mailTimer = -1;
   private long sweepTimer = -1;
+  private long leftoverTimer = -1;
   private boolean indexing;
   private boolean mailing;
   private Mailer mailer = Mailer.logging();
@@ -106,7 +112,9 @@ public final class Lacak {
           SerialKeys keys = config.loadSerialKeys();
           byte[] tokenSecret = TokenSecret.load(config.dataDir().resolve("keys").resolve("jwt.key"), config.jwtSecret());
           CodeStore store = CodeStore.open(config.storeOptions());
-          return new Object[] {db, keys, store, tokenSecret};
+          String metricsToken = MetricsToken.load(config.dataDir().resolve("keys").resolve("metrics.token"), config.metricsToken());
+          sweepLeftovers(config);
+          return new Object[] {db, keys, store, tokenSecret, metricsToken};
         }))
         .compose(parts -> {
           Database db = (Database) parts[0];
@@ -140,7 +148,7 @@ public final class Lacak {
                 new Outbox(db.pool(), seal), new Companies(vertx, db.pool(), seal),
                 RateLimiter.perMinute(config.loginRate()), RateLimiter.perMinute(config.loginAccountRate()), applications, profile, certifications, payments, issued, jobs);
             lacakJobs[0] = jobs;
-            Lacak lacak = new Lacak(vertx, s, new ApiVerticle(config, s));
+            Lacak lacak = new Lacak(vertx, s, new ApiVerticle(config, s, (String) parts[4]));
             lacak.mailer = mailer;
             return lacak;
           });
@@ -161,8 +169,25 @@ public final class Lacak {
           lacak.indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> lacak.index());
           lacak.mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> lacak.mail());
           lacak.sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> lacak.sweep());
+          lacak.leftoverTimer = vertx.setPeriodic(LEFTOVERS_EVERY_MS, t -> vertx.executeBlocking(() -> sweepLeftovers(config), false)
+              .onFailure(e -> LOG.log(Level.WARNING, "cleaning the upload directory failed; retrying", e)));
           return lacak;
         }));
+  }
+
+  /**
+   * Deletes what interrupted uploads left in {@code <data>/uploads} ({@code incoming-*}, {@code tmp/}):
+   * files unchanged for an hour, or twice the idle timeout if that is longer (a file being received
+   * is written at least once per idle timeout). Blocking.
+   */
+  private static int sweepLeftovers(LacakConfig config) {
+    Duration age = Duration.ofHours(1).compareTo(config.idleTimeout().multipliedBy(2)) >= 0 ? Duration.ofHours(1)
+        : config.idleTimeout().multipliedBy(2);
+    int n = Leftovers.sweep(config.dataDir().resolve("uploads"), age);
+    if (n > 0) {
+      LOG.info(n + " files of interrupted uploads deleted from " + config.dataDir().resolve("uploads"));
+    }
+    return n;
   }
 
   /** Chain of custody and notifications follow the journal, off the report path. */
@@ -229,6 +254,7 @@ public final class Lacak {
     vertx.cancelTimer(indexTimer);
     vertx.cancelTimer(mailTimer);
     vertx.cancelTimer(sweepTimer);
+    vertx.cancelTimer(leftoverTimer);
     return vertx.undeploy(deployment)
         .eventually(() -> vertx.executeBlocking(() -> {
           services.sequencer().close();

@@ -1,6 +1,7 @@
 package io.lacak.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -31,6 +32,11 @@ import java.util.TreeSet;
  *   <tr><td>LACAK_LOGIN_ACCOUNT_RATE</td><td>5</td><td>logins per minute per username, from any addresses, bursts of twice that; 0: no limit</td></tr>
  *   <tr><td>LACAK_HOLIDAYS</td><td>(none)</td><td>public holidays ({@code yyyy-mm-dd}, comma-separated) that working-day deadlines skip besides weekends</td></tr>
  *   <tr><td>LACAK_CLONE_CLIENTS</td><td>3</td><td>different clients verifying one sold code before the regulator is alerted (possible clone); 0: never</td></tr>
+ *   <tr><td>LACAK_IDLE_TIMEOUT</td><td>60</td><td>seconds a connection may pass with nothing read or written before it is closed</td></tr>
+ *   <tr><td>LACAK_HEADER_TIMEOUT</td><td>20</td><td>seconds from a connection's opening (or the end of its last answer) to a complete request head</td></tr>
+ *   <tr><td>LACAK_BODY_TIMEOUT</td><td>60</td><td>seconds from a request's head to the end of its body (408 beyond), CSV uploads excepted</td></tr>
+ *   <tr><td>LACAK_UPLOAD_TIMEOUT</td><td>3600</td><td>the same for a CSV upload</td></tr>
+ *   <tr><td>LACAK_METRICS_TOKEN</td><td>(key file)</td><td>bearer token that {@code GET /metrics} requires</td></tr>
  * </table>
  *
  * <p>A configuration file ({@code serve --config FILE}) holds the same keys as {@code KEY=value}
@@ -59,6 +65,11 @@ public final class LacakConfig {
   private int loginRate = 10;
   private int loginAccountRate = 5;
   private Set<LocalDate> holidays = Set.of();
+  private Duration idleTimeout = Duration.ofSeconds(60);
+  private Duration headerTimeout = Duration.ofSeconds(20);
+  private Duration bodyTimeout = Duration.ofSeconds(60);
+  private Duration uploadTimeout = Duration.ofHours(1);
+  private String metricsToken;
 
   public static LacakConfig defaults() {
     return new LacakConfig();
@@ -125,6 +136,21 @@ public final class LacakConfig {
     if ((v = env.get("LACAK_CLONE_CLIENTS")) != null) {
       setCloneClients(parse("LACAK_CLONE_CLIENTS", v));
     }
+    if ((v = env.get("LACAK_IDLE_TIMEOUT")) != null) {
+      setIdleTimeout(seconds("LACAK_IDLE_TIMEOUT", v));
+    }
+    if ((v = env.get("LACAK_HEADER_TIMEOUT")) != null) {
+      setHeaderTimeout(seconds("LACAK_HEADER_TIMEOUT", v));
+    }
+    if ((v = env.get("LACAK_BODY_TIMEOUT")) != null) {
+      setBodyTimeout(seconds("LACAK_BODY_TIMEOUT", v));
+    }
+    if ((v = env.get("LACAK_UPLOAD_TIMEOUT")) != null) {
+      setUploadTimeout(seconds("LACAK_UPLOAD_TIMEOUT", v));
+    }
+    if ((v = env.get("LACAK_METRICS_TOKEN")) != null) {
+      setMetricsToken(v);
+    }
     return this;
   }
 
@@ -152,6 +178,18 @@ public final class LacakConfig {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
     }
+  }
+
+  private static Duration seconds(String name, String value) {
+    return Duration.ofSeconds(parse(name, value));
+  }
+
+  /** A timeout of at least a millisecond, named in the message when it is not. */
+  private static Duration positive(String name, Duration d) {
+    if (d == null || d.toMillis() < 1) {
+      throw new IllegalArgumentException(name + " must be 1 second or more, not " + (d == null ? null : d.toSeconds()));
+    }
+    return d;
   }
 
   public Path dataDir() {
@@ -349,6 +387,59 @@ public final class LacakConfig {
       throw new IllegalArgumentException("LACAK_LOGIN_ACCOUNT_RATE must be 0 (no limit) or more, not " + loginAccountRate);
     }
     this.loginAccountRate = loginAccountRate;
+    return this;
+  }
+
+  /** How long a connection may pass with nothing read or written (closed beyond). */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  public LacakConfig setIdleTimeout(Duration idleTimeout) {
+    this.idleTimeout = positive("LACAK_IDLE_TIMEOUT", idleTimeout);
+    return this;
+  }
+
+  /**
+   * How long a connection has, from its opening or from the end of its last answer, to send a
+   * complete request head (closed beyond): a head sent a byte at a time never resets it.
+   */
+  public Duration headerTimeout() {
+    return headerTimeout;
+  }
+
+  public LacakConfig setHeaderTimeout(Duration headerTimeout) {
+    this.headerTimeout = positive("LACAK_HEADER_TIMEOUT", headerTimeout);
+    return this;
+  }
+
+  /** How long a request body may take to arrive after its head (408 and the connection closed beyond). */
+  public Duration bodyTimeout() {
+    return bodyTimeout;
+  }
+
+  public LacakConfig setBodyTimeout(Duration bodyTimeout) {
+    this.bodyTimeout = positive("LACAK_BODY_TIMEOUT", bodyTimeout);
+    return this;
+  }
+
+  /** The same for a CSV upload ({@code POST /api/v1/uploads/{template}}), which may be large. */
+  public Duration uploadTimeout() {
+    return uploadTimeout;
+  }
+
+  public LacakConfig setUploadTimeout(Duration uploadTimeout) {
+    this.uploadTimeout = positive("LACAK_UPLOAD_TIMEOUT", uploadTimeout);
+    return this;
+  }
+
+  /** The bearer token {@code GET /metrics} requires; {@code null}: the key file's. Never logged. */
+  public String metricsToken() {
+    return metricsToken;
+  }
+
+  public LacakConfig setMetricsToken(String metricsToken) {
+    this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     return this;
   }
 

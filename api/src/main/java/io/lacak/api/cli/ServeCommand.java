@@ -67,6 +67,10 @@ final class ServeCommand implements Command {
     }
     out.println("Lacak listening on http://" + config.host() + ":" + lacak.port() + " (" + lacak.describeDatabase()
         + ", data in " + config.dataDir().toAbsolutePath() + ")");
+    if (config.metricsToken() == null) { // the path only: the token itself is never printed
+      out.println("GET /metrics wants Authorization: Bearer <the token in "
+          + config.dataDir().resolve("keys").resolve("metrics.token").toAbsolutePath() + ">");
+    }
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

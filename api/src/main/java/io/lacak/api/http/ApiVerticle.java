@@ -23,6 +23,8 @@ import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,13 +33,13 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 /**
  * The HTTP server. The OpenAPI contract ({@code openapi.yaml}, served at {@code /openapi.yaml})
- * drives routing and request validation of the JSON operations; {@code /health}, {@code /metrics}
- * and the contract itself sit beside it. Every failure is rendered by {@link Problems}.
+ * drives routing and request validation of the JSON operations; {@code /health}, {@code /metrics} (for the
+ * holder of the metrics token) and the contract itself sit beside it. Every failure is rendered by
+ * {@link Problems}.
  */
 public final class ApiVerticle extends VerticleBase {
 
@@ -46,11 +48,15 @@ public final class ApiVerticle extends VerticleBase {
 
   private final LacakConfig config;
   private final Services s;
+  private final String metricsToken;
   private HttpServer server;
+  private Deadlines deadlines;
 
-  public ApiVerticle(LacakConfig config, Services services) {
+  /** {@code metricsToken}: what {@code GET /metrics} requires after {@code Bearer} ({@link MetricsToken}). */
+  public ApiVerticle(LacakConfig config, Services services, String metricsToken) {
     this.config = config;
     this.s = services;
+    this.metricsToken = metricsToken;
   }
 
   @Override
@@ -58,13 +64,15 @@ public final class ApiVerticle extends VerticleBase {
     return vertx.fileSystem().readFile(CONTRACT).compose(yaml -> OpenAPIContract.from(vertx, CONTRACT)
         .compose(contract -> {
           Router root = Router.router(vertx);
+          deadlines = new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
+          root.route().handler(deadlines); // first: the head has arrived, the body clock starts
           root.route().handler(ApiVerticle::refuseBadUri);
           // what the router itself refuses (a path it cannot decode, a method it does not route) is a problem document too
           for (int status : new int[] {400, 404, 405, 413, 414, 415, 431}) {
             root.errorHandler(status, new Problems());
           }
           root.get("/health").handler(this::health);
-          root.get("/metrics").handler(PrometheusScrapingHandler.create());
+          root.get("/metrics").handler(new MetricsRoute(vertx, metricsToken));
           root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
           page(root);
           s.uploads().mount(root);
@@ -84,9 +92,29 @@ public final class ApiVerticle extends VerticleBase {
           root.route("/*").subRouter(api(contract));
           root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
           root.route().failureHandler(new Problems());
-          return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host());
+          deadlines.start();
+          return vertx.createHttpServer(serverOptions()).connectionHandler(deadlines::opened).requestHandler(root)
+              .listen(config.port(), config.host());
         }))
         .onSuccess(srv -> server = srv);
+  }
+
+  /**
+   * HTTP/1.1 only: cleartext HTTP/2 (h2c) multiplexes streams on one connection, beyond the reach of
+   * the per-connection head clock, and no client of this API needs it. A connection with nothing
+   * read or written for the idle timeout is closed, before its protocol is even known.
+   */
+  private HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setHttp2ClearTextEnabled(false)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (deadlines != null) {
+      deadlines.stop();
+    }
+    return Future.succeededFuture();
   }
 
   private Router api(OpenAPIContract contract) {

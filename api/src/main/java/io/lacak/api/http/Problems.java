@@ -34,6 +34,11 @@ public final class Problems implements Handler<RoutingContext> {
     if (ctx.response().ended()) {
       return;
     }
+    if (ctx.response().headWritten()) {
+      // an answer already on its way cannot become a problem: cut it, so that it never looks complete
+      ctx.request().connection().close();
+      return;
+    }
     Problem p = toProblem(ctx.failure(), ctx.statusCode());
     if (p.status() >= 500 && "INTERNAL".equals(p.code())) {
       String incident = UUID.randomUUID().toString();

@@ -95,8 +95,10 @@ public final class UploadRoutes {
     }
   }
 
+  /** Answer, then close: an end handler of the context, since the response's own endHandler is the router's. */
   private static void closeAfterAnswer(RoutingContext ctx) {
-    ctx.response().putHeader("Connection", "close").endHandler(v -> ctx.request().connection().close());
+    ctx.response().putHeader("Connection", "close");
+    ctx.addEndHandler(v -> ctx.request().connection().close());
   }
 
   private void take(RoutingContext ctx) {
@@ -171,6 +173,10 @@ public final class UploadRoutes {
 
   /** Streams the body to {@code file}: the raw body, or the first file part of a multipart form. */
   private Future<Void> receive(HttpServerRequest request, Path file, LongConsumer count) {
+    // a connection closed mid-body (by the client, or by the body timeout) fails the upload, which
+    // deletes the file, whether a file part had begun or not
+    Promise<Void> broken = Promise.promise();
+    request.exceptionHandler(broken::tryFail);
     String type = request.getHeader("Content-Type");
     if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
       Promise<Void> done = Promise.promise();
@@ -182,7 +188,7 @@ public final class UploadRoutes {
           return;
         }
         seen[0] = true;
-        toFile(part, file, count).onComplete(ar -> {
+        toFile(part, file, count, broken.future()).onComplete(ar -> {
           if (ar.succeeded()) {
             done.tryComplete();
           } else {
@@ -195,17 +201,23 @@ public final class UploadRoutes {
           done.tryFail(new Problem(400, "NO_FILE", "the form holds no file part", java.util.List.of()));
         }
       });
+      broken.future().onFailure(e -> {
+        if (!seen[0]) { // once a part began, toFile fails when it has closed the file
+          done.tryFail(e);
+        }
+      });
       request.resume();
       return done.future();
     }
-    return toFile(request, file, count);
+    return toFile(request, file, count, broken.future());
   }
 
   /**
    * Writes {@code in} to {@code file}, counting as it goes: at {@code limit} bytes it stops and
    * fails with 413, so an over-long body (chunked, or lying about its length) never fills the disk.
+   * When {@code broken} fails (the connection is gone) the file is closed and the write fails.
    */
-  private Future<Void> toFile(ReadStream<Buffer> in, Path file, LongConsumer count) {
+  private Future<Void> toFile(ReadStream<Buffer> in, Path file, LongConsumer count, Future<Void> broken) {
     in.pause();
     return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true))
         .compose(out -> {
@@ -231,6 +243,10 @@ public final class UploadRoutes {
             }
           });
           in.exceptionHandler(e -> out.close().onComplete(v -> done.tryFail(e)));
+          broken.onFailure(e -> {
+            in.handler(null);
+            out.close().onComplete(v -> done.tryFail(e));
+          });
           in.endHandler(v -> out.close().onComplete(done));
           in.resume();
           return done.future();

@@ -58,4 +58,19 @@ class LacakServerTest {
     assertThat(c.host()).isEqualTo("0.0.0.0");
     assertThat(c.setPort(0).port()).isZero();
   }
+
+  @Test
+  void timeoutsAndTheMetricsTokenAreSettings() {
+    LacakConfig c = LacakConfig.defaults().withEnvironment(Map.of("LACAK_IDLE_TIMEOUT", "30", "LACAK_HEADER_TIMEOUT", "5",
+        "LACAK_BODY_TIMEOUT", "90", "LACAK_UPLOAD_TIMEOUT", "7200", "LACAK_METRICS_TOKEN", " scrape-me-please-0123 "));
+
+    assertThat(c.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(c.headerTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(c.bodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(c.uploadTimeout()).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(c.metricsToken()).isEqualTo("scrape-me-please-0123");
+    assertThat(LacakConfig.defaults().metricsToken()).isNull(); // the key file's
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LacakConfig.defaults().withEnvironment(Map.of("LACAK_BODY_TIMEOUT", "0")))
+        .hasMessageContaining("LACAK_BODY_TIMEOUT");
+  }
 }

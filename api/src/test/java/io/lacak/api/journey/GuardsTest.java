@@ -14,6 +14,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.Future;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -183,9 +188,44 @@ class GuardsTest {
     assertThat(contract.bodyAsString()).startsWith("openapi: 3.1.0").contains("operationId: reportSale");
 
     api.get("/api/v1/code-requests/424242", api.key(MANUFACTURER));
-    String metrics = api.get("/metrics", null).bodyAsString();
+    String metrics = scrape(metricsToken()).bodyAsString();
     assertThat(metrics).contains("vertx_http_server_requests_total").containsPattern("route=\"[/>]*/api/v1/code-requests/:id[/>]*\"")
         .doesNotContain("424242");
+  }
+
+  @Test
+  void metricsWantTheTokenOfTheDataDirectory() throws Exception {
+    Path file = api.dataDir.resolve("keys").resolve("metrics.token");
+    assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE);
+    HttpResponse<Buffer> anonymous = api.get("/metrics", null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.getHeader("WWW-Authenticate")).startsWith("Bearer");
+    assertThat(anonymous.bodyAsString()).doesNotContain("vertx_");
+    assertThat(scrape("not-the-token").statusCode()).isEqualTo(401);
+    assertThat(api.get("/metrics", api.key(MANUFACTURER)).statusCode()).isEqualTo(401); // an API key is not it either
+    assertThat(scrape(metricsToken() + "x").statusCode()).isEqualTo(401);
+
+    // a burst of scrapes: one rendering serves them all, every one complete
+    List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      burst.add(api.client.get(api.lacak.port(), "127.0.0.1", "/metrics").putHeader("Authorization", "Bearer " + metricsToken()).send());
+    }
+    for (Future<HttpResponse<Buffer>> f : burst) {
+      HttpResponse<Buffer> r = f.await(60, TimeUnit.SECONDS);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.getHeader("content-type")).startsWith("text/plain; version=0.0.4");
+      assertThat(r.bodyAsString()).contains("vertx_http_server_requests_total");
+    }
+  }
+
+  private static String metricsToken() throws Exception {
+    return Files.readString(api.dataDir.resolve("keys").resolve("metrics.token")).strip();
+  }
+
+  private static HttpResponse<Buffer> scrape(String token) throws Exception {
+    return api.client.get(api.lacak.port(), "127.0.0.1", "/metrics").putHeader("Authorization", "Bearer " + token)
+        .send().await(60, TimeUnit.SECONDS);
   }
 
   @Test

@@ -84,6 +84,7 @@ public final class Problem extends RuntimeException {
       case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
+      case 408 -> "Request timeout";
       case 409 -> "Conflict";
       case 413 -> "Payload too large";
       case 415 -> "Unsupported media type";
