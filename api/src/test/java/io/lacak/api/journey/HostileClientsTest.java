@@ -136,6 +136,29 @@ class HostileClientsTest {
   }
 
   @Test
+  void aHugeOrNulCellIsQuotedShortInItsProblemAndTheJobStaysReadable() throws Exception {
+    String mfr = api.key(MANUFACTURER);
+    String header = "Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,GTIN,Active,"
+        + "Retained Sample,Reject\n";
+    String row = MANUFACTURER + ",Primer,(90)" + AUTH_NIE + "(10)B1(17)281231(21)" + "X".repeat(900_000) + ",0,0,"
+        + AUTH_NIE + ",2028-12-31,B1,,TR\u0000UE,FALSE,FALSE\n";
+    HttpResponse<Buffer> r = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage")
+        .putHeader("X-API-Key", mfr).putHeader("content-type", "text/csv")
+        .sendBuffer(Buffer.buffer(header + row)).await(60, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
+    JsonObject job = UploadTestSupport.finished(api, r.bodyAsJsonObject().getLong("id"), mfr, 120);
+    assertThat(job.getString("state")).isEqualTo("REFUSED");
+    assertThat(job.getJsonArray("problems")).isNotEmpty();
+    for (Object p : job.getJsonArray("problems")) {
+      String message = ((JsonObject) p).getString("message");
+      assertThat(message.length()).isLessThan(300);
+      assertThat(message).doesNotContain("\u0000");
+    }
+    // and it stays readable, again and again
+    assertThat(api.get("/api/v1/uploads/" + job.getLong("id"), mfr).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void uploadHeadersAreCheckedLikeReports() throws Exception {
     String mfr = api.key(MANUFACTURER);
     HttpResponse<Buffer> longKey = api.client.post(api.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage")
