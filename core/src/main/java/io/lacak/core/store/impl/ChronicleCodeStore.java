@@ -24,6 +24,8 @@ public final class ChronicleCodeStore implements CodeStore {
   /** Store layout: 2 since the 17-byte state record and the owners map (session 4); 1 before. */
   private static final long FORMAT = 2;
 
+  private static final String[] MAPS = {"states", "owners", "containers", "children"};
+
   private final GrowingMap codes;
   private final GrowingMap owners; // a container's code key -> its container id
   private final GrowingMap containers; // container id -> its key and child slot count
@@ -53,6 +55,9 @@ public final class ChronicleCodeStore implements CodeStore {
       throw new UncheckedIOException("cannot open the store in " + dir, e);
     }
     boolean older = olderFormat(dir);
+    if (recover && !older) {
+      discardIfRecoveryWasCut(dir);
+    }
     // Containers are a fraction of codes: a secondary holds at least a few primaries.
     this.codes = new GrowingMap(dir, "states", CodeKey.SIZE, CodeState.SIZE, initial, options.growAt(), recover);
     this.owners = new GrowingMap(dir, "owners", CodeKey.SIZE, 4, Math.max(1_000, initial / 8), options.growAt(), recover);
@@ -76,6 +81,34 @@ public final class ChronicleCodeStore implements CodeStore {
     }
     if (older) {
       clear(); // the journal rebuilds the store in today's layout
+    }
+  }
+
+  /**
+   * A kill during Chronicle's recovery leaves the map it was recovering marked not ready, with
+   * entries that can no longer be trusted. The store is only a view of the journal: empty it, so
+   * that replay from sequence 0 rebuilds it. The applied position is reset to 0 (durably) before
+   * any file is deleted, so a kill in between still leaves a store that asks to be rebuilt.
+   */
+  private static void discardIfRecoveryWasCut(Path dir) {
+    boolean cut = false;
+    for (String name : MAPS) {
+      cut |= !GrowingMap.ready(dir, name);
+    }
+    if (!cut) {
+      return;
+    }
+    try (FileChannel meta = FileChannel.open(dir.resolve("store.meta"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(24).putLong(0).putLong(1).putLong(FORMAT);
+      b.flip();
+      meta.write(b, 0);
+      meta.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reset the store metadata in " + dir, e);
+    }
+    for (String name : MAPS) {
+      GrowingMap.delete(dir, name);
     }
   }
 
