@@ -13,6 +13,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.nio.file.Files;
 
@@ -88,14 +90,15 @@ public final class ChronicleCodeStore implements CodeStore {
    * A kill during Chronicle's recovery leaves the map it was recovering marked not ready, with
    * entries that can no longer be trusted. The store is only a view of the journal: empty it, so
    * that replay from sequence 0 rebuilds it. The applied position is reset to 0 (durably) before
-   * any file is deleted, so a kill in between still leaves a store that asks to be rebuilt.
+   * any file is deleted, and the files not ready are deleted last: a kill in between leaves one of
+   * them, so the next open empties the store again rather than trusting what is left.
    */
   private static void discardIfRecoveryWasCut(Path dir) {
-    boolean cut = false;
+    List<Path> notReady = new ArrayList<>();
     for (String name : MAPS) {
-      cut |= !GrowingMap.ready(dir, name);
+      notReady.addAll(GrowingMap.notReady(dir, name));
     }
-    if (!cut) {
+    if (notReady.isEmpty()) {
       return;
     }
     try (FileChannel meta = FileChannel.open(dir.resolve("store.meta"), StandardOpenOption.CREATE,
@@ -104,11 +107,18 @@ public final class ChronicleCodeStore implements CodeStore {
       b.flip();
       meta.write(b, 0);
       meta.force(true);
+      for (String name : MAPS) {
+        for (Path f : GrowingMap.files(dir, name)) {
+          if (!notReady.contains(f)) {
+            Files.delete(f);
+          }
+        }
+      }
+      for (Path f : notReady) {
+        Files.delete(f);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reset the store metadata in " + dir, e);
-    }
-    for (String name : MAPS) {
-      GrowingMap.delete(dir, name);
+      throw new UncheckedIOException("cannot empty the store in " + dir + " for a rebuild", e);
     }
   }
 

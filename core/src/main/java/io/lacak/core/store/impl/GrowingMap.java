@@ -120,36 +120,34 @@ final class GrowingMap implements Closeable {
   }
 
   /**
-   * Whether every generation file of {@code name} in {@code dir} is marked ready in its Chronicle
-   * header: the sign bit of the little-endian size word at byte 8 ({@code SizePrefixedBlob}), which
-   * Chronicle clears only at the end of a creation or of a recovery. A file not ready was being
-   * recovered when its process died; its entries can no longer be trusted (an entry was lost in
-   * {@code StoreCrashTest}), and opening it would wait a minute in {@code waitUntilReady}.
+   * The generation files of {@code name} in {@code dir} that are not marked ready in their
+   * Chronicle header: the sign bit of the little-endian size word at byte 8 ({@code
+   * SizePrefixedBlob}), which Chronicle clears only at the end of a creation or of a recovery. Such
+   * a file was being recovered when its process died; its entries can no longer be trusted (an
+   * entry was lost in {@code StoreCrashTest}), and opening it waits a minute in {@code
+   * waitUntilReady}.
    */
-  static boolean ready(Path dir, String name) {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(f -> isOwn(f, name) && FILE.matcher(f.getFileName().toString()).matches()).toList()) {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-          ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-          if (ch.read(word, 8) != 4 || word.getInt(0) < 0) {
-            return false;
-          }
+  static List<Path> notReady(Path dir, String name) {
+    List<Path> out = new ArrayList<>();
+    for (Path f : files(dir, name)) {
+      try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+        ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        if (ch.read(word, 8) != 4 || word.getInt(0) < 0) {
+          out.add(f);
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + f, e);
       }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the store in " + dir, e);
     }
+    return out;
   }
 
-  /** Deletes every generation file of {@code name} in {@code dir}. */
-  static void delete(Path dir, String name) {
+  /** The generation files of {@code name} in {@code dir}. */
+  static List<Path> files(Path dir, String name) {
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(f -> isOwn(f, name) && f.toString().endsWith(".dat")).toList()) {
-        Files.delete(f);
-      }
+      return files.filter(f -> isOwn(f, name) && FILE.matcher(f.getFileName().toString()).matches()).toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the store files in " + dir, e);
+      throw new UncheckedIOException("cannot list the store in " + dir, e);
     }
   }
 
