@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.nio.file.Files;
 
 /** The code store on Chronicle Map: codes, containers, children, and the applied journal position. */
@@ -25,6 +26,8 @@ public final class ChronicleCodeStore implements CodeStore {
 
   /** Store layout: 2 since the 17-byte state record and the owners map (session 4); 1 before. */
   private static final long FORMAT = 2;
+
+  private static final Logger LOG = Logger.getLogger(ChronicleCodeStore.class.getName());
 
   private static final String[] MAPS = {"states", "owners", "containers", "children"};
 
@@ -101,6 +104,8 @@ public final class ChronicleCodeStore implements CodeStore {
     if (notReady.isEmpty()) {
       return;
     }
+    LOG.warning(() -> "the last recovery of " + notReady + " did not finish: the store starts empty and the journal"
+        + " rebuilds it");
     try (FileChannel meta = FileChannel.open(dir.resolve("store.meta"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.allocate(24).putLong(0).putLong(1).putLong(FORMAT);
