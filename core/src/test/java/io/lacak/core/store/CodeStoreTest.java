@@ -96,6 +96,40 @@ class CodeStoreTest {
   }
 
   @Test
+  void issue15Item11_aFileARecoveryDidNotFinishEmptiesTheStoreForTheJournalToRebuild() throws Exception {
+    Path dir = options(10_000).directory();
+    byte[] key = CodeKey.encode(3, "SERIAL1", new byte[20]);
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      store.write(key, new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.HELD).holder(9));
+      store.appliedSequence(5);
+    }
+    // What a kill during Chronicle's recovery leaves: the marker of an unclean stop, and the map
+    // being recovered with the readiness bit (sign bit of the size word at byte 8) set to NOT_COMPLETE.
+    java.nio.file.Files.createFile(dir.resolve("store.open"));
+    Path states = dir.resolve("states-0-10000.dat");
+    try (var ch = java.nio.channels.FileChannel.open(states, java.nio.file.StandardOpenOption.READ,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+      ch.read(b, 11);
+      b.put(0, (byte) (b.get(0) | 0x80)).rewind();
+      ch.write(b, 11);
+    }
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      assertThat(store.appliedSequence()).isZero();
+      assertThat(store.size()).isZero();
+      assertThat(store.read(key, new CodeState())).isFalse();
+      store.write(key, new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.HELD).holder(4));
+      store.appliedSequence(1);
+    }
+    try (CodeStore store = CodeStore.open(options(10_000))) {
+      CodeState s = new CodeState();
+      assertThat(store.read(key, s)).isTrue();
+      assertThat(s.holder()).isEqualTo(4);
+      assertThat(store.appliedSequence()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void containersAreFoundByTheirCode() {
     byte[] box = CodeKey.encode(3, "BOX1", new byte[20]);
     try (CodeStore store = CodeStore.open(options(10_000))) {

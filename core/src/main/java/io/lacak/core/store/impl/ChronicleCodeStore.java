@@ -13,7 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.nio.file.Files;
 
 /** The code store on Chronicle Map: codes, containers, children, and the applied journal position. */
@@ -23,6 +26,10 @@ public final class ChronicleCodeStore implements CodeStore {
 
   /** Store layout: 2 since the 17-byte state record and the owners map (session 4); 1 before. */
   private static final long FORMAT = 2;
+
+  private static final Logger LOG = Logger.getLogger(ChronicleCodeStore.class.getName());
+
+  private static final String[] MAPS = {"states", "owners", "containers", "children"};
 
   private final GrowingMap codes;
   private final GrowingMap owners; // a container's code key -> its container id
@@ -53,6 +60,9 @@ public final class ChronicleCodeStore implements CodeStore {
       throw new UncheckedIOException("cannot open the store in " + dir, e);
     }
     boolean older = olderFormat(dir);
+    if (recover && !older) {
+      discardIfRecoveryWasCut(dir);
+    }
     // Containers are a fraction of codes: a secondary holds at least a few primaries.
     this.codes = new GrowingMap(dir, "states", CodeKey.SIZE, CodeState.SIZE, initial, options.growAt(), recover);
     this.owners = new GrowingMap(dir, "owners", CodeKey.SIZE, 4, Math.max(1_000, initial / 8), options.growAt(), recover);
@@ -76,6 +86,44 @@ public final class ChronicleCodeStore implements CodeStore {
     }
     if (older) {
       clear(); // the journal rebuilds the store in today's layout
+    }
+  }
+
+  /**
+   * A kill during Chronicle's recovery leaves the map it was recovering marked not ready, with
+   * entries that can no longer be trusted. The store is only a view of the journal: empty it, so
+   * that replay from sequence 0 rebuilds it. The applied position is reset to 0 (durably) before
+   * any file is deleted, and the files not ready are deleted last: a kill in between leaves one of
+   * them, so the next open empties the store again rather than trusting what is left.
+   */
+  private static void discardIfRecoveryWasCut(Path dir) {
+    List<Path> notReady = new ArrayList<>();
+    for (String name : MAPS) {
+      notReady.addAll(GrowingMap.notReady(dir, name));
+    }
+    if (notReady.isEmpty()) {
+      return;
+    }
+    LOG.warning(() -> "the last recovery of " + notReady + " did not finish: the store starts empty and the journal"
+        + " rebuilds it");
+    try (FileChannel meta = FileChannel.open(dir.resolve("store.meta"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(24).putLong(0).putLong(1).putLong(FORMAT);
+      b.flip();
+      meta.write(b, 0);
+      meta.force(true);
+      for (String name : MAPS) {
+        for (Path f : GrowingMap.files(dir, name)) {
+          if (!notReady.contains(f)) {
+            Files.delete(f);
+          }
+        }
+      }
+      for (Path f : notReady) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot empty the store in " + dir + " for a rebuild", e);
     }
   }
 

@@ -4,8 +4,13 @@ import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,6 +31,8 @@ import net.openhft.chronicle.map.ChronicleMap;
 final class GrowingMap implements Closeable {
 
   private static final Pattern FILE = Pattern.compile("(\\w+)-(\\d+)-(\\d+)\\.dat");
+  /** A generation being created: renamed to its {@link #FILE} name only once Chronicle marked it ready. */
+  private static final String CREATING = ".creating";
 
   private final Path dir;
   private final String name;
@@ -56,17 +63,23 @@ final class GrowingMap implements Closeable {
     List<Generation> found = new ArrayList<>();
     try {
       Files.createDirectories(dir);
+      // A generation whose creation a kill interrupted never held an entry: drop it.
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(f -> isOwn(f, name) && f.toString().endsWith(CREATING)).toList()) {
+          Files.delete(f);
+        }
+      }
       try (Stream<Path> files = Files.list(dir)) {
         files.map(p -> FILE.matcher(p.getFileName().toString()))
             .filter(m -> m.matches() && m.group(1).equals(name))
             .sorted((a, b) -> Integer.compare(Integer.parseInt(a.group(2)), Integer.parseInt(b.group(2))))
-            .forEach(m -> found.add(open(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)))));
+            .forEach(m -> found.add(open(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)), true)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the store in " + dir, e);
     }
     if (found.isEmpty()) {
-      found.add(open(0, initialCapacity));
+      found.add(open(0, initialCapacity, false));
     }
     this.generations = List.copyOf(found);
     this.newestSize = found.get(found.size() - 1).map().size();
@@ -75,7 +88,13 @@ final class GrowingMap implements Closeable {
     }
   }
 
-  private Generation open(int index, long capacity) {
+  /**
+   * Opens generation {@code index}: an {@code existing} file (recovered after an unclean stop), or
+   * a new one. A new file is created under a temporary name and renamed into place once Chronicle
+   * has marked it ready, so a kill during creation leaves no half-created map for the next start:
+   * opening such a file waits a minute in Chronicle's {@code waitUntilReady} (issue 15, item 11).
+   */
+  private Generation open(int index, long capacity, boolean existing) {
     File file = dir.resolve(name + "-" + index + "-" + capacity + ".dat").toFile();
     try {
       var builder = ChronicleMap.of(byte[].class, byte[].class)
@@ -85,13 +104,55 @@ final class GrowingMap implements Closeable {
           .keyReaderAndDataAccess(ByteArraySizedReader.INSTANCE, new ReusedBytesAccess())
           .valueReaderAndDataAccess(ByteArraySizedReader.INSTANCE, new ReusedBytesAccess())
           .entries(capacity);
-      ChronicleMap<byte[], byte[]> map = recover && file.exists()
+      if (!existing) {
+        Path creating = dir.resolve(file.getName() + CREATING);
+        Files.deleteIfExists(creating);
+        builder.createPersistedTo(creating.toFile()).close();
+        Files.move(creating, file.toPath(), StandardCopyOption.ATOMIC_MOVE);
+      }
+      ChronicleMap<byte[], byte[]> map = existing && recover
           ? builder.recoverPersistedTo(file, true)
           : builder.createPersistedTo(file);
       return new Generation(index, capacity, map);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file, e);
     }
+  }
+
+  /**
+   * The generation files of {@code name} in {@code dir} that are not marked ready in their
+   * Chronicle header: the sign bit of the little-endian size word at byte 8 ({@code
+   * SizePrefixedBlob}), which Chronicle clears only at the end of a creation or of a recovery. Such
+   * a file was being recovered when its process died; its entries can no longer be trusted (an
+   * entry was lost in {@code StoreCrashTest}), and opening it waits a minute in {@code
+   * waitUntilReady}.
+   */
+  static List<Path> notReady(Path dir, String name) {
+    List<Path> out = new ArrayList<>();
+    for (Path f : files(dir, name)) {
+      try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+        ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        if (ch.read(word, 8) != 4 || word.getInt(0) < 0) {
+          out.add(f);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + f, e);
+      }
+    }
+    return out;
+  }
+
+  /** The generation files of {@code name} in {@code dir}. */
+  static List<Path> files(Path dir, String name) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> isOwn(f, name) && FILE.matcher(f.getFileName().toString()).matches()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the store in " + dir, e);
+    }
+  }
+
+  private static boolean isOwn(Path file, String name) {
+    return file.getFileName().toString().startsWith(name + "-");
   }
 
   /** Copies the value of {@code key} into {@code value}; false when absent. */
@@ -121,7 +182,7 @@ final class GrowingMap implements Closeable {
     Generation g = gens.get(newest);
     if (g.map().put(key, value) == null && ++newestSize >= (long) (g.capacity() * growAt)) {
       List<Generation> grown = new ArrayList<>(gens);
-      grown.add(open(g.index() + 1, g.capacity() * 2));
+      grown.add(open(g.index() + 1, g.capacity() * 2, false));
       olderSize += newestSize;
       generations = List.copyOf(grown);
       newestSize = 0;
