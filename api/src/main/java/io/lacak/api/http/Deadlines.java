@@ -32,6 +32,9 @@ import java.util.Set;
  */
 final class Deadlines implements Handler<RoutingContext> {
 
+  /** A routing-context key set on a request whose body timed out: its answer is the 408 written here. */
+  static final String EXPIRED = "lacak.body.expired";
+
   /** CSV uploads stream up to LACAK_UPLOAD_LIMIT bytes: they get the longer timeout. */
   static final String UPLOADS = "/api/v1/uploads/";
 
@@ -145,6 +148,8 @@ final class Deadlines implements Handler<RoutingContext> {
   private static void expire(Pending p) {
     HttpServerRequest req = p.ctx().request();
     HttpServerResponse resp = p.ctx().response();
+    // cancelling fails the request ("Pipe closed"), at once or later: the failure handler leaves it to this 408
+    p.ctx().put(EXPIRED, Boolean.TRUE);
     // the body handler's files first, while their streams are open (cancelled after the connection
     // has failed them, Vert.x logs an IllegalStateException from the closed file)
     p.ctx().cancelAndCleanupFileUploads();

@@ -31,8 +31,8 @@ public final class Problems implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (ctx.response().ended()) {
-      return;
+    if (ctx.response().ended() || ctx.get(Deadlines.EXPIRED) != null) {
+      return; // the body timed out: Deadlines answers 408 and closes, whatever the body handler failed with
     }
     if (ctx.response().headWritten()) {
       // an answer already on its way cannot become a problem: cut it, so that it never looks complete
