@@ -44,7 +44,7 @@ public final class E2e {
   }
 
   /** The scenarios of {@code all}, in order. */
-  public static final List<String> ALL = List.of("verify", "sales", "ship", "ingest", "listing");
+  public static final List<String> ALL = List.of("verify", "sales", "ship", "ingest", "listing", "metrics");
 
   /** Runs {@code scenarios} against {@code -Dlacak.jar} (default {@code api/target/lacak.jar}); their result lines. */
   public static List<JsonObject> run(List<String> scenarios, boolean quick) throws Exception {
@@ -61,6 +61,7 @@ public final class E2e {
           case "ship" -> e2e.ship();
           case "ingest" -> e2e.ingest();
           case "listing" -> e2e.listing();
+          case "metrics" -> e2e.metrics();
           default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (" + ALL + " or all)");
         }
       }
@@ -449,6 +450,48 @@ public final class E2e {
         lines.add(line);
       }
       http.post("/api/v1/usage-reports", key, new JsonObject().put("lines", lines));
+    }
+  }
+
+  /**
+   * Issue 15 item 10: a flood of {@code GET /metrics} (16 connections, as measured when it was
+   * anonymous and rendered per request) beside public verification on 2 connections: verify's
+   * latency alone, beside a flood without the token (401s) and beside a flood with it (the
+   * operator's scraper gone wild: one rendering a second serves them all).
+   */
+  private void metrics() throws Exception {
+    long millis = quick ? 5_000 : 15_000;
+    String token = "bench-metrics-token-0123456789";
+    Path data = Files.createTempDirectory("lacak-e2e-metrics");
+    Buffer verifyBody = Buffer.buffer("{\"code\":\"(90)" + NIE + "(10)M1(17)291231(21)" + randomSerial(new java.util.Random(3)) + "\"}");
+    try (ServerProcess server = ServerProcess.lacak(jar, data, "1g", Map.of("LACAK_METRICS_TOKEN", token,
+        "LACAK_VERIFY_RATE", "100000000"))) {
+      Load.Result warm = new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, 5_000, i -> verifyBody);
+      if (warm.errors() > 0) {
+        throw new IllegalStateException("verify answered " + warm.errors() + " non-200s in the warm-up");
+      }
+      Load.Result alone = new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, millis, i -> verifyBody);
+      JsonObject row = new JsonObject().put("alone_p50_ms", round2(alone.p50Ms())).put("alone_p99_ms", round2(alone.p99Ms()));
+      for (String who : List.of("anonymous", "token")) {
+        Map<String, String> headers = who.equals("token") ? Map.of("Authorization", "Bearer " + token) : Map.of();
+        java.util.concurrent.CompletableFuture<Load.Result> flood = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return new Load(vertx).run(server.port(), io.vertx.core.http.HttpMethod.GET, "/metrics", headers, 16,
+                millis + 2_000, i -> Buffer.buffer());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        Thread.sleep(1_000);
+        Load.Result beside = new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, millis, i -> verifyBody);
+        Load.Result scrapes = flood.get();
+        row.put(who + "_p50_ms", round2(beside.p50Ms())).put(who + "_p99_ms", round2(beside.p99Ms()))
+            .put(who + "_verify_errors", beside.errors())
+            .put(who + "_scrapes_per_s", round(scrapes.perSecond())).put(who + "_scrape_200s", scrapes.requests() - scrapes.errors());
+      }
+      // the figure: verify's p99 beside the anonymous flood, against its p99 alone
+      print(Results.row("verify-beside-metrics-flood", row.getDouble("anonymous_p99_ms"), "ms p99", alone.p99Ms(),
+          "verify on 2 connections unharmed by 16 connections of GET /metrics (issue 15 item 10)", null).mergeIn(row));
     }
   }
 

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -36,11 +37,18 @@ final class Load {
    */
   Result run(int port, String path, String apiKey, int connections, long millis, IntFunction<Buffer> body)
       throws Exception {
+    return run(port, HttpMethod.POST, path, apiKey == null ? Map.of() : Map.of("X-API-Key", apiKey), connections, millis,
+        body);
+  }
+
+  /** As {@link #run(int, String, String, int, long, IntFunction)}, with any method and request headers. */
+  Result run(int port, HttpMethod method, String path, Map<String, String> headers, int connections, long millis,
+      IntFunction<Buffer> body) throws Exception {
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(connections));
     Context ctx = vertx.getOrCreateContext();
     Promise<Result> done = Promise.promise();
-    ctx.runOnContext(v -> new Run(client, port, path, apiKey, connections, millis, body, done).start());
+    ctx.runOnContext(v -> new Run(client, port, method, path, headers, connections, millis, body, done).start());
     try {
       return done.future().await(millis + 120_000, TimeUnit.MILLISECONDS);
     } finally {
@@ -63,14 +71,14 @@ final class Load {
     final long start = System.nanoTime();
     boolean stopped;
 
-    Run(HttpClient client, int port, String path, String apiKey, int connections, long millis,
-        IntFunction<Buffer> body, Promise<Result> done) {
+    Run(HttpClient client, int port, HttpMethod method, String path, Map<String, String> headers, int connections,
+        long millis, IntFunction<Buffer> body, Promise<Result> done) {
       this.client = client;
-      this.options = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(HttpMethod.POST)
-          .putHeader("content-type", "application/json");
-      if (apiKey != null) {
-        options.putHeader("X-API-Key", apiKey);
+      this.options = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(method);
+      if (method == HttpMethod.POST) {
+        options.putHeader("content-type", "application/json");
       }
+      headers.forEach(options::putHeader);
       this.connections = connections;
       this.deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
       this.body = body;
@@ -95,7 +103,7 @@ final class Load {
       next++;
       inFlight++;
       long t0 = System.nanoTime();
-      client.request(options).compose(req -> req.send(b).compose(resp -> resp.body().map(x -> resp.statusCode())))
+      client.request(options).compose(req -> (b.length() == 0 ? req.send() : req.send(b)).compose(resp -> resp.body().map(x -> resp.statusCode())))
           .onComplete(ar -> {
             inFlight--;
             record(System.nanoTime() - t0, ar.succeeded() && ar.result() == 200);
