@@ -72,6 +72,10 @@ public final class Ledger {
       UsageLine line = lines.get(i);
       Step step = tx.step();
       Refusal r = usageLine(step, facility, line, seen, secondaryParent);
+      CodeRef p = line.primary();
+      if (r == null && ref.recalled(tx.batch(p.productId(), p.batch(), p.expiry()).ref())) {
+        r = Refusal.RECALLED; // Lampiran L: a recalled batch is not put into circulation again
+      }
       if (r != null) {
         tx.refuse(i, line.primary().serial(), r);
       } else {
@@ -162,6 +166,11 @@ public final class Ledger {
       // before reading it: whether another holder's container exists is not the reporter's to learn
       return Container.refused(Refusal.NOT_NIE_HOLDER);
     }
+    // Pasal 10(2), Lampiran L: one batch per container, the one its code names, so that a recall
+    // of the batch stops the container wherever it is (the check on a moved code's own batch)
+    if (code.productId() != batch.productId() || !code.batch().equals(batch.batch())) {
+      return Container.refused(Refusal.MIXED_BATCH);
+    }
     CodeState state = new CodeState();
     CodeState top = new CodeState();
     if (resolve(step, key, state, top) >= 0) {
@@ -170,6 +179,9 @@ public final class Ledger {
       }
       if (state.level() != level) {
         return Container.refused(Refusal.LEVEL_MISMATCH);
+      }
+      if (state.batch() != batch.ref()) {
+        return Container.refused(Refusal.MIXED_BATCH); // packed before with another batch's codes
       }
       // the state it inherits: a case on a pallet that has been shipped is not packed any more
       if (top.holder() != facility || top.status() != CodeStatus.ACTIVE) {
@@ -215,7 +227,8 @@ public final class Ledger {
       }
     }
     // Pasal 5(1)b: any other valid serial is the manufacturer's own, accepted as reported.
-    if (!step.tx.batch(code.productId(), code.batch(), code.expiry()).expiry().equals(code.expiry())) {
+    Batch batch = step.tx.batch(code.productId(), code.batch(), code.expiry());
+    if (!batch.expiry().equals(code.expiry())) {
       return Refusal.BATCH_MISMATCH; // one batch, one expiry
     }
     return null;
@@ -342,6 +355,9 @@ public final class Ledger {
     Batch batch = ref.findBatch(productId, batchNumber);
     Refusal r = product == null || product.holder() != by ? Refusal.NOT_NIE_HOLDER
         : batch == null ? Refusal.UNKNOWN_CODE : null;
+    if (r == null && ref.recalled(batch.ref())) {
+      r = Refusal.ALREADY_RECALLED; // the notice went out with the first recall: not twice
+    }
     if (r != null) {
       return new Decision(new Outcome(false, 0, List.of(new Refused(0, batchNumber, r)), List.of()), null);
     }
@@ -362,7 +378,10 @@ public final class Ledger {
       if (!ref.recalled(own.batch())) {
         return Refusal.NOT_RECALLED;
       }
-      if (top.status() != CodeStatus.HELD && top.status() != CodeStatus.ACTIVE) {
+      // L.b: recalled goods go back up the chain (pharmacy -> distributor -> NIE holder) in as many
+      // recall shipments as it takes; received by the NIE holder, they are home
+      boolean onTheWayBack = top.status() == CodeStatus.RECALL_RECEIVED && !nieHolder(from, own);
+      if (top.status() != CodeStatus.HELD && top.status() != CodeStatus.ACTIVE && !onTheWayBack) {
         return Refusal.WRONG_STATE;
       }
       own.status(CodeStatus.RECALL_IN_TRANSIT).holder(from).counterparty(to);
@@ -469,6 +488,12 @@ public final class Ledger {
   private interface Rule {
     /** Changes {@code own} (already detached from its container) or returns why not. */
     Refusal apply(CodeState own, CodeState top);
+  }
+
+  private boolean nieHolder(int facility, CodeState own) {
+    Batch batch = ref.batch(own.batch());
+    Product product = batch == null ? null : ref.product(batch.productId());
+    return product != null && product.holder() == facility;
   }
 
   /** Expiry and recall for codes in circulation. */

@@ -46,6 +46,16 @@ public enum Refusal {
   NOT_RECALLED("bets ini tidak sedang ditarik dari peredaran", "the batch is not recalled"),
   /** The product has expired. */
   EXPIRED("produk sudah kedaluwarsa", "the product has expired"),
+  /**
+   * Pasal 10(2), Lampiran L: a container holds codes of the batch its own code names, and no other,
+   * so that a recall stops every container that holds the batch (Lacak's container codes are issued
+   * for one batch; a self-issued container code names its batch in (10) too).
+   */
+  MIXED_BATCH("kemasan hanya boleh berisi kode dari bets yang tertera pada kodenya sendiri",
+      "a package may only hold codes of the batch its own code names"),
+  /** Lampiran L.a: a batch is recalled once; a second notice for it is not sent again. */
+  ALREADY_RECALLED("bets ini sudah ditarik dari peredaran; pemberitahuan penarikan sudah dikirim",
+      "the batch is already recalled; its recall notice was already sent"),
   /** Lampiran G: aggregation goes primary into secondary into tertiary. */
   WRONG_AGGREGATION("kode hanya boleh dikemas ke dalam tingkat kemasan berikutnya",
       "a code may only be packed into the next packaging level"),

@@ -444,6 +444,70 @@ class LedgerTest {
   }
 
   @Test
+  void pasal10_2_aContainerHoldsOnlyTheBatchItsOwnCodeNames() {
+    CodeRef ownOtherBatch = new CodeRef(PRODUCT, "MYOWNSERIAL0002", "B2612Z", EXPIRY);
+    CodeRef ownCase = new CodeRef(PRODUCT, "MYOWNCASE0001", "B2612Z", EXPIRY);
+
+    // a unit of another batch into Lacak's case of BATCH, or into a self-issued case naming another batch
+    Outcome o = run(ledger.usage(MFR, List.of(new UsageLine(ownOtherBatch, Use.ACTIVE, secondary(0), null),
+        new UsageLine(primary(0), Use.ACTIVE, ownCase, null)), Mode.PER_CODE));
+    // a case of BATCH onto a self-issued pallet naming another batch
+    CodeRef ownPallet = new CodeRef(PRODUCT, "MYOWNPALLET0001", "B2612Z", EXPIRY);
+    Outcome pallet = run(ledger.usage(MFR, List.of(new UsageLine(primary(1), Use.ACTIVE, secondary(1), ownPallet)),
+        Mode.ATOMIC));
+
+    assertThat(reasons(o)).containsExactly(Refusal.MIXED_BATCH, Refusal.MIXED_BATCH);
+    assertThat(reasons(pallet)).containsExactly(Refusal.MIXED_BATCH);
+    assertThat(store.size()).isZero();
+    // a self-issued case of its own batch takes that batch's units
+    assertThat(run(ledger.usage(MFR, List.of(new UsageLine(ownOtherBatch, Use.ACTIVE, ownCase, null)), Mode.ATOMIC))
+        .fullyAccepted()).isTrue();
+  }
+
+  @Test
+  void lampiranL_everyUnitOfARecalledBatchStopsWhereverItIsPacked() {
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
+    run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
+    run(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC));
+    run(ledger.recallNotice(MFR, PRODUCT, BATCH));
+
+    assertThat(reasons(run(ledger.ship(PBF, APOTEK, List.of(tertiary(0), secondary(2), primary(33)), Mode.PER_CODE))))
+        .containsExactly(Refusal.RECALLED, Refusal.RECALLED, Refusal.RECALLED);
+    assertThat(ledger.effective(primary(33)).top().holder()).isEqualTo(PBF);
+  }
+
+  @Test
+  void lampiranL_recallShipmentsGoBackUpTheChainUntilTheNieHolderHasThem() {
+    run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
+    run(ledger.ship(MFR, PBF, List.of(tertiary(0)), Mode.ATOMIC));
+    run(ledger.receive(PBF, List.of(tertiary(0)), Mode.ATOMIC));
+    run(ledger.ship(PBF, APOTEK, List.of(secondary(0)), Mode.ATOMIC));
+    run(ledger.receive(APOTEK, List.of(secondary(0)), Mode.ATOMIC));
+    run(ledger.recallNotice(MFR, PRODUCT, BATCH));
+
+    // pharmacy -> distributor -> NIE holder
+    assertThat(run(ledger.recallShip(APOTEK, PBF, List.of(secondary(0)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    assertThat(run(ledger.recallReceive(PBF, List.of(secondary(0)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    assertThat(run(ledger.recallShip(PBF, MFR, List.of(secondary(0), tertiary(0)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    assertThat(run(ledger.recallReceive(MFR, List.of(secondary(0), tertiary(0)), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    assertThat(state(primary(5)).top().holder()).isEqualTo(MFR);
+    assertThat(state(primary(5)).top().status()).isEqualTo(CodeStatus.RECALL_RECEIVED);
+    // home: the NIE holder's recalled stock moves no further
+    assertThat(reasons(run(ledger.recallShip(MFR, PBF, List.of(secondary(0)), Mode.ATOMIC))))
+        .containsExactly(Refusal.WRONG_STATE);
+  }
+
+  @Test
+  void lampiranL_aBatchIsRecalledOnceAndItsCodesAreNotUsedAfterwards() {
+    run(ledger.usage(MFR, List.of(new UsageLine(primary(0), Use.ACTIVE, null, null)), Mode.ATOMIC));
+    assertThat(run(ledger.recallNotice(MFR, PRODUCT, BATCH)).fullyAccepted()).isTrue();
+
+    assertThat(reasons(run(ledger.recallNotice(MFR, PRODUCT, BATCH)))).containsExactly(Refusal.ALREADY_RECALLED);
+    assertThat(reasons(run(ledger.usage(MFR, List.of(new UsageLine(primary(1), Use.ACTIVE, null, null)), Mode.ATOMIC))))
+        .containsExactly(Refusal.RECALLED);
+  }
+
+  @Test
   void expiredProductsDoNotMove() {
     CodeRef old = new CodeRef(PRODUCT, "OLDSERIAL1", "B2001", LocalDate.of(2026, 1, 31));
     run(ledger.usage(MFR, List.of(new UsageLine(old, Use.ACTIVE, null, null)), Mode.ATOMIC));
