@@ -124,9 +124,11 @@ public final class ReportRoutes {
     List<CodeRef> codes = in.codes("codes");
     in.check();
     boolean approve = in.body.getBoolean("approve");
+    String reason = in.body.getString("reason");
     int by = in.facility.ref();
     submit(ctx, "codes", codeTexts(in), new Report(approve ? "RETURN_APPROVED" : "RETURN_REJECTED", by, in.occurredAt,
-        in.idempotencyKey, l -> l.decideReturn(by, approve, codes, in.mode)));
+        in.idempotencyKey, l -> l.decideReturn(by, approve, codes, in.mode),
+        reason == null ? null : new JsonObject().put("reason", reason).encode()));
   }
 
   /** Lampiran L.a: the NIE holder recalls a batch, giving the reason and the recall letter. */

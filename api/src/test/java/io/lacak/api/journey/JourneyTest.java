@@ -189,14 +189,39 @@ class JourneyTest {
     assertThat(api.post("/api/v1/returns", apt, codes(primaries.get(5)).put("destination", DISTRIBUTOR)
         .put("reason", "kemasan rusak")).statusCode()).isEqualTo(200);
     assertThat(feed(pbf)).anyMatch(n -> n.getString("kind").equals("RETURN_AWAITING_DECISION"));
+    // Lampiran K.7: the addressee sees why it comes back
+    assertThat(feed(pbf)).anyMatch(n -> n.getString("kind").equals("RETURN_AWAITING_DECISION")
+        && n.getJsonObject("details").getString("reason").equals("kemasan rusak"));
 
-    HttpResponse<Buffer> approved = api.post("/api/v1/return-decisions", pbf, codes(primaries.get(5)).put("approve", true));
+    HttpResponse<Buffer> approved = api.post("/api/v1/return-decisions", pbf, codes(primaries.get(5)).put("approve", true)
+        .put("reason", "diterima untuk dimusnahkan"));
     assertThat(approved.statusCode()).as(approved.bodyAsString()).isEqualTo(200);
     assertThat(state(primaries.get(5), pbf).getString("holder")).isEqualTo(DISTRIBUTOR);
+    // Lampiran K.11: the pharmacy that returned learns the decision, with its reason
+    assertThat(feed(apt)).anyMatch(n -> n.getString("kind").equals("RETURN_APPROVED")
+        && n.getString("subject").contains(DISTRIBUTOR) && n.getInteger("codes") == 1
+        && n.getJsonObject("details").getString("reason").equals("diterima untuk dimusnahkan"));
   }
 
   @Test
   @Order(7)
+  void lampiranK_9b_aRejectedReturnStaysWithTheFacilityThatIsTold() throws Exception {
+    assertThat(api.post("/api/v1/returns", apt, codes(primaries.get(7)).put("destination", DISTRIBUTOR)
+        .put("reason", "salah kirim")).statusCode()).isEqualTo(200);
+
+    HttpResponse<Buffer> rejected = api.post("/api/v1/return-decisions", pbf, codes(primaries.get(7)).put("approve", false)
+        .put("reason", "bukan dari kami"));
+    assertThat(rejected.statusCode()).as(rejected.bodyAsString()).isEqualTo(200);
+
+    assertThat(state(primaries.get(7), apt).getString("holder")).isEqualTo(PHARMACY);
+    assertThat(state(primaries.get(7), apt).getString("status")).isEqualTo("HELD");
+    assertThat(feed(apt)).anyMatch(n -> n.getString("kind").equals("RETURN_REJECTED")
+        && n.getString("subject").contains(DISTRIBUTOR) && n.getJsonObject("details").getString("reason").equals("bukan dari kami"));
+    assertThat(feed(pbf)).noneMatch(n -> n.getString("kind").equals("RETURN_REJECTED")); // the one who decided is not told
+  }
+
+  @Test
+  @Order(8)
   void lampiranL_aRecallNoticeReachesEveryHolderOfTheBatch() throws Exception {
     HttpResponse<Buffer> notHolder = api.post("/api/v1/recalls", pbf, new JsonObject().put("nie", AUTH_NIE)
         .put("batch", "B2611").put("reason", "x").put("letterNumber", "1"));
@@ -208,8 +233,15 @@ class JourneyTest {
 
     for (String key : List.of(mfr, pbf, apt)) { // Lampiran L.a.5: everyone in the distribution path
       assertThat(feed(key)).anyMatch(n -> n.getString("kind").equals("RECALL_NOTICE")
-          && n.getString("subject").contains("B2611"));
+          && n.getString("subject").contains("B2611")
+          && n.getJsonObject("details").getString("reason").equals("hasil uji mutu tidak memenuhi syarat")
+          && n.getJsonObject("details").getString("letterNumber").equals("PW.01.2026.11"));
     }
+    HttpResponse<Buffer> again = api.post("/api/v1/recalls", mfr, new JsonObject().put("nie", AUTH_NIE)
+        .put("batch", "B2611").put("reason", "sekali lagi").put("letterNumber", "PW.01.2026.12"));
+    assertThat(again.statusCode()).isEqualTo(422); // Lampiran L.a: recalled once, noticed once
+    assertThat(again.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("ALREADY_RECALLED");
+    assertThat(feed(apt).stream().filter(n -> n.getString("kind").equals("RECALL_NOTICE"))).hasSize(1);
     JsonObject holders = api.get("/api/v1/batches/" + AUTH_NIE + "/B2611/holders", mfr).bodyAsJsonObject();
     assertThat(holders.getBoolean("recalled")).isTrue();
     assertThat(holders.getJsonArray("holders").getList()).containsExactly(PHARMACY, MANUFACTURER, DISTRIBUTOR);
@@ -220,10 +252,13 @@ class JourneyTest {
         .statusCode()).isEqualTo(200);
     assertThat(api.post("/api/v1/recall-receipts", pbf, codes(secondaries.get(1))).statusCode()).isEqualTo(200);
     assertThat(state(primaries.get(6), pbf).getString("status")).isEqualTo("RECALL_RECEIVED");
+    // Lampiran L.b.10-11: the pharmacy learns that its recall shipment was received
+    assertThat(feed(apt)).anyMatch(n -> n.getString("kind").equals("RECALL_SHIPMENT_RECEIVED")
+        && n.getString("subject").contains(DISTRIBUTOR));
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void custodyChainListsEveryStepOfAUnit() throws Exception {
     String code = URLEncoder.encode(primaries.get(6), StandardCharsets.UTF_8);
     HttpResponse<Buffer> r = api.get("/api/v1/codes/custody?code=" + code, apt);
@@ -235,7 +270,7 @@ class JourneyTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void pasal12_5_aReportOverTwentyFourHoursLateIsAcceptedAndFlagged() throws Exception {
     HttpResponse<Buffer> r = api.post("/api/v1/sales", apt, codes(primaries.get(7)).put("mode", "PER_CODE")
         .put("occurredAt", Instant.now().minus(2, ChronoUnit.DAYS).toString().replace("Z", "+00:00")));
@@ -246,6 +281,19 @@ class JourneyTest {
         .put("occurredAt", Instant.now().minus(30, ChronoUnit.HOURS).toString().replace("Z", "+00:00")));
     assertThat(late.statusCode()).as(late.bodyAsString()).isEqualTo(200);
     assertThat(late.bodyAsJsonObject().getBoolean("late")).isTrue();
+  }
+
+  @Test
+  @Order(11)
+  void lampiranL_b_theRecalledCaseGoesOnUpTheChainToTheNieHolder() throws Exception {
+    assertThat(api.post("/api/v1/recall-shipments", pbf, codes(secondaries.get(1)).put("destination", MANUFACTURER))
+        .statusCode()).isEqualTo(200);
+    assertThat(api.post("/api/v1/recall-receipts", mfr, codes(secondaries.get(1))).statusCode()).isEqualTo(200);
+
+    assertThat(state(primaries.get(6), mfr).getString("holder")).isEqualTo(MANUFACTURER);
+    assertThat(state(primaries.get(6), mfr).getString("status")).isEqualTo("RECALL_RECEIVED");
+    assertThat(feed(pbf)).anyMatch(n -> n.getString("kind").equals("RECALL_SHIPMENT_RECEIVED")
+        && n.getString("subject").contains(MANUFACTURER));
   }
 
   private static List<JsonObject> feed(String key) throws Exception {

@@ -8,8 +8,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
 
 /**
- * The notification feed of a facility: incoming shipments, returns awaiting a decision, incoming
- * recall shipments and recall notices, newest first, as {@link Custody#catchUp()} derives them
+ * The notification feed of a facility: incoming shipments, returns awaiting a decision and their
+ * decisions, incoming recall shipments and their receipt, recall notices (with the details of the
+ * report behind each: reason, letter number and date), newest first, as {@link Custody#catchUp()} derives them
  * from the journal.
  *
  * <p>{@code custody.catchUp().compose(n -> notifications.feed(facilityRef, false, 50))}
@@ -24,15 +25,22 @@ public final class Notifications {
 
   /** Up to {@code limit} notifications of {@code facility}, newest first; only unread ones if asked. */
   public Future<JsonArray> feed(int facility, boolean unreadOnly, int limit) {
-    return pool.preparedQuery("select id, kind, seq, subject, codes, read, created_at from notification"
+    return pool.preparedQuery("select id, kind, seq, subject, codes, read, created_at, details from notification"
             + " where facility = $1 and ($2 = false or read = false) order by id desc limit $3")
         .execute(Tuple.of(facility, unreadOnly, limit))
         .map(rows -> {
           JsonArray out = new JsonArray();
-          rows.forEach(r -> out.add(new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
-              .put("journalSequence", r.getLong("seq")).put("subject", r.getString("subject"))
-              .put("codes", r.getInteger("codes")).put("read", r.getBoolean("read"))
-              .put("createdAt", r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toString())));
+          rows.forEach(r -> {
+            JsonObject n = new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
+                .put("journalSequence", r.getLong("seq")).put("subject", r.getString("subject"))
+                .put("codes", r.getInteger("codes")).put("read", r.getBoolean("read"))
+                .put("createdAt", r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toString());
+            String details = r.getString("details");
+            if (details != null) {
+              n.put("details", new JsonObject(details)); // the report's reason, letter number and date
+            }
+            out.add(n);
+          });
           return out;
         });
   }

@@ -256,8 +256,15 @@ class SequencerTest {
   }
 
   private Report activate(int facility, int primary, java.util.concurrent.CountDownLatch wait) {
+    return activate(facility, primary, new java.util.concurrent.CountDownLatch(1), wait);
+  }
+
+  /** A usage report whose decision counts {@code entered} down, then waits for {@code wait}. */
+  private Report activate(int facility, int primary, java.util.concurrent.CountDownLatch entered,
+                          java.util.concurrent.CountDownLatch wait) {
     List<UsageLine> line = List.of(new UsageLine(code(PackagingLevel.PRIMARY, primary), Use.ACTIVE, null, null));
     return new Report("USAGE", facility, NOW, null, l -> {
+      entered.countDown();
       try {
         wait.await();
       } catch (InterruptedException e) {
@@ -271,7 +278,9 @@ class SequencerTest {
   void aReportPostgresRefusesFailsAloneNotTheGroupItWasCommittedWith() throws Exception {
     java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(0);
-    Future<Receipt> first = sequencer.submit(activate(mfr, 39, hold)); // holds the writer while the group queues
+    java.util.concurrent.CountDownLatch deciding = new java.util.concurrent.CountDownLatch(1);
+    Future<Receipt> first = sequencer.submit(activate(mfr, 39, deciding, hold)); // holds the writer while the group queues
+    assertThat(deciding.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue(); // the writer is in it: the rest queue
     List<Future<Receipt>> innocent = new ArrayList<>();
     for (int p = 1; p <= 19; p++) {
       innocent.add(sequencer.submit(activate(mfr, p, open)));

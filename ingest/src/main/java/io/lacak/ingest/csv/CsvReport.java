@@ -26,6 +26,8 @@ import java.util.List;
 public final class CsvReport {
 
   public static final int MAX_PROBLEMS = 1_000;
+  /** Distinct row reasons kept in the report's details; a file's rows mostly share one. */
+  static final int MAX_REASONS = 20;
 
   private final Template template;
   private final Facility uploader;
@@ -35,6 +37,8 @@ public final class CsvReport {
   private long problemCount;
   private long rows;
   private Facility destination;
+  /** Lampiran K.3 (CSV), L: the reasons the rows give, kept for the report's details (the addressee sees them). */
+  private final java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
 
   private final int year;
 
@@ -99,6 +103,9 @@ public final class CsvReport {
         if (rowProblems.isEmpty()) {
           codes.add(code);
           lineOf(row.line());
+          if (row.reason() != null && !row.reason().isBlank() && reasons.size() < MAX_REASONS) {
+            reasons.add(row.reason().strip());
+          }
         }
       }
     }
@@ -172,9 +179,14 @@ public final class CsvReport {
       case SHIPMENT -> new Report("SHIPMENT", by, occurredAt, idempotencyKey, l -> l.ship(by, to, refs, mode));
       case RECEIPT -> new Report("RECEIPT", by, occurredAt, idempotencyKey, l -> l.receive(by, refs, mode));
       case SALE -> new Report("SALE", by, occurredAt, idempotencyKey, l -> l.sell(by, refs, mode));
-      case RETURN -> new Report("RETURN", by, occurredAt, idempotencyKey, l -> l.returnTo(by, to, refs, mode));
+      case RETURN -> new Report("RETURN", by, occurredAt, idempotencyKey, l -> l.returnTo(by, to, refs, mode), details());
       case RECALL_SHIPMENT -> new Report("RECALL_SHIPMENT", by, occurredAt, idempotencyKey,
-          l -> l.recallShip(by, to, refs, mode));
+          l -> l.recallShip(by, to, refs, mode), details());
     };
+  }
+
+  /** The rows' reasons as the JSON API keeps a report's reason: {@code {"reason": "..."}}, distinct ones joined by "; ". */
+  private String details() {
+    return reasons.isEmpty() ? null : new io.vertx.core.json.JsonObject().put("reason", String.join("; ", reasons)).encode();
   }
 }
