@@ -205,7 +205,7 @@ public final class LacakConfig {
     return this;
   }
 
-  /** Applies a configuration file of {@code LACAK_*=value} lines (Java properties syntax). */
+  /** Applies a configuration file of {@code LACAK_*=value} lines (Java properties syntax); other keys are refused. */
   public LacakConfig withFile(java.nio.file.Path file) {
     java.util.Properties p = new java.util.Properties();
     try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file)) {
@@ -215,7 +215,8 @@ public final class LacakConfig {
     }
     java.util.Map<String, String> values = new java.util.HashMap<>();
     for (String key : p.stringPropertyNames()) {
-      if (!key.startsWith("LACAK_")) {
+      // a file holds settings only: a misspelt one would otherwise be ignored without a word
+      if (SETTINGS.stream().noneMatch(s -> s.name().equals(key))) {
         throw new IllegalArgumentException("unknown setting " + key + " in " + file);
       }
       values.put(key, p.getProperty(key).strip());

@@ -125,6 +125,9 @@ class LacakConfigTest {
     Path file = Files.writeString(dir.resolve("lacak.properties"), "PORT=9000\n");
 
     assertThatThrownBy(() -> LacakConfig.defaults().withFile(file)).hasMessage("unknown setting PORT in " + file);
+    Path misspelt = Files.writeString(dir.resolve("misspelt.properties"), "LACAK_PROT=9000\n");
+    assertThatThrownBy(() -> LacakConfig.defaults().withFile(misspelt))
+        .hasMessage("unknown setting LACAK_PROT in " + misspelt);
     assertThatThrownBy(() -> LacakConfig.defaults().withFile(dir.resolve("missing")))
         .hasMessageStartingWith("cannot read configuration file");
   }
