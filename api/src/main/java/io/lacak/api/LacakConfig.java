@@ -4,157 +4,208 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Everything the server is told: defaults, then {@code LACAK_*} environment variables, then
- * command-line options, each overriding the one before.
+ * Everything the server is told: defaults, then a configuration file ({@code serve --config FILE},
+ * {@code KEY=value} lines), then {@code LACAK_*} environment variables, then command-line options,
+ * each overriding the one before.
  *
- * <table>
- *   <caption>Settings</caption>
- *   <tr><td>LACAK_DATA_DIR</td><td>{@code ./data}</td><td>store, keys, embedded Postgres</td></tr>
- *   <tr><td>LACAK_HOST</td><td>{@code 127.0.0.1}</td><td>address the HTTP server binds</td></tr>
- *   <tr><td>LACAK_PORT</td><td>{@code 8080}</td><td>HTTP port; 0 picks a free one</td></tr>
- *   <tr><td>LACAK_PG_URL</td><td>(embedded)</td><td>{@code postgresql://user:password@host:port/db}</td></tr>
- *   <tr><td>LACAK_SERIAL_KEY</td><td>(key file)</td><td>base64 of the 32-byte FF1 key</td></tr>
- *   <tr><td>LACAK_STORE_INITIAL_CODES</td><td>10,000,000</td><td>codes the first store file is sized for</td></tr>
- *   <tr><td>LACAK_JWT_SECRET</td><td>(key file)</td><td>base64 of the HS256 secret that signs login tokens</td></tr>
- *   <tr><td>LACAK_ADMIN_USER</td><td>{@code regulator}</td><td>first regulator account, created when none exists</td></tr>
- *   <tr><td>LACAK_ADMIN_PASSWORD</td><td>(generated, printed once)</td><td>its password</td></tr>
- *   <tr><td>LACAK_BODY_LIMIT</td><td>8,388,608</td><td>largest request body in bytes</td></tr>
- *   <tr><td>LACAK_UPLOAD_LIMIT</td><td>2 GiB</td><td>largest CSV upload in bytes</td></tr>
- *   <tr><td>LACAK_UPLOAD_QUOTA</td><td>4 GiB</td><td>upload bytes one facility may have in flight at once</td></tr>
- *   <tr><td>LACAK_UPLOAD_DISK_FLOOR</td><td>1 GiB</td><td>free disk below which uploads get 507</td></tr>
- *   <tr><td>LACAK_VERIFY_RATE</td><td>20</td><td>public requests (verify, complaints) per second per client address, bursts of twice that; 0: no limit</td></tr>
- *   <tr><td>LACAK_LOGIN_RATE</td><td>10</td><td>logins and account activations per minute per client address, bursts of twice that; 0: no limit</td></tr>
- *   <tr><td>LACAK_LOGIN_ACCOUNT_RATE</td><td>5</td><td>logins per minute per username, from any addresses, bursts of twice that; 0: no limit</td></tr>
- *   <tr><td>LACAK_HOLIDAYS</td><td>(none)</td><td>public holidays ({@code yyyy-mm-dd}, comma-separated) that working-day deadlines skip besides weekends</td></tr>
- *   <tr><td>LACAK_CLONE_CLIENTS</td><td>3</td><td>different clients verifying one sold code before the regulator is alerted (possible clone); 0: never</td></tr>
- *   <tr><td>LACAK_IDLE_TIMEOUT</td><td>60</td><td>seconds a connection may pass with nothing read or written before it is closed</td></tr>
- *   <tr><td>LACAK_HEADER_TIMEOUT</td><td>20</td><td>seconds from a connection's opening (or the end of its last answer) to a complete request head</td></tr>
- *   <tr><td>LACAK_BODY_TIMEOUT</td><td>60</td><td>seconds from a request's head to the end of its body (408 beyond), CSV uploads excepted</td></tr>
- *   <tr><td>LACAK_UPLOAD_TIMEOUT</td><td>3600</td><td>the same for a CSV upload</td></tr>
- *   <tr><td>LACAK_METRICS_TOKEN</td><td>(key file)</td><td>bearer token that {@code GET /metrics} requires</td></tr>
- * </table>
+ * <p>{@link #SETTINGS} is the one table of settings: it holds each variable's type, default and
+ * description, parses it and applies it here. {@code serve --help} and the README's settings table
+ * are made from it ({@code SettingsTableTest} fails when the README differs).
  *
- * <p>A configuration file ({@code serve --config FILE}) holds the same keys as {@code KEY=value}
- * lines; the environment overrides it.
+ * <p>Longer than most classes because it holds the table as well as a typed accessor and fluent
+ * setter per setting; there is no logic here beyond parsing and the setters' range checks.
  *
  * <p>{@code LacakConfig c = LacakConfig.defaults().withEnvironment(System.getenv()).setPort(0);}
  */
 public final class LacakConfig {
 
-  private Path dataDir = Path.of("data");
-  private String host = "127.0.0.1";
-  private int port = 8080;
-  private String pgUrl;
-  private String serialKey;
-  private long storeInitialCodes = 10_000_000;
-  private String jwtSecret;
-  private String adminUser = "regulator";
-  private String adminPassword;
-  private int bodyLimit = 8 * 1024 * 1024;
-  private boolean demo;
-  private long uploadLimit = 2L * 1024 * 1024 * 1024;
-  private long uploadQuota = 4L * 1024 * 1024 * 1024;
-  private long uploadDiskFloor = 1024L * 1024 * 1024;
-  private int verifyRate = 20;
-  private int cloneClients = 3;
-  private int loginRate = 10;
-  private int loginAccountRate = 5;
-  private Set<LocalDate> holidays = Set.of();
-  private Duration idleTimeout = Duration.ofSeconds(60);
-  private Duration headerTimeout = Duration.ofSeconds(20);
-  private Duration bodyTimeout = Duration.ofSeconds(60);
-  private Duration uploadTimeout = Duration.ofHours(1);
-  private String metricsToken;
+  /**
+   * A type of setting: how a variable's text becomes a value ({@code parse(name, text)}, refusing
+   * it with a message that names both) and how a default is written in the help and the README.
+   */
+  public record Kind<T>(String label, BiFunction<String, String, T> parse, Function<T, String> show) {}
 
-  public static LacakConfig defaults() {
-    return new LacakConfig();
-  }
+  private static final Kind<String> STRING = new Kind<>("string", (name, v) -> v, v -> "`" + v + "`");
+  private static final Kind<Path> PATH = new Kind<>("path", (name, v) -> Path.of(v),
+      p -> "`" + (p.isAbsolute() ? p : "./" + p) + "`");
+  private static final Kind<Integer> INT = new Kind<>("int", LacakConfig::parseInt, n -> grouped(n));
+  private static final Kind<Long> LONG = new Kind<>("long", LacakConfig::parseLong, LacakConfig::grouped);
+  /** Bytes up to 2 GiB - 1, held in an {@code int}. */
+  private static final Kind<Integer> INT_BYTES = new Kind<>("bytes", LacakConfig::parseInt, n -> bytes(n));
+  private static final Kind<Long> BYTES = new Kind<>("bytes", LacakConfig::parseBytes, LacakConfig::bytes);
+  private static final Kind<Duration> SECONDS = new Kind<>("seconds",
+      (name, v) -> Duration.ofSeconds(parseInt(name, v)), d -> Long.toString(d.toSeconds()));
+  /** {@code yyyy-mm-dd} dates separated by commas, checked by the setter. */
+  private static final Kind<String> DATES = new Kind<>("dates", (name, v) -> v, v -> v.isBlank() ? "none" : "`" + v + "`");
 
-  /** Applies the {@code LACAK_*} variables present in {@code env}. */
-  public LacakConfig withEnvironment(Map<String, String> env) {
-    String v;
-    if ((v = env.get("LACAK_DATA_DIR")) != null) {
-      setDataDir(Path.of(v));
+  /**
+   * One {@code LACAK_*} setting: its variable, the {@code serve} option that also sets it (or
+   * {@code ""}), its kind, its default ({@code null}: unset, and {@code unset} says what stands in),
+   * the setter that applies it, and a one-line description in Markdown.
+   */
+  public record Setting<T>(String name, String option, Kind<T> kind, T defaultValue, String unset,
+      BiConsumer<LacakConfig, T> set, String description) {
+
+    static <T> Setting<T> of(String name, Kind<T> kind, T defaultValue, BiConsumer<LacakConfig, T> set,
+        String description) {
+      return new Setting<>(name, "", kind, defaultValue, null, set, description);
     }
-    if ((v = env.get("LACAK_HOST")) != null) {
-      setHost(v);
+
+    /** A setting with no default value: {@code unset} says what is used instead. */
+    static <T> Setting<T> unset(String name, Kind<T> kind, String unset, BiConsumer<LacakConfig, T> set,
+        String description) {
+      return new Setting<>(name, "", kind, null, unset, set, description);
     }
-    if ((v = env.get("LACAK_PORT")) != null) {
-      setPort(parse("LACAK_PORT", v));
+
+    Setting<T> option(String option) {
+      return new Setting<>(name, option, kind, defaultValue, unset, set, description);
     }
-    if ((v = env.get("LACAK_PG_URL")) != null) {
-      setPgUrl(v);
+
+    /** The default as the help and the README write it (Markdown). */
+    public String defaultText() {
+      return defaultValue == null ? unset : kind.show().apply(defaultValue);
     }
-    if ((v = env.get("LACAK_SERIAL_KEY")) != null) {
-      setSerialKey(v);
-    }
-    if ((v = env.get("LACAK_STORE_INITIAL_CODES")) != null) {
-      setStoreInitialCodes(parse("LACAK_STORE_INITIAL_CODES", v));
-    }
-    if ((v = env.get("LACAK_JWT_SECRET")) != null) {
-      setJwtSecret(v);
-    }
-    if ((v = env.get("LACAK_ADMIN_USER")) != null) {
-      setAdminUser(v);
-    }
-    if ((v = env.get("LACAK_ADMIN_PASSWORD")) != null) {
-      setAdminPassword(v);
-    }
-    if ((v = env.get("LACAK_UPLOAD_LIMIT")) != null) {
+
+    /** Parses {@code text} and applies it; a refusal names this variable and the text. */
+    void apply(LacakConfig config, String text) {
       try {
-        setUploadLimit(Long.parseLong(v.strip()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("LACAK_UPLOAD_LIMIT must be a whole number, not '" + v + "'");
+        set.accept(config, kind.parse().apply(name, text));
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().contains(name)) {
+          throw e;
+        }
+        throw new IllegalArgumentException(name + "='" + text + "': " + e.getMessage(), e);
       }
     }
-    if ((v = env.get("LACAK_UPLOAD_QUOTA")) != null) {
-      setUploadQuota(parseLong("LACAK_UPLOAD_QUOTA", v));
+
+    void applyDefault(LacakConfig config) {
+      if (defaultValue != null) {
+        set.accept(config, defaultValue);
+      }
     }
-    if ((v = env.get("LACAK_UPLOAD_DISK_FLOOR")) != null) {
-      setUploadDiskFloor(parseLong("LACAK_UPLOAD_DISK_FLOOR", v));
+  }
+
+  /** A {@code serve} option that no variable sets: listed after the settings. */
+  public record Option(String option, String defaultText, String description) {}
+
+  /** The settings, in the order the help and the README list them. */
+  public static final List<Setting<?>> SETTINGS = List.of(
+      Setting.of("LACAK_DATA_DIR", PATH, Path.of("data"), LacakConfig::setDataDir,
+          "store, keys, embedded Postgres; made private to its owner (700) on start").option("--data"),
+      Setting.of("LACAK_HOST", STRING, "127.0.0.1", LacakConfig::setHost,
+          "set `0.0.0.0` to serve beyond this machine").option("--host"),
+      Setting.of("LACAK_PORT", INT, 8080, LacakConfig::setPort, "`0` picks a free port").option("--port"),
+      Setting.unset("LACAK_PG_URL", STRING, "embedded", LacakConfig::setPgUrl,
+          "`postgresql://user:password@host:port/db`; the embedded server's password is `<data>/keys/pg.password`"),
+      Setting.unset("LACAK_SERIAL_KEY", STRING, "`<data>/keys/serial.keys`", LacakConfig::setSerialKey,
+          "base64 of the 32-byte FF1 key"),
+      Setting.of("LACAK_STORE_INITIAL_CODES", LONG, 10_000_000L, LacakConfig::setStoreInitialCodes,
+          "codes the first store file is sized for"),
+      Setting.unset("LACAK_JWT_SECRET", STRING, "`<data>/keys/jwt.key`", LacakConfig::setJwtSecret,
+          "base64 of the HS256 secret signing login tokens (>= 32 bytes); one-time links are sealed with a key derived"
+              + " from it"),
+      Setting.of("LACAK_ADMIN_USER", STRING, "regulator", LacakConfig::setAdminUser,
+          "first regulator account, created when there is none"),
+      Setting.unset("LACAK_ADMIN_PASSWORD", STRING, "generated, printed once", LacakConfig::setAdminPassword,
+          "its password"),
+      Setting.of("LACAK_BODY_LIMIT", INT_BYTES, 8 * 1024 * 1024, LacakConfig::setBodyLimit,
+          "largest JSON request body in bytes (413 beyond)"),
+      Setting.of("LACAK_UPLOAD_LIMIT", BYTES, 2L * 1024 * 1024 * 1024, LacakConfig::setUploadLimit,
+          "largest CSV upload in bytes, counted while it streams (413, connection closed)"),
+      Setting.of("LACAK_UPLOAD_QUOTA", BYTES, 4L * 1024 * 1024 * 1024, LacakConfig::setUploadQuota,
+          "upload bytes one facility may have in flight at once (429 beyond)"),
+      Setting.of("LACAK_UPLOAD_DISK_FLOOR", BYTES, 1024L * 1024 * 1024, LacakConfig::setUploadDiskFloor,
+          "free disk under the uploads below which uploads are refused (507)"),
+      Setting.of("LACAK_VERIFY_RATE", INT, 20, LacakConfig::setVerifyRate,
+          "public requests (verify, complaints) per second per client address, bursts of twice that; `0`: no limit"),
+      Setting.of("LACAK_LOGIN_RATE", INT, 10, LacakConfig::setLoginRate,
+          "logins and account activations per minute per client address, bursts of twice that (429 beyond); `0`: no"
+              + " limit"),
+      Setting.of("LACAK_LOGIN_ACCOUNT_RATE", INT, 5, LacakConfig::setLoginAccountRate,
+          "logins per minute per username, from any number of addresses, bursts of twice that (429 with `Retry-After`"
+              + " before the password is checked, even a right one); `0`: no limit"),
+      Setting.of("LACAK_HOLIDAYS", DATES, "", LacakConfig::setHolidays,
+          "public holidays (`2026-12-25,2027-01-01`) that working-day deadlines skip besides weekends"),
+      Setting.of("LACAK_CLONE_CLIENTS", INT, 3, LacakConfig::setCloneClients,
+          "different client addresses verifying one sold code before the regulator gets a `POSSIBLE_CLONE` alert;"
+              + " `0`: never"),
+      Setting.of("LACAK_IDLE_TIMEOUT", SECONDS, Duration.ofSeconds(60), LacakConfig::setIdleTimeout,
+          "seconds a connection may pass with nothing read or written before it is closed"),
+      Setting.of("LACAK_HEADER_TIMEOUT", SECONDS, Duration.ofSeconds(20), LacakConfig::setHeaderTimeout,
+          "seconds a connection has, from its opening or the end of its last answer, to send a complete request head"
+              + " (closed beyond)"),
+      Setting.of("LACAK_BODY_TIMEOUT", SECONDS, Duration.ofSeconds(60), LacakConfig::setBodyTimeout,
+          "seconds from a request's head to the end of its body (408 `BODY_TIMEOUT` and the connection closed beyond);"
+              + " CSV uploads excepted"),
+      Setting.of("LACAK_UPLOAD_TIMEOUT", SECONDS, Duration.ofHours(1), LacakConfig::setUploadTimeout,
+          "the same for a CSV upload (`POST /api/v1/uploads/{template}`)"),
+      Setting.unset("LACAK_METRICS_TOKEN", STRING, "`<data>/keys/metrics.token`", LacakConfig::setMetricsToken,
+          "bearer token `GET /metrics` requires; the file is generated on first start (mode 600) and never printed"));
+
+  /** The {@code serve} options that no variable sets. */
+  public static final List<Option> OPTIONS = List.of(
+      new Option("--config FILE", "", "a file of `LACAK_*=value` lines; the environment and options override it"),
+      new Option("--demo", "off", "seed a manufacturer, a distributor, a pharmacy and two products, and print their"
+          + " logins and API keys"));
+
+  // the defaults are the table's, applied by defaults()
+  private Path dataDir;
+  private String host;
+  private int port;
+  private String pgUrl;
+  private String serialKey;
+  private long storeInitialCodes;
+  private String jwtSecret;
+  private String adminUser;
+  private String adminPassword;
+  private int bodyLimit;
+  private boolean demo;
+  private long uploadLimit;
+  private long uploadQuota;
+  private long uploadDiskFloor;
+  private int verifyRate;
+  private int cloneClients;
+  private int loginRate;
+  private int loginAccountRate;
+  private Set<LocalDate> holidays;
+  private Duration idleTimeout;
+  private Duration headerTimeout;
+  private Duration bodyTimeout;
+  private Duration uploadTimeout;
+  private String metricsToken;
+
+  private LacakConfig() {}
+
+  public static LacakConfig defaults() {
+    LacakConfig config = new LacakConfig();
+    for (Setting<?> s : SETTINGS) {
+      s.applyDefault(config);
     }
-    if ((v = env.get("LACAK_BODY_LIMIT")) != null) {
-      setBodyLimit(parse("LACAK_BODY_LIMIT", v));
-    }
-    if ((v = env.get("LACAK_VERIFY_RATE")) != null) {
-      setVerifyRate(parse("LACAK_VERIFY_RATE", v));
-    }
-    if ((v = env.get("LACAK_HOLIDAYS")) != null) {
-      setHolidays(v);
-    }
-    if ((v = env.get("LACAK_LOGIN_RATE")) != null) {
-      setLoginRate(parse("LACAK_LOGIN_RATE", v));
-    }
-    if ((v = env.get("LACAK_LOGIN_ACCOUNT_RATE")) != null) {
-      setLoginAccountRate(parse("LACAK_LOGIN_ACCOUNT_RATE", v));
-    }
-    if ((v = env.get("LACAK_CLONE_CLIENTS")) != null) {
-      setCloneClients(parse("LACAK_CLONE_CLIENTS", v));
-    }
-    if ((v = env.get("LACAK_IDLE_TIMEOUT")) != null) {
-      setIdleTimeout(seconds("LACAK_IDLE_TIMEOUT", v));
-    }
-    if ((v = env.get("LACAK_HEADER_TIMEOUT")) != null) {
-      setHeaderTimeout(seconds("LACAK_HEADER_TIMEOUT", v));
-    }
-    if ((v = env.get("LACAK_BODY_TIMEOUT")) != null) {
-      setBodyTimeout(seconds("LACAK_BODY_TIMEOUT", v));
-    }
-    if ((v = env.get("LACAK_UPLOAD_TIMEOUT")) != null) {
-      setUploadTimeout(seconds("LACAK_UPLOAD_TIMEOUT", v));
-    }
-    if ((v = env.get("LACAK_METRICS_TOKEN")) != null) {
-      setMetricsToken(v);
+    return config;
+  }
+
+  /** Applies the {@code LACAK_*} variables of {@link #SETTINGS} present in {@code env}; others are ignored. */
+  public LacakConfig withEnvironment(Map<String, String> env) {
+    for (Setting<?> s : SETTINGS) {
+      String v = env.get(s.name());
+      if (v != null) {
+        s.apply(this, v);
+      }
     }
     return this;
   }
 
-  /** Applies a configuration file of {@code LACAK_*=value} lines (Java properties syntax). */
+  /** Applies a configuration file of {@code LACAK_*=value} lines (Java properties syntax); other keys are refused. */
   public LacakConfig withFile(java.nio.file.Path file) {
     java.util.Properties p = new java.util.Properties();
     try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file)) {
@@ -164,7 +215,8 @@ public final class LacakConfig {
     }
     java.util.Map<String, String> values = new java.util.HashMap<>();
     for (String key : p.stringPropertyNames()) {
-      if (!key.startsWith("LACAK_")) {
+      // a file holds settings only: a misspelt one would otherwise be ignored without a word
+      if (SETTINGS.stream().noneMatch(s -> s.name().equals(key))) {
         throw new IllegalArgumentException("unknown setting " + key + " in " + file);
       }
       values.put(key, p.getProperty(key).strip());
@@ -172,7 +224,7 @@ public final class LacakConfig {
     return withEnvironment(values);
   }
 
-  private static int parse(String name, String value) {
+  private static int parseInt(String name, String value) {
     try {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
@@ -180,8 +232,35 @@ public final class LacakConfig {
     }
   }
 
-  private static Duration seconds(String name, String value) {
-    return Duration.ofSeconds(parse(name, value));
+  private static long parseLong(String name, String value) {
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  private static long parseBytes(String name, String v) {
+    try {
+      long n = Long.parseLong(v.strip());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number of bytes, not '" + v + "'");
+    }
+  }
+
+  /** {@code 8080}, {@code 10,000,000}: thousands grouped from five digits on. */
+  private static String grouped(long n) {
+    return n >= 10_000 ? String.format(Locale.ROOT, "%,d", n) : Long.toString(n);
+  }
+
+  /** {@code 2 GiB} when a whole number of GiB, else the bytes grouped. */
+  private static String bytes(long n) {
+    long gib = 1024L * 1024 * 1024;
+    return n > 0 && n % gib == 0 ? n / gib + " GiB" : grouped(n);
   }
 
   /** A timeout of at least a millisecond, named in the message when it is not. */
@@ -291,7 +370,7 @@ public final class LacakConfig {
     return this;
   }
 
-  /** Largest CSV upload in bytes (streamed to disk, never held in memory). */
+  /** Upload bytes one facility may have in flight at once. */
   public long uploadQuota() {
     return uploadQuota;
   }
@@ -310,18 +389,7 @@ public final class LacakConfig {
     return this;
   }
 
-  private static long parseLong(String name, String v) {
-    try {
-      long n = Long.parseLong(v.strip());
-      if (n < 0) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number of bytes, not '" + v + "'");
-    }
-  }
-
+  /** Largest CSV upload in bytes (streamed to disk, never held in memory). */
   public long uploadLimit() {
     return uploadLimit;
   }

@@ -23,20 +23,43 @@ final class ServeCommand implements Command {
 
   @Override
   public String usage() {
-    return """
+    StringBuilder b = new StringBuilder("""
         usage: java -jar lacak.jar serve [--host HOST] [--port PORT] [--data DIR] [--config FILE] [--demo]
           Starts Lacak: Postgres (embedded in DIR/pg unless LACAK_PG_URL is set), the code store in
-          DIR/store, the journal replay, and the HTTP server (default 127.0.0.1:8080).
-          Settings (README "Settings"): LACAK_DATA_DIR, LACAK_HOST, LACAK_PORT, LACAK_PG_URL,
-          LACAK_SERIAL_KEY, LACAK_STORE_INITIAL_CODES, LACAK_JWT_SECRET, LACAK_ADMIN_USER,
-          LACAK_ADMIN_PASSWORD, LACAK_BODY_LIMIT, LACAK_UPLOAD_LIMIT, LACAK_UPLOAD_QUOTA, LACAK_UPLOAD_DISK_FLOOR,
-          LACAK_VERIFY_RATE, LACAK_LOGIN_RATE, LACAK_LOGIN_ACCOUNT_RATE, LACAK_CLONE_CLIENTS, LACAK_HOLIDAYS;
-          from --config FILE (KEY=value lines), then the
-          environment, then the options. The first start creates the regulator account and prints
-          its password once unless LACAK_ADMIN_PASSWORD is set.
-          --demo seeds a manufacturer, a distributor, a pharmacy and two products, and prints
-          their logins and API keys.
-          Stops gracefully on SIGTERM or Ctrl-C.""";
+          DIR/store, the journal replay, and the HTTP server (default 127.0.0.1:8080). The first
+          start creates the regulator account and prints its password once unless
+          LACAK_ADMIN_PASSWORD is set. Stops gracefully on SIGTERM or Ctrl-C.
+          Options:""");
+    for (LacakConfig.Option o : LacakConfig.OPTIONS) {
+      b.append("\n    ").append(o.option()).append(o.defaultText().isEmpty() ? "" : " (default " + o.defaultText() + ")");
+      wrap(b, plain(o.description()));
+    }
+    b.append("\n  Settings, from --config FILE (KEY=value lines), then the environment, then the options above:");
+    for (LacakConfig.Setting<?> s : LacakConfig.SETTINGS) {
+      b.append("\n    ").append(s.name()).append(s.option().isEmpty() ? "" : ", " + s.option()).append(" (")
+          .append(s.kind().label()).append(", default ").append(plain(s.defaultText())).append(')');
+      wrap(b, plain(s.description()));
+    }
+    return b.toString();
+  }
+
+  /** Appends {@code text} as lines of at most 100 characters, indented under the setting's name. */
+  private static void wrap(StringBuilder b, String text) {
+    String indent = "        ";
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && indent.length() + line.length() + 1 + word.length() > 100) {
+        b.append('\n').append(indent).append(line);
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    b.append('\n').append(indent).append(line);
+  }
+
+  /** The README's Markdown without its code quotes. */
+  private static String plain(String markdown) {
+    return markdown.replace("`", "");
   }
 
   @Override
