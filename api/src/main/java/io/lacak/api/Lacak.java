@@ -104,7 +104,7 @@ public final class Lacak {
 
   /** Starts with {@code mailer} delivering the outbox (one-time links reach people only by it). */
   public static Future<Lacak> start(Vertx vertx, LacakConfig config, Mailer mailer) {
-    Clock clock = Clock.systemUTC();
+    Clock clock = config.clock();
     UploadJobs[] lacakJobs = new UploadJobs[1];
     return Database.start(vertx, new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
         .compose(db -> vertx.executeBlocking(() -> {

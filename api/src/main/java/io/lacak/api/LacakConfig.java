@@ -183,6 +183,8 @@ public final class LacakConfig {
   private Duration bodyTimeout;
   private Duration uploadTimeout;
   private String metricsToken;
+  /** Not a setting: what "now" is to the server (the system clock; tests move it to see time pass). */
+  private java.time.Clock clock = java.time.Clock.systemUTC();
 
   private LacakConfig() {}
 
@@ -273,6 +275,16 @@ public final class LacakConfig {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  public java.time.Clock clock() {
+    return clock;
+  }
+
+  /** The server's clock; the system's unless a test needs days to pass. */
+  public LacakConfig setClock(java.time.Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    return this;
   }
 
   public LacakConfig setDataDir(Path dataDir) {

@@ -44,9 +44,11 @@ class VerifyTest {
   static List<String> secondaries;
   static List<String> tertiaries;
 
+  static final MovableClock clock = new MovableClock();
+
   @BeforeAll
   static void start() throws Exception {
-    api = new Api(Files.createTempDirectory("lacak-verify-test"), c -> c.setVerifyRate(0).setCloneClients(3));
+    api = new Api(Files.createTempDirectory("lacak-verify-test"), c -> c.setVerifyRate(0).setCloneClients(3).setClock(clock));
     mfr = api.key(MANUFACTURER);
     apt = api.key(PHARMACY);
     regulator = api.login("regulator", Api.ADMIN_PASSWORD);
@@ -198,11 +200,24 @@ class VerifyTest {
   @Test
   @Order(7)
   void pasal24_expiredGoodsAndAnExpiredNie() throws Exception {
-    // Pasal 5(1)b: a self-issued serial with an expiry already past
-    String old = "(90)" + AUTH_NIE + "(10)OLD01(17)240131(21)SELF0001";
+    // Pasal 5(1)b: a self-issued serial, used before its expiry, verified after it
+    String expiry = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).plusDays(1)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
+    String old = "(90)" + AUTH_NIE + "(10)OLD01(17)" + expiry + "(21)SELF0001";
     ok(api.post("/api/v1/usage-reports", mfr, new JsonObject().put("lines",
         new JsonArray().add(new JsonObject().put("primary", old).put("use", "ACTIVE")))));
-    assertThat(verdict(old).getString("verdict")).isEqualTo("EXPIRED");
+    clock.pass(java.time.Duration.ofDays(3));
+    try {
+      assertThat(verdict(old).getString("verdict")).isEqualTo("EXPIRED");
+    } finally {
+      clock.reset();
+    }
+    // its codes never go live once the batch has expired
+    String late = "(90)" + AUTH_NIE + "(10)OLD02(17)240131(21)SELF0003";
+    HttpResponse<Buffer> refused = api.post("/api/v1/usage-reports", mfr, new JsonObject().put("lines",
+        new JsonArray().add(new JsonObject().put("primary", late).put("use", "ACTIVE"))));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("EXPIRED");
 
     // a product whose NIE validity has passed
     HttpResponse<Buffer> registered = api.post("/api/v1/products", regulator, new JsonObject().put("nie", "DKL1900000009A1")

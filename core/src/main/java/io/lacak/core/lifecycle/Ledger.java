@@ -66,6 +66,7 @@ public final class Ledger {
   public Decision usage(int facility, List<UsageLine> lines, Mode mode) {
     // sized for the report up front: a file of a million lines must not rehash its way up
     Tx tx = new Tx(lines.size() + lines.size() / 4);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(7));
     Set<ByteBuffer> seen = new HashSet<>(Math.max(16, lines.size() * 4 / 3 + 1));
     Map<ByteBuffer, ByteBuffer> secondaryParent = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -73,8 +74,11 @@ public final class Ledger {
       Step step = tx.step();
       Refusal r = usageLine(step, facility, line, seen, secondaryParent);
       CodeRef p = line.primary();
-      if (r == null && ref.recalled(tx.batch(p.productId(), p.batch(), p.expiry()).ref())) {
+      Batch batch = r == null ? tx.batch(p.productId(), p.batch(), p.expiry()) : null;
+      if (batch != null && ref.recalled(batch.ref())) {
         r = Refusal.RECALLED; // Lampiran L: a recalled batch is not put into circulation again
+      } else if (batch != null && batch.expiry().isBefore(today)) {
+        r = Refusal.EXPIRED; // an expired product is not released: its codes never go live
       }
       if (r != null) {
         tx.refuse(i, line.primary().serial(), r);

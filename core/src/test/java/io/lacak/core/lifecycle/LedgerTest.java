@@ -510,9 +510,24 @@ class LedgerTest {
   @Test
   void expiredProductsDoNotMove() {
     CodeRef old = new CodeRef(PRODUCT, "OLDSERIAL1", "B2001", LocalDate.of(2026, 1, 31));
-    run(ledger.usage(MFR, List.of(new UsageLine(old, Use.ACTIVE, null, null)), Mode.ATOMIC));
+    ledger = new Ledger(store, ref, KEYS, Clock.fixed(Instant.parse("2026-01-10T03:00:00Z"), ZoneOffset.UTC));
+    run(ledger.usage(MFR, List.of(new UsageLine(old, Use.ACTIVE, null, null)), Mode.ATOMIC)); // in January, still good
+    ledger = new Ledger(store, ref, KEYS, CLOCK); // November
 
     assertThat(reasons(run(ledger.ship(MFR, PBF, List.of(old), Mode.ATOMIC)))).containsExactly(Refusal.EXPIRED);
+  }
+
+  @Test
+  void lampiranG_codesOfAnExpiredBatchAreNotReportedUsed() {
+    // 2026-11-22 in Jakarta: expiry 2026-11-21 has passed, 2026-11-22 (its last day) has not
+    CodeRef expired = new CodeRef(PRODUCT, "OWNSERIALEXP1", "B2511", LocalDate.of(2026, 11, 21));
+    CodeRef lastDay = new CodeRef(PRODUCT, "OWNSERIALEXP2", "B2512", LocalDate.of(2026, 11, 22));
+
+    Outcome o = run(ledger.usage(MFR, List.of(new UsageLine(expired, Use.ACTIVE, null, null),
+        new UsageLine(lastDay, Use.ACTIVE, null, null)), Mode.PER_CODE));
+
+    assertThat(reasons(o)).containsExactly(Refusal.EXPIRED);
+    assertThat(o.accepted()).isEqualTo(1);
   }
 
   @Test
