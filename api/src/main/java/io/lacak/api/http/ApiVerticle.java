@@ -8,7 +8,9 @@ import io.lacak.api.issuance.CodeRequestRoutes;
 import io.lacak.api.verify.VerifyRoutes;
 import io.lacak.api.query.QueryRoutes;
 import io.lacak.api.report.ReportRoutes;
+import io.lacak.api.regulator.RegulatorRoutes;
 import io.lacak.core.journal.Alerts;
+import io.lacak.core.journal.LateReports;
 import io.lacak.registration.account.AccountRoutes;
 import io.lacak.registration.asrot.ProductApplicationRoutes;
 import io.lacak.registration.certification.CertificationRoutes;
@@ -138,8 +140,10 @@ public final class ApiVerticle extends VerticleBase {
     productApplications(tmp).mount(b);
     certifications(tmp).mount(b);
     s.payments().mount(b);
-    new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(),
-        new Alerts(s.database().pool(), s.sequencer().referenceData()), s.codec(), s.clock()).mount(b);
+    new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
+        s.clock()).mount(b);
+    new RegulatorRoutes(new Alerts(s.database().pool(), s.sequencer().referenceData()),
+        new LateReports(s.database().pool(), s.sequencer().referenceData()), s.sequencer().referenceData()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
     // then checks what the caller may do. The contract's security section documents it.
     b.getRoutes().forEach(r -> r.setDoSecurity(false));

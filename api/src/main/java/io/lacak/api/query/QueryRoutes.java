@@ -2,7 +2,6 @@ package io.lacak.api.query;
 
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Result;
-import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.CustodyEvent;
 import io.lacak.core.journal.Notifications;
@@ -38,13 +37,11 @@ public final class QueryRoutes {
   private final ReferenceData ref;
   private final Custody custody;
   private final Notifications notifications;
-  private final Alerts alerts;
   private final Gs1Codec codec;
   private final Clock clock;
 
-  public QueryRoutes(Ledger ledger, ReferenceData ref, Custody custody, Notifications notifications, Alerts alerts,
-                     Gs1Codec codec, Clock clock) {
-    this.alerts = alerts;
+  public QueryRoutes(Ledger ledger, ReferenceData ref, Custody custody, Notifications notifications, Gs1Codec codec,
+                     Clock clock) {
     this.ledger = ledger;
     this.ref = ref;
     this.custody = custody;
@@ -59,7 +56,6 @@ public final class QueryRoutes {
     b.getRoute("getBatchHolders").addHandler(this::holders);
     b.getRoute("listNotifications").addHandler(this::notifications);
     b.getRoute("markNotificationRead").addHandler(this::markRead);
-    b.getRoute("listAlerts").addHandler(this::alerts);
   }
 
   private CodeRef code(RoutingContext ctx) {
@@ -153,12 +149,6 @@ public final class QueryRoutes {
         ctx.fail(Problem.notFound("no notification " + id + " for " + f.partnerId()));
       }
     });
-  }
-
-  /** The regulator's alerts: possible clones (a code sold twice). */
-  private void alerts(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
-    Replies.json(ctx, 200, alerts.recent(Replies.intParam(ctx, "limit", 100, 1, 1000)));
   }
 
   private String partner(int facilityRef) {

@@ -1,0 +1,100 @@
+package io.lacak.api.regulator;
+
+import io.lacak.core.journal.Alerts;
+import io.lacak.core.journal.Alerts.CaseState;
+import io.lacak.core.journal.LateReports;
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.web.Problem;
+import io.lacak.registration.web.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The regulator's view (issue 17 §5; the design brief's "dashboards"): alerts as cases with notes
+ * and history, and late reports (Pasal 12(5), 13(3)). Everything here is for Badan POM only.
+ */
+public final class RegulatorRoutes {
+
+  private final Alerts alerts;
+  private final LateReports lateReports;
+  private final ReferenceData ref;
+
+  public RegulatorRoutes(Alerts alerts, LateReports lateReports, ReferenceData ref) {
+    this.alerts = alerts;
+    this.lateReports = lateReports;
+    this.ref = ref;
+  }
+
+  public void mount(RouterBuilder b) {
+    b.getRoute("listAlerts").addHandler(this::alerts);
+    b.getRoute("getAlert").addHandler(this::alert);
+    b.getRoute("addAlertNote").addHandler(this::note);
+    b.getRoute("listLateReports").addHandler(this::lateReports);
+  }
+
+  private void alerts(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    String state = ctx.request().getParam("state");
+    Replies.json(ctx, 200, alerts.list(state == null ? null : CaseState.valueOf(state),
+        Replies.longParam(ctx, "beforeId", Long.MAX_VALUE), Replies.intParam(ctx, "limit", 100, 1, 1000)));
+  }
+
+  private void alert(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    long id = Replies.longPath(ctx, "id");
+    Replies.json(ctx, 200, found(alerts.get(id), id));
+  }
+
+  /** A note on the case, and its new state; the author is the regulator's account. */
+  private void note(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx).requireRegulator();
+    long id = Replies.longPath(ctx, "id");
+    JsonObject body = ctx.body().asJsonObject();
+    Replies.refuseNul(body.getString("note"), "note");
+    String given = body.getString("state");
+    Future<CaseState> state = given != null ? Future.succeededFuture(CaseState.valueOf(given))
+        : found(alerts.get(id), id).map(c -> CaseState.valueOf(c.getString("state"))); // a note alone keeps it
+    Replies.json(ctx, 200, found(state.compose(s -> alerts.note(id, caller.username(), s, body.getString("note"))), id));
+  }
+
+  private void lateReports(RoutingContext ctx) {
+    Caller.of(ctx).requireRegulator();
+    String partner = ctx.request().getParam("partnerId");
+    Integer facility = null;
+    if (partner != null) {
+      Facility f = ref.facility(partner);
+      if (f == null) {
+        throw Problem.badRequest("partnerId", "UNKNOWN_FACILITY", "no facility has partner ID " + partner);
+      }
+      facility = f.ref();
+    }
+    Replies.json(ctx, 200, lateReports.list(facility, ctx.request().getParam("kind"), instant(ctx, "from"),
+        instant(ctx, "to"), Replies.longParam(ctx, "beforeSequence", Long.MAX_VALUE),
+        Replies.intParam(ctx, "limit", 100, 1, 1000)));
+  }
+
+  private static Instant instant(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(v.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Problem.badRequest(name, "BAD_TIME", name + " harus waktu ISO-8601 dengan zona, mis. 2026-12-01T00:00:00+07:00"
+          + " / must be an ISO-8601 time with its offset, e.g. 2026-12-01T00:00:00+07:00");
+    }
+  }
+
+  private static Future<JsonObject> found(Future<JsonObject> f, long id) {
+    return f.compose(c -> c != null ? Future.succeededFuture(c)
+        : Future.failedFuture(Problem.notFound("tidak ada peringatan " + id + " / no alert " + id)));
+  }
+}
