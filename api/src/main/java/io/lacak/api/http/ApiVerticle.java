@@ -9,14 +9,14 @@ import io.lacak.api.verify.VerifyRoutes;
 import io.lacak.api.query.QueryRoutes;
 import io.lacak.api.report.ReportRoutes;
 import io.lacak.core.journal.Alerts;
-import io.lacak.registration.account.AccountRoutes;
-import io.lacak.registration.asrot.ProductApplicationRoutes;
-import io.lacak.registration.certification.CertificationRoutes;
-import io.lacak.registration.company.CompanyRoutes;
-import io.lacak.registration.facility.FacilityRequestRoutes;
-import io.lacak.registration.facility.FacilityRoutes;
-import io.lacak.registration.product.ProductRoutes;
-import io.lacak.registration.web.Problem;
+import io.lacak.api.account.AccountRoutes;
+import io.lacak.api.asrot.ProductApplicationRoutes;
+import io.lacak.api.certification.CertificationRoutes;
+import io.lacak.api.company.CompanyRoutes;
+import io.lacak.api.facility.FacilityRequestRoutes;
+import io.lacak.api.facility.FacilityRoutes;
+import io.lacak.api.product.ProductRoutes;
+import io.lacak.api.payment.PaymentRoutes;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
@@ -120,7 +120,7 @@ public final class ApiVerticle extends VerticleBase {
   private Router api(OpenAPIContract contract) {
     RouterBuilder b = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     b.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimit())); // a limit on every route
-    b.rootHandler(s.authenticator());
+    b.rootHandler(new Authentication(s.authenticator()));
     // password guessing from many addresses: logins per username too (LACAK_LOGIN_ACCOUNT_RATE)
     new AccountRoutes(s.accounts(), s.apiKeys(), s.authenticator(), s.sequencer().referenceData(),
         username -> s.accountLoginLimit().allow("account:" + username),
@@ -137,7 +137,7 @@ public final class ApiVerticle extends VerticleBase {
     new CompanyRoutes(vertx, s.companies(), tmp).mount(b);
     productApplications(tmp).mount(b);
     certifications(tmp).mount(b);
-    s.payments().mount(b);
+    new PaymentRoutes(s.payments()).mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(),
         new Alerts(s.database().pool(), s.sequencer().referenceData()), s.codec(), s.clock()).mount(b);
     // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
