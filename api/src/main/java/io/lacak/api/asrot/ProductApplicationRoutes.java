@@ -36,14 +36,24 @@ public final class ProductApplicationRoutes {
     this.uploadsDir = uploadsDir;
   }
 
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
   /** The document upload, on the root router: the caller is known before the body is read. */
-  public void mount(Router root) {
+  private void onRoot(Router root) {
     FormUpload.authenticatedPost(root, "/api/v1/product-applications/:id/documents", authenticator, uploadsDir, MAX_DOCUMENTS)
         .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
             .compose(form -> applications.addDocuments(id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))));
   }
 
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("createProductApplication").addHandler(ctx ->
         Replies.json(ctx, 201, applications.create(Replies.body(ctx), Authentication.caller(ctx))));
     b.getRoute("listProductApplications").addHandler(this::list);

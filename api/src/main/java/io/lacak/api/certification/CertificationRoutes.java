@@ -44,7 +44,17 @@ public final class CertificationRoutes {
     this.uploadsDir = uploadsDir;
   }
 
-  public void mount(Router root) {
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
+  private void onRoot(Router root) {
     FormUpload.authenticatedPost(root, "/api/v1/certifications", authenticator, uploadsDir, MAX_DOCUMENTS)
         .handler(ctx -> Replies.json(ctx, 201, FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
             .compose(form -> certifications.submit(Authentication.caller(ctx), fields(form), forms(ctx), form.documents(),
@@ -59,7 +69,7 @@ public final class CertificationRoutes {
     root.get("/api/v1/certifications/:id/certificate").handler(authenticator).handler(this::certificate);
   }
 
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("getMyCompany").addHandler(ctx -> Replies.json(ctx, 200, profile.get(Authentication.caller(ctx))));
     b.getRoute("addPlant").addHandler(ctx -> Replies.json(ctx, 201, profile.addPlant(Authentication.caller(ctx), Replies.body(ctx))));
     b.getRoute("addDosageForm").addHandler(ctx -> Replies.json(ctx, 201,

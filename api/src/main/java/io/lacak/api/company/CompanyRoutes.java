@@ -34,13 +34,23 @@ public final class CompanyRoutes {
     this.uploadsDir = uploadsDir;
   }
 
-  public void mount(Router root) {
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
+  private void onRoot(Router root) {
     root.post("/api/v1/companies").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS)).handler(this::submit);
     root.post("/api/v1/companies/:id/revision").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
         .handler(this::revise);
   }
 
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("listCompanies").addHandler(this::list);
     b.getRoute("getCompany").addHandler(ctx -> {
       Authentication.caller(ctx).requireRegulator();

@@ -42,8 +42,18 @@ public final class ComplaintRoutes {
     this.uploadsDir = uploadsDir;
   }
 
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
   /** The public routes and the photo, on the root router. */
-  public void mount(Router root) {
+  private void onRoot(Router root) {
     root.post("/api/v1/complaints").handler(limiter); // its own route: a body handler must come first in one
     root.post("/api/v1/complaints").handler(FormUpload.bodyHandler(uploadsDir, 1)).handler(this::file);
     root.get("/api/v1/complaints/:trackingNumber").handler(limiter).handler(this::status);
@@ -51,7 +61,7 @@ public final class ComplaintRoutes {
   }
 
   /** The regulator's JSON routes, through the contract. */
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("listComplaints").addHandler(this::list);
     b.getRoute("answerComplaint").addHandler(this::answer);
   }

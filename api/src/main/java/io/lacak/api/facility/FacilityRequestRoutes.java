@@ -47,13 +47,23 @@ public final class FacilityRequestRoutes {
     this.uploadsDir = uploadsDir;
   }
 
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
   /** The multipart submission and the documents, on the root router (files do not go through the contract). */
-  public void mount(Router root) {
+  private void onRoot(Router root) {
     root.post("/api/v1/facility-requests").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS)).handler(this::submit);
     root.get("/api/v1/documents/:id").handler(authenticator).handler(this::document);
   }
 
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("listFacilityRequests").addHandler(this::list);
     b.getRoute("getFacilityRequest").addHandler(this::get);
     b.getRoute("decideFacilityRequest").addHandler(this::decide);

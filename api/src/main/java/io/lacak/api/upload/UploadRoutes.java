@@ -69,8 +69,18 @@ public final class UploadRoutes {
     this.clock = clock;
   }
 
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
   /** The streaming routes, on the root router before the contract's. */
-  public void mount(Router root) {
+  private void onRoot(Router root) {
     root.post("/api/v1/uploads/:template")
         .handler(ctx -> {
           ctx.request().pause(); // nothing is read before the caller is known and the file is open
@@ -82,7 +92,7 @@ public final class UploadRoutes {
   }
 
   /** The JSON routes, through the contract. */
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("getUpload").addHandler(this::job);
   }
 
