@@ -4,7 +4,6 @@ import io.lacak.api.http.Authentication;
 import io.lacak.registration.asrot.ProductApplications;
 import io.lacak.registration.asrot.ApplicationStatus;
 import io.lacak.registration.account.Authenticator;
-import io.lacak.registration.account.Caller;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;

@@ -8,7 +8,6 @@ import io.lacak.api.verify.IssuedSerials;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.PayloadKind;
 import io.lacak.core.gs1.Gs1Result;
-import io.lacak.registration.account.Caller;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
 import io.vertx.core.Vertx;

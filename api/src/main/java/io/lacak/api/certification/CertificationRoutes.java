@@ -3,7 +3,6 @@ package io.lacak.api.certification;
 import io.lacak.api.http.Authentication;
 import io.lacak.registration.certification.Certifications;
 import io.lacak.registration.account.Authenticator;
-import io.lacak.registration.account.Caller;
 import io.lacak.registration.company.CompanyProfile;
 import io.lacak.registration.document.Documents;
 import io.lacak.api.http.FormUpload;

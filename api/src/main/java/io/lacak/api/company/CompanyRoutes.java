@@ -2,7 +2,6 @@ package io.lacak.api.company;
 
 import io.lacak.api.http.Authentication;
 import io.lacak.registration.company.Companies;
-import io.lacak.registration.account.Caller;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;

@@ -3,7 +3,6 @@ package io.lacak.api.facility;
 import io.lacak.api.http.Authentication;
 import io.lacak.registration.facility.Facilities;
 import io.lacak.core.lifecycle.ReferenceData.FacilityType;
-import io.lacak.registration.account.Caller;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
 import io.vertx.ext.web.RoutingContext;

@@ -2,7 +2,6 @@ package io.lacak.api.product;
 
 import io.lacak.api.http.Authentication;
 import io.lacak.registration.product.Products;
-import io.lacak.registration.account.Caller;
 import io.lacak.api.http.Replies;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
