@@ -1,5 +1,6 @@
 package io.lacak.api.barcode;
 
+import io.lacak.api.http.Authentication;
 import io.lacak.api.barcode.BarcodeImage.Options;
 import io.lacak.api.barcode.BarcodeImage.SizeRefused;
 import io.lacak.api.barcode.BarcodeImage.Symbology;
@@ -7,9 +8,8 @@ import io.lacak.api.verify.IssuedSerials;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.PayloadKind;
 import io.lacak.core.gs1.Gs1Result;
-import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -46,7 +46,7 @@ public final class BarcodeRoutes {
   }
 
   private void image(RoutingContext ctx) {
-    Caller.of(ctx);
+    Authentication.caller(ctx);
     Gs1Result code = codec.parse(Replies.param(ctx, "code", ""));
     if (!code.valid()) {
       throw Problem.badRequest("code", code.errors().get(0).code().name(), code.errors().get(0).message());

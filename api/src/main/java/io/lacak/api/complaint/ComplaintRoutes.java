@@ -1,12 +1,13 @@
 package io.lacak.api.complaint;
 
+import io.lacak.api.http.Authentication;
 import io.lacak.api.verify.Photo;
 import io.lacak.api.verify.RateLimiter;
 import io.lacak.registration.account.Authenticator;
-import io.lacak.registration.document.FormUpload;
+import io.lacak.api.http.FormUpload;
 import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -29,7 +30,7 @@ public final class ComplaintRoutes {
   private final Vertx vertx;
   private final Complaints complaints;
   private final RateLimiter limiter;
-  private final Authenticator authenticator;
+  private final Authentication authenticator;
   private final String uploadsDir;
 
   public ComplaintRoutes(Vertx vertx, Complaints complaints, RateLimiter limiter, Authenticator authenticator,
@@ -37,12 +38,22 @@ public final class ComplaintRoutes {
     this.vertx = vertx;
     this.complaints = complaints;
     this.limiter = limiter;
-    this.authenticator = authenticator;
+    this.authenticator = new Authentication(authenticator);
     this.uploadsDir = uploadsDir;
   }
 
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
   /** The public routes and the photo, on the root router. */
-  public void mount(Router root) {
+  private void onRoot(Router root) {
     root.post("/api/v1/complaints").handler(limiter); // its own route: a body handler must come first in one
     root.post("/api/v1/complaints").handler(FormUpload.bodyHandler(uploadsDir, 1)).handler(this::file);
     root.get("/api/v1/complaints/:trackingNumber").handler(limiter).handler(this::status);
@@ -50,7 +61,7 @@ public final class ComplaintRoutes {
   }
 
   /** The regulator's JSON routes, through the contract. */
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("listComplaints").addHandler(this::list);
     b.getRoute("answerComplaint").addHandler(this::answer);
   }
@@ -85,13 +96,13 @@ public final class ComplaintRoutes {
   }
 
   private void photo(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     complaints.photo(ctx.pathParam("trackingNumber")).onFailure(ctx::fail).onSuccess(row -> ctx.response()
         .putHeader("content-type", row.getString("photo_type")).end(Buffer.buffer(row.getBuffer("photo").getBytes())));
   }
 
   private void list(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     String status = ctx.request().getParam("status");
     Complaints.Status s;
     try {
@@ -105,7 +116,7 @@ public final class ComplaintRoutes {
   }
 
   private void answer(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     caller.requireRegulator();
     Replies.json(ctx, 200, complaints.answer(ctx.pathParam("trackingNumber"), Replies.body(ctx), caller.accountId()));
   }

@@ -2,8 +2,8 @@ package io.lacak.api.complaint;
 
 import io.lacak.api.verify.Photo;
 import io.lacak.core.serial.SerialCodec;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.api.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

@@ -11,14 +11,14 @@ import io.lacak.api.report.ReportRoutes;
 import io.lacak.api.regulator.RegulatorRoutes;
 import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.LateReports;
-import io.lacak.registration.account.AccountRoutes;
-import io.lacak.registration.asrot.ProductApplicationRoutes;
-import io.lacak.registration.certification.CertificationRoutes;
-import io.lacak.registration.company.CompanyRoutes;
-import io.lacak.registration.facility.FacilityRequestRoutes;
-import io.lacak.registration.facility.FacilityRoutes;
-import io.lacak.registration.product.ProductRoutes;
-import io.lacak.registration.web.Problem;
+import io.lacak.api.account.AccountRoutes;
+import io.lacak.api.asrot.ProductApplicationRoutes;
+import io.lacak.api.certification.CertificationRoutes;
+import io.lacak.api.company.CompanyRoutes;
+import io.lacak.api.facility.FacilityRequestRoutes;
+import io.lacak.api.facility.FacilityRoutes;
+import io.lacak.api.product.ProductRoutes;
+import io.lacak.api.payment.PaymentRoutes;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
@@ -42,6 +42,28 @@ import io.vertx.openapi.contract.OpenAPIContract;
  * drives routing and request validation of the JSON operations; {@code /health}, {@code /metrics} (for the
  * holder of the metrics token) and the contract itself sit beside it. Every failure is rendered by
  * {@link Problems}.
+ *
+ * <p>One router tree: the root router, with the contract's router mounted under it, after the root's
+ * own routes. Each route group is mounted once ({@code mount(root, contract)}, or {@code mount(root)}
+ * / {@code mount(contract)} for a group with routes of one kind only), and each of its routes sits in
+ * exactly one of the two places:
+ *
+ * <ul>
+ *   <li><b>Through the contract</b>: every JSON operation of {@code openapi.yaml}. The contract's
+ *       router validates it against the schema, reads its body (up to {@code LACAK_BODY_LIMIT}) and
+ *       only then finds the caller.
+ *   <li><b>On the root router</b>: what the contract cannot carry. Multipart forms with files
+ *       (company, facility request, product application documents, certification, complaint, the
+ *       verify photo), read to disk under their own limits, the caller known (or refused) before a
+ *       byte of the body is read; the streamed CSV uploads; binary downloads (documents,
+ *       certificates, complaint photos, templates); the public verify routes; the page, health,
+ *       metrics and the contract itself.
+ * </ul>
+ *
+ * <p>Per-address rate limits of contract operations (logins, activations, public forms) are guards
+ * on the root router, in front of the operation: they refuse before the body is read.
+ *
+ * <p>{@code vertx.deployVerticle(new ApiVerticle(config, services, metricsToken))}
  */
 public final class ApiVerticle extends VerticleBase {
 
@@ -77,21 +99,21 @@ public final class ApiVerticle extends VerticleBase {
           root.get("/metrics").handler(new MetricsRoute(vertx, metricsToken));
           root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
           page(root);
-          s.uploads().mount(root);
-          String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
-          new VerifyRoutes(vertx, s.verifier(), s.publicLimit(), tmp).mount(root);
-          complaints(tmp).mount(root);
-          root.post("/api/v1/facility-requests").handler(s.publicLimit()); // public: rate-limited before the body is read
-          facilityRequests(tmp).mount(root);
-          // password guessing: logins and activations per address and minute (LACAK_LOGIN_RATE)
-          root.post("/api/v1/login").handler(s.loginLimit());
-          root.post("/api/v1/accounts/activate").handler(s.loginLimit());
+          // per address, before a byte of the body is read: public forms, and password guessing
+          // (logins and activations per address and minute, LACAK_LOGIN_RATE)
+          root.post("/api/v1/facility-requests").handler(s.publicLimit());
           root.post("/api/v1/companies").handler(s.publicLimit());
           root.post("/api/v1/companies/:id/revision").handler(s.publicLimit());
-          new CompanyRoutes(vertx, s.companies(), tmp).mount(root);
-          productApplications(tmp).mount(root);
-          certifications(tmp).mount(root);
-          root.route("/*").subRouter(api(contract));
+          root.post("/api/v1/login").handler(s.loginLimit());
+          root.post("/api/v1/accounts/activate").handler(s.loginLimit());
+          RouterBuilder b = contract(contract);
+          routes(root, b);
+          // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
+          // then checks what the caller may do. The contract's security section documents it.
+          b.getRoutes().forEach(r -> r.setDoSecurity(false));
+          Router api = b.createRouter();
+          api.route().failureHandler(new Problems());
+          root.route("/*").subRouter(api);
           root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
           root.route().failureHandler(new Problems());
           deadlines.start();
@@ -119,10 +141,24 @@ public final class ApiVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  private Router api(OpenAPIContract contract) {
+  /** The contract's router builder: every body read up to the limit, then the caller found. */
+  private RouterBuilder contract(OpenAPIContract contract) {
     RouterBuilder b = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     b.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimit())); // a limit on every route
-    b.rootHandler(s.authenticator());
+    b.rootHandler(new Authentication(s.authenticator()));
+    return b;
+  }
+
+  /** Every route group, each mounted once: on {@code root}, through {@code b}, or its routes split between them. */
+  private void routes(Router root, RouterBuilder b) {
+    String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
+    s.uploads().mount(root, b);
+    new VerifyRoutes(vertx, s.verifier(), s.publicLimit(), tmp).mount(root);
+    complaints(tmp).mount(root, b);
+    facilityRequests(tmp).mount(root, b);
+    new CompanyRoutes(vertx, s.companies(), tmp).mount(root, b);
+    productApplications(tmp).mount(root, b);
+    certifications(tmp).mount(root, b);
     // password guessing from many addresses: logins per username too (LACAK_LOGIN_ACCOUNT_RATE)
     new AccountRoutes(s.accounts(), s.apiKeys(), s.authenticator(), s.sequencer().referenceData(),
         username -> s.accountLoginLimit().allow("account:" + username),
@@ -132,24 +168,11 @@ public final class ApiVerticle extends VerticleBase {
     new CodeRequestRoutes(s.issuance(), s.sequencer().referenceData()).mount(b);
     new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
     new BarcodeRoutes(vertx, s.codec(), s.issuedSerials()).mount(b);
-    s.uploads().mount(b);
-    String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
-    complaints(tmp).mount(b);
-    facilityRequests(tmp).mount(b);
-    new CompanyRoutes(vertx, s.companies(), tmp).mount(b);
-    productApplications(tmp).mount(b);
-    certifications(tmp).mount(b);
-    s.payments().mount(b);
+    new PaymentRoutes(s.payments()).mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
         s.clock()).mount(b);
     new RegulatorRoutes(new Alerts(s.database().pool(), s.sequencer().referenceData()),
         new LateReports(s.database().pool(), s.sequencer().referenceData()), s.sequencer().referenceData()).mount(b);
-    // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
-    // then checks what the caller may do. The contract's security section documents it.
-    b.getRoutes().forEach(r -> r.setDoSecurity(false));
-    Router api = b.createRouter();
-    api.route().failureHandler(new Problems());
-    return api;
   }
 
   /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */

@@ -1,6 +1,5 @@
 package io.lacak.api.http;
 
-import io.lacak.registration.web.Problem;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

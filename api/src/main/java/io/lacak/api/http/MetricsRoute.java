@@ -1,6 +1,5 @@
 package io.lacak.api.http;
 
-import io.lacak.registration.web.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;

@@ -1,8 +1,8 @@
 package io.lacak.api.http;
 
 import io.lacak.core.journal.Report;
+import io.lacak.core.refusal.Refusal;
 import io.lacak.core.serial.IssuanceRefused;
-import io.lacak.registration.web.Problem;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * The one failure handler: renders every failure as {@code application/problem+json} (RFC 9457)
- * with its items. Contract violations found by the OpenAPI validator become 400s naming the field;
+ * with its items. The domain's {@link Refusal}s get their status here, and only here (INVALID 400,
+ * UNAUTHENTICATED 401, FORBIDDEN 403, NOT_FOUND 404, CONFLICT 409, UNPROCESSABLE 422, RATE_LIMITED
+ * 429). Contract violations found by the OpenAPI validator become 400s naming the field;
  * anything unexpected is a 500 with an incident id that the log also carries — never a stack trace.
  */
 public final class Problems implements Handler<RoutingContext> {
@@ -59,6 +61,9 @@ public final class Problems implements Handler<RoutingContext> {
   static Problem toProblem(Throwable failure, int status) {
     if (failure instanceof Problem p) {
       return p;
+    }
+    if (failure instanceof Refusal r) {
+      return refusal(r);
     }
     if (failure instanceof IssuanceRefused r) {
       return issuance(r);
@@ -163,6 +168,21 @@ public final class Problems implements Handler<RoutingContext> {
       String field = at.replaceFirst("^#?/?", "").replace('/', '.');
       items.add(new Problem.Item(field.isEmpty() ? "body" : field, "SCHEMA", unit.getError()));
     }
+  }
+
+  /** The domain's refusals: each kind one status, the code, detail and items as the domain gave them. */
+  static Problem refusal(Refusal r) {
+    int status = switch (r.kind()) {
+      case INVALID -> 400;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case UNPROCESSABLE -> 422;
+      case RATE_LIMITED -> 429;
+    };
+    return new Problem(status, r.code(), r.getMessage(),
+        r.items().stream().map(i -> new Problem.Item(i.field(), i.code(), i.message())).toList());
   }
 
   /** Lampiran F.3 refusals of a code request. */

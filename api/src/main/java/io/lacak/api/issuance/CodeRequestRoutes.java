@@ -1,5 +1,6 @@
 package io.lacak.api.issuance;
 
+import io.lacak.api.http.Authentication;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.serial.CodeListing;
@@ -8,8 +9,8 @@ import io.lacak.core.serial.Issuance;
 import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.PackagingLevel;
 import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -56,7 +57,7 @@ public final class CodeRequestRoutes {
 
   private void create(RoutingContext ctx) {
     JsonObject body = Replies.body(ctx);
-    Facility requester = Caller.of(ctx).actingFacility(body.getString("partnerId"), ref);
+    Facility requester = Authentication.caller(ctx).actingFacility(body.getString("partnerId"), ref);
     CodeRequest r = new CodeRequest().setRequester(requester.partnerId()).setNie(body.getString("nie"))
         .setGtin(body.getString("gtin")).setBatch(body.getString("batch")).setExpiry(date(body.getString("expiry")))
         .setPrimaries(required(body, "primaries", Long.MAX_VALUE))
@@ -81,7 +82,7 @@ public final class CodeRequestRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Facility requester = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+    Facility requester = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
     long before = Replies.longParam(ctx, "before", Long.MAX_VALUE);
     Replies.json(ctx, 200, issuance.list(requester.partnerId(), before, Replies.intParam(ctx, "limit", 100, 1, 1000))
         .map(list -> {
@@ -96,7 +97,7 @@ public final class CodeRequestRoutes {
   }
 
   private Future<Issuance> find(RoutingContext ctx) {
-    Facility requester = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+    Facility requester = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
     long id = Replies.longPath(ctx, "id");
     return issuance.get(id, requester.partnerId())
         .recover(e -> Future.failedFuture(e instanceof io.lacak.core.serial.IssuanceRefused

@@ -1,5 +1,6 @@
 package io.lacak.api.query;
 
+import io.lacak.api.http.Authentication;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Result;
 import io.lacak.core.journal.Custody;
@@ -14,8 +15,8 @@ import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.store.CodeKey;
 import io.lacak.core.store.CodeState;
 import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -79,7 +80,7 @@ public final class QueryRoutes {
   }
 
   private void state(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     CodeRef code = code(ctx);
     Ledger.Effective e = ledger.effective(code);
     if (e == null || !mayRead(caller, code, e.top())) {
@@ -98,7 +99,7 @@ public final class QueryRoutes {
   }
 
   private void custody(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     CodeRef code = code(ctx);
     Ledger.Effective e = ledger.effective(code);
     byte[] key = CodeKey.encode(code.productId(), code.serial(), new byte[CodeKey.SIZE]);
@@ -121,7 +122,7 @@ public final class QueryRoutes {
 
   /** Lampiran L.a.5: who holds or held the batch; for the regulator and the NIE holder. */
   private void holders(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     Product p = ref.productOf(ctx.pathParam("nie"), null);
     Batch b = p == null ? null : ref.findBatch(p.id(), ctx.pathParam("batch"));
     if (b == null || !(caller.regulator() || caller.memberOf(p.holder()))) {
@@ -133,14 +134,14 @@ public final class QueryRoutes {
   }
 
   private void notifications(RoutingContext ctx) {
-    Facility f = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+    Facility f = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
     boolean unread = "true".equalsIgnoreCase(ctx.request().getParam("unread"));
     int limit = Replies.intParam(ctx, "limit", 50, 1, 500);
     Replies.json(ctx, 200, custody.catchUp().compose(n -> notifications.feed(f.ref(), unread, limit)));
   }
 
   private void markRead(RoutingContext ctx) {
-    Facility f = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+    Facility f = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
     long id = Replies.longPath(ctx, "id");
     notifications.markRead(f.ref(), id).onFailure(ctx::fail).onSuccess(found -> {
       if (found) {

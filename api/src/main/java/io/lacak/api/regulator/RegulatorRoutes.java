@@ -5,9 +5,10 @@ import io.lacak.core.journal.Alerts.CaseState;
 import io.lacak.core.journal.LateReports;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.api.http.Authentication;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -40,21 +41,21 @@ public final class RegulatorRoutes {
   }
 
   private void alerts(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     String state = ctx.request().getParam("state");
     Replies.json(ctx, 200, alerts.list(state == null ? null : CaseState.valueOf(state),
         Replies.longParam(ctx, "beforeId", Long.MAX_VALUE), Replies.intParam(ctx, "limit", 100, 1, 1000)));
   }
 
   private void alert(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     long id = Replies.longPath(ctx, "id");
     Replies.json(ctx, 200, found(alerts.get(id), id));
   }
 
   /** A note on the case, and its new state; the author is the regulator's account. */
   private void note(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx).requireRegulator();
+    Caller caller = Authentication.caller(ctx).requireRegulator();
     long id = Replies.longPath(ctx, "id");
     JsonObject body = ctx.body().asJsonObject();
     Replies.refuseNul(body.getString("note"), "note");
@@ -65,7 +66,7 @@ public final class RegulatorRoutes {
   }
 
   private void lateReports(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     String partner = ctx.request().getParam("partnerId");
     Integer facility = null;
     if (partner != null) {

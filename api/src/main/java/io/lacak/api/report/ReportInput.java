@@ -1,5 +1,6 @@
 package io.lacak.api.report;
 
+import io.lacak.api.http.Authentication;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.journal.Report;
 import io.lacak.core.gs1.Gs1Error;
@@ -9,8 +10,8 @@ import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -46,7 +47,7 @@ final class ReportInput {
   private static final java.util.Set<String> HEAD = java.util.Set.of("partnerId", "occurredAt", "idempotencyKey", "mode");
 
   ReportInput(RoutingContext ctx, JsonObject body, ReferenceData ref, Gs1Codec codec, Clock clock) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     this.body = body;
     for (String member : HEAD) { // the contract's checks, again: routes may skip the validator to stay cheap
       Object v = body.getValue(member);

@@ -1,5 +1,6 @@
 package io.lacak.api.upload;
 
+import io.lacak.api.http.Authentication;
 import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
@@ -8,8 +9,8 @@ import io.lacak.ingest.upload.UploadJobs;
 import io.lacak.ingest.upload.UploadJobs.Upload;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -43,7 +44,7 @@ public final class UploadRoutes {
   private final Vertx vertx;
   private final UploadJobs jobs;
   private final ReferenceData ref;
-  private final Authenticator authenticator;
+  private final Authentication authenticator;
   private final long limit;
   private final Limits limits;
   private final Clock clock;
@@ -62,14 +63,24 @@ public final class UploadRoutes {
     this.vertx = vertx;
     this.jobs = jobs;
     this.ref = ref;
-    this.authenticator = authenticator;
+    this.authenticator = new Authentication(authenticator);
     this.limit = limits.fileBytes();
     this.limits = limits;
     this.clock = clock;
   }
 
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
   /** The streaming routes, on the root router before the contract's. */
-  public void mount(Router root) {
+  private void onRoot(Router root) {
     root.post("/api/v1/uploads/:template")
         .handler(ctx -> {
           ctx.request().pause(); // nothing is read before the caller is known and the file is open
@@ -81,7 +92,7 @@ public final class UploadRoutes {
   }
 
   /** The JSON routes, through the contract. */
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("getUpload").addHandler(this::job);
   }
 
@@ -102,7 +113,7 @@ public final class UploadRoutes {
   }
 
   private void take(RoutingContext ctx) {
-    Facility facility = Caller.of(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+    Facility facility = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
     Template template = template(ctx);
     Mode mode = "partial".equalsIgnoreCase(ctx.request().getParam("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
     Instant occurredAt = occurredAt(ctx.request().getParam("occurredAt"));
@@ -286,7 +297,7 @@ public final class UploadRoutes {
   }
 
   private void job(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     long id = Replies.longPath(ctx, "id");
     Replies.json(ctx, 200, jobs.get(id).map(job -> {
       Facility uploader = job == null ? null : ref.facility(job.getString("partnerId"));

@@ -10,7 +10,7 @@ import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import io.lacak.registration.document.Documents;
-import io.lacak.registration.web.Problem;
+import io.lacak.api.http.Problem;
 import io.vertx.core.buffer.Buffer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,6 @@
 package io.lacak.api.verify;
 
-import io.lacak.registration.web.Problem;
+import io.lacak.api.http.Problem;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;

@@ -16,7 +16,7 @@ import io.lacak.core.serial.Issuance;
 import io.lacak.core.store.CodeState;
 import io.lacak.core.store.CodeStatus;
 import io.lacak.registration.product.Products;
-import io.lacak.registration.web.Problem;
+import io.lacak.api.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;

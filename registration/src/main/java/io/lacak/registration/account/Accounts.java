@@ -2,8 +2,8 @@ package io.lacak.registration.account;
 
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -56,7 +56,7 @@ public final class Accounts {
             .execute(Tuple.of(username, hash, fullName, email, regulator))
             .compose(rows -> {
               if (rows.size() == 0) {
-                return Future.failedFuture(Problem.conflict("USERNAME_TAKEN", "username " + username + " is taken"));
+                return Future.failedFuture(Refusal.conflict("USERNAME_TAKEN", "username " + username + " is taken"));
               }
               int id = rows.iterator().next().getInteger(0);
               List<Tuple> links = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class Accounts {
     return out;
   }
 
-  /** Checks a username and password; the caller they identify, or 401 whatever was wrong. */
+  /** Checks a username and password; the caller they identify, or UNAUTHENTICATED whatever was wrong. */
   public Future<Caller> login(String username, String password) {
     return pool.preparedQuery("select a.id, a.password_hash, a.regulator, a.active,"
             + " coalesce(array_agg(af.facility) filter (where af.facility is not null), '{}') as facilities"
@@ -107,7 +107,7 @@ public final class Accounts {
           return vertx.executeBlocking(() -> Passwords.matches(password == null ? "" : password, stored))
               .map(ok -> {
                 if (!ok || row == null || !row.getBoolean("active")) {
-                  throw Problem.unauthorized("wrong username or password");
+                  throw Refusal.unauthenticated("wrong username or password");
                 }
                 return new Caller(row.getInteger("id"), username, row.getBoolean("regulator"),
                     List.of(row.getArrayOfIntegers("facilities")), 0);

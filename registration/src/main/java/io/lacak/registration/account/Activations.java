@@ -2,8 +2,8 @@ package io.lacak.registration.account;
 
 import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -64,7 +64,7 @@ public final class Activations {
         .execute(Tuple.of(username, unusableHash, fullName, email))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(Problem.conflict("USERNAME_TAKEN", "username " + username + " is taken"));
+            return Future.failedFuture(Refusal.conflict("USERNAME_TAKEN", "username " + username + " is taken"));
           }
           int id = rows.iterator().next().getInteger(0);
           List<Tuple> links = facilities.stream().map(f -> Tuple.of(id, f)).toList();
@@ -82,7 +82,7 @@ public final class Activations {
     return Passwords.hash(Passwords.generate() + Passwords.generate());
   }
 
-  /** Sets the first password of the account the token belongs to; 400 for a bad password, 404 for a bad token. */
+  /** Sets the first password of the account the token belongs to; INVALID for a bad password, NOT_FOUND for a bad token. */
   public Future<JsonObject> activate(JsonObject body) {
     Fields f = new Fields(body);
     String token = seal.open(f.text("token", null, null)); // a forged token opens nothing
@@ -97,7 +97,7 @@ public final class Activations {
             .execute(Tuple.of(Buffer.buffer(hash(token == null ? "" : token))))
             .compose(rows -> {
               if (rows.size() == 0) {
-                return Future.failedFuture(Problem.notFound("the activation link is unknown, used or expired"));
+                return Future.failedFuture(Refusal.notFound("the activation link is unknown, used or expired"));
               }
               return c.preparedQuery("update account set password_hash = $2 where id = $1 returning username")
                   .execute(Tuple.of(rows.iterator().next().getInteger(0), hash));

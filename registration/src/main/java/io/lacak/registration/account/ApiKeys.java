@@ -1,6 +1,6 @@
 package io.lacak.registration.account;
 
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -47,7 +47,7 @@ public final class ApiKeys {
             .put("key", key).put("note", "store this key now: Lacak keeps only its hash and cannot show it again"));
   }
 
-  /** The caller a key stands for, or 401 when the key is unknown or revoked. */
+  /** The caller a key stands for, or UNAUTHENTICATED when the key is unknown or revoked. */
   public Future<Caller> find(String key) {
     byte[] digest = sha256(key);
     String hash = Base64.getEncoder().encodeToString(digest);
@@ -59,7 +59,7 @@ public final class ApiKeys {
         .execute(Tuple.of(Buffer.buffer(digest)))
         .map(rows -> {
           if (rows.size() == 0) {
-            throw Problem.unauthorized("unknown or revoked API key");
+            throw Refusal.unauthenticated("unknown or revoked API key");
           }
           var row = rows.iterator().next();
           Caller c = new Caller(0, "api-key-" + row.getInteger("id"), false, List.of(row.getInteger("facility")),
@@ -76,7 +76,7 @@ public final class ApiKeys {
         .execute(Tuple.of(id, by.regulator(), by.facilities().toArray(new Integer[0])))
         .map(rows -> {
           if (rows.size() == 0) {
-            throw Problem.notFound("no active API key " + id + " of the caller's facilities");
+            throw Refusal.notFound("no active API key " + id + " of the caller's facilities");
           }
           cache.values().removeIf(c -> c.apiKeyId() == id);
           return null;

@@ -1,8 +1,7 @@
 package io.lacak.registration.account;
 
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,19 +10,19 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
-import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the caller of a request: a JWT ({@code Authorization: Bearer ...}, seed 004's single
- * sign-on, HS256 with the server's secret) or an API key ({@code X-API-Key}). A request with no
- * credentials goes on anonymous (public routes serve it; others answer 401 through
- * {@link Caller#of}); a request with bad credentials is refused with 401 at once.
+ * Finds the caller from the credentials a request carried: a JWT ({@code Authorization: Bearer
+ * ...}, seed 004's single sign-on, HS256 with the server's secret) or an API key ({@code
+ * X-API-Key}). No credentials at all is an anonymous caller ({@code null}: public operations
+ * serve it, the others refuse it); bad credentials are refused at once ({@link
+ * Refusal#unauthenticated}). It reads no request: the API hands it the two header values.
  *
- * <p>{@code router.route().handler(new Authenticator(vertx, secret, apiKeys));}
+ * <p>{@code authenticator.caller(request.getHeader("Authorization"), request.getHeader("X-API-Key"))}
  */
-public final class Authenticator implements Handler<RoutingContext> {
+public final class Authenticator {
 
   /** Tokens last a working shift. */
   public static final int TOKEN_SECONDS = 8 * 3600;
@@ -37,29 +36,24 @@ public final class Authenticator implements Handler<RoutingContext> {
     this.apiKeys = apiKeys;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    String authorization = ctx.request().getHeader("Authorization");
-    String apiKey = ctx.request().getHeader("X-API-Key");
-    Future<Caller> caller;
+  /**
+   * The caller these credentials name, {@code null} when there are none; a failed future with an
+   * {@link Refusal.Kind#UNAUTHENTICATED} refusal when they do not hold. {@code authorization} wins
+   * over {@code apiKey} when both are given.
+   */
+  public Future<Caller> caller(String authorization, String apiKey) {
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        ctx.fail(Problem.unauthorized("Authorization must be 'Bearer <token>'"));
-        return;
+        return Future.failedFuture(Refusal.unauthenticated("Authorization must be 'Bearer <token>'"));
       }
-      caller = jwt.authenticate(new TokenCredentials(authorization.substring(7).strip()))
-          .recover(e -> Future.failedFuture(Problem.unauthorized("invalid or expired token")))
+      return jwt.authenticate(new TokenCredentials(authorization.substring(7).strip()))
+          .recover(e -> Future.failedFuture(Refusal.unauthenticated("invalid or expired token")))
           .map(user -> fromClaims(user.principal()));
-    } else if (apiKey != null) {
-      caller = apiKeys.find(apiKey.strip());
-    } else {
-      ctx.next();
-      return;
     }
-    caller.onSuccess(c -> {
-      ctx.put(Caller.KEY, c);
-      ctx.next();
-    }).onFailure(ctx::fail);
+    if (apiKey != null) {
+      return apiKeys.find(apiKey.strip());
+    }
+    return Future.succeededFuture();
   }
 
   /** A signed token for a caller who just logged in. */

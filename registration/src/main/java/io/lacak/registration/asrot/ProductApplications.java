@@ -18,8 +18,8 @@ import io.lacak.registration.payment.PaymentOrders.Purpose;
 import io.lacak.registration.product.Category;
 import io.lacak.registration.product.Products;
 import io.lacak.registration.product.TwoDMethod;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -104,7 +104,7 @@ public final class ProductApplications {
 
   /**
    * A new draft for one of the caller's manufacturers ({@code holder}, its partner ID; the caller's
-   * only facility when absent); 400 listing every bad field and every KBLI rule broken (seed 000).
+   * only facility when absent); INVALID listing every bad field and every KBLI rule broken (seed 000).
    */
   public Future<JsonObject> create(JsonObject body, Caller caller) {
     caller.requirePerson();
@@ -155,7 +155,7 @@ public final class ProductApplications {
     Facility holder;
     try {
       holder = caller.actingFacility((String) partner, ref);
-    } catch (Problem p) {
+    } catch (Refusal p) {
       f.add("holder", "NOT_YOUR_FACILITY", p.getMessage());
       return null;
     }
@@ -225,7 +225,7 @@ public final class ProductApplications {
 
   /**
    * One step of the application ({@code action}, with {@code note}, {@code ossLicenceCode} and
-   * {@code ossLicenceId} where the step needs them): 403 when the caller may not take it, 409 when
+   * {@code ossLicenceId} where the step needs them): FORBIDDEN when the caller may not take it, CONFLICT when
    * the application is not at a status the step starts from.
    */
   public Future<JsonObject> act(long id, JsonObject body, Caller caller) {
@@ -251,7 +251,7 @@ public final class ProductApplications {
       if (action.byRegulator()) {
         caller.requireRegulator();
       } else if (!caller.memberOf(row.getInteger("holder"))) {
-        throw Problem.forbidden("APPLICANT_ONLY", action + " is the applicant's step");
+        throw Refusal.forbidden("APPLICANT_ONLY", action + " is the applicant's step");
       }
       Issued issued = new Issued();
       return pool.withTransaction(c -> claim(c, id, action, note)
@@ -273,7 +273,7 @@ public final class ProductApplications {
     int productId;
   }
 
-  /** Moves the application from a status {@code action} starts from; 409 naming where it stands otherwise. */
+  /** Moves the application from a status {@code action} starts from; CONFLICT naming where it stands otherwise. */
   private static Future<Row> claim(SqlClient c, long id, Action action, String note) {
     String[] from = action.from().stream().map(Enum::name).toArray(String[]::new);
     return c.preparedQuery("update product_application set status = $2, note = $3 where id = $1 and status = any($4)"
@@ -281,7 +281,7 @@ public final class ProductApplications {
         .execute(Tuple.of(id, action.to().name(), note, from))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
             : c.preparedQuery("select status from product_application where id = $1").execute(Tuple.of(id))
-                .compose(now -> Future.failedFuture(Problem.conflict("WRONG_STATUS", action + " is taken from "
+                .compose(now -> Future.failedFuture(Refusal.conflict("WRONG_STATUS", action + " is taken from "
                     + action.from() + "; application " + id + " is "
                     + (now.size() == 0 ? "gone" : now.iterator().next().getString(0))))));
   }
@@ -295,7 +295,7 @@ public final class ProductApplications {
           .compose(v -> bill(c, r, Purpose.PRE_REGISTRATION, PRE_REGISTRATION_FEE));
       case SUBMIT_TO_COUNTER -> c.preparedQuery("select count(*) from document where owner = $1").execute(Tuple.of(subject(id)))
           .compose(n -> n.iterator().next().getLong(0) > 0 ? Future.succeededFuture()
-              : Future.failedFuture(Problem.badRequest("documents", "REQUIRED",
+              : Future.failedFuture(Refusal.invalid("documents", "REQUIRED",
                   "seed 000: upload the registration documents (data pendukung) before sending them to the counter")))
           .compose(v -> c.preparedQuery("update product_application set oss_reg_licence_code = $2, oss_reg_licence_id = $3"
               + " where id = $1").execute(Tuple.of(id, ossCode, ossId)))
@@ -357,11 +357,11 @@ public final class ProductApplications {
         .compose(rows -> rows.size() == 1
             ? Workflow.record(c, subject(id), to.name(), null, purpose + " paid")
                 .compose(v -> tell(c, rows.iterator().next(), to, "Pembayaran diterima / payment received"))
-            : Future.failedFuture(Problem.conflict("WRONG_STATUS", "application " + id + " is not waiting for this payment")));
+            : Future.failedFuture(Refusal.conflict("WRONG_STATUS", "application " + id + " is not waiting for this payment")));
   }
 
   /** Documents of the application (data pendukung), added while the applicant holds it. */
-  public Future<JsonObject> addDocuments(long id, Caller caller, List<Documents.Upload> docs, List<Problem.Item> problems) {
+  public Future<JsonObject> addDocuments(long id, Caller caller, List<Documents.Upload> docs, List<Refusal.Item> problems) {
     caller.requirePerson();
     Fields f = new Fields(null);
     problems.forEach(p -> f.add(p.field(), p.code(), p.message()));
@@ -371,14 +371,14 @@ public final class ProductApplications {
     f.check();
     return load(id, caller).compose(row -> {
       if (!caller.memberOf(row.getInteger("holder"))) {
-        throw Problem.forbidden("APPLICANT_ONLY", "the applicant uploads the documents");
+        throw Refusal.forbidden("APPLICANT_ONLY", "the applicant uploads the documents");
       }
       return pool.withTransaction(c -> c.preparedQuery("select status from product_application where id = $1 for update")
           .execute(Tuple.of(id))
           .compose(rows -> {
             String status = rows.iterator().next().getString(0);
             if (!List.of("DRAFT", "REGISTRATION_UPLOAD", "RETURNED", "ADDITIONAL_DATA").contains(status)) {
-              return Future.failedFuture(Problem.conflict("WRONG_STATUS", "documents are added to a draft, before the"
+              return Future.failedFuture(Refusal.conflict("WRONG_STATUS", "documents are added to a draft, before the"
                   + " counter, after a return or for additional data; application " + id + " is " + status));
             }
             return Documents.store(c, subject(id), docs);
@@ -429,7 +429,7 @@ public final class ProductApplications {
         });
   }
 
-  /** One application with documents, history and payment orders; 404 when the caller may not see it. */
+  /** One application with documents, history and payment orders; NOT_FOUND when the caller may not see it. */
   public Future<JsonObject> get(long id, Caller caller) {
     return load(id, caller).compose(row -> Workflow.get(pool, "product_application", subject(id), id, "product application",
             this::json)
@@ -442,7 +442,7 @@ public final class ProductApplications {
     return pool.preparedQuery("select * from product_application where id = $1").execute(Tuple.of(id))
         .map(rows -> {
           if (rows.size() == 0 || !(caller.regulator() || caller.memberOf(rows.iterator().next().getInteger("holder")))) {
-            throw Problem.notFound("no product application " + id);
+            throw Refusal.notFound("no product application " + id);
           }
           return rows.iterator().next();
         });

@@ -6,8 +6,8 @@ import io.lacak.registration.document.Documents;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.payment.PaymentOrders;
 import io.lacak.registration.payment.PaymentOrders.Purpose;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -99,13 +99,13 @@ public final class Certifications {
   }
 
   private Future<Application> application(Row company, JsonObject fields, List<String> formIds, List<Documents.Upload> docs,
-                                          List<Problem.Item> documentProblems, boolean documentsRequired) {
+                                          List<Refusal.Item> refusedDocuments, boolean documentsRequired) {
     Fields f = new Fields(fields);
     Type type = f.choice("type", Type.class);
     String letter = f.text("letterNumber", TEXT, "the number of the company's application letter");
     LocalDate letterDate = f.date("letterDate");
     String rip = f.text("ripApprovalNumber", TEXT, "the RIP approval number (Nomor Persetujuan RIP)");
-    documentProblems.forEach(p -> f.add(p.field(), p.code(), p.message()));
+    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
     Set<String> kinds = new HashSet<>();
     for (Documents.Upload d : docs) {
       if (!KINDS.contains(d.kind())) {
@@ -115,7 +115,7 @@ public final class Certifications {
     }
     if (documentsRequired) {
       for (String required : List.of("ADMINISTRATIVE", "TECHNICAL")) {
-        if (!kinds.contains(required) && documentProblems.stream().noneMatch(p -> p.field().equals("documents." + required))) {
+        if (!kinds.contains(required) && refusedDocuments.stream().noneMatch(p -> p.field().equals("documents." + required))) {
           f.add("documents." + required, "REQUIRED", "seed 002: the " + required.toLowerCase(Locale.ROOT)
               + " documents (PDF or Excel)");
         }
@@ -157,10 +157,10 @@ public final class Certifications {
         });
   }
 
-  /** Seed 002 "Kirim Surat permohonan": 201 with the application, or 400 listing every problem. */
+  /** Seed 002 "Kirim Surat permohonan": the application, or INVALID listing every problem. */
   public Future<JsonObject> submit(Caller caller, JsonObject fields, List<String> formIds, List<Documents.Upload> docs,
-                                   List<Problem.Item> documentProblems) {
-    return profile.company(caller).compose(company -> application(company, fields, formIds, docs, documentProblems, true)
+                                   List<Refusal.Item> refusedDocuments) {
+    return profile.company(caller).compose(company -> application(company, fields, formIds, docs, refusedDocuments, true)
         .compose(a -> pool.withTransaction(c -> c.preparedQuery("insert into certification (company_id, type, dosage_forms,"
                 + " letter_number, letter_date, rip_approval_number) values ($1, $2, $3, $4, $5, $6) returning id")
             .execute(Tuple.of(company.getLong("id"), a.type().name(), a.forms(), a.letterNumber(), a.letterDate(), a.rip()))
@@ -175,9 +175,9 @@ public final class Certifications {
 
   /** Seed 002 "melakukan revisi": the application again while in REVISION; documents replace those of their kind. */
   public Future<JsonObject> revise(long id, Caller caller, JsonObject fields, List<String> formIds,
-                                   List<Documents.Upload> docs, List<Problem.Item> documentProblems) {
+                                   List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments) {
     return load(id, caller).compose(row -> profile.company(caller).compose(company ->
-            application(company, fields, formIds, docs, documentProblems, false))
+            application(company, fields, formIds, docs, refusedDocuments, false))
         .compose(a -> pool.withTransaction(c -> claim(c, id, EnumSet.of(Status.REVISION), Status.SUBMITTED, null)
             .compose(r -> c.preparedQuery("update certification set type = $2, dosage_forms = $3, letter_number = $4,"
                     + " letter_date = $5, rip_approval_number = $6 where id = $1")
@@ -188,10 +188,10 @@ public final class Certifications {
   }
 
   /** Seed 002 "Upload Hasil CAPA": the CAPA file(s) while the inspection's findings wait for them. */
-  public Future<JsonObject> capa(long id, Caller caller, List<Documents.Upload> docs, List<Problem.Item> documentProblems) {
+  public Future<JsonObject> capa(long id, Caller caller, List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments) {
     Fields f = new Fields(null);
-    documentProblems.forEach(p -> f.add(p.field(), p.code(), p.message()));
-    if (docs.stream().noneMatch(d -> d.kind().equals("CAPA")) && documentProblems.isEmpty()) {
+    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
+    if (docs.stream().noneMatch(d -> d.kind().equals("CAPA")) && refusedDocuments.isEmpty()) {
       f.add("documents.CAPA", "REQUIRED", "the CAPA result as file field CAPA (PDF or Excel)");
     }
     docs.stream().filter(d -> !d.kind().equals("CAPA"))
@@ -199,7 +199,7 @@ public final class Certifications {
     f.check();
     return load(id, caller).compose(row -> {
       if (caller.regulator()) {
-        throw Problem.forbidden("APPLICANT_ONLY", "the applicant uploads the CAPA");
+        throw Refusal.forbidden("APPLICANT_ONLY", "the applicant uploads the CAPA");
       }
       return pool.withTransaction(c -> claim(c, id, EnumSet.of(Status.CAPA), Status.CAPA_REVIEW, null)
           .compose(r -> replaceDocuments(c, id, docs))
@@ -260,7 +260,7 @@ public final class Certifications {
     return c.preparedQuery("update certification set status = 'INSPECTION' where id = $1 and status = 'PAYMENT'")
         .execute(Tuple.of(id))
         .compose(rows -> rows.rowCount() == 1 ? Workflow.record(c, subject(id), Status.INSPECTION.name(), null, "SPB paid")
-            : Future.failedFuture(Problem.conflict("WRONG_STATUS", "certification " + id + " is not waiting for payment")))
+            : Future.failedFuture(Refusal.conflict("WRONG_STATUS", "certification " + id + " is not waiting for payment")))
         .compose(v -> notify(c, id, Status.INSPECTION, "Pembayaran diterima; inspeksi lapangan akan dilakukan."
             + " / Payment received; the field inspection follows."));
   }
@@ -270,7 +270,7 @@ public final class Certifications {
     return c.preparedQuery("update certification set status = $2, note = $3 where id = $1 and status = any($4) returning *")
         .execute(Tuple.of(id, to.name(), note, names))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
-            : Future.failedFuture(Problem.conflict("WRONG_STATUS", "certification " + id + " is not " + from)));
+            : Future.failedFuture(Refusal.conflict("WRONG_STATUS", "certification " + id + " is not " + from)));
   }
 
   private static Future<Void> tell(SqlClient c, long id, Status now, String text, Caller regulator) {
@@ -323,11 +323,11 @@ public final class Certifications {
             + " is issued and can be downloaded", regulator));
   }
 
-  /** The certificate PDF; 404 unless the caller may see the application, 409 while it is not issued. */
+  /** The certificate PDF; NOT_FOUND unless the caller may see the application, CONFLICT while it is not issued. */
   public Future<byte[]> certificate(long id, Caller caller) {
     return load(id, caller).compose(row -> {
       if (!Status.CERTIFIED.name().equals(row.getString("status"))) {
-        return Future.failedFuture(Problem.conflict("NOT_CERTIFIED", "certification " + id + " is "
+        return Future.failedFuture(Refusal.conflict("NOT_CERTIFIED", "certification " + id + " is "
             + row.getString("status") + "; the certificate is issued at its end"));
       }
       return pool.preparedQuery("select content from document where owner = $1 and kind = 'CERTIFICATE'")
@@ -348,7 +348,7 @@ public final class Certifications {
         });
   }
 
-  /** One application with its dosage forms, documents, history and SPB; 404 when the caller may not see it. */
+  /** One application with its dosage forms, documents, history and SPB; NOT_FOUND when the caller may not see it. */
   public Future<JsonObject> get(long id, Caller caller) {
     return load(id, caller).compose(row -> Workflow.get(pool, "certification", subject(id), id, "certification",
             Certifications::json))
@@ -370,7 +370,7 @@ public final class Certifications {
         .map(rows -> {
           Row r = rows.size() == 0 ? null : rows.iterator().next();
           if (r == null || !(caller.regulator() || Integer.valueOf(caller.accountId()).equals(r.getInteger("account_id")))) {
-            throw Problem.notFound("no certification " + id);
+            throw Refusal.notFound("no certification " + id);
           }
           return r;
         });

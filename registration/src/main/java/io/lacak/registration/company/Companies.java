@@ -6,8 +6,8 @@ import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.Formats;
 import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * responsible person's account (activated by a one-time link) and tells them. Every transition is
  * recorded with actor and time.
  *
- * <p>{@code companies.submit(fields, commodities, documents, documentProblems)}
+ * <p>{@code companies.submit(fields, commodities, documents, refusedDocuments)}
  */
 public final class Companies {
 
@@ -117,16 +117,16 @@ public final class Companies {
       + " production_licence_date, business_field, leader, employees, deed_number, deed_date, notary, iui_tdp, active,"
       + " responsible_name, responsible_email, responsible_phone";
 
-  /** Registers a company; 400 listing every bad field and every missing or refused document. */
+  /** Registers a company; INVALID listing every bad field and every missing or refused document. */
   public Future<JsonObject> submit(JsonObject body, List<String> commodities, List<Documents.Upload> documents,
-                                   List<Problem.Item> documentProblems) {
+                                   List<Refusal.Item> refusedDocuments) {
     Fields f = new Fields(body);
     Object[] data = data(f, body, commodities);
-    documentProblems.forEach(p -> f.add(p.field(), p.code(), p.message()));
+    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
     Set<String> given = new HashSet<>();
     documents.forEach(d -> given.add(d.kind()));
     for (String kind : REQUIRED_DOCUMENTS) {
-      if (!given.contains(kind) && documentProblems.stream().noneMatch(p -> p.field().equals("documents." + kind))) {
+      if (!given.contains(kind) && refusedDocuments.stream().noneMatch(p -> p.field().equals("documents." + kind))) {
         f.add("documents." + kind, "REQUIRED", "seed 002 requires the " + kind + " document");
       }
     }
@@ -154,10 +154,10 @@ public final class Companies {
    * industry data again, and documents replacing those of the same kind; back to SUBMITTED.
    */
   public Future<JsonObject> revise(long id, String key, JsonObject body, List<String> commodities,
-                                   List<Documents.Upload> documents, List<Problem.Item> documentProblems) {
+                                   List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
     Fields f = new Fields(body);
     Object[] data = data(f, body, commodities);
-    documentProblems.forEach(p -> f.add(p.field(), p.code(), p.message()));
+    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
     f.check();
     StringBuilder set = new StringBuilder();
     String[] columns = COLUMNS.split(", ");
@@ -174,7 +174,7 @@ public final class Companies {
         .execute(Tuple.from(args))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(Problem.notFound("no registration " + id + " waiting for a revision with this key"));
+            return Future.failedFuture(Refusal.notFound("no registration " + id + " waiting for a revision with this key"));
           }
           List<Tuple> kinds = documents.stream().map(d -> Tuple.of(subject(id), d.kind())).toList();
           Future<?> removed = kinds.isEmpty() ? Future.succeededFuture()
@@ -190,7 +190,7 @@ public final class Companies {
     return Workflow.list(pool, "company", status == null ? null : status.name(), beforeId, limit, Companies::json);
   }
 
-  /** One registration with its documents and history; 404 when there is none. */
+  /** One registration with its documents and history; NOT_FOUND when there is none. */
   public Future<JsonObject> get(long id) {
     return Workflow.get(pool, "company", subject(id), id, "company registration", Companies::json);
   }
@@ -240,7 +240,7 @@ public final class Companies {
             + " and status = 'SUBMITTED' returning *")
         .execute(Tuple.of(id, status.name(), note, revisionKey == null ? null : Buffer.buffer(Activations.hash(revisionKey))))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
-            : Future.failedFuture(Problem.conflict("ALREADY_DECIDED", "company registration " + id
+            : Future.failedFuture(Refusal.conflict("ALREADY_DECIDED", "company registration " + id
                 + " is not waiting for validation (or does not exist)")));
   }
 

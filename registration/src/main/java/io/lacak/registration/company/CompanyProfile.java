@@ -2,8 +2,8 @@ package io.lacak.registration.company;
 
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.kbli.DosageForm;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,13 +33,13 @@ public final class CompanyProfile {
     this.pool = pool;
   }
 
-  /** The approved company whose account is the caller's; 403 for any other account. */
+  /** The approved company whose account is the caller's; FORBIDDEN for any other account. */
   public Future<Row> company(Caller caller) {
     return pool.preparedQuery("select * from company where account_id = $1 and status = 'APPROVED'")
         .execute(Tuple.of(caller.accountId()))
         .map(rows -> {
           if (rows.size() == 0) {
-            throw Problem.forbidden("NOT_A_COMPANY", "only the account of an approved company registration (seed 002)"
+            throw Refusal.forbidden("NOT_A_COMPANY", "only the account of an approved company registration (seed 002)"
                 + " has a company profile");
           }
           return rows.iterator().next();
@@ -99,7 +99,7 @@ public final class CompanyProfile {
             + " where id = $1 and company_id = $2")
         .execute(Tuple.of(plantId, c.getLong("id"), form.name(), number, date)))
         .compose(rows -> rows.rowCount() == 1 ? get(caller)
-            : Future.failedFuture(Problem.notFound("your company has no plant " + plantId)));
+            : Future.failedFuture(Refusal.notFound("your company has no plant " + plantId)));
   }
 
   /** Seed 002 "Edit Sediaan -> Izin Produksi -> Nomor dan Tanggal". */
@@ -112,6 +112,6 @@ public final class CompanyProfile {
             + " production_licence_date = $4 from plant p where f.id = $1 and p.id = f.plant_id and p.company_id = $2")
         .execute(Tuple.of(formId, c.getLong("id"), number, date)))
         .compose(rows -> rows.rowCount() == 1 ? get(caller)
-            : Future.failedFuture(Problem.notFound("your company has no dosage form " + formId)));
+            : Future.failedFuture(Refusal.notFound("your company has no dosage form " + formId)));
   }
 }

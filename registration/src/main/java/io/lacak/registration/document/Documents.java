@@ -1,6 +1,6 @@
 package io.lacak.registration.document;
 
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -88,21 +88,21 @@ public final class Documents {
    * The document when it is JPG, PNG or PDF of at most 2 MB; otherwise {@code null} and a problem
    * naming {@code field} added to {@code problems}.
    */
-  public static Upload check(String field, String kind, String fileName, byte[] content, List<Problem.Item> problems) {
+  public static Upload check(String field, String kind, String fileName, byte[] content, List<Refusal.Item> problems) {
     return check(field, kind, fileName, content, IMAGES_AND_PDF, problems);
   }
 
   /** The document when it is of an {@code accepted} type and at most 2 MB; else {@code null} and a problem. */
   public static Upload check(String field, String kind, String fileName, byte[] content, Set<String> accepted,
-                             List<Problem.Item> problems) {
+                             List<Refusal.Item> problems) {
     if (content.length > MAX_BYTES) {
-      problems.add(new Problem.Item(field, "DOCUMENT_TOO_LARGE", (fileName == null ? "the document" : fileName)
+      problems.add(new Refusal.Item(field, "DOCUMENT_TOO_LARGE", (fileName == null ? "the document" : fileName)
           + " has " + content.length + " bytes; at most 2 MB (" + MAX_BYTES + ")"));
       return null;
     }
     String type = mediaType(content);
     if (type == null || !accepted.contains(type)) {
-      problems.add(new Problem.Item(field, "DOCUMENT_TYPE", (fileName == null ? "the document" : fileName)
+      problems.add(new Refusal.Item(field, "DOCUMENT_TYPE", (fileName == null ? "the document" : fileName)
           + (accepted == IMAGES_AND_PDF ? " is not a JPG, PNG or PDF file" : " is not a PDF or Excel file")
           + " (checked by its content)"));
       return null;
@@ -134,12 +134,12 @@ public final class Documents {
         });
   }
 
-  /** One document with its content ({@code media_type}, {@code content}); 404 when there is none. */
+  /** One document with its content ({@code media_type}, {@code content}); NOT_FOUND when there is none. */
   public Future<Row> content(long id) {
     return pool.preparedQuery("select media_type, content from document where id = $1").execute(Tuple.of(id))
         .map(rows -> {
           if (rows.size() == 0) {
-            throw Problem.notFound("no document " + id);
+            throw Refusal.notFound("no document " + id);
           }
           return rows.iterator().next();
         });

@@ -3,8 +3,8 @@ package io.lacak.registration.facility;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.FacilityType;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +31,7 @@ public final class Facilities {
     this.ref = ref;
   }
 
-  /** Registers a facility from its JSON; every bad field is listed in one 400. */
+  /** Registers a facility from its JSON; every bad field is listed in one INVALID refusal. */
   public Future<JsonObject> register(JsonObject body) {
     Fields f = new Fields(body);
     String partnerId = f.text("partnerId", Formats.PARTNER_ID, "3-32 letters, digits or '-'");
@@ -52,7 +52,7 @@ public final class Facilities {
   }
 
   /**
-   * Inserts a facility (in the caller's transaction when {@code c} is one); its reference, or a 409
+   * Inserts a facility (in the caller's transaction when {@code c} is one); its reference, or a CONFLICT refusal
    * when the partner ID is taken. The caller adds it to the reference data once committed.
    */
   static Future<Integer> insert(SqlClient c, String partnerId, FacilityType type, String name, String address,
@@ -62,7 +62,7 @@ public final class Facilities {
         .execute(Tuple.from(new Object[] {partnerId, type.name(), name, address, npwpDigits, person, phone, email}))
         .map(rows -> {
           if (rows.size() == 0) {
-            throw Problem.conflict("PARTNER_ID_TAKEN", "partner ID " + partnerId + " is taken");
+            throw Refusal.conflict("PARTNER_ID_TAKEN", "partner ID " + partnerId + " is taken");
           }
           return rows.iterator().next().getInteger(0);
         });
@@ -81,13 +81,13 @@ public final class Facilities {
         });
   }
 
-  /** One facility by partner ID, with its contact details; 404 when unknown. */
+  /** One facility by partner ID, with its contact details; NOT_FOUND when unknown. */
   public Future<JsonObject> get(String partnerId) {
     return pool.preparedQuery("select partner_id, type, name, address, responsible_person, phone, email from facility"
             + " where partner_id = $1").execute(Tuple.of(partnerId))
         .map(rows -> {
           if (rows.size() == 0) {
-            throw Problem.notFound("no facility has partner ID " + partnerId);
+            throw Refusal.notFound("no facility has partner ID " + partnerId);
           }
           Row r = rows.iterator().next();
           return json(r).put("responsiblePerson", r.getString("responsible_person")).put("phone", r.getString("phone"))

@@ -8,8 +8,8 @@ import io.lacak.registration.account.Caller;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,10 +59,10 @@ public final class FacilityRequests {
 
   /**
    * Files a request from its fields (type, name, address, npwp, nib optional, responsiblePerson,
-   * phone, email) and at least one supporting document (Lampiran B.7); 400 listing every problem,
+   * phone, email) and at least one supporting document (Lampiran B.7); INVALID listing every problem,
    * documents included.
    */
-  public Future<JsonObject> submit(JsonObject body, List<Documents.Upload> documents, List<Problem.Item> documentProblems) {
+  public Future<JsonObject> submit(JsonObject body, List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
     Fields f = new Fields(body);
     FacilityType type = f.choice("type", FacilityType.class);
     String name = f.text("name", TEXT, "the name per SIUP, API or NIB (Lampiran B.1)");
@@ -72,8 +72,8 @@ public final class FacilityRequests {
     String person = f.text("responsiblePerson", TEXT, "the account's responsible person (Lampiran B.4)");
     String phone = f.text("phone", Formats.PHONE, "a phone number (Lampiran B.5)");
     String email = f.text("email", Formats.EMAIL, "an e-mail address (Lampiran B.6)");
-    documentProblems.forEach(p -> f.add(p.field(), p.code(), p.message()));
-    if (documents.isEmpty() && documentProblems.isEmpty()) {
+    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
+    if (documents.isEmpty() && refusedDocuments.isEmpty()) {
       f.add("documents", "REQUIRED", "at least one supporting document (SIUP, API or NIB; Lampiran B.7)");
     }
     f.check();
@@ -99,7 +99,7 @@ public final class FacilityRequests {
         FacilityRequests::json);
   }
 
-  /** One request with its documents and its history; 404 when there is none. */
+  /** One request with its documents and its history; NOT_FOUND when there is none. */
   public Future<JsonObject> get(long id) {
     return Workflow.get(pool, "facility_request", subject(id), id, "facility access request", FacilityRequests::json);
   }
@@ -132,7 +132,7 @@ public final class FacilityRequests {
             c.preparedQuery("select * from facility_request where id = $1 for update").execute(Tuple.of(id))
                 .compose(rows -> {
                   if (rows.size() == 0) {
-                    return Future.failedFuture(Problem.notFound("no facility access request " + id));
+                    return Future.failedFuture(Refusal.notFound("no facility access request " + id));
                   }
                   Row r = rows.iterator().next();
                   FacilityType granted = type != null ? type : FacilityType.valueOf(r.getString("type"));
@@ -159,13 +159,13 @@ public final class FacilityRequests {
         });
   }
 
-  /** Moves a submitted request to {@code status}; 409 when it was already decided. */
+  /** Moves a submitted request to {@code status}; CONFLICT when it was already decided. */
   private static Future<Row> claim(SqlClient c, long id, Status status, String note, String partnerId) {
     return c.preparedQuery("update facility_request set status = $2, note = $3, partner_id = $4 where id = $1"
             + " and status = 'SUBMITTED' returning *")
         .execute(Tuple.of(id, status.name(), note, partnerId))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
-            : Future.failedFuture(Problem.conflict("ALREADY_DECIDED", "facility access request " + id
+            : Future.failedFuture(Refusal.conflict("ALREADY_DECIDED", "facility access request " + id
                 + " is not waiting for a decision (or does not exist)")));
   }
 

@@ -1,6 +1,6 @@
 package io.lacak.registration.notice;
 
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -63,13 +63,13 @@ public final class Outbox {
         });
   }
 
-  /** Marks a message of the account read; 404 when the account has no such message. */
+  /** Marks a message of the account read; NOT_FOUND when the account has no such message. */
   public Future<Void> markRead(int accountId, long id) {
     return pool.preparedQuery("update outbox set read_at = coalesce(read_at, now()) where id = $1 and account_id = $2")
         .execute(Tuple.of(id, accountId))
         .map(rows -> {
           if (rows.rowCount() == 0) {
-            throw Problem.notFound("no notification " + id + " for this account");
+            throw Refusal.notFound("no notification " + id + " for this account");
           }
           return null;
         });

@@ -1,6 +1,6 @@
 package io.lacak.registration.payment;
 
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,23 +43,23 @@ public final class PaymentOrders {
   }
 
   /**
-   * Marks the order with {@code billingNumber} paid, in the caller's transaction: 404 when there is
-   * none, 409 when it was paid before, 400 when the amount is not the order's.
+   * Marks the order with {@code billingNumber} paid, in the caller's transaction: NOT_FOUND when there is
+   * none, CONFLICT when it was paid before, INVALID when the amount is not the order's.
    */
   public static Future<Paid> pay(SqlClient c, String billingNumber, long amount) {
     return c.preparedQuery("select * from payment_order where billing_number = $1 for update")
         .execute(Tuple.of(billingNumber))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(Problem.notFound("no payment order with billing number " + billingNumber));
+            return Future.failedFuture(Refusal.notFound("no payment order with billing number " + billingNumber));
           }
           Row r = rows.iterator().next();
           if (r.getOffsetDateTime("paid_at") != null) {
-            return Future.failedFuture(Problem.conflict("ALREADY_PAID", "billing number " + billingNumber + " was paid on "
+            return Future.failedFuture(Refusal.conflict("ALREADY_PAID", "billing number " + billingNumber + " was paid on "
                 + r.getOffsetDateTime("paid_at").toInstant()));
           }
           if (r.getLong("amount") != amount) {
-            return Future.failedFuture(Problem.badRequest("amount", "WRONG_AMOUNT", "billing number " + billingNumber
+            return Future.failedFuture(Refusal.invalid("amount", "WRONG_AMOUNT", "billing number " + billingNumber
                 + " orders Rp " + r.getLong("amount") + ", not Rp " + amount));
           }
           return c.preparedQuery("update payment_order set paid_at = now() where id = $1").execute(Tuple.of(r.getLong("id")))

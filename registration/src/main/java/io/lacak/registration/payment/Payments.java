@@ -2,11 +2,9 @@ package io.lacak.registration.payment;
 
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.payment.PaymentOrders.Purpose;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Replies;
+import io.lacak.core.refusal.Fields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
@@ -41,11 +39,6 @@ public final class Payments {
   public Payments settles(String kind, Settlement settlement) {
     owners.put(kind, settlement);
     return this;
-  }
-
-  /** {@code POST /api/v1/payments}, through the contract. */
-  public void mount(RouterBuilder b) {
-    b.getRoute("confirmPayment").addHandler(ctx -> Replies.json(ctx, 200, confirm(Replies.body(ctx), Caller.of(ctx))));
   }
 
   /** {@code {billingNumber, amount}}: the order paid and its workflow moved on; the order's subject and purpose. */

@@ -6,8 +6,8 @@ import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.FacilityType;
 import io.lacak.core.lifecycle.ReferenceData.Product;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -71,7 +71,7 @@ public final class Products {
                 : c.preparedQuery("insert into product_gtin (gtin, product_id) values ($1, $2) on conflict do nothing")
                     .execute(Tuple.of(gtin, id))
                     .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(id)
-                        : Future.failedFuture(Problem.conflict("GTIN_TAKEN", "GTIN " + gtin + " belongs to another product")))))
+                        : Future.failedFuture(Refusal.conflict("GTIN_TAKEN", "GTIN " + gtin + " belongs to another product")))))
         .compose(id -> {
           joined(id, nie, holder.ref());
           if (gtin != null) {
@@ -82,7 +82,7 @@ public final class Products {
   }
 
   /**
-   * Inserts a product through {@code c} (a transaction's connection, or the pool); its id, or a 409
+   * Inserts a product through {@code c} (a transaction's connection, or the pool); its id, or a CONFLICT refusal
    * when the NIE is taken. Once committed, {@link #joined} makes it known to track and trace.
    */
   public static Future<Integer> insert(SqlClient c, String nie, String name, String holder, TwoDMethod method,
@@ -94,7 +94,7 @@ public final class Products {
         .execute(Tuple.from(new Object[] {nie, name, holder, method == TwoDMethod.AUTHENTICATION, validUntil,
             category.name(), drugClass == null ? null : drugClass.name(), dosageForm, packaging}))
         .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(Problem.conflict("NIE_TAKEN", "a product with NIE " + nie + " is registered"))
+            ? Future.failedFuture(Refusal.conflict("NIE_TAKEN", "a product with NIE " + nie + " is registered"))
             : Future.succeededFuture(rows.iterator().next().getInteger(0)));
   }
 
@@ -106,7 +106,7 @@ public final class Products {
   /**
    * Public product information by NIE (Pasal 25; Lampiran M.a.4.a NIE look-up): name, NIE and its
    * validity, name and address of the holder, packaging, the 2D method and the identification code
-   * (Pasal 14-15); 404 when no product has the NIE.
+   * (Pasal 14-15); NOT_FOUND when no product has the NIE.
    */
   public Future<JsonObject> get(String nie) {
     return pool.preparedQuery("select p.nie, p.name, p.authentication, p.nie_valid_until, p.commodity, p.drug_class,"
@@ -116,7 +116,7 @@ public final class Products {
         .execute(Tuple.of(nie))
         .map(rows -> {
           if (rows.size() == 0) {
-            throw Problem.notFound("no product is registered with NIE " + nie);
+            throw Refusal.notFound("no product is registered with NIE " + nie);
           }
           return json(rows.iterator().next());
         });

@@ -1,7 +1,7 @@
 package io.lacak.registration.workflow;
 
 import io.lacak.registration.document.Documents;
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,13 +44,13 @@ public final class Workflow {
         });
   }
 
-  /** One row of a workflow table with its documents and history; 404 naming {@code what} when there is none. */
+  /** One row of a workflow table with its documents and history; NOT_FOUND naming {@code what} when there is none. */
   public static Future<JsonObject> get(Pool pool, String table, String subject, long id, String what,
                                        Function<Row, JsonObject> json) {
     return pool.preparedQuery("select * from " + table + " where id = $1").execute(Tuple.of(id))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(Problem.notFound("no " + what + " " + id));
+            return Future.failedFuture(Refusal.notFound("no " + what + " " + id));
           }
           JsonObject r = json.apply(rows.iterator().next());
           return new Documents(pool).list(subject).compose(docs -> history(pool, subject).map(h ->

@@ -2,7 +2,7 @@ package io.lacak.registration.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lacak.registration.web.Problem;
+import io.lacak.core.refusal.Refusal;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class DocumentsTest {
   @Test
   void seed002_registrationsTakeImagesAndPdf_certificationsPdfAndExcel() throws Exception {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0};
-    List<Problem.Item> problems = new ArrayList<>();
+    List<Refusal.Item> problems = new ArrayList<>();
     assertThat(Documents.check("f", "SIUP", "siup.png", png, problems)).isNotNull();
     assertThat(Documents.check("f", "SIUP", "siup.xlsx", zip("xl/workbook.xml"), problems)).isNull();
     assertThat(Documents.check("f", "TECHNICAL", "ahs.xlsx", zip("xl/workbook.xml"), Documents.PDF_AND_EXCEL, problems))
@@ -43,6 +43,6 @@ class DocumentsTest {
     assertThat(Documents.check("f", "TECHNICAL", "foto.png", png, Documents.PDF_AND_EXCEL, problems)).isNull();
     assertThat(Documents.check("f", "TECHNICAL", "big.pdf", new byte[Documents.MAX_BYTES + 1], Documents.PDF_AND_EXCEL,
         problems)).isNull();
-    assertThat(problems).extracting(Problem.Item::code).containsExactly("DOCUMENT_TYPE", "DOCUMENT_TYPE", "DOCUMENT_TOO_LARGE");
+    assertThat(problems).extracting(Refusal.Item::code).containsExactly("DOCUMENT_TYPE", "DOCUMENT_TYPE", "DOCUMENT_TOO_LARGE");
   }
 }

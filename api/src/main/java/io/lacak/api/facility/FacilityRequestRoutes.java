@@ -1,13 +1,15 @@
-package io.lacak.registration.facility;
+package io.lacak.api.facility;
 
+import io.lacak.api.http.Authentication;
+import io.lacak.registration.facility.FacilityRequests;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.document.Documents;
-import io.lacak.registration.document.FormUpload;
+import io.lacak.api.http.FormUpload;
 import io.lacak.registration.notice.Outbox;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +33,7 @@ public final class FacilityRequestRoutes {
   private final Documents documents;
   private final Activations activations;
   private final Outbox outbox;
-  private final Authenticator authenticator;
+  private final Authentication authenticator;
   private final String uploadsDir;
 
   public FacilityRequestRoutes(Vertx vertx, FacilityRequests requests, Documents documents, Activations activations,
@@ -41,17 +43,27 @@ public final class FacilityRequestRoutes {
     this.documents = documents;
     this.activations = activations;
     this.outbox = outbox;
-    this.authenticator = authenticator;
+    this.authenticator = new Authentication(authenticator);
     this.uploadsDir = uploadsDir;
   }
 
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
   /** The multipart submission and the documents, on the root router (files do not go through the contract). */
-  public void mount(Router root) {
+  private void onRoot(Router root) {
     root.post("/api/v1/facility-requests").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS)).handler(this::submit);
     root.get("/api/v1/documents/:id").handler(authenticator).handler(this::document);
   }
 
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("listFacilityRequests").addHandler(this::list);
     b.getRoute("getFacilityRequest").addHandler(this::get);
     b.getRoute("decideFacilityRequest").addHandler(this::decide);
@@ -66,7 +78,7 @@ public final class FacilityRequestRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     String status = ctx.request().getParam("status");
     long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
     Replies.json(ctx, 200, requests.list(status == null ? null : FacilityRequests.Status.valueOf(status), before,
@@ -74,16 +86,16 @@ public final class FacilityRequestRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     Replies.json(ctx, 200, requests.get(Replies.longPath(ctx, "id")));
   }
 
   private void decide(RoutingContext ctx) {
-    Replies.json(ctx, 200, requests.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Caller.of(ctx)));
+    Replies.json(ctx, 200, requests.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Authentication.caller(ctx)));
   }
 
   private void document(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     long id;
     try {
       id = Replies.longPath(ctx, "id");
@@ -96,13 +108,13 @@ public final class FacilityRequestRoutes {
   }
 
   private void feed(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     boolean unread = "true".equalsIgnoreCase(ctx.request().getParam("unread"));
     Replies.json(ctx, 200, outbox.feed(caller.accountId(), unread, Replies.intParam(ctx, "limit", 50, 1, 500)));
   }
 
   private void markRead(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     outbox.markRead(caller.accountId(), Replies.longPath(ctx, "id")).onFailure(ctx::fail)
         .onSuccess(v -> ctx.response().setStatusCode(204).end());
   }

@@ -1,7 +1,8 @@
-package io.lacak.registration.product;
+package io.lacak.api.product;
 
-import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Authentication;
+import io.lacak.registration.product.Products;
+import io.lacak.api.http.Replies;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -20,7 +21,7 @@ public final class ProductRoutes {
   }
 
   private void register(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     Replies.json(ctx, 201, products.register(Replies.body(ctx)));
   }
 

@@ -1,8 +1,7 @@
-package io.lacak.registration.document;
+package io.lacak.api.http;
 
-import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.document.Documents;
 import io.vertx.core.Handler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,7 +23,7 @@ import java.util.Set;
  *
  * <p>{@code FormUpload.read(vertx, ctx, 5).compose(form -> requests.submit(form.fields(), form.documents(), form.problems()))}
  */
-public record FormUpload(JsonObject fields, List<Documents.Upload> documents, List<Problem.Item> problems) {
+public record FormUpload(JsonObject fields, List<Documents.Upload> documents, List<Refusal.Item> problems) {
 
   /** A body handler for such forms: {@code maxDocuments} documents of 2 MB and the fields, files on disk. */
   public static BodyHandler bodyHandler(String uploadsDir, int maxDocuments) {
@@ -43,7 +42,7 @@ public record FormUpload(JsonObject fields, List<Documents.Upload> documents, Li
       ctx.request().pause();
       ctx.next();
     }).handler(authenticator).handler(ctx -> {
-      Caller.of(ctx);
+      Authentication.caller(ctx);
       ctx.next();
     });
     // a second route: Vert.x wants a body handler before any other handler of its route
@@ -72,7 +71,7 @@ public record FormUpload(JsonObject fields, List<Documents.Upload> documents, Li
     List<Future<Buffer>> reads = files.stream().map(u -> vertx.fileSystem().readFile(u.uploadedFileName())).toList();
     return Future.all(reads).map(all -> {
       List<Documents.Upload> docs = new ArrayList<>();
-      List<Problem.Item> problems = new ArrayList<>();
+      List<Refusal.Item> problems = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
         FileUpload u = files.get(i);
         Documents.Upload d = Documents.check("documents." + u.name(), u.name(), u.fileName(), reads.get(i).result().getBytes(),

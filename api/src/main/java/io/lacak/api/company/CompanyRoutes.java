@@ -1,9 +1,10 @@
-package io.lacak.registration.company;
+package io.lacak.api.company;
 
-import io.lacak.registration.account.Caller;
-import io.lacak.registration.document.FormUpload;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Authentication;
+import io.lacak.registration.company.Companies;
+import io.lacak.api.http.FormUpload;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -32,20 +33,30 @@ public final class CompanyRoutes {
     this.uploadsDir = uploadsDir;
   }
 
-  public void mount(Router root) {
+  /**
+   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+   * ApiVerticle}).
+   */
+  public void mount(Router root, RouterBuilder contract) {
+    onRoot(root);
+    throughContract(contract);
+  }
+
+  private void onRoot(Router root) {
     root.post("/api/v1/companies").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS)).handler(this::submit);
     root.post("/api/v1/companies/:id/revision").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
         .handler(this::revise);
   }
 
-  public void mount(RouterBuilder b) {
+  private void throughContract(RouterBuilder b) {
     b.getRoute("listCompanies").addHandler(this::list);
     b.getRoute("getCompany").addHandler(ctx -> {
-      Caller.of(ctx).requireRegulator();
+      Authentication.caller(ctx).requireRegulator();
       Replies.json(ctx, 200, companies.get(Replies.longPath(ctx, "id")));
     });
     b.getRoute("decideCompany").addHandler(ctx -> Replies.json(ctx, 200,
-        companies.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Caller.of(ctx))));
+        companies.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Authentication.caller(ctx))));
   }
 
   private void submit(RoutingContext ctx) {
@@ -68,7 +79,7 @@ public final class CompanyRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     String status = ctx.request().getParam("status");
     long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
     Replies.json(ctx, 200, companies.list(status == null ? null : Companies.Status.valueOf(status), before,

@@ -1,4 +1,4 @@
-package io.lacak.registration.web;
+package io.lacak.core.refusal;
 
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the fields of a JSON body and collects every problem instead of stopping at the first, so
- * that a 400 lists them all. Call {@link #check()} when done.
+ * that one refusal lists them all. Call {@link #check()} when done.
  *
  * <p>{@code Fields f = new Fields(body); String nie = f.text("nie", NIE, "1-16 letters or digits"); f.check();}
  */
 public final class Fields {
 
   private final JsonObject body;
-  private final List<Problem.Item> problems = new ArrayList<>();
+  private final List<Refusal.Item> problems = new ArrayList<>();
 
   public Fields(JsonObject body) {
     this.body = body == null ? new JsonObject() : body;
@@ -97,11 +97,11 @@ public final class Fields {
   }
 
   public void add(String field, String code, String message) {
-    problems.add(new Problem.Item(field, code, message));
+    problems.add(new Refusal.Item(field, code, message));
   }
 
   /** The problems found so far. */
-  public List<Problem.Item> problems() {
+  public List<Refusal.Item> problems() {
     return List.copyOf(problems);
   }
 
@@ -109,10 +109,10 @@ public final class Fields {
     return problems.isEmpty();
   }
 
-  /** Throws a 400 listing every problem found, if any. */
+  /** Throws a {@link Refusal.Kind#INVALID} refusal listing every problem found, if any. */
   public void check() {
     if (!problems.isEmpty()) {
-      throw Problem.badRequest(problems.size() == 1 ? problems.get(0).message()
+      throw Refusal.invalid(problems.size() == 1 ? problems.get(0).message()
           : problems.size() + " fields are wrong", problems);
     }
   }

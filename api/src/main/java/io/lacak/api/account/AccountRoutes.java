@@ -1,10 +1,15 @@
-package io.lacak.registration.account;
+package io.lacak.api.account;
 
+import io.lacak.api.http.Authentication;
+import io.lacak.registration.account.Accounts;
+import io.lacak.registration.account.ApiKeys;
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.Caller;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
-import io.lacak.registration.web.Fields;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.core.refusal.Fields;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -62,12 +67,12 @@ public final class AccountRoutes {
   }
 
   private void createAccount(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     Replies.json(ctx, 201, accounts.create(Replies.body(ctx)));
   }
 
   private void createApiKey(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     String partnerId = ctx.pathParam("partnerId");
     Facility f = ref.facility(partnerId);
     if (f == null) {
@@ -83,7 +88,7 @@ public final class AccountRoutes {
   }
 
   private void revokeApiKey(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Authentication.caller(ctx);
     int id = Replies.intParam(ctx, "id", -1, 1, Integer.MAX_VALUE);
     apiKeys.revoke(id, caller).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }

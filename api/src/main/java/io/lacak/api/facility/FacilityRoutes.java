@@ -1,9 +1,10 @@
-package io.lacak.registration.facility;
+package io.lacak.api.facility;
 
+import io.lacak.api.http.Authentication;
+import io.lacak.registration.facility.Facilities;
 import io.lacak.core.lifecycle.ReferenceData.FacilityType;
-import io.lacak.registration.account.Caller;
-import io.lacak.registration.web.Problem;
-import io.lacak.registration.web.Replies;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -23,12 +24,12 @@ public final class FacilityRoutes {
   }
 
   private void register(RoutingContext ctx) {
-    Caller.of(ctx).requireRegulator();
+    Authentication.caller(ctx).requireRegulator();
     Replies.json(ctx, 201, facilities.register(Replies.body(ctx)));
   }
 
   private void directory(RoutingContext ctx) {
-    Caller.of(ctx);
+    Authentication.caller(ctx);
     String type = ctx.request().getParam("type");
     FacilityType t = null;
     if (type != null) {
@@ -42,7 +43,7 @@ public final class FacilityRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    Caller.of(ctx);
+    Authentication.caller(ctx);
     Replies.json(ctx, 200, facilities.get(ctx.pathParam("partnerId")));
   }
 }

@@ -1,4 +1,4 @@
-package io.lacak.registration.web;
+package io.lacak.api.http;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
