@@ -1,5 +1,6 @@
 package io.lacak.api.report;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.journal.Report;
 import io.lacak.core.gs1.Gs1Error;
@@ -17,7 +18,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,7 @@ final class ReportInput {
     }
     this.ref = ref;
     this.codec = codec;
-    this.year = Year.now(clock).getValue();
+    this.year = BpomTime.year(clock); // the codec's sliding century
     this.facility = caller.actingFacility(body.getString("partnerId"), ref);
     this.occurredAt = occurredAt(body.getString("occurredAt"), clock);
     String header = ctx.request().getHeader("Idempotency-Key");

@@ -1,5 +1,6 @@
 package io.lacak.core.lifecycle;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.lifecycle.Outcome.Alert;
 import io.lacak.core.lifecycle.Outcome.Refused;
 import io.lacak.core.lifecycle.ReferenceData.Batch;
@@ -16,7 +17,6 @@ import io.lacak.core.store.CodeStore;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -480,7 +480,7 @@ public final class Ledger {
       return Refusal.RECALLED;
     }
     Batch batch = ref.batch(own.batch());
-    if (batch != null && batch.expiry().isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(7)))) {
+    if (batch != null && batch.expiry().isBefore(BpomTime.today(clock))) {
       return Refusal.EXPIRED;
     }
     return null;

@@ -1,5 +1,6 @@
 package io.lacak.core.serial.impl;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Error;
 import io.lacak.core.gs1.Gs1Payload;
@@ -24,7 +25,6 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -227,7 +227,7 @@ public final class PgIssuanceService implements IssuanceService {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(7)); // WIB, where BPOM counts days
+    return BpomTime.today(clock);
   }
 
   private static boolean isUniqueViolation(Throwable e) {
