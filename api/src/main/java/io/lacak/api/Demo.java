@@ -1,5 +1,6 @@
 package io.lacak.api;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.registration.account.Passwords;
 import io.vertx.core.Future;
@@ -37,8 +38,8 @@ public record Demo(List<String> lines, JsonObject credentials) {
       chain = chain.compose(v -> facility(s, MANUFACTURER, "MANUFACTURER", "PT Demo Farma", "Jl. Industri 1, Bekasi"))
           .compose(v -> facility(s, DISTRIBUTOR, "DISTRIBUTOR", "PBF Demo Distribusi", "Jl. Gudang 2, Jakarta"))
           .compose(v -> facility(s, PHARMACY, "PHARMACY", "Apotek Demo Sehat", "Jl. Apotek 3, Bandung"))
-          .compose(v -> s.products().register(product(AUTH_NIE, "Amoxicillin 500 mg kapsul", "PRESCRIPTION")))
-          .compose(v -> s.products().register(product(IDENT_NIE, "Parasetamol 500 mg tablet", "OTC")))
+          .compose(v -> s.products().register(product(AUTH_NIE, "Amoxicillin 500 mg kapsul", "PRESCRIPTION", BpomTime.today(s.clock()))))
+          .compose(v -> s.products().register(product(IDENT_NIE, "Parasetamol 500 mg tablet", "OTC", BpomTime.today(s.clock()))))
           .compose(v -> account(s, "pabrik", MANUFACTURER, credentials))
           .compose(v -> account(s, "pbf", DISTRIBUTOR, credentials))
           .compose(v -> account(s, "apotek", PHARMACY, credentials));
@@ -66,11 +67,11 @@ public record Demo(List<String> lines, JsonObject credentials) {
         .put("phone", "+62 21 555 0100").put("email", partnerId.toLowerCase() + "@demo.lacak.invalid"));
   }
 
-  private static JsonObject product(String nie, String name, String drugClass) {
+  private static JsonObject product(String nie, String name, String drugClass, LocalDate today) {
     return new JsonObject().put("nie", nie).put("name", name).put("holder", MANUFACTURER).put("category", "DRUG")
         .put("drugClass", drugClass).put("dosageForm", name.contains("kapsul") ? "kapsul" : "tablet")
         .put("packaging", "Dus, 10 strip @ 10 " + (name.contains("kapsul") ? "kapsul" : "tablet"))
-        .put("nieValidUntil", LocalDate.now().plusYears(5).toString());
+        .put("nieValidUntil", today.plusYears(5).toString());
   }
 
   private static Future<?> account(Services s, String username, String partnerId, JsonObject credentials) {

@@ -10,7 +10,6 @@ import io.lacak.core.gs1.Gs1Profile;
 import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.Notifications;
 import io.lacak.core.journal.Sequencer;
-import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
 import io.lacak.api.complaint.Complaints;
@@ -135,7 +134,7 @@ public final class Lacak {
                 .settles("certification", certifications::paid);
             IssuedSerials issued = new IssuedSerials(ref, keys);
             UploadJobs jobs = new UploadJobs(vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
-            Services s = new Services(db, store, sequencer, IssuanceService.create(db.pool(), keys, clock),
+            Services s = new Services(db, store, sequencer, sequencer.issuance(),
                 new Accounts(vertx, db.pool(), ref), apiKeys, authenticator,
                 new Facilities(db.pool(), ref), products, new Custody(vertx, db.pool(), store, ref),
                 new Notifications(db.pool()), codec, clock,

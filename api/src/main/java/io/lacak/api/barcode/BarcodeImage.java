@@ -28,15 +28,19 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * A printable 2D barcode of one code: GS1 DataMatrix ({@link Gs1DataMatrix}) or GS1 QR (FNC1
  * first, a separator after variable-length fields, so that scanners report {@code ]d2} /
- * {@code ]Q3}). The symbol itself, quiet zone excluded, is at least the asked size and never under
- * 0.6 x 0.6 cm (Pasal 22): modules round up to whole dots, and the PNG carries its resolution.
- * Optionally captioned "BPOM RI" (Pasal 23). Rendering blocks: call it off the event loop.
+ * {@code ]Q3}). Sizes under 6 mm are refused (Pasal 22: at least 0.6 x 0.6 cm, in proportion to
+ * the pack, which is the manufacturer's to judge). At the image's own resolution the symbol, quiet
+ * zone excluded, is at least the asked size: modules round up to whole dots, the PNG states its
+ * resolution (a pHYs chunk in whole dots per metre, so up to 0.02% off the asked dpi) and the SVG is
+ * in millimetres. What size it prints at is the printing software's: one that ignores the stated
+ * resolution or scales to fit can print it smaller. Optionally captioned "BPOM RI" (Pasal 23).
+ * Rendering blocks: call it off the event loop.
  *
  * <p>{@code byte[] png = BarcodeImage.render(elementString, new BarcodeImage.Options().setSizeMm(10)).png();}
  */
 public final class BarcodeImage {
 
-  /** Pasal 22: a 2D barcode is at least 0.6 x 0.6 cm. */
+  /** Pasal 22: a 2D barcode is printed at least 0.6 x 0.6 cm; smaller sizes are refused. */
   public static final double MIN_SIZE_MM = 6.0;
   public static final double MAX_SIZE_MM = 100.0;
   /** Pasal 23: the caption on one of two 2D barcodes, on those Badan POM issues. */

@@ -63,14 +63,7 @@ public final class CodeRequestRoutes {
         .setPrimaries(required(body, "primaries", Long.MAX_VALUE))
         .setPerSecondary((int) required(body, "perSecondary", Integer.MAX_VALUE))
         .setPerTertiary((int) required(body, "perTertiary", Integer.MAX_VALUE)).setIdempotencyKey(body.getString("idempotencyKey"));
-    Replies.json(ctx, 201, issuance.request(r).map(i -> {
-      // the lifecycle rules learn of the new counter range (and GTIN) at once
-      ref.addIssuance(i);
-      if (i.gtin() != null) {
-        ref.addGtin(i.gtin(), i.productId());
-      }
-      return json(i);
-    }));
+    Replies.json(ctx, 201, issuance.request(r).map(CodeRequestRoutes::json));
   }
 
   private static LocalDate date(String text) {

@@ -1,6 +1,7 @@
 package io.lacak.api.query;
 
 import io.lacak.api.http.Authentication;
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Result;
 import io.lacak.core.journal.Custody;
@@ -23,7 +24,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.List;
 
 /**
@@ -66,7 +66,7 @@ public final class QueryRoutes {
       throw Problem.badRequest("code", r.valid() ? "NOT_AUTHENTICATION_CODE" : r.errors().get(0).code().name(),
           r.valid() ? "code is not an authentication code (Lampiran C)" : r.errors().get(0).message());
     }
-    CodeRef code = ref.codeRef(r.payload(), Year.now(clock).getValue());
+    CodeRef code = ref.codeRef(r.payload(), BpomTime.year(clock));
     if (code == null) {
       throw Problem.notFound("no such code");
     }
@@ -94,7 +94,7 @@ public final class QueryRoutes {
         .put("counterparty", partner(e.top().counterparty()))
         .put("batch", batch == null ? null : batch.batch()).put("expiry", expiry == null ? null : expiry.toString())
         .put("recalled", batch != null && ref.recalled(batch.ref()))
-        .put("expired", expiry != null && expiry.isBefore(LocalDate.now(clock)))
+        .put("expired", expiry != null && expiry.isBefore(BpomTime.today(clock)))
         .put("packedIn", new JsonArray(List.copyOf(e.ancestors()))));
   }
 

@@ -1,7 +1,9 @@
 package io.lacak.api.report;
 
 import io.lacak.api.http.Authentication;
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.journal.OccurredAt;
 import io.lacak.core.journal.Report;
 import io.lacak.core.gs1.Gs1Error;
 import io.lacak.core.gs1.Gs1Result;
@@ -17,9 +19,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.Year;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +28,6 @@ import java.util.List;
  * any form the codec reads resolved to registered products.
  */
 final class ReportInput {
-
-  /** Clocks differ; a report may come from a few minutes in the future, not more. */
 
   final JsonObject body;
   final Facility facility;
@@ -70,7 +67,7 @@ final class ReportInput {
     }
     this.ref = ref;
     this.codec = codec;
-    this.year = Year.now(clock).getValue();
+    this.year = BpomTime.year(clock); // the codec's sliding century
     this.facility = caller.actingFacility(body.getString("partnerId"), ref);
     this.occurredAt = occurredAt(body.getString("occurredAt"), clock);
     String header = ctx.request().getHeader("Idempotency-Key");
@@ -82,21 +79,13 @@ final class ReportInput {
     this.mode = "PER_CODE".equals(body.getString("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
   }
 
+  /** The rule is the journal's ({@link OccurredAt}); here its refusal joins the other problems. */
   private Instant occurredAt(String text, Clock clock) {
-    Instant now = clock.instant();
-    if (text == null) {
-      return now;
-    }
     try {
-      Instant at = OffsetDateTime.parse(text).toInstant();
-      String future = Report.occurredAtProblem(at, now);
-      if (future != null) {
-        problem("occurredAt", "IN_THE_FUTURE", future);
-      }
-      return at;
-    } catch (DateTimeParseException e) {
-      problem("occurredAt", "BAD_DATE_TIME", "occurredAt must be an ISO 8601 date-time with offset, e.g. 2026-11-22T08:00:00+07:00");
-      return now;
+      return OccurredAt.parse(text, clock);
+    } catch (OccurredAt.Refused e) {
+      problem(e.field(), e.reason().name(), e.getMessage());
+      return clock.instant();
     }
   }
 

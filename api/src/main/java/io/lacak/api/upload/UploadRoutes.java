@@ -16,6 +16,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
+import io.lacak.core.journal.OccurredAt;
 import io.lacak.core.journal.Report;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,8 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * CSV uploads over HTTP (issue 6): {@code POST /api/v1/uploads/{template}} takes a raw
@@ -264,21 +263,13 @@ public final class UploadRoutes {
         });
   }
 
+  /** The rule is the journal's ({@link OccurredAt}), the same as for JSON reports. */
   private Instant occurredAt(String text) {
-    if (text == null) {
-      return clock.instant();
-    }
-    Instant at;
     try {
-      at = OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw Problem.badRequest("occurredAt", "BAD_DATE_TIME", "occurredAt must be an ISO 8601 date-time with offset");
+      return OccurredAt.parse(text, clock);
+    } catch (OccurredAt.Refused e) {
+      throw Problem.badRequest(e.field(), e.reason().name(), e.getMessage());
     }
-    String future = Report.occurredAtProblem(at, clock.instant());
-    if (future != null) {
-      throw Problem.badRequest("occurredAt", "IN_THE_FUTURE", future);
-    }
-    return at;
   }
 
   private static Template template(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package io.lacak.api.verify;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.api.verify.ProductInfo.Info;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Error;
@@ -220,7 +221,7 @@ public final class Verifier {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock);
+    return BpomTime.today(clock);
   }
 
   /** A 422 for an unreadable payload, with the links and suggestion the answer would carry. */

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * One report as every way in (JSON, CSV, CLI) hands it to the sequencer: its kind, the reporting
- * facility, when the activity happened, the client's idempotency key, and the rule that decides it;
+ * facility, when the activity happened (read by {@link OccurredAt}), the client's idempotency key, and the rule that decides it;
  * {@code details} (JSON, or null) is what the report says beyond its codes, journaled with it (a
  * recall's reason and letter).
  *
@@ -20,7 +20,7 @@ public record Report(String kind, int facility, Instant occurredAt, String idemp
   public static final int MAX_KEY = 128;
 
   /** A report the journal cannot hold; the field it names is the client's to fix. */
-  public static final class Invalid extends IllegalArgumentException {
+  public static class Invalid extends IllegalArgumentException {
     private final String field;
 
     public Invalid(String field, String message) {
@@ -63,15 +63,6 @@ public record Report(String kind, int facility, Instant occurredAt, String idemp
       }
     }
     return null;
-  }
-
-  /** How far ahead of the server's clock a client's may run before an activity counts as in the future. */
-  public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
-
-  /** Why {@code occurredAt} cannot be when an activity happened (it is in the future), or null. */
-  public static String occurredAtProblem(Instant occurredAt, Instant now) {
-    return occurredAt.isAfter(now.plus(CLOCK_SKEW))
-        ? "occurredAt " + occurredAt + " ada di masa depan / is in the future" : null;
   }
 
   /** Whether text holds U+0000, which no Postgres text column can store (also as JSON's escape). */

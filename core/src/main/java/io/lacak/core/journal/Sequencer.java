@@ -11,8 +11,8 @@ import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.FacilityType;
 import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.serial.Issuance;
+import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.SerialKeys;
-import io.lacak.core.serial.impl.PgIssuanceService;
 import io.lacak.core.store.CodeStore;
 import io.lacak.core.store.OverlayStore;
 import io.vertx.core.Context;
@@ -85,6 +85,7 @@ public final class Sequencer implements AutoCloseable {
   private final Ledger writerLedger;
   private final Ledger readerLedger;
   private final Clock clock;
+  private final IssuanceService issuance;
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicInteger queued = new AtomicInteger();
@@ -105,6 +106,7 @@ public final class Sequencer implements AutoCloseable {
     this.writerLedger = new Ledger(pending, ref, keys, clock);
     this.readerLedger = new Ledger(store, ref, keys, clock);
     this.clock = clock;
+    this.issuance = IssuanceService.create(pool, keys, clock, ref::issued);
   }
 
   /** Loads the reference data, catches the store up with the journal, and starts taking reports. */
@@ -130,6 +132,11 @@ public final class Sequencer implements AutoCloseable {
   /** The reference data the rules use; registration adds facilities, products and issuances to it. */
   public ReferenceData referenceData() {
     return ref;
+  }
+
+  /** Issues codes (Pasal 7-10) and tells the rules of each new issuance before its caller hears of it. */
+  public IssuanceService issuance() {
+    return issuance;
   }
 
   /** Reads need no queue: the effective state of a code as journaled, from any thread. */
@@ -452,7 +459,7 @@ public final class Sequencer implements AutoCloseable {
           });
           return null;
         })
-        .compose(v -> PgIssuanceService.all(pool))
+        .compose(v -> IssuanceService.all(pool))
         .map(list -> {
           for (Issuance i : list) {
             ref.addIssuance(i);

@@ -1,5 +1,6 @@
 package io.lacak.core.lifecycle;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.lifecycle.Outcome.Alert;
 import io.lacak.core.lifecycle.Outcome.Refused;
 import io.lacak.core.lifecycle.ReferenceData.Batch;
@@ -16,7 +17,6 @@ import io.lacak.core.store.CodeStore;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,7 +66,7 @@ public final class Ledger {
   public Decision usage(int facility, List<UsageLine> lines, Mode mode) {
     // sized for the report up front: a file of a million lines must not rehash its way up
     Tx tx = new Tx(lines.size() + lines.size() / 4);
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(7));
+    LocalDate today = BpomTime.today(clock);
     Set<ByteBuffer> seen = new HashSet<>(Math.max(16, lines.size() * 4 / 3 + 1));
     Map<ByteBuffer, ByteBuffer> secondaryParent = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -509,7 +509,7 @@ public final class Ledger {
       return Refusal.RECALLED;
     }
     Batch batch = ref.batch(own.batch());
-    if (batch != null && batch.expiry().isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(7)))) {
+    if (batch != null && batch.expiry().isBefore(BpomTime.today(clock))) {
       return Refusal.EXPIRED;
     }
     return null;

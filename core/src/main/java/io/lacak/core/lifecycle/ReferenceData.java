@@ -136,6 +136,17 @@ public final class ReferenceData {
     return recalled.containsKey(batchRef);
   }
 
+  /**
+   * A new issuance (Pasal 8): its counter range, and the GTIN it was requested under (Pasal 8(3)),
+   * known to the rules at once; idempotent.
+   */
+  public void issued(Issuance i) {
+    addIssuance(i);
+    if (i.gtin() != null) {
+      addGtin(i.gtin(), i.productId());
+    }
+  }
+
   public void addIssuance(Issuance i) {
     issuances.computeIfAbsent(i.productId(), k -> new ConcurrentSkipListMap<>()).put(i.counterStart(), i);
   }

@@ -4,6 +4,7 @@ import io.lacak.core.serial.impl.PgIssuanceService;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * Serial issuance (Pasal 7-10, Lampiran F): checks a code request against the product register,
@@ -19,8 +20,26 @@ public interface IssuanceService {
   /** Largest capacity of a secondary or tertiary package. */
   int MAX_CAPACITY = 1_000_000;
 
+  /**
+   * A service whose issuances no running ledger needs to learn of at once (the ledger reads them
+   * all at start-up): tools and tests. A server issues through {@code Sequencer.issuance()}.
+   */
   static IssuanceService create(Pool pool, SerialKeys keys, Clock clock) {
-    return new PgIssuanceService(pool, keys, clock);
+    return create(pool, keys, clock, issuance -> { });
+  }
+
+  /**
+   * A service that hands every issuance it returns to {@code issued} before its caller sees it
+   * (a repeated idempotent request too: {@code issued} must be idempotent), so that whoever issues
+   * codes, the lifecycle rules know the new counter range at once.
+   */
+  static IssuanceService create(Pool pool, SerialKeys keys, Clock clock, Consumer<Issuance> issued) {
+    return new PgIssuanceService(pool, keys, clock, issued);
+  }
+
+  /** Every issuance ever made, for the lifecycle's reference data at start-up. */
+  static Future<java.util.List<Issuance>> all(Pool pool) {
+    return PgIssuanceService.all(pool);
   }
 
   /**

@@ -15,9 +15,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The secret AES-256 keys that FF1 turns counters into serials with, by version. Issuance records
- * name the version they used, so a key can be rotated without changing a code already printed.
- * Key material is never logged and never leaves this class except to build a cipher.
+ * The secret AES-256 keys that FF1 turns counters into serials with, by version. New issuances use
+ * the highest version and each issuance records the version it used, so its codes can still be
+ * listed after a new version is added. Rotation is not safe yet: the ledger and the verifier
+ * ({@code IssuedSerials}) recognise a Lacak serial under the current version only, so once a
+ * version is added every code printed under an older one counts as self-issued (Pasal 5(1) huruf
+ * b) and is no longer checked against its issuance. {@code LACAK_SERIAL_KEY} gives version 1 only:
+ * changing it re-keys every issued serial. Key material is never logged and never leaves this
+ * class except to build a cipher.
  *
  * <p>{@code SerialKeys keys = SerialKeys.load(dataDir.resolve("keys/serial.keys"), System.getenv("LACAK_SERIAL_KEY"));}
  */

@@ -115,6 +115,21 @@ class SequencerTest {
   }
 
   @Test
+  void pasal8_codesIssuedThroughTheSequencerAreKnownToTheRulesAtOnce() throws Exception {
+    Issuance fresh = await(sequencer.issuance().request(new CodeRequest().setRequester("MFR-001").setNie(NIE)
+        .setGtin("08995555000013").setBatch("B2").setExpiry(LocalDate.of(2028, 12, 31))
+        .setPrimaries(10).setPerSecondary(10).setPerTertiary(1)));
+
+    assertThat(sequencer.referenceData().issuance(product, fresh.counterStart())).isEqualTo(fresh);
+    assertThat(sequencer.referenceData().productOf(null, "08995555000013").id()).isEqualTo(product); // Pasal 8(3)
+    CodeRef first = new CodeRef(product, SerialCodec.create(KEYS, 1, NIE).serial(fresh.firstCounter(PackagingLevel.PRIMARY)),
+        "B2", LocalDate.of(2028, 12, 31));
+    Receipt r = await(sequencer.submit(new Report("USAGE", mfr, NOW, "u-fresh",
+        l -> l.usage(mfr, List.of(new UsageLine(first, Use.ACTIVE, null, null)), Mode.ATOMIC))));
+    assertThat(r.outcome().accepted()).isEqualTo(1);
+  }
+
+  @Test
   void pasal12_5_reportsOver24HoursAfterTheActivityAreAcceptedAndFlaggedLate() throws Exception {
     Receipt late = await(sequencer.submit(usage("u-1", NOW.minus(Duration.ofHours(25)))));
     Receipt onTime = await(sequencer.submit(new Report("SHIPMENT", mfr, NOW.minus(Duration.ofHours(23)), "s-1",

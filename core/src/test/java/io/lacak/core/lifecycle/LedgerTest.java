@@ -531,6 +531,19 @@ class LedgerTest {
   }
 
   @Test
+  void aBatchExpiresAtTheEndOfItsDayInJakartaNotInUtc() {
+    // 23:30 UTC on 22 November is 06:30 WIB on the 23rd: a batch that expired on the 22nd no longer moves
+    Ledger lateUtc = new Ledger(store, ref, KEYS, Clock.fixed(Instant.parse("2026-11-22T23:30:00Z"), ZoneOffset.UTC));
+    CodeRef lastDay = new CodeRef(PRODUCT, "LASTDAY001", "B2611Z", LocalDate.of(2026, 11, 22));
+    CodeRef nextDay = new CodeRef(PRODUCT, "NEXTDAY001", "B2611Y", LocalDate.of(2026, 11, 23));
+    run(ledger.usage(MFR, List.of(new UsageLine(lastDay, Use.ACTIVE, null, null),
+        new UsageLine(nextDay, Use.ACTIVE, null, null)), Mode.ATOMIC));
+
+    assertThat(reasons(run(lateUtc.ship(MFR, PBF, List.of(lastDay), Mode.ATOMIC)))).containsExactly(Refusal.EXPIRED);
+    assertThat(run(lateUtc.ship(MFR, PBF, List.of(nextDay), Mode.ATOMIC)).fullyAccepted()).isTrue();
+  }
+
+  @Test
   void explicitUnpackFreesTheUnitsOfABox() {
     run(ledger.usage(MFR, pallet(), Mode.ATOMIC));
 

@@ -105,6 +105,20 @@ class IssuanceServiceTest {
   }
 
   @Test
+  void pasal8_2c_theExpiryOfARequestHasPassedWhenItsDayHasEndedInJakarta() throws Exception {
+    // 23:30 UTC on 22 November is 06:30 WIB on the 23rd: an expiry of the 22nd has passed, one of the 23rd not yet
+    IssuanceService lateUtc = IssuanceService.create(TestPostgres.pool(), SerialKeys.of(Map.of(1, new byte[32])),
+        Clock.fixed(Instant.parse("2026-11-22T23:30:00Z"), ZoneOffset.UTC));
+    IssuanceRefused e = catchThrowableOfType(IssuanceRefused.class,
+        () -> await(lateUtc.request(request().setExpiry(LocalDate.of(2026, 11, 22)))));
+
+    assertThat(e.problems()).extracting(IssuanceRefused.Problem::field, IssuanceRefused.Problem::code)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("expiry", "EXPIRY_PAST"));
+    assertThat(await(lateUtc.request(request().setExpiry(LocalDate.of(2026, 11, 23)))).expiry())
+        .isEqualTo(LocalDate.of(2026, 11, 23));
+  }
+
+  @Test
   void everyProblemOfABadRequestIsListedByField() {
     IssuanceRefused e = refused(new CodeRequest().setRequester(HOLDER).setNie("DKL12345678901234567")
         .setBatch("B-01").setExpiry(LocalDate.of(2020, 1, 1)).setPrimaries(0).setPerSecondary(0).setPerTertiary(5));

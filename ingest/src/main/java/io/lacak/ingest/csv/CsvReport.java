@@ -1,5 +1,6 @@
 package io.lacak.ingest.csv;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.journal.Report;
@@ -11,7 +12,6 @@ import io.lacak.core.lifecycle.UsageLine;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +45,7 @@ public final class CsvReport {
   private CsvReport(Template template, Facility uploader, Gs1Codec codec) {
     this.template = template;
     this.uploader = uploader;
-    this.year = Year.now(codec.profile().clock()).getValue(); // the codec's sliding century
+    this.year = BpomTime.year(codec.profile().clock()); // the codec's sliding century
   }
 
   /**

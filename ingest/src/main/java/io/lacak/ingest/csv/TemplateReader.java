@@ -1,5 +1,6 @@
 package io.lacak.ingest.csv;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Dates;
 import io.lacak.core.gs1.Gs1Error;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -236,7 +236,7 @@ public final class TemplateReader implements Closeable {
       if (expiry != null) {
         try {
           LocalDate date = LocalDate.parse(expiry);
-          LocalDate printed = Gs1Dates.resolve(code.expiry(), Year.now(codec.profile().clock()).getValue());
+          LocalDate printed = Gs1Dates.resolve(code.expiry(), BpomTime.year(codec.profile().clock()));
           if (!date.equals(printed)) {
             problem(Column.EXPIRY, "MISMATCH", "expiry " + expiry + " differs from the code's (17) " + printed);
           }

@@ -70,6 +70,7 @@ public final class Activations {
           List<Tuple> links = facilities.stream().map(f -> Tuple.of(id, f)).toList();
           Future<?> linked = links.isEmpty() ? Future.succeededFuture()
               : c.preparedQuery("insert into account_facility (account_id, facility) values ($1, $2)").executeBatch(links);
+          // a link lives DAYS x 24 hours from now, an instant: not a day BPOM counts, so no Jakarta calendar
           return linked.compose(v -> c.preparedQuery("insert into account_activation (token_hash, account_id, expires_at)"
                   + " values ($1, $2, $3)")
               .execute(Tuple.of(Buffer.buffer(hash(token)), id, OffsetDateTime.now(ZoneOffset.UTC).plusDays(DAYS))))

@@ -1,5 +1,6 @@
 package io.lacak.registration.asrot;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.FacilityType;
@@ -30,7 +31,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +71,6 @@ public final class ProductApplications {
   public static final long REGISTRATION_FEE = 1_500_000;
 
   static final String KIND = "product-application";
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final Pattern TEXT = Pattern.compile("(?s).{1,2000}");
   private static final Pattern SHORT = Pattern.compile("(?s).{1,200}");
   private static final Pattern OSS_CODE = Pattern.compile("\\d{9,12}");
@@ -99,7 +98,7 @@ public final class ProductApplications {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(WIB));
+    return BpomTime.today(clock);
   }
 
   /**
@@ -449,7 +448,7 @@ public final class ProductApplications {
   }
 
   private static String number(Row r) {
-    return String.format(Locale.ROOT, "EREG%d%07d", r.getOffsetDateTime("created_at").getYear(), r.getLong("id"));
+    return String.format(Locale.ROOT, "EREG%d%07d", BpomTime.dateOf(r.getOffsetDateTime("created_at").toInstant()).getYear(), r.getLong("id"));
   }
 
   private JsonObject json(Row r) {

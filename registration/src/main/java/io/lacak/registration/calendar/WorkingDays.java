@@ -42,15 +42,4 @@ public final class WorkingDays {
     }
     return d;
   }
-
-  /** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not later. */
-  public int between(LocalDate from, LocalDate to) {
-    int n = 0;
-    for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-      if (isWorkingDay(d)) {
-        n++;
-      }
-    }
-    return n;
-  }
 }

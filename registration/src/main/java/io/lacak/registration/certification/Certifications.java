@@ -1,5 +1,6 @@
 package io.lacak.registration.certification;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.company.CompanyProfile;
 import io.lacak.registration.document.Documents;
@@ -19,7 +20,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -74,7 +74,6 @@ public final class Certifications {
   public static final int VALID_YEARS = 5;
 
   static final String KIND = "certification";
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final Pattern TEXT = Pattern.compile("(?s).{1,300}");
   private static final Pattern NOTE = Pattern.compile("(?s).{1,2000}");
 
@@ -290,7 +289,7 @@ public final class Certifications {
   private Future<Void> certify(SqlClient c, Row r, Caller regulator) {
     long id = r.getLong("id");
     Type type = Type.valueOf(r.getString("type"));
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = BpomTime.today(clock);
     String number = String.format(Locale.ROOT, "%s-%d-%06d", type.name(), today.getYear(), id);
     return c.preparedQuery("select co.name as company, p.name as plant, p.address, f.dosage_form, f.production_licence_number"
             + " from certification ce join company co on co.id = ce.company_id join plant_dosage_form f on f.id = any(ce.dosage_forms)"

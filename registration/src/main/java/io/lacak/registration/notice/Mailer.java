@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import java.util.logging.Logger;
 
 /**
- * Delivers an outbox message by e-mail. The default implementation only logs (no mail server is
- * part of Lacak); a deployment plugs in its own.
+ * Delivers an outbox message by e-mail. Lacak has no mail client yet (issue 17 brings SMTP): the
+ * only implementation here logs, {@code serve} always uses it, and another can be given only by
+ * code that starts the server itself ({@code Lacak.start(vertx, config, mailer)}). The outbox marks
+ * a message sent once {@code send} succeeds: with the logging mailer, once it is in the log.
  *
  * <p>{@code Mailer mailer = Mailer.logging();}
  */
@@ -16,8 +18,7 @@ public interface Mailer {
   /**
    * Logs each message, body included, at INFO instead of sending it. With no mail server the log
    * is the only way an activation or revision link (its one-time token is in no table) reaches
-   * its addressee: the operator passes it on. Keep the log as private as the keys; issue 17 brings
-   * SMTP delivery.
+   * its addressee: the operator passes it on. Keep the log as private as the keys.
    */
   static Mailer logging() {
     Logger log = Logger.getLogger(Mailer.class.getName());

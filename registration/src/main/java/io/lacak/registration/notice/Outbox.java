@@ -77,7 +77,9 @@ public final class Outbox {
 
   /**
    * E-mails up to {@code max} messages not yet sent and marks them sent; returns how many. Rows
-   * are locked while they are sent, so two servers never send one message twice.
+   * are locked while they are sent, so two servers never send one message at the same time; when
+   * one message of the batch fails, none is marked and the whole batch is tried again, so the
+   * others may go twice.
    */
   public Future<Integer> deliver(Mailer mailer, int max) {
     return pool.withTransaction(c -> c.preparedQuery("select o.id, coalesce(o.email, a.email) as address, o.subject, o.body,"

@@ -1,6 +1,7 @@
 package io.lacak.registration.payment;
 
 import io.lacak.core.refusal.Refusal;
+import io.lacak.core.calendar.BpomTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -79,7 +80,7 @@ public final class PaymentOrders {
 
   private static JsonObject json(Row r) {
     return new JsonObject()
-        .put("number", String.format(Locale.ROOT, "SPB-%d-%06d", r.getOffsetDateTime("issued_at").getYear(), r.getLong("id")))
+        .put("number", String.format(Locale.ROOT, "SPB-%d-%06d", BpomTime.dateOf(r.getOffsetDateTime("issued_at").toInstant()).getYear(), r.getLong("id")))
         .put("billingNumber", r.getString("billing_number")).put("purpose", r.getString("purpose"))
         .put("amount", r.getLong("amount")).put("issuedAt", r.getOffsetDateTime("issued_at").toInstant().toString())
         .put("paidAt", r.getOffsetDateTime("paid_at") == null ? null : r.getOffsetDateTime("paid_at").toInstant().toString());

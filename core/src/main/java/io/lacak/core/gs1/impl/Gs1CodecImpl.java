@@ -1,5 +1,6 @@
 package io.lacak.core.gs1.impl;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1ErrorCode;
@@ -10,7 +11,6 @@ import io.lacak.core.gs1.InputForm;
 import io.lacak.core.gs1.PayloadKind;
 import io.lacak.core.gs1.Symbology;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,7 +111,7 @@ public final class Gs1CodecImpl implements Gs1Codec {
     long now = profile.clock().millis();
     YearCache cache = yearCache;
     if (now >= cache.validUntil() || now < cache.validUntil() - 2 * YEAR_CACHE_MILLIS) {
-      cache = new YearCache(Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear(), now + YEAR_CACHE_MILLIS);
+      cache = new YearCache(BpomTime.dateOf(Instant.ofEpochMilli(now)).getYear(), now + YEAR_CACHE_MILLIS);
       yearCache = cache;
     }
     return cache.year();

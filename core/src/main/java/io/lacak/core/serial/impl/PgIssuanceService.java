@@ -1,5 +1,6 @@
 package io.lacak.core.serial.impl;
 
+import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Error;
 import io.lacak.core.gs1.Gs1Payload;
@@ -24,9 +25,9 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Issuance on Postgres: one transaction, one counter update, one insert per request. */
 public final class PgIssuanceService implements IssuanceService {
@@ -40,11 +41,13 @@ public final class PgIssuanceService implements IssuanceService {
   private final SerialKeys keys;
   private final Clock clock;
   private final Gs1Codec codec;
+  private final Consumer<Issuance> issued;
 
-  public PgIssuanceService(Pool pool, SerialKeys keys, Clock clock) {
+  public PgIssuanceService(Pool pool, SerialKeys keys, Clock clock, Consumer<Issuance> issued) {
     this.pool = pool;
     this.keys = keys;
     this.clock = clock;
+    this.issued = issued;
     this.codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
   }
 
@@ -59,7 +62,11 @@ public final class PgIssuanceService implements IssuanceService {
         .compose(found -> found != null ? Future.succeededFuture(found) : pool.withTransaction(c -> issue(c, request)))
         .recover(e -> isUniqueViolation(e) && request.idempotencyKey() != null
             ? existing(request) // a concurrent request with the same key won the race
-            : Future.failedFuture(e));
+            : Future.failedFuture(e))
+        .map(i -> {
+          issued.accept(i);
+          return i;
+        });
   }
 
   @Override
@@ -227,7 +234,7 @@ public final class PgIssuanceService implements IssuanceService {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(7)); // WIB, where BPOM counts days
+    return BpomTime.today(clock);
   }
 
   private static boolean isUniqueViolation(Throwable e) {
