@@ -4,6 +4,7 @@ import io.lacak.api.http.Problems;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.Report;
+import io.lacak.core.journal.ReportKind;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Decision;
@@ -55,20 +56,20 @@ public final class ReportRoutes {
 
   public void mount(RouterBuilder b) {
     b.getRoute("reportUsage").addHandler(this::usage);
-    b.getRoute("reportShipment").addHandler(ctx -> movement(ctx, "SHIPMENT", (by, to, c, m) -> l -> l.ship(by, to, c, m)));
-    b.getRoute("reportReceipt").addHandler(ctx -> inPlace(ctx, "RECEIPT", (by, c, m) -> l -> l.receive(by, c, m)));
+    b.getRoute("reportShipment").addHandler(ctx -> movement(ctx, ReportKind.SHIPMENT, (by, to, c, m) -> l -> l.ship(by, to, c, m)));
+    b.getRoute("reportReceipt").addHandler(ctx -> inPlace(ctx, ReportKind.RECEIPT, (by, c, m) -> l -> l.receive(by, c, m)));
     // Lampiran J: the pharmacy endpoint is the busiest; the contract validator (a worker-thread hop
     // and a schema validator built per request) is skipped and ReportInput checks the same shape.
     b.getRoute("reportSale").setDoValidation(false)
-        .addHandler(ctx -> inPlace(ctx, "SALE", (by, c, m) -> l -> l.sell(by, c, m)));
-    b.getRoute("reportReturn").addHandler(ctx -> movement(ctx, "RETURN", (by, to, c, m) -> l -> l.returnTo(by, to, c, m)));
+        .addHandler(ctx -> inPlace(ctx, ReportKind.SALE, (by, c, m) -> l -> l.sell(by, c, m)));
+    b.getRoute("reportReturn").addHandler(ctx -> movement(ctx, ReportKind.RETURN, (by, to, c, m) -> l -> l.returnTo(by, to, c, m)));
     b.getRoute("decideReturn").addHandler(this::decideReturn);
     b.getRoute("reportRecall").addHandler(this::recall);
-    b.getRoute("reportRecallShipment").addHandler(ctx -> movement(ctx, "RECALL_SHIPMENT",
+    b.getRoute("reportRecallShipment").addHandler(ctx -> movement(ctx, ReportKind.RECALL_SHIPMENT,
         (by, to, c, m) -> l -> l.recallShip(by, to, c, m)));
-    b.getRoute("reportRecallReceipt").addHandler(ctx -> inPlace(ctx, "RECALL_RECEIPT",
+    b.getRoute("reportRecallReceipt").addHandler(ctx -> inPlace(ctx, ReportKind.RECALL_RECEIPT,
         (by, c, m) -> l -> l.recallReceive(by, c, m)));
-    b.getRoute("reportUnpack").addHandler(ctx -> inPlace(ctx, "UNPACK", (by, c, m) -> l -> l.unpack(by, c, m)));
+    b.getRoute("reportUnpack").addHandler(ctx -> inPlace(ctx, ReportKind.UNPACK, (by, c, m) -> l -> l.unpack(by, c, m)));
   }
 
   private ReportInput input(RoutingContext ctx) {
@@ -93,11 +94,11 @@ public final class ReportRoutes {
     }
     in.check();
     int by = in.facility.ref();
-    submit(ctx, "lines", shown, new Report("USAGE", by, in.occurredAt, in.idempotencyKey,
+    submit(ctx, "lines", shown, new Report(ReportKind.USAGE, by, in.occurredAt, in.idempotencyKey,
         l -> l.usage(by, usage, in.mode)));
   }
 
-  private void movement(RoutingContext ctx, String kind, Movement m) {
+  private void movement(RoutingContext ctx, ReportKind kind, Movement m) {
     ReportInput in = input(ctx);
     in.allow("destination", "reason", "codes");
     Facility to = in.facility("destination");
@@ -109,7 +110,7 @@ public final class ReportRoutes {
         reason == null ? null : new JsonObject().put("reason", reason).encode()));
   }
 
-  private void inPlace(RoutingContext ctx, String kind, InPlace p) {
+  private void inPlace(RoutingContext ctx, ReportKind kind, InPlace p) {
     ReportInput in = input(ctx);
     in.allow("codes");
     List<CodeRef> codes = in.codes("codes");
@@ -126,7 +127,7 @@ public final class ReportRoutes {
     boolean approve = in.body.getBoolean("approve");
     String reason = in.body.getString("reason");
     int by = in.facility.ref();
-    submit(ctx, "codes", codeTexts(in), new Report(approve ? "RETURN_APPROVED" : "RETURN_REJECTED", by, in.occurredAt,
+    submit(ctx, "codes", codeTexts(in), new Report(approve ? ReportKind.RETURN_APPROVED : ReportKind.RETURN_REJECTED, by, in.occurredAt,
         in.idempotencyKey, l -> l.decideReturn(by, approve, codes, in.mode),
         reason == null ? null : new JsonObject().put("reason", reason).encode()));
   }
@@ -144,7 +145,7 @@ public final class ReportRoutes {
     int by = in.facility.ref();
     JsonObject details = new JsonObject().put("nie", nie).put("batch", batch).put("reason", in.body.getString("reason"))
         .put("letterNumber", in.body.getString("letterNumber")).put("letterDate", in.body.getString("letterDate"));
-    submit(ctx, "batch", List.of(batch), new Report("RECALL_NOTICE", by, in.occurredAt, in.idempotencyKey,
+    submit(ctx, "batch", List.of(batch), new Report(ReportKind.RECALL_NOTICE, by, in.occurredAt, in.idempotencyKey,
         l -> l.recallNotice(by, product.id(), batch), details.encode()));
   }
 
@@ -177,7 +178,7 @@ public final class ReportRoutes {
     JsonArray alerts = new JsonArray();
     // the ledger says which alerts the reporter may see; the others are the regulator's alone
     o.alerts().stream().filter(Outcome.Alert::disclosed).forEach(a -> alerts.add(new JsonObject()
-        .put("kind", a.kind()).put("serial", a.serial()).put("message", a.message())));
+        .put("kind", a.kind().name()).put("serial", a.serial()).put("message", a.message())));
     JsonObject body = new JsonObject().put("sequence", receipt.sequence()).put("late", receipt.late())
         .put("repeated", receipt.repeated()).put("applied", o.applied()).put("accepted", o.accepted())
         .put("refused", refused).put("alerts", alerts);

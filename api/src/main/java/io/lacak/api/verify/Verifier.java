@@ -134,7 +134,7 @@ public final class Verifier {
           : own.status() == CodeStatus.SOLD ? Verdict.SOLD // sold codes have left their containers
           : Verdict.GENUINE;
       if (v == Verdict.SOLD && watch.seen(p.id() + "/" + code.serial(), client)) {
-        alerts.raise("POSSIBLE_CLONE", own.holder(), p.id(), code.serial(), "sold code of NIE " + p.nie()
+        alerts.raise(io.lacak.core.lifecycle.Outcome.AlertKind.POSSIBLE_CLONE, own.holder(), p.id(), code.serial(), "sold code of NIE " + p.nie()
                 + " verified by the public from several different clients")
             .onFailure(err -> LOG.log(Level.WARNING, "could not keep a clone alert for NIE " + p.nie(), err));
       }

@@ -38,8 +38,9 @@ public final class Alerts {
    * clients) about code {@code productId}/{@code serial}; {@code facility} is the facility the code
    * was last with.
    */
-  public Future<Void> raise(String kind, int facility, int productId, String serial, String message) {
-    return pool.preparedQuery(KEEP).execute(Tuple.of(kind, facility, productId, serial, message)).mapEmpty();
+  public Future<Void> raise(io.lacak.core.lifecycle.Outcome.AlertKind kind, int facility, int productId, String serial,
+                           String message) {
+    return pool.preparedQuery(KEEP).execute(Tuple.of(kind.name(), facility, productId, serial, message)).mapEmpty();
   }
 
   /** Where the regulator's handling of an alert stands. */

@@ -61,10 +61,11 @@ final class Notices {
     if (eventDetails != null) {
       details.put(seq, eventDetails);
     }
-    Kind answer = switch (kind) {
-      case "RETURN_APPROVED" -> Kind.RETURN_APPROVED;
-      case "RETURN_REJECTED" -> Kind.RETURN_REJECTED;
-      case "RECALL_RECEIPT" -> Kind.RECALL_SHIPMENT_RECEIVED;
+    ReportKind report = ReportKind.of(kind);
+    Kind answer = report == null ? null : switch (report) {
+      case RETURN_APPROVED -> Kind.RETURN_APPROVED;
+      case RETURN_REJECTED -> Kind.RETURN_REJECTED;
+      case RECALL_RECEIPT -> Kind.RECALL_SHIPMENT_RECEIVED;
       default -> null;
     };
     if (answer != null) {

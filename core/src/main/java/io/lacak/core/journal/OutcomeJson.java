@@ -20,7 +20,7 @@ final class OutcomeJson {
     }
     JsonArray alerts = new JsonArray();
     for (Outcome.Alert a : o.alerts()) {
-      alerts.add(new JsonObject().put("kind", a.kind()).put("productId", a.productId()).put("serial", a.serial())
+      alerts.add(new JsonObject().put("kind", a.kind().name()).put("productId", a.productId()).put("serial", a.serial())
           .put("message", a.message()).put("disclosed", a.disclosed()));
     }
     return new JsonObject().put("applied", o.applied()).put("accepted", o.accepted()).put("refused", refused)
@@ -38,7 +38,7 @@ final class OutcomeJson {
     for (Object o : j.getJsonArray("alerts")) {
       JsonObject a = (JsonObject) o;
       // receipts journaled before issue 15 name no product; when unsure, an alert is the regulator's only
-      alerts.add(new Outcome.Alert(a.getString("kind"), a.getInteger("productId", 0), a.getString("serial"),
+      alerts.add(new Outcome.Alert(Outcome.AlertKind.valueOf(a.getString("kind")), a.getInteger("productId", 0), a.getString("serial"),
           a.getString("message"), a.getBoolean("disclosed", false)));
     }
     return new Outcome(j.getBoolean("applied"), j.getInteger("accepted"), refused, alerts);

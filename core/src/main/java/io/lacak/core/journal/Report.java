@@ -11,9 +11,9 @@ import java.util.function.Function;
  * {@code details} (JSON, or null) is what the report says beyond its codes, journaled with it (a
  * recall's reason and letter).
  *
- * <p>{@code new Report("SHIPMENT", pbf, occurredAt, "ship-42", ledger -> ledger.ship(pbf, apotek, codes, Mode.ATOMIC))}
+ * <p>{@code new Report(ReportKind.SHIPMENT, pbf, occurredAt, "ship-42", ledger -> ledger.ship(pbf, apotek, codes, Mode.ATOMIC))}
  */
-public record Report(String kind, int facility, Instant occurredAt, String idempotencyKey,
+public record Report(ReportKind kind, int facility, Instant occurredAt, String idempotencyKey,
                      Function<Ledger, Decision> decide, String details) {
 
   /** Longest idempotency key the journal keeps. */
@@ -70,7 +70,7 @@ public record Report(String kind, int facility, Instant occurredAt, String idemp
     return text.indexOf('\0') >= 0 || text.contains("\\u0000");
   }
 
-  public Report(String kind, int facility, Instant occurredAt, String idempotencyKey, Function<Ledger, Decision> decide) {
+  public Report(ReportKind kind, int facility, Instant occurredAt, String idempotencyKey, Function<Ledger, Decision> decide) {
     this(kind, facility, occurredAt, idempotencyKey, decide, null);
   }
 }

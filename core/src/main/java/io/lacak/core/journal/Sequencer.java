@@ -305,7 +305,7 @@ public final class Sequencer implements AutoCloseable {
     for (int i = 0; i < group.size(); i++) {
       if (answers[i] instanceof Receipt r && !r.repeated()) {
         for (Outcome.Alert a : r.outcome().alerts()) {
-          rows.add(Tuple.of(a.kind(), group.get(i).report().facility(), a.productId(), a.serial(), a.message()));
+          rows.add(Tuple.of(a.kind().name(), group.get(i).report().facility(), a.productId(), a.serial(), a.message()));
         }
       }
     }
@@ -392,7 +392,7 @@ public final class Sequencer implements AutoCloseable {
         recalls.add(Tuple.of(recalled));
       }
       Report r = a.report();
-      events.add(Tuple.from(new Object[] {a.seq(), r.kind(), r.facility(),
+      events.add(Tuple.from(new Object[] {a.seq(), r.kind().name(), r.facility(),
           OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), received, a.late(), r.idempotencyKey(),
           OutcomeJson.encode(a.decision().outcome()), Buffer.buffer(fx.encode()), r.details()}));
     }

@@ -310,7 +310,7 @@ public final class Ledger {
       CodeRef code = codes.get(r.index());
       if ((r.reason() == Refusal.ALREADY_SOLD || r.reason() == Refusal.NOT_HELD)
           && resolve(null, key(code), own, top) >= 0 && top.status() == CodeStatus.SOLD) {
-        alerts.add(new Alert("POSSIBLE_CLONE", code.productId(), r.serial(), "code " + r.serial()
+        alerts.add(new Alert(Outcome.AlertKind.POSSIBLE_CLONE, code.productId(), r.serial(), "code " + r.serial()
             + " offered for sale again at " + pharmacy.partnerId() + " after it was sold",
             r.reason() == Refusal.ALREADY_SOLD));
       }

@@ -18,7 +18,13 @@ public record Outcome(boolean applied, int accepted, List<Refused> refused, List
    * too; an alert on a code the reporter has no part in goes to the regulator only, or it would tell
    * the reporter what the refusal ({@link Refusal#NOT_HELD}) keeps from it.
    */
-  public record Alert(String kind, int productId, String serial, String message, boolean disclosed) {
+  public record Alert(AlertKind kind, int productId, String serial, String message, boolean disclosed) {
+  }
+
+  /** What an alert warns the regulator of. */
+  public enum AlertKind {
+    /** DESIGN.md "Lifecycle": a code sold twice, or a sold code verified by many clients. */
+    POSSIBLE_CLONE
   }
 
   public boolean fullyAccepted() {

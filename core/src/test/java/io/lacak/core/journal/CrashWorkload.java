@@ -70,9 +70,9 @@ public final class CrashWorkload {
       String key = "round-" + i;
       long round = i;
       Receipt r = (round % 2 == 0)
-          ? sequencer.submit(new Report("USAGE", mfr, java.time.Instant.now(), key,
+          ? sequencer.submit(new Report(ReportKind.USAGE, mfr, java.time.Instant.now(), key,
               l -> l.usage(mfr, lines, Mode.ATOMIC))).await(60, TimeUnit.SECONDS)
-          : sequencer.submit(new Report("SHIPMENT", mfr, java.time.Instant.now(), key,
+          : sequencer.submit(new Report(ReportKind.SHIPMENT, mfr, java.time.Instant.now(), key,
               l -> l.ship(mfr, pbf, List.of(new CodeRef(product, "BOX" + (round - 1), null, null)), Mode.ATOMIC)))
               .await(60, TimeUnit.SECONDS);
       if (!r.outcome().fullyAccepted()) {

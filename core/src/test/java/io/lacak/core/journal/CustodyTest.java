@@ -69,7 +69,7 @@ class CustodyTest {
     return new CodeRef(product, serial, "B1", EXPIRY);
   }
 
-  private void submit(String kind, int by, Instant at, java.util.function.Function<io.lacak.core.lifecycle.Ledger,
+  private void submit(ReportKind kind, int by, Instant at, java.util.function.Function<io.lacak.core.lifecycle.Ledger,
       io.lacak.core.lifecycle.Decision> decide) throws Exception {
     Receipt r = await(sequencer.submit(new Report(kind, by, at, null, decide)));
     assertThat(r.outcome().fullyAccepted()).as(kind + " " + r.outcome().refused()).isTrue();
@@ -81,12 +81,12 @@ class CustodyTest {
     for (int u = 0; u < 4; u++) {
       lines.add(new UsageLine(code("UNIT" + u), Use.ACTIVE, code("BOX" + (u / 2)), code("PALLET")));
     }
-    submit("USAGE", mfr, NOW, l -> l.usage(mfr, lines, Mode.ATOMIC));
-    submit("SHIPMENT", mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("PALLET")), Mode.ATOMIC));
-    submit("RECEIPT", pbf, NOW.minus(Duration.ofHours(30)), l -> l.receive(pbf, List.of(code("PALLET")), Mode.ATOMIC));
-    submit("SHIPMENT", pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("BOX1")), Mode.ATOMIC));
-    submit("RECEIPT", apotek, NOW, l -> l.receive(apotek, List.of(code("BOX1")), Mode.ATOMIC));
-    submit("SALE", apotek, NOW, l -> l.sell(apotek, List.of(code("UNIT3")), Mode.ATOMIC));
+    submit(ReportKind.USAGE, mfr, NOW, l -> l.usage(mfr, lines, Mode.ATOMIC));
+    submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("PALLET")), Mode.ATOMIC));
+    submit(ReportKind.RECEIPT, pbf, NOW.minus(Duration.ofHours(30)), l -> l.receive(pbf, List.of(code("PALLET")), Mode.ATOMIC));
+    submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("BOX1")), Mode.ATOMIC));
+    submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("BOX1")), Mode.ATOMIC));
+    submit(ReportKind.SALE, apotek, NOW, l -> l.sell(apotek, List.of(code("UNIT3")), Mode.ATOMIC));
 
     assertThat(await(custody.catchUp())).isEqualTo(6);
     List<CustodyEvent> chain = await(custody.chain(CodeKey.encode(product, "UNIT3", new byte[20])));
@@ -108,11 +108,11 @@ class CustodyTest {
 
   @Test
   void lampiranL_a_5_holdersOfABatchAreEveryoneInItsDistributionPath() throws Exception {
-    submit("USAGE", mfr, NOW, l -> l.usage(mfr, List.of(new UsageLine(code("U1"), Use.ACTIVE, null, null),
+    submit(ReportKind.USAGE, mfr, NOW, l -> l.usage(mfr, List.of(new UsageLine(code("U1"), Use.ACTIVE, null, null),
         new UsageLine(code("U2"), Use.ACTIVE, null, null)), Mode.ATOMIC));
-    submit("SHIPMENT", mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1")), Mode.ATOMIC));
-    submit("RECEIPT", pbf, NOW, l -> l.receive(pbf, List.of(code("U1")), Mode.ATOMIC));
-    submit("SHIPMENT", pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
+    submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1")), Mode.ATOMIC));
+    submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1")), Mode.ATOMIC));
+    submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
     await(custody.catchUp());
     await(custody.catchUp()); // nothing new: idempotent
 
@@ -124,14 +124,14 @@ class CustodyTest {
 
   @Test
   void notificationsGoToAddresseesAndRecallNoticesToEveryHolder_lampiranL_a_5() throws Exception {
-    submit("USAGE", mfr, NOW, l -> l.usage(mfr, List.of(new UsageLine(code("U1"), Use.ACTIVE, null, null),
+    submit(ReportKind.USAGE, mfr, NOW, l -> l.usage(mfr, List.of(new UsageLine(code("U1"), Use.ACTIVE, null, null),
         new UsageLine(code("U2"), Use.ACTIVE, null, null)), Mode.ATOMIC));
-    submit("SHIPMENT", mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
-    submit("RECEIPT", pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
-    submit("SHIPMENT", pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
-    submit("RECEIPT", apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
-    submit("RETURN", apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
-    submit("RECALL_NOTICE", mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
+    submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+    submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+    submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
+    submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
+    submit(ReportKind.RETURN, apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
+    submit(ReportKind.RECALL_NOTICE, mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
     await(custody.catchUp());
     await(custody.catchUp()); // a second pass writes nothing twice
 

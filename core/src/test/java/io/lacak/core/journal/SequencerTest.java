@@ -89,11 +89,11 @@ class SequencerTest {
       lines.add(new UsageLine(code(PackagingLevel.PRIMARY, p), Use.ACTIVE, code(PackagingLevel.SECONDARY, p / 10),
           code(PackagingLevel.TERTIARY, 0)));
     }
-    return new Report("USAGE", mfr, occurredAt, key, l -> l.usage(mfr, lines, Mode.ATOMIC));
+    return new Report(ReportKind.USAGE, mfr, occurredAt, key, l -> l.usage(mfr, lines, Mode.ATOMIC));
   }
 
   private Report ship(String key) {
-    return new Report("SHIPMENT", mfr, NOW, key,
+    return new Report(ReportKind.SHIPMENT, mfr, NOW, key,
         l -> l.ship(mfr, pbf, List.of(code(PackagingLevel.TERTIARY, 0)), Mode.ATOMIC));
   }
 
@@ -124,7 +124,7 @@ class SequencerTest {
     assertThat(sequencer.referenceData().productOf(null, "08995555000013").id()).isEqualTo(product); // Pasal 8(3)
     CodeRef first = new CodeRef(product, SerialCodec.create(KEYS, 1, NIE).serial(fresh.firstCounter(PackagingLevel.PRIMARY)),
         "B2", LocalDate.of(2028, 12, 31));
-    Receipt r = await(sequencer.submit(new Report("USAGE", mfr, NOW, "u-fresh",
+    Receipt r = await(sequencer.submit(new Report(ReportKind.USAGE, mfr, NOW, "u-fresh",
         l -> l.usage(mfr, List.of(new UsageLine(first, Use.ACTIVE, null, null)), Mode.ATOMIC))));
     assertThat(r.outcome().accepted()).isEqualTo(1);
   }
@@ -132,7 +132,7 @@ class SequencerTest {
   @Test
   void pasal12_5_reportsOver24HoursAfterTheActivityAreAcceptedAndFlaggedLate() throws Exception {
     Receipt late = await(sequencer.submit(usage("u-1", NOW.minus(Duration.ofHours(25)))));
-    Receipt onTime = await(sequencer.submit(new Report("SHIPMENT", mfr, NOW.minus(Duration.ofHours(23)), "s-1",
+    Receipt onTime = await(sequencer.submit(new Report(ReportKind.SHIPMENT, mfr, NOW.minus(Duration.ofHours(23)), "s-1",
         l -> l.ship(mfr, pbf, List.of(code(PackagingLevel.TERTIARY, 0)), Mode.ATOMIC))));
 
     assertThat(late.late()).isTrue();
@@ -152,19 +152,19 @@ class SequencerTest {
         io.lacak.core.lifecycle.ReferenceData.FacilityType.PHARMACY));
     List<CodeRef> unit = List.of(code(PackagingLevel.PRIMARY, 0));
     await(sequencer.submit(usage("u-1", NOW)));
-    await(sequencer.submit(new Report("SHIPMENT", mfr, NOW, null, l -> l.ship(mfr, apt, unit, Mode.ATOMIC))));
-    await(sequencer.submit(new Report("RECEIPT", apt, NOW, null, l -> l.receive(apt, unit, Mode.ATOMIC))));
-    await(sequencer.submit(new Report("SALE", apt, NOW, null, l -> l.sell(apt, unit, Mode.ATOMIC))));
+    await(sequencer.submit(new Report(ReportKind.SHIPMENT, mfr, NOW, null, l -> l.ship(mfr, apt, unit, Mode.ATOMIC))));
+    await(sequencer.submit(new Report(ReportKind.RECEIPT, apt, NOW, null, l -> l.receive(apt, unit, Mode.ATOMIC))));
+    await(sequencer.submit(new Report(ReportKind.SALE, apt, NOW, null, l -> l.sell(apt, unit, Mode.ATOMIC))));
 
     // offered again in a loop, some in one group, by the pharmacy that sold it and by another
     List<Future<Receipt>> again = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      again.add(sequencer.submit(new Report("SALE", apt, NOW, null, l -> l.sell(apt, unit, Mode.ATOMIC))));
-      again.add(sequencer.submit(new Report("SALE", other, NOW, null, l -> l.sell(other, unit, Mode.ATOMIC))));
+      again.add(sequencer.submit(new Report(ReportKind.SALE, apt, NOW, null, l -> l.sell(apt, unit, Mode.ATOMIC))));
+      again.add(sequencer.submit(new Report(ReportKind.SALE, other, NOW, null, l -> l.sell(other, unit, Mode.ATOMIC))));
     }
     await(Future.join(new ArrayList<>(again)));
     Alerts alerts = new Alerts(TestPostgres.pool(), sequencer.referenceData());
-    await(alerts.raise("POSSIBLE_CLONE", apt, product, unit.get(0).serial(), "verified from many clients"));
+    await(alerts.raise(io.lacak.core.lifecycle.Outcome.AlertKind.POSSIBLE_CLONE, apt, product, unit.get(0).serial(), "verified from many clients"));
 
     assertThat(again.get(0).result().outcome().refused()).extracting(r -> r.reason()).containsExactly(Refusal.ALREADY_SOLD);
     assertThat(again.get(1).result().outcome().refused()).extracting(r -> r.reason()).containsExactly(Refusal.NOT_HELD);
@@ -230,7 +230,7 @@ class SequencerTest {
 
   @Test
   void reportsSubmittedTogetherAreCommittedTogetherEachSeeingTheOneBefore() throws Exception {
-    Report receive = new Report("RECEIPT", pbf, NOW, "r-1",
+    Report receive = new Report(ReportKind.RECEIPT, pbf, NOW, "r-1",
         l -> l.receive(pbf, List.of(code(PackagingLevel.TERTIARY, 0)), Mode.ATOMIC));
     // submitted without waiting: the writer groups them; each depends on the one before
     List<Future<Receipt>> answers = List.of(sequencer.submit(usage("u-1", NOW)), sequencer.submit(ship("s-1")),
@@ -258,7 +258,7 @@ class SequencerTest {
         .execute(Tuple.of(mfr, io.vertx.core.buffer.Buffer.buffer(new io.lacak.core.lifecycle.Effects().encode()))));
 
     int batch = sequencer.referenceData().findBatch(product, "B1").ref();
-    Report recall = new Report("RECALL_NOTICE", mfr, NOW, null, l -> l.recallNotice(mfr, product, "B1"));
+    Report recall = new Report(ReportKind.RECALL_NOTICE, mfr, NOW, null, l -> l.recallNotice(mfr, product, "B1"));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(sequencer.submit(recall)))
         .hasMessageContaining("duplicate key");
@@ -278,7 +278,7 @@ class SequencerTest {
   private Report activate(int facility, int primary, java.util.concurrent.CountDownLatch entered,
                           java.util.concurrent.CountDownLatch wait) {
     List<UsageLine> line = List.of(new UsageLine(code(PackagingLevel.PRIMARY, primary), Use.ACTIVE, null, null));
-    return new Report("USAGE", facility, NOW, null, l -> {
+    return new Report(ReportKind.USAGE, facility, NOW, null, l -> {
       entered.countDown();
       try {
         wait.await();
@@ -322,10 +322,10 @@ class SequencerTest {
 
   @Test
   void anErrorInTheWriterFailsItsReportAndTheWriterGoesOn() throws Exception {
-    Future<Receipt> overflow = sequencer.submit(new Report("USAGE", mfr, NOW, null, l -> {
+    Future<Receipt> overflow = sequencer.submit(new Report(ReportKind.USAGE, mfr, NOW, null, l -> {
       throw new StackOverflowError("a report too deep");
     }));
-    Future<Receipt> oom = sequencer.submit(new Report("USAGE", mfr, NOW, null, l -> {
+    Future<Receipt> oom = sequencer.submit(new Report(ReportKind.USAGE, mfr, NOW, null, l -> {
       throw new OutOfMemoryError("a file too big for the heap");
     }));
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> await(overflow))).isNotNull();
@@ -344,7 +344,7 @@ class SequencerTest {
           .isInstanceOf(Report.Invalid.class).hasMessageContaining("idempotencyKey");
     }
     assertThat(ship("k".repeat(128)).idempotencyKey()).hasSize(128);
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new Report("RECALL_NOTICE", mfr, NOW, null,
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new Report(ReportKind.RECALL_NOTICE, mfr, NOW, null,
         l -> null, "{\"reason\":\"a\\u0000b\"}"))).isInstanceOf(Report.Invalid.class);
   }
 }

@@ -278,7 +278,7 @@ class LedgerTest {
     Outcome again = run(ledger.sell(APOTEK, List.of(primary(25)), Mode.ATOMIC));
     assertThat(reasons(again)).containsExactly(Refusal.ALREADY_SOLD);
     assertThat(again.alerts()).singleElement().satisfies(a -> {
-      assertThat(a.kind()).isEqualTo("POSSIBLE_CLONE");
+      assertThat(a.kind()).isEqualTo(Outcome.AlertKind.POSSIBLE_CLONE);
       assertThat(a.productId()).isEqualTo(PRODUCT);
       assertThat(a.disclosed()).isTrue(); // the pharmacy that sold it knows it did
     });
@@ -388,7 +388,7 @@ class LedgerTest {
 
     assertThat(reasons(clone)).containsExactly(Refusal.NOT_HELD, Refusal.NOT_HELD);
     assertThat(clone.alerts()).singleElement().satisfies(a -> { // only the sold one is a possible clone
-      assertThat(a.kind()).isEqualTo("POSSIBLE_CLONE");
+      assertThat(a.kind()).isEqualTo(Outcome.AlertKind.POSSIBLE_CLONE);
       assertThat(a.serial()).isEqualTo(primary(0).serial());
       assertThat(a.message()).contains("APT-002");
       assertThat(a.disclosed()).isFalse();

@@ -4,6 +4,7 @@ import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.journal.Report;
+import io.lacak.core.journal.ReportKind;
 import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.ReferenceData;
@@ -175,12 +176,12 @@ public final class CsvReport {
     List<CodeRef> refs = List.copyOf(codes);
     int to = destination == null ? 0 : destination.ref();
     return switch (template) {
-      case USAGE -> new Report("USAGE", by, occurredAt, idempotencyKey, l -> l.usage(by, lines, mode));
-      case SHIPMENT -> new Report("SHIPMENT", by, occurredAt, idempotencyKey, l -> l.ship(by, to, refs, mode));
-      case RECEIPT -> new Report("RECEIPT", by, occurredAt, idempotencyKey, l -> l.receive(by, refs, mode));
-      case SALE -> new Report("SALE", by, occurredAt, idempotencyKey, l -> l.sell(by, refs, mode));
-      case RETURN -> new Report("RETURN", by, occurredAt, idempotencyKey, l -> l.returnTo(by, to, refs, mode), details());
-      case RECALL_SHIPMENT -> new Report("RECALL_SHIPMENT", by, occurredAt, idempotencyKey,
+      case USAGE -> new Report(ReportKind.USAGE, by, occurredAt, idempotencyKey, l -> l.usage(by, lines, mode));
+      case SHIPMENT -> new Report(ReportKind.SHIPMENT, by, occurredAt, idempotencyKey, l -> l.ship(by, to, refs, mode));
+      case RECEIPT -> new Report(ReportKind.RECEIPT, by, occurredAt, idempotencyKey, l -> l.receive(by, refs, mode));
+      case SALE -> new Report(ReportKind.SALE, by, occurredAt, idempotencyKey, l -> l.sell(by, refs, mode));
+      case RETURN -> new Report(ReportKind.RETURN, by, occurredAt, idempotencyKey, l -> l.returnTo(by, to, refs, mode), details());
+      case RECALL_SHIPMENT -> new Report(ReportKind.RECALL_SHIPMENT, by, occurredAt, idempotencyKey,
           l -> l.recallShip(by, to, refs, mode), details());
     };
   }
