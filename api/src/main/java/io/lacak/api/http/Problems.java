@@ -194,7 +194,7 @@ public final class Problems implements Handler<RoutingContext> {
       case PRODUCT_UNKNOWN -> 404;
       case NOT_NIE_HOLDER -> 403;
       case GTIN_TAKEN, COUNTERS_EXHAUSTED -> 409;
-      case NOT_AUTHENTICATION_PRODUCT, NIE_EXPIRED -> 422;
+      case NOT_AUTHENTICATION_PRODUCT, NIE_EXPIRED, BATCH_RECALLED, BATCH_EXPIRY_DIFFERS -> 422;
     };
     return new Problem(status, r.reason().name(), r.getMessage(), items);
   }

@@ -102,6 +102,12 @@ class JourneyTest {
     assertThat(identification.statusCode()).isEqualTo(422);
     assertThat(identification.bodyAsJsonObject().getString("code")).isEqualTo("NOT_AUTHENTICATION_PRODUCT");
 
+    // Pasal 8(2)b-c: one batch, one expiry
+    HttpResponse<Buffer> otherExpiry = api.post("/api/v1/code-requests", mfr, request.copy().put("batch", "B2611")
+        .put("expiry", "2029-01-31"));
+    assertThat(otherExpiry.statusCode()).isEqualTo(422);
+    assertThat(otherExpiry.bodyAsJsonObject().getString("code")).isEqualTo("BATCH_EXPIRY_DIFFERS");
+
     HttpResponse<Buffer> unknown = api.post("/api/v1/code-requests", mfr, request.copy().put("nie", "DKL0000000000X9"));
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.bodyAsJsonObject().getString("code")).isEqualTo("PRODUCT_UNKNOWN");
@@ -242,6 +248,11 @@ class JourneyTest {
     assertThat(again.statusCode()).isEqualTo(422); // Lampiran L.a: recalled once, noticed once
     assertThat(again.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("ALREADY_RECALLED");
     assertThat(feed(apt).stream().filter(n -> n.getString("kind").equals("RECALL_NOTICE"))).hasSize(1);
+    // Lampiran L: no new codes for a recalled batch
+    HttpResponse<Buffer> more = api.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", AUTH_NIE)
+        .put("batch", "B2611").put("expiry", "2028-11-30").put("primaries", 8).put("perSecondary", 4).put("perTertiary", 2));
+    assertThat(more.statusCode()).isEqualTo(422);
+    assertThat(more.bodyAsJsonObject().getString("code")).isEqualTo("BATCH_RECALLED");
     JsonObject holders = api.get("/api/v1/batches/" + AUTH_NIE + "/B2611/holders", mfr).bodyAsJsonObject();
     assertThat(holders.getBoolean("recalled")).isTrue();
     assertThat(holders.getJsonArray("holders").getList()).containsExactly(PHARMACY, MANUFACTURER, DISTRIBUTOR);

@@ -20,7 +20,11 @@ public final class IssuanceRefused extends RuntimeException {
     /** The GTIN already belongs to another product. */
     GTIN_TAKEN,
     /** The product's 2^60 counters are used up. */
-    COUNTERS_EXHAUSTED
+    COUNTERS_EXHAUSTED,
+    /** Lampiran L: the batch is recalled; no new codes for it. */
+    BATCH_RECALLED,
+    /** Pasal 8(2)b-c: one batch has one expiry; the batch is known with another. */
+    BATCH_EXPIRY_DIFFERS
   }
 
   /** One field at fault. */

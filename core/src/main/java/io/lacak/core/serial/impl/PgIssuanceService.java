@@ -115,6 +115,7 @@ public final class PgIssuanceService implements IssuanceService {
     return c.preparedQuery("select id, holder, authentication, nie_valid_until from product where nie = $1 for update")
         .execute(Tuple.of(r.nie()))
         .compose(rows -> checkProduct(rows, r))
+        .compose(productId -> checkBatch(c, productId, r).map(productId))
         .compose(productId -> registerGtin(c, productId, r.gtin()).map(productId))
         .compose(productId -> c.preparedQuery("update product set next_counter = next_counter + $2::bigint"
                 + " where id = $1 and next_counter <= $3::bigint - $2::bigint returning next_counter - $2::bigint")
@@ -161,6 +162,31 @@ public final class PgIssuanceService implements IssuanceService {
           "NIE " + r.nie() + " was valid until " + validUntil));
     }
     return Future.succeededFuture(p.getInteger("id"));
+  }
+
+  /**
+   * A batch already in circulation (reported used) or requested before keeps its expiry (one batch,
+   * one expiry), and a recalled batch gets no new codes (Lampiran L).
+   */
+  private Future<Void> checkBatch(SqlConnection c, int productId, CodeRequest r) {
+    return c.preparedQuery("select expiry, recalled from batch where product_id = $1 and batch = $2"
+            + " union all select expiry, false from issuance where product_id = $1 and batch = $2 limit 1")
+        .execute(Tuple.of(productId, r.batch()))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture();
+          }
+          Row b = rows.iterator().next();
+          if (b.getBoolean("recalled")) {
+            return Future.failedFuture(new IssuanceRefused(Reason.BATCH_RECALLED, "bets " + r.batch() + " NIE " + r.nie()
+                + " ditarik dari peredaran / batch " + r.batch() + " of NIE " + r.nie() + " is recalled (Lampiran L)"));
+          }
+          LocalDate expiry = b.getLocalDate("expiry");
+          return expiry.equals(r.expiry()) ? Future.succeededFuture()
+              : Future.failedFuture(new IssuanceRefused(Reason.BATCH_EXPIRY_DIFFERS, "bets " + r.batch()
+                  + " sudah tercatat dengan kedaluwarsa " + expiry + " / batch " + r.batch() + " is known with expiry "
+                  + expiry + ", not " + r.expiry() + ": one batch has one expiry"));
+        });
   }
 
   /** Pasal 8(3): the holder's GTIN joins the product, unless another product has it. */
