@@ -36,6 +36,7 @@ import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.FacilityRequests;
 import io.lacak.registration.notice.Mailer;
 import io.lacak.registration.notice.Outbox;
+import io.lacak.registration.notice.SmtpOptions;
 import io.lacak.registration.facility.Facilities;
 import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
@@ -98,8 +99,19 @@ public final class Lacak {
         .withMetrics(new MicrometerMetricsFactory()).build();
   }
 
+  /** Starts with the SMTP mailer when {@code LACAK_SMTP_HOST} is set, else the logging one. */
   public static Future<Lacak> start(Vertx vertx, LacakConfig config) {
-    return start(vertx, config, Mailer.logging());
+    Mailer mailer;
+    try {
+      SmtpOptions smtp = config.smtpOptions();
+      mailer = smtp == null ? Mailer.logging() : Mailer.smtp(vertx, smtp);
+      if (smtp != null) {
+        LOG.info("e-mail by " + smtp); // without the password
+      }
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return start(vertx, config, mailer);
   }
 
   /** Starts with {@code mailer} delivering the outbox (one-time links reach people only by it). */
@@ -261,6 +273,7 @@ public final class Lacak {
           services.store().close();
           return null;
         }))
+        .eventually(mailer::close)
         .eventually(services.database()::close)
         .mapEmpty();
   }
