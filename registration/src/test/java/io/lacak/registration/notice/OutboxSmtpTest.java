@@ -64,11 +64,11 @@ class OutboxSmtpTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (smtp != null) {
-      smtp.stop();
-    }
     if (mailer != null) {
       mailer.close().await(10, TimeUnit.SECONDS);
+    }
+    if (smtp != null) {
+      smtp.stop();
     }
   }
 
