@@ -34,7 +34,9 @@ import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.FacilityRequests;
 import io.lacak.registration.notice.Mailer;
+import io.lacak.registration.notice.NoticeMail;
 import io.lacak.registration.notice.Outbox;
+import io.lacak.registration.notice.SmtpOptions;
 import io.lacak.registration.facility.Facilities;
 import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
@@ -79,6 +81,7 @@ public final class Lacak {
   private boolean indexing;
   private boolean mailing;
   private Mailer mailer = Mailer.logging();
+  private NoticeMail noticeMail;
   private String generatedAdminPassword;
   private Demo demo;
 
@@ -97,8 +100,19 @@ public final class Lacak {
         .withMetrics(new MicrometerMetricsFactory()).build();
   }
 
+  /** Starts with the SMTP mailer when {@code LACAK_SMTP_HOST} is set, else the logging one. */
   public static Future<Lacak> start(Vertx vertx, LacakConfig config) {
-    return start(vertx, config, Mailer.logging());
+    Mailer mailer;
+    try {
+      SmtpOptions smtp = config.smtpOptions();
+      mailer = smtp == null ? Mailer.logging() : Mailer.smtp(vertx, smtp);
+      if (smtp != null) {
+        LOG.info("e-mail by " + smtp); // without the password
+      }
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return start(vertx, config, mailer);
   }
 
   /** Starts with {@code mailer} delivering the outbox (one-time links reach people only by it). */
@@ -144,11 +158,12 @@ public final class Lacak {
                     config.cloneClients(), clock),
                 new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
                 new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool(), seal),
-                new Outbox(db.pool(), seal), new Companies(vertx, db.pool(), seal),
+                new Outbox(db.pool(), seal, clock, Outbox.Retry.DEFAULT), new Companies(vertx, db.pool(), seal),
                 RateLimiter.perMinute(config.loginRate()), RateLimiter.perMinute(config.loginAccountRate()), applications, profile, certifications, payments, issued, jobs);
             lacakJobs[0] = jobs;
             Lacak lacak = new Lacak(vertx, s, new ApiVerticle(config, s, (String) parts[4]));
             lacak.mailer = mailer;
+            lacak.noticeMail = new NoticeMail(db.pool());
             return lacak;
           });
         })
@@ -211,13 +226,22 @@ public final class Lacak {
         .onFailure(e -> LOG.log(Level.WARNING, "deleting expired drafts failed; retrying in an hour", e));
   }
 
-  /** Notifications to people leave by e-mail (the logging adapter by default), each once. */
+  /**
+   * Notifications to people leave by e-mail (the logging adapter by default), each once, failed
+   * sends again later (Outbox.Retry); facility notifications are queued for their accounts first
+   * (Lampiran K.7, L.a.7, L.b.7: "pada dashboard dan email").
+   */
   private void mail() {
     if (mailing) {
       return;
     }
     mailing = true;
-    services.outbox().deliver(mailer, 100)
+    noticeMail.queue(500)
+        .recover(e -> {
+          LOG.log(Level.WARNING, "queueing notification e-mail failed; retrying", e);
+          return Future.succeededFuture(0); // what is queued already still goes
+        })
+        .compose(n -> services.outbox().deliver(mailer, 100))
         .onFailure(e -> LOG.log(Level.WARNING, "outbox delivery failed; retrying", e))
         .onComplete(r -> mailing = false);
   }
@@ -260,6 +284,7 @@ public final class Lacak {
           services.store().close();
           return null;
         }))
+        .eventually(mailer::close)
         .eventually(services.database()::close)
         .mapEmpty();
   }

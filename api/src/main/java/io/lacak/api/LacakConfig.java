@@ -1,5 +1,6 @@
 package io.lacak.api;
 
+import io.lacak.registration.notice.SmtpOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -46,6 +47,8 @@ public final class LacakConfig {
   private static final Kind<Duration> SECONDS = new Kind<>("seconds",
       (name, v) -> Duration.ofSeconds(parseInt(name, v)), d -> Long.toString(d.toSeconds()));
   /** {@code yyyy-mm-dd} dates separated by commas, checked by the setter. */
+  private static final Kind<SmtpOptions.Tls> TLS = new Kind<>("none, starttls, tls", SmtpOptions.Tls::parse,
+      t -> "`" + t.name().toLowerCase(Locale.ROOT) + "`");
   private static final Kind<String> DATES = new Kind<>("dates", (name, v) -> v, v -> v.isBlank() ? "none" : "`" + v + "`");
 
   /**
@@ -150,7 +153,18 @@ public final class LacakConfig {
       Setting.of("LACAK_UPLOAD_TIMEOUT", SECONDS, Duration.ofHours(1), LacakConfig::setUploadTimeout,
           "the same for a CSV upload (`POST /api/v1/uploads/{template}`)"),
       Setting.unset("LACAK_METRICS_TOKEN", STRING, "`<data>/keys/metrics.token`", LacakConfig::setMetricsToken,
-          "bearer token `GET /metrics` requires; the file is generated on first start (mode 600) and never printed"));
+          "bearer token `GET /metrics` requires; the file is generated on first start (mode 600) and never printed"),
+      Setting.unset("LACAK_SMTP_HOST", STRING, "none: mail is logged", LacakConfig::setSmtpHost,
+          "SMTP server that e-mail (activation links, notices) is sent through; unset, each message is written to the"
+              + " log whole, links included, for the operator to pass on"),
+      Setting.of("LACAK_SMTP_PORT", INT, 587, LacakConfig::setSmtpPort, "its port"),
+      Setting.of("LACAK_SMTP_TLS", TLS, SmtpOptions.Tls.STARTTLS, LacakConfig::setSmtpTls,
+          "`starttls`: required, a server that does not offer it gets nothing; `tls`: TLS from the first byte (SMTPS,"
+              + " port 465); `none`: clear text, for a relay on this machine only"),
+      Setting.unset("LACAK_SMTP_USER", STRING, "no login", LacakConfig::setSmtpUser, "SMTP login"),
+      Setting.unset("LACAK_SMTP_PASSWORD", STRING, "none", LacakConfig::setSmtpPassword, "its password; never logged"),
+      Setting.unset("LACAK_SMTP_FROM", STRING, "required with a host", LacakConfig::setSmtpFrom,
+          "sender address (`From`) of the mail Lacak sends"));
 
   /** The {@code serve} options that no variable sets. */
   public static final List<Option> OPTIONS = List.of(
@@ -185,6 +199,12 @@ public final class LacakConfig {
   private String metricsToken;
   /** Not a setting: what "now" is to the server (the system clock; tests move it to see time pass). */
   private java.time.Clock clock = java.time.Clock.systemUTC();
+  private String smtpHost;
+  private int smtpPort;
+  private SmtpOptions.Tls smtpTls;
+  private String smtpUser;
+  private String smtpPassword;
+  private String smtpFrom;
 
   private LacakConfig() {}
 
@@ -521,6 +541,80 @@ public final class LacakConfig {
   public LacakConfig setMetricsToken(String metricsToken) {
     this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     return this;
+  }
+
+  /** The SMTP server e-mail goes through; {@code null}: none, mail is logged. */
+  public String smtpHost() {
+    return smtpHost;
+  }
+
+  public LacakConfig setSmtpHost(String smtpHost) {
+    this.smtpHost = smtpHost == null || smtpHost.isBlank() ? null : smtpHost.strip();
+    return this;
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  public LacakConfig setSmtpPort(int smtpPort) {
+    if (smtpPort < 1 || smtpPort > 65535) {
+      throw new IllegalArgumentException("LACAK_SMTP_PORT must be 1 to 65535, not " + smtpPort);
+    }
+    this.smtpPort = smtpPort;
+    return this;
+  }
+
+  public SmtpOptions.Tls smtpTls() {
+    return smtpTls;
+  }
+
+  public LacakConfig setSmtpTls(SmtpOptions.Tls smtpTls) {
+    this.smtpTls = smtpTls;
+    return this;
+  }
+
+  public String smtpUser() {
+    return smtpUser;
+  }
+
+  public LacakConfig setSmtpUser(String smtpUser) {
+    this.smtpUser = smtpUser == null || smtpUser.isBlank() ? null : smtpUser;
+    return this;
+  }
+
+  /** Never logged. */
+  public String smtpPassword() {
+    return smtpPassword;
+  }
+
+  public LacakConfig setSmtpPassword(String smtpPassword) {
+    this.smtpPassword = smtpPassword;
+    return this;
+  }
+
+  public String smtpFrom() {
+    return smtpFrom;
+  }
+
+  public LacakConfig setSmtpFrom(String smtpFrom) {
+    this.smtpFrom = smtpFrom == null || smtpFrom.isBlank() ? null : smtpFrom.strip();
+    return this;
+  }
+
+  /**
+   * The SMTP settings, or {@code null} when no host is set (mail is logged); refuses a host
+   * without a sender address.
+   */
+  public SmtpOptions smtpOptions() {
+    if (smtpHost == null) {
+      return null;
+    }
+    if (smtpFrom == null) {
+      throw new IllegalArgumentException("LACAK_SMTP_FROM (the sender address) must be set with LACAK_SMTP_HOST");
+    }
+    return new SmtpOptions().setHost(smtpHost).setPort(smtpPort).setTls(smtpTls).setUser(smtpUser)
+        .setPassword(smtpPassword).setFrom(smtpFrom);
   }
 
   public Set<LocalDate> holidays() {

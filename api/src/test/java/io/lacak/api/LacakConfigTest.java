@@ -131,4 +131,27 @@ class LacakConfigTest {
     assertThatThrownBy(() -> LacakConfig.defaults().withFile(dir.resolve("missing")))
         .hasMessageStartingWith("cannot read configuration file");
   }
+
+  @Test
+  void issue17_smtpSettings_noHostMeansTheLoggingMailer_aHostNeedsASender_andThePasswordIsNeverShown() {
+    assertThat(LacakConfig.defaults().smtpOptions()).isNull(); // unset host: mail is logged
+    assertThat(LacakConfig.defaults().smtpPort()).isEqualTo(587);
+    assertThat(LacakConfig.defaults().smtpTls()).isEqualTo(io.lacak.registration.notice.SmtpOptions.Tls.STARTTLS);
+
+    var smtp = LacakConfig.defaults().withEnvironment(Map.of("LACAK_SMTP_HOST", "smtp.bpom.example.id",
+        "LACAK_SMTP_PORT", "465", "LACAK_SMTP_TLS", "TLS", "LACAK_SMTP_USER", "lacak", "LACAK_SMTP_PASSWORD",
+        "rahasia-smtp", "LACAK_SMTP_FROM", "lacak@bpom.example.id")).smtpOptions();
+    assertThat(smtp.host()).isEqualTo("smtp.bpom.example.id");
+    assertThat(smtp.port()).isEqualTo(465);
+    assertThat(smtp.tls()).isEqualTo(io.lacak.registration.notice.SmtpOptions.Tls.TLS);
+    assertThat(smtp.password()).isEqualTo("rahasia-smtp");
+    assertThat(smtp.toString()).contains("smtp.bpom.example.id:465", "lacak@bpom.example.id").doesNotContain("rahasia");
+
+    assertThatThrownBy(() -> LacakConfig.defaults().withEnvironment(Map.of("LACAK_SMTP_TLS", "ssl")))
+        .hasMessageContaining("LACAK_SMTP_TLS").hasMessageContaining("ssl");
+    assertThatThrownBy(() -> LacakConfig.defaults().withEnvironment(Map.of("LACAK_SMTP_PORT", "0")))
+        .hasMessageContaining("LACAK_SMTP_PORT");
+    assertThatThrownBy(() -> LacakConfig.defaults().withEnvironment(Map.of("LACAK_SMTP_HOST", "smtp.example.id"))
+        .smtpOptions()).hasMessageContaining("LACAK_SMTP_FROM");
+  }
 }

@@ -42,13 +42,22 @@ final class Api implements AutoCloseable {
 
   /** A server on {@code dir} with settings of its own. */
   Api(Path dir, UnaryOperator<LacakConfig> settings) throws Exception {
+    this(dir, settings, false);
+  }
+
+  /**
+   * A server on {@code dir} with settings of its own; {@code configuredMail}: the mailer its
+   * settings choose ({@code LACAK_SMTP_*}), as {@code serve} does, instead of recording the mail in
+   * {@link #mails}.
+   */
+  Api(Path dir, UnaryOperator<LacakConfig> settings, boolean configuredMail) throws Exception {
     this.dataDir = dir;
     LacakConfig config = settings.apply(LacakConfig.defaults().setDataDir(dir).setPort(0).setStoreInitialCodes(100_000)
         .setAdminPassword(ADMIN_PASSWORD).setDemo(true));
-    lacak = Lacak.start(vertx, config, (to, subject, body) -> {
+    lacak = (configuredMail ? Lacak.start(vertx, config) : Lacak.start(vertx, config, (to, subject, body) -> {
       mails.add(new JsonObject().put("to", to).put("subject", subject).put("body", body));
       return io.vertx.core.Future.succeededFuture();
-    }).await(180, TimeUnit.SECONDS);
+    })).await(180, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
   }
 
