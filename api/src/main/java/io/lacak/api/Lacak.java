@@ -100,6 +100,10 @@ public final class Lacak {
         .withMetrics(new MicrometerMetricsFactory()).build();
   }
 
+  /** What start-up opens on a worker before the services are built: files and keys. */
+  private record Opened(Database db, SerialKeys keys, CodeStore store, byte[] tokenSecret, String metricsToken) {
+  }
+
   /** Starts with the SMTP mailer when {@code LACAK_SMTP_HOST} is set, else the logging one. */
   public static Future<Lacak> start(Vertx vertx, LacakConfig config) {
     Mailer mailer;
@@ -127,17 +131,17 @@ public final class Lacak {
           CodeStore store = CodeStore.open(config.storeOptions());
           String metricsToken = MetricsToken.load(config.dataDir().resolve("keys").resolve("metrics.token"), config.metricsToken());
           sweepLeftovers(config);
-          return new Object[] {db, keys, store, tokenSecret, metricsToken};
+          return new Opened(db, keys, store, tokenSecret, metricsToken);
         }))
         .compose(parts -> {
-          Database db = (Database) parts[0];
-          SerialKeys keys = (SerialKeys) parts[1];
-          CodeStore store = (CodeStore) parts[2];
+          Database db = parts.db();
+          SerialKeys keys = parts.keys();
+          CodeStore store = parts.store();
           return Sequencer.start(vertx, db.pool(), store, keys, clock).map(sequencer -> {
             var ref = sequencer.referenceData();
             ApiKeys apiKeys = new ApiKeys(db.pool());
-            Authenticator authenticator = new Authenticator(vertx, (byte[]) parts[3], apiKeys);
-            LinkSeal seal = new LinkSeal((byte[]) parts[3]); // one-time links: their token is in no table
+            Authenticator authenticator = new Authenticator(vertx, parts.tokenSecret(), apiKeys);
+            LinkSeal seal = new LinkSeal(parts.tokenSecret()); // one-time links: their token is in no table
             Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
             Products products = new Products(db.pool(), ref);
             ProductApplications applications = new ProductApplications(db.pool(), products, ref,
@@ -161,7 +165,7 @@ public final class Lacak {
                 new Outbox(db.pool(), seal, clock, Outbox.Retry.DEFAULT), new Companies(vertx, db.pool(), seal),
                 RateLimiter.perMinute(config.loginRate()), RateLimiter.perMinute(config.loginAccountRate()), applications, profile, certifications, payments, issued, jobs);
             lacakJobs[0] = jobs;
-            Lacak lacak = new Lacak(vertx, s, new ApiVerticle(config, s, (String) parts[4]));
+            Lacak lacak = new Lacak(vertx, s, new ApiVerticle(config, s, parts.metricsToken()));
             lacak.mailer = mailer;
             lacak.noticeMail = new NoticeMail(db.pool());
             return lacak;
