@@ -1,16 +1,14 @@
 package io.lacak.core.journal;
 
+import io.lacak.core.ChildJvm;
+
 import static io.lacak.core.db.TestPostgres.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.core.db.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +46,7 @@ class JournalCrashTest {
     for (int kill = 0; kill < KILLS; kill++) {
       Process work = start("work", args);
       List<String> lines = new CopyOnWriteArrayList<>();
-      Thread reader = drain(work, lines);
+      Thread reader = ChildJvm.drain(work, lines);
       int acksBeforeKill = 1 + rnd.nextInt(12);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (acks(lines) < acksBeforeKill && work.isAlive() && System.nanoTime() < deadline) {
@@ -68,7 +66,7 @@ class JournalCrashTest {
 
       Process verify = start("verify", args);
       List<String> result = new CopyOnWriteArrayList<>();
-      Thread vr = drain(verify, result);
+      Thread vr = ChildJvm.drain(verify, result);
       assertThat(verify.waitFor(120, TimeUnit.SECONDS)).isTrue();
       vr.join(5_000);
       assertThat(result).as("restart after kill %d", kill).anyMatch(l -> l.startsWith("VERIFY OK"));
@@ -87,36 +85,10 @@ class JournalCrashTest {
   }
 
   private static Process start(String mode, String[] args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : System.getProperty("lacak.jvm.flags", "").split("\\s+")) {
-      if (!flag.isBlank()) {
-        cmd.add(flag);
-      }
-    }
-    cmd.add("-Xmx512m");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(CrashWorkload.class.getName());
-    cmd.add(mode);
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-  }
-
-  private static Thread drain(Process p, List<String> lines) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (Exception e) {
-        // the process was killed: its output simply ends
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
+    String[] all = new String[args.length + 1];
+    all[0] = mode;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return ChildJvm.command(CrashWorkload.class, all).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
 }

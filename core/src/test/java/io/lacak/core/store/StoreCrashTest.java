@@ -1,11 +1,10 @@
 package io.lacak.core.store;
 
+import io.lacak.core.ChildJvm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ class StoreCrashTest {
     Path template = dir.resolve("template");
     Process fill = start("fill", template);
     List<String> filled = new CopyOnWriteArrayList<>();
-    Thread fr = drain(fill, filled);
+    Thread fr = ChildJvm.drain(fill, filled);
     assertThat(fill.waitFor(300, TimeUnit.SECONDS)).isTrue();
     fr.join(5_000);
     assertThat(filled).as("fill").anyMatch(l -> l.equals("FILLED 3"));
@@ -82,7 +81,7 @@ class StoreCrashTest {
   private List<String> run(Path store, String until, long killAt) throws Exception {
     Process p = start("grow", store);
     List<String> lines = new CopyOnWriteArrayList<>();
-    Thread r = drain(p, lines);
+    Thread r = ChildJvm.drain(p, lines);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (lines.stream().noneMatch(l -> l.startsWith(until)) && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(1);
@@ -140,35 +139,7 @@ class StoreCrashTest {
   }
 
   private Process start(String mode, Path store) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : System.getProperty("lacak.jvm.flags", "").split("\\s+")) {
-      if (!flag.isBlank()) {
-        cmd.add(flag);
-      }
-    }
-    cmd.add("-Xmx512m");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(StoreCrashChild.class.getName());
-    cmd.add(mode);
-    cmd.add(store.toString());
-    return new ProcessBuilder(cmd).redirectError(dir.resolve(mode + "-" + store.getFileName() + ".err").toFile()).start();
-  }
-
-  private static Thread drain(Process p, List<String> lines) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (Exception e) {
-        // the process was killed: its output simply ends
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
+    return ChildJvm.command(StoreCrashChild.class, mode, store.toString())
+        .redirectError(dir.resolve(mode + "-" + store.getFileName() + ".err").toFile()).start();
   }
 }
