@@ -1,12 +1,11 @@
 package io.lacak.api.http;
 
+import io.lacak.core.secret.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -44,21 +43,6 @@ public final class MetricsToken {
   private static void create(Path file) throws IOException {
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
-    try {
-      // owner only from the start: never a moment with the token in a world-readable file
-      Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (FileAlreadyExistsException e) {
-      return; // another process created it first: use theirs
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the directory's protection has to do
-      Files.createDirectories(file.getParent());
-      try {
-        Files.createFile(file);
-      } catch (FileAlreadyExistsException again) {
-        return;
-      }
-    }
-    Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n", StandardCharsets.US_ASCII);
+    SecretFile.create(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
   }
 }

@@ -1,13 +1,11 @@
 package io.lacak.core.serial;
 
+import io.lacak.core.secret.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -95,22 +93,7 @@ public final class SerialKeys {
     new SecureRandom().nextBytes(key);
     String text = "# Lacak serial keys (FF1, AES-256): version:base64. Keep secret, back up with the data.\n"
         + "1:" + Base64.getEncoder().encodeToString(key) + "\n";
-    try {
-      // owner only from the start: never a moment with the key in a world-readable file
-      Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (FileAlreadyExistsException e) {
-      return; // another process created it first: use theirs
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the directory's protection has to do
-      Files.createDirectories(file.getParent());
-      try {
-        Files.createFile(file);
-      } catch (FileAlreadyExistsException again) {
-        return;
-      }
-    }
-    Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+    SecretFile.create(file, text);
   }
 
   private static byte[] decode(String base64, String where) {
