@@ -21,6 +21,8 @@ import io.lacak.registration.product.Products;
 import io.lacak.registration.product.TwoDMethod;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.workflow.Subject;
+import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -70,8 +72,7 @@ public final class ProductApplications {
   public static final long PRE_REGISTRATION_FEE = 100_000;
   public static final long REGISTRATION_FEE = 1_500_000;
 
-  static final String KIND = "product-application";
-  private static final Pattern TEXT = Pattern.compile("(?s).{1,2000}");
+    private static final Pattern TEXT = Pattern.compile("(?s).{1,2000}");
   private static final Pattern SHORT = Pattern.compile("(?s).{1,200}");
   private static final Pattern OSS_CODE = Pattern.compile("\\d{9,12}");
   private static final Pattern OSS_ID = Pattern.compile("I-\\d{10,25}");
@@ -93,8 +94,8 @@ public final class ProductApplications {
     this.clock = clock;
   }
 
-  static String subject(long id) {
-    return KIND + ":" + id;
+  static Subject subject(long id) {
+    return Kind.PRODUCT_APPLICATION.of(id);
   }
 
   private LocalDate today() {
@@ -292,7 +293,7 @@ public final class ProductApplications {
       case SUBMIT_PRE_REGISTRATION -> c.preparedQuery("update product_application set oss_prereg_licence_code = $2,"
               + " oss_prereg_licence_id = $3, draft_delete_on = null where id = $1").execute(Tuple.of(id, ossCode, ossId))
           .compose(v -> bill(c, r, Purpose.PRE_REGISTRATION, PRE_REGISTRATION_FEE));
-      case SUBMIT_TO_COUNTER -> c.preparedQuery("select count(*) from document where owner = $1").execute(Tuple.of(subject(id)))
+      case SUBMIT_TO_COUNTER -> c.preparedQuery("select count(*) from document where owner = $1").execute(Tuple.of(subject(id).toString()))
           .compose(n -> n.iterator().next().getLong(0) > 0 ? Future.succeededFuture()
               : Future.failedFuture(Refusal.invalid("documents", "REQUIRED",
                   "seed 000: upload the registration documents (data pendukung) before sending them to the counter")))
@@ -380,7 +381,7 @@ public final class ProductApplications {
               return Future.failedFuture(Refusal.conflict("WRONG_STATUS", "documents are added to a draft, before the"
                   + " counter, after a return or for additional data; application " + id + " is " + status));
             }
-            return Documents.store(c, subject(id), docs);
+            return Documents.store(c, subject(id).toString(), docs);
           }));
     }).compose(v -> get(id, caller));
   }
@@ -402,8 +403,8 @@ public final class ProductApplications {
           List<Tuple> deleted = new ArrayList<>();
           List<Tuple> owners = new ArrayList<>();
           rows.forEach(r -> {
-            deleted.add(Tuple.of(subject(r.getLong(0)), "DELETED", "not submitted within " + DRAFT_WORKING_DAYS + " working days"));
-            owners.add(Tuple.of(subject(r.getLong(0))));
+            deleted.add(Tuple.of(subject(r.getLong(0)).toString(), "DELETED", "not submitted within " + DRAFT_WORKING_DAYS + " working days"));
+            owners.add(Tuple.of(subject(r.getLong(0)).toString()));
           });
           if (deleted.isEmpty()) {
             return Future.succeededFuture(0);
@@ -430,7 +431,7 @@ public final class ProductApplications {
 
   /** One application with documents, history and payment orders; NOT_FOUND when the caller may not see it. */
   public Future<JsonObject> get(long id, Caller caller) {
-    return load(id, caller).compose(row -> Workflow.get(pool, "product_application", subject(id), id, "product application",
+    return load(id, caller).compose(row -> Workflow.get(pool, subject(id), "product application",
             this::json)
         .compose(a -> PaymentOrders.of(pool, subject(id)).map(spb -> a.put("paymentOrders", spb)))
         .compose(a -> a.getString("nie") == null ? Future.succeededFuture(a)

@@ -9,6 +9,8 @@ import io.lacak.registration.payment.PaymentOrders;
 import io.lacak.registration.payment.PaymentOrders.Purpose;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.workflow.Subject;
+import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -73,8 +75,7 @@ public final class Certifications {
   /** A certificate is valid for five years. */
   public static final int VALID_YEARS = 5;
 
-  static final String KIND = "certification";
-  private static final Pattern TEXT = Pattern.compile("(?s).{1,300}");
+    private static final Pattern TEXT = Pattern.compile("(?s).{1,300}");
   private static final Pattern NOTE = Pattern.compile("(?s).{1,2000}");
 
   private final Vertx vertx;
@@ -89,8 +90,8 @@ public final class Certifications {
     this.clock = clock;
   }
 
-  static String subject(long id) {
-    return KIND + ":" + id;
+  static Subject subject(long id) {
+    return Kind.CERTIFICATION.of(id);
   }
 
   /** The application data of a form, checked, and the dosage forms it names. */
@@ -165,7 +166,7 @@ public final class Certifications {
             .execute(Tuple.of(company.getLong("id"), a.type().name(), a.forms(), a.letterNumber(), a.letterDate(), a.rip()))
             .compose(rows -> {
               long id = rows.iterator().next().getLong(0);
-              return Documents.store(c, subject(id), docs)
+              return Documents.store(c, subject(id).toString(), docs)
                   .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), caller.accountId(), null))
                   .map(v -> id);
             }))))
@@ -207,10 +208,10 @@ public final class Certifications {
   }
 
   private static Future<Void> replaceDocuments(SqlClient c, long id, List<Documents.Upload> docs) {
-    List<Tuple> kinds = docs.stream().map(d -> d.kind()).distinct().map(k -> Tuple.of(subject(id), k)).toList();
+    List<Tuple> kinds = docs.stream().map(d -> d.kind()).distinct().map(k -> Tuple.of(subject(id).toString(), k)).toList();
     Future<?> removed = kinds.isEmpty() ? Future.succeededFuture()
         : c.preparedQuery("delete from document where owner = $1 and kind = $2").executeBatch(kinds);
-    return removed.compose(v -> Documents.store(c, subject(id), docs));
+    return removed.compose(v -> Documents.store(c, subject(id).toString(), docs));
   }
 
   /**
@@ -316,7 +317,7 @@ public final class Certifications {
         })
         .compose(pdf -> c.preparedQuery("update certification set certificate_number = $2, certified_on = $3, valid_until = $4"
                 + " where id = $1").execute(Tuple.of(id, number, today, today.plusYears(VALID_YEARS)))
-            .compose(v -> Documents.store(c, subject(id), List.of(new Documents.Upload("CERTIFICATE", number + ".pdf", pdf,
+            .compose(v -> Documents.store(c, subject(id).toString(), List.of(new Documents.Upload("CERTIFICATE", number + ".pdf", pdf,
                 "application/pdf")))))
         .compose(v -> tell(c, id, Status.CERTIFIED, "Sertifikat " + number + " terbit dan dapat diunduh / the certificate"
             + " is issued and can be downloaded", regulator));
@@ -330,7 +331,7 @@ public final class Certifications {
             + row.getString("status") + "; the certificate is issued at its end"));
       }
       return pool.preparedQuery("select content from document where owner = $1 and kind = 'CERTIFICATE'")
-          .execute(Tuple.of(subject(id))).map(rows -> rows.iterator().next().getBuffer(0).getBytes());
+          .execute(Tuple.of(subject(id).toString())).map(rows -> rows.iterator().next().getBuffer(0).getBytes());
     });
   }
 
@@ -349,7 +350,7 @@ public final class Certifications {
 
   /** One application with its dosage forms, documents, history and SPB; NOT_FOUND when the caller may not see it. */
   public Future<JsonObject> get(long id, Caller caller) {
-    return load(id, caller).compose(row -> Workflow.get(pool, "certification", subject(id), id, "certification",
+    return load(id, caller).compose(row -> Workflow.get(pool, subject(id), "certification",
             Certifications::json))
         .compose(a -> PaymentOrders.of(pool, subject(id)).map(spb -> a.put("paymentOrders", spb)))
         .compose(a -> pool.preparedQuery("select f.id as form_id, f.dosage_form, f.production_licence_number,"

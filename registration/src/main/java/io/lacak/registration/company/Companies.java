@@ -8,6 +8,8 @@ import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.workflow.Subject;
+import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -72,8 +74,8 @@ public final class Companies {
     this.seal = seal;
   }
 
-  private static String subject(long id) {
-    return "company:" + id;
+  private static Subject subject(long id) {
+    return Kind.COMPANY.of(id);
   }
 
   /** The industry data of a form, checked; every problem goes to {@code f}. */
@@ -139,7 +141,7 @@ public final class Companies {
         .execute(Tuple.from(data))
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
-          return Documents.store(c, subject(id), documents)
+          return Documents.store(c, subject(id).toString(), documents)
               .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
               .compose(v -> Outbox.add(c, null, (String) data[17], "Registrasi industri diterima / registration received",
                   "Registrasi " + data[4] + " (nomor " + id + ") diterima dan akan divalidasi oleh Badan POM.\n"
@@ -176,10 +178,10 @@ public final class Companies {
           if (rows.size() == 0) {
             return Future.failedFuture(Refusal.notFound("no registration " + id + " waiting for a revision with this key"));
           }
-          List<Tuple> kinds = documents.stream().map(d -> Tuple.of(subject(id), d.kind())).toList();
+          List<Tuple> kinds = documents.stream().map(d -> Tuple.of(subject(id).toString(), d.kind())).toList();
           Future<?> removed = kinds.isEmpty() ? Future.succeededFuture()
               : c.preparedQuery("delete from document where owner = $1 and kind = $2").executeBatch(kinds);
-          return removed.compose(v -> Documents.store(c, subject(id), documents))
+          return removed.compose(v -> Documents.store(c, subject(id).toString(), documents))
               .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, "revised"));
         }))
         .compose(v -> get(id));
@@ -187,12 +189,12 @@ public final class Companies {
 
   /** The regulator's list, newest first, optionally of one status. */
   public Future<JsonArray> list(Status status, long beforeId, int limit) {
-    return Workflow.list(pool, "company", status == null ? null : status.name(), beforeId, limit, Companies::json);
+    return Workflow.list(pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::json);
   }
 
   /** One registration with its documents and history; NOT_FOUND when there is none. */
   public Future<JsonObject> get(long id) {
-    return Workflow.get(pool, "company", subject(id), id, "company registration", Companies::json);
+    return Workflow.get(pool, subject(id), "company registration", Companies::json);
   }
 
   /**

@@ -10,6 +10,8 @@ import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.workflow.Subject;
+import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -53,8 +55,8 @@ public final class FacilityRequests {
     this.ref = ref;
   }
 
-  private static String subject(long id) {
-    return "facility-request:" + id;
+  private static Subject subject(long id) {
+    return Kind.FACILITY_REQUEST.of(id);
   }
 
   /**
@@ -83,7 +85,7 @@ public final class FacilityRequests {
             phone, email}))
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
-          return Documents.store(c, subject(id), documents)
+          return Documents.store(c, subject(id).toString(), documents)
               .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
               .compose(v -> Outbox.add(c, null, email, "Permintaan hak akses diterima / access request received",
                   "Permintaan hak akses " + name + " (nomor " + id + ") diterima dan akan diperiksa oleh Badan POM.\n"
@@ -95,13 +97,13 @@ public final class FacilityRequests {
 
   /** The regulator's list, newest first, optionally of one status. */
   public Future<JsonArray> list(Status status, long beforeId, int limit) {
-    return Workflow.list(pool, "facility_request", status == null ? null : status.name(), beforeId, limit,
+    return Workflow.list(pool, Kind.FACILITY_REQUEST, status == null ? null : status.name(), beforeId, limit,
         FacilityRequests::json);
   }
 
   /** One request with its documents and its history; NOT_FOUND when there is none. */
   public Future<JsonObject> get(long id) {
-    return Workflow.get(pool, "facility_request", subject(id), id, "facility access request", FacilityRequests::json);
+    return Workflow.get(pool, subject(id), "facility access request", FacilityRequests::json);
   }
 
   /**
