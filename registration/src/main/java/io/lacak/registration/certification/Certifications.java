@@ -9,6 +9,7 @@ import io.lacak.registration.payment.PaymentOrders;
 import io.lacak.registration.payment.PaymentOrders.Purpose;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.workflow.Decision;
 import io.lacak.registration.workflow.Subject;
 import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
@@ -221,26 +222,26 @@ public final class Certifications {
   public Future<JsonObject> decide(long id, JsonObject body, Caller caller) {
     caller.requireRegulator();
     Fields f = new Fields(body);
-    String decision = f.text("decision", Pattern.compile("APPROVE|REVISE|INSPECTED|ACCEPT_CAPA|REVISE_CAPA"),
-        "APPROVE, REVISE, INSPECTED, ACCEPT_CAPA or REVISE_CAPA");
+    Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.REVISE, Decision.INSPECTED,
+        Decision.ACCEPT_CAPA, Decision.REVISE_CAPA));
     String note = f.optionalText("note", NOTE, "up to 2000 characters");
-    Inspection result = "INSPECTED".equals(decision) ? f.choice("result", Inspection.class) : null;
+    Inspection result = decision == Decision.INSPECTED ? f.choice("result", Inspection.class) : null;
     Object amount = body.getValue("amount");
-    if ("APPROVE".equals(decision) && (!(amount instanceof Number n) || n.longValue() <= 0)) {
+    if (decision == Decision.APPROVE && (!(amount instanceof Number n) || n.longValue() <= 0)) {
       f.add("amount", "REQUIRED", "approval issues an SPB: its amount in whole rupiah, above 0");
     }
-    if (decision != null && decision.startsWith("REVISE") && note == null) {
+    if (decision != null && decision.isRevision() && note == null) {
       f.add("note", "REQUIRED", "a revision request says what to revise");
     }
     f.check();
     return load(id, caller).compose(row -> pool.withTransaction(c -> switch (decision) {
-      case "APPROVE" -> claim(c, id, EnumSet.of(Status.SUBMITTED), Status.PAYMENT, note)
+      case APPROVE -> claim(c, id, EnumSet.of(Status.SUBMITTED), Status.PAYMENT, note)
           .compose(r -> PaymentOrders.issue(c, subject(id), Purpose.CERTIFICATION, ((Number) amount).longValue()))
           .compose(spb -> tell(c, id, Status.PAYMENT, "SPB " + spb.getString("number") + ": Rp " + spb.getLong("amount")
               + ", nomor billing / billing number " + spb.getString("billingNumber"), caller));
-      case "REVISE" -> claim(c, id, EnumSet.of(Status.SUBMITTED), Status.REVISION, note)
+      case REVISE -> claim(c, id, EnumSet.of(Status.SUBMITTED), Status.REVISION, note)
           .compose(r -> tell(c, id, Status.REVISION, note, caller));
-      case "INSPECTED" -> switch (result) {
+      case INSPECTED -> switch (result) {
         case NO_FINDINGS -> claim(c, id, EnumSet.of(Status.INSPECTION), Status.CERTIFIED, note)
             .compose(r -> certify(c, r, caller));
         case CAPA_REQUIRED -> claim(c, id, EnumSet.of(Status.INSPECTION), Status.CAPA, note)
@@ -248,10 +249,11 @@ public final class Certifications {
         case FAILED -> claim(c, id, EnumSet.of(Status.INSPECTION), Status.REJECTED, note)
             .compose(r -> tell(c, id, Status.REJECTED, note, caller));
       };
-      case "ACCEPT_CAPA" -> claim(c, id, EnumSet.of(Status.CAPA_REVIEW), Status.CERTIFIED, note)
+      case ACCEPT_CAPA -> claim(c, id, EnumSet.of(Status.CAPA_REVIEW), Status.CERTIFIED, note)
           .compose(r -> certify(c, r, caller));
-      default -> claim(c, id, EnumSet.of(Status.CAPA_REVIEW), Status.CAPA, note) // REVISE_CAPA
+      case REVISE_CAPA -> claim(c, id, EnumSet.of(Status.CAPA_REVIEW), Status.CAPA, note)
           .compose(r -> tell(c, id, Status.CAPA, note, caller));
+      case RETURN, REJECT -> throw new IllegalStateException(decision + " is not a certification decision");
     })).compose(v -> get(id, caller));
   }
 

@@ -10,6 +10,7 @@ import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.workflow.Decision;
 import io.lacak.registration.workflow.Subject;
 import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
@@ -21,6 +22,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -114,15 +116,15 @@ public final class FacilityRequests {
   public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
     regulator.requireRegulator();
     Fields f = new Fields(body);
-    String decision = f.text("decision", Pattern.compile("APPROVE|REJECT"), "APPROVE or REJECT");
+    Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.REJECT));
     String note = f.optionalText("note", TEXT, "up to 1000 characters");
     String partnerId = f.optionalText("partnerId", Formats.PARTNER_ID, "3-32 letters, digits or '-'");
     FacilityType type = body != null && body.containsKey("type") ? f.choice("type", FacilityType.class) : null;
-    if ("REJECT".equals(decision) && note == null) {
+    if (decision == Decision.REJECT && note == null) {
       f.add("note", "REQUIRED", "a rejection gives its reason");
     }
     f.check();
-    if (decision.equals("REJECT")) {
+    if (decision == Decision.REJECT) {
       return pool.withTransaction(c -> claim(c, id, Status.REJECTED, note, null)
               .compose(r -> Workflow.record(c, subject(id), Status.REJECTED.name(), regulator.accountId(), note)
                   .compose(v -> Outbox.add(c, null, r.getString("email"), "Permintaan hak akses ditolak / access request rejected",
