@@ -89,7 +89,7 @@ public final class Companies {
                           String notary, String iuiTdp, boolean active, String responsibleName, String responsibleEmail,
                           String responsiblePhone) {
 
-    /** The values of {@link #COLUMNS}, in their order. */
+    /** The values of {@code COLUMNS}, in their order. */
     Object[] columns() {
       return new Object[] {hasNib, nib, commodities.toArray(new String[0]), legalEntity == null ? null : legalEntity.name(),
           name, npwpDigits, industryStatus == null ? null : industryStatus.name(), productionLicenceDate, businessField,
