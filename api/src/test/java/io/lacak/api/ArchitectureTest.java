@@ -48,8 +48,7 @@ class ArchitectureTest {
       "benchmarks/src/main/java/io/lacak/benchmarks/e2e/E2e.java",
       "core/src/main/java/io/lacak/core/gs1/impl/Readers.java",
       "core/src/main/java/io/lacak/core/journal/Sequencer.java",
-      "core/src/main/java/io/lacak/core/lifecycle/Ledger.java",
-      "registration/src/main/java/io/lacak/registration/asrot/ProductApplications.java");
+      "core/src/main/java/io/lacak/core/lifecycle/Ledger.java");
 
   private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");

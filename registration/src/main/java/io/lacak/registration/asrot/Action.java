@@ -22,43 +22,66 @@ import java.util.Set;
  */
 public enum Action {
   /** "Pendaftar - Proses Pembayaran PraReg": the draft goes in with its OSS pre-registration licence; SPB issued. */
-  SUBMIT_PRE_REGISTRATION(false, false, EnumSet.of(DRAFT), PRE_REGISTRATION_PAYMENT),
+  SUBMIT_PRE_REGISTRATION(Actor.APPLICANT, Note.OPTIONAL, EnumSet.of(DRAFT), PRE_REGISTRATION_PAYMENT),
   /** "Hasil Pra Registrasi" issued: on to the registration documents. */
-  APPROVE_PRE_REGISTRATION(true, false, EnumSet.of(PRE_REGISTRATION_EVALUATION), REGISTRATION_UPLOAD),
+  APPROVE_PRE_REGISTRATION(Actor.REGULATOR, Note.OPTIONAL, EnumSet.of(PRE_REGISTRATION_EVALUATION), REGISTRATION_UPLOAD),
   /** "Kirim - Admin Loket - Proses Pemeriksaan Berkas Registrasi", with the OSS registration licence. */
-  SUBMIT_TO_COUNTER(false, false, EnumSet.of(REGISTRATION_UPLOAD, RETURNED), COUNTER_CHECK),
+  SUBMIT_TO_COUNTER(Actor.APPLICANT, Note.OPTIONAL, EnumSet.of(REGISTRATION_UPLOAD, RETURNED), COUNTER_CHECK),
   /** The counter verifies the documents: SPB Registrasi issued. */
-  VERIFY(true, false, EnumSet.of(COUNTER_CHECK), REGISTRATION_PAYMENT),
+  VERIFY(Actor.REGULATOR, Note.OPTIONAL, EnumSet.of(COUNTER_CHECK), REGISTRATION_PAYMENT),
   /** The counter returns the documents ("Dikembalikan"). */
-  RETURN(true, true, EnumSet.of(COUNTER_CHECK), RETURNED),
+  RETURN(Actor.REGULATOR, Note.REQUIRED, EnumSet.of(COUNTER_CHECK), RETURNED),
   /** The evaluation asks for more ("Tambahan Data"). */
-  REQUEST_DATA(true, true, EnumSet.of(EVALUATION), ADDITIONAL_DATA),
+  REQUEST_DATA(Actor.REGULATOR, Note.REQUIRED, EnumSet.of(EVALUATION), ADDITIONAL_DATA),
   /** The applicant answers the request (documents uploaded beforehand). */
-  RESPOND(false, true, EnumSet.of(ADDITIONAL_DATA), EVALUATION),
+  RESPOND(Actor.APPLICANT, Note.REQUIRED, EnumSet.of(ADDITIONAL_DATA), EVALUATION),
   /** Registration approved: the NIE is issued. */
-  APPROVE(true, false, EnumSet.of(EVALUATION), APPROVED),
+  APPROVE(Actor.REGULATOR, Note.OPTIONAL, EnumSet.of(EVALUATION), APPROVED),
   /** Pre-registration or registration refused. */
-  REJECT(true, true, EnumSet.of(PRE_REGISTRATION_EVALUATION, EVALUATION), REJECTED);
+  REJECT(Actor.REGULATOR, Note.REQUIRED, EnumSet.of(PRE_REGISTRATION_EVALUATION, EVALUATION), REJECTED);
 
-  private final boolean regulator;
-  private final boolean needsNote;
+  /** Who takes a step. */
+  public enum Actor {
+    /** The NIE holder's people (pendaftar). */
+    APPLICANT,
+    /** Badan POM. */
+    REGULATOR
+  }
+
+  /** Whether a step gives its reason. */
+  public enum Note {
+    OPTIONAL, REQUIRED
+  }
+
+  private final Actor by;
+  private final Note note;
   private final Set<ApplicationStatus> from;
   private final ApplicationStatus to;
 
-  Action(boolean regulator, boolean needsNote, Set<ApplicationStatus> from, ApplicationStatus to) {
-    this.regulator = regulator;
-    this.needsNote = needsNote;
+  Action(Actor by, Note note, Set<ApplicationStatus> from, ApplicationStatus to) {
+    this.by = by;
+    this.note = note;
     this.from = from;
     this.to = to;
   }
 
+  /** Who takes this step. */
+  public Actor by() {
+    return by;
+  }
+
   /** Badan POM takes this step (else the applicant). */
   public boolean byRegulator() {
-    return regulator;
+    return by == Actor.REGULATOR;
+  }
+
+  /** Whether the step gives its reason. */
+  public Note note() {
+    return note;
   }
 
   public boolean needsNote() {
-    return needsNote;
+    return note == Note.REQUIRED;
   }
 
   public Set<ApplicationStatus> from() {

@@ -8,6 +8,9 @@ import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.workflow.Decision;
+import io.lacak.registration.workflow.Subject;
+import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +22,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,12 +75,31 @@ public final class Companies {
     this.seal = seal;
   }
 
-  private static String subject(long id) {
-    return "company:" + id;
+  private static Subject subject(long id) {
+    return Kind.COMPANY.of(id);
+  }
+
+  /**
+   * The industry data of a form (seed 002), as the {@code company} row keeps it; fields are null
+   * where the form's were bad (the refusal lists them before any row is written).
+   */
+  private record Industry(boolean hasNib, String nib, List<String> commodities, LegalEntity legalEntity, String name,
+                          String npwpDigits, IndustryStatus industryStatus, LocalDate productionLicenceDate,
+                          String businessField, String leader, Integer employees, String deedNumber, LocalDate deedDate,
+                          String notary, String iuiTdp, boolean active, String responsibleName, String responsibleEmail,
+                          String responsiblePhone) {
+
+    /** The values of {@code COLUMNS}, in their order. */
+    Object[] columns() {
+      return new Object[] {hasNib, nib, commodities.toArray(new String[0]), legalEntity == null ? null : legalEntity.name(),
+          name, npwpDigits, industryStatus == null ? null : industryStatus.name(), productionLicenceDate, businessField,
+          leader, employees, deedNumber, deedDate, notary, iuiTdp, active, responsibleName, responsibleEmail,
+          responsiblePhone};
+    }
   }
 
   /** The industry data of a form, checked; every problem goes to {@code f}. */
-  private static Object[] data(Fields f, JsonObject body, List<String> commodities) {
+  private static Industry data(Fields f, JsonObject body, List<String> commodities) {
     boolean hasNib = f.bool("hasNib", false);
     String nib = f.optionalText("nib", Formats.NIB, "13 digits");
     if (hasNib && nib == null && !body.containsKey("nib")) {
@@ -107,12 +129,13 @@ public final class Companies {
     String person = f.text("responsibleName", TEXT, "the responsible person's name");
     String email = f.text("responsibleEmail", Formats.EMAIL, "an e-mail address");
     String phone = f.text("responsiblePhone", Formats.PHONE, "a phone number");
-    return new Object[] {hasNib, hasNib ? nib : null, commodities.toArray(new String[0]), entity == null ? null : entity.name(),
-        name, npwp == null ? null : Formats.npwpDigits(npwp), status == null ? null : status.name(), licence, field, leader,
+    return new Industry(hasNib, hasNib ? nib : null, List.copyOf(commodities), entity, name,
+        npwp == null ? null : Formats.npwpDigits(npwp), status, licence, field, leader,
         employees == null ? null : Integer.parseInt(employees), deedNumber, deedDate, notary, iuiTdp, "ACTIVE".equals(active),
-        person, email, phone};
+        person, email, phone);
   }
 
+  /** The columns {@link Industry#columns()} fills, in its order. */
   private static final String COLUMNS = "has_nib, nib, commodities, legal_entity, name, npwp, industry_status,"
       + " production_licence_date, business_field, leader, employees, deed_number, deed_date, notary, iui_tdp, active,"
       + " responsible_name, responsible_email, responsible_phone";
@@ -121,7 +144,7 @@ public final class Companies {
   public Future<JsonObject> submit(JsonObject body, List<String> commodities, List<Documents.Upload> documents,
                                    List<Refusal.Item> refusedDocuments) {
     Fields f = new Fields(body);
-    Object[] data = data(f, body, commodities);
+    Industry data = data(f, body, commodities);
     refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
     Set<String> given = new HashSet<>();
     documents.forEach(d -> given.add(d.kind()));
@@ -131,19 +154,20 @@ public final class Companies {
       }
     }
     f.check();
+    Object[] values = data.columns();
     StringBuilder params = new StringBuilder();
-    for (int i = 1; i <= data.length; i++) {
+    for (int i = 1; i <= values.length; i++) {
       params.append(i == 1 ? "$" : ", $").append(i);
     }
     return pool.withTransaction(c -> c.preparedQuery("insert into company (" + COLUMNS + ") values (" + params + ") returning id")
-        .execute(Tuple.from(data))
+        .execute(Tuple.from(values))
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
-          return Documents.store(c, subject(id), documents)
+          return Documents.store(c, subject(id).toString(), documents)
               .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
-              .compose(v -> Outbox.add(c, null, (String) data[17], "Registrasi industri diterima / registration received",
-                  "Registrasi " + data[4] + " (nomor " + id + ") diterima dan akan divalidasi oleh Badan POM.\n"
-                      + "The registration of " + data[4] + " (number " + id + ") was received and will be validated.", null))
+              .compose(v -> Outbox.add(c, null, data.responsibleEmail(), "Registrasi industri diterima / registration received",
+                  "Registrasi " + data.name() + " (nomor " + id + ") diterima dan akan divalidasi oleh Badan POM.\n"
+                      + "The registration of " + data.name() + " (number " + id + ") was received and will be validated.", null))
               .map(v -> id);
         }))
         .compose(this::get);
@@ -156,19 +180,20 @@ public final class Companies {
   public Future<JsonObject> revise(long id, String key, JsonObject body, List<String> commodities,
                                    List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
     Fields f = new Fields(body);
-    Object[] data = data(f, body, commodities);
+    Industry data = data(f, body, commodities);
     refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
     f.check();
+    Object[] values = data.columns();
     StringBuilder set = new StringBuilder();
     String[] columns = COLUMNS.split(", ");
     for (int i = 0; i < columns.length; i++) {
       set.append(i == 0 ? "" : ", ").append(columns[i].strip()).append(" = $").append(i + 3);
     }
-    Object[] args = new Object[data.length + 2];
+    Object[] args = new Object[values.length + 2];
     args[0] = id;
     String secret = seal.open(key); // a forged key opens nothing
     args[1] = Buffer.buffer(Activations.hash(secret == null ? "" : secret));
-    System.arraycopy(data, 0, args, 2, data.length);
+    System.arraycopy(values, 0, args, 2, values.length);
     return pool.withTransaction(c -> c.preparedQuery("update company set " + set + ", status = 'SUBMITTED',"
             + " revision_token_hash = null where id = $1 and status = 'RETURNED' and revision_token_hash = $2 returning id")
         .execute(Tuple.from(args))
@@ -176,10 +201,10 @@ public final class Companies {
           if (rows.size() == 0) {
             return Future.failedFuture(Refusal.notFound("no registration " + id + " waiting for a revision with this key"));
           }
-          List<Tuple> kinds = documents.stream().map(d -> Tuple.of(subject(id), d.kind())).toList();
+          List<Tuple> kinds = documents.stream().map(d -> Tuple.of(subject(id).toString(), d.kind())).toList();
           Future<?> removed = kinds.isEmpty() ? Future.succeededFuture()
               : c.preparedQuery("delete from document where owner = $1 and kind = $2").executeBatch(kinds);
-          return removed.compose(v -> Documents.store(c, subject(id), documents))
+          return removed.compose(v -> Documents.store(c, subject(id).toString(), documents))
               .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, "revised"));
         }))
         .compose(v -> get(id));
@@ -187,12 +212,12 @@ public final class Companies {
 
   /** The regulator's list, newest first, optionally of one status. */
   public Future<JsonArray> list(Status status, long beforeId, int limit) {
-    return Workflow.list(pool, "company", status == null ? null : status.name(), beforeId, limit, Companies::json);
+    return Workflow.list(pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::json);
   }
 
   /** One registration with its documents and history; NOT_FOUND when there is none. */
   public Future<JsonObject> get(long id) {
-    return Workflow.get(pool, "company", subject(id), id, "company registration", Companies::json);
+    return Workflow.get(pool, subject(id), "company registration", Companies::json);
   }
 
   /**
@@ -202,13 +227,13 @@ public final class Companies {
   public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
     regulator.requireRegulator();
     Fields f = new Fields(body);
-    String decision = f.text("decision", Pattern.compile("APPROVE|RETURN|REJECT"), "APPROVE, RETURN or REJECT");
+    Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.RETURN, Decision.REJECT));
     String note = f.optionalText("note", TEXT, "up to 1000 characters");
-    if (decision != null && !decision.equals("APPROVE") && note == null) {
+    if (decision != null && decision != Decision.APPROVE && note == null) {
       f.add("note", "REQUIRED", "a return or a rejection gives its reason");
     }
     f.check();
-    if (decision.equals("APPROVE")) {
+    if (decision == Decision.APPROVE) {
       return vertx.executeBlocking(Activations::unusableHash).compose(hash -> pool.withTransaction(c ->
           claim(c, id, Status.APPROVED, note, null).compose(r -> Activations.create(c, String.format(Locale.ROOT, "co-%06d", id),
                   hash, r.getString("responsible_name"), r.getString("responsible_email"), List.of())
@@ -223,7 +248,7 @@ public final class Companies {
                       "/activate.html?token=" + LinkSeal.TOKEN, pending.secret()))))))
           .compose(v -> get(id));
     }
-    Status next = decision.equals("RETURN") ? Status.RETURNED : Status.REJECTED;
+    Status next = decision == Decision.RETURN ? Status.RETURNED : Status.REJECTED;
     String key = next == Status.RETURNED ? Activations.newToken() : null;
     return pool.withTransaction(c -> claim(c, id, next, note, key)
             .compose(r -> Workflow.record(c, subject(id), next.name(), regulator.accountId(), note)

@@ -10,6 +10,9 @@ import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
+import io.lacak.registration.workflow.Decision;
+import io.lacak.registration.workflow.Subject;
+import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,6 +22,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -53,8 +57,8 @@ public final class FacilityRequests {
     this.ref = ref;
   }
 
-  private static String subject(long id) {
-    return "facility-request:" + id;
+  private static Subject subject(long id) {
+    return Kind.FACILITY_REQUEST.of(id);
   }
 
   /**
@@ -83,7 +87,7 @@ public final class FacilityRequests {
             phone, email}))
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
-          return Documents.store(c, subject(id), documents)
+          return Documents.store(c, subject(id).toString(), documents)
               .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
               .compose(v -> Outbox.add(c, null, email, "Permintaan hak akses diterima / access request received",
                   "Permintaan hak akses " + name + " (nomor " + id + ") diterima dan akan diperiksa oleh Badan POM.\n"
@@ -95,13 +99,13 @@ public final class FacilityRequests {
 
   /** The regulator's list, newest first, optionally of one status. */
   public Future<JsonArray> list(Status status, long beforeId, int limit) {
-    return Workflow.list(pool, "facility_request", status == null ? null : status.name(), beforeId, limit,
+    return Workflow.list(pool, Kind.FACILITY_REQUEST, status == null ? null : status.name(), beforeId, limit,
         FacilityRequests::json);
   }
 
   /** One request with its documents and its history; NOT_FOUND when there is none. */
   public Future<JsonObject> get(long id) {
-    return Workflow.get(pool, "facility_request", subject(id), id, "facility access request", FacilityRequests::json);
+    return Workflow.get(pool, subject(id), "facility access request", FacilityRequests::json);
   }
 
   /**
@@ -112,15 +116,15 @@ public final class FacilityRequests {
   public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
     regulator.requireRegulator();
     Fields f = new Fields(body);
-    String decision = f.text("decision", Pattern.compile("APPROVE|REJECT"), "APPROVE or REJECT");
+    Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.REJECT));
     String note = f.optionalText("note", TEXT, "up to 1000 characters");
     String partnerId = f.optionalText("partnerId", Formats.PARTNER_ID, "3-32 letters, digits or '-'");
     FacilityType type = body != null && body.containsKey("type") ? f.choice("type", FacilityType.class) : null;
-    if ("REJECT".equals(decision) && note == null) {
+    if (decision == Decision.REJECT && note == null) {
       f.add("note", "REQUIRED", "a rejection gives its reason");
     }
     f.check();
-    if (decision.equals("REJECT")) {
+    if (decision == Decision.REJECT) {
       return pool.withTransaction(c -> claim(c, id, Status.REJECTED, note, null)
               .compose(r -> Workflow.record(c, subject(id), Status.REJECTED.name(), regulator.accountId(), note)
                   .compose(v -> Outbox.add(c, null, r.getString("email"), "Permintaan hak akses ditolak / access request rejected",

@@ -2,6 +2,7 @@ package io.lacak.registration.payment;
 
 import io.lacak.core.refusal.Refusal;
 import io.lacak.core.calendar.BpomTime;
+import io.lacak.registration.workflow.Subject;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,7 @@ import java.util.Locale;
  * an amount and a 15-digit billing number the bank is paid with. The bank's confirmation marks an
  * order paid once; the workflow that owns it then moves on.
  *
- * <p>{@code PaymentOrders.issue(tx, "certification:3", Purpose.CERTIFICATION, 7_500_000)}
+ * <p>{@code PaymentOrders.issue(tx, Kind.CERTIFICATION.of(3), Purpose.CERTIFICATION, 7_500_000)}
  */
 public final class PaymentOrders {
 
@@ -27,7 +28,7 @@ public final class PaymentOrders {
   }
 
   /** A paid order: whose it is and what it paid for. */
-  public record Paid(String subject, Purpose purpose, String billingNumber) {
+  public record Paid(Subject subject, Purpose purpose, String billingNumber) {
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,10 +37,10 @@ public final class PaymentOrders {
   }
 
   /** Issues an order in the caller's transaction; its JSON (number, billing number, amount, purpose). */
-  public static Future<JsonObject> issue(SqlClient c, String subject, Purpose purpose, long amount) {
+  public static Future<JsonObject> issue(SqlClient c, Subject subject, Purpose purpose, long amount) {
     return c.preparedQuery("insert into payment_order (billing_number, subject, purpose, amount) values ($1, $2, $3, $4)"
             + " returning *")
-        .execute(Tuple.of(billingNumber(), subject, purpose.name(), amount))
+        .execute(Tuple.of(billingNumber(), subject.toString(), purpose.name(), amount))
         .map(rows -> json(rows.iterator().next()));
   }
 
@@ -64,13 +65,13 @@ public final class PaymentOrders {
                 + " orders Rp " + r.getLong("amount") + ", not Rp " + amount));
           }
           return c.preparedQuery("update payment_order set paid_at = now() where id = $1").execute(Tuple.of(r.getLong("id")))
-              .map(v -> new Paid(r.getString("subject"), Purpose.valueOf(r.getString("purpose")), billingNumber));
+              .map(v -> new Paid(Subject.parse(r.getString("subject")), Purpose.valueOf(r.getString("purpose")), billingNumber));
         });
   }
 
   /** The orders of {@code subject}, oldest first. */
-  public static Future<JsonArray> of(SqlClient c, String subject) {
-    return c.preparedQuery("select * from payment_order where subject = $1 order by id").execute(Tuple.of(subject))
+  public static Future<JsonArray> of(SqlClient c, Subject subject) {
+    return c.preparedQuery("select * from payment_order where subject = $1 order by id").execute(Tuple.of(subject.toString()))
         .map(rows -> {
           JsonArray out = new JsonArray();
           rows.forEach(r -> out.add(json(r)));

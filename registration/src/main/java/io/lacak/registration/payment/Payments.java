@@ -3,11 +3,12 @@ package io.lacak.registration.payment;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.payment.PaymentOrders.Purpose;
 import io.lacak.core.refusal.Fields;
+import io.lacak.registration.workflow.Subject;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * transaction. Confirmations come from the state revenue system through regulator staff or their
  * adapter, so only a regulator account confirms.
  *
- * <p>{@code payments.settles("certification", (tx, id, purpose) -> ...)}
+ * <p>{@code payments.settles(Kind.CERTIFICATION, (tx, id, purpose) -> ...)}
  */
 public final class Payments {
 
@@ -29,16 +30,21 @@ public final class Payments {
   private static final Pattern BILLING = Pattern.compile("\\d{15}");
 
   private final Pool pool;
-  private final Map<String, Settlement> owners = new HashMap<>();
+  private final Map<Subject.Kind, Settlement> owners = new EnumMap<>(Subject.Kind.class);
 
   public Payments(Pool pool) {
     this.pool = pool;
   }
 
-  /** Orders whose subject starts with {@code kind + ":"} are settled by {@code settlement}. */
-  public Payments settles(String kind, Settlement settlement) {
+  /** Orders whose subject is of {@code kind} are settled by {@code settlement}. */
+  public Payments settles(Subject.Kind kind, Settlement settlement) {
     owners.put(kind, settlement);
     return this;
+  }
+
+  /** {@link #settles(Subject.Kind, Settlement)} for the kind as subjects write it ({@code "certification"}). */
+  public Payments settles(String kind, Settlement settlement) {
+    return settles(Subject.Kind.ofWire(kind), settlement);
   }
 
   /** {@code {billingNumber, amount}}: the order paid and its workflow moved on; the order's subject and purpose. */
@@ -52,11 +58,9 @@ public final class Payments {
     }
     f.check();
     return pool.withTransaction(c -> PaymentOrders.pay(c, billing, ((Number) amount).longValue()).compose(paid -> {
-      String subject = paid.subject();
-      int colon = subject.indexOf(':');
-      Settlement owner = owners.get(subject.substring(0, colon));
-      return owner.paid(c, Long.parseLong(subject.substring(colon + 1)), paid.purpose())
-          .map(v -> new JsonObject().put("billingNumber", billing).put("subject", subject)
+      Subject subject = paid.subject();
+      return owners.get(subject.kind()).paid(c, subject.id(), paid.purpose())
+          .map(v -> new JsonObject().put("billingNumber", billing).put("subject", subject.toString())
               .put("purpose", paid.purpose().name()).put("status", "PAID"));
     }));
   }
