@@ -172,9 +172,17 @@ class SlowClientsTest {
     return closed.future().await(60, TimeUnit.SECONDS);
   }
 
+  /** The files under the uploads directory; the server deletes some while this walks: read again then. */
   private static Set<String> files() throws Exception {
-    try (Stream<Path> all = Files.walk(uploads)) {
-      return all.filter(Files::isRegularFile).map(p -> uploads.relativize(p).toString()).collect(Collectors.toCollection(TreeSet::new));
+    for (int attempt = 0; ; attempt++) {
+      try (Stream<Path> all = Files.walk(uploads)) {
+        return all.filter(Files::isRegularFile).map(p -> uploads.relativize(p).toString())
+            .collect(Collectors.toCollection(TreeSet::new));
+      } catch (java.io.UncheckedIOException e) {
+        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
+          throw e;
+        }
+      }
     }
   }
 
