@@ -38,14 +38,14 @@ public record Demo(List<String> lines, JsonObject credentials) {
       chain = chain.compose(v -> facility(s, MANUFACTURER, "MANUFACTURER", "PT Demo Farma", "Jl. Industri 1, Bekasi"))
           .compose(v -> facility(s, DISTRIBUTOR, "DISTRIBUTOR", "PBF Demo Distribusi", "Jl. Gudang 2, Jakarta"))
           .compose(v -> facility(s, PHARMACY, "PHARMACY", "Apotek Demo Sehat", "Jl. Apotek 3, Bandung"))
-          .compose(v -> s.products().register(product(AUTH_NIE, "Amoxicillin 500 mg kapsul", "PRESCRIPTION", BpomTime.today(s.clock()))))
-          .compose(v -> s.products().register(product(IDENT_NIE, "Parasetamol 500 mg tablet", "OTC", BpomTime.today(s.clock()))))
+          .compose(v -> s.registration().products().register(product(AUTH_NIE, "Amoxicillin 500 mg kapsul", "PRESCRIPTION", BpomTime.today(s.clock()))))
+          .compose(v -> s.registration().products().register(product(IDENT_NIE, "Parasetamol 500 mg tablet", "OTC", BpomTime.today(s.clock()))))
           .compose(v -> account(s, "pabrik", MANUFACTURER, credentials))
           .compose(v -> account(s, "pbf", DISTRIBUTOR, credentials))
           .compose(v -> account(s, "apotek", PHARMACY, credentials));
     }
     for (String partner : List.of(MANUFACTURER, DISTRIBUTOR, PHARMACY)) {
-      chain = chain.compose(v -> s.apiKeys().create(ref.facility(partner).ref(), "demo", 0)
+      chain = chain.compose(v -> s.registration().apiKeys().create(ref.facility(partner).ref(), "demo", 0)
           .map(k -> credentials.put(partner, credentials.getJsonObject(partner, new JsonObject())
               .put("apiKey", k.getString("key")))));
     }
@@ -62,7 +62,7 @@ public record Demo(List<String> lines, JsonObject credentials) {
   }
 
   private static Future<?> facility(Services s, String partnerId, String type, String name, String address) {
-    return s.facilities().register(new JsonObject().put("partnerId", partnerId).put("type", type).put("name", name)
+    return s.registration().facilities().register(new JsonObject().put("partnerId", partnerId).put("type", type).put("name", name)
         .put("address", address).put("npwp", "012345678901234" + (partnerId.length() % 10)).put("responsiblePerson", "Apt. Demo")
         .put("phone", "+62 21 555 0100").put("email", partnerId.toLowerCase() + "@demo.lacak.invalid"));
   }
@@ -76,7 +76,7 @@ public record Demo(List<String> lines, JsonObject credentials) {
 
   private static Future<?> account(Services s, String username, String partnerId, JsonObject credentials) {
     String password = Passwords.generate();
-    return s.accounts().create(new JsonObject().put("username", username).put("password", password)
+    return s.registration().accounts().create(new JsonObject().put("username", username).put("password", password)
             .put("fullName", "Demo " + username).put("facilities", new JsonArray().add(partnerId)))
         .map(a -> credentials.put(partnerId, new JsonObject().put("username", username).put("password", password)));
   }

@@ -19,26 +19,13 @@ import io.lacak.api.verify.IssuedSerials;
 import io.lacak.api.verify.Verifier;
 import io.lacak.core.journal.Alerts;
 import io.lacak.ingest.upload.UploadJobs;
-import io.lacak.registration.account.Accounts;
-import io.lacak.registration.account.ApiKeys;
-import io.lacak.registration.account.Authenticator;
-import io.lacak.registration.account.Activations;
-import io.lacak.registration.asrot.ProductApplications;
+import io.lacak.registration.Registration;
 import io.lacak.registration.calendar.WorkingDays;
-import io.lacak.registration.certification.Certifications;
-import io.lacak.registration.company.Companies;
-import io.lacak.registration.company.CompanyProfile;
-import io.lacak.registration.payment.Payments;
 import io.lacak.registration.account.TokenSecret;
-import io.lacak.registration.notice.LinkSeal;
-import io.lacak.registration.document.Documents;
-import io.lacak.registration.facility.FacilityRequests;
 import io.lacak.registration.notice.Mailer;
 import io.lacak.registration.notice.NoticeMail;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.notice.SmtpOptions;
-import io.lacak.registration.facility.Facilities;
-import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -139,31 +126,20 @@ public final class Lacak {
           CodeStore store = parts.store();
           return Sequencer.start(vertx, db.pool(), store, keys, clock).map(sequencer -> {
             var ref = sequencer.referenceData();
-            ApiKeys apiKeys = new ApiKeys(db.pool());
-            Authenticator authenticator = new Authenticator(vertx, parts.tokenSecret(), apiKeys);
-            LinkSeal seal = new LinkSeal(parts.tokenSecret()); // one-time links: their token is in no table
-            Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
-            Products products = new Products(db.pool(), ref);
-            ProductApplications applications = new ProductApplications(db.pool(), products, ref,
+            Registration registration = Registration.create(vertx, db.pool(), ref, parts.tokenSecret(),
                 WorkingDays.of(config.holidays()), clock);
-            CompanyProfile profile = new CompanyProfile(db.pool());
-            Certifications certifications = new Certifications(vertx, db.pool(), profile, clock);
-            Payments payments = new Payments(db.pool()).settles("product-application", applications::paid)
-                .settles("certification", certifications::paid);
+            Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
             IssuedSerials issued = new IssuedSerials(ref, keys);
             UploadJobs jobs = new UploadJobs(vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
-            Services s = new Services(db, store, sequencer, sequencer.issuance(),
-                new Accounts(vertx, db.pool(), ref), apiKeys, authenticator,
-                new Facilities(db.pool(), ref), products, new Custody(vertx, db.pool(), store, ref),
-                new Notifications(db.pool()), codec, clock,
-                new UploadRoutes(vertx, jobs, ref, authenticator,
-                    new UploadRoutes.Limits(config.uploadLimit(), config.uploadQuota(), config.uploadDiskFloor()), clock),
-                new Verifier(sequencer.ledger(), ref, issued, products, codec, new Alerts(db.pool(), ref),
+            Services s = new Services(db, store, sequencer, new Custody(vertx, db.pool(), store, ref),
+                new Notifications(db.pool()), codec, clock, registration,
+                new Verifier(sequencer.ledger(), ref, issued, registration.products(), codec, new Alerts(db.pool(), ref),
                     config.cloneClients(), clock),
-                new RateLimiter(config.verifyRate()), new Complaints(db.pool()),
-                new FacilityRequests(vertx, db.pool(), ref), new Documents(db.pool()), new Activations(vertx, db.pool(), seal),
-                new Outbox(db.pool(), seal, clock, Outbox.Retry.DEFAULT), new Companies(vertx, db.pool(), seal),
-                RateLimiter.perMinute(config.loginRate()), RateLimiter.perMinute(config.loginAccountRate()), applications, profile, certifications, payments, issued, jobs);
+                issued, new Complaints(db.pool()),
+                new UploadRoutes(vertx, jobs, ref, registration.authenticator(),
+                    new UploadRoutes.Limits(config.uploadLimit(), config.uploadQuota(), config.uploadDiskFloor()), clock),
+                jobs, new Services.Guards(new RateLimiter(config.verifyRate()), RateLimiter.perMinute(config.loginRate()),
+                    RateLimiter.perMinute(config.loginAccountRate())));
             lacakJobs[0] = jobs;
             Lacak lacak = new Lacak(vertx, s, new ApiVerticle(config, s, parts.metricsToken()));
             lacak.mailer = mailer;
@@ -171,7 +147,7 @@ public final class Lacak {
             return lacak;
           });
         })
-        .compose(lacak -> lacak.services.accounts().bootstrapRegulator(config.adminUser(), config.adminPassword())
+        .compose(lacak -> lacak.services.registration().accounts().bootstrapRegulator(config.adminUser(), config.adminPassword())
             .map(generated -> {
               lacak.generatedAdminPassword = generated;
               return lacak;
@@ -221,7 +197,7 @@ public final class Lacak {
 
   /** Seed 000: drafts not submitted within 5 working days are deleted (at start, then hourly). */
   private void sweep() {
-    services.productApplications().sweepDrafts()
+    services.registration().productApplications().sweepDrafts()
         .onSuccess(n -> {
           if (n > 0) {
             LOG.info(n + " product registration drafts deleted: not submitted within 5 working days");
@@ -245,7 +221,7 @@ public final class Lacak {
           LOG.log(Level.WARNING, "queueing notification e-mail failed; retrying", e);
           return Future.succeededFuture(0); // what is queued already still goes
         })
-        .compose(n -> services.outbox().deliver(mailer, 100))
+        .compose(n -> services.registration().outbox().deliver(mailer, 100))
         .onFailure(e -> LOG.log(Level.WARNING, "outbox delivery failed; retrying", e))
         .onComplete(r -> mailing = false);
   }

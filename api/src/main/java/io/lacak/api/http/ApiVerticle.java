@@ -101,11 +101,11 @@ public final class ApiVerticle extends VerticleBase {
           page(root);
           // per address, before a byte of the body is read: public forms, and password guessing
           // (logins and activations per address and minute, LACAK_LOGIN_RATE)
-          root.post("/api/v1/facility-requests").handler(s.publicLimit());
-          root.post("/api/v1/companies").handler(s.publicLimit());
-          root.post("/api/v1/companies/:id/revision").handler(s.publicLimit());
-          root.post("/api/v1/login").handler(s.loginLimit());
-          root.post("/api/v1/accounts/activate").handler(s.loginLimit());
+          root.post("/api/v1/facility-requests").handler(s.guards().publicLimit());
+          root.post("/api/v1/companies").handler(s.guards().publicLimit());
+          root.post("/api/v1/companies/:id/revision").handler(s.guards().publicLimit());
+          root.post("/api/v1/login").handler(s.guards().loginLimit());
+          root.post("/api/v1/accounts/activate").handler(s.guards().loginLimit());
           RouterBuilder b = contract(contract);
           routes(root, b);
           // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
@@ -145,7 +145,7 @@ public final class ApiVerticle extends VerticleBase {
   private RouterBuilder contract(OpenAPIContract contract) {
     RouterBuilder b = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     b.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimit())); // a limit on every route
-    b.rootHandler(new Authentication(s.authenticator()));
+    b.rootHandler(new Authentication(s.registration().authenticator()));
     return b;
   }
 
@@ -153,22 +153,22 @@ public final class ApiVerticle extends VerticleBase {
   private void routes(Router root, RouterBuilder b) {
     String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
     s.uploads().mount(root, b);
-    new VerifyRoutes(vertx, s.verifier(), s.publicLimit(), tmp).mount(root);
+    new VerifyRoutes(vertx, s.verifier(), s.guards().publicLimit(), tmp).mount(root);
     complaints(tmp).mount(root, b);
     facilityRequests(tmp).mount(root, b);
-    new CompanyRoutes(vertx, s.companies(), tmp).mount(root, b);
+    new CompanyRoutes(vertx, s.registration().companies(), tmp).mount(root, b);
     productApplications(tmp).mount(root, b);
     certifications(tmp).mount(root, b);
     // password guessing from many addresses: logins per username too (LACAK_LOGIN_ACCOUNT_RATE)
-    new AccountRoutes(s.accounts(), s.apiKeys(), s.authenticator(), s.sequencer().referenceData(),
-        username -> s.accountLoginLimit().allow("account:" + username),
-        username -> s.accountLoginLimit().retryAfterSeconds("account:" + username)).mount(b);
-    new FacilityRoutes(s.facilities()).mount(b);
-    new ProductRoutes(s.products()).mount(b);
-    new CodeRequestRoutes(s.issuance(), s.sequencer().referenceData()).mount(b);
+    new AccountRoutes(s.registration().accounts(), s.registration().apiKeys(), s.registration().authenticator(), s.sequencer().referenceData(),
+        username -> s.guards().accountLoginLimit().allow("account:" + username),
+        username -> s.guards().accountLoginLimit().retryAfterSeconds("account:" + username)).mount(b);
+    new FacilityRoutes(s.registration().facilities()).mount(b);
+    new ProductRoutes(s.registration().products()).mount(b);
+    new CodeRequestRoutes(s.sequencer().issuance(), s.sequencer().referenceData()).mount(b);
     new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
     new BarcodeRoutes(vertx, s.codec(), s.issuedSerials()).mount(b);
-    new PaymentRoutes(s.payments()).mount(b);
+    new PaymentRoutes(s.registration().payments()).mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
         s.clock()).mount(b);
     new RegulatorRoutes(new Alerts(s.database().pool(), s.sequencer().referenceData()),
@@ -194,20 +194,20 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private FacilityRequestRoutes facilityRequests(String uploadsDir) {
-    return new FacilityRequestRoutes(vertx, s.facilityRequests(), s.documents(), s.activations(), s.outbox(),
-        s.authenticator(), uploadsDir);
+    return new FacilityRequestRoutes(vertx, s.registration().facilityRequests(), s.registration().documents(), s.registration().activations(), s.registration().outbox(),
+        s.registration().authenticator(), uploadsDir);
   }
 
   private ProductApplicationRoutes productApplications(String uploadsDir) {
-    return new ProductApplicationRoutes(vertx, s.productApplications(), s.authenticator(), uploadsDir);
+    return new ProductApplicationRoutes(vertx, s.registration().productApplications(), s.registration().authenticator(), uploadsDir);
   }
 
   private CertificationRoutes certifications(String uploadsDir) {
-    return new CertificationRoutes(vertx, s.certifications(), s.companyProfile(), s.authenticator(), uploadsDir);
+    return new CertificationRoutes(vertx, s.registration().certifications(), s.registration().companyProfile(), s.registration().authenticator(), uploadsDir);
   }
 
   private ComplaintRoutes complaints(String uploadsDir) {
-    return new ComplaintRoutes(vertx, s.complaints(), s.publicLimit(), s.authenticator(), uploadsDir);
+    return new ComplaintRoutes(vertx, s.complaints(), s.guards().publicLimit(), s.registration().authenticator(), uploadsDir);
   }
 
   /** The port actually bound (the requested one, or the free one picked for port 0). */

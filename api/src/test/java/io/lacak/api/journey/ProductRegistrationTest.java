@@ -251,7 +251,7 @@ class ProductRegistrationTest {
     JsonObject draft = ok(api.post("/api/v1/product-applications", manufacturer, draft("Lupa Diajukan")));
     LocalDate deleteOn = LocalDate.parse(draft.getString("draftDeletedOn"));
 
-    var applications = api.lacak.services().productApplications();
+    var applications = api.lacak.services().registration().productApplications();
     assertThat(applications.sweepDrafts(deleteOn.minusDays(1)).await(30, TimeUnit.SECONDS)).isZero();
     assertThat(api.get("/api/v1/product-applications/" + draft.getLong("id"), manufacturer).statusCode()).isEqualTo(200);
     assertThat(applications.sweepDrafts(deleteOn).await(30, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(1);
