@@ -166,7 +166,8 @@ public final class ApiVerticle extends VerticleBase {
     new FacilityRoutes(s.registration().facilities()).mount(b);
     new ProductRoutes(s.registration().products()).mount(b);
     new CodeRequestRoutes(s.sequencer().issuance(), s.sequencer().referenceData()).mount(b);
-    new ReportRoutes(s.sequencer(), s.codec(), s.clock()).mount(b);
+    new ReportRoutes(s.sequencer(), s.codec(), s.clock(), new ReportRoutes.Letters(vertx, s.registration().documents(),
+        s.custody(), new Authentication(s.registration().authenticator()), tmp)).mount(root, b);
     new BarcodeRoutes(vertx, s.codec(), s.issuedSerials()).mount(b);
     new PaymentRoutes(s.registration().payments()).mount(b);
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),

@@ -1,6 +1,14 @@
 package io.lacak.api.report;
 
+import io.lacak.api.http.Authentication;
+import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problems;
+import io.lacak.core.journal.Custody;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.document.Documents;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.util.Set;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.Report;
@@ -42,19 +50,41 @@ public final class ReportRoutes {
     Function<Ledger, Decision> decide(int by, List<CodeRef> codes, Mode mode);
   }
 
+  /** Where a recall letter is kept: the document owner of the batch's letter. */
+  private static final String LETTER_OWNER = "recall-letter:";
+
   private final Sequencer sequencer;
   private final ReferenceData ref;
   private final Gs1Codec codec;
   private final Clock clock;
+  private final Letters letters;
 
-  public ReportRoutes(Sequencer sequencer, Gs1Codec codec, Clock clock) {
+  /** What the recall with its letter needs beyond the reports: the documents, custody, the form's handling. */
+  public record Letters(Vertx vertx, Documents documents, Custody custody, Authentication authentication,
+                        String uploadsDir) {
+  }
+
+  public ReportRoutes(Sequencer sequencer, Gs1Codec codec, Clock clock, Letters letters) {
     this.sequencer = sequencer;
     this.ref = sequencer.referenceData();
     this.codec = codec;
     this.clock = clock;
+    this.letters = letters;
   }
 
-  public void mount(RouterBuilder b) {
+  /**
+   * The JSON reports through {@code b}; on {@code root} the recall as a form with its letter
+   * ({@code POST /api/v1/recall-letters}, multipart: the contract carries no files) and the
+   * letter's download.
+   */
+  public void mount(Router root, RouterBuilder b) {
+    FormUpload.authenticatedPost(root, "/api/v1/recall-letters", letters.authentication(), letters.uploadsDir(), 1)
+        .handler(this::recallWithLetter);
+    root.get("/api/v1/recall-letters/:id").handler(letters.authentication()).handler(this::letter);
+    mount(b);
+  }
+
+  private void mount(RouterBuilder b) {
     b.getRoute("reportUsage").addHandler(this::usage);
     b.getRoute("reportShipment").addHandler(ctx -> movement(ctx, ReportKind.SHIPMENT, (by, to, c, m) -> l -> l.ship(by, to, c, m)));
     b.getRoute("reportReceipt").addHandler(ctx -> inPlace(ctx, ReportKind.RECEIPT, (by, c, m) -> l -> l.receive(by, c, m)));
@@ -132,9 +162,37 @@ public final class ReportRoutes {
         reason == null ? null : new JsonObject().put("reason", reason).encode()));
   }
 
-  /** Lampiran L.a: the NIE holder recalls a batch, giving the reason and the recall letter. */
+  /** Lampiran L.a: the NIE holder recalls a batch, giving the reason and the recall letter's number and date. */
   private void recall(RoutingContext ctx) {
-    ReportInput in = input(ctx);
+    recall(ctx, input(ctx), null);
+  }
+
+  /** The same recall as a form, with the recall letter itself (PDF, at most 2 MB), which the notified may read. */
+  private void recallWithLetter(RoutingContext ctx) {
+    FormUpload.read(letters.vertx(), ctx, 1, Set.of("application/pdf")).onFailure(ctx::fail).onSuccess(form -> {
+      try {
+        recallWithLetter(ctx, form);
+      } catch (RuntimeException e) {
+        ctx.fail(e); // thrown in a callback: the router would not see it
+      }
+    });
+  }
+
+  private void recallWithLetter(RoutingContext ctx, FormUpload form) {
+    ReportInput in = new ReportInput(ctx, form.fields(), ref, codec, clock);
+    for (String field : List.of("nie", "batch", "reason", "letterNumber")) {
+      if (form.fields().getString(field) == null || form.fields().getString(field).isBlank()) {
+        in.problem(field, "REQUIRED", field + " wajib diisi / is required");
+      }
+    }
+    form.problems().forEach(p -> in.problem(p.field(), p.code(), p.message()));
+    if (form.documents().isEmpty() && form.problems().isEmpty()) {
+      in.problem("letter", "REQUIRED", "surat penarikan (PDF) wajib dilampirkan / the recall letter (PDF) is required");
+    }
+    recall(ctx, in, form.documents().isEmpty() ? null : form.documents().get(0));
+  }
+
+  private void recall(RoutingContext ctx, ReportInput in, Documents.Upload letter) {
     String nie = in.body.getString("nie");
     String batch = in.body.getString("batch");
     Product product = ref.productOf(nie, null);
@@ -145,8 +203,51 @@ public final class ReportRoutes {
     int by = in.facility.ref();
     JsonObject details = new JsonObject().put("nie", nie).put("batch", batch).put("reason", in.body.getString("reason"))
         .put("letterNumber", in.body.getString("letterNumber")).put("letterDate", in.body.getString("letterDate"));
-    submit(ctx, "batch", List.of(batch), new Report(ReportKind.RECALL_NOTICE, by, in.occurredAt, in.idempotencyKey,
-        l -> l.recallNotice(by, product.id(), batch), details.encode()));
+    if (letter == null) {
+      submit(ctx, "batch", List.of(batch), new Report(ReportKind.RECALL_NOTICE, by, in.occurredAt, in.idempotencyKey,
+          l -> l.recallNotice(by, product.id(), batch), details.encode()));
+      return;
+    }
+    // the letter is kept first, so that the notice can name it; a refused recall takes it back
+    letters.documents().keep(LETTER_OWNER + product.id() + ":" + batch, letter).onFailure(ctx::fail).onSuccess(id -> {
+      details.put("letter", new JsonObject().put("id", id).put("fileName", letter.fileName())
+          .put("href", "/api/v1/recall-letters/" + id));
+      sequencer.submit(new Report(ReportKind.RECALL_NOTICE, by, in.occurredAt, in.idempotencyKey,
+              l -> l.recallNotice(by, product.id(), batch), details.encode()))
+          .onFailure(e -> letters.documents().delete(id).onComplete(v -> ctx.fail(e)))
+          .onSuccess(receipt -> {
+            boolean kept = receipt.outcome().applied() && !receipt.repeated(); // else the first recall's letter stands
+            (kept ? io.vertx.core.Future.<Void>succeededFuture() : letters.documents().delete(id))
+                .onComplete(v -> answer(ctx, "batch", List.of(batch), receipt));
+          });
+    });
+  }
+
+  /**
+   * A recall letter: for the regulator, the NIE holder and the facilities in the batch's
+   * distribution path (those the notice reached, Lampiran L.a.5); to anyone else it does not exist.
+   */
+  private void letter(RoutingContext ctx) {
+    Caller caller = Authentication.caller(ctx);
+    long id = Replies.longPath(ctx, "id");
+    Problem none = Problem.notFound("tidak ada surat penarikan " + id + " / no recall letter " + id);
+    letters.documents().owner(id).compose(owner -> {
+      if (owner == null || !owner.startsWith(LETTER_OWNER)) {
+        return io.vertx.core.Future.<Boolean>failedFuture(none);
+      }
+      String[] parts = owner.substring(LETTER_OWNER.length()).split(":", 2);
+      Product p = ref.product(Integer.parseInt(parts[0]));
+      ReferenceData.Batch b = p == null ? null : ref.findBatch(p.id(), parts[1]);
+      if (caller.regulator() || p != null && caller.memberOf(p.holder())) {
+        return io.vertx.core.Future.succeededFuture(true);
+      }
+      return b == null ? io.vertx.core.Future.succeededFuture(false) : letters.custody().inPathOf(b.ref(), caller.facilities());
+    }).compose(allowed -> allowed ? letters.documents().content(id) : io.vertx.core.Future.failedFuture(none))
+        .onFailure(ctx::fail)
+        .onSuccess(row -> ctx.response().putHeader("content-type", row.getString("media_type"))
+            .putHeader("X-Content-Type-Options", "nosniff")
+            .putHeader("Content-Disposition", "attachment; filename=\"surat-penarikan-" + id + ".pdf\"")
+            .end(io.vertx.core.buffer.Buffer.buffer(row.getBuffer("content").getBytes())));
   }
 
   private static List<String> codeTexts(ReportInput in) {

@@ -113,6 +113,17 @@ public final class Custody {
         .compose(v -> insert(c, rows, to));
   }
 
+  /**
+   * Whether any of {@code facilities} holds or held a code of the batch, or was sent one: the
+   * distribution path a recall notice reaches (Lampiran L.a.5).
+   */
+  public Future<Boolean> inPathOf(int batchRef, List<Integer> facilities) {
+    return pool.preparedQuery("select 1 from custody where batch = $1 and (holder = any($2) or counterparty = any($2))"
+            + " limit 1")
+        .execute(Tuple.tuple().addInteger(batchRef).addArrayOfInteger(facilities.toArray(new Integer[0])))
+        .map(rows -> rows.size() > 0);
+  }
+
   /** The chain of custody of a code, oldest first, including its containers' events while packed. */
   public Future<List<CustodyEvent>> chain(byte[] key) {
     return chain(key, 0, Long.MAX_VALUE, false, 0);

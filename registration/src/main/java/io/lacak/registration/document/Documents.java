@@ -121,6 +121,25 @@ public final class Documents {
             + " values ($1, $2, $3, $4, $5, $6)").executeBatch(rows).mapEmpty();
   }
 
+  /** Keeps one document for {@code owner}; its id. */
+  public Future<Long> keep(String owner, Upload d) {
+    return pool.preparedQuery("insert into document (owner, kind, file_name, media_type, size, content)"
+            + " values ($1, $2, $3, $4, $5, $6) returning id")
+        .execute(Tuple.of(owner, d.kind(), d.fileName(), d.mediaType(), d.content().length, Buffer.buffer(d.content())))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** Deletes a document kept for a step that did not happen after all. */
+  public Future<Void> delete(long id) {
+    return pool.preparedQuery("delete from document where id = $1").execute(Tuple.of(id)).mapEmpty();
+  }
+
+  /** The owner of a document, or null when there is none with that id. */
+  public Future<String> owner(long id) {
+    return pool.preparedQuery("select owner from document where id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
   /** The documents of {@code owner}: id, kind, file name, media type and size (not the content). */
   public Future<JsonArray> list(String owner) {
     return pool.preparedQuery("select id, kind, file_name, media_type, size from document where owner = $1 order by id")
