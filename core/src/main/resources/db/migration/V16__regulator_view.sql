@@ -15,3 +15,6 @@ create index alert_note_history on alert_note (alert_id, id);
 
 -- Pasal 12(5), 13(3): late reports, newest first, without reading the whole journal
 create index journal_late on journal (seq desc) where late;
+
+-- Lampiran L: recall notices, found without reading the whole journal (recall effectiveness)
+create index journal_recalls on journal (seq desc) where kind = 'RECALL_NOTICE';

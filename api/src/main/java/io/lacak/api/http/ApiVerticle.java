@@ -11,6 +11,7 @@ import io.lacak.api.report.ReportRoutes;
 import io.lacak.api.regulator.RegulatorRoutes;
 import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.LateReports;
+import io.lacak.core.journal.RecallEffectiveness;
 import io.lacak.api.account.AccountRoutes;
 import io.lacak.api.asrot.ProductApplicationRoutes;
 import io.lacak.api.certification.CertificationRoutes;
@@ -173,7 +174,8 @@ public final class ApiVerticle extends VerticleBase {
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
         s.clock()).mount(b);
     new RegulatorRoutes(new Alerts(s.database().pool(), s.sequencer().referenceData()),
-        new LateReports(s.database().pool(), s.sequencer().referenceData()), s.sequencer().referenceData()).mount(b);
+        new LateReports(s.database().pool(), s.sequencer().referenceData()), s.sequencer().referenceData(),
+        new RecallEffectiveness(vertx, s.database().pool(), s.store(), s.sequencer().referenceData(), s.custody())).mount(b);
   }
 
   /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */

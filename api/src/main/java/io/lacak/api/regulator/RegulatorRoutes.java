@@ -3,6 +3,8 @@ package io.lacak.api.regulator;
 import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.Alerts.CaseState;
 import io.lacak.core.journal.LateReports;
+import io.lacak.core.journal.RecallEffectiveness;
+import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.api.http.Authentication;
@@ -26,11 +28,13 @@ public final class RegulatorRoutes {
   private final Alerts alerts;
   private final LateReports lateReports;
   private final ReferenceData ref;
+  private final RecallEffectiveness recalls;
 
-  public RegulatorRoutes(Alerts alerts, LateReports lateReports, ReferenceData ref) {
+  public RegulatorRoutes(Alerts alerts, LateReports lateReports, ReferenceData ref, RecallEffectiveness recalls) {
     this.alerts = alerts;
     this.lateReports = lateReports;
     this.ref = ref;
+    this.recalls = recalls;
   }
 
   public void mount(RouterBuilder b) {
@@ -38,6 +42,8 @@ public final class RegulatorRoutes {
     b.getRoute("getAlert").addHandler(this::alert);
     b.getRoute("addAlertNote").addHandler(this::note);
     b.getRoute("listLateReports").addHandler(this::lateReports);
+    b.getRoute("listRecalls").addHandler(this::recalls);
+    b.getRoute("getRecall").addHandler(this::recall);
   }
 
   private void alerts(RoutingContext ctx) {
@@ -63,6 +69,27 @@ public final class RegulatorRoutes {
     Future<CaseState> state = given != null ? Future.succeededFuture(CaseState.valueOf(given))
         : found(alerts.get(id), id).map(c -> CaseState.valueOf(c.getString("state"))); // a note alone keeps it
     Replies.json(ctx, 200, found(state.compose(s -> alerts.note(id, caller.username(), s, body.getString("note"))), id));
+  }
+
+  private void recalls(RoutingContext ctx) {
+    Authentication.caller(ctx).requireRegulator();
+    Replies.json(ctx, 200, recalls.list(Replies.longParam(ctx, "beforeSequence", Long.MAX_VALUE),
+        Replies.intParam(ctx, "limit", 20, 1, 100)));
+  }
+
+  /** One recall's effectiveness: the regulator, or the NIE holder of the batch; anyone else learns nothing. */
+  private void recall(RoutingContext ctx) {
+    Caller caller = Authentication.caller(ctx);
+    String nie = ctx.pathParam("nie");
+    String batch = ctx.pathParam("batch");
+    Product p = ref.productOf(nie, null);
+    Problem none = Problem.notFound("tidak ada penarikan bets " + batch + " NIE " + nie + " / no recall of batch " + batch
+        + " of NIE " + nie);
+    if (p == null || !(caller.regulator() || caller.memberOf(p.holder()))) {
+      throw none;
+    }
+    Replies.json(ctx, 200, recalls.of(p.id(), batch).compose(r -> r != null ? Future.succeededFuture(r)
+        : Future.failedFuture(none)));
   }
 
   private void lateReports(RoutingContext ctx) {
