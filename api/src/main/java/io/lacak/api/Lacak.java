@@ -24,7 +24,7 @@ import io.lacak.registration.account.ApiKeys;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.asrot.ProductApplications;
-import io.lacak.registration.calendar.WorkingDays;
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.registration.certification.Certifications;
 import io.lacak.registration.company.Companies;
 import io.lacak.registration.company.CompanyProfile;

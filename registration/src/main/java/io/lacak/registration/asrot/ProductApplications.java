@@ -5,7 +5,7 @@ import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.FacilityType;
 import io.lacak.registration.account.Caller;
-import io.lacak.registration.calendar.WorkingDays;
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.facility.Formats;
 import io.lacak.registration.kbli.BusinessScale;
