@@ -133,7 +133,7 @@ public final class Lacak {
           Database db = (Database) parts[0];
           SerialKeys keys = (SerialKeys) parts[1];
           CodeStore store = (CodeStore) parts[2];
-          return Sequencer.start(vertx, db.pool(), store, keys, clock).map(sequencer -> {
+          return Sequencer.start(vertx, db.pool(), store, keys, clock, WorkingDays.of(config.holidays())).map(sequencer -> {
             var ref = sequencer.referenceData();
             ApiKeys apiKeys = new ApiKeys(db.pool());
             Authenticator authenticator = new Authenticator(vertx, (byte[]) parts[3], apiKeys);

@@ -172,7 +172,8 @@ public final class ApiVerticle extends VerticleBase {
     new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
         s.clock()).mount(b);
     new RegulatorRoutes(new Alerts(s.database().pool(), s.sequencer().referenceData()),
-        new LateReports(s.database().pool(), s.sequencer().referenceData()), s.sequencer().referenceData()).mount(b);
+        new LateReports(s.database().pool(), s.sequencer().referenceData()), s.sequencer().referenceData(),
+        s.sequencer().issuance()).mount(b);
   }
 
   /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */

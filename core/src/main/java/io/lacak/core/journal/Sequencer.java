@@ -1,5 +1,6 @@
 package io.lacak.core.journal;
 
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.concurrent.PlainThreads;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Effects;
@@ -97,7 +98,8 @@ public final class Sequencer implements AutoCloseable {
     return t;
   });
 
-  private Sequencer(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock) {
+  private Sequencer(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock,
+                    WorkingDays days) {
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
@@ -106,14 +108,20 @@ public final class Sequencer implements AutoCloseable {
     this.writerLedger = new Ledger(pending, ref, keys, clock);
     this.readerLedger = new Ledger(store, ref, keys, clock);
     this.clock = clock;
-    this.issuance = IssuanceService.create(pool, keys, clock, ref::issued);
+    this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued);
   }
 
   /** Loads the reference data, catches the store up with the journal, and starts taking reports. */
   public static Future<Sequencer> start(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
+    return start(vertx, pool, store, keys, clock, WorkingDays.of(java.util.Set.of()));
+  }
+
+  /** As {@link #start(Vertx, Pool, CodeStore, SerialKeys, Clock)}, with the holidays Pasal 9 skips. */
+  public static Future<Sequencer> start(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock,
+                                        WorkingDays days) {
     ReferenceData ref = new ReferenceData();
     return loadReferenceData(pool, ref)
-        .map(v -> new Sequencer(vertx, pool, store, ref, keys, clock))
+        .map(v -> new Sequencer(vertx, pool, store, ref, keys, clock, days))
         .compose(s -> s.onWriter(() -> {
           s.replay();
           return s;
