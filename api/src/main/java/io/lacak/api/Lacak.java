@@ -20,7 +20,7 @@ import io.lacak.api.verify.Verifier;
 import io.lacak.core.journal.Alerts;
 import io.lacak.ingest.upload.UploadJobs;
 import io.lacak.registration.Registration;
-import io.lacak.registration.calendar.WorkingDays;
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.registration.account.TokenSecret;
 import io.lacak.registration.notice.Mailer;
 import io.lacak.registration.notice.NoticeMail;
@@ -124,7 +124,7 @@ public final class Lacak {
           Database db = parts.db();
           SerialKeys keys = parts.keys();
           CodeStore store = parts.store();
-          return Sequencer.start(vertx, db.pool(), store, keys, clock).map(sequencer -> {
+          return Sequencer.start(vertx, db.pool(), store, keys, clock, WorkingDays.of(config.holidays())).map(sequencer -> {
             var ref = sequencer.referenceData();
             Registration registration = Registration.create(vertx, db.pool(), ref, parts.tokenSecret(),
                 WorkingDays.of(config.holidays()), clock);

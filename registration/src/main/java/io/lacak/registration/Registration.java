@@ -1,6 +1,6 @@
 package io.lacak.registration;
 
-import io.lacak.registration.calendar.WorkingDays;
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.Activations;

@@ -175,7 +175,7 @@ public final class ApiVerticle extends VerticleBase {
         s.clock()).mount(b);
     new RegulatorRoutes(new Alerts(s.database().pool(), s.sequencer().referenceData()),
         new LateReports(s.database().pool(), s.sequencer().referenceData()), s.sequencer().referenceData(),
-        new RecallEffectiveness(vertx, s.database().pool(), s.store(), s.sequencer().referenceData(), s.custody())).mount(b);
+        new RecallEffectiveness(vertx, s.database().pool(), s.store(), s.sequencer().referenceData(), s.custody()), s.sequencer().issuance()).mount(b);
   }
 
   /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */

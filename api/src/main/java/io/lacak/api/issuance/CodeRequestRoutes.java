@@ -59,18 +59,20 @@ public final class CodeRequestRoutes {
     JsonObject body = Replies.body(ctx);
     Facility requester = Authentication.caller(ctx).actingFacility(body.getString("partnerId"), ref);
     CodeRequest r = new CodeRequest().setRequester(requester.partnerId()).setNie(body.getString("nie"))
-        .setGtin(body.getString("gtin")).setBatch(body.getString("batch")).setExpiry(date(body.getString("expiry")))
+        .setGtin(body.getString("gtin")).setBatch(body.getString("batch")).setExpiry(date(body.getString("expiry"), "expiry"))
+        .setProductionStart(body.getString("productionStart") == null ? null
+            : date(body.getString("productionStart"), "productionStart"))
         .setPrimaries(required(body, "primaries", Long.MAX_VALUE))
         .setPerSecondary((int) required(body, "perSecondary", Integer.MAX_VALUE))
         .setPerTertiary((int) required(body, "perTertiary", Integer.MAX_VALUE)).setIdempotencyKey(body.getString("idempotencyKey"));
     Replies.json(ctx, 201, issuance.request(r).map(CodeRequestRoutes::json));
   }
 
-  private static LocalDate date(String text) {
+  private static LocalDate date(String text, String field) {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException | NullPointerException e) {
-      throw Problem.badRequest("expiry", "BAD_DATE", "expiry must be a date yyyy-mm-dd");
+      throw Problem.badRequest(field, "BAD_DATE", field + " must be a date yyyy-mm-dd");
     }
   }
 
@@ -160,10 +162,13 @@ public final class CodeRequestRoutes {
     return out.toString();
   }
 
-  static JsonObject json(Issuance i) {
+  /** An issuance as its requester and the regulator see it; {@code late} is Pasal 9's flag. */
+  public static JsonObject json(Issuance i) {
     return new JsonObject().put("id", i.id()).put("nie", i.nie()).put("gtin", i.gtin()).put("batch", i.batch())
         .put("expiry", i.expiry().toString()).put("primaries", i.primaries()).put("secondaries", i.secondaries())
         .put("tertiaries", i.tertiaries()).put("perSecondary", i.perSecondary()).put("perTertiary", i.perTertiary())
-        .put("requestedBy", i.requestedBy()).put("createdAt", i.createdAt().toString());
+        .put("requestedBy", i.requestedBy()).put("createdAt", i.createdAt().toString())
+        .put("productionStart", i.productionStart() == null ? null : i.productionStart().toString())
+        .put("noticeWorkingDays", i.noticeWorkingDays()).put("late", i.late());
   }
 }

@@ -1,5 +1,6 @@
 package io.lacak.api.regulator;
 
+import io.lacak.api.issuance.CodeRequestRoutes;
 import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.Alerts.CaseState;
 import io.lacak.core.journal.LateReports;
@@ -7,11 +8,13 @@ import io.lacak.core.journal.RecallEffectiveness;
 import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
+import io.lacak.core.serial.IssuanceService;
 import io.lacak.api.http.Authentication;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
 import io.lacak.registration.account.Caller;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -21,7 +24,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The regulator's view (issue 17 §5; the design brief's "dashboards"): alerts as cases with notes
- * and history, and late reports (Pasal 12(5), 13(3)). Everything here is for Badan POM only.
+ * and history, late reports (Pasal 12(5), 13(3)) and late code requests (Pasal 9). Everything here
+ * is for Badan POM only.
  */
 public final class RegulatorRoutes {
 
@@ -29,12 +33,15 @@ public final class RegulatorRoutes {
   private final LateReports lateReports;
   private final ReferenceData ref;
   private final RecallEffectiveness recalls;
+  private final IssuanceService issuance;
 
-  public RegulatorRoutes(Alerts alerts, LateReports lateReports, ReferenceData ref, RecallEffectiveness recalls) {
+  public RegulatorRoutes(Alerts alerts, LateReports lateReports, ReferenceData ref, RecallEffectiveness recalls,
+                         IssuanceService issuance) {
     this.alerts = alerts;
     this.lateReports = lateReports;
     this.ref = ref;
     this.recalls = recalls;
+    this.issuance = issuance;
   }
 
   public void mount(RouterBuilder b) {
@@ -44,6 +51,7 @@ public final class RegulatorRoutes {
     b.getRoute("listLateReports").addHandler(this::lateReports);
     b.getRoute("listRecalls").addHandler(this::recalls);
     b.getRoute("getRecall").addHandler(this::recall);
+    b.getRoute("listLateCodeRequests").addHandler(this::lateCodeRequests);
   }
 
   private void alerts(RoutingContext ctx) {
@@ -106,6 +114,17 @@ public final class RegulatorRoutes {
     Replies.json(ctx, 200, lateReports.list(facility, ctx.request().getParam("kind"), instant(ctx, "from"),
         instant(ctx, "to"), Replies.longParam(ctx, "beforeSequence", Long.MAX_VALUE),
         Replies.intParam(ctx, "limit", 100, 1, 1000)));
+  }
+
+  /** Pasal 9: code requests made fewer than 10 working days before production, newest first. */
+  private void lateCodeRequests(RoutingContext ctx) {
+    Authentication.caller(ctx).requireRegulator();
+    Replies.json(ctx, 200, issuance.late(Replies.longParam(ctx, "beforeId", Long.MAX_VALUE),
+        Replies.intParam(ctx, "limit", 100, 1, 1000)).map(list -> {
+          JsonArray out = new JsonArray();
+          list.forEach(i -> out.add(CodeRequestRoutes.json(i)));
+          return out;
+        }));
   }
 
   private static Instant instant(RoutingContext ctx, String name) {

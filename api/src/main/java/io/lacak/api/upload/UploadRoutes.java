@@ -112,6 +112,7 @@ public final class UploadRoutes {
   }
 
   private void take(RoutingContext ctx) {
+    Instant receivedAt = clock.instant(); // Pasal 12(5), 13(3): the upload reached Lacak now, whenever its job runs
     Facility facility = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
     Template template = template(ctx);
     Mode mode = "partial".equalsIgnoreCase(ctx.request().getParam("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
@@ -145,7 +146,7 @@ public final class UploadRoutes {
       }
     })
         .andThen(ar -> mine.addAndGet(-counted[0]))
-        .compose(v -> jobs.accept(new Upload(facility, template, mode, file, key, occurredAt)))
+        .compose(v -> jobs.accept(new Upload(facility, template, mode, file, key, occurredAt, receivedAt)))
         .onFailure(e -> {
           vertx.fileSystem().delete(file.toString());
           if (e instanceof Problem p && (p.status() == 413 || p.status() == 429 || p.status() == 507)) {

@@ -4,7 +4,7 @@ import static io.lacak.api.Demo.DISTRIBUTOR;
 import static io.lacak.api.Demo.MANUFACTURER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lacak.registration.calendar.WorkingDays;
+import io.lacak.core.calendar.WorkingDays;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;

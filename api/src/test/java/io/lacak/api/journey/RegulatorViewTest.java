@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17 §5: the regulator's view over HTTP — alerts as cases with notes and history, and late
- * reports (Pasal 12(5), 13(3)) filtered and paged. Nobody else may read either.
+ * Issue 17 §5: the regulator's view over HTTP — alerts as cases with notes and history, late
+ * reports (Pasal 12(5), 13(3)) filtered and paged, and late code requests (Pasal 9). Nobody else
+ * may read them.
  */
 class RegulatorViewTest {
 
@@ -129,5 +130,43 @@ class RegulatorViewTest {
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code"))
         .isEqualTo("UNKNOWN_FACILITY");
+  }
+
+  @Test
+  void pasal9_aCodeRequestFewerThanTenWorkingDaysBeforeProductionIsIssuedFlaggedAndListedForTheRegulator()
+      throws Exception {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+    JsonObject request = new JsonObject().put("nie", AUTH_NIE).put("expiry", "2029-12-31").put("primaries", 4)
+        .put("perSecondary", 2).put("perTertiary", 2);
+    HttpResponse<Buffer> late = api.post("/api/v1/code-requests", mfr,
+        request.copy().put("batch", "P9LATE").put("productionStart", today.plusDays(1).toString()));
+    HttpResponse<Buffer> onTime = api.post("/api/v1/code-requests", mfr,
+        request.copy().put("batch", "P9OK").put("productionStart", today.plusDays(30).toString()));
+    HttpResponse<Buffer> unjudged = api.post("/api/v1/code-requests", mfr, request.copy().put("batch", "P9NONE"));
+    HttpResponse<Buffer> later = api.post("/api/v1/code-requests", mfr,
+        request.copy().put("batch", "P9LATE2").put("productionStart", today.toString()));
+
+    assertThat(late.statusCode()).as(late.bodyAsString()).isEqualTo(201);
+    assertThat(late.bodyAsJsonObject().getBoolean("late")).isTrue();
+    assertThat(late.bodyAsJsonObject().getInteger("noticeWorkingDays")).isLessThanOrEqualTo(1);
+    assertThat(onTime.bodyAsJsonObject().getBoolean("late")).as(onTime.bodyAsString()).isFalse();
+    assertThat(onTime.bodyAsJsonObject().getInteger("noticeWorkingDays")).isGreaterThanOrEqualTo(10);
+    assertThat(unjudged.bodyAsJsonObject().getBoolean("late")).isFalse();
+    assertThat(unjudged.bodyAsJsonObject().getString("productionStart")).isNull();
+    assertThat(later.bodyAsJsonObject().getInteger("noticeWorkingDays")).isZero();
+    long lateId = late.bodyAsJsonObject().getLong("id");
+    long laterId = later.bodyAsJsonObject().getLong("id");
+    // the requester sees its flag; the regulator sees the late ones, newest first, paged by id
+    assertThat(api.get("/api/v1/code-requests/" + lateId, mfr).bodyAsJsonObject().getBoolean("late")).isTrue();
+    JsonArray listed = api.get("/api/v1/late-code-requests", regulator).bodyAsJsonArray();
+    assertThat(listed.stream().map(o -> ((JsonObject) o).getLong("id"))).containsExactly(laterId, lateId);
+    assertThat(listed.getJsonObject(1).getString("requestedBy")).isEqualTo(MANUFACTURER);
+    assertThat(listed.getJsonObject(1).getString("productionStart")).isEqualTo(today.plusDays(1).toString());
+    JsonArray page = api.get("/api/v1/late-code-requests?limit=1&beforeId=" + laterId, regulator).bodyAsJsonArray();
+    assertThat(page.stream().map(o -> ((JsonObject) o).getLong("id"))).containsExactly(lateId);
+    assertThat(api.get("/api/v1/late-code-requests", mfr).statusCode()).isEqualTo(403);
+    HttpResponse<Buffer> bad = api.post("/api/v1/code-requests", mfr,
+        request.copy().put("batch", "P9BAD").put("productionStart", "tomorrow"));
+    assertThat(bad.statusCode()).as(bad.bodyAsString()).isEqualTo(400);
   }
 }

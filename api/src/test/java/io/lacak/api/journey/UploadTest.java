@@ -211,6 +211,7 @@ class UploadTest {
         StandardCharsets.UTF_8), usageCsv(codes, "U4", 10, 10)).getLong("id"), mfr);
     assertThat(job.getString("state")).isEqualTo("DONE");
     assertThat(job.getBoolean("late")).isTrue();
+    assertThat(job.getString("receivedAt")).isNotNull(); // when the upload reached Lacak, the end of the 24 hours
   }
 
   @Test

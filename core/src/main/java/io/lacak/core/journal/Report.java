@@ -9,12 +9,15 @@ import java.util.function.Function;
  * One report as every way in (JSON, CSV, CLI) hands it to the sequencer: its kind, the reporting
  * facility, when the activity happened (read by {@link OccurredAt}), the client's idempotency key, and the rule that decides it;
  * {@code details} (JSON, or null) is what the report says beyond its codes, journaled with it (a
- * recall's reason and letter).
+ * recall's reason and letter). {@code receivedAt} is when the report reached Lacak (the request's
+ * or the upload's arrival), from which the 24-hour window of Pasal 12(5) and 13(3) is judged;
+ * {@code null} means "now": the sequencer stamps it when the report is submitted, never when the
+ * writer gets to it.
  *
  * <p>{@code new Report(ReportKind.SHIPMENT, pbf, occurredAt, "ship-42", ledger -> ledger.ship(pbf, apotek, codes, Mode.ATOMIC))}
  */
 public record Report(ReportKind kind, int facility, Instant occurredAt, String idempotencyKey,
-                     Function<Ledger, Decision> decide, String details) {
+                     Function<Ledger, Decision> decide, String details, Instant receivedAt) {
 
   /** Longest idempotency key the journal keeps. */
   public static final int MAX_KEY = 128;
@@ -70,7 +73,17 @@ public record Report(ReportKind kind, int facility, Instant occurredAt, String i
     return text.indexOf('\0') >= 0 || text.contains("\\u0000");
   }
 
+  public Report(ReportKind kind, int facility, Instant occurredAt, String idempotencyKey, Function<Ledger, Decision> decide,
+                String details) {
+    this(kind, facility, occurredAt, idempotencyKey, decide, details, null);
+  }
+
   public Report(ReportKind kind, int facility, Instant occurredAt, String idempotencyKey, Function<Ledger, Decision> decide) {
-    this(kind, facility, occurredAt, idempotencyKey, decide, null);
+    this(kind, facility, occurredAt, idempotencyKey, decide, null, null);
+  }
+
+  /** This report as having reached Lacak at {@code receivedAt} (an upload's arrival, not its job's run). */
+  public Report receivedAt(Instant receivedAt) {
+    return new Report(kind, facility, occurredAt, idempotencyKey, decide, details, receivedAt);
   }
 }

@@ -1,5 +1,6 @@
 package io.lacak.core.journal;
 
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.concurrent.PlainThreads;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Effects;
@@ -97,7 +98,8 @@ public final class Sequencer implements AutoCloseable {
     return t;
   });
 
-  private Sequencer(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock) {
+  private Sequencer(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock,
+                    WorkingDays days) {
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
@@ -106,14 +108,20 @@ public final class Sequencer implements AutoCloseable {
     this.writerLedger = new Ledger(pending, ref, keys, clock);
     this.readerLedger = new Ledger(store, ref, keys, clock);
     this.clock = clock;
-    this.issuance = IssuanceService.create(pool, keys, clock, ref::issued);
+    this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued);
   }
 
   /** Loads the reference data, catches the store up with the journal, and starts taking reports. */
   public static Future<Sequencer> start(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
+    return start(vertx, pool, store, keys, clock, WorkingDays.of(java.util.Set.of()));
+  }
+
+  /** As {@link #start(Vertx, Pool, CodeStore, SerialKeys, Clock)}, with the holidays Pasal 9 skips. */
+  public static Future<Sequencer> start(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock,
+                                        WorkingDays days) {
     ReferenceData ref = new ReferenceData();
     return loadReferenceData(pool, ref)
-        .map(v -> new Sequencer(vertx, pool, store, ref, keys, clock))
+        .map(v -> new Sequencer(vertx, pool, store, ref, keys, clock, days))
         .compose(s -> s.onWriter(() -> {
           s.replay();
           return s;
@@ -154,7 +162,9 @@ public final class Sequencer implements AutoCloseable {
     if (broken) {
       return Future.failedFuture(new IllegalStateException("the sequencer is broken; see the log and restart"));
     }
-    Pending p = new Pending(report, vertx.getOrCreateContext(), Promise.promise());
+    // Pasal 12(5), 13(3): the window counts to the report's arrival, not to when the writer gets to it
+    Report arrived = report.receivedAt() != null ? report : report.receivedAt(clock.instant());
+    Pending p = new Pending(arrived, vertx.getOrCreateContext(), Promise.promise());
     queued.incrementAndGet();
     queue.add(p);
     if (draining.compareAndSet(false, true)) {
@@ -242,7 +252,6 @@ public final class Sequencer implements AutoCloseable {
     try {
       Map<String, Receipt> earlier = earlierAnswers(group);
       Map<String, Integer> firstInGroup = new HashMap<>();
-      Instant now = clock.instant();
       for (int i = 0; i < group.size(); i++) {
         Report r = group.get(i).report();
         String key = r.idempotencyKey() == null ? null : r.facility() + "/" + r.idempotencyKey();
@@ -254,10 +263,10 @@ public final class Sequencer implements AutoCloseable {
           answers[i] = firstInGroup.get(key);
           continue;
         }
-        answers[i] = decide(r, now, accepted);
+        answers[i] = decide(r, accepted);
       }
       if (!accepted.isEmpty()) {
-        await(pool.withTransaction(c -> journal(c, accepted, now)));
+        await(pool.withTransaction(c -> journal(c, accepted)));
       }
       pending.flush();
       keepAlerts(group, answers);
@@ -319,8 +328,8 @@ public final class Sequencer implements AutoCloseable {
   }
 
   /** Decides one report and, when it changes anything, applies it to the overlay for the rest of the group. */
-  private Object decide(Report r, Instant now, List<Accepted> accepted) {
-    boolean late = Duration.between(r.occurredAt(), now).compareTo(LATE_AFTER) > 0;
+  private Object decide(Report r, List<Accepted> accepted) {
+    boolean late = Duration.between(r.occurredAt(), r.receivedAt()).compareTo(LATE_AFTER) > 0;
     Decision d;
     try {
       d = r.decide().apply(writerLedger);
@@ -378,11 +387,10 @@ public final class Sequencer implements AutoCloseable {
     return found;
   }
 
-  private Future<Void> journal(SqlConnection c, List<Accepted> accepted, Instant now) {
+  private Future<Void> journal(SqlConnection c, List<Accepted> accepted) {
     List<Tuple> batches = new ArrayList<>();
     List<Tuple> recalls = new ArrayList<>();
     List<Tuple> events = new ArrayList<>();
-    OffsetDateTime received = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     for (Accepted a : accepted) {
       Effects fx = a.decision().effects();
       for (Batch b : fx.newBatches()) {
@@ -393,7 +401,8 @@ public final class Sequencer implements AutoCloseable {
       }
       Report r = a.report();
       events.add(Tuple.from(new Object[] {a.seq(), r.kind().name(), r.facility(),
-          OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), received, a.late(), r.idempotencyKey(),
+          OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), OffsetDateTime.ofInstant(r.receivedAt(), ZoneOffset.UTC),
+          a.late(), r.idempotencyKey(),
           OutcomeJson.encode(a.decision().outcome()), Buffer.buffer(fx.encode()), r.details()}));
     }
     Future<?> chain = batches.isEmpty() ? Future.succeededFuture()

@@ -8,7 +8,6 @@ import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.serial.Issuance;
 import io.lacak.core.serial.PackagingLevel;
-import io.lacak.core.serial.SerialCodec;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeKey;
 import io.lacak.core.store.CodeState;
@@ -46,17 +45,16 @@ public final class Ledger {
 
   private final CodeStore store;
   private final ReferenceData ref;
-  private final SerialKeys keys;
   private final Clock clock;
-  private final Map<Long, SerialCodec> codecs = new HashMap<>();
+  private final LacakSerials serials; // writer thread only, as the scratch state
   private final CodeState scratch = new CodeState(); // writer thread only
   private long sequence;
 
   public Ledger(CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock) {
     this.store = store;
     this.ref = ref;
-    this.keys = keys;
     this.clock = clock;
+    this.serials = new LacakSerials(ref, keys);
     this.sequence = store.appliedSequence();
   }
 
@@ -219,14 +217,15 @@ public final class Ledger {
     if (step.read(key, scratch)) {
       return Refusal.ALREADY_REPORTED;
     }
-    long counter = lacakCounter(product, code.serial());
-    Issuance issuance = counter < 0 ? null : ref.issuance(product.id(), counter);
-    if (issuance != null && issuance.keyVersion() == keys.currentVersion()) {
+    // under whichever key version it was issued: a rotation must not turn Lacak's codes into self-issued ones
+    LacakSerials.Match issued = serials.find(product, code.serial());
+    if (issued != null) {
+      Issuance issuance = issued.issuance();
       // Pasal 10(2): Lacak's codes serve only the batch they were requested for.
       if (!issuance.batch().equals(code.batch()) || !issuance.expiry().equals(code.expiry())) {
         return Refusal.BATCH_MISMATCH;
       }
-      if (issuance.levelOf(counter) != level) {
+      if (issued.level() != level) {
         return Refusal.LEVEL_MISMATCH;
       }
     }
@@ -607,25 +606,10 @@ public final class Ledger {
     return new Decision(new Outcome(false, 0, refused, List.of()), null);
   }
 
-  /** The issuance a Lacak serial came from, or {@code null} for a self-issued one. */
+  /** The issuance a Lacak serial came from, under any key version, or {@code null} for a self-issued one. */
   private Issuance issuanceOf(CodeRef code) {
-    Product product = ref.product(code.productId());
-    long counter = product == null ? -1 : lacakCounter(product, code.serial());
-    Issuance i = counter < 0 ? null : ref.issuance(code.productId(), counter);
-    return i != null && i.keyVersion() == keys.currentVersion() ? i : null;
-  }
-
-  /** The counter of a serial in Lacak's format under the current key, or -1 for any other serial. */
-  private long lacakCounter(Product product, String serial) {
-    if (serial.length() != SerialCodec.LENGTH) {
-      return -1;
-    }
-    return codec(product, keys.currentVersion()).counter(serial);
-  }
-
-  private SerialCodec codec(Product product, int version) {
-    return codecs.computeIfAbsent(((long) product.id() << 8) | version,
-        k -> SerialCodec.create(keys, version, product.nie()));
+    LacakSerials.Match m = serials.find(ref.product(code.productId()), code.serial());
+    return m == null ? null : m.issuance();
   }
 
   private static byte[] key(CodeRef code) {

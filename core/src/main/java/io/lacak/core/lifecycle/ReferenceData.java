@@ -46,6 +46,9 @@ public final class ReferenceData {
   private final Map<Integer, Boolean> recalled = new ConcurrentHashMap<>();
   private final Map<Integer, NavigableMap<Long, Issuance>> issuances = new ConcurrentHashMap<>();
   private final AtomicInteger nextBatch = new AtomicInteger(1);
+  /** Per product, the serial key versions it has issuances under, highest first. */
+  private final Map<Integer, int[]> keyVersions = new ConcurrentHashMap<>();
+  private static final int[] NONE = new int[0];
 
   public void addFacility(Facility f) {
     facilities.put(f.ref(), f);
@@ -149,6 +152,35 @@ public final class ReferenceData {
 
   public void addIssuance(Issuance i) {
     issuances.computeIfAbsent(i.productId(), k -> new ConcurrentSkipListMap<>()).put(i.counterStart(), i);
+    keyVersions.compute(i.productId(), (k, old) -> withVersion(old, i.keyVersion()));
+  }
+
+  /**
+   * The serial key versions {@code productId} has issuances under, highest (the current) first;
+   * as many as there were rotations, not issuances. The array is never changed: do not change it.
+   */
+  public int[] keyVersions(int productId) {
+    return keyVersions.getOrDefault(productId, NONE);
+  }
+
+  private static int[] withVersion(int[] old, int version) {
+    if (old == null) {
+      return new int[] {version};
+    }
+    for (int v : old) {
+      if (v == version) {
+        return old;
+      }
+    }
+    int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+    grown[old.length] = version;
+    java.util.Arrays.sort(grown);
+    for (int a = 0, b = grown.length - 1; a < b; a++, b--) { // highest first
+      int t = grown[a];
+      grown[a] = grown[b];
+      grown[b] = t;
+    }
+    return grown;
   }
 
   /** The issuance whose counter range holds {@code counter}, or {@code null}. */

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * A request for authentication codes (Pasal 8(2)): NIE, batch, expiry, number of primary codes,
  * maximum primaries per secondary, maximum secondaries per tertiary; optionally the product's
- * GTIN (Pasal 8(3)). Counts of secondary and tertiary codes follow from the capacities.
+ * GTIN (Pasal 8(3)) and the day production starts (Pasal 9). Counts of secondary and tertiary
+ * codes follow from the capacities.
  *
  * <p>{@code new CodeRequest().setRequester("MFR-001").setNie("DKL1234567890A1").setBatch("B01")...}
  */
@@ -20,6 +21,7 @@ public final class CodeRequest {
   private int perSecondary;
   private int perTertiary;
   private String idempotencyKey;
+  private LocalDate productionStart;
 
   /** Partner ID (ID rekanan) of the facility asking; must hold the NIE (Pasal 7(2)). */
   public String requester() {
@@ -101,6 +103,19 @@ public final class CodeRequest {
 
   public CodeRequest setIdempotencyKey(String idempotencyKey) {
     this.idempotencyKey = idempotencyKey;
+    return this;
+  }
+
+  /**
+   * The day production of the batch starts (Pasal 9), or {@code null} when the request does not
+   * say; a request fewer than 10 working days before it is issued and flagged late.
+   */
+  public LocalDate productionStart() {
+    return productionStart;
+  }
+
+  public CodeRequest setProductionStart(LocalDate productionStart) {
+    this.productionStart = productionStart;
     return this;
   }
 

@@ -1,5 +1,6 @@
 package io.lacak.core.serial;
 
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.serial.impl.PgIssuanceService;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -34,7 +35,15 @@ public interface IssuanceService {
    * codes, the lifecycle rules know the new counter range at once.
    */
   static IssuanceService create(Pool pool, SerialKeys keys, Clock clock, Consumer<Issuance> issued) {
-    return new PgIssuanceService(pool, keys, clock, issued);
+    return create(pool, keys, clock, WorkingDays.of(java.util.Set.of()), issued);
+  }
+
+  /**
+   * As {@link #create(Pool, SerialKeys, Clock, Consumer)}, counting the working days of Pasal 9
+   * with {@code days} (weekends and {@code LACAK_HOLIDAYS}).
+   */
+  static IssuanceService create(Pool pool, SerialKeys keys, Clock clock, WorkingDays days, Consumer<Issuance> issued) {
+    return new PgIssuanceService(pool, keys, clock, days, issued);
   }
 
   /** Every issuance ever made, for the lifecycle's reference data at start-up. */
@@ -50,6 +59,12 @@ public interface IssuanceService {
 
   /** The requester's issuances, newest first, with ids below {@code beforeId} (paging). */
   Future<java.util.List<Issuance>> list(String requester, long beforeId, int limit);
+
+  /**
+   * Pasal 9: issuances requested fewer than 10 working days before production, every requester's,
+   * newest first, with ids below {@code beforeId} (paging); for the regulator.
+   */
+  Future<java.util.List<Issuance>> late(long beforeId, int limit);
 
   /** One issuance by id; fails with {@link IssuanceRefused} when it is not the requester's. */
   Future<Issuance> get(long id, String requester);

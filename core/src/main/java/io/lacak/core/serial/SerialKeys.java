@@ -15,10 +15,11 @@ import java.util.TreeMap;
 /**
  * The secret AES-256 keys that FF1 turns counters into serials with, by version. New issuances use
  * the highest version and each issuance records the version it used, so its codes can still be
- * listed after a new version is added. Rotation is not safe yet: the ledger and the verifier
- * ({@code IssuedSerials}) recognise a Lacak serial under the current version only, so once a
- * version is added every code printed under an older one counts as self-issued (Pasal 5(1) huruf
- * b) and is no longer checked against its issuance. {@code LACAK_SERIAL_KEY} gives version 1 only:
+ * listed after a new version is added. Rotation keeps older codes checked: the ledger and the
+ * verifier ({@code core.lifecycle.LacakSerials}) decrypt a serial under every version that has
+ * issuances for its product, so a code printed under an older key keeps its batch, level,
+ * capacity and NOT_ACTIVATED checks. Never remove a version that issued codes: its codes would
+ * then count as self-issued (Pasal 5(1) huruf b). {@code LACAK_SERIAL_KEY} gives version 1 only:
  * changing it re-keys every issued serial. Key material is never logged and never leaves this
  * class except to build a cipher.
  *
@@ -77,6 +78,11 @@ public final class SerialKeys {
   /** The version new issuances use: the highest. */
   public int currentVersion() {
     return keys.lastKey();
+  }
+
+  /** Whether a key of {@code version} is held. */
+  public boolean has(int version) {
+    return keys.containsKey(version);
   }
 
   /** FF1 under key {@code version}, radix of the serial alphabet. */

@@ -142,6 +142,83 @@ class SequencerTest {
         .extracting(row -> row.getBoolean(0)).containsExactly(true, false);
   }
 
+  /** A clock the test moves: the writer reads it later than the report arrived. */
+  private static final class MovingClock extends Clock {
+    private volatile Instant now;
+
+    MovingClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void pasal12_5_aReportQueuedBehindASlowOneIsJudgedByWhenItArrivedNotByWhenTheWriterGotToIt() throws Exception {
+    MovingClock clock = new MovingClock(NOW);
+    sequencer.close();
+    sequencer = await(Sequencer.start(TestPostgres.vertx(), TestPostgres.pool(), store, KEYS, clock));
+    java.util.concurrent.CountDownLatch deciding = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Report slowUsage = usage("u-1", NOW);
+    Report slow = new Report(ReportKind.USAGE, mfr, NOW, "u-1", l -> {
+      deciding.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return slowUsage.decide().apply(l);
+    });
+
+    Future<Receipt> first = sequencer.submit(slow);
+    deciding.await();
+    // reaches Lacak 23 hours after the shipment, while the writer is busy with the usage report
+    Future<Receipt> queued = sequencer.submit(new Report(ReportKind.SHIPMENT, mfr, NOW.minus(Duration.ofHours(23)), "s-1",
+        l -> l.ship(mfr, pbf, List.of(code(PackagingLevel.TERTIARY, 0)), Mode.ATOMIC)));
+    clock.advance(Duration.ofHours(2)); // the writer gets to it 25 hours after the activity
+    release.countDown();
+
+    assertThat(await(first).late()).isFalse();
+    Receipt shipped = await(queued);
+    assertThat(shipped.sequence()).isEqualTo(2);
+    assertThat(shipped.late()).isFalse();
+    assertThat(await(TestPostgres.pool().query("select received_at, late from journal where seq = 2").execute()))
+        .extracting(row -> row.getOffsetDateTime(0).toInstant(), row -> row.getBoolean(1))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(NOW, false));
+  }
+
+  @Test
+  void pasal12_5_aReportCarriesItsArrivalAndIsJudgedByIt() throws Exception {
+    // an upload that arrived 23 hours after the activity, its job run a day later (the writer's clock: NOW)
+    Instant arrived = NOW.minus(Duration.ofDays(1));
+    Receipt upload = await(sequencer.submit(usage("u-1", arrived.minus(Duration.ofHours(23))).receivedAt(arrived)));
+    Receipt late = await(sequencer.submit(ship("s-1").receivedAt(NOW.plus(Duration.ofHours(25)))));
+
+    assertThat(upload.late()).isFalse();
+    assertThat(late.late()).isTrue();
+    assertThat(await(TestPostgres.pool().query("select received_at from journal order by seq").execute()))
+        .extracting(row -> row.getOffsetDateTime(0).toInstant())
+        .containsExactly(arrived, NOW.plus(Duration.ofHours(25)));
+  }
+
   @Test
   void issue15_repeatedCloneAttemptsKeepOneAlertPerCodeAndFacilityAndCountThem() throws Exception {
     int apt = TestPostgres.facility("APT-001", "PHARMACY");

@@ -178,6 +178,38 @@ class LedgerTest {
   }
 
   @Test
+  void pasal10_2_afterAKeyRotationCodesIssuedUnderTheOlderKeyKeepTheirBatchLevelAndCapacity() {
+    byte[] second = new byte[32];
+    java.util.Arrays.fill(second, (byte) 7);
+    SerialKeys rotated = SerialKeys.of(Map.of(1, new byte[32], 2, second));
+    Issuance newer = new Issuance(2, PRODUCT, NIE, null, "B2612A", EXPIRY, 20, 2, 1, 10, 5, issuance.total(), 2,
+        "MFR-001", Instant.EPOCH);
+    ref.addIssuance(newer);
+    ledger = new Ledger(store, ref, rotated, CLOCK);
+    SerialCodec v2 = SerialCodec.create(rotated, 2, NIE);
+    CodeRef newerPrimary = new CodeRef(PRODUCT, v2.serial(newer.firstCounter(PackagingLevel.PRIMARY)), "B2612A", EXPIRY);
+    CodeRef olderInNewerBatch = new CodeRef(PRODUCT, primary(0).serial(), "B2612A", EXPIRY);
+    CodeRef olderSecondaryAsPrimary = new CodeRef(PRODUCT, secondary(0).serial(), BATCH, EXPIRY);
+    CodeRef newerInOlderBatch = new CodeRef(PRODUCT, newerPrimary.serial(), BATCH, EXPIRY);
+
+    assertThat(ref.keyVersions(PRODUCT)).containsExactly(2, 1); // the current key is tried first
+    Outcome o = run(ledger.usage(MFR, List.of(new UsageLine(olderInNewerBatch, Use.ACTIVE, null, null),
+        new UsageLine(olderSecondaryAsPrimary, Use.ACTIVE, null, null),
+        new UsageLine(newerInOlderBatch, Use.ACTIVE, null, null)), Mode.PER_CODE));
+    assertThat(reasons(o)).containsExactly(Refusal.BATCH_MISMATCH, Refusal.LEVEL_MISMATCH, Refusal.BATCH_MISMATCH);
+
+    // Pasal 8(2)e: the older issuance's secondary still holds at most 10
+    List<UsageLine> eleven = new ArrayList<>();
+    for (int p = 0; p < 11; p++) {
+      eleven.add(new UsageLine(primary(p), Use.ACTIVE, secondary(0), null));
+    }
+    assertThat(reasons(run(ledger.usage(MFR, eleven, Mode.ATOMIC)))).containsExactly(Refusal.CAPACITY_EXCEEDED);
+    assertThat(run(ledger.usage(MFR, pallet(), Mode.ATOMIC)).fullyAccepted()).isTrue();
+    assertThat(run(ledger.usage(MFR, List.of(new UsageLine(newerPrimary, Use.ACTIVE, null, null)), Mode.ATOMIC))
+        .fullyAccepted()).isTrue();
+  }
+
+  @Test
   void pasal5_1b_selfIssuedSerialsEnterThroughUsage() {
     CodeRef own = new CodeRef(PRODUCT, "MYOWNSERIAL0001", BATCH, EXPIRY);
 

@@ -204,4 +204,70 @@ class IssuanceServiceTest {
     assertThat(await(service.get(i.id(), HOLDER))).isEqualTo(i);
     assertThat(catchThrowableOfType(IssuanceRefused.class, () -> await(service.get(i.id(), "MFR-002")))).isNotNull();
   }
+
+  // CLOCK is Sunday 22 November 2026 in Jakarta: the tenth working day after it is Friday 4 December.
+
+  @Test
+  void pasal9_aRequestTenWorkingDaysBeforeProductionIsOnTimeOneDayLessIsIssuedAndFlaggedLate() throws Exception {
+    Issuance onTime = await(service.request(request().setProductionStart(LocalDate.of(2026, 12, 4))));
+    Issuance late = await(service.request(request().setProductionStart(LocalDate.of(2026, 12, 3))));
+
+    assertThat(onTime.noticeWorkingDays()).isEqualTo(10);
+    assertThat(onTime.late()).isFalse();
+    assertThat(late.noticeWorkingDays()).isEqualTo(9);
+    assertThat(late.late()).isTrue();
+    assertThat(late.primaries()).isEqualTo(1005); // issued all the same: production must not wait
+    assertThat(await(service.get(late.id(), HOLDER))).isEqualTo(late); // as stored
+    assertThat(await(service.get(late.id(), HOLDER)).productionStart()).isEqualTo(LocalDate.of(2026, 12, 3));
+  }
+
+  @Test
+  void pasal9_holidaysAndWeekendsAreNoWorkingDays() throws Exception {
+    IssuanceService withHoliday = IssuanceService.create(TestPostgres.pool(), SerialKeys.of(Map.of(1, new byte[32])),
+        CLOCK, io.lacak.core.calendar.WorkingDays.of(Set.of(LocalDate.of(2026, 11, 30))), i -> { });
+
+    Issuance i = await(withHoliday.request(request().setProductionStart(LocalDate.of(2026, 12, 4))));
+
+    assertThat(i.noticeWorkingDays()).isEqualTo(9);
+    assertThat(i.late()).isTrue();
+    assertThat(await(withHoliday.request(request().setProductionStart(LocalDate.of(2026, 12, 7)))).late()).isFalse();
+  }
+
+  @Test
+  void pasal9_theDayOfTheRequestIsJakartas() throws Exception {
+    // 17:30 UTC on Sunday 22 November is 00:30 WIB on Monday the 23rd: from Monday, the tenth working day is 7 December
+    IssuanceService mondayInJakarta = IssuanceService.create(TestPostgres.pool(), SerialKeys.of(Map.of(1, new byte[32])),
+        Clock.fixed(Instant.parse("2026-11-22T17:30:00Z"), ZoneOffset.UTC));
+
+    Issuance i = await(mondayInJakarta.request(request().setProductionStart(LocalDate.of(2026, 12, 4))));
+
+    assertThat(i.noticeWorkingDays()).isEqualTo(9);
+    assertThat(i.late()).isTrue();
+  }
+
+  @Test
+  void pasal9_aRequestWithoutProductionStartIsNotJudgedAndProductionAfterExpiryIsRefused() throws Exception {
+    Issuance i = await(service.request(request()));
+
+    assertThat(i.productionStart()).isNull();
+    assertThat(i.noticeWorkingDays()).isNull();
+    assertThat(i.late()).isFalse();
+    IssuanceRefused e = refused(request().setProductionStart(LocalDate.of(2029, 1, 1)));
+    assertThat(e.problems()).extracting(IssuanceRefused.Problem::field, IssuanceRefused.Problem::code)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("productionStart", "PRODUCTION_AFTER_EXPIRY"));
+  }
+
+  @Test
+  void pasal9_theRegulatorListsLateRequestsNewestFirstPagedById() throws Exception {
+    Issuance first = await(service.request(request().setProductionStart(LocalDate.of(2026, 11, 25))));
+    await(service.request(request().setProductionStart(LocalDate.of(2027, 1, 4)))); // on time
+    await(service.request(request())); // not judged
+    Issuance second = await(service.request(request().setRequester("MFR-002").setNie("DKL0000000003A1")
+        .setProductionStart(LocalDate.of(2026, 11, 23))));
+
+    assertThat(await(service.late(Long.MAX_VALUE, 100))).containsExactly(second, first);
+    assertThat(await(service.late(Long.MAX_VALUE, 1))).containsExactly(second);
+    assertThat(await(service.late(second.id(), 100))).containsExactly(first);
+    assertThat(first.noticeWorkingDays()).isEqualTo(3);
+  }
 }

@@ -169,6 +169,14 @@ public final class CsvReport {
     return problemCount;
   }
 
+  /**
+   * The report command of the file's good rows, as having reached Lacak at {@code receivedAt} (the
+   * upload's arrival; {@code null}: when it is submitted).
+   */
+  public Report toReport(Instant occurredAt, Instant receivedAt, String idempotencyKey, Mode mode) {
+    return toReport(occurredAt, idempotencyKey, mode).receivedAt(receivedAt);
+  }
+
   /** The report command of the file's good rows: the same the JSON API builds. */
   public Report toReport(Instant occurredAt, String idempotencyKey, Mode mode) {
     int by = uploader.ref();

@@ -49,7 +49,7 @@ import java.util.logging.Logger;
  * idempotency key from a facility is one job. Jobs interrupted by a stop are resumed on start;
  * their report's idempotency key makes the journal apply each exactly once.
  *
- * <p>{@code jobs.accept(new Upload(facility, Template.USAGE, Mode.ATOMIC, file, null, now)).map(job -> job.getLong("id"))}
+ * <p>{@code jobs.accept(new Upload(facility, Template.USAGE, Mode.ATOMIC, file, null, occurredAt, now)).map(job -> job.getLong("id"))}
  */
 public final class UploadJobs {
 
@@ -64,9 +64,13 @@ public final class UploadJobs {
     }
   }
 
-  /** A file received: who sent it, for which template, how to apply it, and when the activity happened. */
+  /**
+   * A file received: who sent it, for which template, how to apply it, when the activity happened,
+   * and when the upload reached Lacak ({@code receivedAt}: the 24-hour window of Pasal 12(5), 13(3)
+   * ends there, however long the job waits for a thread).
+   */
   public record Upload(Facility facility, Template template, Mode mode, Path file, String idempotencyKey,
-                       Instant occurredAt) {
+                       Instant occurredAt, Instant receivedAt) {
   }
 
   private static final class Progress {
@@ -119,9 +123,11 @@ public final class UploadJobs {
       String hash = read[0];
       long bytes = Long.parseLong(read[1]);
       return pool.preparedQuery("insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
-              + " occurred_at, state) values ($1, $2, $3, $4, $5, $6, $7, 'QUEUED') on conflict do nothing returning id")
+              + " occurred_at, received_at, state) values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED')"
+              + " on conflict do nothing returning id")
           .execute(Tuple.from(new Object[] {u.facility().ref(), u.template().name(), u.mode().name(), hash,
-              u.idempotencyKey(), bytes, OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC)}))
+              u.idempotencyKey(), bytes, OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC),
+              OffsetDateTime.ofInstant(u.receivedAt(), ZoneOffset.UTC)}))
           .compose(rows -> rows.size() == 1 ? start(rows.iterator().next().getLong(0), u.file())
               : repeat(u, hash));
     });
@@ -180,7 +186,7 @@ public final class UploadJobs {
 
   /** Worker thread: parse, check, submit, record. */
   private void run(long id) throws Exception {
-    Row job = pool.preparedQuery("select facility, template, mode, occurred_at from upload where id = $1")
+    Row job = pool.preparedQuery("select facility, template, mode, occurred_at, received_at from upload where id = $1")
         .execute(Tuple.of(id)).await(1, TimeUnit.MINUTES).iterator().next();
     Facility facility = sequencer.referenceData().facility(job.getInteger("facility"));
     Template template = Template.valueOf(job.getString("template"));
@@ -204,7 +210,9 @@ public final class UploadJobs {
     }
     state(id, progress, State.APPLYING);
     Instant occurredAt = job.getOffsetDateTime("occurred_at").toInstant();
-    Receipt receipt = sequencer.submit(report.toReport(occurredAt, "upload-" + id, mode)).await(1, TimeUnit.HOURS);
+    Instant receivedAt = job.getOffsetDateTime("received_at").toInstant(); // the upload's arrival, not now
+    Receipt receipt = sequencer.submit(report.toReport(occurredAt, receivedAt, "upload-" + id, mode))
+        .await(1, TimeUnit.HOURS);
     List<CsvProblem> problems = new java.util.ArrayList<>(report.problems());
     for (Outcome.Refused r : receipt.outcome().refused()) {
       if (problems.size() < CsvReport.MAX_PROBLEMS) {
@@ -278,6 +286,7 @@ public final class UploadJobs {
           .put("journalSequence", r.getLong("journal_seq")).put("problemCount", r.getLong("problem_count"))
           .put("problems", r.getString("problems") == null ? new JsonArray() : new JsonArray(r.getString("problems")))
           .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString())
+          .put("receivedAt", r.getOffsetDateTime("received_at").toInstant().toString())
           .put("finishedAt", r.getOffsetDateTime("finished_at") == null ? null
               : r.getOffsetDateTime("finished_at").toInstant().toString());
     });

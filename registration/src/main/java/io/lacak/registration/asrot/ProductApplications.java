@@ -7,7 +7,7 @@ import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.asrot.ProductApplicationForm.Draft;
 import io.lacak.registration.asrot.ProductApplicationForm.Step;
-import io.lacak.registration.calendar.WorkingDays;
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.kbli.Commodity;
 import io.lacak.registration.notice.Outbox;

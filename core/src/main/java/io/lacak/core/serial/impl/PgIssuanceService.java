@@ -1,6 +1,7 @@
 package io.lacak.core.serial.impl;
 
 import io.lacak.core.calendar.BpomTime;
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Error;
 import io.lacak.core.gs1.Gs1Payload;
@@ -35,18 +36,20 @@ public final class PgIssuanceService implements IssuanceService {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String COLUMNS = "i.id, i.product_id, p.nie, i.gtin, i.batch, i.expiry, i.primaries,"
       + " i.secondaries, i.tertiaries, i.per_secondary, i.per_tertiary, i.counter_start, i.key_version,"
-      + " i.requested_by, i.created_at";
+      + " i.requested_by, i.created_at, i.production_start, i.notice_working_days";
 
   private final Pool pool;
   private final SerialKeys keys;
   private final Clock clock;
   private final Gs1Codec codec;
   private final Consumer<Issuance> issued;
+  private final WorkingDays days;
 
-  public PgIssuanceService(Pool pool, SerialKeys keys, Clock clock, Consumer<Issuance> issued) {
+  public PgIssuanceService(Pool pool, SerialKeys keys, Clock clock, WorkingDays days, Consumer<Issuance> issued) {
     this.pool = pool;
     this.keys = keys;
     this.clock = clock;
+    this.days = days;
     this.issued = issued;
     this.codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
   }
@@ -74,6 +77,18 @@ public final class PgIssuanceService implements IssuanceService {
     return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id"
             + " where i.requested_by = $1 and i.id < $2 order by i.id desc limit $3")
         .execute(Tuple.of(requester, beforeId, limit))
+        .map(rows -> {
+          List<Issuance> list = new ArrayList<>(rows.size());
+          rows.forEach(r -> list.add(toIssuance(r)));
+          return list;
+        });
+  }
+
+  @Override
+  public Future<List<Issuance>> late(long beforeId, int limit) {
+    return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id"
+            + " where i.late and i.id < $1 order by i.id desc limit $2")
+        .execute(Tuple.of(beforeId, limit))
         .map(rows -> {
           List<Issuance> list = new ArrayList<>(rows.size());
           rows.forEach(r -> list.add(toIssuance(r)));
@@ -126,19 +141,33 @@ public final class PgIssuanceService implements IssuanceService {
                     "product " + r.nie() + " has fewer than " + total + " serials left"));
               }
               long start = rows.iterator().next().getLong(0);
+              Integer notice = notice(r.productionStart());
               return c.preparedQuery("insert into issuance (product_id, batch, expiry, gtin, primaries, secondaries,"
-                      + " tertiaries, per_secondary, per_tertiary, counter_start, key_version, requested_by, idempotency_key)"
-                      + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id, created_at")
+                      + " tertiaries, per_secondary, per_tertiary, counter_start, key_version, requested_by, idempotency_key,"
+                      + " production_start, notice_working_days, late)"
+                      + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id, created_at")
                   .execute(Tuple.from(new Object[] {productId, r.batch(), r.expiry(), r.gtin(), r.primaries(),
                       r.secondaries(), r.tertiaries(), r.perSecondary(), r.perTertiary(), start,
-                      keys.currentVersion(), r.requester(), r.idempotencyKey()}))
+                      keys.currentVersion(), r.requester(), r.idempotencyKey(), r.productionStart(), notice,
+                      notice != null && notice < Issuance.NOTICE_WORKING_DAYS}))
                   .map(ids -> {
                     Row row = ids.iterator().next();
                     return new Issuance(row.getLong("id"), productId, r.nie(), r.gtin(), r.batch(), r.expiry(),
                         r.primaries(), r.secondaries(), r.tertiaries(), r.perSecondary(), r.perTertiary(), start,
-                        keys.currentVersion(), r.requester(), row.getOffsetDateTime("created_at").toInstant());
+                        keys.currentVersion(), r.requester(), row.getOffsetDateTime("created_at").toInstant(),
+                        r.productionStart(), notice);
                   });
             }));
+  }
+
+  /**
+   * Pasal 9: the request is made at least 10 working days before production starts, counted in
+   * BPOM's days: the working days after today up to the start. Fewer is late; a late request is
+   * still issued (the regulation sets a deadline, not a refusal) and flagged for the regulator like
+   * a late report. No production start given: nothing to judge, {@code null}, not flagged.
+   */
+  private Integer notice(LocalDate productionStart) {
+    return productionStart == null ? null : days.between(today(), productionStart);
   }
 
   /** Lampiran F.3: the product must be registered, its NIE valid, held by the requester. */
@@ -214,6 +243,11 @@ public final class PgIssuanceService implements IssuanceService {
     } else if (r.expiry().isBefore(today())) {
       problems.add(new Problem("expiry", "EXPIRY_PAST", "expiry " + r.expiry() + " has already passed"));
     }
+    if (r.productionStart() != null && r.expiry() != null && r.productionStart().isAfter(r.expiry())) {
+      problems.add(new Problem("productionStart", "PRODUCTION_AFTER_EXPIRY", "produksi " + r.productionStart()
+          + " dimulai setelah kedaluwarsa " + r.expiry() + " / production " + r.productionStart()
+          + " starts after the expiry " + r.expiry()));
+    }
     if (r.nie() != null && r.batch() != null && r.expiry() != null) {
       Gs1Payload sample = r.gtin() != null
           ? Gs1Payload.authenticationByGtin(r.gtin(), r.batch(), r.expiry(), "2")
@@ -282,6 +316,6 @@ public final class PgIssuanceService implements IssuanceService {
         row.getString("batch"), row.getLocalDate("expiry"), row.getLong("primaries"), row.getLong("secondaries"),
         row.getLong("tertiaries"), row.getInteger("per_secondary"), row.getInteger("per_tertiary"),
         row.getLong("counter_start"), row.getInteger("key_version"), row.getString("requested_by"),
-        row.getOffsetDateTime("created_at").toInstant());
+        row.getOffsetDateTime("created_at").toInstant(), row.getLocalDate("production_start"), row.getInteger("notice_working_days"));
   }
 }

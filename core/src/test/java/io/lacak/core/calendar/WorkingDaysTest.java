@@ -1,4 +1,4 @@
-package io.lacak.registration.calendar;
+package io.lacak.core.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,5 +40,15 @@ class WorkingDaysTest {
   void negativeDaysAreRefused() {
     assertThat(days.plus(MONDAY, 0)).isEqualTo(MONDAY);
     assertThatThrownBy(() -> days.plus(MONDAY, -1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void betweenCountsTheWorkingDaysAfterTheFirstUpToTheLast() {
+    assertThat(days.between(MONDAY, LocalDate.of(2026, 12, 7))).isEqualTo(10); // two weeks on
+    assertThat(days.between(MONDAY, LocalDate.of(2026, 12, 5))).isEqualTo(9); // a Saturday
+    assertThat(days.between(MONDAY, MONDAY)).isZero();
+    assertThat(days.between(MONDAY, MONDAY.minusDays(3))).isZero();
+    LocalDate thursday = LocalDate.of(2026, 12, 24);
+    assertThat(days.between(thursday, days.plus(thursday, 10))).isEqualTo(10); // over the holiday
   }
 }
