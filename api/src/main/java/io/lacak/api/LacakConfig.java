@@ -27,6 +27,10 @@ import java.util.function.Function;
  * setter per setting; there is no logic here beyond parsing and the setters' range checks.
  *
  * <p>{@code LacakConfig c = LacakConfig.defaults().withEnvironment(System.getenv()).setPort(0);}
+ *
+ * <p>Over 400 lines because it is the one table of settings (name, type, default, description,
+ * setter) with the typed accessor of each: parsing, {@code serve --help} and the README are
+ * derived from it, and splitting the table from the fields would write each setting twice again.
  */
 public final class LacakConfig {
 

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * scenario on standard output.
  *
  * <p>{@code java -cp benchmarks/target/lacak-bench.jar io.lacak.benchmarks.e2e.E2e verify sales ship ingest [--quick]}
+ *
+ * <p>Over 400 lines because each end-to-end scenario sits beside the baseline it is measured
+ * against, in the same run: a scenario and its baseline are read together or not at all.
  */
 public final class E2e {
 

@@ -58,6 +58,10 @@ import java.util.concurrent.TimeUnit;
  * is half applied.
  *
  * <p>{@code Sequencer.start(vertx, pool, store, keys, clock).compose(s -> s.submit(report))}
+ *
+ * <p>Over 400 lines because the single writer is one concurrency design: the queue, the group
+ * commit, the split retry of a group Postgres refuses, the undo of the overlay and the replay
+ * after an unknown outcome only make sense read together.
  */
 public final class Sequencer implements AutoCloseable {
 

@@ -33,6 +33,10 @@ import java.util.Set;
  * <p>Single writer: one thread calls the report methods; {@link #effective} may be called from any.
  *
  * <p>{@code Outcome o = ledger.ship(distributor, pharmacy, List.of(CodeRef.of(productId, serial)), Mode.ATOMIC);}
+ *
+ * <p>Over 400 lines because it is the one owner of every transition of Lampiran G-L: each
+ * report type is a short method over the same overlay, lazy inheritance and refusal rules, and
+ * splitting it per Lampiran would spread those shared rules over several classes.
  */
 public final class Ledger {
 
