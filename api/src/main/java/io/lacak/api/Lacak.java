@@ -23,6 +23,7 @@ import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.ApiKeys;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Activations;
+import io.lacak.registration.account.PasswordChanges;
 import io.lacak.registration.asrot.ProductApplications;
 import io.lacak.registration.calendar.WorkingDays;
 import io.lacak.registration.certification.Certifications;
@@ -140,7 +141,7 @@ public final class Lacak {
           return Sequencer.start(vertx, db.pool(), store, keys, clock).map(sequencer -> {
             var ref = sequencer.referenceData();
             ApiKeys apiKeys = new ApiKeys(db.pool());
-            Authenticator authenticator = new Authenticator(vertx, parts.tokenSecret(), apiKeys);
+            Authenticator authenticator = new Authenticator(vertx, parts.tokenSecret(), apiKeys, db.pool());
             LinkSeal seal = new LinkSeal(parts.tokenSecret()); // one-time links: their token is in no table
             Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
             Products products = new Products(db.pool(), ref);
@@ -153,7 +154,8 @@ public final class Lacak {
             IssuedSerials issued = new IssuedSerials(ref, keys);
             UploadJobs jobs = new UploadJobs(vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
             Services s = new Services(db, store, sequencer, sequencer.issuance(),
-                new Accounts(vertx, db.pool(), ref), apiKeys, authenticator,
+                new Accounts(vertx, db.pool(), ref, new PasswordChanges(vertx, db.pool(), seal, authenticator, clock)),
+                apiKeys, authenticator,
                 new Facilities(db.pool(), ref), products, new Custody(vertx, db.pool(), store, ref),
                 new Notifications(db.pool()), codec, clock,
                 new UploadRoutes(vertx, jobs, ref, authenticator,
