@@ -136,11 +136,12 @@ public final class LacakConfig {
       Setting.of("LACAK_VERIFY_RATE", INT, 20, LacakConfig::setVerifyRate,
           "public requests (verify, complaints) per second per client address, bursts of twice that; `0`: no limit"),
       Setting.of("LACAK_LOGIN_RATE", INT, 10, LacakConfig::setLoginRate,
-          "logins and account activations per minute per client address, bursts of twice that (429 beyond); `0`: no"
-              + " limit"),
+          "logins, account activations, password changes and reset requests and completions per minute per client"
+              + " address, bursts of twice that (429 beyond); `0`: no limit"),
       Setting.of("LACAK_LOGIN_ACCOUNT_RATE", INT, 5, LacakConfig::setLoginAccountRate,
-          "logins per minute per username, from any number of addresses, bursts of twice that (429 with `Retry-After`"
-              + " before the password is checked, even a right one); `0`: no limit"),
+          "logins (and password changes) per minute per username, and password reset requests per username or e-mail"
+              + " address asked for, from any number of addresses, bursts of twice that (429 with `Retry-After` before the"
+              + " password is checked, even a right one); `0`: no limit"),
       Setting.of("LACAK_HOLIDAYS", DATES, "", LacakConfig::setHolidays,
           "public holidays (`2026-12-25,2027-01-01`) that working-day deadlines skip besides weekends"),
       Setting.of("LACAK_CLONE_CLIENTS", INT, 3, LacakConfig::setCloneClients,

@@ -6,6 +6,7 @@ import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.ApiKeys;
 import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.account.PasswordChanges;
 import io.lacak.registration.asrot.ProductApplications;
 import io.lacak.registration.certification.Certifications;
 import io.lacak.registration.company.Companies;
@@ -48,8 +49,9 @@ public record Registration(Accounts accounts, ApiKeys apiKeys, Authenticator aut
     Certifications certifications = new Certifications(vertx, pool, profile, clock);
     Payments payments = new Payments(pool).settles(Subject.Kind.PRODUCT_APPLICATION, applications::paid)
         .settles(Subject.Kind.CERTIFICATION, certifications::paid);
-    return new Registration(new Accounts(vertx, pool, ref), apiKeys, new Authenticator(vertx, tokenSecret, apiKeys),
-        new Activations(vertx, pool, seal), new Facilities(pool, ref), new FacilityRequests(vertx, pool, ref),
+    Authenticator authenticator = new Authenticator(vertx, tokenSecret, apiKeys, pool);
+    Accounts accounts = new Accounts(vertx, pool, ref, new PasswordChanges(vertx, pool, seal, authenticator, clock));
+    return new Registration(accounts, apiKeys, authenticator, new Activations(vertx, pool, seal), new Facilities(pool, ref), new FacilityRequests(vertx, pool, ref),
         new Companies(vertx, pool, seal), profile, products, applications, certifications, payments,
         new Documents(pool), new Outbox(pool, seal, clock, Outbox.Retry.DEFAULT));
   }

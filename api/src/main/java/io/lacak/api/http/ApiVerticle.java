@@ -101,12 +101,15 @@ public final class ApiVerticle extends VerticleBase {
           root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
           page(root);
           // per address, before a byte of the body is read: public forms, and password guessing
-          // (logins and activations per address and minute, LACAK_LOGIN_RATE)
+          // (logins, activations, password changes and resets per address and minute, LACAK_LOGIN_RATE)
           root.post("/api/v1/facility-requests").handler(s.guards().publicLimit());
           root.post("/api/v1/companies").handler(s.guards().publicLimit());
           root.post("/api/v1/companies/:id/revision").handler(s.guards().publicLimit());
           root.post("/api/v1/login").handler(s.guards().loginLimit());
           root.post("/api/v1/accounts/activate").handler(s.guards().loginLimit());
+          root.post("/api/v1/me/password").handler(s.guards().loginLimit());
+          root.post("/api/v1/password-resets").handler(s.guards().loginLimit());
+          root.post("/api/v1/password-resets/complete").handler(s.guards().loginLimit());
           RouterBuilder b = contract(contract);
           routes(root, b);
           // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
@@ -191,6 +194,8 @@ public final class ApiVerticle extends VerticleBase {
     root.get("/").handler(headers).handler(page);
     root.get("/activate.html").handler(headers) // where an approval's notice links to
         .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/activate.html"));
+    root.get("/reset.html").handler(headers) // where a password reset e-mail links to
+        .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/reset.html"));
     root.get("/company.html").handler(headers) // company registration, and its revision from a notice's link
         .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/company.html"));
     root.get("/assets/*").handler(headers).handler(assets);

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * People's accounts (seed 004: one account, one login for every module), their facilities, and the
- * first regulator account. Password hashing runs on worker threads.
+ * first regulator account; their holders' password changes and resets ({@link #passwords}).
+ * Password hashing runs on worker threads.
  *
  * <p>{@code accounts.login("apoteker.sehat", password).map(authenticator::token)}
  */
@@ -30,11 +31,18 @@ public final class Accounts {
   private final Vertx vertx;
   private final Pool pool;
   private final ReferenceData ref;
+  private final PasswordChanges passwords;
 
-  public Accounts(Vertx vertx, Pool pool, ReferenceData ref) {
+  public Accounts(Vertx vertx, Pool pool, ReferenceData ref, PasswordChanges passwords) {
     this.vertx = vertx;
     this.pool = pool;
     this.ref = ref;
+    this.passwords = passwords;
+  }
+
+  /** Password change by its holder, and reset by a one-time e-mailed link (issue 17 §4). */
+  public PasswordChanges passwords() {
+    return passwords;
   }
 
   /** Creates an account from its JSON (username, password, fullName, email, regulator, facilities). */
@@ -42,9 +50,7 @@ public final class Accounts {
     Fields f = new Fields(body);
     String username = f.text("username", USERNAME, "3-64 lower-case letters, digits, '.', '_' or '-'");
     String password = f.text("password", null, null);
-    if (password != null && password.length() < Passwords.MIN_LENGTH) {
-      f.add("password", "TOO_SHORT", "password must have at least " + Passwords.MIN_LENGTH + " characters");
-    }
+    Passwords.check(f, "password", password);
     String fullName = f.text("fullName", null, null);
     String email = f.optionalText("email", io.lacak.registration.facility.Formats.EMAIL, "an e-mail address");
     boolean regulator = f.bool("regulator", false);

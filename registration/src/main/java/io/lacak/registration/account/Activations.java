@@ -88,9 +88,7 @@ public final class Activations {
     Fields f = new Fields(body);
     String token = seal.open(f.text("token", null, null)); // a forged token opens nothing
     String password = f.text("password", null, null);
-    if (password != null && password.length() < Passwords.MIN_LENGTH) {
-      f.add("password", "TOO_SHORT", "password must have at least " + Passwords.MIN_LENGTH + " characters");
-    }
+    Passwords.check(f, "password", password);
     f.check();
     return vertx.executeBlocking(() -> Passwords.hash(password))
         .compose(hash -> pool.withTransaction(c -> c.preparedQuery("update account_activation set used_at = now()"

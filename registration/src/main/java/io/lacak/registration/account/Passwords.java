@@ -1,5 +1,6 @@
 package io.lacak.registration.account;
 
+import io.lacak.core.refusal.Fields;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -24,6 +25,17 @@ public final class Passwords {
   private static final String PREFIX = "pbkdf2-sha256";
 
   private Passwords() {
+  }
+
+  /**
+   * The rules every new password meets, wherever it is chosen (account creation, activation, change,
+   * reset): adds a {@code TOO_SHORT} problem for {@code field} to {@code f}; {@code null} is left to
+   * the caller's "required" check.
+   */
+  public static void check(Fields f, String field, String password) {
+    if (password != null && password.length() < MIN_LENGTH) {
+      f.add(field, "TOO_SHORT", field + " must have at least " + MIN_LENGTH + " characters");
+    }
   }
 
   public static String hash(String password) {
