@@ -3,7 +3,6 @@ package io.lacak.registration.company;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.document.Documents;
-import io.lacak.registration.facility.Formats;
 import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.core.refusal.Fields;
@@ -21,13 +20,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Company registration (seed 002, "Registrasi Industri"): the industry data, all required, and the
@@ -59,12 +56,6 @@ public final class Companies {
   public static final List<String> REQUIRED_DOCUMENTS =
       List.of("APPLICATION_LETTER", "STATEMENT_LETTER", "SIUP", "NPWP", "TDP");
 
-  private static final Pattern TEXT = Pattern.compile("(?s).{1,1000}");
-  private static final Pattern DIGITS = Pattern.compile("\\d{1,7}");
-  // Seed 002: "nama perusahaan tanpa singkatan bentuk usaha seperti PT, CV dan sebagainya"
-  private static final Pattern FORM_OF_BUSINESS =
-      Pattern.compile("(?i)(^|.*[\\s,.])(PT|CV|TBK|UD|PD|FA|KOPERASI|PERSERO)\\.?($|[\\s,.].*)");
-
   private final Vertx vertx;
   private final Pool pool;
   private final LinkSeal seal;
@@ -79,72 +70,11 @@ public final class Companies {
     return Kind.COMPANY.of(id);
   }
 
-  /**
-   * The industry data of a form (seed 002), as the {@code company} row keeps it; fields are null
-   * where the form's were bad (the refusal lists them before any row is written).
-   */
-  private record Industry(boolean hasNib, String nib, List<String> commodities, LegalEntity legalEntity, String name,
-                          String npwpDigits, IndustryStatus industryStatus, LocalDate productionLicenceDate,
-                          String businessField, String leader, Integer employees, String deedNumber, LocalDate deedDate,
-                          String notary, String iuiTdp, boolean active, String responsibleName, String responsibleEmail,
-                          String responsiblePhone) {
-
-    /** The values of {@code COLUMNS}, in their order. */
-    Object[] columns() {
-      return new Object[] {hasNib, nib, commodities.toArray(new String[0]), legalEntity == null ? null : legalEntity.name(),
-          name, npwpDigits, industryStatus == null ? null : industryStatus.name(), productionLicenceDate, businessField,
-          leader, employees, deedNumber, deedDate, notary, iuiTdp, active, responsibleName, responsibleEmail,
-          responsiblePhone};
-    }
-  }
-
-  /** The industry data of a form, checked; every problem goes to {@code f}. */
-  private static Industry data(Fields f, JsonObject body, List<String> commodities) {
-    boolean hasNib = f.bool("hasNib", false);
-    String nib = f.optionalText("nib", Formats.NIB, "13 digits");
-    if (hasNib && nib == null && !body.containsKey("nib")) {
-      f.add("nib", "REQUIRED", "a company with NIB gives it (seed 002: Memiliki NIB? YA)");
-    }
-    if (commodities.isEmpty()) {
-      f.add("commodities", "REQUIRED", "at least one commodity (seed 002: Komoditi Industri)");
-    }
-    LegalEntity entity = f.choice("legalEntity", LegalEntity.class);
-    String name = f.text("name", TEXT, "the company name");
-    if (name != null && FORM_OF_BUSINESS.matcher(name).matches()) {
-      f.add("name", "FORM_OF_BUSINESS_IN_NAME", "seed 002: the name without PT, CV or another form of business, not '"
-          + name + "'");
-    }
-    String npwp = f.text("npwp", Formats.NPWP, "15 or 16 digits");
-    IndustryStatus status = f.choice("industryStatus", IndustryStatus.class);
-    LocalDate licence = body.containsKey("productionLicenceDate") && !"".equals(body.getValue("productionLicenceDate"))
-        ? f.date("productionLicenceDate") : null;
-    String field = f.text("businessField", TEXT, "the line of business");
-    String leader = f.text("leader", TEXT, "the leader's name");
-    String employees = f.text("employees", DIGITS, "a number, digits only (seed 002: angka saja)");
-    String deedNumber = f.text("deedNumber", TEXT, "the deed number");
-    LocalDate deedDate = f.date("deedDate");
-    String notary = f.text("notary", TEXT, "the notary's name");
-    String iuiTdp = f.text("iuiTdp", TEXT, "the IUI/TDP number");
-    String active = f.text("businessStatus", Pattern.compile("ACTIVE|INACTIVE"), "ACTIVE or INACTIVE");
-    String person = f.text("responsibleName", TEXT, "the responsible person's name");
-    String email = f.text("responsibleEmail", Formats.EMAIL, "an e-mail address");
-    String phone = f.text("responsiblePhone", Formats.PHONE, "a phone number");
-    return new Industry(hasNib, hasNib ? nib : null, List.copyOf(commodities), entity, name,
-        npwp == null ? null : Formats.npwpDigits(npwp), status, licence, field, leader,
-        employees == null ? null : Integer.parseInt(employees), deedNumber, deedDate, notary, iuiTdp, "ACTIVE".equals(active),
-        person, email, phone);
-  }
-
-  /** The columns {@link Industry#columns()} fills, in its order. */
-  private static final String COLUMNS = "has_nib, nib, commodities, legal_entity, name, npwp, industry_status,"
-      + " production_licence_date, business_field, leader, employees, deed_number, deed_date, notary, iui_tdp, active,"
-      + " responsible_name, responsible_email, responsible_phone";
-
   /** Registers a company; INVALID listing every bad field and every missing or refused document. */
   public Future<JsonObject> submit(JsonObject body, List<String> commodities, List<Documents.Upload> documents,
                                    List<Refusal.Item> refusedDocuments) {
     Fields f = new Fields(body);
-    Industry data = data(f, body, commodities);
+    CompanyForm.Industry data = CompanyForm.read(f, body, commodities);
     refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
     Set<String> given = new HashSet<>();
     documents.forEach(d -> given.add(d.kind()));
@@ -159,7 +89,7 @@ public final class Companies {
     for (int i = 1; i <= values.length; i++) {
       params.append(i == 1 ? "$" : ", $").append(i);
     }
-    return pool.withTransaction(c -> c.preparedQuery("insert into company (" + COLUMNS + ") values (" + params + ") returning id")
+    return pool.withTransaction(c -> c.preparedQuery("insert into company (" + CompanyForm.COLUMNS + ") values (" + params + ") returning id")
         .execute(Tuple.from(values))
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
@@ -180,12 +110,12 @@ public final class Companies {
   public Future<JsonObject> revise(long id, String key, JsonObject body, List<String> commodities,
                                    List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
     Fields f = new Fields(body);
-    Industry data = data(f, body, commodities);
+    CompanyForm.Industry data = CompanyForm.read(f, body, commodities);
     refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
     f.check();
     Object[] values = data.columns();
     StringBuilder set = new StringBuilder();
-    String[] columns = COLUMNS.split(", ");
+    String[] columns = CompanyForm.COLUMNS.split(", ");
     for (int i = 0; i < columns.length; i++) {
       set.append(i == 0 ? "" : ", ").append(columns[i].strip()).append(" = $").append(i + 3);
     }
@@ -228,7 +158,7 @@ public final class Companies {
     regulator.requireRegulator();
     Fields f = new Fields(body);
     Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.RETURN, Decision.REJECT));
-    String note = f.optionalText("note", TEXT, "up to 1000 characters");
+    String note = f.optionalText("note", CompanyForm.TEXT, "up to 1000 characters");
     if (decision != null && decision != Decision.APPROVE && note == null) {
       f.add("note", "REQUIRED", "a return or a rejection gives its reason");
     }
