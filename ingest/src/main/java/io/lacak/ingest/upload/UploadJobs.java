@@ -18,7 +18,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,11 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,7 +116,7 @@ public final class UploadJobs {
    * a repeat of a failed job runs it again. The answer is the job as {@link #get} shows it.
    */
   public Future<JsonObject> accept(Upload u) {
-    return offLoop(() -> new String[] {sha256(u.file()), String.valueOf(Files.size(u.file()))}).compose(read -> {
+    return offLoop(() -> new String[] {UploadFiles.sha256(u.file()), String.valueOf(Files.size(u.file()))}).compose(read -> {
       String hash = read[0];
       long bytes = Long.parseLong(read[1]);
       return pool.preparedQuery("insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
@@ -146,7 +143,7 @@ public final class UploadJobs {
                 .execute(Tuple.of(id)).compose(v -> start(id, u.file()));
           }
           return offLoop(() -> {
-            delete(u.file());
+            UploadFiles.delete(u.file());
             return null;
           }).compose(v -> get(id)).map(job -> job.put("repeated", true));
         });
@@ -194,7 +191,7 @@ public final class UploadJobs {
     Progress progress = running.computeIfAbsent(id, k -> new Progress());
     state(id, progress, State.PARSING);
     CsvReport report;
-    try (InputStream in = new Counting(Files.newInputStream(file(id)), progress);
+    try (InputStream in = new UploadFiles.Counting(Files.newInputStream(file(id)), n -> progress.bytesRead += n);
          BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
       report = CsvReport.read(template, reader, facility, sequencer.referenceData(), codec, rows -> progress.rows = rows);
     } catch (TemplateMismatch e) {
@@ -240,7 +237,7 @@ public final class UploadJobs {
         .execute(Tuple.from(new Object[] {id, state.name(), p == null ? 0 : p.rows, accepted, seq, late, list.encode(), count}))
         .onComplete(r -> {
           running.remove(id);
-          workers.execute(() -> delete(file(id))); // file I/O off the event loop
+          workers.execute(() -> UploadFiles.delete(file(id))); // file I/O off the event loop
           if (r.failed()) {
             LOG.log(Level.SEVERE, "cannot record the end of upload " + id, r.cause());
           }
@@ -298,52 +295,5 @@ public final class UploadJobs {
 
   private Path file(long id) {
     return dir.resolve(id + ".csv");
-  }
-
-  private static String sha256(Path file) throws Exception {
-    MessageDigest md = MessageDigest.getInstance("SHA-256");
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "cannot delete " + file, e);
-    }
-  }
-
-  /** Counts the bytes read, for the job's percentage. */
-  private static final class Counting extends FilterInputStream {
-    private final Progress progress;
-
-    Counting(InputStream in, Progress progress) {
-      super(in);
-      this.progress = progress;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        progress.bytesRead++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        progress.bytesRead += n;
-      }
-      return n;
-    }
   }
 }

@@ -12,6 +12,10 @@ import java.util.Set;
 /**
  * Checks each element's value: length, character set and the content rules ("linters") of the
  * GS1 dictionary, with the BPOM profile's own formats for (90), (10), (21) and (91).
+ *
+ * <p>Over 400 lines because it is the table of GS1's linters, one short case each as the syntax
+ * dictionary names them, beside the component checks they run in: a linter is looked up by its
+ * dictionary name here and nowhere else.
  */
 final class ElementRules {
 
