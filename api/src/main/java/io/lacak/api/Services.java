@@ -21,15 +21,25 @@ import java.time.Clock;
  * notifications), the registration module's facade, public verification and complaints, uploads,
  * and the guards that limit requests per address or account.
  */
-public record Services(Database database, CodeStore store, Sequencer sequencer, Custody custody,
-                       Notifications notifications, Gs1Codec codec, Clock clock, Registration registration,
-                       Verifier verifier, IssuedSerials issuedSerials, Complaints complaints, UploadRoutes uploads,
-                       UploadJobs uploadJobs, Guards guards) {
+public record Services(
+        Database database,
+        CodeStore store,
+        Sequencer sequencer,
+        Custody custody,
+        Notifications notifications,
+        Gs1Codec codec,
+        Clock clock,
+        Registration registration,
+        Verifier verifier,
+        IssuedSerials issuedSerials,
+        Complaints complaints,
+        UploadRoutes uploads,
+        UploadJobs uploadJobs,
+        Guards guards) {
 
-  /**
-   * Requests per address and minute: the public forms and verify (LACAK_VERIFY_RATE), logins and
-   * activations (LACAK_LOGIN_RATE); logins per account (LACAK_LOGIN_ACCOUNT_RATE).
-   */
-  public record Guards(RateLimiter publicLimit, RateLimiter loginLimit, RateLimiter accountLoginLimit) {
-  }
+    /**
+     * Requests per address and minute: the public forms and verify (LACAK_VERIFY_RATE), logins and
+     * activations (LACAK_LOGIN_RATE); logins per account (LACAK_LOGIN_ACCOUNT_RATE).
+     */
+    public record Guards(RateLimiter publicLimit, RateLimiter loginLimit, RateLimiter accountLoginLimit) {}
 }

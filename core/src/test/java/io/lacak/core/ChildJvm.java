@@ -16,40 +16,40 @@ import java.util.List;
  */
 public final class ChildJvm {
 
-  private ChildJvm() {
-  }
+    private ChildJvm() {}
 
-  /** {@code java <flags> -Xmx512m -cp <classpath> main args...}, not started. */
-  public static ProcessBuilder command(Class<?> main, String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : System.getProperty("lacak.jvm.flags", "").split("\\s+")) {
-      if (!flag.isBlank()) {
-        cmd.add(flag);
-      }
-    }
-    cmd.add("-Xmx512m");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(main.getName());
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd);
-  }
-
-  /** Reads the child's standard output into {@code lines} on a daemon thread, until it ends or the child dies. */
-  public static Thread drain(Process p, List<String> lines) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
+    /** {@code java <flags> -Xmx512m -cp <classpath> main args...}, not started. */
+    public static ProcessBuilder command(Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String flag : System.getProperty("lacak.jvm.flags", "").split("\\s+")) {
+            if (!flag.isBlank()) {
+                cmd.add(flag);
+            }
         }
-      } catch (Exception e) {
-        // the process was killed: its output simply ends
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
+        cmd.add("-Xmx512m");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd);
+    }
+
+    /** Reads the child's standard output into {@code lines} on a daemon thread, until it ends or the child dies. */
+    public static Thread drain(Process p, List<String> lines) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (Exception e) {
+                // the process was killed: its output simply ends
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
 }

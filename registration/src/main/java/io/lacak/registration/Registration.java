@@ -30,29 +30,54 @@ import java.time.Clock;
  *
  * <p>{@code Registration r = Registration.create(vertx, pool, ref, tokenSecret, workingDays, clock);}
  */
-public record Registration(Accounts accounts, ApiKeys apiKeys, Authenticator authenticator, Activations activations,
-                           Facilities facilities, FacilityRequests facilityRequests, Companies companies,
-                           CompanyProfile companyProfile, Products products, ProductApplications productApplications,
-                           Certifications certifications, Payments payments, Documents documents, Outbox outbox) {
+public record Registration(
+        Accounts accounts,
+        ApiKeys apiKeys,
+        Authenticator authenticator,
+        Activations activations,
+        Facilities facilities,
+        FacilityRequests facilityRequests,
+        Companies companies,
+        CompanyProfile companyProfile,
+        Products products,
+        ProductApplications productApplications,
+        Certifications certifications,
+        Payments payments,
+        Documents documents,
+        Outbox outbox) {
 
-  /**
-   * Builds every service: {@code tokenSecret} signs login tokens and seals one-time links,
-   * {@code days} counts the deadlines of the workflows (LACAK_HOLIDAYS), {@code clock} is the server's.
-   */
-  public static Registration create(Vertx vertx, Pool pool, ReferenceData ref, byte[] tokenSecret, WorkingDays days,
-                                    Clock clock) {
-    ApiKeys apiKeys = new ApiKeys(pool);
-    LinkSeal seal = new LinkSeal(tokenSecret); // one-time links: their token is in no table
-    Products products = new Products(pool, ref);
-    ProductApplications applications = new ProductApplications(pool, products, ref, days, clock);
-    CompanyProfile profile = new CompanyProfile(pool);
-    Certifications certifications = new Certifications(vertx, pool, profile, clock);
-    Payments payments = new Payments(pool).settles(Subject.Kind.PRODUCT_APPLICATION, applications::paid)
-        .settles(Subject.Kind.CERTIFICATION, certifications::paid);
-    Authenticator authenticator = new Authenticator(vertx, tokenSecret, apiKeys, pool);
-    Accounts accounts = new Accounts(vertx, pool, ref, new PasswordChanges(vertx, pool, seal, authenticator, clock));
-    return new Registration(accounts, apiKeys, authenticator, new Activations(vertx, pool, seal), new Facilities(pool, ref), new FacilityRequests(vertx, pool, ref),
-        new Companies(vertx, pool, seal), profile, products, applications, certifications, payments,
-        new Documents(pool), new Outbox(pool, seal, clock, Outbox.Retry.DEFAULT));
-  }
+    /**
+     * Builds every service: {@code tokenSecret} signs login tokens and seals one-time links,
+     * {@code days} counts the deadlines of the workflows (LACAK_HOLIDAYS), {@code clock} is the server's.
+     */
+    public static Registration create(
+            Vertx vertx, Pool pool, ReferenceData ref, byte[] tokenSecret, WorkingDays days, Clock clock) {
+        ApiKeys apiKeys = new ApiKeys(pool);
+        LinkSeal seal = new LinkSeal(tokenSecret); // one-time links: their token is in no table
+        Products products = new Products(pool, ref);
+        ProductApplications applications = new ProductApplications(pool, products, ref, days, clock);
+        CompanyProfile profile = new CompanyProfile(pool);
+        Certifications certifications = new Certifications(vertx, pool, profile, clock);
+        Payments payments = new Payments(pool)
+                .settles(Subject.Kind.PRODUCT_APPLICATION, applications::paid)
+                .settles(Subject.Kind.CERTIFICATION, certifications::paid);
+        Authenticator authenticator = new Authenticator(vertx, tokenSecret, apiKeys, pool);
+        Accounts accounts =
+                new Accounts(vertx, pool, ref, new PasswordChanges(vertx, pool, seal, authenticator, clock));
+        return new Registration(
+                accounts,
+                apiKeys,
+                authenticator,
+                new Activations(vertx, pool, seal),
+                new Facilities(pool, ref),
+                new FacilityRequests(vertx, pool, ref),
+                new Companies(vertx, pool, seal),
+                profile,
+                products,
+                applications,
+                certifications,
+                payments,
+                new Documents(pool),
+                new Outbox(pool, seal, clock, Outbox.Retry.DEFAULT));
+    }
 }

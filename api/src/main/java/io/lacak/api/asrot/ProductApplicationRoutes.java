@@ -1,12 +1,12 @@
 package io.lacak.api.asrot;
 
 import io.lacak.api.http.Authentication;
-import io.lacak.registration.asrot.ProductApplications;
-import io.lacak.registration.asrot.ApplicationStatus;
-import io.lacak.registration.account.Authenticator;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.asrot.ApplicationStatus;
+import io.lacak.registration.asrot.ProductApplications;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,59 +20,75 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  */
 public final class ProductApplicationRoutes {
 
-  private static final int MAX_DOCUMENTS = 10;
+    private static final int MAX_DOCUMENTS = 10;
 
-  private final Vertx vertx;
-  private final ProductApplications applications;
-  private final Authentication authenticator;
-  private final String uploadsDir;
+    private final Vertx vertx;
+    private final ProductApplications applications;
+    private final Authentication authenticator;
+    private final String uploadsDir;
 
-  public ProductApplicationRoutes(Vertx vertx, ProductApplications applications, Authenticator authenticator,
-                                  String uploadsDir) {
-    this.vertx = vertx;
-    this.applications = applications;
-    this.authenticator = new Authentication(authenticator);
-    this.uploadsDir = uploadsDir;
-  }
-
-  /**
-   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
-   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
-   * ApiVerticle}).
-   */
-  public void mount(Router root, RouterBuilder contract) {
-    onRoot(root);
-    throughContract(contract);
-  }
-
-  /** The document upload, on the root router: the caller is known before the body is read. */
-  private void onRoot(Router root) {
-    FormUpload.authenticatedPost(root, "/api/v1/product-applications/:id/documents", authenticator, uploadsDir, MAX_DOCUMENTS)
-        .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
-            .compose(form -> applications.addDocuments(id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))));
-  }
-
-  private void throughContract(RouterBuilder b) {
-    b.getRoute("createProductApplication").addHandler(ctx ->
-        Replies.json(ctx, 201, applications.create(Replies.body(ctx), Authentication.caller(ctx))));
-    b.getRoute("listProductApplications").addHandler(this::list);
-    b.getRoute("getProductApplication").addHandler(ctx -> Replies.json(ctx, 200, applications.get(id(ctx), Authentication.caller(ctx))));
-    b.getRoute("actOnProductApplication").addHandler(ctx ->
-        Replies.json(ctx, 200, applications.act(id(ctx), Replies.body(ctx), Authentication.caller(ctx))));
-  }
-
-  private void list(RoutingContext ctx) {
-    String status = ctx.request().getParam("status");
-    long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
-    Replies.json(ctx, 200, applications.list(Authentication.caller(ctx), status == null ? null : ApplicationStatus.valueOf(status),
-        before, Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("applications", list)));
-  }
-
-  private static long id(RoutingContext ctx) {
-    try {
-      return Replies.longPath(ctx, "id");
-    } catch (NumberFormatException e) {
-      throw Problem.notFound("no product application " + ctx.pathParam("id"));
+    public ProductApplicationRoutes(
+            Vertx vertx, ProductApplications applications, Authenticator authenticator, String uploadsDir) {
+        this.vertx = vertx;
+        this.applications = applications;
+        this.authenticator = new Authentication(authenticator);
+        this.uploadsDir = uploadsDir;
     }
-  }
+
+    /**
+     * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+     * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+     * ApiVerticle}).
+     */
+    public void mount(Router root, RouterBuilder contract) {
+        onRoot(root);
+        throughContract(contract);
+    }
+
+    /** The document upload, on the root router: the caller is known before the body is read. */
+    private void onRoot(Router root) {
+        FormUpload.authenticatedPost(
+                        root, "/api/v1/product-applications/:id/documents", authenticator, uploadsDir, MAX_DOCUMENTS)
+                .handler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
+                                .compose(form -> applications.addDocuments(
+                                        id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))));
+    }
+
+    private void throughContract(RouterBuilder b) {
+        b.getRoute("createProductApplication")
+                .addHandler(ctx ->
+                        Replies.json(ctx, 201, applications.create(Replies.body(ctx), Authentication.caller(ctx))));
+        b.getRoute("listProductApplications").addHandler(this::list);
+        b.getRoute("getProductApplication")
+                .addHandler(ctx -> Replies.json(ctx, 200, applications.get(id(ctx), Authentication.caller(ctx))));
+        b.getRoute("actOnProductApplication")
+                .addHandler(ctx -> Replies.json(
+                        ctx, 200, applications.act(id(ctx), Replies.body(ctx), Authentication.caller(ctx))));
+    }
+
+    private void list(RoutingContext ctx) {
+        String status = ctx.request().getParam("status");
+        long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
+        Replies.json(
+                ctx,
+                200,
+                applications
+                        .list(
+                                Authentication.caller(ctx),
+                                status == null ? null : ApplicationStatus.valueOf(status),
+                                before,
+                                Replies.intParam(ctx, "limit", 50, 1, 500))
+                        .map(list -> new JsonObject().put("applications", list)));
+    }
+
+    private static long id(RoutingContext ctx) {
+        try {
+            return Replies.longPath(ctx, "id");
+        } catch (NumberFormatException e) {
+            throw Problem.notFound("no product application " + ctx.pathParam("id"));
+        }
+    }
 }

@@ -1,13 +1,13 @@
 package io.lacak.api.certification;
 
 import io.lacak.api.http.Authentication;
-import io.lacak.registration.certification.Certifications;
-import io.lacak.registration.account.Authenticator;
-import io.lacak.registration.company.CompanyProfile;
-import io.lacak.registration.document.Documents;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.registration.account.Authenticator;
+import io.lacak.registration.certification.Certifications;
+import io.lacak.registration.company.CompanyProfile;
+import io.lacak.registration.document.Documents;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -26,90 +26,138 @@ import java.util.List;
  */
 public final class CertificationRoutes {
 
-  private static final int MAX_DOCUMENTS = 20;
+    private static final int MAX_DOCUMENTS = 20;
 
-  private final Vertx vertx;
-  private final Certifications certifications;
-  private final CompanyProfile profile;
-  private final Authentication authenticator;
-  private final String uploadsDir;
+    private final Vertx vertx;
+    private final Certifications certifications;
+    private final CompanyProfile profile;
+    private final Authentication authenticator;
+    private final String uploadsDir;
 
-  public CertificationRoutes(Vertx vertx, Certifications certifications, CompanyProfile profile,
-                             Authenticator authenticator, String uploadsDir) {
-    this.vertx = vertx;
-    this.certifications = certifications;
-    this.profile = profile;
-    this.authenticator = new Authentication(authenticator);
-    this.uploadsDir = uploadsDir;
-  }
-
-  /**
-   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
-   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
-   * ApiVerticle}).
-   */
-  public void mount(Router root, RouterBuilder contract) {
-    onRoot(root);
-    throughContract(contract);
-  }
-
-  private void onRoot(Router root) {
-    FormUpload.authenticatedPost(root, "/api/v1/certifications", authenticator, uploadsDir, MAX_DOCUMENTS)
-        .handler(ctx -> Replies.json(ctx, 201, FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
-            .compose(form -> certifications.submit(Authentication.caller(ctx), fields(form), forms(ctx), form.documents(),
-                form.problems()))));
-    FormUpload.authenticatedPost(root, "/api/v1/certifications/:id/revision", authenticator, uploadsDir, MAX_DOCUMENTS)
-        .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
-            .compose(form -> certifications.revise(id(ctx), Authentication.caller(ctx), fields(form), forms(ctx), form.documents(),
-                form.problems()))));
-    FormUpload.authenticatedPost(root, "/api/v1/certifications/:id/capa", authenticator, uploadsDir, 5)
-        .handler(ctx -> Replies.json(ctx, 200, FormUpload.read(vertx, ctx, 5, Documents.PDF_AND_EXCEL)
-            .compose(form -> certifications.capa(id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))));
-    root.get("/api/v1/certifications/:id/certificate").handler(authenticator).handler(this::certificate);
-  }
-
-  private void throughContract(RouterBuilder b) {
-    b.getRoute("getMyCompany").addHandler(ctx -> Replies.json(ctx, 200, profile.get(Authentication.caller(ctx))));
-    b.getRoute("addPlant").addHandler(ctx -> Replies.json(ctx, 201, profile.addPlant(Authentication.caller(ctx), Replies.body(ctx))));
-    b.getRoute("addDosageForm").addHandler(ctx -> Replies.json(ctx, 201,
-        profile.addDosageForm(Authentication.caller(ctx), (int) id(ctx), Replies.body(ctx))));
-    b.getRoute("setProductionLicence").addHandler(ctx -> Replies.json(ctx, 200,
-        profile.setProductionLicence(Authentication.caller(ctx), (int) id(ctx), Replies.body(ctx))));
-    b.getRoute("listCertifications").addHandler(this::list);
-    b.getRoute("getCertification").addHandler(ctx -> Replies.json(ctx, 200, certifications.get(id(ctx), Authentication.caller(ctx))));
-    b.getRoute("decideCertification").addHandler(ctx -> Replies.json(ctx, 200,
-        certifications.decide(id(ctx), Replies.body(ctx), Authentication.caller(ctx))));
-  }
-
-  private void list(RoutingContext ctx) {
-    String status = ctx.request().getParam("status");
-    long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
-    Replies.json(ctx, 200, certifications.list(Authentication.caller(ctx), status == null ? null : Certifications.Status.valueOf(status),
-        before, Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("certifications", list)));
-  }
-
-  private void certificate(RoutingContext ctx) {
-    certifications.certificate(id(ctx), Authentication.caller(ctx)).onFailure(ctx::fail).onSuccess(pdf -> ctx.response()
-        .putHeader("content-type", "application/pdf").putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("content-disposition", "attachment; filename=\"certificate-" + ctx.pathParam("id") + ".pdf\"")
-        .end(Buffer.buffer(pdf)));
-  }
-
-  private static JsonObject fields(FormUpload form) {
-    JsonObject fields = form.fields().copy();
-    fields.remove("dosageForms");
-    return fields;
-  }
-
-  private static List<String> forms(RoutingContext ctx) {
-    return ctx.request().formAttributes().getAll("dosageForms");
-  }
-
-  private static long id(RoutingContext ctx) {
-    try {
-      return Replies.longPath(ctx, "id");
-    } catch (NumberFormatException e) {
-      throw Problem.notFound("no such resource: " + ctx.request().path());
+    public CertificationRoutes(
+            Vertx vertx,
+            Certifications certifications,
+            CompanyProfile profile,
+            Authenticator authenticator,
+            String uploadsDir) {
+        this.vertx = vertx;
+        this.certifications = certifications;
+        this.profile = profile;
+        this.authenticator = new Authentication(authenticator);
+        this.uploadsDir = uploadsDir;
     }
-  }
+
+    /**
+     * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+     * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+     * ApiVerticle}).
+     */
+    public void mount(Router root, RouterBuilder contract) {
+        onRoot(root);
+        throughContract(contract);
+    }
+
+    private void onRoot(Router root) {
+        FormUpload.authenticatedPost(root, "/api/v1/certifications", authenticator, uploadsDir, MAX_DOCUMENTS)
+                .handler(ctx -> Replies.json(
+                        ctx,
+                        201,
+                        FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
+                                .compose(form -> certifications.submit(
+                                        Authentication.caller(ctx),
+                                        fields(form),
+                                        forms(ctx),
+                                        form.documents(),
+                                        form.problems()))));
+        FormUpload.authenticatedPost(
+                        root, "/api/v1/certifications/:id/revision", authenticator, uploadsDir, MAX_DOCUMENTS)
+                .handler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
+                                .compose(form -> certifications.revise(
+                                        id(ctx),
+                                        Authentication.caller(ctx),
+                                        fields(form),
+                                        forms(ctx),
+                                        form.documents(),
+                                        form.problems()))));
+        FormUpload.authenticatedPost(root, "/api/v1/certifications/:id/capa", authenticator, uploadsDir, 5)
+                .handler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        FormUpload.read(vertx, ctx, 5, Documents.PDF_AND_EXCEL)
+                                .compose(form -> certifications.capa(
+                                        id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))));
+        root.get("/api/v1/certifications/:id/certificate")
+                .handler(authenticator)
+                .handler(this::certificate);
+    }
+
+    private void throughContract(RouterBuilder b) {
+        b.getRoute("getMyCompany").addHandler(ctx -> Replies.json(ctx, 200, profile.get(Authentication.caller(ctx))));
+        b.getRoute("addPlant")
+                .addHandler(
+                        ctx -> Replies.json(ctx, 201, profile.addPlant(Authentication.caller(ctx), Replies.body(ctx))));
+        b.getRoute("addDosageForm")
+                .addHandler(ctx -> Replies.json(
+                        ctx, 201, profile.addDosageForm(Authentication.caller(ctx), (int) id(ctx), Replies.body(ctx))));
+        b.getRoute("setProductionLicence")
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        profile.setProductionLicence(Authentication.caller(ctx), (int) id(ctx), Replies.body(ctx))));
+        b.getRoute("listCertifications").addHandler(this::list);
+        b.getRoute("getCertification")
+                .addHandler(ctx -> Replies.json(ctx, 200, certifications.get(id(ctx), Authentication.caller(ctx))));
+        b.getRoute("decideCertification")
+                .addHandler(ctx -> Replies.json(
+                        ctx, 200, certifications.decide(id(ctx), Replies.body(ctx), Authentication.caller(ctx))));
+    }
+
+    private void list(RoutingContext ctx) {
+        String status = ctx.request().getParam("status");
+        long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
+        Replies.json(
+                ctx,
+                200,
+                certifications
+                        .list(
+                                Authentication.caller(ctx),
+                                status == null ? null : Certifications.Status.valueOf(status),
+                                before,
+                                Replies.intParam(ctx, "limit", 50, 1, 500))
+                        .map(list -> new JsonObject().put("certifications", list)));
+    }
+
+    private void certificate(RoutingContext ctx) {
+        certifications
+                .certificate(id(ctx), Authentication.caller(ctx))
+                .onFailure(ctx::fail)
+                .onSuccess(pdf -> ctx.response()
+                        .putHeader("content-type", "application/pdf")
+                        .putHeader("X-Content-Type-Options", "nosniff")
+                        .putHeader(
+                                "content-disposition",
+                                "attachment; filename=\"certificate-" + ctx.pathParam("id") + ".pdf\"")
+                        .end(Buffer.buffer(pdf)));
+    }
+
+    private static JsonObject fields(FormUpload form) {
+        JsonObject fields = form.fields().copy();
+        fields.remove("dosageForms");
+        return fields;
+    }
+
+    private static List<String> forms(RoutingContext ctx) {
+        return ctx.request().formAttributes().getAll("dosageForms");
+    }
+
+    private static long id(RoutingContext ctx) {
+        try {
+            return Replies.longPath(ctx, "id");
+        } catch (NumberFormatException e) {
+            throw Problem.notFound("no such resource: " + ctx.request().path());
+        }
+    }
 }

@@ -1,10 +1,10 @@
 package io.lacak.api.company;
 
 import io.lacak.api.http.Authentication;
-import io.lacak.registration.company.Companies;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.registration.company.Companies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,79 +21,100 @@ import java.util.List;
  */
 public final class CompanyRoutes {
 
-  private static final int MAX_DOCUMENTS = 8;
+    private static final int MAX_DOCUMENTS = 8;
 
-  private final Vertx vertx;
-  private final Companies companies;
-  private final String uploadsDir;
+    private final Vertx vertx;
+    private final Companies companies;
+    private final String uploadsDir;
 
-  public CompanyRoutes(Vertx vertx, Companies companies, String uploadsDir) {
-    this.vertx = vertx;
-    this.companies = companies;
-    this.uploadsDir = uploadsDir;
-  }
-
-  /**
-   * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
-   * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
-   * ApiVerticle}).
-   */
-  public void mount(Router root, RouterBuilder contract) {
-    onRoot(root);
-    throughContract(contract);
-  }
-
-  private void onRoot(Router root) {
-    root.post("/api/v1/companies").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS)).handler(this::submit);
-    root.post("/api/v1/companies/:id/revision").handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
-        .handler(this::revise);
-  }
-
-  private void throughContract(RouterBuilder b) {
-    b.getRoute("listCompanies").addHandler(this::list);
-    b.getRoute("getCompany").addHandler(ctx -> {
-      Authentication.caller(ctx).requireRegulator();
-      Replies.json(ctx, 200, companies.get(Replies.longPath(ctx, "id")));
-    });
-    b.getRoute("decideCompany").addHandler(ctx -> Replies.json(ctx, 200,
-        companies.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Authentication.caller(ctx))));
-  }
-
-  private void submit(RoutingContext ctx) {
-    List<String> commodities = ctx.request().formAttributes().getAll("commodities");
-    Replies.json(ctx, 201, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
-        .compose(form -> companies.submit(booleans(form.fields()), commodities, form.documents(), form.problems())));
-  }
-
-  private void revise(RoutingContext ctx) {
-    long id;
-    try {
-      id = Replies.longPath(ctx, "id");
-    } catch (NumberFormatException e) {
-      throw Problem.notFound("no company registration " + ctx.pathParam("id"));
+    public CompanyRoutes(Vertx vertx, Companies companies, String uploadsDir) {
+        this.vertx = vertx;
+        this.companies = companies;
+        this.uploadsDir = uploadsDir;
     }
-    String key = ctx.request().getParam("key");
-    List<String> commodities = ctx.request().formAttributes().getAll("commodities");
-    Replies.json(ctx, 200, FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
-        .compose(form -> companies.revise(id, key, booleans(form.fields()), commodities, form.documents(), form.problems())));
-  }
 
-  private void list(RoutingContext ctx) {
-    Authentication.caller(ctx).requireRegulator();
-    String status = ctx.request().getParam("status");
-    long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
-    Replies.json(ctx, 200, companies.list(status == null ? null : Companies.Status.valueOf(status), before,
-        Replies.intParam(ctx, "limit", 50, 1, 500)).map(list -> new JsonObject().put("companies", list)));
-  }
-
-  /** A form's {@code hasNib} as the boolean it stands for; any other text is left for the field check. */
-  private static JsonObject booleans(JsonObject fields) {
-    Object v = fields.getValue("hasNib");
-    if ("true".equalsIgnoreCase(String.valueOf(v)) || "false".equalsIgnoreCase(String.valueOf(v))) {
-      fields.put("hasNib", Boolean.parseBoolean(String.valueOf(v)));
+    /**
+     * Mounts every route of the group, each in one place: what the contract cannot carry on {@code
+     * root} (before the contract's router), the JSON operations through {@code contract} (see {@code
+     * ApiVerticle}).
+     */
+    public void mount(Router root, RouterBuilder contract) {
+        onRoot(root);
+        throughContract(contract);
     }
-    fields.remove("commodities");
-    fields.remove("key");
-    return fields;
-  }
+
+    private void onRoot(Router root) {
+        root.post("/api/v1/companies")
+                .handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+                .handler(this::submit);
+        root.post("/api/v1/companies/:id/revision")
+                .handler(FormUpload.bodyHandler(uploadsDir, MAX_DOCUMENTS))
+                .handler(this::revise);
+    }
+
+    private void throughContract(RouterBuilder b) {
+        b.getRoute("listCompanies").addHandler(this::list);
+        b.getRoute("getCompany").addHandler(ctx -> {
+            Authentication.caller(ctx).requireRegulator();
+            Replies.json(ctx, 200, companies.get(Replies.longPath(ctx, "id")));
+        });
+        b.getRoute("decideCompany")
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        companies.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Authentication.caller(ctx))));
+    }
+
+    private void submit(RoutingContext ctx) {
+        List<String> commodities = ctx.request().formAttributes().getAll("commodities");
+        Replies.json(
+                ctx,
+                201,
+                FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
+                        .compose(form -> companies.submit(
+                                booleans(form.fields()), commodities, form.documents(), form.problems())));
+    }
+
+    private void revise(RoutingContext ctx) {
+        long id;
+        try {
+            id = Replies.longPath(ctx, "id");
+        } catch (NumberFormatException e) {
+            throw Problem.notFound("no company registration " + ctx.pathParam("id"));
+        }
+        String key = ctx.request().getParam("key");
+        List<String> commodities = ctx.request().formAttributes().getAll("commodities");
+        Replies.json(
+                ctx,
+                200,
+                FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
+                        .compose(form -> companies.revise(
+                                id, key, booleans(form.fields()), commodities, form.documents(), form.problems())));
+    }
+
+    private void list(RoutingContext ctx) {
+        Authentication.caller(ctx).requireRegulator();
+        String status = ctx.request().getParam("status");
+        long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
+        Replies.json(
+                ctx,
+                200,
+                companies
+                        .list(
+                                status == null ? null : Companies.Status.valueOf(status),
+                                before,
+                                Replies.intParam(ctx, "limit", 50, 1, 500))
+                        .map(list -> new JsonObject().put("companies", list)));
+    }
+
+    /** A form's {@code hasNib} as the boolean it stands for; any other text is left for the field check. */
+    private static JsonObject booleans(JsonObject fields) {
+        Object v = fields.getValue("hasNib");
+        if ("true".equalsIgnoreCase(String.valueOf(v)) || "false".equalsIgnoreCase(String.valueOf(v))) {
+            fields.put("hasNib", Boolean.parseBoolean(String.valueOf(v)));
+        }
+        fields.remove("commodities");
+        fields.remove("key");
+        return fields;
+    }
 }

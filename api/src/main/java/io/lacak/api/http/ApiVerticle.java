@@ -2,41 +2,41 @@ package io.lacak.api.http;
 
 import io.lacak.api.LacakConfig;
 import io.lacak.api.Services;
+import io.lacak.api.account.AccountRoutes;
+import io.lacak.api.asrot.ProductApplicationRoutes;
 import io.lacak.api.barcode.BarcodeRoutes;
+import io.lacak.api.certification.CertificationRoutes;
+import io.lacak.api.company.CompanyRoutes;
 import io.lacak.api.complaint.ComplaintRoutes;
+import io.lacak.api.facility.FacilityRequestRoutes;
+import io.lacak.api.facility.FacilityRoutes;
 import io.lacak.api.issuance.CodeRequestRoutes;
-import io.lacak.api.verify.VerifyRoutes;
+import io.lacak.api.payment.PaymentRoutes;
+import io.lacak.api.product.ProductRoutes;
 import io.lacak.api.query.QueryRoutes;
-import io.lacak.api.report.ReportRoutes;
 import io.lacak.api.regulator.RegulatorRoutes;
+import io.lacak.api.report.ReportRoutes;
+import io.lacak.api.verify.VerifyRoutes;
 import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.LateReports;
 import io.lacak.core.journal.RecallEffectiveness;
-import io.lacak.api.account.AccountRoutes;
-import io.lacak.api.asrot.ProductApplicationRoutes;
-import io.lacak.api.certification.CertificationRoutes;
-import io.lacak.api.company.CompanyRoutes;
-import io.lacak.api.facility.FacilityRequestRoutes;
-import io.lacak.api.facility.FacilityRoutes;
-import io.lacak.api.product.ProductRoutes;
-import io.lacak.api.payment.PaymentRoutes;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import java.util.concurrent.TimeUnit;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP server. The OpenAPI contract ({@code openapi.yaml}, served at {@code /openapi.yaml})
@@ -68,211 +68,306 @@ import io.vertx.openapi.contract.OpenAPIContract;
  */
 public final class ApiVerticle extends VerticleBase {
 
-  /** The contract, a classpath resource. */
-  public static final String CONTRACT = "openapi.yaml";
+    /** The contract, a classpath resource. */
+    public static final String CONTRACT = "openapi.yaml";
 
-  private final LacakConfig config;
-  private final Services s;
-  private final String metricsToken;
-  private HttpServer server;
-  private Deadlines deadlines;
+    private final LacakConfig config;
+    private final Services s;
+    private final String metricsToken;
+    private HttpServer server;
+    private Deadlines deadlines;
 
-  /** {@code metricsToken}: what {@code GET /metrics} requires after {@code Bearer} ({@link MetricsToken}). */
-  public ApiVerticle(LacakConfig config, Services services, String metricsToken) {
-    this.config = config;
-    this.s = services;
-    this.metricsToken = metricsToken;
-  }
-
-  @Override
-  public Future<?> start() {
-    return vertx.fileSystem().readFile(CONTRACT).compose(yaml -> OpenAPIContract.from(vertx, CONTRACT)
-        .compose(contract -> {
-          Router root = Router.router(vertx);
-          deadlines = new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
-          root.route().handler(deadlines); // first: the head has arrived, the body clock starts
-          root.route().handler(ApiVerticle::refuseBadUri);
-          // what the router itself refuses (a path it cannot decode, a method it does not route) is a problem document too
-          for (int status : new int[] {400, 404, 405, 413, 414, 415, 431}) {
-            root.errorHandler(status, new Problems());
-          }
-          root.get("/health").handler(this::health);
-          root.get("/metrics").handler(new MetricsRoute(vertx, metricsToken));
-          root.get("/" + CONTRACT).handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(yaml));
-          page(root);
-          // per address, before a byte of the body is read: public forms, and password guessing
-          // (logins, activations, password changes and resets per address and minute, LACAK_LOGIN_RATE)
-          root.post("/api/v1/facility-requests").handler(s.guards().publicLimit());
-          root.post("/api/v1/companies").handler(s.guards().publicLimit());
-          root.post("/api/v1/companies/:id/revision").handler(s.guards().publicLimit());
-          root.post("/api/v1/login").handler(s.guards().loginLimit());
-          root.post("/api/v1/accounts/activate").handler(s.guards().loginLimit());
-          root.post("/api/v1/me/password").handler(s.guards().loginLimit());
-          root.post("/api/v1/password-resets").handler(s.guards().loginLimit());
-          root.post("/api/v1/password-resets/complete").handler(s.guards().loginLimit());
-          RouterBuilder b = contract(contract);
-          routes(root, b);
-          // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
-          // then checks what the caller may do. The contract's security section documents it.
-          b.getRoutes().forEach(r -> r.setDoSecurity(false));
-          Router api = b.createRouter();
-          api.route().failureHandler(new Problems());
-          root.route("/*").subRouter(api);
-          root.route().handler(ctx -> ctx.fail(Problem.notFound("no such resource: " + ctx.request().path())));
-          root.route().failureHandler(new Problems());
-          deadlines.start();
-          return vertx.createHttpServer(serverOptions()).connectionHandler(deadlines::opened).requestHandler(root)
-              .listen(config.port(), config.host());
-        }))
-        .onSuccess(srv -> server = srv);
-  }
-
-  /**
-   * HTTP/1.1 only: cleartext HTTP/2 (h2c) multiplexes streams on one connection, beyond the reach of
-   * the per-connection head clock, and no client of this API needs it. A connection with nothing
-   * read or written for the idle timeout is closed, before its protocol is even known.
-   */
-  private HttpServerOptions serverOptions() {
-    return new HttpServerOptions().setHttp2ClearTextEnabled(false)
-        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public Future<?> stop() {
-    if (deadlines != null) {
-      deadlines.stop();
+    /** {@code metricsToken}: what {@code GET /metrics} requires after {@code Bearer} ({@link MetricsToken}). */
+    public ApiVerticle(LacakConfig config, Services services, String metricsToken) {
+        this.config = config;
+        this.s = services;
+        this.metricsToken = metricsToken;
     }
-    return Future.succeededFuture();
-  }
 
-  /** The contract's router builder: every body read up to the limit, then the caller found. */
-  private RouterBuilder contract(OpenAPIContract contract) {
-    RouterBuilder b = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-    b.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimit())); // a limit on every route
-    b.rootHandler(new Authentication(s.registration().authenticator()));
-    return b;
-  }
-
-  /** Every route group, each mounted once: on {@code root}, through {@code b}, or its routes split between them. */
-  private void routes(Router root, RouterBuilder b) {
-    String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
-    s.uploads().mount(root, b);
-    new VerifyRoutes(vertx, s.verifier(), s.guards().publicLimit(), tmp).mount(root);
-    complaints(tmp).mount(root, b);
-    facilityRequests(tmp).mount(root, b);
-    new CompanyRoutes(vertx, s.registration().companies(), tmp).mount(root, b);
-    productApplications(tmp).mount(root, b);
-    certifications(tmp).mount(root, b);
-    // password guessing from many addresses: logins per username too (LACAK_LOGIN_ACCOUNT_RATE)
-    new AccountRoutes(s.registration().accounts(), s.registration().apiKeys(), s.registration().authenticator(), s.sequencer().referenceData(),
-        username -> s.guards().accountLoginLimit().allow("account:" + username),
-        username -> s.guards().accountLoginLimit().retryAfterSeconds("account:" + username)).mount(b);
-    new FacilityRoutes(s.registration().facilities()).mount(b);
-    new ProductRoutes(s.registration().products()).mount(b);
-    new CodeRequestRoutes(s.sequencer().issuance(), s.sequencer().referenceData()).mount(b);
-    new ReportRoutes(s.sequencer(), s.codec(), s.clock(), new ReportRoutes.Letters(vertx, s.registration().documents(),
-        s.custody(), new Authentication(s.registration().authenticator()), tmp)).mount(root, b);
-    new BarcodeRoutes(vertx, s.codec(), s.issuedSerials()).mount(b);
-    new PaymentRoutes(s.registration().payments()).mount(b);
-    new QueryRoutes(s.sequencer().ledger(), s.sequencer().referenceData(), s.custody(), s.notifications(), s.codec(),
-        s.clock()).mount(b);
-    new RegulatorRoutes(new Alerts(s.database().pool(), s.sequencer().referenceData()),
-        new LateReports(s.database().pool(), s.sequencer().referenceData()), s.sequencer().referenceData(),
-        new RecallEffectiveness(vertx, s.database().pool(), s.store(), s.sequencer().referenceData(), s.custody()), s.sequencer().issuance()).mount(b);
-  }
-
-  /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */
-  private void page(Router root) {
-    StaticHandler page = StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false);
-    // a route "/assets/*" hands the handler the path below "/assets/"
-    StaticHandler assets = StaticHandler.create("webroot/assets").setCachingEnabled(false);
-    Handler<RoutingContext> headers = ctx -> {
-      ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'")
-          .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
-      ctx.next();
-    };
-    root.get("/").handler(headers).handler(page);
-    root.get("/activate.html").handler(headers) // where an approval's notice links to
-        .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/activate.html"));
-    root.get("/reset.html").handler(headers) // where a password reset e-mail links to
-        .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/reset.html"));
-    root.get("/company.html").handler(headers) // company registration, and its revision from a notice's link
-        .handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8").sendFile("webroot/company.html"));
-    root.get("/assets/*").handler(headers).handler(assets);
-  }
-
-  private FacilityRequestRoutes facilityRequests(String uploadsDir) {
-    return new FacilityRequestRoutes(vertx, s.registration().facilityRequests(), s.registration().documents(), s.registration().activations(), s.registration().outbox(),
-        s.registration().authenticator(), uploadsDir);
-  }
-
-  private ProductApplicationRoutes productApplications(String uploadsDir) {
-    return new ProductApplicationRoutes(vertx, s.registration().productApplications(), s.registration().authenticator(), uploadsDir);
-  }
-
-  private CertificationRoutes certifications(String uploadsDir) {
-    return new CertificationRoutes(vertx, s.registration().certifications(), s.registration().companyProfile(), s.registration().authenticator(), uploadsDir);
-  }
-
-  private ComplaintRoutes complaints(String uploadsDir) {
-    return new ComplaintRoutes(vertx, s.complaints(), s.guards().publicLimit(), s.registration().authenticator(), uploadsDir);
-  }
-
-  /** The port actually bound (the requested one, or the free one picked for port 0). */
-  public int port() {
-    return server == null ? -1 : server.actualPort();
-  }
-
-  /**
-   * A URI that cannot be decoded ({@code %E0%A4%A}) or holds a NUL ({@code %00}) is the client's
-   * fault, refused before any handler reads a parameter from it.
-   */
-  private static void refuseBadUri(RoutingContext ctx) {
-    String uri = ctx.request().uri();
-    if (uri.contains("%00")) {
-      ctx.fail(Problem.badRequest("uri", "NUL_CHARACTER", "alamat memuat karakter NUL / the URI holds a NUL character (%00)"));
-      return;
+    @Override
+    public Future<?> start() {
+        return vertx.fileSystem()
+                .readFile(CONTRACT)
+                .compose(yaml -> OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
+                    Router root = Router.router(vertx);
+                    deadlines =
+                            new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
+                    root.route().handler(deadlines); // first: the head has arrived, the body clock starts
+                    root.route().handler(ApiVerticle::refuseBadUri);
+                    // what the router itself refuses (a path it cannot decode, a method it does not route) is a problem
+                    // document too
+                    for (int status : new int[] {400, 404, 405, 413, 414, 415, 431}) {
+                        root.errorHandler(status, new Problems());
+                    }
+                    root.get("/health").handler(this::health);
+                    root.get("/metrics").handler(new MetricsRoute(vertx, metricsToken));
+                    root.get("/" + CONTRACT).handler(ctx -> ctx.response()
+                            .putHeader("content-type", "application/yaml")
+                            .end(yaml));
+                    page(root);
+                    // per address, before a byte of the body is read: public forms, and password guessing
+                    // (logins, activations, password changes and resets per address and minute, LACAK_LOGIN_RATE)
+                    root.post("/api/v1/facility-requests").handler(s.guards().publicLimit());
+                    root.post("/api/v1/companies").handler(s.guards().publicLimit());
+                    root.post("/api/v1/companies/:id/revision")
+                            .handler(s.guards().publicLimit());
+                    root.post("/api/v1/login").handler(s.guards().loginLimit());
+                    root.post("/api/v1/accounts/activate").handler(s.guards().loginLimit());
+                    root.post("/api/v1/me/password").handler(s.guards().loginLimit());
+                    root.post("/api/v1/password-resets").handler(s.guards().loginLimit());
+                    root.post("/api/v1/password-resets/complete")
+                            .handler(s.guards().loginLimit());
+                    RouterBuilder b = contract(contract);
+                    routes(root, b);
+                    // Authentication is the authenticator's (JWT or API key, one handler for both); each handler
+                    // then checks what the caller may do. The contract's security section documents it.
+                    b.getRoutes().forEach(r -> r.setDoSecurity(false));
+                    Router api = b.createRouter();
+                    api.route().failureHandler(new Problems());
+                    root.route("/*").subRouter(api);
+                    root.route()
+                            .handler(ctx -> ctx.fail(Problem.notFound(
+                                    "no such resource: " + ctx.request().path())));
+                    root.route().failureHandler(new Problems());
+                    deadlines.start();
+                    return vertx.createHttpServer(serverOptions())
+                            .connectionHandler(deadlines::opened)
+                            .requestHandler(root)
+                            .listen(config.port(), config.host());
+                }))
+                .onSuccess(srv -> server = srv);
     }
-    try {
-      ctx.request().params(); // decodes the query once; Vert.x keeps the result
-      java.net.URLDecoder.decode(ctx.request().path().replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      ctx.fail(Problem.badRequest("uri", "BAD_URI", "alamat tidak dapat dibaca / the URI has a malformed percent-encoding"));
-      return;
+
+    /**
+     * HTTP/1.1 only: cleartext HTTP/2 (h2c) multiplexes streams on one connection, beyond the reach of
+     * the per-connection head clock, and no client of this API needs it. A connection with nothing
+     * read or written for the idle timeout is closed, before its protocol is even known.
+     */
+    private HttpServerOptions serverOptions() {
+        return new HttpServerOptions()
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout(
+                        (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     }
-    ctx.next();
-  }
 
-  /**
-   * {@code GET /health}: the writer, the ingest threads, the store with the disk left under it, the
-   * journal position, and Postgres. 503 when Postgres does not answer or the writer is down.
-   */
-  private void health(RoutingContext ctx) {
-    CodeStore store = s.store();
-    JsonObject storeInfo = new JsonObject().put("codes", store.size()).put("capacity", store.capacity())
-        .put("generations", store.generations()).put("appliedSequence", store.appliedSequence())
-        .put("diskFreeBytes", freeBytes(config.storeOptions().directory()));
-    Sequencer.Health w = s.sequencer().health();
-    JsonObject writer = new JsonObject().put("status", w.up() ? "UP" : "DOWN").put("queued", w.queued())
-        .put("lastError", w.lastError());
-    UploadJobs.Health in = s.uploadJobs().health();
-    JsonObject ingest = new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
-    s.database().pool().query("select coalesce(max(seq), 0) from journal").execute()
-        .map(rows -> new JsonObject().put("status", w.up() && in.up() ? "UP" : "DOWN")
-            .put("journal", new JsonObject().put("lastSequence", rows.iterator().next().getLong(0)))
-            .put("postgres", "UP"))
-        .otherwise(e -> new JsonObject().put("status", "DOWN").put("postgres", "DOWN"))
-        .onSuccess(body -> ctx.response().setStatusCode(body.getString("status").equals("UP") ? 200 : 503)
-            .putHeader("content-type", "application/json")
-            .end(body.put("writer", writer).put("ingest", ingest).put("store", storeInfo).encode()));
-  }
-
-  private static long freeBytes(java.nio.file.Path dir) {
-    try {
-      return java.nio.file.Files.getFileStore(dir).getUsableSpace();
-    } catch (java.io.IOException e) {
-      return -1;
+    @Override
+    public Future<?> stop() {
+        if (deadlines != null) {
+            deadlines.stop();
+        }
+        return Future.succeededFuture();
     }
-  }
 
+    /** The contract's router builder: every body read up to the limit, then the caller found. */
+    private RouterBuilder contract(OpenAPIContract contract) {
+        RouterBuilder b = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        b.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimit())); // a limit on every route
+        b.rootHandler(new Authentication(s.registration().authenticator()));
+        return b;
+    }
+
+    /** Every route group, each mounted once: on {@code root}, through {@code b}, or its routes split between them. */
+    private void routes(Router root, RouterBuilder b) {
+        String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
+        s.uploads().mount(root, b);
+        new VerifyRoutes(vertx, s.verifier(), s.guards().publicLimit(), tmp).mount(root);
+        complaints(tmp).mount(root, b);
+        facilityRequests(tmp).mount(root, b);
+        new CompanyRoutes(vertx, s.registration().companies(), tmp).mount(root, b);
+        productApplications(tmp).mount(root, b);
+        certifications(tmp).mount(root, b);
+        // password guessing from many addresses: logins per username too (LACAK_LOGIN_ACCOUNT_RATE)
+        new AccountRoutes(
+                        s.registration().accounts(),
+                        s.registration().apiKeys(),
+                        s.registration().authenticator(),
+                        s.sequencer().referenceData(),
+                        username -> s.guards().accountLoginLimit().allow("account:" + username),
+                        username -> s.guards().accountLoginLimit().retryAfterSeconds("account:" + username))
+                .mount(b);
+        new FacilityRoutes(s.registration().facilities()).mount(b);
+        new ProductRoutes(s.registration().products()).mount(b);
+        new CodeRequestRoutes(s.sequencer().issuance(), s.sequencer().referenceData()).mount(b);
+        new ReportRoutes(
+                        s.sequencer(),
+                        s.codec(),
+                        s.clock(),
+                        new ReportRoutes.Letters(
+                                vertx,
+                                s.registration().documents(),
+                                s.custody(),
+                                new Authentication(s.registration().authenticator()),
+                                tmp))
+                .mount(root, b);
+        new BarcodeRoutes(vertx, s.codec(), s.issuedSerials()).mount(b);
+        new PaymentRoutes(s.registration().payments()).mount(b);
+        new QueryRoutes(
+                        s.sequencer().ledger(),
+                        s.sequencer().referenceData(),
+                        s.custody(),
+                        s.notifications(),
+                        s.codec(),
+                        s.clock())
+                .mount(b);
+        new RegulatorRoutes(
+                        new Alerts(s.database().pool(), s.sequencer().referenceData()),
+                        new LateReports(s.database().pool(), s.sequencer().referenceData()),
+                        s.sequencer().referenceData(),
+                        new RecallEffectiveness(
+                                vertx,
+                                s.database().pool(),
+                                s.store(),
+                                s.sequencer().referenceData(),
+                                s.custody()),
+                        s.sequencer().issuance())
+                .mount(b);
+    }
+
+    /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */
+    private void page(Router root) {
+        StaticHandler page =
+                StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false);
+        // a route "/assets/*" hands the handler the path below "/assets/"
+        StaticHandler assets = StaticHandler.create("webroot/assets").setCachingEnabled(false);
+        Handler<RoutingContext> headers = ctx -> {
+            ctx.response()
+                    .putHeader(
+                            "Content-Security-Policy",
+                            "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'")
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Referrer-Policy", "no-referrer");
+            ctx.next();
+        };
+        root.get("/").handler(headers).handler(page);
+        root.get("/activate.html")
+                .handler(headers) // where an approval's notice links to
+                .handler(ctx -> ctx.response()
+                        .putHeader("content-type", "text/html; charset=utf-8")
+                        .sendFile("webroot/activate.html"));
+        root.get("/reset.html")
+                .handler(headers) // where a password reset e-mail links to
+                .handler(ctx -> ctx.response()
+                        .putHeader("content-type", "text/html; charset=utf-8")
+                        .sendFile("webroot/reset.html"));
+        root.get("/company.html")
+                .handler(headers) // company registration, and its revision from a notice's link
+                .handler(ctx -> ctx.response()
+                        .putHeader("content-type", "text/html; charset=utf-8")
+                        .sendFile("webroot/company.html"));
+        root.get("/assets/*").handler(headers).handler(assets);
+    }
+
+    private FacilityRequestRoutes facilityRequests(String uploadsDir) {
+        return new FacilityRequestRoutes(
+                vertx,
+                s.registration().facilityRequests(),
+                s.registration().documents(),
+                s.registration().activations(),
+                s.registration().outbox(),
+                s.registration().authenticator(),
+                uploadsDir);
+    }
+
+    private ProductApplicationRoutes productApplications(String uploadsDir) {
+        return new ProductApplicationRoutes(
+                vertx, s.registration().productApplications(), s.registration().authenticator(), uploadsDir);
+    }
+
+    private CertificationRoutes certifications(String uploadsDir) {
+        return new CertificationRoutes(
+                vertx,
+                s.registration().certifications(),
+                s.registration().companyProfile(),
+                s.registration().authenticator(),
+                uploadsDir);
+    }
+
+    private ComplaintRoutes complaints(String uploadsDir) {
+        return new ComplaintRoutes(
+                vertx,
+                s.complaints(),
+                s.guards().publicLimit(),
+                s.registration().authenticator(),
+                uploadsDir);
+    }
+
+    /** The port actually bound (the requested one, or the free one picked for port 0). */
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    /**
+     * A URI that cannot be decoded ({@code %E0%A4%A}) or holds a NUL ({@code %00}) is the client's
+     * fault, refused before any handler reads a parameter from it.
+     */
+    private static void refuseBadUri(RoutingContext ctx) {
+        String uri = ctx.request().uri();
+        if (uri.contains("%00")) {
+            ctx.fail(Problem.badRequest(
+                    "uri", "NUL_CHARACTER", "alamat memuat karakter NUL / the URI holds a NUL character (%00)"));
+            return;
+        }
+        try {
+            ctx.request().params(); // decodes the query once; Vert.x keeps the result
+            java.net.URLDecoder.decode(
+                    ctx.request().path().replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            ctx.fail(Problem.badRequest(
+                    "uri", "BAD_URI", "alamat tidak dapat dibaca / the URI has a malformed percent-encoding"));
+            return;
+        }
+        ctx.next();
+    }
+
+    /**
+     * {@code GET /health}: the writer, the ingest threads, the store with the disk left under it, the
+     * journal position, and Postgres. 503 when Postgres does not answer or the writer is down.
+     */
+    private void health(RoutingContext ctx) {
+        CodeStore store = s.store();
+        JsonObject storeInfo = new JsonObject()
+                .put("codes", store.size())
+                .put("capacity", store.capacity())
+                .put("generations", store.generations())
+                .put("appliedSequence", store.appliedSequence())
+                .put("diskFreeBytes", freeBytes(config.storeOptions().directory()));
+        Sequencer.Health w = s.sequencer().health();
+        JsonObject writer = new JsonObject()
+                .put("status", w.up() ? "UP" : "DOWN")
+                .put("queued", w.queued())
+                .put("lastError", w.lastError());
+        UploadJobs.Health in = s.uploadJobs().health();
+        JsonObject ingest =
+                new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
+        s.database()
+                .pool()
+                .query("select coalesce(max(seq), 0) from journal")
+                .execute()
+                .map(rows -> new JsonObject()
+                        .put("status", w.up() && in.up() ? "UP" : "DOWN")
+                        .put(
+                                "journal",
+                                new JsonObject()
+                                        .put(
+                                                "lastSequence",
+                                                rows.iterator().next().getLong(0)))
+                        .put("postgres", "UP"))
+                .otherwise(e -> new JsonObject().put("status", "DOWN").put("postgres", "DOWN"))
+                .onSuccess(body -> ctx.response()
+                        .setStatusCode(body.getString("status").equals("UP") ? 200 : 503)
+                        .putHeader("content-type", "application/json")
+                        .end(body.put("writer", writer)
+                                .put("ingest", ingest)
+                                .put("store", storeInfo)
+                                .encode()));
+    }
+
+    private static long freeBytes(java.nio.file.Path dir) {
+        try {
+            return java.nio.file.Files.getFileStore(dir).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
 }

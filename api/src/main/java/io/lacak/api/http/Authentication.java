@@ -16,35 +16,38 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class Authentication implements Handler<RoutingContext> {
 
-  /** Key of the caller in the routing context. */
-  private static final String KEY = "lacak.caller";
+    /** Key of the caller in the routing context. */
+    private static final String KEY = "lacak.caller";
 
-  private final Authenticator authenticator;
+    private final Authenticator authenticator;
 
-  public Authentication(Authenticator authenticator) {
-    this.authenticator = authenticator;
-  }
-
-  @Override
-  public void handle(RoutingContext ctx) {
-    String authorization = ctx.request().getHeader("Authorization");
-    String apiKey = ctx.request().getHeader("X-API-Key");
-    if (authorization == null && apiKey == null) {
-      ctx.next(); // anonymous, at once
-      return;
+    public Authentication(Authenticator authenticator) {
+        this.authenticator = authenticator;
     }
-    authenticator.caller(authorization, apiKey).onSuccess(c -> {
-      ctx.put(KEY, c);
-      ctx.next();
-    }).onFailure(ctx::fail);
-  }
 
-  /** The authenticated caller of a request; 401 when there is none. */
-  public static Caller caller(RoutingContext ctx) {
-    Caller c = ctx.get(KEY);
-    if (c == null) {
-      throw Refusal.unauthenticated("log in (Authorization: Bearer <token>) or give an API key (X-API-Key)");
+    @Override
+    public void handle(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader("Authorization");
+        String apiKey = ctx.request().getHeader("X-API-Key");
+        if (authorization == null && apiKey == null) {
+            ctx.next(); // anonymous, at once
+            return;
+        }
+        authenticator
+                .caller(authorization, apiKey)
+                .onSuccess(c -> {
+                    ctx.put(KEY, c);
+                    ctx.next();
+                })
+                .onFailure(ctx::fail);
     }
-    return c;
-  }
+
+    /** The authenticated caller of a request; 401 when there is none. */
+    public static Caller caller(RoutingContext ctx) {
+        Caller c = ctx.get(KEY);
+        if (c == null) {
+            throw Refusal.unauthenticated("log in (Authorization: Bearer <token>) or give an API key (X-API-Key)");
+        }
+        return c;
+    }
 }

@@ -31,139 +31,144 @@ import java.util.Set;
  */
 final class Deadlines implements Handler<RoutingContext> {
 
-  /** A routing-context key set on a request whose body timed out: its answer is the 408 written here. */
-  static final String EXPIRED = "lacak.body.expired";
+    /** A routing-context key set on a request whose body timed out: its answer is the 408 written here. */
+    static final String EXPIRED = "lacak.body.expired";
 
-  /** CSV uploads stream up to LACAK_UPLOAD_LIMIT bytes: they get the longer timeout. */
-  static final String UPLOADS = "/api/v1/uploads/";
+    /** CSV uploads stream up to LACAK_UPLOAD_LIMIT bytes: they get the longer timeout. */
+    static final String UPLOADS = "/api/v1/uploads/";
 
-  private final Vertx vertx;
-  private final long headerNanos;
-  private final Duration body;
-  private final Duration upload;
-  /** Open connections; touched on the server's event loop only. */
-  private final Map<HttpConnection, Watch> connections = new HashMap<>();
-  /** Requests whose bodies are still arriving. */
-  private final Set<Pending> bodies = new LinkedHashSet<>();
-  private long timer = -1;
+    private final Vertx vertx;
+    private final long headerNanos;
+    private final Duration body;
+    private final Duration upload;
+    /** Open connections; touched on the server's event loop only. */
+    private final Map<HttpConnection, Watch> connections = new HashMap<>();
+    /** Requests whose bodies are still arriving. */
+    private final Set<Pending> bodies = new LinkedHashSet<>();
 
-  private static final class Watch {
-    int inFlight;
-    long idleSince = System.nanoTime();
-  }
+    private long timer = -1;
 
-  private record Pending(RoutingContext ctx, long deadline, Duration timeout) {
-  }
-
-  Deadlines(Vertx vertx, Duration header, Duration body, Duration upload) {
-    this.vertx = vertx;
-    this.headerNanos = header.toNanos();
-    this.body = body;
-    this.upload = upload;
-  }
-
-  /** Checks a quarter of the shortest limit apart (10 ms to 1 s): a limit is kept to within a quarter or a second. */
-  void start() {
-    long shortest = Math.min(headerNanos, Math.min(body.toNanos(), upload.toNanos())) / 1_000_000;
-    timer = vertx.setPeriodic(Math.max(10, Math.min(1000, shortest / 4)), t -> check());
-  }
-
-  void stop() {
-    vertx.cancelTimer(timer);
-  }
-
-  /** The server's connection handler: the head clock starts. */
-  void opened(HttpConnection conn) {
-    connections.put(conn, new Watch());
-    conn.closeHandler(v -> connections.remove(conn));
-  }
-
-  /** The first handler of the root router: the head arrived; the body clock starts if a body follows. */
-  @Override
-  public void handle(RoutingContext ctx) {
-    HttpServerRequest req = ctx.request();
-    Watch w = connections.get(req.connection());
-    if (w != null) {
-      w.inFlight++;
+    private static final class Watch {
+        int inFlight;
+        long idleSince = System.nanoTime();
     }
-    Pending p = null;
-    if (hasBody(req)) {
-      Duration timeout = req.method() == HttpMethod.POST && req.path().startsWith(UPLOADS) ? upload : body;
-      p = new Pending(ctx, System.nanoTime() + timeout.toNanos(), timeout);
-      bodies.add(p);
-    }
-    Pending pending = p;
-    ctx.addEndHandler(ar -> {
-      if (w != null && --w.inFlight == 0) {
-        w.idleSince = System.nanoTime();
-      }
-      // answered before the body ended (401, 413): its deadline still holds until the body ends
-      if (pending != null && (ar.failed() || req.isEnded())) {
-        bodies.remove(pending);
-      }
-    });
-    ctx.next();
-  }
 
-  private static boolean hasBody(HttpServerRequest req) {
-    if (req.isEnded()) {
-      return false;
-    }
-    String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
-    return req.headers().contains(HttpHeaders.TRANSFER_ENCODING) || length != null && !length.equals("0");
-  }
+    private record Pending(RoutingContext ctx, long deadline, Duration timeout) {}
 
-  private void check() {
-    long now = System.nanoTime();
-    List<HttpConnection> slow = new ArrayList<>();
-    connections.forEach((conn, w) -> {
-      if (w.inFlight == 0 && now - w.idleSince > headerNanos) {
-        slow.add(conn);
-      }
-    });
-    slow.forEach(conn -> {
-      connections.remove(conn);
-      conn.close();
-    });
-    List<Pending> late = new ArrayList<>();
-    for (Iterator<Pending> it = bodies.iterator(); it.hasNext(); ) {
-      Pending p = it.next();
-      if (p.ctx().request().isEnded()) {
-        it.remove();
-      } else if (now - p.deadline() > 0) {
-        it.remove();
-        late.add(p);
-      }
+    Deadlines(Vertx vertx, Duration header, Duration body, Duration upload) {
+        this.vertx = vertx;
+        this.headerNanos = header.toNanos();
+        this.body = body;
+        this.upload = upload;
     }
-    late.forEach(Deadlines::expire);
-  }
 
-  /**
-   * 408 when nothing was answered yet, then the connection closes so that the rest of the body is
-   * never read. The answer is written, not ended: Vert.x tells a request of its connection's closing
-   * only while its response is in progress, and that is what makes the body handler and the upload
-   * route delete their partial files.
-   */
-  private static void expire(Pending p) {
-    HttpServerRequest req = p.ctx().request();
-    HttpServerResponse resp = p.ctx().response();
-    // cancelling fails the request ("Pipe closed"), at once or later: the failure handler leaves it to this 408
-    p.ctx().put(EXPIRED, Boolean.TRUE);
-    // the body handler's files first, while their streams are open (cancelled after the connection
-    // has failed them, Vert.x logs an IllegalStateException from the closed file)
-    p.ctx().cancelAndCleanupFileUploads();
-    if (resp.headWritten()) {
-      req.connection().close();
-      return;
+    /** Checks a quarter of the shortest limit apart (10 ms to 1 s): a limit is kept to within a quarter or a second. */
+    void start() {
+        long shortest = Math.min(headerNanos, Math.min(body.toNanos(), upload.toNanos())) / 1_000_000;
+        timer = vertx.setPeriodic(Math.max(10, Math.min(1000, shortest / 4)), t -> check());
     }
-    long ms = p.timeout().toMillis();
-    Problem problem = new Problem(408, "BODY_TIMEOUT", "the request body did not end within "
-        + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms") + " of its head", List.of());
-    Buffer body = Buffer.buffer(problem.toJson(req.path()).encode());
-    resp.setStatusCode(408).putHeader(HttpHeaders.CONNECTION, "close")
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-        .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()))
-        .write(body)
-        .onComplete(v -> req.connection().close());
-  }
+
+    void stop() {
+        vertx.cancelTimer(timer);
+    }
+
+    /** The server's connection handler: the head clock starts. */
+    void opened(HttpConnection conn) {
+        connections.put(conn, new Watch());
+        conn.closeHandler(v -> connections.remove(conn));
+    }
+
+    /** The first handler of the root router: the head arrived; the body clock starts if a body follows. */
+    @Override
+    public void handle(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        Watch w = connections.get(req.connection());
+        if (w != null) {
+            w.inFlight++;
+        }
+        Pending p = null;
+        if (hasBody(req)) {
+            Duration timeout = req.method() == HttpMethod.POST && req.path().startsWith(UPLOADS) ? upload : body;
+            p = new Pending(ctx, System.nanoTime() + timeout.toNanos(), timeout);
+            bodies.add(p);
+        }
+        Pending pending = p;
+        ctx.addEndHandler(ar -> {
+            if (w != null && --w.inFlight == 0) {
+                w.idleSince = System.nanoTime();
+            }
+            // answered before the body ended (401, 413): its deadline still holds until the body ends
+            if (pending != null && (ar.failed() || req.isEnded())) {
+                bodies.remove(pending);
+            }
+        });
+        ctx.next();
+    }
+
+    private static boolean hasBody(HttpServerRequest req) {
+        if (req.isEnded()) {
+            return false;
+        }
+        String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return req.headers().contains(HttpHeaders.TRANSFER_ENCODING) || length != null && !length.equals("0");
+    }
+
+    private void check() {
+        long now = System.nanoTime();
+        List<HttpConnection> slow = new ArrayList<>();
+        connections.forEach((conn, w) -> {
+            if (w.inFlight == 0 && now - w.idleSince > headerNanos) {
+                slow.add(conn);
+            }
+        });
+        slow.forEach(conn -> {
+            connections.remove(conn);
+            conn.close();
+        });
+        List<Pending> late = new ArrayList<>();
+        for (Iterator<Pending> it = bodies.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.ctx().request().isEnded()) {
+                it.remove();
+            } else if (now - p.deadline() > 0) {
+                it.remove();
+                late.add(p);
+            }
+        }
+        late.forEach(Deadlines::expire);
+    }
+
+    /**
+     * 408 when nothing was answered yet, then the connection closes so that the rest of the body is
+     * never read. The answer is written, not ended: Vert.x tells a request of its connection's closing
+     * only while its response is in progress, and that is what makes the body handler and the upload
+     * route delete their partial files.
+     */
+    private static void expire(Pending p) {
+        HttpServerRequest req = p.ctx().request();
+        HttpServerResponse resp = p.ctx().response();
+        // cancelling fails the request ("Pipe closed"), at once or later: the failure handler leaves it to this 408
+        p.ctx().put(EXPIRED, Boolean.TRUE);
+        // the body handler's files first, while their streams are open (cancelled after the connection
+        // has failed them, Vert.x logs an IllegalStateException from the closed file)
+        p.ctx().cancelAndCleanupFileUploads();
+        if (resp.headWritten()) {
+            req.connection().close();
+            return;
+        }
+        long ms = p.timeout().toMillis();
+        Problem problem = new Problem(
+                408,
+                "BODY_TIMEOUT",
+                "the request body did not end within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms")
+                        + " of its head",
+                List.of());
+        Buffer body = Buffer.buffer(problem.toJson(req.path()).encode());
+        resp.setStatusCode(408)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()))
+                .write(body)
+                .onComplete(v -> req.connection().close());
+    }
 }

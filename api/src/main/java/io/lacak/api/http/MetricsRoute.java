@@ -22,55 +22,58 @@ import java.security.MessageDigest;
  */
 final class MetricsRoute implements Handler<RoutingContext> {
 
-  private static final long FRESH_NANOS = 1_000_000_000L;
+    private static final long FRESH_NANOS = 1_000_000_000L;
 
-  private final Vertx vertx;
-  private final byte[] token;
-  /** The last rendering and when it was made; touched on the server's event loop only. */
-  private Buffer last;
-  private long lastAt;
-  private Future<Buffer> rendering;
+    private final Vertx vertx;
+    private final byte[] token;
+    /** The last rendering and when it was made; touched on the server's event loop only. */
+    private Buffer last;
 
-  MetricsRoute(Vertx vertx, String token) {
-    this.vertx = vertx;
-    this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-  }
+    private long lastAt;
+    private Future<Buffer> rendering;
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    String auth = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    // constant time: the comparison tells nothing of how much of a guess was right
-    if (auth == null || !MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8))) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
-      ctx.fail(Problem.unauthorized("metrics need Authorization: Bearer <the metrics token>"));
-      return;
+    MetricsRoute(Vertx vertx, String token) {
+        this.vertx = vertx;
+        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
-    scrape().onSuccess(text -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
-        .end(text)).onFailure(ctx::fail);
-  }
 
-  private Future<Buffer> scrape() {
-    if (last != null && System.nanoTime() - lastAt < FRESH_NANOS) {
-      return Future.succeededFuture(last);
-    }
-    if (rendering == null) {
-      rendering = vertx.executeBlocking(() -> Buffer.buffer(registry().scrape()), false);
-      rendering.onComplete(ar -> {
-        rendering = null;
-        if (ar.succeeded()) {
-          last = ar.result();
-          lastAt = System.nanoTime();
+    @Override
+    public void handle(RoutingContext ctx) {
+        String auth = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        // constant time: the comparison tells nothing of how much of a guess was right
+        if (auth == null || !MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8))) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+            ctx.fail(Problem.unauthorized("metrics need Authorization: Bearer <the metrics token>"));
+            return;
         }
-      });
+        scrape().onSuccess(text -> ctx.response()
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                        .end(text))
+                .onFailure(ctx::fail);
     }
-    return rendering;
-  }
 
-  private static PrometheusMeterRegistry registry() {
-    MeterRegistry registry = BackendRegistries.getDefaultNow();
-    if (registry instanceof PrometheusMeterRegistry prometheus) {
-      return prometheus;
+    private Future<Buffer> scrape() {
+        if (last != null && System.nanoTime() - lastAt < FRESH_NANOS) {
+            return Future.succeededFuture(last);
+        }
+        if (rendering == null) {
+            rendering = vertx.executeBlocking(() -> Buffer.buffer(registry().scrape()), false);
+            rendering.onComplete(ar -> {
+                rendering = null;
+                if (ar.succeeded()) {
+                    last = ar.result();
+                    lastAt = System.nanoTime();
+                }
+            });
+        }
+        return rendering;
     }
-    throw new IllegalStateException("metrics are not kept in a Prometheus registry: " + registry);
-  }
+
+    private static PrometheusMeterRegistry registry() {
+        MeterRegistry registry = BackendRegistries.getDefaultNow();
+        if (registry instanceof PrometheusMeterRegistry prometheus) {
+            return prometheus;
+        }
+        throw new IllegalStateException("metrics are not kept in a Prometheus registry: " + registry);
+    }
 }

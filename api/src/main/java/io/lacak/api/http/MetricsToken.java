@@ -19,30 +19,29 @@ import java.util.Base64;
  */
 public final class MetricsToken {
 
-  private MetricsToken() {
-  }
+    private MetricsToken() {}
 
-  public static String load(Path file, String configured) {
-    if (configured != null && !configured.isBlank()) {
-      return configured.strip();
+    public static String load(Path file, String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            if (token.length() < 16) {
+                throw new IllegalStateException(file + ": the metrics token must be at least 16 characters");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the metrics token in " + file, e);
+        }
     }
-    try {
-      if (!Files.exists(file)) {
-        create(file);
-      }
-      String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
-      if (token.length() < 16) {
-        throw new IllegalStateException(file + ": the metrics token must be at least 16 characters");
-      }
-      return token;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the metrics token in " + file, e);
-    }
-  }
 
-  private static void create(Path file) throws IOException {
-    byte[] random = new byte[32];
-    new SecureRandom().nextBytes(random);
-    SecretFile.create(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
-  }
+    private static void create(Path file) throws IOException {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        SecretFile.create(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+    }
 }

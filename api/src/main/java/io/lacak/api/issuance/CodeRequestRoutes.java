@@ -1,6 +1,8 @@
 package io.lacak.api.issuance;
 
 import io.lacak.api.http.Authentication;
+import io.lacak.api.http.Problem;
+import io.lacak.api.http.Replies;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.serial.CodeListing;
@@ -8,9 +10,6 @@ import io.lacak.core.serial.CodeRequest;
 import io.lacak.core.serial.Issuance;
 import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.PackagingLevel;
-import io.lacak.registration.account.Caller;
-import io.lacak.api.http.Problem;
-import io.lacak.api.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -28,147 +27,180 @@ import java.time.format.DateTimeParseException;
  */
 public final class CodeRequestRoutes {
 
-  /** Codes written per chunk of the stream. */
-  private static final int CHUNK = 8192;
+    /** Codes written per chunk of the stream. */
+    private static final int CHUNK = 8192;
 
-  private final IssuanceService issuance;
-  private final ReferenceData ref;
+    private final IssuanceService issuance;
+    private final ReferenceData ref;
 
-  public CodeRequestRoutes(IssuanceService issuance, ReferenceData ref) {
-    this.issuance = issuance;
-    this.ref = ref;
-  }
-
-  public void mount(RouterBuilder b) {
-    b.getRoute("createCodeRequest").addHandler(this::create);
-    b.getRoute("listCodeRequests").addHandler(this::list);
-    b.getRoute("getCodeRequest").addHandler(this::get);
-    b.getRoute("listCodes").addHandler(this::codes);
-  }
-
-  /** A required count, exactly as sent (never wrapped); its range is the issuance's rule. */
-  private static long required(JsonObject body, String field, long max) {
-    Long n = Replies.wholeNumber(body, field, 0, max);
-    if (n == null) {
-      throw Problem.badRequest(field, "REQUIRED", field + " wajib diisi / is required");
+    public CodeRequestRoutes(IssuanceService issuance, ReferenceData ref) {
+        this.issuance = issuance;
+        this.ref = ref;
     }
-    return n;
-  }
 
-  private void create(RoutingContext ctx) {
-    JsonObject body = Replies.body(ctx);
-    Facility requester = Authentication.caller(ctx).actingFacility(body.getString("partnerId"), ref);
-    CodeRequest r = new CodeRequest().setRequester(requester.partnerId()).setNie(body.getString("nie"))
-        .setGtin(body.getString("gtin")).setBatch(body.getString("batch")).setExpiry(date(body.getString("expiry"), "expiry"))
-        .setProductionStart(body.getString("productionStart") == null ? null
-            : date(body.getString("productionStart"), "productionStart"))
-        .setPrimaries(required(body, "primaries", Long.MAX_VALUE))
-        .setPerSecondary((int) required(body, "perSecondary", Integer.MAX_VALUE))
-        .setPerTertiary((int) required(body, "perTertiary", Integer.MAX_VALUE)).setIdempotencyKey(body.getString("idempotencyKey"));
-    Replies.json(ctx, 201, issuance.request(r).map(CodeRequestRoutes::json));
-  }
-
-  private static LocalDate date(String text, String field) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw Problem.badRequest(field, "BAD_DATE", field + " must be a date yyyy-mm-dd");
+    public void mount(RouterBuilder b) {
+        b.getRoute("createCodeRequest").addHandler(this::create);
+        b.getRoute("listCodeRequests").addHandler(this::list);
+        b.getRoute("getCodeRequest").addHandler(this::get);
+        b.getRoute("listCodes").addHandler(this::codes);
     }
-  }
 
-  private void list(RoutingContext ctx) {
-    Facility requester = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
-    long before = Replies.longParam(ctx, "before", Long.MAX_VALUE);
-    Replies.json(ctx, 200, issuance.list(requester.partnerId(), before, Replies.intParam(ctx, "limit", 100, 1, 1000))
-        .map(list -> {
-          JsonArray out = new JsonArray();
-          list.forEach(i -> out.add(json(i)));
-          return out;
-        }));
-  }
-
-  private void get(RoutingContext ctx) {
-    Replies.json(ctx, 200, find(ctx).map(CodeRequestRoutes::json));
-  }
-
-  private Future<Issuance> find(RoutingContext ctx) {
-    Facility requester = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
-    long id = Replies.longPath(ctx, "id");
-    return issuance.get(id, requester.partnerId())
-        .recover(e -> Future.failedFuture(e instanceof io.lacak.core.serial.IssuanceRefused
-            ? Problem.notFound("no code request " + id + " of " + requester.partnerId()) : e));
-  }
-
-  /** The codes of one level, streamed: nothing is stored per code, each is computed as it is written. */
-  private void codes(RoutingContext ctx) {
-    PackagingLevel level = PackagingLevel.valueOf(Replies.param(ctx, "level", "PRIMARY").toUpperCase());
-    CodeListing.Format format = CodeListing.Format.valueOf(Replies.param(ctx, "format", "BRACKETED").toUpperCase());
-    String as = Replies.param(ctx, "as", "text");
-    find(ctx).onFailure(ctx::fail).onSuccess(i -> {
-      if (format == CodeListing.Format.DIGITAL_LINK && i.gtin() == null) {
-        ctx.fail(Problem.badRequest("format", "NO_GTIN", "Digital Link needs a GTIN; this request has none (Pasal 8(3))"));
-        return;
-      }
-      CodeListing listing = issuance.listing(i, level, format);
-      HttpServerResponse res = ctx.response().setChunked(true).putHeader("content-type", switch (as) {
-        case "csv" -> "text/csv; charset=utf-8";
-        case "jsonl" -> "application/jsonl";
-        default -> "text/plain; charset=utf-8";
-      }).putHeader("X-Total-Count", String.valueOf(listing.size()));
-      if (as.equals("csv")) {
-        res.write("code\n");
-      }
-      stream(res, listing, 0, as.equals("jsonl"));
-    });
-  }
-
-
-  private void stream(HttpServerResponse res, CodeListing listing, long from, boolean jsonLines) {
-    while (from < listing.size()) {
-      StringBuilder sb = new StringBuilder(CHUNK * 48);
-      int n = listing.write(from, CHUNK, sb);
-      from += n;
-      res.write(Buffer.buffer(jsonLines ? asJsonLines(sb) : sb.toString()));
-      if (res.writeQueueFull()) {
-        long next = from;
-        Promise<Void> drained = Promise.promise();
-        res.drainHandler(drained::complete);
-        drained.future().onSuccess(v -> stream(res, listing, next, jsonLines));
-        return;
-      }
-    }
-    res.end();
-  }
-
-  /** Codes hold no quote or backslash (GS1 character sets), so each line only needs wrapping. */
-  private static String asJsonLines(StringBuilder lines) {
-    StringBuilder out = new StringBuilder(lines.length() + lines.length() / 4);
-    int start = 0;
-    for (int i = 0; i < lines.length(); i++) {
-      if (lines.charAt(i) == '\n') {
-        out.append("{\"code\":\"");
-        for (int j = start; j < i; j++) {
-          char c = lines.charAt(j);
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c)); // the GS separator of element strings
-          } else {
-            out.append(c);
-          }
+    /** A required count, exactly as sent (never wrapped); its range is the issuance's rule. */
+    private static long required(JsonObject body, String field, long max) {
+        Long n = Replies.wholeNumber(body, field, 0, max);
+        if (n == null) {
+            throw Problem.badRequest(field, "REQUIRED", field + " wajib diisi / is required");
         }
-        out.append("\"}\n");
-        start = i + 1;
-      }
+        return n;
     }
-    return out.toString();
-  }
 
-  /** An issuance as its requester and the regulator see it; {@code late} is Pasal 9's flag. */
-  public static JsonObject json(Issuance i) {
-    return new JsonObject().put("id", i.id()).put("nie", i.nie()).put("gtin", i.gtin()).put("batch", i.batch())
-        .put("expiry", i.expiry().toString()).put("primaries", i.primaries()).put("secondaries", i.secondaries())
-        .put("tertiaries", i.tertiaries()).put("perSecondary", i.perSecondary()).put("perTertiary", i.perTertiary())
-        .put("requestedBy", i.requestedBy()).put("createdAt", i.createdAt().toString())
-        .put("productionStart", i.productionStart() == null ? null : i.productionStart().toString())
-        .put("noticeWorkingDays", i.noticeWorkingDays()).put("late", i.late());
-  }
+    private void create(RoutingContext ctx) {
+        JsonObject body = Replies.body(ctx);
+        Facility requester = Authentication.caller(ctx).actingFacility(body.getString("partnerId"), ref);
+        CodeRequest r = new CodeRequest()
+                .setRequester(requester.partnerId())
+                .setNie(body.getString("nie"))
+                .setGtin(body.getString("gtin"))
+                .setBatch(body.getString("batch"))
+                .setExpiry(date(body.getString("expiry"), "expiry"))
+                .setProductionStart(
+                        body.getString("productionStart") == null
+                                ? null
+                                : date(body.getString("productionStart"), "productionStart"))
+                .setPrimaries(required(body, "primaries", Long.MAX_VALUE))
+                .setPerSecondary((int) required(body, "perSecondary", Integer.MAX_VALUE))
+                .setPerTertiary((int) required(body, "perTertiary", Integer.MAX_VALUE))
+                .setIdempotencyKey(body.getString("idempotencyKey"));
+        Replies.json(ctx, 201, issuance.request(r).map(CodeRequestRoutes::json));
+    }
+
+    private static LocalDate date(String text, String field) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw Problem.badRequest(field, "BAD_DATE", field + " must be a date yyyy-mm-dd");
+        }
+    }
+
+    private void list(RoutingContext ctx) {
+        Facility requester =
+                Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+        long before = Replies.longParam(ctx, "before", Long.MAX_VALUE);
+        Replies.json(
+                ctx,
+                200,
+                issuance.list(requester.partnerId(), before, Replies.intParam(ctx, "limit", 100, 1, 1000))
+                        .map(list -> {
+                            JsonArray out = new JsonArray();
+                            list.forEach(i -> out.add(json(i)));
+                            return out;
+                        }));
+    }
+
+    private void get(RoutingContext ctx) {
+        Replies.json(ctx, 200, find(ctx).map(CodeRequestRoutes::json));
+    }
+
+    private Future<Issuance> find(RoutingContext ctx) {
+        Facility requester =
+                Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+        long id = Replies.longPath(ctx, "id");
+        return issuance.get(id, requester.partnerId())
+                .recover(e -> Future.failedFuture(
+                        e instanceof io.lacak.core.serial.IssuanceRefused
+                                ? Problem.notFound("no code request " + id + " of " + requester.partnerId())
+                                : e));
+    }
+
+    /** The codes of one level, streamed: nothing is stored per code, each is computed as it is written. */
+    private void codes(RoutingContext ctx) {
+        PackagingLevel level =
+                PackagingLevel.valueOf(Replies.param(ctx, "level", "PRIMARY").toUpperCase());
+        CodeListing.Format format = CodeListing.Format.valueOf(
+                Replies.param(ctx, "format", "BRACKETED").toUpperCase());
+        String as = Replies.param(ctx, "as", "text");
+        find(ctx).onFailure(ctx::fail).onSuccess(i -> {
+            if (format == CodeListing.Format.DIGITAL_LINK && i.gtin() == null) {
+                ctx.fail(Problem.badRequest(
+                        "format", "NO_GTIN", "Digital Link needs a GTIN; this request has none (Pasal 8(3))"));
+                return;
+            }
+            CodeListing listing = issuance.listing(i, level, format);
+            HttpServerResponse res = ctx.response()
+                    .setChunked(true)
+                    .putHeader(
+                            "content-type",
+                            switch (as) {
+                                case "csv" -> "text/csv; charset=utf-8";
+                                case "jsonl" -> "application/jsonl";
+                                default -> "text/plain; charset=utf-8";
+                            })
+                    .putHeader("X-Total-Count", String.valueOf(listing.size()));
+            if (as.equals("csv")) {
+                res.write("code\n");
+            }
+            stream(res, listing, 0, as.equals("jsonl"));
+        });
+    }
+
+    private void stream(HttpServerResponse res, CodeListing listing, long from, boolean jsonLines) {
+        while (from < listing.size()) {
+            StringBuilder sb = new StringBuilder(CHUNK * 48);
+            int n = listing.write(from, CHUNK, sb);
+            from += n;
+            res.write(Buffer.buffer(jsonLines ? asJsonLines(sb) : sb.toString()));
+            if (res.writeQueueFull()) {
+                long next = from;
+                Promise<Void> drained = Promise.promise();
+                res.drainHandler(drained::complete);
+                drained.future().onSuccess(v -> stream(res, listing, next, jsonLines));
+                return;
+            }
+        }
+        res.end();
+    }
+
+    /** Codes hold no quote or backslash (GS1 character sets), so each line only needs wrapping. */
+    private static String asJsonLines(StringBuilder lines) {
+        StringBuilder out = new StringBuilder(lines.length() + lines.length() / 4);
+        int start = 0;
+        for (int i = 0; i < lines.length(); i++) {
+            if (lines.charAt(i) == '\n') {
+                out.append("{\"code\":\"");
+                for (int j = start; j < i; j++) {
+                    char c = lines.charAt(j);
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c)); // the GS separator of element strings
+                    } else {
+                        out.append(c);
+                    }
+                }
+                out.append("\"}\n");
+                start = i + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    /** An issuance as its requester and the regulator see it; {@code late} is Pasal 9's flag. */
+    public static JsonObject json(Issuance i) {
+        return new JsonObject()
+                .put("id", i.id())
+                .put("nie", i.nie())
+                .put("gtin", i.gtin())
+                .put("batch", i.batch())
+                .put("expiry", i.expiry().toString())
+                .put("primaries", i.primaries())
+                .put("secondaries", i.secondaries())
+                .put("tertiaries", i.tertiaries())
+                .put("perSecondary", i.perSecondary())
+                .put("perTertiary", i.perTertiary())
+                .put("requestedBy", i.requestedBy())
+                .put("createdAt", i.createdAt().toString())
+                .put(
+                        "productionStart",
+                        i.productionStart() == null ? null : i.productionStart().toString())
+                .put("noticeWorkingDays", i.noticeWorkingDays())
+                .put("late", i.late());
+    }
 }

@@ -2,14 +2,11 @@ package io.lacak.api.report;
 
 import io.lacak.api.http.Authentication;
 import io.lacak.api.http.FormUpload;
+import io.lacak.api.http.Problem;
 import io.lacak.api.http.Problems;
-import io.lacak.core.journal.Custody;
-import io.lacak.registration.account.Caller;
-import io.lacak.registration.document.Documents;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import java.util.Set;
+import io.lacak.api.http.Replies;
 import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.Report;
 import io.lacak.core.journal.ReportKind;
@@ -23,15 +20,18 @@ import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.lifecycle.UsageLine;
-import io.lacak.api.http.Problem;
-import io.lacak.api.http.Replies;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.document.Documents;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -42,252 +42,356 @@ import java.util.function.Function;
  */
 public final class ReportRoutes {
 
-  private interface Movement {
-    Function<Ledger, Decision> decide(int by, int to, List<CodeRef> codes, Mode mode);
-  }
-
-  private interface InPlace {
-    Function<Ledger, Decision> decide(int by, List<CodeRef> codes, Mode mode);
-  }
-
-  /** Where a recall letter is kept: the document owner of the batch's letter. */
-  private static final String LETTER_OWNER = "recall-letter:";
-
-  private final Sequencer sequencer;
-  private final ReferenceData ref;
-  private final Gs1Codec codec;
-  private final Clock clock;
-  private final Letters letters;
-
-  /** What the recall with its letter needs beyond the reports: the documents, custody, the form's handling. */
-  public record Letters(Vertx vertx, Documents documents, Custody custody, Authentication authentication,
-                        String uploadsDir) {
-  }
-
-  public ReportRoutes(Sequencer sequencer, Gs1Codec codec, Clock clock, Letters letters) {
-    this.sequencer = sequencer;
-    this.ref = sequencer.referenceData();
-    this.codec = codec;
-    this.clock = clock;
-    this.letters = letters;
-  }
-
-  /**
-   * The JSON reports through {@code b}; on {@code root} the recall as a form with its letter
-   * ({@code POST /api/v1/recall-letters}, multipart: the contract carries no files) and the
-   * letter's download.
-   */
-  public void mount(Router root, RouterBuilder b) {
-    FormUpload.authenticatedPost(root, "/api/v1/recall-letters", letters.authentication(), letters.uploadsDir(), 1)
-        .handler(this::recallWithLetter);
-    root.get("/api/v1/recall-letters/:id").handler(letters.authentication()).handler(this::letter);
-    mount(b);
-  }
-
-  private void mount(RouterBuilder b) {
-    b.getRoute("reportUsage").addHandler(this::usage);
-    b.getRoute("reportShipment").addHandler(ctx -> movement(ctx, ReportKind.SHIPMENT, (by, to, c, m) -> l -> l.ship(by, to, c, m)));
-    b.getRoute("reportReceipt").addHandler(ctx -> inPlace(ctx, ReportKind.RECEIPT, (by, c, m) -> l -> l.receive(by, c, m)));
-    // Lampiran J: the pharmacy endpoint is the busiest; the contract validator (a worker-thread hop
-    // and a schema validator built per request) is skipped and ReportInput checks the same shape.
-    b.getRoute("reportSale").setDoValidation(false)
-        .addHandler(ctx -> inPlace(ctx, ReportKind.SALE, (by, c, m) -> l -> l.sell(by, c, m)));
-    b.getRoute("reportReturn").addHandler(ctx -> movement(ctx, ReportKind.RETURN, (by, to, c, m) -> l -> l.returnTo(by, to, c, m)));
-    b.getRoute("decideReturn").addHandler(this::decideReturn);
-    b.getRoute("reportRecall").addHandler(this::recall);
-    b.getRoute("reportRecallShipment").addHandler(ctx -> movement(ctx, ReportKind.RECALL_SHIPMENT,
-        (by, to, c, m) -> l -> l.recallShip(by, to, c, m)));
-    b.getRoute("reportRecallReceipt").addHandler(ctx -> inPlace(ctx, ReportKind.RECALL_RECEIPT,
-        (by, c, m) -> l -> l.recallReceive(by, c, m)));
-    b.getRoute("reportUnpack").addHandler(ctx -> inPlace(ctx, ReportKind.UNPACK, (by, c, m) -> l -> l.unpack(by, c, m)));
-  }
-
-  private ReportInput input(RoutingContext ctx) {
-    return new ReportInput(ctx, Replies.checkedBody(ctx), ref, codec, clock);
-  }
-
-  /** Lampiran G: active / reject / retained sample, packed primary -> secondary -> tertiary in one process. */
-  private void usage(RoutingContext ctx) {
-    ReportInput in = input(ctx);
-    JsonArray lines = in.body.getJsonArray("lines", new JsonArray());
-    List<UsageLine> usage = new ArrayList<>(lines.size());
-    List<String> shown = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      JsonObject line = lines.getJsonObject(i);
-      String at = "lines[" + i + "]";
-      CodeRef primary = in.code(line.getValue("primary"), at + ".primary");
-      CodeRef secondary = line.getValue("secondary") == null ? null : in.code(line.getValue("secondary"), at + ".secondary");
-      CodeRef tertiary = line.getValue("tertiary") == null ? null : in.code(line.getValue("tertiary"), at + ".tertiary");
-      UsageLine.Use use = UsageLine.Use.valueOf(line.getString("use", "ACTIVE"));
-      usage.add(new UsageLine(primary, use, secondary, tertiary));
-      shown.add(line.getString("primary"));
+    private interface Movement {
+        Function<Ledger, Decision> decide(int by, int to, List<CodeRef> codes, Mode mode);
     }
-    in.check();
-    int by = in.facility.ref();
-    submit(ctx, "lines", shown, new Report(ReportKind.USAGE, by, in.occurredAt, in.idempotencyKey,
-        l -> l.usage(by, usage, in.mode)));
-  }
 
-  private void movement(RoutingContext ctx, ReportKind kind, Movement m) {
-    ReportInput in = input(ctx);
-    in.allow("destination", "reason", "codes");
-    Facility to = in.facility("destination");
-    List<CodeRef> codes = in.codes("codes");
-    in.check();
-    String reason = in.body.getString("reason");
-    submit(ctx, "codes", codeTexts(in), new Report(kind, in.facility.ref(), in.occurredAt, in.idempotencyKey,
-        m.decide(in.facility.ref(), to.ref(), codes, in.mode),
-        reason == null ? null : new JsonObject().put("reason", reason).encode()));
-  }
-
-  private void inPlace(RoutingContext ctx, ReportKind kind, InPlace p) {
-    ReportInput in = input(ctx);
-    in.allow("codes");
-    List<CodeRef> codes = in.codes("codes");
-    in.check();
-    submit(ctx, "codes", codeTexts(in), new Report(kind, in.facility.ref(), in.occurredAt, in.idempotencyKey,
-        p.decide(in.facility.ref(), codes, in.mode)));
-  }
-
-  /** Lampiran K: the addressee of a return approves (the codes become its own) or rejects it. */
-  private void decideReturn(RoutingContext ctx) {
-    ReportInput in = input(ctx);
-    List<CodeRef> codes = in.codes("codes");
-    in.check();
-    boolean approve = in.body.getBoolean("approve");
-    String reason = in.body.getString("reason");
-    int by = in.facility.ref();
-    submit(ctx, "codes", codeTexts(in), new Report(approve ? ReportKind.RETURN_APPROVED : ReportKind.RETURN_REJECTED, by, in.occurredAt,
-        in.idempotencyKey, l -> l.decideReturn(by, approve, codes, in.mode),
-        reason == null ? null : new JsonObject().put("reason", reason).encode()));
-  }
-
-  /** Lampiran L.a: the NIE holder recalls a batch, giving the reason and the recall letter's number and date. */
-  private void recall(RoutingContext ctx) {
-    recall(ctx, input(ctx), null);
-  }
-
-  /** The same recall as a form, with the recall letter itself (PDF, at most 2 MB), which the notified may read. */
-  private void recallWithLetter(RoutingContext ctx) {
-    FormUpload.read(letters.vertx(), ctx, 1, Set.of("application/pdf")).onFailure(ctx::fail).onSuccess(form -> {
-      try {
-        recallWithLetter(ctx, form);
-      } catch (RuntimeException e) {
-        ctx.fail(e); // thrown in a callback: the router would not see it
-      }
-    });
-  }
-
-  private void recallWithLetter(RoutingContext ctx, FormUpload form) {
-    ReportInput in = new ReportInput(ctx, form.fields(), ref, codec, clock);
-    for (String field : List.of("nie", "batch", "reason", "letterNumber")) {
-      if (form.fields().getString(field) == null || form.fields().getString(field).isBlank()) {
-        in.problem(field, "REQUIRED", field + " wajib diisi / is required");
-      }
+    private interface InPlace {
+        Function<Ledger, Decision> decide(int by, List<CodeRef> codes, Mode mode);
     }
-    form.problems().forEach(p -> in.problem(p.field(), p.code(), p.message()));
-    if (form.documents().isEmpty() && form.problems().isEmpty()) {
-      in.problem("letter", "REQUIRED", "surat penarikan (PDF) wajib dilampirkan / the recall letter (PDF) is required");
-    }
-    recall(ctx, in, form.documents().isEmpty() ? null : form.documents().get(0));
-  }
 
-  private void recall(RoutingContext ctx, ReportInput in, Documents.Upload letter) {
-    String nie = in.body.getString("nie");
-    String batch = in.body.getString("batch");
-    Product product = ref.productOf(nie, null);
-    if (product == null) {
-      in.problem("nie", "PRODUCT_UNKNOWN", "no registered product has NIE " + nie);
-    }
-    in.check();
-    int by = in.facility.ref();
-    JsonObject details = new JsonObject().put("nie", nie).put("batch", batch).put("reason", in.body.getString("reason"))
-        .put("letterNumber", in.body.getString("letterNumber")).put("letterDate", in.body.getString("letterDate"));
-    if (letter == null) {
-      submit(ctx, "batch", List.of(batch), new Report(ReportKind.RECALL_NOTICE, by, in.occurredAt, in.idempotencyKey,
-          l -> l.recallNotice(by, product.id(), batch), details.encode()));
-      return;
-    }
-    // the letter is kept first, so that the notice can name it; a refused recall takes it back
-    letters.documents().keep(LETTER_OWNER + product.id() + ":" + batch, letter).onFailure(ctx::fail).onSuccess(id -> {
-      details.put("letter", new JsonObject().put("id", id).put("fileName", letter.fileName())
-          .put("href", "/api/v1/recall-letters/" + id));
-      sequencer.submit(new Report(ReportKind.RECALL_NOTICE, by, in.occurredAt, in.idempotencyKey,
-              l -> l.recallNotice(by, product.id(), batch), details.encode()))
-          .onFailure(e -> letters.documents().delete(id).onComplete(v -> ctx.fail(e)))
-          .onSuccess(receipt -> {
-            boolean kept = receipt.outcome().applied() && !receipt.repeated(); // else the first recall's letter stands
-            (kept ? io.vertx.core.Future.<Void>succeededFuture() : letters.documents().delete(id))
-                .onComplete(v -> answer(ctx, "batch", List.of(batch), receipt));
-          });
-    });
-  }
+    /** Where a recall letter is kept: the document owner of the batch's letter. */
+    private static final String LETTER_OWNER = "recall-letter:";
 
-  /**
-   * A recall letter: for the regulator, the NIE holder and the facilities in the batch's
-   * distribution path (those the notice reached, Lampiran L.a.5); to anyone else it does not exist.
-   */
-  private void letter(RoutingContext ctx) {
-    Caller caller = Authentication.caller(ctx);
-    long id = Replies.longPath(ctx, "id");
-    Problem none = Problem.notFound("tidak ada surat penarikan " + id + " / no recall letter " + id);
-    letters.documents().owner(id).compose(owner -> {
-      if (owner == null || !owner.startsWith(LETTER_OWNER)) {
-        return io.vertx.core.Future.<Boolean>failedFuture(none);
-      }
-      String[] parts = owner.substring(LETTER_OWNER.length()).split(":", 2);
-      Product p = ref.product(Integer.parseInt(parts[0]));
-      ReferenceData.Batch b = p == null ? null : ref.findBatch(p.id(), parts[1]);
-      if (caller.regulator() || p != null && caller.memberOf(p.holder())) {
-        return io.vertx.core.Future.succeededFuture(true);
-      }
-      return b == null ? io.vertx.core.Future.succeededFuture(false) : letters.custody().inPathOf(b.ref(), caller.facilities());
-    }).compose(allowed -> allowed ? letters.documents().content(id) : io.vertx.core.Future.failedFuture(none))
-        .onFailure(ctx::fail)
-        .onSuccess(row -> ctx.response().putHeader("content-type", row.getString("media_type"))
-            .putHeader("X-Content-Type-Options", "nosniff")
-            .putHeader("Content-Disposition", "attachment; filename=\"surat-penarikan-" + id + ".pdf\"")
-            .end(io.vertx.core.buffer.Buffer.buffer(row.getBuffer("content").getBytes())));
-  }
+    private final Sequencer sequencer;
+    private final ReferenceData ref;
+    private final Gs1Codec codec;
+    private final Clock clock;
+    private final Letters letters;
 
-  private static List<String> codeTexts(ReportInput in) {
-    JsonArray list = in.body.getJsonArray("codes", new JsonArray());
-    List<String> out = new ArrayList<>(list.size());
-    for (int i = 0; i < list.size(); i++) {
-      out.add(String.valueOf(list.getValue(i)));
-    }
-    return out;
-  }
+    /** What the recall with its letter needs beyond the reports: the documents, custody, the form's handling. */
+    public record Letters(
+            Vertx vertx, Documents documents, Custody custody, Authentication authentication, String uploadsDir) {}
 
-  private void submit(RoutingContext ctx, String field, List<String> shown, Report report) {
-    sequencer.submit(report).onSuccess(receipt -> answer(ctx, field, shown, receipt)).onFailure(ctx::fail);
-  }
+    public ReportRoutes(Sequencer sequencer, Gs1Codec codec, Clock clock, Letters letters) {
+        this.sequencer = sequencer;
+        this.ref = sequencer.referenceData();
+        this.codec = codec;
+        this.clock = clock;
+        this.letters = letters;
+    }
 
-  /** 200 with the receipt when anything was applied; 422 listing every refused code when nothing was. */
-  private static void answer(RoutingContext ctx, String field, List<String> shown, Receipt receipt) {
-    Outcome o = receipt.outcome();
-    JsonArray refused = new JsonArray();
-    List<Problem.Item> items = new ArrayList<>();
-    for (Outcome.Refused r : o.refused()) {
-      String code = r.index() < shown.size() ? shown.get(r.index()) : r.serial();
-      refused.add(new JsonObject().put("index", r.index()).put("code", code).put("serial", r.serial())
-          .put("reason", r.reason().name()).put("message", r.reason().message())
-          .put("messages", new JsonObject().put("id", r.reason().messageId()).put("en", r.reason().message())));
-      items.add(new Problem.Item(field + (field.equals("batch") ? "" : "[" + r.index() + "]"), r.reason().name(),
-          r.reason().message()));
+    /**
+     * The JSON reports through {@code b}; on {@code root} the recall as a form with its letter
+     * ({@code POST /api/v1/recall-letters}, multipart: the contract carries no files) and the
+     * letter's download.
+     */
+    public void mount(Router root, RouterBuilder b) {
+        FormUpload.authenticatedPost(root, "/api/v1/recall-letters", letters.authentication(), letters.uploadsDir(), 1)
+                .handler(this::recallWithLetter);
+        root.get("/api/v1/recall-letters/:id").handler(letters.authentication()).handler(this::letter);
+        mount(b);
     }
-    JsonArray alerts = new JsonArray();
-    // the ledger says which alerts the reporter may see; the others are the regulator's alone
-    o.alerts().stream().filter(Outcome.Alert::disclosed).forEach(a -> alerts.add(new JsonObject()
-        .put("kind", a.kind().name()).put("serial", a.serial()).put("message", a.message())));
-    JsonObject body = new JsonObject().put("sequence", receipt.sequence()).put("late", receipt.late())
-        .put("repeated", receipt.repeated()).put("applied", o.applied()).put("accepted", o.accepted())
-        .put("refused", refused).put("alerts", alerts);
-    if (!o.applied() && !items.isEmpty()) {
-      ctx.put(Problems.EXTRA, new JsonObject().put("receipt", body));
-      ctx.fail(new Problem(422, "REFUSED", items.size() + " of " + shown.size() + " refused; nothing was applied", items));
-      return;
+
+    private void mount(RouterBuilder b) {
+        b.getRoute("reportUsage").addHandler(this::usage);
+        b.getRoute("reportShipment")
+                .addHandler(ctx -> movement(ctx, ReportKind.SHIPMENT, (by, to, c, m) -> l -> l.ship(by, to, c, m)));
+        b.getRoute("reportReceipt")
+                .addHandler(ctx -> inPlace(ctx, ReportKind.RECEIPT, (by, c, m) -> l -> l.receive(by, c, m)));
+        // Lampiran J: the pharmacy endpoint is the busiest; the contract validator (a worker-thread hop
+        // and a schema validator built per request) is skipped and ReportInput checks the same shape.
+        b.getRoute("reportSale")
+                .setDoValidation(false)
+                .addHandler(ctx -> inPlace(ctx, ReportKind.SALE, (by, c, m) -> l -> l.sell(by, c, m)));
+        b.getRoute("reportReturn")
+                .addHandler(ctx -> movement(ctx, ReportKind.RETURN, (by, to, c, m) -> l -> l.returnTo(by, to, c, m)));
+        b.getRoute("decideReturn").addHandler(this::decideReturn);
+        b.getRoute("reportRecall").addHandler(this::recall);
+        b.getRoute("reportRecallShipment")
+                .addHandler(ctx ->
+                        movement(ctx, ReportKind.RECALL_SHIPMENT, (by, to, c, m) -> l -> l.recallShip(by, to, c, m)));
+        b.getRoute("reportRecallReceipt")
+                .addHandler(
+                        ctx -> inPlace(ctx, ReportKind.RECALL_RECEIPT, (by, c, m) -> l -> l.recallReceive(by, c, m)));
+        b.getRoute("reportUnpack")
+                .addHandler(ctx -> inPlace(ctx, ReportKind.UNPACK, (by, c, m) -> l -> l.unpack(by, c, m)));
     }
-    Replies.send(ctx, 200, body);
-  }
+
+    private ReportInput input(RoutingContext ctx) {
+        return new ReportInput(ctx, Replies.checkedBody(ctx), ref, codec, clock);
+    }
+
+    /** Lampiran G: active / reject / retained sample, packed primary -> secondary -> tertiary in one process. */
+    private void usage(RoutingContext ctx) {
+        ReportInput in = input(ctx);
+        JsonArray lines = in.body.getJsonArray("lines", new JsonArray());
+        List<UsageLine> usage = new ArrayList<>(lines.size());
+        List<String> shown = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject line = lines.getJsonObject(i);
+            String at = "lines[" + i + "]";
+            CodeRef primary = in.code(line.getValue("primary"), at + ".primary");
+            CodeRef secondary =
+                    line.getValue("secondary") == null ? null : in.code(line.getValue("secondary"), at + ".secondary");
+            CodeRef tertiary =
+                    line.getValue("tertiary") == null ? null : in.code(line.getValue("tertiary"), at + ".tertiary");
+            UsageLine.Use use = UsageLine.Use.valueOf(line.getString("use", "ACTIVE"));
+            usage.add(new UsageLine(primary, use, secondary, tertiary));
+            shown.add(line.getString("primary"));
+        }
+        in.check();
+        int by = in.facility.ref();
+        submit(
+                ctx,
+                "lines",
+                shown,
+                new Report(ReportKind.USAGE, by, in.occurredAt, in.idempotencyKey, l -> l.usage(by, usage, in.mode)));
+    }
+
+    private void movement(RoutingContext ctx, ReportKind kind, Movement m) {
+        ReportInput in = input(ctx);
+        in.allow("destination", "reason", "codes");
+        Facility to = in.facility("destination");
+        List<CodeRef> codes = in.codes("codes");
+        in.check();
+        String reason = in.body.getString("reason");
+        submit(
+                ctx,
+                "codes",
+                codeTexts(in),
+                new Report(
+                        kind,
+                        in.facility.ref(),
+                        in.occurredAt,
+                        in.idempotencyKey,
+                        m.decide(in.facility.ref(), to.ref(), codes, in.mode),
+                        reason == null
+                                ? null
+                                : new JsonObject().put("reason", reason).encode()));
+    }
+
+    private void inPlace(RoutingContext ctx, ReportKind kind, InPlace p) {
+        ReportInput in = input(ctx);
+        in.allow("codes");
+        List<CodeRef> codes = in.codes("codes");
+        in.check();
+        submit(
+                ctx,
+                "codes",
+                codeTexts(in),
+                new Report(
+                        kind,
+                        in.facility.ref(),
+                        in.occurredAt,
+                        in.idempotencyKey,
+                        p.decide(in.facility.ref(), codes, in.mode)));
+    }
+
+    /** Lampiran K: the addressee of a return approves (the codes become its own) or rejects it. */
+    private void decideReturn(RoutingContext ctx) {
+        ReportInput in = input(ctx);
+        List<CodeRef> codes = in.codes("codes");
+        in.check();
+        boolean approve = in.body.getBoolean("approve");
+        String reason = in.body.getString("reason");
+        int by = in.facility.ref();
+        submit(
+                ctx,
+                "codes",
+                codeTexts(in),
+                new Report(
+                        approve ? ReportKind.RETURN_APPROVED : ReportKind.RETURN_REJECTED,
+                        by,
+                        in.occurredAt,
+                        in.idempotencyKey,
+                        l -> l.decideReturn(by, approve, codes, in.mode),
+                        reason == null
+                                ? null
+                                : new JsonObject().put("reason", reason).encode()));
+    }
+
+    /** Lampiran L.a: the NIE holder recalls a batch, giving the reason and the recall letter's number and date. */
+    private void recall(RoutingContext ctx) {
+        recall(ctx, input(ctx), null);
+    }
+
+    /** The same recall as a form, with the recall letter itself (PDF, at most 2 MB), which the notified may read. */
+    private void recallWithLetter(RoutingContext ctx) {
+        FormUpload.read(letters.vertx(), ctx, 1, Set.of("application/pdf"))
+                .onFailure(ctx::fail)
+                .onSuccess(form -> {
+                    try {
+                        recallWithLetter(ctx, form);
+                    } catch (RuntimeException e) {
+                        ctx.fail(e); // thrown in a callback: the router would not see it
+                    }
+                });
+    }
+
+    private void recallWithLetter(RoutingContext ctx, FormUpload form) {
+        ReportInput in = new ReportInput(ctx, form.fields(), ref, codec, clock);
+        for (String field : List.of("nie", "batch", "reason", "letterNumber")) {
+            if (form.fields().getString(field) == null
+                    || form.fields().getString(field).isBlank()) {
+                in.problem(field, "REQUIRED", field + " wajib diisi / is required");
+            }
+        }
+        form.problems().forEach(p -> in.problem(p.field(), p.code(), p.message()));
+        if (form.documents().isEmpty() && form.problems().isEmpty()) {
+            in.problem(
+                    "letter",
+                    "REQUIRED",
+                    "surat penarikan (PDF) wajib dilampirkan / the recall letter (PDF) is required");
+        }
+        recall(ctx, in, form.documents().isEmpty() ? null : form.documents().get(0));
+    }
+
+    private void recall(RoutingContext ctx, ReportInput in, Documents.Upload letter) {
+        String nie = in.body.getString("nie");
+        String batch = in.body.getString("batch");
+        Product product = ref.productOf(nie, null);
+        if (product == null) {
+            in.problem("nie", "PRODUCT_UNKNOWN", "no registered product has NIE " + nie);
+        }
+        in.check();
+        int by = in.facility.ref();
+        JsonObject details = new JsonObject()
+                .put("nie", nie)
+                .put("batch", batch)
+                .put("reason", in.body.getString("reason"))
+                .put("letterNumber", in.body.getString("letterNumber"))
+                .put("letterDate", in.body.getString("letterDate"));
+        if (letter == null) {
+            submit(
+                    ctx,
+                    "batch",
+                    List.of(batch),
+                    new Report(
+                            ReportKind.RECALL_NOTICE,
+                            by,
+                            in.occurredAt,
+                            in.idempotencyKey,
+                            l -> l.recallNotice(by, product.id(), batch),
+                            details.encode()));
+            return;
+        }
+        // the letter is kept first, so that the notice can name it; a refused recall takes it back
+        letters.documents()
+                .keep(LETTER_OWNER + product.id() + ":" + batch, letter)
+                .onFailure(ctx::fail)
+                .onSuccess(id -> {
+                    details.put(
+                            "letter",
+                            new JsonObject()
+                                    .put("id", id)
+                                    .put("fileName", letter.fileName())
+                                    .put("href", "/api/v1/recall-letters/" + id));
+                    sequencer
+                            .submit(new Report(
+                                    ReportKind.RECALL_NOTICE,
+                                    by,
+                                    in.occurredAt,
+                                    in.idempotencyKey,
+                                    l -> l.recallNotice(by, product.id(), batch),
+                                    details.encode()))
+                            .onFailure(e -> letters.documents().delete(id).onComplete(v -> ctx.fail(e)))
+                            .onSuccess(receipt -> {
+                                boolean kept = receipt.outcome().applied()
+                                        && !receipt.repeated(); // else the first recall's letter stands
+                                (kept
+                                                ? io.vertx.core.Future.<Void>succeededFuture()
+                                                : letters.documents().delete(id))
+                                        .onComplete(v -> answer(ctx, "batch", List.of(batch), receipt));
+                            });
+                });
+    }
+
+    /**
+     * A recall letter: for the regulator, the NIE holder and the facilities in the batch's
+     * distribution path (those the notice reached, Lampiran L.a.5); to anyone else it does not exist.
+     */
+    private void letter(RoutingContext ctx) {
+        Caller caller = Authentication.caller(ctx);
+        long id = Replies.longPath(ctx, "id");
+        Problem none = Problem.notFound("tidak ada surat penarikan " + id + " / no recall letter " + id);
+        letters.documents()
+                .owner(id)
+                .compose(owner -> {
+                    if (owner == null || !owner.startsWith(LETTER_OWNER)) {
+                        return io.vertx.core.Future.<Boolean>failedFuture(none);
+                    }
+                    String[] parts = owner.substring(LETTER_OWNER.length()).split(":", 2);
+                    Product p = ref.product(Integer.parseInt(parts[0]));
+                    ReferenceData.Batch b = p == null ? null : ref.findBatch(p.id(), parts[1]);
+                    if (caller.regulator() || p != null && caller.memberOf(p.holder())) {
+                        return io.vertx.core.Future.succeededFuture(true);
+                    }
+                    return b == null
+                            ? io.vertx.core.Future.succeededFuture(false)
+                            : letters.custody().inPathOf(b.ref(), caller.facilities());
+                })
+                .compose(allowed -> allowed ? letters.documents().content(id) : io.vertx.core.Future.failedFuture(none))
+                .onFailure(ctx::fail)
+                .onSuccess(row -> ctx.response()
+                        .putHeader("content-type", row.getString("media_type"))
+                        .putHeader("X-Content-Type-Options", "nosniff")
+                        .putHeader("Content-Disposition", "attachment; filename=\"surat-penarikan-" + id + ".pdf\"")
+                        .end(io.vertx.core.buffer.Buffer.buffer(
+                                row.getBuffer("content").getBytes())));
+    }
+
+    private static List<String> codeTexts(ReportInput in) {
+        JsonArray list = in.body.getJsonArray("codes", new JsonArray());
+        List<String> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            out.add(String.valueOf(list.getValue(i)));
+        }
+        return out;
+    }
+
+    private void submit(RoutingContext ctx, String field, List<String> shown, Report report) {
+        sequencer
+                .submit(report)
+                .onSuccess(receipt -> answer(ctx, field, shown, receipt))
+                .onFailure(ctx::fail);
+    }
+
+    /** 200 with the receipt when anything was applied; 422 listing every refused code when nothing was. */
+    private static void answer(RoutingContext ctx, String field, List<String> shown, Receipt receipt) {
+        Outcome o = receipt.outcome();
+        JsonArray refused = new JsonArray();
+        List<Problem.Item> items = new ArrayList<>();
+        for (Outcome.Refused r : o.refused()) {
+            String code = r.index() < shown.size() ? shown.get(r.index()) : r.serial();
+            refused.add(new JsonObject()
+                    .put("index", r.index())
+                    .put("code", code)
+                    .put("serial", r.serial())
+                    .put("reason", r.reason().name())
+                    .put("message", r.reason().message())
+                    .put(
+                            "messages",
+                            new JsonObject()
+                                    .put("id", r.reason().messageId())
+                                    .put("en", r.reason().message())));
+            items.add(new Problem.Item(
+                    field + (field.equals("batch") ? "" : "[" + r.index() + "]"),
+                    r.reason().name(),
+                    r.reason().message()));
+        }
+        JsonArray alerts = new JsonArray();
+        // the ledger says which alerts the reporter may see; the others are the regulator's alone
+        o.alerts().stream()
+                .filter(Outcome.Alert::disclosed)
+                .forEach(a -> alerts.add(new JsonObject()
+                        .put("kind", a.kind().name())
+                        .put("serial", a.serial())
+                        .put("message", a.message())));
+        JsonObject body = new JsonObject()
+                .put("sequence", receipt.sequence())
+                .put("late", receipt.late())
+                .put("repeated", receipt.repeated())
+                .put("applied", o.applied())
+                .put("accepted", o.accepted())
+                .put("refused", refused)
+                .put("alerts", alerts);
+        if (!o.applied() && !items.isEmpty()) {
+            ctx.put(Problems.EXTRA, new JsonObject().put("receipt", body));
+            ctx.fail(new Problem(
+                    422, "REFUSED", items.size() + " of " + shown.size() + " refused; nothing was applied", items));
+            return;
+        }
+        Replies.send(ctx, 200, body);
+    }
 }

@@ -20,33 +20,34 @@ import java.time.Instant;
  */
 public final class Leftovers {
 
-  private Leftovers() {
-  }
+    private Leftovers() {}
 
-  /** Deletes the abandoned files; how many. */
-  public static int sweep(Path uploads, Duration age) {
-    Instant before = Instant.now().minus(age);
-    return sweep(uploads, "incoming-*", before) + sweep(uploads.resolve("tmp"), "*", before);
-  }
-
-  private static int sweep(Path dir, String glob, Instant before) {
-    if (!Files.isDirectory(dir)) {
-      return 0;
+    /** Deletes the abandoned files; how many. */
+    public static int sweep(Path uploads, Duration age) {
+        Instant before = Instant.now().minus(age);
+        return sweep(uploads, "incoming-*", before) + sweep(uploads.resolve("tmp"), "*", before);
     }
-    int deleted = 0;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
-      for (Path f : files) {
-        try {
-          if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
-            deleted++;
-          }
-        } catch (NoSuchFileException e) {
-          // finished and moved or deleted meanwhile
+
+    private static int sweep(Path dir, String glob, Instant before) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + dir, e);
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            for (Path f : files) {
+                try {
+                    if (Files.isRegularFile(f)
+                            && Files.getLastModifiedTime(f).toInstant().isBefore(before)
+                            && Files.deleteIfExists(f)) {
+                        deleted++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // finished and moved or deleted meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+        return deleted;
     }
-    return deleted;
-  }
 }

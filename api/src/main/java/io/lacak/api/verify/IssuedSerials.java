@@ -17,24 +17,24 @@ import io.lacak.core.serial.SerialKeys;
  */
 public final class IssuedSerials {
 
-  private final ReferenceData ref;
-  // SerialCodec is not thread-safe; event loops and workers ask concurrently, one finder each
-  private final ThreadLocal<LacakSerials> serials;
+    private final ReferenceData ref;
+    // SerialCodec is not thread-safe; event loops and workers ask concurrently, one finder each
+    private final ThreadLocal<LacakSerials> serials;
 
-  public IssuedSerials(ReferenceData ref, SerialKeys keys) {
-    this.ref = ref;
-    this.serials = ThreadLocal.withInitial(() -> new LacakSerials(ref, keys));
-  }
+    public IssuedSerials(ReferenceData ref, SerialKeys keys) {
+        this.ref = ref;
+        this.serials = ThreadLocal.withInitial(() -> new LacakSerials(ref, keys));
+    }
 
-  /** The issuance a Lacak serial of {@code p} came from, under any key version, or {@code null}. */
-  public Issuance of(Product p, String serial) {
-    LacakSerials.Match m = serials.get().find(p, serial);
-    return m == null ? null : m.issuance();
-  }
+    /** The issuance a Lacak serial of {@code p} came from, under any key version, or {@code null}. */
+    public Issuance of(Product p, String serial) {
+        LacakSerials.Match m = serials.get().find(p, serial);
+        return m == null ? null : m.issuance();
+    }
 
-  /** Whether an authentication code's serial is one Lacak issued for its registered product. */
-  public boolean issuedByLacak(Gs1Payload code) {
-    Product p = ref.productOf(code.nie(), code.gtin());
-    return p != null && of(p, code.serial()) != null;
-  }
+    /** Whether an authentication code's serial is one Lacak issued for its registered product. */
+    public boolean issuedByLacak(Gs1Payload code) {
+        Product p = ref.productOf(code.nie(), code.gtin());
+        return p != null && of(p, code.serial()) != null;
+    }
 }

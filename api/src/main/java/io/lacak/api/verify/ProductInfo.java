@@ -15,25 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ProductInfo {
 
-  private final Products products;
-  /** A product's Pasal 25 information, and its NIE validity as a date. */
-  record Info(JsonObject json, LocalDate nieValidUntil) {
-  }
+    private final Products products;
+    /** A product's Pasal 25 information, and its NIE validity as a date. */
+    record Info(JsonObject json, LocalDate nieValidUntil) {}
 
-  private final Map<String, Future<Info>> byNie = new ConcurrentHashMap<>();
+    private final Map<String, Future<Info>> byNie = new ConcurrentHashMap<>();
 
-  ProductInfo(Products products) {
-    this.products = products;
-  }
-
-  /** The Pasal 25 information of a registered NIE. */
-  Future<Info> of(String nie) {
-    Future<Info> f = byNie.get(nie);
-    if (f == null) {
-      f = byNie.computeIfAbsent(nie, k -> products.get(k)
-          .map(json -> new Info(json, LocalDate.parse(json.getString("nieValidUntil")))));
-      f.onFailure(e -> byNie.remove(nie)); // a failed read is asked again next time
+    ProductInfo(Products products) {
+        this.products = products;
     }
-    return f;
-  }
+
+    /** The Pasal 25 information of a registered NIE. */
+    Future<Info> of(String nie) {
+        Future<Info> f = byNie.get(nie);
+        if (f == null) {
+            f = byNie.computeIfAbsent(nie, k -> products.get(k)
+                    .map(json -> new Info(json, LocalDate.parse(json.getString("nieValidUntil")))));
+            f.onFailure(e -> byNie.remove(nie)); // a failed read is asked again next time
+        }
+        return f;
+    }
 }

@@ -13,8 +13,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * One real server for a test class (embedded Postgres, real data directory, port 0) and a client
@@ -22,133 +22,146 @@ import java.util.concurrent.TimeUnit;
  */
 final class Api implements AutoCloseable {
 
-  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
-  final Vertx vertx = Lacak.vertx();
-  final Lacak lacak;
-  final WebClient client;
-  final Path dataDir;
-  /** The e-mails the server sent: {@code to}, {@code subject}, {@code body}. */
-  final List<JsonObject> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Vertx vertx = Lacak.vertx();
+    final Lacak lacak;
+    final WebClient client;
+    final Path dataDir;
+    /** The e-mails the server sent: {@code to}, {@code subject}, {@code body}. */
+    final List<JsonObject> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  Api(int bodyLimit) throws Exception {
-    this(Files.createTempDirectory("lacak-api-test"), bodyLimit);
-  }
-
-  /** A server on {@code dir}, which may hold the data of an earlier one. */
-  Api(Path dir, int bodyLimit) throws Exception {
-    this(dir, c -> c.setBodyLimit(bodyLimit));
-  }
-
-  /** A server on {@code dir} with settings of its own. */
-  Api(Path dir, UnaryOperator<LacakConfig> settings) throws Exception {
-    this(dir, settings, false);
-  }
-
-  /**
-   * A server on {@code dir} with settings of its own; {@code configuredMail}: the mailer its
-   * settings choose ({@code LACAK_SMTP_*}), as {@code serve} does, instead of recording the mail in
-   * {@link #mails}.
-   */
-  Api(Path dir, UnaryOperator<LacakConfig> settings, boolean configuredMail) throws Exception {
-    this.dataDir = dir;
-    LacakConfig config = settings.apply(LacakConfig.defaults().setDataDir(dir).setPort(0).setStoreInitialCodes(100_000)
-        .setAdminPassword(ADMIN_PASSWORD).setDemo(true));
-    lacak = (configuredMail ? Lacak.start(vertx, config) : Lacak.start(vertx, config, (to, subject, body) -> {
-      mails.add(new JsonObject().put("to", to).put("subject", subject).put("body", body));
-      return io.vertx.core.Future.succeededFuture();
-    })).await(180, TimeUnit.SECONDS);
-    client = WebClient.create(vertx);
-  }
-
-  /** The demo's API key of a facility. */
-  String key(String partnerId) {
-    return lacak.demo().credentials().getJsonObject(partnerId).getString("apiKey");
-  }
-
-  String password(String partnerId) {
-    return lacak.demo().credentials().getJsonObject(partnerId).getString("password");
-  }
-
-  HttpResponse<Buffer> post(String path, String apiKey, JsonObject body) throws Exception {
-    return send(HttpMethod.POST, path, apiKey, body == null ? null : Buffer.buffer(body.encode()));
-  }
-
-  HttpResponse<Buffer> get(String path, String apiKey) throws Exception {
-    return send(HttpMethod.GET, path, apiKey, null);
-  }
-
-  HttpResponse<Buffer> send(HttpMethod method, String path, String credential, Buffer body) throws Exception {
-    HttpRequest<Buffer> r = client.request(method, lacak.port(), "127.0.0.1", path);
-    if (credential != null) {
-      if (credential.startsWith("lk_")) {
-        r.putHeader("X-API-Key", credential);
-      } else {
-        r.putHeader("Authorization", "Bearer " + credential);
-      }
+    Api(int bodyLimit) throws Exception {
+        this(Files.createTempDirectory("lacak-api-test"), bodyLimit);
     }
-    if (body != null) {
-      r.putHeader("content-type", "application/json");
-      return r.sendBuffer(body).await(60, TimeUnit.SECONDS);
+
+    /** A server on {@code dir}, which may hold the data of an earlier one. */
+    Api(Path dir, int bodyLimit) throws Exception {
+        this(dir, c -> c.setBodyLimit(bodyLimit));
     }
-    return r.send().await(60, TimeUnit.SECONDS);
-  }
 
-  /**
-   * The link starting with {@code prefix} in the newest e-mail to {@code to} that has one, waiting
-   * ({@code null}: to anyone), waiting for the outbox to send it (a one-time link exists only in the mail).
-   */
-  String mailedLink(String to, String prefix) throws Exception {
-    return mailedLink(to, prefix, 0);
-  }
+    /** A server on {@code dir} with settings of its own. */
+    Api(Path dir, UnaryOperator<LacakConfig> settings) throws Exception {
+        this(dir, settings, false);
+    }
 
-  /** The same among the e-mails sent after the first {@code since} ({@code mails.size()} before the action). */
-  String mailedLink(String to, String prefix, int since) throws Exception {
-    long deadline = System.currentTimeMillis() + 20_000;
-    int seen = -1;
-    while (System.currentTimeMillis() < deadline) {
-      List<JsonObject> sent = List.copyOf(mails);
-      for (int i = sent.size() - 1; i >= since; i--) {
-        JsonObject m = sent.get(i);
-        if (to == null || m.getString("to").equals(to)) {
-          for (String line : m.getString("body").split("\n")) {
-            if (line.startsWith(prefix)) {
-              return line;
+    /**
+     * A server on {@code dir} with settings of its own; {@code configuredMail}: the mailer its
+     * settings choose ({@code LACAK_SMTP_*}), as {@code serve} does, instead of recording the mail in
+     * {@link #mails}.
+     */
+    Api(Path dir, UnaryOperator<LacakConfig> settings, boolean configuredMail) throws Exception {
+        this.dataDir = dir;
+        LacakConfig config = settings.apply(LacakConfig.defaults()
+                .setDataDir(dir)
+                .setPort(0)
+                .setStoreInitialCodes(100_000)
+                .setAdminPassword(ADMIN_PASSWORD)
+                .setDemo(true));
+        lacak = (configuredMail
+                        ? Lacak.start(vertx, config)
+                        : Lacak.start(vertx, config, (to, subject, body) -> {
+                            mails.add(new JsonObject()
+                                    .put("to", to)
+                                    .put("subject", subject)
+                                    .put("body", body));
+                            return io.vertx.core.Future.succeededFuture();
+                        }))
+                .await(180, TimeUnit.SECONDS);
+        client = WebClient.create(vertx);
+    }
+
+    /** The demo's API key of a facility. */
+    String key(String partnerId) {
+        return lacak.demo().credentials().getJsonObject(partnerId).getString("apiKey");
+    }
+
+    String password(String partnerId) {
+        return lacak.demo().credentials().getJsonObject(partnerId).getString("password");
+    }
+
+    HttpResponse<Buffer> post(String path, String apiKey, JsonObject body) throws Exception {
+        return send(HttpMethod.POST, path, apiKey, body == null ? null : Buffer.buffer(body.encode()));
+    }
+
+    HttpResponse<Buffer> get(String path, String apiKey) throws Exception {
+        return send(HttpMethod.GET, path, apiKey, null);
+    }
+
+    HttpResponse<Buffer> send(HttpMethod method, String path, String credential, Buffer body) throws Exception {
+        HttpRequest<Buffer> r = client.request(method, lacak.port(), "127.0.0.1", path);
+        if (credential != null) {
+            if (credential.startsWith("lk_")) {
+                r.putHeader("X-API-Key", credential);
+            } else {
+                r.putHeader("Authorization", "Bearer " + credential);
             }
-          }
         }
-      }
-      seen = sent.size();
-      Thread.sleep(200);
+        if (body != null) {
+            r.putHeader("content-type", "application/json");
+            return r.sendBuffer(body).await(60, TimeUnit.SECONDS);
+        }
+        return r.send().await(60, TimeUnit.SECONDS);
     }
-    throw new AssertionError("no e-mail to " + to + " with a link " + prefix + " among " + seen);
-  }
 
-  /** Logs in; returns the token. */
-  String login(String username, String password) throws Exception {
-    HttpResponse<Buffer> r = post("/api/v1/login", null, new JsonObject().put("username", username).put("password", password));
-    if (r.statusCode() != 200) {
-      throw new AssertionError("login " + username + ": " + r.statusCode() + " " + r.bodyAsString());
+    /**
+     * The link starting with {@code prefix} in the newest e-mail to {@code to} that has one, waiting
+     * ({@code null}: to anyone), waiting for the outbox to send it (a one-time link exists only in the mail).
+     */
+    String mailedLink(String to, String prefix) throws Exception {
+        return mailedLink(to, prefix, 0);
     }
-    return r.bodyAsJsonObject().getString("token");
-  }
 
-  /** The codes of one level of a code request, one per line. */
-  List<String> codes(long requestId, String level, String apiKey) throws Exception {
-    HttpResponse<Buffer> r = get("/api/v1/code-requests/" + requestId + "/codes?level=" + level, apiKey);
-    if (r.statusCode() != 200) {
-      throw new AssertionError(r.bodyAsString());
+    /** The same among the e-mails sent after the first {@code since} ({@code mails.size()} before the action). */
+    String mailedLink(String to, String prefix, int since) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        int seen = -1;
+        while (System.currentTimeMillis() < deadline) {
+            List<JsonObject> sent = List.copyOf(mails);
+            for (int i = sent.size() - 1; i >= since; i--) {
+                JsonObject m = sent.get(i);
+                if (to == null || m.getString("to").equals(to)) {
+                    for (String line : m.getString("body").split("\n")) {
+                        if (line.startsWith(prefix)) {
+                            return line;
+                        }
+                    }
+                }
+            }
+            seen = sent.size();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no e-mail to " + to + " with a link " + prefix + " among " + seen);
     }
-    return List.of(r.bodyAsString().split("\n"));
-  }
 
-  static JsonObject codes(String... codes) {
-    return new JsonObject().put("codes", new JsonArray(List.of((Object[]) codes)));
-  }
+    /** Logs in; returns the token. */
+    String login(String username, String password) throws Exception {
+        HttpResponse<Buffer> r = post(
+                "/api/v1/login",
+                null,
+                new JsonObject().put("username", username).put("password", password));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("login " + username + ": " + r.statusCode() + " " + r.bodyAsString());
+        }
+        return r.bodyAsJsonObject().getString("token");
+    }
 
-  @Override
-  public void close() throws Exception {
-    lacak.stop().await(60, TimeUnit.SECONDS);
-    vertx.close().await(30, TimeUnit.SECONDS);
-  }
+    /** The codes of one level of a code request, one per line. */
+    List<String> codes(long requestId, String level, String apiKey) throws Exception {
+        HttpResponse<Buffer> r = get("/api/v1/code-requests/" + requestId + "/codes?level=" + level, apiKey);
+        if (r.statusCode() != 200) {
+            throw new AssertionError(r.bodyAsString());
+        }
+        return List.of(r.bodyAsString().split("\n"));
+    }
+
+    static JsonObject codes(String... codes) {
+        return new JsonObject().put("codes", new JsonArray(List.of((Object[]) codes)));
+    }
+
+    @Override
+    public void close() throws Exception {
+        lacak.stop().await(60, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
+    }
 }

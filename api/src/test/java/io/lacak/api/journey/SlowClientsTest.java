@@ -34,163 +34,185 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SlowClientsTest {
 
-  static final Duration HEADER = Duration.ofSeconds(1);
-  static final Duration BODY = Duration.ofSeconds(2);
-  static final Duration IDLE = Duration.ofSeconds(20);
-  static Api api;
-  static NetClient net;
-  static Path uploads;
+    static final Duration HEADER = Duration.ofSeconds(1);
+    static final Duration BODY = Duration.ofSeconds(2);
+    static final Duration IDLE = Duration.ofSeconds(20);
+    static Api api;
+    static NetClient net;
+    static Path uploads;
 
-  @BeforeAll
-  static void start() throws Exception {
-    Path dir = Files.createTempDirectory("lacak-slow");
-    uploads = dir.resolve("uploads");
-    Files.createDirectories(uploads.resolve("tmp"));
-    // what a killed server left: an upload being received, a form file; and a queued job's file
-    FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(3)));
-    for (Path f : List.of(uploads.resolve("incoming-3f2a.csv"), uploads.resolve("tmp").resolve("9d1c"), uploads.resolve("41.csv"))) {
-      Files.writeString(f, "x\n");
-      Files.setLastModifiedTime(f, old);
-    }
-    Files.writeString(uploads.resolve("tmp").resolve("being-received"), "x"); // recent: in use
-    api = new Api(dir, c -> c.setHeaderTimeout(HEADER).setBodyTimeout(BODY).setUploadTimeout(BODY).setIdleTimeout(IDLE)
-        .setVerifyRate(0));
-    net = api.vertx.createNetClient();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    net.close().await(10, TimeUnit.SECONDS);
-    api.close();
-  }
-
-  @Test
-  void leftoversOfInterruptedUploadsAreDeletedAtStartAndNothingElse() {
-    assertThat(uploads.resolve("incoming-3f2a.csv")).doesNotExist();
-    assertThat(uploads.resolve("tmp").resolve("9d1c")).doesNotExist();
-    assertThat(uploads.resolve("41.csv")).exists(); // a job's file: the job reads it
-    assertThat(uploads.resolve("tmp").resolve("being-received")).exists();
-  }
-
-  @Test
-  void aHeadSentAByteAtATimeIsCutOffAtTheHeaderTimeoutWhileOthersAreAnswered() throws Exception {
-    // 200 bytes at one per 100 ms would take 20 s: the idle timeout (20 s) never fires, the header timeout (1 s) does
-    byte[] head = ("GET /health HTTP/1.1\r\nHost: lacak\r\nX-Pad: " + "a".repeat(200) + "\r\n\r\n").getBytes();
-    NetSocket socket = net.connect(api.lacak.port(), "127.0.0.1").await(10, TimeUnit.SECONDS);
-    Promise<Void> closed = Promise.promise();
-    Buffer answer = Buffer.buffer();
-    socket.handler(answer::appendBuffer);
-    socket.closeHandler(v -> closed.tryComplete());
-    int[] sent = {0};
-    api.vertx.setPeriodic(100, t -> {
-      if (closed.future().isComplete() || sent[0] == head.length) {
-        api.vertx.cancelTimer(t);
-        return;
-      }
-      socket.write(Buffer.buffer(new byte[] {head[sent[0]++]}));
-    });
-    assertThat(api.get("/health", null).statusCode()).isEqualTo(200); // others are answered meanwhile
-    closed.future().await(60, TimeUnit.SECONDS);
-    assertThat(sent[0]).as("bytes sent before the server closed").isLessThan(head.length);
-    assertThat(answer.length()).as("no answer to a head that never completed").isZero();
-  }
-
-  @Test
-  void manyHeadsNeverFinishedAndConnectionsThatSayNothingAreAllClosed() throws Exception {
-    List<Future<Void>> closings = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      NetSocket socket = net.connect(api.lacak.port(), "127.0.0.1").await(10, TimeUnit.SECONDS);
-      Promise<Void> closed = Promise.promise();
-      socket.closeHandler(v -> closed.tryComplete());
-      if (i % 2 == 0) {
-        socket.write("POST /api/v1/verify HTTP/1.1\r\nHost: lacak\r\nContent-Type: multipart/form-data; bou");
-      }
-      closings.add(closed.future());
-    }
-    assertThat(api.get("/health", null).statusCode()).isEqualTo(200);
-    for (Future<Void> c : closings) {
-      c.await(60, TimeUnit.SECONDS);
-    }
-    assertThat(api.get("/health", null).statusCode()).isEqualTo(200);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"/api/v1/verify", "/api/v1/complaints", "/api/v1/facility-requests", "/api/v1/companies",
-      "/api/v1/uploads/usage"})
-  void aMultipartBodyWithoutItsClosingBoundaryIs408AndLeavesNoFile(String path) throws Exception {
-    Set<String> before = files();
-    String part = "--XyZ\r\nContent-Disposition: form-data; name=\"question\"\r\n\r\nasli?\r\n"
-        + "--XyZ\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"kemasan.png\"\r\nContent-Type: image/png\r\n\r\n"
-        + "\u0089PNG\r\n" + "p".repeat(4000);
-    String head = "POST " + path + " HTTP/1.1\r\nHost: lacak\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n"
-        + "Content-Length: 100000\r\n" + (path.contains("uploads") ? "X-API-Key: " + api.key(MANUFACTURER) + "\r\n" : "")
-        + "\r\n";
-    String answer = exchange(head + part);
-    assertThat(answer).as(path).startsWith("HTTP/1.1 408").contains("BODY_TIMEOUT").containsIgnoringCase("connection: close");
-    awaitFiles(before);
-  }
-
-  @Test
-  void aBodyTrickledSoThatTheConnectionIsNeverIdleStillEndsAtTheBodyTimeout() throws Exception {
-    Set<String> before = files();
-    String head = "POST /api/v1/uploads/usage HTTP/1.1\r\nHost: lacak\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n"
-        + "X-API-Key: " + api.key(MANUFACTURER) + "\r\n\r\n";
-    NetSocket socket = net.connect(api.lacak.port(), "127.0.0.1").await(10, TimeUnit.SECONDS);
-    Promise<String> closed = Promise.promise();
-    Buffer answer = Buffer.buffer();
-    socket.handler(answer::appendBuffer);
-    socket.closeHandler(v -> closed.tryComplete(answer.toString()));
-    socket.write(head);
-    int[] sent = {0};
-    api.vertx.setPeriodic(100, t -> {
-      if (closed.future().isComplete() || ++sent[0] > 300) {
-        api.vertx.cancelTimer(t);
-        return;
-      }
-      socket.write("1\r\nx\r\n"); // a one-byte chunk every 100 ms, for 30 s at most
-    });
-    assertThat(closed.future().await(60, TimeUnit.SECONDS)).startsWith("HTTP/1.1 408");
-    assertThat(sent[0]).isLessThan(300);
-    awaitFiles(before);
-  }
-
-  @Test
-  void aBodyThatEndsInTimeIsServedAsBefore() throws Exception {
-    String answer = exchange("POST /api/v1/verify HTTP/1.1\r\nHost: lacak\r\nContent-Type: application/json\r\n"
-        + "Content-Length: 13\r\nConnection: close\r\n\r\n{\"code\":\"x\"}\n");
-    assertThat(answer).startsWith("HTTP/1.1 ").doesNotStartWith("HTTP/1.1 408");
-  }
-
-  /** Sends {@code request} on a fresh connection; everything the server answered until it closed. */
-  private static String exchange(String request) throws Exception {
-    NetSocket socket = net.connect(api.lacak.port(), "127.0.0.1").await(10, TimeUnit.SECONDS);
-    Promise<String> closed = Promise.promise();
-    Buffer answer = Buffer.buffer();
-    socket.handler(answer::appendBuffer);
-    socket.closeHandler(v -> closed.tryComplete(answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1)));
-    socket.write(Buffer.buffer(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
-    return closed.future().await(60, TimeUnit.SECONDS);
-  }
-
-  /** The files under the uploads directory; the server deletes some while this walks: read again then. */
-  private static Set<String> files() throws Exception {
-    for (int attempt = 0; ; attempt++) {
-      try (Stream<Path> all = Files.walk(uploads)) {
-        return all.filter(Files::isRegularFile).map(p -> uploads.relativize(p).toString())
-            .collect(Collectors.toCollection(TreeSet::new));
-      } catch (java.io.UncheckedIOException e) {
-        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
-          throw e;
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("lacak-slow");
+        uploads = dir.resolve("uploads");
+        Files.createDirectories(uploads.resolve("tmp"));
+        // what a killed server left: an upload being received, a form file; and a queued job's file
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(3)));
+        for (Path f : List.of(
+                uploads.resolve("incoming-3f2a.csv"),
+                uploads.resolve("tmp").resolve("9d1c"),
+                uploads.resolve("41.csv"))) {
+            Files.writeString(f, "x\n");
+            Files.setLastModifiedTime(f, old);
         }
-      }
+        Files.writeString(uploads.resolve("tmp").resolve("being-received"), "x"); // recent: in use
+        api = new Api(dir, c -> c.setHeaderTimeout(HEADER)
+                .setBodyTimeout(BODY)
+                .setUploadTimeout(BODY)
+                .setIdleTimeout(IDLE)
+                .setVerifyRate(0));
+        net = api.vertx.createNetClient();
     }
-  }
 
-  /** Files are deleted as the connection closes, asynchronously: waits (10 s at most) for the directory to be as it was. */
-  private static void awaitFiles(Set<String> before) throws Exception {
-    for (int i = 0; i < 100 && !files().equals(before); i++) {
-      Thread.sleep(100);
+    @AfterAll
+    static void stop() throws Exception {
+        net.close().await(10, TimeUnit.SECONDS);
+        api.close();
     }
-    assertThat(files()).isEqualTo(before);
-  }
+
+    @Test
+    void leftoversOfInterruptedUploadsAreDeletedAtStartAndNothingElse() {
+        assertThat(uploads.resolve("incoming-3f2a.csv")).doesNotExist();
+        assertThat(uploads.resolve("tmp").resolve("9d1c")).doesNotExist();
+        assertThat(uploads.resolve("41.csv")).exists(); // a job's file: the job reads it
+        assertThat(uploads.resolve("tmp").resolve("being-received")).exists();
+    }
+
+    @Test
+    void aHeadSentAByteAtATimeIsCutOffAtTheHeaderTimeoutWhileOthersAreAnswered() throws Exception {
+        // 200 bytes at one per 100 ms would take 20 s: the idle timeout (20 s) never fires, the header timeout (1 s)
+        // does
+        byte[] head = ("GET /health HTTP/1.1\r\nHost: lacak\r\nX-Pad: " + "a".repeat(200) + "\r\n\r\n").getBytes();
+        NetSocket socket = net.connect(api.lacak.port(), "127.0.0.1").await(10, TimeUnit.SECONDS);
+        Promise<Void> closed = Promise.promise();
+        Buffer answer = Buffer.buffer();
+        socket.handler(answer::appendBuffer);
+        socket.closeHandler(v -> closed.tryComplete());
+        int[] sent = {0};
+        api.vertx.setPeriodic(100, t -> {
+            if (closed.future().isComplete() || sent[0] == head.length) {
+                api.vertx.cancelTimer(t);
+                return;
+            }
+            socket.write(Buffer.buffer(new byte[] {head[sent[0]++]}));
+        });
+        assertThat(api.get("/health", null).statusCode()).isEqualTo(200); // others are answered meanwhile
+        closed.future().await(60, TimeUnit.SECONDS);
+        assertThat(sent[0]).as("bytes sent before the server closed").isLessThan(head.length);
+        assertThat(answer.length())
+                .as("no answer to a head that never completed")
+                .isZero();
+    }
+
+    @Test
+    void manyHeadsNeverFinishedAndConnectionsThatSayNothingAreAllClosed() throws Exception {
+        List<Future<Void>> closings = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            NetSocket socket = net.connect(api.lacak.port(), "127.0.0.1").await(10, TimeUnit.SECONDS);
+            Promise<Void> closed = Promise.promise();
+            socket.closeHandler(v -> closed.tryComplete());
+            if (i % 2 == 0) {
+                socket.write("POST /api/v1/verify HTTP/1.1\r\nHost: lacak\r\nContent-Type: multipart/form-data; bou");
+            }
+            closings.add(closed.future());
+        }
+        assertThat(api.get("/health", null).statusCode()).isEqualTo(200);
+        for (Future<Void> c : closings) {
+            c.await(60, TimeUnit.SECONDS);
+        }
+        assertThat(api.get("/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/verify",
+                "/api/v1/complaints",
+                "/api/v1/facility-requests",
+                "/api/v1/companies",
+                "/api/v1/uploads/usage"
+            })
+    void aMultipartBodyWithoutItsClosingBoundaryIs408AndLeavesNoFile(String path) throws Exception {
+        Set<String> before = files();
+        String part = "--XyZ\r\nContent-Disposition: form-data; name=\"question\"\r\n\r\nasli?\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"kemasan.png\"\r\nContent-Type: image/png\r\n\r\n"
+                + "\u0089PNG\r\n" + "p".repeat(4000);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: lacak\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n"
+                + "Content-Length: 100000\r\n"
+                + (path.contains("uploads") ? "X-API-Key: " + api.key(MANUFACTURER) + "\r\n" : "")
+                + "\r\n";
+        String answer = exchange(head + part);
+        assertThat(answer)
+                .as(path)
+                .startsWith("HTTP/1.1 408")
+                .contains("BODY_TIMEOUT")
+                .containsIgnoringCase("connection: close");
+        awaitFiles(before);
+    }
+
+    @Test
+    void aBodyTrickledSoThatTheConnectionIsNeverIdleStillEndsAtTheBodyTimeout() throws Exception {
+        Set<String> before = files();
+        String head =
+                "POST /api/v1/uploads/usage HTTP/1.1\r\nHost: lacak\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n"
+                        + "X-API-Key: " + api.key(MANUFACTURER) + "\r\n\r\n";
+        NetSocket socket = net.connect(api.lacak.port(), "127.0.0.1").await(10, TimeUnit.SECONDS);
+        Promise<String> closed = Promise.promise();
+        Buffer answer = Buffer.buffer();
+        socket.handler(answer::appendBuffer);
+        socket.closeHandler(v -> closed.tryComplete(answer.toString()));
+        socket.write(head);
+        int[] sent = {0};
+        api.vertx.setPeriodic(100, t -> {
+            if (closed.future().isComplete() || ++sent[0] > 300) {
+                api.vertx.cancelTimer(t);
+                return;
+            }
+            socket.write("1\r\nx\r\n"); // a one-byte chunk every 100 ms, for 30 s at most
+        });
+        assertThat(closed.future().await(60, TimeUnit.SECONDS)).startsWith("HTTP/1.1 408");
+        assertThat(sent[0]).isLessThan(300);
+        awaitFiles(before);
+    }
+
+    @Test
+    void aBodyThatEndsInTimeIsServedAsBefore() throws Exception {
+        String answer = exchange("POST /api/v1/verify HTTP/1.1\r\nHost: lacak\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 13\r\nConnection: close\r\n\r\n{\"code\":\"x\"}\n");
+        assertThat(answer).startsWith("HTTP/1.1 ").doesNotStartWith("HTTP/1.1 408");
+    }
+
+    /** Sends {@code request} on a fresh connection; everything the server answered until it closed. */
+    private static String exchange(String request) throws Exception {
+        NetSocket socket = net.connect(api.lacak.port(), "127.0.0.1").await(10, TimeUnit.SECONDS);
+        Promise<String> closed = Promise.promise();
+        Buffer answer = Buffer.buffer();
+        socket.handler(answer::appendBuffer);
+        socket.closeHandler(v -> closed.tryComplete(answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        socket.write(Buffer.buffer(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        return closed.future().await(60, TimeUnit.SECONDS);
+    }
+
+    /** The files under the uploads directory; the server deletes some while this walks: read again then. */
+    private static Set<String> files() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> all = Files.walk(uploads)) {
+                return all.filter(Files::isRegularFile)
+                        .map(p -> uploads.relativize(p).toString())
+                        .collect(Collectors.toCollection(TreeSet::new));
+            } catch (java.io.UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Files are deleted as the connection closes, asynchronously: waits (10 s at most) for the directory to be as it was. */
+    private static void awaitFiles(Set<String> before) throws Exception {
+        for (int i = 0; i < 100 && !files().equals(before); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(files()).isEqualTo(before);
+    }
 }

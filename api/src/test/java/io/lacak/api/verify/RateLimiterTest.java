@@ -6,35 +6,35 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-  @Test
-  void aBurstOfTwiceTheRateThenOneRequestPerInterval() {
-    RateLimiter limiter = new RateLimiter(10); // 10/s, bursts of 20
-    long now = 1_000_000_000_000L;
-    for (int i = 0; i < 20; i++) {
-      assertThat(limiter.allow("10.0.0.1", now)).as("request %d", i).isTrue();
+    @Test
+    void aBurstOfTwiceTheRateThenOneRequestPerInterval() {
+        RateLimiter limiter = new RateLimiter(10); // 10/s, bursts of 20
+        long now = 1_000_000_000_000L;
+        for (int i = 0; i < 20; i++) {
+            assertThat(limiter.allow("10.0.0.1", now)).as("request %d", i).isTrue();
+        }
+        assertThat(limiter.allow("10.0.0.1", now)).isFalse();
+        assertThat(limiter.allow("10.0.0.2", now)).isTrue(); // another client has its own allowance
+        assertThat(limiter.allow("10.0.0.1", now + 100_000_000L)).isTrue(); // 100 ms later: one more
+        assertThat(limiter.allow("10.0.0.1", now + 100_000_000L)).isFalse();
     }
-    assertThat(limiter.allow("10.0.0.1", now)).isFalse();
-    assertThat(limiter.allow("10.0.0.2", now)).isTrue(); // another client has its own allowance
-    assertThat(limiter.allow("10.0.0.1", now + 100_000_000L)).isTrue(); // 100 ms later: one more
-    assertThat(limiter.allow("10.0.0.1", now + 100_000_000L)).isFalse();
-  }
 
-  @Test
-  void perMinuteForLogins() {
-    RateLimiter limiter = RateLimiter.perMinute(10); // one per 6 s, bursts of 20
-    long now = 5_000_000_000_000L;
-    for (int i = 0; i < 20; i++) {
-      assertThat(limiter.allow("10.0.0.1", now)).isTrue();
+    @Test
+    void perMinuteForLogins() {
+        RateLimiter limiter = RateLimiter.perMinute(10); // one per 6 s, bursts of 20
+        long now = 5_000_000_000_000L;
+        for (int i = 0; i < 20; i++) {
+            assertThat(limiter.allow("10.0.0.1", now)).isTrue();
+        }
+        assertThat(limiter.allow("10.0.0.1", now + 5_000_000_000L)).isFalse();
+        assertThat(limiter.allow("10.0.0.1", now + 6_000_000_000L)).isTrue();
     }
-    assertThat(limiter.allow("10.0.0.1", now + 5_000_000_000L)).isFalse();
-    assertThat(limiter.allow("10.0.0.1", now + 6_000_000_000L)).isTrue();
-  }
 
-  @Test
-  void zeroMeansNoLimit() {
-    RateLimiter limiter = new RateLimiter(0);
-    for (int i = 0; i < 10_000; i++) {
-      assertThat(limiter.allow("10.0.0.1", 5)).isTrue();
+    @Test
+    void zeroMeansNoLimit() {
+        RateLimiter limiter = new RateLimiter(0);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(limiter.allow("10.0.0.1", 5)).isTrue();
+        }
     }
-  }
 }

@@ -25,509 +25,716 @@ import java.util.concurrent.TimeUnit;
  */
 public final class E2e {
 
-  private static final String MFR = "MFR-DEMO";
-  private static final String APT = "APT-DEMO";
-  private static final String PBF = "PBF-DEMO";
-  private static final String NIE = "DKL2600000001A1";
+    private static final String MFR = "MFR-DEMO";
+    private static final String APT = "APT-DEMO";
+    private static final String PBF = "PBF-DEMO";
+    private static final String NIE = "DKL2600000001A1";
 
-  private final Vertx vertx = Vertx.vertx();
-  private final Path jar;
-  private final boolean quick;
-  private final List<JsonObject> rows = new ArrayList<>();
+    private final Vertx vertx = Vertx.vertx();
+    private final Path jar;
+    private final boolean quick;
+    private final List<JsonObject> rows = new ArrayList<>();
 
-  private E2e(Path jar, boolean quick) {
-    this.jar = jar;
-    this.quick = quick;
-  }
-
-  public static void main(String[] args) throws Exception {
-    List<String> list = new ArrayList<>(Arrays.asList(args));
-    boolean quick = list.remove("--quick");
-    run(list.isEmpty() || list.contains("all") ? ALL : list, quick);
-  }
-
-  /** The scenarios of {@code all}, in order. */
-  public static final List<String> ALL = List.of("verify", "sales", "ship", "ingest", "listing", "metrics");
-
-  /** Runs {@code scenarios} against {@code -Dlacak.jar} (default {@code api/target/lacak.jar}); their result lines. */
-  public static List<JsonObject> run(List<String> scenarios, boolean quick) throws Exception {
-    Path jar = Path.of(System.getProperty("lacak.jar", "api/target/lacak.jar"));
-    if (!Files.exists(jar)) {
-      throw new IllegalStateException("no " + jar + ": build it first (mvn -q -DskipTests package) or give -Dlacak.jar=PATH");
+    private E2e(Path jar, boolean quick) {
+        this.jar = jar;
+        this.quick = quick;
     }
-    E2e e2e = new E2e(jar, quick);
-    try {
-      for (String scenario : scenarios) {
-        switch (scenario) {
-          case "verify" -> e2e.verify();
-          case "sales" -> e2e.sales();
-          case "ship" -> e2e.ship();
-          case "ingest" -> e2e.ingest();
-          case "listing" -> e2e.listing();
-          case "metrics" -> e2e.metrics();
-          default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (" + ALL + " or all)");
+
+    public static void main(String[] args) throws Exception {
+        List<String> list = new ArrayList<>(Arrays.asList(args));
+        boolean quick = list.remove("--quick");
+        run(list.isEmpty() || list.contains("all") ? ALL : list, quick);
+    }
+
+    /** The scenarios of {@code all}, in order. */
+    public static final List<String> ALL = List.of("verify", "sales", "ship", "ingest", "listing", "metrics");
+
+    /** Runs {@code scenarios} against {@code -Dlacak.jar} (default {@code api/target/lacak.jar}); their result lines. */
+    public static List<JsonObject> run(List<String> scenarios, boolean quick) throws Exception {
+        Path jar = Path.of(System.getProperty("lacak.jar", "api/target/lacak.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(
+                    "no " + jar + ": build it first (mvn -q -DskipTests package) or give -Dlacak.jar=PATH");
         }
-      }
-    } finally {
-      e2e.vertx.close().await(30, TimeUnit.SECONDS);
+        E2e e2e = new E2e(jar, quick);
+        try {
+            for (String scenario : scenarios) {
+                switch (scenario) {
+                    case "verify" -> e2e.verify();
+                    case "sales" -> e2e.sales();
+                    case "ship" -> e2e.ship();
+                    case "ingest" -> e2e.ingest();
+                    case "listing" -> e2e.listing();
+                    case "metrics" -> e2e.metrics();
+                    default ->
+                        throw new IllegalArgumentException("unknown scenario " + scenario + " (" + ALL + " or all)");
+                }
+            }
+        } finally {
+            e2e.vertx.close().await(30, TimeUnit.SECONDS);
+        }
+        return e2e.rows;
     }
-    return e2e.rows;
-  }
 
-  /**
-   * Issue 7: public verification over loopback with 10 million codes in the store (1 million with
-   * {@code --quick}), random codes (one in ten a well-formed serial never issued), 64 connections,
-   * against the bare Vert.x JSON route taking the same bodies; then the restart time of the server
-   * on that data directory (DESIGN.md: "restart with 10 million codes ready in seconds").
-   */
-  private void verify() throws Exception {
-    int codes = quick ? 1_000_000 : 10_000_000;
-    int perBatch = 1_000_000;
-    long millis = quick ? 10_000 : 30_000;
-    int connections = Integer.getInteger("connections", 64);
-    Path data = Files.createTempDirectory("lacak-e2e-verify");
-    Map<String, String> settings = Map.of("LACAK_VERIFY_RATE", "100000000", // the limiter runs, but never refuses
-        "LACAK_STORE_INITIAL_CODES", Integer.toString(codes + codes / 2)); // headroom: the store grows at 80 % full
-    List<Buffer> bodies = new ArrayList<>();
-    java.util.Random random = new java.util.Random(7);
-    Load.Result lacak;
-    JsonObject store;
-    long rss;
-    long heap;
-    double fillSeconds;
-    try (ServerProcess server = ServerProcess.lacak(jar, data, "3g", settings); Http http = new Http(vertx, server.port())) {
-      String mfr = server.apiKey(MFR);
-      long t0 = System.nanoTime();
-      for (int b = 0; b < codes / perBatch; b++) {
-        JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "V" + b)
-            .put("expiry", "2029-12-31").put("primaries", perBatch).put("perSecondary", 100).put("perTertiary", 50));
+    /**
+     * Issue 7: public verification over loopback with 10 million codes in the store (1 million with
+     * {@code --quick}), random codes (one in ten a well-formed serial never issued), 64 connections,
+     * against the bare Vert.x JSON route taking the same bodies; then the restart time of the server
+     * on that data directory (DESIGN.md: "restart with 10 million codes ready in seconds").
+     */
+    private void verify() throws Exception {
+        int codes = quick ? 1_000_000 : 10_000_000;
+        int perBatch = 1_000_000;
+        long millis = quick ? 10_000 : 30_000;
+        int connections = Integer.getInteger("connections", 64);
+        Path data = Files.createTempDirectory("lacak-e2e-verify");
+        Map<String, String> settings = Map.of(
+                "LACAK_VERIFY_RATE",
+                "100000000", // the limiter runs, but never refuses
+                "LACAK_STORE_INITIAL_CODES",
+                Integer.toString(codes + codes / 2)); // headroom: the store grows at 80 % full
+        List<Buffer> bodies = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        Load.Result lacak;
+        JsonObject store;
+        long rss;
+        long heap;
+        double fillSeconds;
+        try (ServerProcess server = ServerProcess.lacak(jar, data, "3g", settings);
+                Http http = new Http(vertx, server.port())) {
+            String mfr = server.apiKey(MFR);
+            long t0 = System.nanoTime();
+            for (int b = 0; b < codes / perBatch; b++) {
+                JsonObject issued = http.post(
+                        "/api/v1/code-requests",
+                        mfr,
+                        new JsonObject()
+                                .put("nie", NIE)
+                                .put("batch", "V" + b)
+                                .put("expiry", "2029-12-31")
+                                .put("primaries", perBatch)
+                                .put("perSecondary", 100)
+                                .put("perTertiary", 50));
+                long id = issued.getLong("id");
+                List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
+                List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
+                List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
+                usage(http, mfr, p, s, t, 100, 5_000);
+                for (int i = 0; i < 20_000; i++) {
+                    String code = p.get(random.nextInt(p.size()));
+                    if (i % 10 == 9) { // the same product and batch, a serial never issued: UNKNOWN
+                        code = code.substring(0, code.length() - 12) + randomSerial(random);
+                    }
+                    bodies.add(Buffer.buffer("{\"code\":\"" + code + "\"}"));
+                }
+            }
+            fillSeconds = (System.nanoTime() - t0) / 1e9;
+            // the chain-of-custody indexer follows the journal in the background; a custody query waits
+            // for it, so that its catching up on the fill does not share the machine with the measurement
+            http.call(
+                    io.vertx.core.http.HttpMethod.GET,
+                    "/api/v1/codes/custody?code="
+                            + java.net.URLEncoder.encode(
+                                    bodies.get(0).toJsonObject().getString("code"),
+                                    java.nio.charset.StandardCharsets.UTF_8),
+                    mfr,
+                    null);
+            JsonObject first = new JsonObject(
+                    http.call(io.vertx.core.http.HttpMethod.POST, "/api/v1/verify", null, bodies.get(0)));
+            if (!first.getString("verdict").equals("GENUINE")) {
+                throw new IllegalStateException("verify does not find the stored codes: " + first.encode());
+            }
+            java.util.Collections.shuffle(bodies, random);
+            new Load(vertx)
+                    .run(server.port(), "/api/v1/verify", null, connections, 5_000, i -> bodies.get(i % bodies.size()));
+            server.startRecording("verify");
+            lacak = new Load(vertx)
+                    .run(
+                            server.port(),
+                            "/api/v1/verify",
+                            null,
+                            connections,
+                            millis,
+                            i -> bodies.get(i % bodies.size()));
+            server.stopRecording("verify");
+            store = new JsonObject(http.call(io.vertx.core.http.HttpMethod.GET, "/health", null, null))
+                    .getJsonObject("store");
+            rss = server.rssKiB();
+            heap = server.heapUsedMiB();
+        }
+        long storeKiB = diskKiB(data.resolve("store"), "");
+        long codesKiB = diskKiB(data.resolve("store"), "states-");
+        Load.Result bare;
+        try (ServerProcess baseline = ServerProcess.bare("2g")) {
+            new Load(vertx)
+                    .run(
+                            baseline.port(),
+                            "/api/v1/verify",
+                            null,
+                            connections,
+                            5_000,
+                            i -> bodies.get(i % bodies.size()));
+            bare = new Load(vertx)
+                    .run(
+                            baseline.port(),
+                            "/api/v1/verify",
+                            null,
+                            connections,
+                            millis,
+                            i -> bodies.get(i % bodies.size()));
+        }
+        long stored = store.getLong("codes");
+        boolean full = codes >= 10_000_000;
+        double ratio = lacak.perSecond() / bare.perSecond();
+        print(Results.row(
+                        "verify",
+                        lacak.perSecond(),
+                        "verifications/s",
+                        bare.perSecond(),
+                        "≥ 0.7 × bare Vert.x JSON route, p99 < 5 ms, 10 M codes",
+                        full ? ratio >= 0.7 && lacak.p99Ms() < 5 : null)
+                .put("baseline_is", "bare Vert.x JSON route")
+                .put("p50_ms", round2(lacak.p50Ms()))
+                .put("p99_ms", round2(lacak.p99Ms()))
+                .put("baseline_p99_ms", round2(bare.p99Ms()))
+                .put("requests", lacak.requests())
+                .put("errors", lacak.errors())
+                .put("connections", connections)
+                .put("store_codes", stored)
+                .put("fill_seconds", round2(fillSeconds))
+                .put("server_peak_rss_mib", rss / 1024)
+                .put("server_heap_used_mib", heap));
+        double bytesPerCode = codesKiB * 1024.0 / stored;
+        print(
+                Results.row(
+                                "store-bytes-per-code",
+                                bytesPerCode,
+                                "B/code on disk (code map)",
+                                null,
+                                "≤ 64 bytes per code",
+                                full ? bytesPerCode <= 64 : null)
+                        .put("store_codes", stored)
+                        .put("whole_store_bytes_per_code", round2(storeKiB * 1024.0 / stored))
+                        .put(
+                                "note",
+                                "du of the code map files / codes; whole_store adds the children and containers maps of aggregation"));
+        long t1 = System.nanoTime();
+        double restartSeconds;
+        try (ServerProcess again = ServerProcess.lacak(jar, data, "3g", settings)) {
+            restartSeconds = (System.nanoTime() - t1) / 1e9; // until it listens, with the store ready
+        }
+        print(Results.row(
+                        "restart",
+                        restartSeconds,
+                        "s to listening",
+                        null,
+                        "ready in seconds with 10 M codes",
+                        full ? restartSeconds <= 10 : null)
+                .put("store_codes", stored)
+                .put("note", "graceful stop before; the store reopened, the journal caught up"));
+        double rebuildSeconds = rebuild(data, settings);
+        print(Results.row("rebuild", stored / rebuildSeconds, "codes/s", null, "(reported)", null)
+                .put("seconds", round2(rebuildSeconds))
+                .put("store_codes", stored)
+                .put(
+                        "note",
+                        "lacak.jar rebuild: the store emptied and the whole journal replayed, JVM start included"));
+    }
+
+    /** {@code lacak.jar rebuild} on a stopped server's data directory; its wall time in seconds. */
+    private double rebuild(Path data, Map<String, String> settings) throws Exception {
+        ProcessBuilder b = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx3g",
+                        "-jar",
+                        jar.toString(),
+                        "rebuild",
+                        "--data",
+                        data.toString())
+                .redirectErrorStream(true);
+        b.environment().putAll(settings);
+        long t0 = System.nanoTime();
+        Process p = b.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("rebuild failed: " + out);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static String randomSerial(java.util.Random random) {
+        String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        char[] c = new char[12];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+        }
+        return new String(c);
+    }
+
+    /** Disk space of the files in {@code dir} whose names start with {@code prefix} (allocated blocks, as du counts them: the store's files are sparse). */
+    private static long diskKiB(Path dir, String prefix) throws Exception {
+        long total = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>)
+                    files.filter(p -> p.getFileName().toString().startsWith(prefix))::iterator) {
+                Process du = new ProcessBuilder("du", "-sk", f.toString()).start();
+                String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                du.waitFor();
+                total += Long.parseLong(out.split("\\s+")[0]);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Issue 5: the pharmacy sale endpoint, one primary code per call, durable (journaled before the
+     * answer), 64 connections, against a bare Vert.x JSON route taking the same bodies.
+     */
+    private void sales() throws Exception {
+        int units = quick ? 50_000 : 200_000;
+        long millis = quick ? 10_000 : 30_000;
+        int connections = Integer.getInteger("connections", 64);
+        Path data = Files.createTempDirectory("lacak-e2e-sales");
+        List<String> codes;
+        Load.Result lacak;
+        long rss;
+        try (ServerProcess server = ServerProcess.lacak(jar, data, "2g");
+                Http http = new Http(vertx, server.port())) {
+            codes = stockPharmacy(http, server, units, 100, 100);
+            Load.Result warm = new Load(vertx)
+                    .run(
+                            server.port(),
+                            "/api/v1/sales",
+                            server.apiKey(APT),
+                            connections,
+                            3_000,
+                            i -> i < codes.size() / 10 ? saleBody(codes.get(i)) : null);
+            int offset = (int) warm.requests();
+            lacak = new Load(vertx)
+                    .run(
+                            server.port(),
+                            "/api/v1/sales",
+                            server.apiKey(APT),
+                            connections,
+                            millis,
+                            i -> offset + i < codes.size() ? saleBody(codes.get(offset + i)) : null);
+            rss = server.rssKiB();
+        }
+        Load.Result bare;
+        try (ServerProcess baseline = ServerProcess.bare("2g")) {
+            new Load(vertx)
+                    .run(
+                            baseline.port(),
+                            "/api/v1/sales",
+                            null,
+                            connections,
+                            3_000,
+                            i -> saleBody(codes.get(i % codes.size())));
+            bare = new Load(vertx)
+                    .run(
+                            baseline.port(),
+                            "/api/v1/sales",
+                            null,
+                            connections,
+                            millis,
+                            i -> saleBody(codes.get(i % codes.size())));
+        }
+        print(Results.row(
+                        "pharmacy-sale",
+                        lacak.perSecond(),
+                        "sales/s",
+                        bare.perSecond(),
+                        "durable; no number (issue 5)",
+                        null)
+                .put("baseline_is", "bare Vert.x JSON route")
+                .put("p50_ms", round2(lacak.p50Ms()))
+                .put("p99_ms", round2(lacak.p99Ms()))
+                .put("baseline_p99_ms", round2(bare.p99Ms()))
+                .put("requests", lacak.requests())
+                .put("errors", lacak.errors())
+                .put("connections", connections)
+                .put("server_peak_rss_mib", rss / 1024));
+    }
+
+    /**
+     * Issue 3/5: shipping a pallet of 100,000 units over HTTP costs what shipping one unit costs
+     * (lazy inheritance): alternating ship/receive round trips of each, latency compared.
+     */
+    private void ship() throws Exception {
+        int units = quick ? 20_000 : 100_000;
+        int rounds = quick ? 50 : 200;
+        Path data = Files.createTempDirectory("lacak-e2e-ship");
+        try (ServerProcess server = ServerProcess.lacak(jar, data, "2g");
+                Http http = new Http(vertx, server.port())) {
+            String mfr = server.apiKey(MFR);
+            String pbf = server.apiKey(PBF);
+            JsonObject issued = http.post(
+                    "/api/v1/code-requests",
+                    mfr,
+                    new JsonObject()
+                            .put("nie", NIE)
+                            .put("batch", "SHIP1")
+                            .put("expiry", "2029-12-31")
+                            .put("primaries", units + 1)
+                            .put("perSecondary", 100)
+                            .put("perTertiary", units / 100));
+            long id = issued.getLong("id");
+            List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
+            List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
+            List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
+            usage(http, mfr, p.subList(0, units), s, t, 100, units);
+            usage(http, mfr, p.subList(units, units + 1), null, null, 100, units); // the single unit, unpacked
+            String pallet = t.get(0);
+            String unit = p.get(units);
+            roundTrips(http, mfr, pbf, pallet, rounds / 4); // warm-up of both paths
+            roundTrips(http, mfr, pbf, unit, rounds / 4);
+            double[] palletMs = new double[rounds * 2];
+            double[] unitMs = new double[rounds * 2];
+            for (int i = 0; i < rounds; i++) { // interleaved, so that drift of the machine hits both alike
+                System.arraycopy(roundTrips(http, mfr, pbf, pallet, 1), 0, palletMs, 2 * i, 2);
+                System.arraycopy(roundTrips(http, mfr, pbf, unit, 1), 0, unitMs, 2 * i, 2);
+            }
+            double ratio = median(palletMs) / median(unitMs);
+            print(Results.row(
+                            "ship-pallet-vs-unit",
+                            median(palletMs),
+                            "ms per shipment call",
+                            median(unitMs),
+                            "O(1): time ratio ~1",
+                            ratio <= 1.5)
+                    .put("baseline_is", "one unit")
+                    .put("p50_ms", round2(median(palletMs)))
+                    .put("pallet_units", units)
+                    .put("rounds", rounds)
+                    .put("p99_ms", round2(percentile(palletMs, 0.99)))
+                    .put("baseline_p99_ms", round2(percentile(unitMs, 0.99))));
+        }
+    }
+
+    /**
+     * Issue 6: a usage CSV of 1,000,000 rows with full aggregation (10 per secondary, 20 secondaries
+     * per tertiary) uploaded to the running server and applied durably, from the first byte sent to
+     * the job's end; baseline: a bare Commons CSV parse of the same file in this process.
+     */
+    private void ingest() throws Exception {
+        int rows = quick ? 200_000 : 1_000_000;
+        Path data = Files.createTempDirectory("lacak-e2e-ingest");
+        Path file = data.resolveSibling(data.getFileName() + ".csv");
+        try (ServerProcess server = ServerProcess.lacak(jar, data, "4g");
+                Http http = new Http(vertx, server.port())) {
+            String mfr = server.apiKey(MFR);
+            JsonObject issued = http.post(
+                    "/api/v1/code-requests",
+                    mfr,
+                    new JsonObject()
+                            .put("nie", NIE)
+                            .put("batch", "CSV1")
+                            .put("expiry", "2029-12-31")
+                            .put("primaries", rows)
+                            .put("perSecondary", 10)
+                            .put("perTertiary", 20));
+            long id = issued.getLong("id");
+            List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
+            List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
+            List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
+            try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
+                w.write(
+                        "Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,Active,Retained Sample,Reject\n");
+                for (int i = 0; i < rows; i++) {
+                    w.write(MFR + ",Primer," + p.get(i) + "," + s.get(i / 10) + "," + t.get(i / 200) + "," + NIE
+                            + ",2029-12-31,CSV1,TRUE,FALSE,FALSE\n");
+                }
+            }
+            double baseline = bareParse(file, rows);
+            double usageSeconds = uploadAndWait(http, server, mfr, "usage", file, rows);
+            print(Results.row(
+                            "usage-csv-ingest",
+                            rows / usageSeconds,
+                            "rows/s",
+                            baseline,
+                            "≥ 300,000 rows/s, 1 M rows, durable",
+                            rows >= 1_000_000 ? rows / usageSeconds >= 300_000 : null)
+                    .put("baseline_is", "bare Commons CSV parse")
+                    .put("rows", rows)
+                    .put("seconds", round2(usageSeconds))
+                    .put("file_mib", Files.size(file) >> 20)
+                    .put("server_peak_rss_mib", server.rssKiB() / 1024)
+                    .put("server_heap_used_mib", server.heapUsedMiB()));
+
+            // Lampiran H.c: the shipment CSV, every secondary (box) of the usage file shipped to the distributor
+            try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
+                w.write("Partner ID,Destination Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch\n");
+                for (String box : s) {
+                    w.write(MFR + "," + PBF + ",Sekunder," + box + "," + NIE + ",2029-12-31,CSV1\n");
+                }
+            }
+            double shipBaseline = bareParse(file, s.size());
+            double shipSeconds = uploadAndWait(http, server, mfr, "shipment", file, s.size());
+            print(Results.row("shipment-csv-ingest", s.size() / shipSeconds, "rows/s", shipBaseline, "(reported)", null)
+                    .put("baseline_is", "bare Commons CSV parse")
+                    .put("rows", s.size())
+                    .put("seconds", round2(shipSeconds)));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Issue 3/8: the codes of a 10-million-code request (1 million with {@code --quick}) streamed
+     * over HTTP in order (FF1 per code, Lampiran F), against the bare server streaming as many lines
+     * of the same length.
+     */
+    private void listing() throws Exception {
+        int codes = quick ? 1_000_000 : 10_000_000;
+        Path data = Files.createTempDirectory("lacak-e2e-listing");
+        double best = 0;
+        long bytes;
+        try (ServerProcess server = ServerProcess.lacak(jar, data, "2g");
+                Http http = new Http(vertx, server.port())) {
+            String mfr = server.apiKey(MFR);
+            JsonObject issued = http.post(
+                    "/api/v1/code-requests",
+                    mfr,
+                    new JsonObject()
+                            .put("nie", NIE)
+                            .put("batch", "LIST1")
+                            .put("expiry", "2029-12-31")
+                            .put("primaries", codes)
+                            .put("perSecondary", 100)
+                            .put("perTertiary", 100));
+            String path = "/api/v1/code-requests/" + issued.getLong("id") + "/codes?level=primary";
+            long[] counts = null;
+            for (int run = 0; run < 3; run++) { // the first warms the server up
+                long t0 = System.nanoTime();
+                counts = http.stream(path, mfr);
+                best = Math.max(best, counts[0] / ((System.nanoTime() - t0) / 1e9));
+            }
+            if (counts[0] != codes) {
+                throw new IllegalStateException("listed " + counts[0] + " codes, not " + codes);
+            }
+            bytes = counts[1];
+        }
+        double bare = 0;
+        try (ServerProcess baseline = ServerProcess.bare("1g");
+                Http http = new Http(vertx, baseline.port())) {
+            for (int run = 0; run < 3; run++) {
+                long t0 = System.nanoTime();
+                long[] counts = http.stream("/stream?lines=" + codes + "&length=" + bytes / codes, null);
+                bare = Math.max(bare, counts[0] / ((System.nanoTime() - t0) / 1e9));
+            }
+        }
+        print(Results.row(
+                        "code-listing-http", best, "codes/s", bare, "≥ 1,000,000 codes/s, streamed", best >= 1_000_000)
+                .put("baseline_is", "bare Vert.x streaming lines of the same length")
+                .put("codes", codes)
+                .put("bytes_per_line", bytes / codes));
+    }
+
+    /** Uploads a file and waits for its job; the seconds from the first byte sent to the job's end. */
+    private static double uploadAndWait(
+            Http http, ServerProcess server, String key, String template, Path file, int rows) throws Exception {
+        long t0 = System.nanoTime();
+        JsonObject job = new JsonObject(http.upload("/api/v1/uploads/" + template, key, file));
+        java.net.http.HttpClient poller = java.net.http.HttpClient.newHttpClient(); // plain JDK client for polling
+        java.net.http.HttpRequest poll = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + server.port() + "/api/v1/uploads/" + job.getLong("id")))
+                .header("X-API-Key", key)
+                .timeout(java.time.Duration.ofSeconds(30))
+                .build();
+        while (!List.of("DONE", "REFUSED", "FAILED").contains(job.getString("state"))) {
+            Thread.sleep(50);
+            job = new JsonObject(poller.send(poll, java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!job.getString("state").equals("DONE") || job.getLong("rowsAccepted") != rows) {
+            throw new IllegalStateException("the " + template + " upload did not apply: " + job.encode());
+        }
+        return seconds;
+    }
+
+    /** Rows per second of a bare Commons CSV parse that touches every field: the floor of any CSV ingest. */
+    private static double bareParse(Path file, int rows) throws Exception {
+        double best = 0;
+        for (int run = 0; run < 3; run++) {
+            long t0 = System.nanoTime();
+            long chars = 0;
+            try (var reader = Files.newBufferedReader(file);
+                    var parser = org.apache.commons.csv.CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get()
+                            .parse(reader)) {
+                for (var record : parser) {
+                    for (String v : record) {
+                        chars += v.length();
+                    }
+                }
+            }
+            double perSecond = rows / ((System.nanoTime() - t0) / 1e9);
+            best = Math.max(best, chars > 0 ? perSecond : 0);
+        }
+        return best;
+    }
+
+    /** Ship MFR -> PBF, receive, ship back, receive: the latency of each shipment call. */
+    private static double[] roundTrips(Http http, String mfr, String pbf, String code, int rounds) throws Exception {
+        double[] ms = new double[rounds * 2];
+        for (int i = 0; i < rounds; i++) {
+            ms[2 * i] = timed(http, "/api/v1/shipments", mfr, body(code).put("destination", PBF));
+            http.post("/api/v1/receipts", pbf, body(code));
+            ms[2 * i + 1] = timed(http, "/api/v1/shipments", pbf, body(code).put("destination", MFR));
+            http.post("/api/v1/receipts", mfr, body(code));
+        }
+        return ms;
+    }
+
+    private static double timed(Http http, String path, String key, JsonObject body) throws Exception {
+        long t0 = System.nanoTime();
+        http.post(path, key, body);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** Codes issued, reported used with aggregation, shipped by pallet to the pharmacy and received there. */
+    private List<String> stockPharmacy(Http http, ServerProcess server, int units, int perSecondary, int perTertiary)
+            throws Exception {
+        String mfr = server.apiKey(MFR);
+        JsonObject issued = http.post(
+                "/api/v1/code-requests",
+                mfr,
+                new JsonObject()
+                        .put("nie", NIE)
+                        .put("batch", "SALE1")
+                        .put("expiry", "2029-12-31")
+                        .put("primaries", units)
+                        .put("perSecondary", perSecondary)
+                        .put("perTertiary", perTertiary));
         long id = issued.getLong("id");
         List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
         List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
         List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
-        usage(http, mfr, p, s, t, 100, 5_000);
-        for (int i = 0; i < 20_000; i++) {
-          String code = p.get(random.nextInt(p.size()));
-          if (i % 10 == 9) { // the same product and batch, a serial never issued: UNKNOWN
-            code = code.substring(0, code.length() - 12) + randomSerial(random);
-          }
-          bodies.add(Buffer.buffer("{\"code\":\"" + code + "\"}"));
+        usage(http, mfr, p, s, t, perSecondary, perSecondary * perTertiary);
+        http.post(
+                "/api/v1/shipments",
+                mfr,
+                new JsonObject().put("destination", APT).put("codes", new JsonArray(new ArrayList<>(t))));
+        http.post(
+                "/api/v1/receipts",
+                server.apiKey(APT),
+                new JsonObject().put("codes", new JsonArray(new ArrayList<>(t))));
+        return p;
+    }
+
+    /** Usage reports of 20,000 lines each (under the body limit), primaries packed into secondaries and tertiaries. */
+    private static void usage(
+            Http http, String key, List<String> p, List<String> s, List<String> t, int perSecondary, int perTertiary)
+            throws Exception {
+        for (int from = 0; from < p.size(); from += 20_000) {
+            JsonArray lines = new JsonArray();
+            for (int i = from; i < Math.min(p.size(), from + 20_000); i++) {
+                JsonObject line = new JsonObject().put("primary", p.get(i));
+                if (s != null) {
+                    line.put("secondary", s.get(i / perSecondary)).put("tertiary", t.get(i / perTertiary));
+                }
+                lines.add(line);
+            }
+            http.post("/api/v1/usage-reports", key, new JsonObject().put("lines", lines));
         }
-      }
-      fillSeconds = (System.nanoTime() - t0) / 1e9;
-      // the chain-of-custody indexer follows the journal in the background; a custody query waits
-      // for it, so that its catching up on the fill does not share the machine with the measurement
-      http.call(io.vertx.core.http.HttpMethod.GET, "/api/v1/codes/custody?code="
-          + java.net.URLEncoder.encode(bodies.get(0).toJsonObject().getString("code"), java.nio.charset.StandardCharsets.UTF_8),
-          mfr, null);
-      JsonObject first = new JsonObject(http.call(io.vertx.core.http.HttpMethod.POST, "/api/v1/verify", null, bodies.get(0)));
-      if (!first.getString("verdict").equals("GENUINE")) {
-        throw new IllegalStateException("verify does not find the stored codes: " + first.encode());
-      }
-      java.util.Collections.shuffle(bodies, random);
-      new Load(vertx).run(server.port(), "/api/v1/verify", null, connections, 5_000, i -> bodies.get(i % bodies.size()));
-      server.startRecording("verify");
-      lacak = new Load(vertx).run(server.port(), "/api/v1/verify", null, connections, millis,
-          i -> bodies.get(i % bodies.size()));
-      server.stopRecording("verify");
-      store = new JsonObject(http.call(io.vertx.core.http.HttpMethod.GET, "/health", null, null)).getJsonObject("store");
-      rss = server.rssKiB();
-      heap = server.heapUsedMiB();
     }
-    long storeKiB = diskKiB(data.resolve("store"), "");
-    long codesKiB = diskKiB(data.resolve("store"), "states-");
-    Load.Result bare;
-    try (ServerProcess baseline = ServerProcess.bare("2g")) {
-      new Load(vertx).run(baseline.port(), "/api/v1/verify", null, connections, 5_000, i -> bodies.get(i % bodies.size()));
-      bare = new Load(vertx).run(baseline.port(), "/api/v1/verify", null, connections, millis,
-          i -> bodies.get(i % bodies.size()));
-    }
-    long stored = store.getLong("codes");
-    boolean full = codes >= 10_000_000;
-    double ratio = lacak.perSecond() / bare.perSecond();
-    print(Results.row("verify", lacak.perSecond(), "verifications/s", bare.perSecond(),
-            "≥ 0.7 × bare Vert.x JSON route, p99 < 5 ms, 10 M codes",
-            full ? ratio >= 0.7 && lacak.p99Ms() < 5 : null)
-        .put("baseline_is", "bare Vert.x JSON route").put("p50_ms", round2(lacak.p50Ms())).put("p99_ms", round2(lacak.p99Ms()))
-        .put("baseline_p99_ms", round2(bare.p99Ms())).put("requests", lacak.requests()).put("errors", lacak.errors())
-        .put("connections", connections).put("store_codes", stored).put("fill_seconds", round2(fillSeconds))
-        .put("server_peak_rss_mib", rss / 1024).put("server_heap_used_mib", heap));
-    double bytesPerCode = codesKiB * 1024.0 / stored;
-    print(Results.row("store-bytes-per-code", bytesPerCode, "B/code on disk (code map)", null, "≤ 64 bytes per code",
-            full ? bytesPerCode <= 64 : null)
-        .put("store_codes", stored).put("whole_store_bytes_per_code", round2(storeKiB * 1024.0 / stored))
-        .put("note", "du of the code map files / codes; whole_store adds the children and containers maps of aggregation"));
-    long t1 = System.nanoTime();
-    double restartSeconds;
-    try (ServerProcess again = ServerProcess.lacak(jar, data, "3g", settings)) {
-      restartSeconds = (System.nanoTime() - t1) / 1e9; // until it listens, with the store ready
-    }
-    print(Results.row("restart", restartSeconds, "s to listening", null, "ready in seconds with 10 M codes",
-            full ? restartSeconds <= 10 : null)
-        .put("store_codes", stored).put("note", "graceful stop before; the store reopened, the journal caught up"));
-    double rebuildSeconds = rebuild(data, settings);
-    print(Results.row("rebuild", stored / rebuildSeconds, "codes/s", null, "(reported)", null)
-        .put("seconds", round2(rebuildSeconds)).put("store_codes", stored)
-        .put("note", "lacak.jar rebuild: the store emptied and the whole journal replayed, JVM start included"));
-  }
 
-  /** {@code lacak.jar rebuild} on a stopped server's data directory; its wall time in seconds. */
-  private double rebuild(Path data, Map<String, String> settings) throws Exception {
-    ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
-        "-jar", jar.toString(), "rebuild", "--data", data.toString()).redirectErrorStream(true);
-    b.environment().putAll(settings);
-    long t0 = System.nanoTime();
-    Process p = b.start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("rebuild failed: " + out);
-    }
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static String randomSerial(java.util.Random random) {
-    String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    char[] c = new char[12];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = alphabet.charAt(random.nextInt(alphabet.length()));
-    }
-    return new String(c);
-  }
-
-  /** Disk space of the files in {@code dir} whose names start with {@code prefix} (allocated blocks, as du counts them: the store's files are sparse). */
-  private static long diskKiB(Path dir, String prefix) throws Exception {
-    long total = 0;
-    try (var files = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith(prefix))::iterator) {
-        Process du = new ProcessBuilder("du", "-sk", f.toString()).start();
-        String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        du.waitFor();
-        total += Long.parseLong(out.split("\\s+")[0]);
-      }
-    }
-    return total;
-  }
-
-  /**
-   * Issue 5: the pharmacy sale endpoint, one primary code per call, durable (journaled before the
-   * answer), 64 connections, against a bare Vert.x JSON route taking the same bodies.
-   */
-  private void sales() throws Exception {
-    int units = quick ? 50_000 : 200_000;
-    long millis = quick ? 10_000 : 30_000;
-    int connections = Integer.getInteger("connections", 64);
-    Path data = Files.createTempDirectory("lacak-e2e-sales");
-    List<String> codes;
-    Load.Result lacak;
-    long rss;
-    try (ServerProcess server = ServerProcess.lacak(jar, data, "2g"); Http http = new Http(vertx, server.port())) {
-      codes = stockPharmacy(http, server, units, 100, 100);
-      Load.Result warm = new Load(vertx).run(server.port(), "/api/v1/sales", server.apiKey(APT), connections, 3_000,
-          i -> i < codes.size() / 10 ? saleBody(codes.get(i)) : null);
-      int offset = (int) warm.requests();
-      lacak = new Load(vertx).run(server.port(), "/api/v1/sales", server.apiKey(APT), connections, millis,
-          i -> offset + i < codes.size() ? saleBody(codes.get(offset + i)) : null);
-      rss = server.rssKiB();
-    }
-    Load.Result bare;
-    try (ServerProcess baseline = ServerProcess.bare("2g")) {
-      new Load(vertx).run(baseline.port(), "/api/v1/sales", null, connections, 3_000, i -> saleBody(codes.get(i % codes.size())));
-      bare = new Load(vertx).run(baseline.port(), "/api/v1/sales", null, connections, millis,
-          i -> saleBody(codes.get(i % codes.size())));
-    }
-    print(Results.row("pharmacy-sale", lacak.perSecond(), "sales/s", bare.perSecond(), "durable; no number (issue 5)", null)
-        .put("baseline_is", "bare Vert.x JSON route").put("p50_ms", round2(lacak.p50Ms())).put("p99_ms", round2(lacak.p99Ms()))
-        .put("baseline_p99_ms", round2(bare.p99Ms())).put("requests", lacak.requests()).put("errors", lacak.errors())
-        .put("connections", connections).put("server_peak_rss_mib", rss / 1024));
-  }
-
-  /**
-   * Issue 3/5: shipping a pallet of 100,000 units over HTTP costs what shipping one unit costs
-   * (lazy inheritance): alternating ship/receive round trips of each, latency compared.
-   */
-  private void ship() throws Exception {
-    int units = quick ? 20_000 : 100_000;
-    int rounds = quick ? 50 : 200;
-    Path data = Files.createTempDirectory("lacak-e2e-ship");
-    try (ServerProcess server = ServerProcess.lacak(jar, data, "2g"); Http http = new Http(vertx, server.port())) {
-      String mfr = server.apiKey(MFR);
-      String pbf = server.apiKey(PBF);
-      JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "SHIP1")
-          .put("expiry", "2029-12-31").put("primaries", units + 1).put("perSecondary", 100).put("perTertiary", units / 100));
-      long id = issued.getLong("id");
-      List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
-      List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
-      List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
-      usage(http, mfr, p.subList(0, units), s, t, 100, units);
-      usage(http, mfr, p.subList(units, units + 1), null, null, 100, units); // the single unit, unpacked
-      String pallet = t.get(0);
-      String unit = p.get(units);
-      roundTrips(http, mfr, pbf, pallet, rounds / 4); // warm-up of both paths
-      roundTrips(http, mfr, pbf, unit, rounds / 4);
-      double[] palletMs = new double[rounds * 2];
-      double[] unitMs = new double[rounds * 2];
-      for (int i = 0; i < rounds; i++) { // interleaved, so that drift of the machine hits both alike
-        System.arraycopy(roundTrips(http, mfr, pbf, pallet, 1), 0, palletMs, 2 * i, 2);
-        System.arraycopy(roundTrips(http, mfr, pbf, unit, 1), 0, unitMs, 2 * i, 2);
-      }
-      double ratio = median(palletMs) / median(unitMs);
-      print(Results.row("ship-pallet-vs-unit", median(palletMs), "ms per shipment call", median(unitMs),
-              "O(1): time ratio ~1", ratio <= 1.5)
-          .put("baseline_is", "one unit").put("p50_ms", round2(median(palletMs))).put("pallet_units", units).put("rounds", rounds).put("p99_ms", round2(percentile(palletMs, 0.99)))
-          .put("baseline_p99_ms", round2(percentile(unitMs, 0.99))));
-    }
-  }
-
-  /**
-   * Issue 6: a usage CSV of 1,000,000 rows with full aggregation (10 per secondary, 20 secondaries
-   * per tertiary) uploaded to the running server and applied durably, from the first byte sent to
-   * the job's end; baseline: a bare Commons CSV parse of the same file in this process.
-   */
-  private void ingest() throws Exception {
-    int rows = quick ? 200_000 : 1_000_000;
-    Path data = Files.createTempDirectory("lacak-e2e-ingest");
-    Path file = data.resolveSibling(data.getFileName() + ".csv");
-    try (ServerProcess server = ServerProcess.lacak(jar, data, "4g"); Http http = new Http(vertx, server.port())) {
-      String mfr = server.apiKey(MFR);
-      JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "CSV1")
-          .put("expiry", "2029-12-31").put("primaries", rows).put("perSecondary", 10).put("perTertiary", 20));
-      long id = issued.getLong("id");
-      List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
-      List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
-      List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
-      try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
-        w.write("Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,Active,Retained Sample,Reject\n");
-        for (int i = 0; i < rows; i++) {
-          w.write(MFR + ",Primer," + p.get(i) + "," + s.get(i / 10) + "," + t.get(i / 200) + "," + NIE
-              + ",2029-12-31,CSV1,TRUE,FALSE,FALSE\n");
+    /**
+     * Issue 15 item 10: a flood of {@code GET /metrics} (16 connections, as measured when it was
+     * anonymous and rendered per request) beside public verification on 2 connections: verify's
+     * latency alone, beside a flood without the token (401s) and beside a flood with it (the
+     * operator's scraper gone wild: one rendering a second serves them all).
+     */
+    private void metrics() throws Exception {
+        long millis = quick ? 5_000 : 15_000;
+        String token = "bench-metrics-token-0123456789";
+        Path data = Files.createTempDirectory("lacak-e2e-metrics");
+        Buffer verifyBody = Buffer.buffer(
+                "{\"code\":\"(90)" + NIE + "(10)M1(17)291231(21)" + randomSerial(new java.util.Random(3)) + "\"}");
+        try (ServerProcess server = ServerProcess.lacak(
+                jar, data, "1g", Map.of("LACAK_METRICS_TOKEN", token, "LACAK_VERIFY_RATE", "100000000"))) {
+            Load.Result warm = new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, 5_000, i -> verifyBody);
+            if (warm.errors() > 0) {
+                throw new IllegalStateException("verify answered " + warm.errors() + " non-200s in the warm-up");
+            }
+            Load.Result alone = new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, millis, i -> verifyBody);
+            JsonObject row = new JsonObject()
+                    .put("alone_p50_ms", round2(alone.p50Ms()))
+                    .put("alone_p99_ms", round2(alone.p99Ms()));
+            for (String who : List.of("anonymous", "token")) {
+                Map<String, String> headers =
+                        who.equals("token") ? Map.of("Authorization", "Bearer " + token) : Map.of();
+                java.util.concurrent.CompletableFuture<Load.Result> flood =
+                        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return new Load(vertx)
+                                        .run(
+                                                server.port(),
+                                                io.vertx.core.http.HttpMethod.GET,
+                                                "/metrics",
+                                                headers,
+                                                16,
+                                                millis + 2_000,
+                                                i -> Buffer.buffer());
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                Thread.sleep(1_000);
+                Load.Result beside =
+                        new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, millis, i -> verifyBody);
+                Load.Result scrapes = flood.get();
+                row.put(who + "_p50_ms", round2(beside.p50Ms()))
+                        .put(who + "_p99_ms", round2(beside.p99Ms()))
+                        .put(who + "_verify_errors", beside.errors())
+                        .put(who + "_scrapes_per_s", round(scrapes.perSecond()))
+                        .put(who + "_scrape_200s", scrapes.requests() - scrapes.errors());
+            }
+            // the figure: verify's p99 beside the anonymous flood, against its p99 alone
+            print(Results.row(
+                            "verify-beside-metrics-flood",
+                            row.getDouble("anonymous_p99_ms"),
+                            "ms p99",
+                            alone.p99Ms(),
+                            "verify on 2 connections unharmed by 16 connections of GET /metrics (issue 15 item 10)",
+                            null)
+                    .mergeIn(row));
         }
-      }
-      double baseline = bareParse(file, rows);
-      double usageSeconds = uploadAndWait(http, server, mfr, "usage", file, rows);
-      print(Results.row("usage-csv-ingest", rows / usageSeconds, "rows/s", baseline, "≥ 300,000 rows/s, 1 M rows, durable",
-              rows >= 1_000_000 ? rows / usageSeconds >= 300_000 : null)
-          .put("baseline_is", "bare Commons CSV parse").put("rows", rows)
-          .put("seconds", round2(usageSeconds)).put("file_mib", Files.size(file) >> 20)
-          .put("server_peak_rss_mib", server.rssKiB() / 1024).put("server_heap_used_mib", server.heapUsedMiB()));
-
-      // Lampiran H.c: the shipment CSV, every secondary (box) of the usage file shipped to the distributor
-      try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
-        w.write("Partner ID,Destination Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch\n");
-        for (String box : s) {
-          w.write(MFR + "," + PBF + ",Sekunder," + box + "," + NIE + ",2029-12-31,CSV1\n");
-        }
-      }
-      double shipBaseline = bareParse(file, s.size());
-      double shipSeconds = uploadAndWait(http, server, mfr, "shipment", file, s.size());
-      print(Results.row("shipment-csv-ingest", s.size() / shipSeconds, "rows/s", shipBaseline, "(reported)", null)
-          .put("baseline_is", "bare Commons CSV parse").put("rows", s.size()).put("seconds", round2(shipSeconds)));
-    } finally {
-      Files.deleteIfExists(file);
     }
-  }
 
-  /**
-   * Issue 3/8: the codes of a 10-million-code request (1 million with {@code --quick}) streamed
-   * over HTTP in order (FF1 per code, Lampiran F), against the bare server streaming as many lines
-   * of the same length.
-   */
-  private void listing() throws Exception {
-    int codes = quick ? 1_000_000 : 10_000_000;
-    Path data = Files.createTempDirectory("lacak-e2e-listing");
-    double best = 0;
-    long bytes;
-    try (ServerProcess server = ServerProcess.lacak(jar, data, "2g"); Http http = new Http(vertx, server.port())) {
-      String mfr = server.apiKey(MFR);
-      JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "LIST1")
-          .put("expiry", "2029-12-31").put("primaries", codes).put("perSecondary", 100).put("perTertiary", 100));
-      String path = "/api/v1/code-requests/" + issued.getLong("id") + "/codes?level=primary";
-      long[] counts = null;
-      for (int run = 0; run < 3; run++) { // the first warms the server up
-        long t0 = System.nanoTime();
-        counts = http.stream(path, mfr);
-        best = Math.max(best, counts[0] / ((System.nanoTime() - t0) / 1e9));
-      }
-      if (counts[0] != codes) {
-        throw new IllegalStateException("listed " + counts[0] + " codes, not " + codes);
-      }
-      bytes = counts[1];
+    private static Buffer saleBody(String code) {
+        return Buffer.buffer("{\"codes\":[\"" + code + "\"]}");
     }
-    double bare = 0;
-    try (ServerProcess baseline = ServerProcess.bare("1g"); Http http = new Http(vertx, baseline.port())) {
-      for (int run = 0; run < 3; run++) {
-        long t0 = System.nanoTime();
-        long[] counts = http.stream("/stream?lines=" + codes + "&length=" + bytes / codes, null);
-        bare = Math.max(bare, counts[0] / ((System.nanoTime() - t0) / 1e9));
-      }
+
+    private static JsonObject body(String code) {
+        return new JsonObject().put("codes", new JsonArray().add(code));
     }
-    print(Results.row("code-listing-http", best, "codes/s", bare, "≥ 1,000,000 codes/s, streamed", best >= 1_000_000)
-        .put("baseline_is", "bare Vert.x streaming lines of the same length").put("codes", codes)
-        .put("bytes_per_line", bytes / codes));
-  }
 
-  /** Uploads a file and waits for its job; the seconds from the first byte sent to the job's end. */
-  private static double uploadAndWait(Http http, ServerProcess server, String key, String template, Path file, int rows)
-      throws Exception {
-    long t0 = System.nanoTime();
-    JsonObject job = new JsonObject(http.upload("/api/v1/uploads/" + template, key, file));
-    java.net.http.HttpClient poller = java.net.http.HttpClient.newHttpClient(); // plain JDK client for polling
-    java.net.http.HttpRequest poll = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-        + server.port() + "/api/v1/uploads/" + job.getLong("id"))).header("X-API-Key", key)
-        .timeout(java.time.Duration.ofSeconds(30)).build();
-    while (!List.of("DONE", "REFUSED", "FAILED").contains(job.getString("state"))) {
-      Thread.sleep(50);
-      job = new JsonObject(poller.send(poll, java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+    private static double median(double[] v) {
+        return percentile(v, 0.5);
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    if (!job.getString("state").equals("DONE") || job.getLong("rowsAccepted") != rows) {
-      throw new IllegalStateException("the " + template + " upload did not apply: " + job.encode());
+
+    private static double percentile(double[] v, double p) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[(int) Math.min(s.length - 1, Math.floor(p * s.length))];
     }
-    return seconds;
-  }
 
-  /** Rows per second of a bare Commons CSV parse that touches every field: the floor of any CSV ingest. */
-  private static double bareParse(Path file, int rows) throws Exception {
-    double best = 0;
-    for (int run = 0; run < 3; run++) {
-      long t0 = System.nanoTime();
-      long chars = 0;
-      try (var reader = Files.newBufferedReader(file);
-           var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-               .parse(reader)) {
-        for (var record : parser) {
-          for (String v : record) {
-            chars += v.length();
-          }
-        }
-      }
-      double perSecond = rows / ((System.nanoTime() - t0) / 1e9);
-      best = Math.max(best, chars > 0 ? perSecond : 0);
+    private static long round(double v) {
+        return Math.round(v);
     }
-    return best;
-  }
 
-  /** Ship MFR -> PBF, receive, ship back, receive: the latency of each shipment call. */
-  private static double[] roundTrips(Http http, String mfr, String pbf, String code, int rounds) throws Exception {
-    double[] ms = new double[rounds * 2];
-    for (int i = 0; i < rounds; i++) {
-      ms[2 * i] = timed(http, "/api/v1/shipments", mfr, body(code).put("destination", PBF));
-      http.post("/api/v1/receipts", pbf, body(code));
-      ms[2 * i + 1] = timed(http, "/api/v1/shipments", pbf, body(code).put("destination", MFR));
-      http.post("/api/v1/receipts", mfr, body(code));
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
     }
-    return ms;
-  }
 
-  private static double timed(Http http, String path, String key, JsonObject body) throws Exception {
-    long t0 = System.nanoTime();
-    http.post(path, key, body);
-    return (System.nanoTime() - t0) / 1e6;
-  }
-
-  /** Codes issued, reported used with aggregation, shipped by pallet to the pharmacy and received there. */
-  private List<String> stockPharmacy(Http http, ServerProcess server, int units, int perSecondary, int perTertiary)
-      throws Exception {
-    String mfr = server.apiKey(MFR);
-    JsonObject issued = http.post("/api/v1/code-requests", mfr, new JsonObject().put("nie", NIE).put("batch", "SALE1")
-        .put("expiry", "2029-12-31").put("primaries", units).put("perSecondary", perSecondary).put("perTertiary", perTertiary));
-    long id = issued.getLong("id");
-    List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
-    List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
-    List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
-    usage(http, mfr, p, s, t, perSecondary, perSecondary * perTertiary);
-    http.post("/api/v1/shipments", mfr, new JsonObject().put("destination", APT).put("codes", new JsonArray(new ArrayList<>(t))));
-    http.post("/api/v1/receipts", server.apiKey(APT), new JsonObject().put("codes", new JsonArray(new ArrayList<>(t))));
-    return p;
-  }
-
-  /** Usage reports of 20,000 lines each (under the body limit), primaries packed into secondaries and tertiaries. */
-  private static void usage(Http http, String key, List<String> p, List<String> s, List<String> t, int perSecondary,
-                            int perTertiary) throws Exception {
-    for (int from = 0; from < p.size(); from += 20_000) {
-      JsonArray lines = new JsonArray();
-      for (int i = from; i < Math.min(p.size(), from + 20_000); i++) {
-        JsonObject line = new JsonObject().put("primary", p.get(i));
-        if (s != null) {
-          line.put("secondary", s.get(i / perSecondary)).put("tertiary", t.get(i / perTertiary));
-        }
-        lines.add(line);
-      }
-      http.post("/api/v1/usage-reports", key, new JsonObject().put("lines", lines));
+    private void print(JsonObject line) {
+        rows.add(line);
+        System.out.println(line.encode());
+        System.out.flush();
     }
-  }
-
-  /**
-   * Issue 15 item 10: a flood of {@code GET /metrics} (16 connections, as measured when it was
-   * anonymous and rendered per request) beside public verification on 2 connections: verify's
-   * latency alone, beside a flood without the token (401s) and beside a flood with it (the
-   * operator's scraper gone wild: one rendering a second serves them all).
-   */
-  private void metrics() throws Exception {
-    long millis = quick ? 5_000 : 15_000;
-    String token = "bench-metrics-token-0123456789";
-    Path data = Files.createTempDirectory("lacak-e2e-metrics");
-    Buffer verifyBody = Buffer.buffer("{\"code\":\"(90)" + NIE + "(10)M1(17)291231(21)" + randomSerial(new java.util.Random(3)) + "\"}");
-    try (ServerProcess server = ServerProcess.lacak(jar, data, "1g", Map.of("LACAK_METRICS_TOKEN", token,
-        "LACAK_VERIFY_RATE", "100000000"))) {
-      Load.Result warm = new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, 5_000, i -> verifyBody);
-      if (warm.errors() > 0) {
-        throw new IllegalStateException("verify answered " + warm.errors() + " non-200s in the warm-up");
-      }
-      Load.Result alone = new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, millis, i -> verifyBody);
-      JsonObject row = new JsonObject().put("alone_p50_ms", round2(alone.p50Ms())).put("alone_p99_ms", round2(alone.p99Ms()));
-      for (String who : List.of("anonymous", "token")) {
-        Map<String, String> headers = who.equals("token") ? Map.of("Authorization", "Bearer " + token) : Map.of();
-        java.util.concurrent.CompletableFuture<Load.Result> flood = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          try {
-            return new Load(vertx).run(server.port(), io.vertx.core.http.HttpMethod.GET, "/metrics", headers, 16,
-                millis + 2_000, i -> Buffer.buffer());
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-        Thread.sleep(1_000);
-        Load.Result beside = new Load(vertx).run(server.port(), "/api/v1/verify", null, 2, millis, i -> verifyBody);
-        Load.Result scrapes = flood.get();
-        row.put(who + "_p50_ms", round2(beside.p50Ms())).put(who + "_p99_ms", round2(beside.p99Ms()))
-            .put(who + "_verify_errors", beside.errors())
-            .put(who + "_scrapes_per_s", round(scrapes.perSecond())).put(who + "_scrape_200s", scrapes.requests() - scrapes.errors());
-      }
-      // the figure: verify's p99 beside the anonymous flood, against its p99 alone
-      print(Results.row("verify-beside-metrics-flood", row.getDouble("anonymous_p99_ms"), "ms p99", alone.p99Ms(),
-          "verify on 2 connections unharmed by 16 connections of GET /metrics (issue 15 item 10)", null).mergeIn(row));
-    }
-  }
-
-  private static Buffer saleBody(String code) {
-    return Buffer.buffer("{\"codes\":[\"" + code + "\"]}");
-  }
-
-  private static JsonObject body(String code) {
-    return new JsonObject().put("codes", new JsonArray().add(code));
-  }
-
-  private static double median(double[] v) {
-    return percentile(v, 0.5);
-  }
-
-  private static double percentile(double[] v, double p) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[(int) Math.min(s.length - 1, Math.floor(p * s.length))];
-  }
-
-  private static long round(double v) {
-    return Math.round(v);
-  }
-
-  private static double round2(double v) {
-    return Math.round(v * 100) / 100.0;
-  }
-
-  private void print(JsonObject line) {
-    rows.add(line);
-    System.out.println(line.encode());
-    System.out.flush();
-  }
-
 }

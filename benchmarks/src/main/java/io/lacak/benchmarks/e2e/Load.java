@@ -21,122 +21,150 @@ import java.util.function.IntFunction;
  */
 final class Load {
 
-  /** What a run measured. */
-  record Result(long requests, long errors, double seconds, double perSecond, double p50Ms, double p99Ms) {
-  }
+    /** What a run measured. */
+    record Result(long requests, long errors, double seconds, double perSecond, double p50Ms, double p99Ms) {}
 
-  private final Vertx vertx;
+    private final Vertx vertx;
 
-  Load(Vertx vertx) {
-    this.vertx = vertx;
-  }
-
-  /**
-   * Runs against {@code port}: {@code body.apply(i)} gives the i-th request body ({@code null}
-   * ends the run early). Answers other than 200 count as errors.
-   */
-  Result run(int port, String path, String apiKey, int connections, long millis, IntFunction<Buffer> body)
-      throws Exception {
-    return run(port, HttpMethod.POST, path, apiKey == null ? Map.of() : Map.of("X-API-Key", apiKey), connections, millis,
-        body);
-  }
-
-  /** As {@link #run(int, String, String, int, long, IntFunction)}, with any method and request headers. */
-  Result run(int port, HttpMethod method, String path, Map<String, String> headers, int connections, long millis,
-      IntFunction<Buffer> body) throws Exception {
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(connections));
-    Context ctx = vertx.getOrCreateContext();
-    Promise<Result> done = Promise.promise();
-    ctx.runOnContext(v -> new Run(client, port, method, path, headers, connections, millis, body, done).start());
-    try {
-      return done.future().await(millis + 120_000, TimeUnit.MILLISECONDS);
-    } finally {
-      client.close().await(30, TimeUnit.SECONDS);
-    }
-  }
-
-  private static final class Run {
-    final HttpClient client;
-    final RequestOptions options;
-    final int connections;
-    final long deadline;
-    final IntFunction<Buffer> body;
-    final Promise<Result> done;
-    long[] latencies = new long[1 << 16];
-    int next;
-    long count;
-    long errors;
-    int inFlight;
-    final long start = System.nanoTime();
-    boolean stopped;
-
-    Run(HttpClient client, int port, HttpMethod method, String path, Map<String, String> headers, int connections,
-        long millis, IntFunction<Buffer> body, Promise<Result> done) {
-      this.client = client;
-      this.options = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setMethod(method);
-      if (method == HttpMethod.POST) {
-        options.putHeader("content-type", "application/json");
-      }
-      headers.forEach(options::putHeader);
-      this.connections = connections;
-      this.deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
-      this.body = body;
-      this.done = done;
+    Load(Vertx vertx) {
+        this.vertx = vertx;
     }
 
-    void start() {
-      for (int i = 0; i < connections; i++) {
-        send();
-      }
+    /**
+     * Runs against {@code port}: {@code body.apply(i)} gives the i-th request body ({@code null}
+     * ends the run early). Answers other than 200 count as errors.
+     */
+    Result run(int port, String path, String apiKey, int connections, long millis, IntFunction<Buffer> body)
+            throws Exception {
+        return run(
+                port,
+                HttpMethod.POST,
+                path,
+                apiKey == null ? Map.of() : Map.of("X-API-Key", apiKey),
+                connections,
+                millis,
+                body);
     }
 
-    void send() {
-      Buffer b = System.nanoTime() < deadline ? body.apply(next) : null;
-      if (b == null) {
-        stopped = true;
-        if (inFlight == 0) {
-          finish();
+    /** As {@link #run(int, String, String, int, long, IntFunction)}, with any method and request headers. */
+    Result run(
+            int port,
+            HttpMethod method,
+            String path,
+            Map<String, String> headers,
+            int connections,
+            long millis,
+            IntFunction<Buffer> body)
+            throws Exception {
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
+        Context ctx = vertx.getOrCreateContext();
+        Promise<Result> done = Promise.promise();
+        ctx.runOnContext(v -> new Run(client, port, method, path, headers, connections, millis, body, done).start());
+        try {
+            return done.future().await(millis + 120_000, TimeUnit.MILLISECONDS);
+        } finally {
+            client.close().await(30, TimeUnit.SECONDS);
         }
-        return;
-      }
-      next++;
-      inFlight++;
-      long t0 = System.nanoTime();
-      client.request(options).compose(req -> (b.length() == 0 ? req.send() : req.send(b)).compose(resp -> resp.body().map(x -> resp.statusCode())))
-          .onComplete(ar -> {
-            inFlight--;
-            record(System.nanoTime() - t0, ar.succeeded() && ar.result() == 200);
-            if (stopped) {
-              if (inFlight == 0) {
-                finish();
-              }
-            } else {
-              send();
+    }
+
+    private static final class Run {
+        final HttpClient client;
+        final RequestOptions options;
+        final int connections;
+        final long deadline;
+        final IntFunction<Buffer> body;
+        final Promise<Result> done;
+        long[] latencies = new long[1 << 16];
+        int next;
+        long count;
+        long errors;
+        int inFlight;
+        final long start = System.nanoTime();
+        boolean stopped;
+
+        Run(
+                HttpClient client,
+                int port,
+                HttpMethod method,
+                String path,
+                Map<String, String> headers,
+                int connections,
+                long millis,
+                IntFunction<Buffer> body,
+                Promise<Result> done) {
+            this.client = client;
+            this.options = new RequestOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(port)
+                    .setURI(path)
+                    .setMethod(method);
+            if (method == HttpMethod.POST) {
+                options.putHeader("content-type", "application/json");
             }
-          });
-    }
+            headers.forEach(options::putHeader);
+            this.connections = connections;
+            this.deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
+            this.body = body;
+            this.done = done;
+        }
 
-    void record(long nanos, boolean ok) {
-      if (count == latencies.length) {
-        latencies = Arrays.copyOf(latencies, latencies.length * 2);
-      }
-      latencies[(int) count++] = nanos;
-      if (!ok) {
-        errors++;
-      }
-    }
+        void start() {
+            for (int i = 0; i < connections; i++) {
+                send();
+            }
+        }
 
-    void finish() {
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long[] sorted = Arrays.copyOf(latencies, (int) count);
-      Arrays.sort(sorted);
-      done.tryComplete(new Result(count, errors, seconds, count / seconds, percentile(sorted, 0.50),
-          percentile(sorted, 0.99)));
-    }
+        void send() {
+            Buffer b = System.nanoTime() < deadline ? body.apply(next) : null;
+            if (b == null) {
+                stopped = true;
+                if (inFlight == 0) {
+                    finish();
+                }
+                return;
+            }
+            next++;
+            inFlight++;
+            long t0 = System.nanoTime();
+            client.request(options)
+                    .compose(req -> (b.length() == 0 ? req.send() : req.send(b))
+                            .compose(resp -> resp.body().map(x -> resp.statusCode())))
+                    .onComplete(ar -> {
+                        inFlight--;
+                        record(System.nanoTime() - t0, ar.succeeded() && ar.result() == 200);
+                        if (stopped) {
+                            if (inFlight == 0) {
+                                finish();
+                            }
+                        } else {
+                            send();
+                        }
+                    });
+        }
 
-    static double percentile(long[] sorted, double p) {
-      return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+        void record(long nanos, boolean ok) {
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, latencies.length * 2);
+            }
+            latencies[(int) count++] = nanos;
+            if (!ok) {
+                errors++;
+            }
+        }
+
+        void finish() {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] sorted = Arrays.copyOf(latencies, (int) count);
+            Arrays.sort(sorted);
+            done.tryComplete(new Result(
+                    count, errors, seconds, count / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99)));
+        }
+
+        static double percentile(long[] sorted, double p) {
+            return sorted.length == 0
+                    ? 0
+                    : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+        }
     }
-  }
 }

@@ -20,146 +20,167 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
-  private static final Pattern DEMO_KEY = Pattern.compile("^\\s+([A-Z]+-DEMO): .*X-API-Key (\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern DEMO_KEY = Pattern.compile("^\\s+([A-Z]+-DEMO): .*X-API-Key (\\S+)");
 
-  private final Process process;
-  private final int port;
-  private final Map<String, String> apiKeys;
+    private final Process process;
+    private final int port;
+    private final Map<String, String> apiKeys;
 
-  private ServerProcess(Process process, int port, Map<String, String> apiKeys) {
-    this.process = process;
-    this.port = port;
-    this.apiKeys = apiKeys;
-  }
-
-  /** The packaged server with the demo seeded, in {@code dataDir}. */
-  static ServerProcess lacak(Path jar, Path dataDir, String heap) throws IOException {
-    return lacak(jar, dataDir, heap, Map.of());
-  }
-
-  /** The packaged server with the demo seeded, in {@code dataDir}, with {@code LACAK_*} settings. */
-  static ServerProcess lacak(Path jar, Path dataDir, String heap, Map<String, String> settings) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
-    String extra = System.getProperty("lacak.server.jvm"); // e.g. -XX:StartFlightRecording=filename=server.jfr
-    if (extra != null && !extra.isBlank()) {
-      command.addAll(List.of(extra.strip().split("\\s+")));
+    private ServerProcess(Process process, int port, Map<String, String> apiKeys) {
+        this.process = process;
+        this.port = port;
+        this.apiKeys = apiKeys;
     }
-    command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataDir.toString(), "--demo"));
-    return start(command, settings);
-  }
 
-  /** The baseline: a bare Vert.x JSON route in this jar. */
-  static ServerProcess bare(String heap) throws IOException {
-    return start(List.of(java(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-        BareServer.class.getName()), Map.of());
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static ServerProcess start(List<String> command, Map<String, String> settings) throws IOException {
-    ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    b.environment().putAll(settings);
-    Process p = b.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    Map<String, String> keys = new HashMap<>();
-    List<String> seen = new ArrayList<>();
-    for (String line; (line = out.readLine()) != null; ) {
-      seen.add(line);
-      Matcher k = DEMO_KEY.matcher(line);
-      if (k.find()) {
-        keys.put(k.group(1), k.group(2));
-      }
-      Matcher m = LISTENING.matcher(line);
-      if (m.find()) {
-        Thread drain = new Thread(() -> {
-          try {
-            while (out.readLine() != null) {
-              // keep the pipe empty
-            }
-          } catch (IOException e) {
-            // the process ended
-          }
-        }, "server-output");
-        drain.setDaemon(true);
-        drain.start();
-        return new ServerProcess(p, Integer.parseInt(m.group(1)), keys);
-      }
+    /** The packaged server with the demo seeded, in {@code dataDir}. */
+    static ServerProcess lacak(Path jar, Path dataDir, String heap) throws IOException {
+        return lacak(jar, dataDir, heap, Map.of());
     }
-    throw new IOException("the server did not start: " + seen);
-  }
 
-  int port() {
-    return port;
-  }
-
-  long pid() {
-    return process.pid();
-  }
-
-  String apiKey(String partnerId) {
-    return apiKeys.get(partnerId);
-  }
-
-  /**
-   * With {@code -Dlacak.profile=DIR}, a JFR recording (settings "profile") of the server during the
-   * measured phase of scenario {@code name} only, written to {@code DIR/name.jfr}; otherwise nothing.
-   */
-  void startRecording(String name) throws IOException, InterruptedException {
-    if (System.getProperty("lacak.profile") != null) {
-      jcmd("JFR.start", "name=" + name, "settings=profile");
-    }
-  }
-
-  void stopRecording(String name) throws IOException, InterruptedException {
-    String dir = System.getProperty("lacak.profile");
-    if (dir != null) {
-      jcmd("JFR.stop", "name=" + name, "filename=" + Path.of(dir, name + ".jfr").toAbsolutePath());
-    }
-  }
-
-  private void jcmd(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        Long.toString(process.pid())));
-    command.addAll(List.of(args));
-    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-  }
-
-  /** Heap in use in the server now (MiB, from {@code jcmd GC.heap_info}), or -1. */
-  long heapUsedMiB() {
-    try {
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
-      return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
-    } catch (IOException | InterruptedException | NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  /** Resident set size of the server in KiB (Linux), or -1. */
-  long rssKiB() {
-    try {
-      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-        if (line.startsWith("VmHWM:")) { // peak resident set
-          return Long.parseLong(line.replaceAll("\\D", ""));
+    /** The packaged server with the demo seeded, in {@code dataDir}, with {@code LACAK_*} settings. */
+    static ServerProcess lacak(Path jar, Path dataDir, String heap, Map<String, String> settings) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        String extra = System.getProperty("lacak.server.jvm"); // e.g. -XX:StartFlightRecording=filename=server.jfr
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
         }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // not Linux, or already gone
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataDir.toString(), "--demo"));
+        return start(command, settings);
     }
-    return -1;
-  }
 
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+    /** The baseline: a bare Vert.x JSON route in this jar. */
+    static ServerProcess bare(String heap) throws IOException {
+        return start(
+                List.of(
+                        java(),
+                        "-Xmx" + heap,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BareServer.class.getName()),
+                Map.of());
     }
-  }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static ServerProcess start(List<String> command, Map<String, String> settings) throws IOException {
+        ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        b.environment().putAll(settings);
+        Process p = b.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Map<String, String> keys = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        for (String line; (line = out.readLine()) != null; ) {
+            seen.add(line);
+            Matcher k = DEMO_KEY.matcher(line);
+            if (k.find()) {
+                keys.put(k.group(1), k.group(2));
+            }
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(
+                        () -> {
+                            try {
+                                while (out.readLine() != null) {
+                                    // keep the pipe empty
+                                }
+                            } catch (IOException e) {
+                                // the process ended
+                            }
+                        },
+                        "server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return new ServerProcess(p, Integer.parseInt(m.group(1)), keys);
+            }
+        }
+        throw new IOException("the server did not start: " + seen);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String apiKey(String partnerId) {
+        return apiKeys.get(partnerId);
+    }
+
+    /**
+     * With {@code -Dlacak.profile=DIR}, a JFR recording (settings "profile") of the server during the
+     * measured phase of scenario {@code name} only, written to {@code DIR/name.jfr}; otherwise nothing.
+     */
+    void startRecording(String name) throws IOException, InterruptedException {
+        if (System.getProperty("lacak.profile") != null) {
+            jcmd("JFR.start", "name=" + name, "settings=profile");
+        }
+    }
+
+    void stopRecording(String name) throws IOException, InterruptedException {
+        String dir = System.getProperty("lacak.profile");
+        if (dir != null) {
+            jcmd(
+                    "JFR.stop",
+                    "name=" + name,
+                    "filename=" + Path.of(dir, name + ".jfr").toAbsolutePath());
+        }
+    }
+
+    private void jcmd(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid())));
+        command.addAll(List.of(args));
+        new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
+    }
+
+    /** Heap in use in the server now (MiB, from {@code jcmd GC.heap_info}), or -1. */
+    long heapUsedMiB() {
+        try {
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(process.pid()),
+                            "GC.heap_info")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+        } catch (IOException | InterruptedException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Resident set size of the server in KiB (Linux), or -1. */
+    long rssKiB() {
+        try {
+            for (String line :
+                    java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) { // peak resident set
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or already gone
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
 }

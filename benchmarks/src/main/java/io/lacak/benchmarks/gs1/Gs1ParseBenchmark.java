@@ -35,64 +35,68 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dchronicle.analytics.disable=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "-Dchronicle.analytics.disable=true"})
 @Threads(1)
 public class Gs1ParseBenchmark {
 
-  private static final int N = 4096; // distinct payloads, cycled, so that nothing is constant-folded
-  private static final Pattern BRACKETED = Pattern.compile(
-      "\\(90\\)([0-9A-Za-z]{1,16})\\(10\\)([0-9A-Za-z]{1,20})\\(17\\)(\\d{6})\\(21\\)([0-9A-Za-z]{1,20})");
+    private static final int N = 4096; // distinct payloads, cycled, so that nothing is constant-folded
+    private static final Pattern BRACKETED = Pattern.compile(
+            "\\(90\\)([0-9A-Za-z]{1,16})\\(10\\)([0-9A-Za-z]{1,20})\\(17\\)(\\d{6})\\(21\\)([0-9A-Za-z]{1,20})");
 
-  private final Gs1Codec codec = Gs1Codec.bpom();
-  private final String[] bracketed = new String[N];
-  private final String[] scanner = new String[N];
-  private final String[] digitalLink = new String[N];
-  private int i;
+    private final Gs1Codec codec = Gs1Codec.bpom();
+    private final String[] bracketed = new String[N];
+    private final String[] scanner = new String[N];
+    private final String[] digitalLink = new String[N];
+    private int i;
 
-  @Setup(Level.Trial)
-  public void setUp() {
-    SplittableRandom rnd = new SplittableRandom(42);
-    for (int k = 0; k < N; k++) {
-      LocalDate expiry = LocalDate.of(2027, 1, 1).plusDays(rnd.nextInt(1500));
-      String batch = "B" + rnd.nextInt(1_000_000);
-      String serial = Long.toString(rnd.nextLong(1L << 50), 36).toUpperCase();
-      Gs1Payload nie = Gs1Payload.authentication("DKL" + (1_000_000_000L + rnd.nextInt(1_000_000_000)) + "A1",
-          batch, expiry, serial);
-      bracketed[k] = nie.bracketed();
-      scanner[k] = nie.scannerData(Symbology.DATAMATRIX);
-      String gtin = Gs1CheckDigit.append("0" + (899_000_000_000L + rnd.nextInt(1_000_000_000)));
-      Gs1Payload byGtin = Gs1Payload.authenticationByGtin(gtin, batch, expiry, serial);
-      digitalLink[k] = byGtin.digitalLink("https://id.lacak.example");
-      if (!codec.parse(bracketed[k]).valid() || !codec.parse(scanner[k]).valid() || !codec.parse(digitalLink[k]).valid()) {
-        throw new IllegalStateException("benchmark payload invalid: " + codec.parse(digitalLink[k]));
-      }
+    @Setup(Level.Trial)
+    public void setUp() {
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (int k = 0; k < N; k++) {
+            LocalDate expiry = LocalDate.of(2027, 1, 1).plusDays(rnd.nextInt(1500));
+            String batch = "B" + rnd.nextInt(1_000_000);
+            String serial = Long.toString(rnd.nextLong(1L << 50), 36).toUpperCase();
+            Gs1Payload nie = Gs1Payload.authentication(
+                    "DKL" + (1_000_000_000L + rnd.nextInt(1_000_000_000)) + "A1", batch, expiry, serial);
+            bracketed[k] = nie.bracketed();
+            scanner[k] = nie.scannerData(Symbology.DATAMATRIX);
+            String gtin = Gs1CheckDigit.append("0" + (899_000_000_000L + rnd.nextInt(1_000_000_000)));
+            Gs1Payload byGtin = Gs1Payload.authenticationByGtin(gtin, batch, expiry, serial);
+            digitalLink[k] = byGtin.digitalLink("https://id.lacak.example");
+            if (!codec.parse(bracketed[k]).valid()
+                    || !codec.parse(scanner[k]).valid()
+                    || !codec.parse(digitalLink[k]).valid()) {
+                throw new IllegalStateException("benchmark payload invalid: " + codec.parse(digitalLink[k]));
+            }
+        }
     }
-  }
 
-  private int next() {
-    i = (i + 1) & (N - 1);
-    return i;
-  }
+    private int next() {
+        i = (i + 1) & (N - 1);
+        return i;
+    }
 
-  @Benchmark
-  public Gs1Result bracketed() {
-    return codec.parse(bracketed[next()]);
-  }
+    @Benchmark
+    public Gs1Result bracketed() {
+        return codec.parse(bracketed[next()]);
+    }
 
-  @Benchmark
-  public Gs1Result scannerData() {
-    return codec.parse(scanner[next()]);
-  }
+    @Benchmark
+    public Gs1Result scannerData() {
+        return codec.parse(scanner[next()]);
+    }
 
-  @Benchmark
-  public Gs1Result digitalLink() {
-    return codec.parse(digitalLink[next()]);
-  }
+    @Benchmark
+    public Gs1Result digitalLink() {
+        return codec.parse(digitalLink[next()]);
+    }
 
-  /** Baseline: split the bracketed form with a regular expression, no validation at all. */
-  @Benchmark
-  public String baselineRegexSplit() {
-    Matcher m = BRACKETED.matcher(bracketed[next()]);
-    return m.matches() ? m.group(4) : null;
-  }
+    /** Baseline: split the bracketed form with a regular expression, no validation at all. */
+    @Benchmark
+    public String baselineRegexSplit() {
+        Matcher m = BRACKETED.matcher(bracketed[next()]);
+        return m.matches() ? m.group(4) : null;
+    }
 }

@@ -64,104 +64,112 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", E1, E2, E3, E4, O1, O2, O3, O4, O5, NO_ANALYTICS})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx3g", E1, E2, E3, E4, O1, O2, O3, O4, O5, NO_ANALYTICS})
 public class LedgerBenchmark {
 
-  private static final int LINES = 10_000;
-  private static final int PALLET = 100_000;
-  private static final int MFR = 1;
-  private static final int PBF = 2;
-  private static final int PRODUCT = 1;
-  private static final LocalDate EXPIRY = LocalDate.of(2030, 12, 31);
+    private static final int LINES = 10_000;
+    private static final int PALLET = 100_000;
+    private static final int MFR = 1;
+    private static final int PBF = 2;
+    private static final int PRODUCT = 1;
+    private static final LocalDate EXPIRY = LocalDate.of(2030, 12, 31);
 
-  private Path dir;
-  private CodeStore store;
-  private Ledger ledger;
-  private long round;
-  private final CodeRef pallet = new CodeRef(PRODUCT, "PALLET", "B1", EXPIRY);
-  private final CodeRef single = new CodeRef(PRODUCT, "SINGLE", "B1", EXPIRY);
-  private int palletAt = MFR;
-  private int singleAt = MFR;
+    private Path dir;
+    private CodeStore store;
+    private Ledger ledger;
+    private long round;
+    private final CodeRef pallet = new CodeRef(PRODUCT, "PALLET", "B1", EXPIRY);
+    private final CodeRef single = new CodeRef(PRODUCT, "SINGLE", "B1", EXPIRY);
+    private int palletAt = MFR;
+    private int singleAt = MFR;
 
-  @Setup(Level.Trial)
-  public void setUp() throws IOException {
-    dir = Files.createTempDirectory("lacak-bench-ledger");
-    store = CodeStore.open(new StoreOptions().setDirectory(dir).setInitialCodes(20_000_000));
-    ReferenceData ref = new ReferenceData();
-    ref.addFacility(new Facility(MFR, "MFR-001", FacilityType.MANUFACTURER));
-    ref.addFacility(new Facility(PBF, "PBF-001", FacilityType.DISTRIBUTOR));
-    ref.addProduct(new Product(PRODUCT, "DKL1234567890A1", MFR));
-    ledger = new Ledger(store, ref, SerialKeys.of(Map.of(1, new byte[32])), Clock.systemUTC());
-    // A pallet of 100,000 units: 100 boxes of 1,000 in one case; and one loose unit.
-    List<UsageLine> lines = new ArrayList<>(PALLET + 1);
-    for (int u = 0; u < PALLET; u++) {
-      lines.add(new UsageLine(new CodeRef(PRODUCT, "PU" + u, "B1", EXPIRY), Use.ACTIVE,
-          new CodeRef(PRODUCT, "PBOX" + (u / 1000), "B1", EXPIRY), pallet));
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        dir = Files.createTempDirectory("lacak-bench-ledger");
+        store = CodeStore.open(new StoreOptions().setDirectory(dir).setInitialCodes(20_000_000));
+        ReferenceData ref = new ReferenceData();
+        ref.addFacility(new Facility(MFR, "MFR-001", FacilityType.MANUFACTURER));
+        ref.addFacility(new Facility(PBF, "PBF-001", FacilityType.DISTRIBUTOR));
+        ref.addProduct(new Product(PRODUCT, "DKL1234567890A1", MFR));
+        ledger = new Ledger(store, ref, SerialKeys.of(Map.of(1, new byte[32])), Clock.systemUTC());
+        // A pallet of 100,000 units: 100 boxes of 1,000 in one case; and one loose unit.
+        List<UsageLine> lines = new ArrayList<>(PALLET + 1);
+        for (int u = 0; u < PALLET; u++) {
+            lines.add(new UsageLine(
+                    new CodeRef(PRODUCT, "PU" + u, "B1", EXPIRY),
+                    Use.ACTIVE,
+                    new CodeRef(PRODUCT, "PBOX" + (u / 1000), "B1", EXPIRY),
+                    pallet));
+        }
+        lines.add(new UsageLine(single, Use.ACTIVE, null, null));
+        apply(ledger.usage(MFR, lines, Ledger.Mode.ATOMIC));
     }
-    lines.add(new UsageLine(single, Use.ACTIVE, null, null));
-    apply(ledger.usage(MFR, lines, Ledger.Mode.ATOMIC));
-  }
 
-  @TearDown(Level.Trial)
-  public void tearDown() throws IOException {
-    store.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        store.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
-  }
 
-  private void apply(Decision d) {
-    if (!d.outcome().fullyAccepted()) {
-      throw new IllegalStateException("benchmark report refused: " + d.outcome().refused().subList(0, 1));
+    private void apply(Decision d) {
+        if (!d.outcome().fullyAccepted()) {
+            throw new IllegalStateException(
+                    "benchmark report refused: " + d.outcome().refused().subList(0, 1));
+        }
+        ledger.apply(ledger.sequence() + 1, d.effects());
     }
-    ledger.apply(ledger.sequence() + 1, d.effects());
-  }
 
-  private List<UsageLine> nextUsage() {
-    long r = round++;
-    List<UsageLine> lines = new ArrayList<>(LINES);
-    for (int u = 0; u < LINES; u++) {
-      lines.add(new UsageLine(new CodeRef(PRODUCT, "R" + r + "U" + u, "B1", EXPIRY), Use.ACTIVE,
-          new CodeRef(PRODUCT, "R" + r + "S" + (u / 10), "B1", EXPIRY),
-          new CodeRef(PRODUCT, "R" + r + "T" + (u / 100), "B1", EXPIRY)));
+    private List<UsageLine> nextUsage() {
+        long r = round++;
+        List<UsageLine> lines = new ArrayList<>(LINES);
+        for (int u = 0; u < LINES; u++) {
+            lines.add(new UsageLine(
+                    new CodeRef(PRODUCT, "R" + r + "U" + u, "B1", EXPIRY),
+                    Use.ACTIVE,
+                    new CodeRef(PRODUCT, "R" + r + "S" + (u / 10), "B1", EXPIRY),
+                    new CodeRef(PRODUCT, "R" + r + "T" + (u / 100), "B1", EXPIRY)));
+        }
+        return lines;
     }
-    return lines;
-  }
 
-  @Benchmark
-  @OperationsPerInvocation(LINES)
-  public int usageApply() {
-    Decision d = ledger.usage(MFR, nextUsage(), Ledger.Mode.ATOMIC);
-    apply(d);
-    return d.outcome().accepted();
-  }
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public int usageApply() {
+        Decision d = ledger.usage(MFR, nextUsage(), Ledger.Mode.ATOMIC);
+        apply(d);
+        return d.outcome().accepted();
+    }
 
-  /** Baseline: the same reports decided but not applied. */
-  @Benchmark
-  @OperationsPerInvocation(LINES)
-  public int usageDecideOnly() {
-    return ledger.usage(MFR, nextUsage(), Ledger.Mode.ATOMIC).outcome().accepted();
-  }
+    /** Baseline: the same reports decided but not applied. */
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public int usageDecideOnly() {
+        return ledger.usage(MFR, nextUsage(), Ledger.Mode.ATOMIC).outcome().accepted();
+    }
 
-  /** Ship the 100,000-unit pallet to the other facility and receive it there. */
-  @Benchmark
-  public int shipPallet() {
-    palletAt = shipAndReceive(pallet, palletAt);
-    return palletAt;
-  }
+    /** Ship the 100,000-unit pallet to the other facility and receive it there. */
+    @Benchmark
+    public int shipPallet() {
+        palletAt = shipAndReceive(pallet, palletAt);
+        return palletAt;
+    }
 
-  /** The same for a single unit. */
-  @Benchmark
-  public int shipOneUnit() {
-    singleAt = shipAndReceive(single, singleAt);
-    return singleAt;
-  }
+    /** The same for a single unit. */
+    @Benchmark
+    public int shipOneUnit() {
+        singleAt = shipAndReceive(single, singleAt);
+        return singleAt;
+    }
 
-  /** Ships {@code code} from {@code at} to the other facility, receives it there, returns where it is. */
-  private int shipAndReceive(CodeRef code, int at) {
-    int to = at == MFR ? PBF : MFR;
-    apply(ledger.ship(at, to, List.of(code), Ledger.Mode.ATOMIC));
-    apply(ledger.receive(to, List.of(code), Ledger.Mode.ATOMIC));
-    return to;
-  }
+    /** Ships {@code code} from {@code at} to the other facility, receives it there, returns where it is. */
+    private int shipAndReceive(CodeRef code, int at) {
+        int to = at == MFR ? PBF : MFR;
+        apply(ledger.ship(at, to, List.of(code), Ledger.Mode.ATOMIC));
+        apply(ledger.receive(to, List.of(code), Ledger.Mode.ATOMIC));
+        return to;
+    }
 }

@@ -34,49 +34,66 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dchronicle.analytics.disable=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "-Dchronicle.analytics.disable=true"})
 public class SerialListingBenchmark {
 
-  private static final int CHUNK = 8192;
-  private static final long CODES = 10_000_000;
+    private static final int CHUNK = 8192;
+    private static final long CODES = 10_000_000;
 
-  private CodeListing listing;
-  private final StringBuilder out = new StringBuilder(CHUNK * 64);
-  private final char[] line = "(90)DKL1234567890A1(10)B2611A(17)281231(21)XXXXXXXXXXXX\n".toCharArray();
-  private long from;
+    private CodeListing listing;
+    private final StringBuilder out = new StringBuilder(CHUNK * 64);
+    private final char[] line = "(90)DKL1234567890A1(10)B2611A(17)281231(21)XXXXXXXXXXXX\n".toCharArray();
+    private long from;
 
-  @Setup
-  public void setUp() {
-    Issuance issuance = new Issuance(1, 1, "DKL1234567890A1", null, "B2611A", LocalDate.of(2028, 12, 31),
-        CODES, CODES / 10, CODES / 100, 10, 10, 0, 1, "MFR-001", Instant.now());
-    SerialCodec codec = SerialCodec.create(SerialKeys.of(Map.of(1, new byte[32])), 1, issuance.nie());
-    listing = CodeListing.of(issuance, PackagingLevel.PRIMARY, codec, CodeListing.Format.BRACKETED, "https://id.example");
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(CHUNK)
-  public int listBracketed() {
-    out.setLength(0);
-    int n = listing.write(from, CHUNK, out);
-    from = (from + CHUNK) % (CODES - CHUNK);
-    return n;
-  }
-
-  /** Baseline: the same line, the counter in base 32 where the serial goes. */
-  @Benchmark
-  @OperationsPerInvocation(CHUNK)
-  public int baselineCounterInBase32() {
-    out.setLength(0);
-    int at = line.length - 13;
-    for (int i = 0; i < CHUNK; i++) {
-      long x = from + i;
-      for (int k = 11; k >= 0; k--) {
-        line[at + k] = SerialCodec.ALPHABET.charAt((int) (x & 31));
-        x >>>= 5;
-      }
-      out.append(line);
+    @Setup
+    public void setUp() {
+        Issuance issuance = new Issuance(
+                1,
+                1,
+                "DKL1234567890A1",
+                null,
+                "B2611A",
+                LocalDate.of(2028, 12, 31),
+                CODES,
+                CODES / 10,
+                CODES / 100,
+                10,
+                10,
+                0,
+                1,
+                "MFR-001",
+                Instant.now());
+        SerialCodec codec = SerialCodec.create(SerialKeys.of(Map.of(1, new byte[32])), 1, issuance.nie());
+        listing = CodeListing.of(
+                issuance, PackagingLevel.PRIMARY, codec, CodeListing.Format.BRACKETED, "https://id.example");
     }
-    from = (from + CHUNK) % (CODES - CHUNK);
-    return CHUNK;
-  }
+
+    @Benchmark
+    @OperationsPerInvocation(CHUNK)
+    public int listBracketed() {
+        out.setLength(0);
+        int n = listing.write(from, CHUNK, out);
+        from = (from + CHUNK) % (CODES - CHUNK);
+        return n;
+    }
+
+    /** Baseline: the same line, the counter in base 32 where the serial goes. */
+    @Benchmark
+    @OperationsPerInvocation(CHUNK)
+    public int baselineCounterInBase32() {
+        out.setLength(0);
+        int at = line.length - 13;
+        for (int i = 0; i < CHUNK; i++) {
+            long x = from + i;
+            for (int k = 11; k >= 0; k--) {
+                line[at + k] = SerialCodec.ALPHABET.charAt((int) (x & 31));
+                x >>>= 5;
+            }
+            out.append(line);
+        }
+        from = (from + CHUNK) % (CODES - CHUNK);
+        return CHUNK;
+    }
 }

@@ -53,75 +53,85 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", E1, E2, E3, E4, O1, O2, O3, O4, O5, NO_ANALYTICS})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g", E1, E2, E3, E4, O1, O2, O3, O4, O5, NO_ANALYTICS})
 public class StoreBenchmark {
 
-  @Param("10000000")
-  public int codes;
+    @Param("10000000")
+    public int codes;
 
-  private Path dir;
-  private CodeStore store;
-  private byte[] keys; // every stored key, 20 bytes each, flat: picking one costs one cache miss
+    private Path dir;
+    private CodeStore store;
+    private byte[] keys; // every stored key, 20 bytes each, flat: picking one costs one cache miss
 
-  @Setup(Level.Trial)
-  public void fill() throws IOException {
-    dir = Files.createTempDirectory("lacak-bench-store");
-    // Sized for the load with headroom, as an operator would: no growth during the fill.
-    store = CodeStore.open(new StoreOptions().setDirectory(dir).setInitialCodes(codes + codes / 4 + 1_000));
-    SerialCodec codec = SerialCodec.create(SerialKeys.of(Map.of(1, new byte[32])), 1, "DKL1234567890A1");
-    keys = new byte[codes * CodeKey.SIZE];
-    byte[] key = new byte[CodeKey.SIZE];
-    CodeState state = new CodeState().level(PackagingLevel.PRIMARY).status(CodeStatus.HELD).batch(1).holder(7);
-    for (int i = 0; i < codes; i++) {
-      store.write(CodeKey.encode(1, codec.serial(i), key), state.holder(i));
-      System.arraycopy(key, 0, keys, i * CodeKey.SIZE, CodeKey.SIZE);
+    @Setup(Level.Trial)
+    public void fill() throws IOException {
+        dir = Files.createTempDirectory("lacak-bench-store");
+        // Sized for the load with headroom, as an operator would: no growth during the fill.
+        store = CodeStore.open(new StoreOptions().setDirectory(dir).setInitialCodes(codes + codes / 4 + 1_000));
+        SerialCodec codec = SerialCodec.create(SerialKeys.of(Map.of(1, new byte[32])), 1, "DKL1234567890A1");
+        keys = new byte[codes * CodeKey.SIZE];
+        byte[] key = new byte[CodeKey.SIZE];
+        CodeState state = new CodeState()
+                .level(PackagingLevel.PRIMARY)
+                .status(CodeStatus.HELD)
+                .batch(1)
+                .holder(7);
+        for (int i = 0; i < codes; i++) {
+            store.write(CodeKey.encode(1, codec.serial(i), key), state.holder(i));
+            System.arraycopy(key, 0, keys, i * CodeKey.SIZE, CodeKey.SIZE);
+        }
+        long codeFiles = diskUsage(dir, "states-");
+        long all = diskUsage(dir, "");
+        System.out.printf(
+                "%n{\"name\":\"store-footprint\",\"codes\":%d,\"generations\":%d,"
+                        + "\"codeFileBytesOnDisk\":%d,\"bytesPerCode\":%.1f,\"allFilesBytesOnDisk\":%d}%n",
+                store.size(), store.generations(), codeFiles, codeFiles / (double) store.size(), all);
     }
-    long codeFiles = diskUsage(dir, "states-");
-    long all = diskUsage(dir, "");
-    System.out.printf("%n{\"name\":\"store-footprint\",\"codes\":%d,\"generations\":%d,"
-            + "\"codeFileBytesOnDisk\":%d,\"bytesPerCode\":%.1f,\"allFilesBytesOnDisk\":%d}%n",
-        store.size(), store.generations(), codeFiles, codeFiles / (double) store.size(), all);
-  }
 
-  /** Disk blocks actually allocated (du), for files whose name starts with {@code prefix}. */
-  static long diskUsage(Path dir, String prefix) throws IOException {
-    long total = 0;
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith(prefix))::iterator) {
-        Process du = new ProcessBuilder("du", "-B1", "-s", f.toString()).redirectErrorStream(true).start();
-        String out = new String(du.getInputStream().readAllBytes()).trim();
-        total += Long.parseLong(out.split("\\s+")[0]);
-      }
+    /** Disk blocks actually allocated (du), for files whose name starts with {@code prefix}. */
+    static long diskUsage(Path dir, String prefix) throws IOException {
+        long total = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>)
+                    files.filter(p -> p.getFileName().toString().startsWith(prefix))::iterator) {
+                Process du = new ProcessBuilder("du", "-B1", "-s", f.toString())
+                        .redirectErrorStream(true)
+                        .start();
+                String out = new String(du.getInputStream().readAllBytes()).trim();
+                total += Long.parseLong(out.split("\\s+")[0]);
+            }
+        }
+        return total;
     }
-    return total;
-  }
 
-  @TearDown(Level.Trial)
-  public void delete() throws IOException {
-    store.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+        store.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
-  }
 
-  /** Per-thread cursor and buffers. */
-  @State(Scope.Thread)
-  public static class Cursor {
-    final SplittableRandom rnd = new SplittableRandom(1);
-    final byte[] key = new byte[CodeKey.SIZE];
-    final CodeState state = new CodeState();
-  }
+    /** Per-thread cursor and buffers. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        final SplittableRandom rnd = new SplittableRandom(1);
+        final byte[] key = new byte[CodeKey.SIZE];
+        final CodeState state = new CodeState();
+    }
 
-  @Benchmark
-  public int lookupRandom(Cursor c) {
-    System.arraycopy(keys, c.rnd.nextInt(codes) * CodeKey.SIZE, c.key, 0, CodeKey.SIZE);
-    return store.read(c.key, c.state) ? c.state.holder() : -1;
-  }
+    @Benchmark
+    public int lookupRandom(Cursor c) {
+        System.arraycopy(keys, c.rnd.nextInt(codes) * CodeKey.SIZE, c.key, 0, CodeKey.SIZE);
+        return store.read(c.key, c.state) ? c.state.holder() : -1;
+    }
 
-  /** Baseline: pick the key, no look-up. */
-  @Benchmark
-  public int baselineKeyOnly(Cursor c) {
-    System.arraycopy(keys, c.rnd.nextInt(codes) * CodeKey.SIZE, c.key, 0, CodeKey.SIZE);
-    return c.key[19];
-  }
+    /** Baseline: pick the key, no look-up. */
+    @Benchmark
+    public int baselineKeyOnly(Cursor c) {
+        System.arraycopy(keys, c.rnd.nextInt(codes) * CodeKey.SIZE, c.key, 0, CodeKey.SIZE);
+        return c.key[19];
+    }
 }

@@ -17,24 +17,23 @@ import java.time.ZoneId;
  */
 public final class BpomTime {
 
-  /** Where BPOM counts days. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
+    /** Where BPOM counts days. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
 
-  private BpomTime() {
-  }
+    private BpomTime() {}
 
-  /** Today in Jakarta by {@code clock}, whatever zone the clock carries. */
-  public static LocalDate today(Clock clock) {
-    return dateOf(clock.instant());
-  }
+    /** Today in Jakarta by {@code clock}, whatever zone the clock carries. */
+    public static LocalDate today(Clock clock) {
+        return dateOf(clock.instant());
+    }
 
-  /** The Jakarta day {@code instant} falls on. */
-  public static LocalDate dateOf(Instant instant) {
-    return LocalDate.ofInstant(instant, ZONE);
-  }
+    /** The Jakarta day {@code instant} falls on. */
+    public static LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
+    }
 
-  /** This year in Jakarta by {@code clock}. */
-  public static int year(Clock clock) {
-    return today(clock).getYear();
-  }
+    /** This year in Jakarta by {@code clock}. */
+    public static int year(Clock clock) {
+        return today(clock).getYear();
+    }
 }

@@ -15,21 +15,20 @@ import java.util.concurrent.Executor;
  */
 public final class PlainThreads {
 
-  private PlainThreads() {
-  }
+    private PlainThreads() {}
 
-  /** Runs {@code task} on {@code executor}; the result is delivered on the caller's context. */
-  public static <T> Future<T> call(Vertx vertx, Executor executor, Callable<T> task) {
-    Context context = vertx.getOrCreateContext();
-    Promise<T> promise = Promise.promise();
-    executor.execute(() -> {
-      try {
-        T result = task.call();
-        context.runOnContext(v -> promise.complete(result));
-      } catch (Throwable e) {
-        context.runOnContext(v -> promise.fail(e));
-      }
-    });
-    return promise.future();
-  }
+    /** Runs {@code task} on {@code executor}; the result is delivered on the caller's context. */
+    public static <T> Future<T> call(Vertx vertx, Executor executor, Callable<T> task) {
+        Context context = vertx.getOrCreateContext();
+        Promise<T> promise = Promise.promise();
+        executor.execute(() -> {
+            try {
+                T result = task.call();
+                context.runOnContext(v -> promise.complete(result));
+            } catch (Throwable e) {
+                context.runOnContext(v -> promise.fail(e));
+            }
+        });
+        return promise.future();
+    }
 }

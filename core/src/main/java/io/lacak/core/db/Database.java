@@ -13,25 +13,25 @@ import io.vertx.sqlclient.Pool;
  */
 public interface Database {
 
-  static Future<Database> start(Vertx vertx, DatabaseOptions options) {
-    return PostgresDatabase.start(vertx, options);
-  }
+    static Future<Database> start(Vertx vertx, DatabaseOptions options) {
+        return PostgresDatabase.start(vertx, options);
+    }
 
-  /** The reactive pool: the only client on request paths. */
-  Pool pool();
+    /** The reactive pool: the only client on request paths. */
+    Pool pool();
 
-  /** {@code true} when this process started the server itself. */
-  boolean embedded();
+    /** {@code true} when this process started the server itself. */
+    boolean embedded();
 
-  /** Where the server listens, for logs (no password). */
-  String describe();
+    /** Where the server listens, for logs (no password). */
+    String describe();
 
-  /**
-   * {@code postgresql://user@host:port/database}, without the password: how another process reaches
-   * it, with the password of the embedded server from {@code <data dir>/keys/pg.password}.
-   */
-  String uri();
+    /**
+     * {@code postgresql://user@host:port/database}, without the password: how another process reaches
+     * it, with the password of the embedded server from {@code <data dir>/keys/pg.password}.
+     */
+    String uri();
 
-  /** Closes the pool and stops an embedded server. */
-  Future<Void> close();
+    /** Closes the pool and stops an embedded server. */
+    Future<Void> close();
 }

@@ -11,40 +11,40 @@ import java.util.Objects;
  */
 public final class DatabaseOptions {
 
-  private Path dataDir = Path.of("data");
-  private String url;
-  private int poolSize = 8;
+    private Path dataDir = Path.of("data");
+    private String url;
+    private int poolSize = 8;
 
-  /** The data directory; the embedded server keeps its files in {@code pg/} below it. */
-  public Path dataDir() {
-    return dataDir;
-  }
-
-  public DatabaseOptions setDataDir(Path dataDir) {
-    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-    return this;
-  }
-
-  /** The external server's URL, or {@code null} for the embedded one. */
-  public String url() {
-    return url;
-  }
-
-  public DatabaseOptions setUrl(String url) {
-    this.url = url == null || url.isBlank() ? null : url.strip();
-    return this;
-  }
-
-  /** Connections in the reactive pool. */
-  public int poolSize() {
-    return poolSize;
-  }
-
-  public DatabaseOptions setPoolSize(int poolSize) {
-    if (poolSize < 1) {
-      throw new IllegalArgumentException("poolSize must be positive: " + poolSize);
+    /** The data directory; the embedded server keeps its files in {@code pg/} below it. */
+    public Path dataDir() {
+        return dataDir;
     }
-    this.poolSize = poolSize;
-    return this;
-  }
+
+    public DatabaseOptions setDataDir(Path dataDir) {
+        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        return this;
+    }
+
+    /** The external server's URL, or {@code null} for the embedded one. */
+    public String url() {
+        return url;
+    }
+
+    public DatabaseOptions setUrl(String url) {
+        this.url = url == null || url.isBlank() ? null : url.strip();
+        return this;
+    }
+
+    /** Connections in the reactive pool. */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    public DatabaseOptions setPoolSize(int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be positive: " + poolSize);
+        }
+        this.poolSize = poolSize;
+        return this;
+    }
 }

@@ -8,28 +8,27 @@ package io.lacak.core.gs1;
  */
 public final class Gs1CheckDigit {
 
-  private Gs1CheckDigit() {
-  }
+    private Gs1CheckDigit() {}
 
-  /** Check digit of the digits {@code s[from, to)}. */
-  public static int compute(CharSequence s, int from, int to) {
-    int sum = 0;
-    boolean three = true;
-    for (int i = to - 1; i >= from; i--) {
-      int d = s.charAt(i) - '0';
-      sum += three ? 3 * d : d;
-      three = !three;
+    /** Check digit of the digits {@code s[from, to)}. */
+    public static int compute(CharSequence s, int from, int to) {
+        int sum = 0;
+        boolean three = true;
+        for (int i = to - 1; i >= from; i--) {
+            int d = s.charAt(i) - '0';
+            sum += three ? 3 * d : d;
+            three = !three;
+        }
+        return (10 - sum % 10) % 10;
     }
-    return (10 - sum % 10) % 10;
-  }
 
-  /** Whether the last digit of {@code s[from, to)} is the check digit of the ones before it. */
-  public static boolean valid(CharSequence s, int from, int to) {
-    return to - from >= 2 && compute(s, from, to - 1) == s.charAt(to - 1) - '0';
-  }
+    /** Whether the last digit of {@code s[from, to)} is the check digit of the ones before it. */
+    public static boolean valid(CharSequence s, int from, int to) {
+        return to - from >= 2 && compute(s, from, to - 1) == s.charAt(to - 1) - '0';
+    }
 
-  /** The digits with their check digit appended. */
-  public static String append(String digits) {
-    return digits + compute(digits, 0, digits.length());
-  }
+    /** The digits with their check digit appended. */
+    public static String append(String digits) {
+        return digits + compute(digits, 0, digits.length());
+    }
 }

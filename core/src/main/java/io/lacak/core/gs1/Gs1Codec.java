@@ -10,23 +10,23 @@ import io.lacak.core.gs1.impl.Gs1CodecImpl;
  */
 public interface Gs1Codec {
 
-  static Gs1Codec create(Gs1Profile profile) {
-    return new Gs1CodecImpl(profile);
-  }
+    static Gs1Codec create(Gs1Profile profile) {
+        return new Gs1CodecImpl(profile);
+    }
 
-  /** A codec with the default profile. */
-  static Gs1Codec bpom() {
-    return create(new Gs1Profile());
-  }
+    /** A codec with the default profile. */
+    static Gs1Codec bpom() {
+        return create(new Gs1Profile());
+    }
 
-  /**
-   * Parses and validates one payload: bracketed when it starts with {@code (}, Digital Link when
-   * it starts with {@code http://} or {@code https://} (or {@code ]Q1} or {@code ]d1}, plain QR
-   * Code or DataMatrix, and then one), scanner data otherwise. Leading and trailing spaces, tabs
-   * and line ends are ignored.
-   */
-  Gs1Result parse(CharSequence input);
+    /**
+     * Parses and validates one payload: bracketed when it starts with {@code (}, Digital Link when
+     * it starts with {@code http://} or {@code https://} (or {@code ]Q1} or {@code ]d1}, plain QR
+     * Code or DataMatrix, and then one), scanner data otherwise. Leading and trailing spaces, tabs
+     * and line ends are ignored.
+     */
+    Gs1Result parse(CharSequence input);
 
-  /** The profile this codec validates with. */
-  Gs1Profile profile();
+    /** The profile this codec validates with. */
+    Gs1Profile profile();
 }

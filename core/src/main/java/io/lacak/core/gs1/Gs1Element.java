@@ -7,5 +7,4 @@ package io.lacak.core.gs1;
  * @param value the data, unescaped
  * @param offset where the element starts in the parsed input, or -1 when built in code
  */
-public record Gs1Element(String ai, String value, int offset) {
-}
+public record Gs1Element(String ai, String value, int offset) {}

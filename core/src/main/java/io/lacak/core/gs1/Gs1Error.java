@@ -8,5 +8,4 @@ package io.lacak.core.gs1;
  * @param offset character offset in the input where the problem starts (0-based)
  * @param message plain-language explanation naming the bad value
  */
-public record Gs1Error(Gs1ErrorCode code, String ai, int offset, String message) {
-}
+public record Gs1Error(Gs1ErrorCode code, String ai, int offset, String message) {}

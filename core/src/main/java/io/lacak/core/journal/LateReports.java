@@ -19,40 +19,51 @@ import java.time.Instant;
  */
 public final class LateReports {
 
-  /** The reporting window of Pasal 12(5). */
-  public static final Duration WINDOW = Duration.ofHours(24);
+    /** The reporting window of Pasal 12(5). */
+    public static final Duration WINDOW = Duration.ofHours(24);
 
-  private final Pool pool;
-  private final ReferenceData ref;
+    private final Pool pool;
+    private final ReferenceData ref;
 
-  public LateReports(Pool pool, ReferenceData ref) {
-    this.pool = pool;
-    this.ref = ref;
-  }
+    public LateReports(Pool pool, ReferenceData ref) {
+        this.pool = pool;
+        this.ref = ref;
+    }
 
-  /**
-   * Up to {@code limit} late reports with a sequence below {@code before}; each filter applies
-   * unless null: the reporting facility, the report kind, the activity's time in {@code [from, to)}.
-   */
-  public Future<JsonArray> list(Integer facility, String kind, Instant from, Instant to, long before, int limit) {
-    return pool.preparedQuery("select seq, kind, facility, occurred_at, received_at from journal"
-            + " where late and seq < $1 and ($2::int is null or facility = $2) and ($3::text is null or kind = $3)"
-            + " and ($4::timestamptz is null or occurred_at >= $4) and ($5::timestamptz is null or occurred_at < $5)"
-            + " order by seq desc limit $6")
-        .execute(Tuple.of(before, facility, kind, from == null ? null : from.atOffset(java.time.ZoneOffset.UTC),
-            to == null ? null : to.atOffset(java.time.ZoneOffset.UTC), limit))
-        .map(rows -> {
-          JsonArray out = new JsonArray();
-          rows.forEach(r -> {
-            Instant occurred = r.getOffsetDateTime("occurred_at").toInstant();
-            Instant received = r.getOffsetDateTime("received_at").toInstant();
-            Facility f = ref.facility(r.getInteger("facility"));
-            out.add(new JsonObject().put("sequence", r.getLong("seq")).put("kind", r.getString("kind"))
-                .put("partnerId", f == null ? null : f.partnerId())
-                .put("occurredAt", occurred.toString()).put("receivedAt", received.toString())
-                .put("minutesLate", Duration.between(occurred.plus(WINDOW), received).toMinutes()));
-          });
-          return out;
-        });
-  }
+    /**
+     * Up to {@code limit} late reports with a sequence below {@code before}; each filter applies
+     * unless null: the reporting facility, the report kind, the activity's time in {@code [from, to)}.
+     */
+    public Future<JsonArray> list(Integer facility, String kind, Instant from, Instant to, long before, int limit) {
+        return pool.preparedQuery("select seq, kind, facility, occurred_at, received_at from journal"
+                        + " where late and seq < $1 and ($2::int is null or facility = $2) and ($3::text is null or kind = $3)"
+                        + " and ($4::timestamptz is null or occurred_at >= $4) and ($5::timestamptz is null or occurred_at < $5)"
+                        + " order by seq desc limit $6")
+                .execute(Tuple.of(
+                        before,
+                        facility,
+                        kind,
+                        from == null ? null : from.atOffset(java.time.ZoneOffset.UTC),
+                        to == null ? null : to.atOffset(java.time.ZoneOffset.UTC),
+                        limit))
+                .map(rows -> {
+                    JsonArray out = new JsonArray();
+                    rows.forEach(r -> {
+                        Instant occurred = r.getOffsetDateTime("occurred_at").toInstant();
+                        Instant received = r.getOffsetDateTime("received_at").toInstant();
+                        Facility f = ref.facility(r.getInteger("facility"));
+                        out.add(new JsonObject()
+                                .put("sequence", r.getLong("seq"))
+                                .put("kind", r.getString("kind"))
+                                .put("partnerId", f == null ? null : f.partnerId())
+                                .put("occurredAt", occurred.toString())
+                                .put("receivedAt", received.toString())
+                                .put(
+                                        "minutesLate",
+                                        Duration.between(occurred.plus(WINDOW), received)
+                                                .toMinutes()));
+                    });
+                    return out;
+                });
+    }
 }

@@ -17,37 +17,46 @@ import java.time.ZoneOffset;
  */
 public final class Notifications {
 
-  private final Pool pool;
+    private final Pool pool;
 
-  public Notifications(Pool pool) {
-    this.pool = pool;
-  }
+    public Notifications(Pool pool) {
+        this.pool = pool;
+    }
 
-  /** Up to {@code limit} notifications of {@code facility}, newest first; only unread ones if asked. */
-  public Future<JsonArray> feed(int facility, boolean unreadOnly, int limit) {
-    return pool.preparedQuery("select id, kind, seq, subject, codes, read, created_at, details from notification"
-            + " where facility = $1 and ($2 = false or read = false) order by id desc limit $3")
-        .execute(Tuple.of(facility, unreadOnly, limit))
-        .map(rows -> {
-          JsonArray out = new JsonArray();
-          rows.forEach(r -> {
-            JsonObject n = new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
-                .put("journalSequence", r.getLong("seq")).put("subject", r.getString("subject"))
-                .put("codes", r.getInteger("codes")).put("read", r.getBoolean("read"))
-                .put("createdAt", r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toString());
-            String details = r.getString("details");
-            if (details != null) {
-              n.put("details", new JsonObject(details)); // the report's reason, letter number and date
-            }
-            out.add(n);
-          });
-          return out;
-        });
-  }
+    /** Up to {@code limit} notifications of {@code facility}, newest first; only unread ones if asked. */
+    public Future<JsonArray> feed(int facility, boolean unreadOnly, int limit) {
+        return pool.preparedQuery("select id, kind, seq, subject, codes, read, created_at, details from notification"
+                        + " where facility = $1 and ($2 = false or read = false) order by id desc limit $3")
+                .execute(Tuple.of(facility, unreadOnly, limit))
+                .map(rows -> {
+                    JsonArray out = new JsonArray();
+                    rows.forEach(r -> {
+                        JsonObject n = new JsonObject()
+                                .put("id", r.getLong("id"))
+                                .put("kind", r.getString("kind"))
+                                .put("journalSequence", r.getLong("seq"))
+                                .put("subject", r.getString("subject"))
+                                .put("codes", r.getInteger("codes"))
+                                .put("read", r.getBoolean("read"))
+                                .put(
+                                        "createdAt",
+                                        r.getOffsetDateTime("created_at")
+                                                .withOffsetSameInstant(ZoneOffset.UTC)
+                                                .toString());
+                        String details = r.getString("details");
+                        if (details != null) {
+                            n.put("details", new JsonObject(details)); // the report's reason, letter number and date
+                        }
+                        out.add(n);
+                    });
+                    return out;
+                });
+    }
 
-  /** Marks one notification of {@code facility} read; {@code false} when it has none with that id. */
-  public Future<Boolean> markRead(int facility, long id) {
-    return pool.preparedQuery("update notification set read = true where facility = $1 and id = $2")
-        .execute(Tuple.of(facility, id)).map(r -> r.rowCount() == 1);
-  }
+    /** Marks one notification of {@code facility} read; {@code false} when it has none with that id. */
+    public Future<Boolean> markRead(int facility, long id) {
+        return pool.preparedQuery("update notification set read = true where facility = $1 and id = $2")
+                .execute(Tuple.of(facility, id))
+                .map(r -> r.rowCount() == 1);
+    }
 }

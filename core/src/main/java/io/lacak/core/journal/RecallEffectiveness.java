@@ -11,7 +11,6 @@ import io.lacak.core.store.CodeStatus;
 import io.lacak.core.store.CodeStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -37,150 +36,181 @@ import java.util.TreeMap;
  */
 public final class RecallEffectiveness {
 
-  private static final int MAX_DEPTH = 2; // primary -> secondary -> tertiary
+    private static final int MAX_DEPTH = 2; // primary -> secondary -> tertiary
 
-  private final Vertx vertx;
-  private final Pool pool;
-  private final CodeStore store;
-  private final ReferenceData ref;
-  private final Custody custody;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final CodeStore store;
+    private final ReferenceData ref;
+    private final Custody custody;
 
-  public RecallEffectiveness(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, Custody custody) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.store = store;
-    this.ref = ref;
-    this.custody = custody;
-  }
-
-  /** Recalled batches, the newest notice first, below journal sequence {@code before}, each with its figures. */
-  public Future<JsonArray> list(long before, int limit) {
-    return custody.catchUp().compose(n -> pool.preparedQuery("select seq, details from journal"
-            + " where kind = 'RECALL_NOTICE' and seq < $1 order by seq desc limit $2").execute(Tuple.of(before, limit)))
-        .compose(rows -> {
-          List<Future<JsonObject>> each = new ArrayList<>();
-          for (Row r : rows) {
-            JsonObject d = r.getString("details") == null ? new JsonObject() : new JsonObject(r.getString("details"));
-            Product p = ref.productOf(d.getString("nie"), null);
-            Batch b = p == null ? null : ref.findBatch(p.id(), d.getString("batch"));
-            if (b != null) {
-              each.add(figures(p, b, r.getLong("seq"), d));
-            }
-          }
-          return Future.all(each).map(all -> {
-            JsonArray out = new JsonArray();
-            each.forEach(f -> out.add(f.result()));
-            return out;
-          });
-        });
-  }
-
-  /** The figures of one recalled batch; null when the batch was never recalled. */
-  public Future<JsonObject> of(int productId, String batchNumber) {
-    Product p = ref.product(productId);
-    Batch b = p == null ? null : ref.findBatch(productId, batchNumber);
-    if (b == null || !ref.recalled(b.ref())) {
-      return Future.succeededFuture(null);
+    public RecallEffectiveness(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, Custody custody) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.store = store;
+        this.ref = ref;
+        this.custody = custody;
     }
-    return custody.catchUp().compose(n -> pool.preparedQuery("select seq, details from journal where kind = 'RECALL_NOTICE'"
-            + " and facility = $1 order by seq desc").execute(Tuple.of(p.holder())))
-        .compose(rows -> {
-          for (Row r : rows) {
-            JsonObject d = r.getString("details") == null ? new JsonObject() : new JsonObject(r.getString("details"));
-            if (batchNumber.equals(d.getString("batch")) && p.nie().equals(d.getString("nie"))) {
-              return figures(p, b, r.getLong("seq"), d);
-            }
-          }
-          return Future.succeededFuture(null);
-        });
-  }
 
-  /** A code's custody row: status, holder, the container it is packed in (0: none). */
-  private record Step(CodeStatus status, int holder, int parent) {
-  }
-
-  private Future<JsonObject> figures(Product p, Batch b, long noticeSeq, JsonObject details) {
-    String latest = "select distinct on (key) key, status, holder, parent from custody where batch = $1 and seq <= $2"
-        + " order by key, seq desc";
-    return pool.preparedQuery(latest).execute(Tuple.of(b.ref(), noticeSeq))
-        .compose(then -> pool.preparedQuery(latest).execute(Tuple.of(b.ref(), Long.MAX_VALUE))
-            .compose(now -> vertx.executeBlocking(() -> count(p, b, noticeSeq, details, steps(then), steps(now)), false)));
-  }
-
-  private static Map<ByteBuffer, Step> steps(RowSet<Row> rows) {
-    Map<ByteBuffer, Step> out = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
-    for (Row r : rows) {
-      out.put(ByteBuffer.wrap(r.getBuffer("key").getBytes()), new Step(CodeStatus.valueOf(r.getString("status")),
-          r.getInteger("holder"), r.getInteger("parent")));
+    /** Recalled batches, the newest notice first, below journal sequence {@code before}, each with its figures. */
+    public Future<JsonArray> list(long before, int limit) {
+        return custody.catchUp()
+                .compose(n -> pool.preparedQuery("select seq, details from journal"
+                                + " where kind = 'RECALL_NOTICE' and seq < $1 order by seq desc limit $2")
+                        .execute(Tuple.of(before, limit)))
+                .compose(rows -> {
+                    List<Future<JsonObject>> each = new ArrayList<>();
+                    for (Row r : rows) {
+                        JsonObject d = r.getString("details") == null
+                                ? new JsonObject()
+                                : new JsonObject(r.getString("details"));
+                        Product p = ref.productOf(d.getString("nie"), null);
+                        Batch b = p == null ? null : ref.findBatch(p.id(), d.getString("batch"));
+                        if (b != null) {
+                            each.add(figures(p, b, r.getLong("seq"), d));
+                        }
+                    }
+                    return Future.all(each).map(all -> {
+                        JsonArray out = new JsonArray();
+                        each.forEach(f -> out.add(f.result()));
+                        return out;
+                    });
+                });
     }
-    return out;
-  }
 
-  private JsonObject count(Product p, Batch b, long noticeSeq, JsonObject details, Map<ByteBuffer, Step> then,
-                           Map<ByteBuffer, Step> now) {
-    long units = 0;
-    long soldBefore = 0;
-    long returned = 0;
-    long onTheWayBack = 0;
-    Map<Integer, Long> whereThen = new TreeMap<>();
-    Map<Integer, Long> whereNow = new TreeMap<>();
-    CodeState state = new CodeState();
-    for (Map.Entry<ByteBuffer, Step> e : then.entrySet()) {
-      if (!store.read(e.getKey().array(), state) || state.level() != PackagingLevel.PRIMARY) {
-        continue; // containers count through their units
-      }
-      Step atNotice = top(e.getValue(), then);
-      if (atNotice.status() == CodeStatus.SOLD) {
-        soldBefore++;
-        continue;
-      }
-      if (atNotice.status() == CodeStatus.REJECTED || atNotice.status() == CodeStatus.RETAINED_SAMPLE) {
-        continue; // never in circulation
-      }
-      units++;
-      whereThen.merge(atNotice.holder(), 1L, Long::sum);
-      Step current = top(now.getOrDefault(e.getKey(), e.getValue()), now);
-      if (current.status() == CodeStatus.RECALL_RECEIVED && current.holder() == p.holder()) {
-        returned++;
-      } else {
-        if (current.status() == CodeStatus.RECALL_IN_TRANSIT || current.status() == CodeStatus.RECALL_RECEIVED) {
-          onTheWayBack++;
+    /** The figures of one recalled batch; null when the batch was never recalled. */
+    public Future<JsonObject> of(int productId, String batchNumber) {
+        Product p = ref.product(productId);
+        Batch b = p == null ? null : ref.findBatch(productId, batchNumber);
+        if (b == null || !ref.recalled(b.ref())) {
+            return Future.succeededFuture(null);
         }
-        whereNow.merge(current.holder(), 1L, Long::sum);
-      }
+        return custody.catchUp()
+                .compose(n -> pool.preparedQuery("select seq, details from journal where kind = 'RECALL_NOTICE'"
+                                + " and facility = $1 order by seq desc")
+                        .execute(Tuple.of(p.holder())))
+                .compose(rows -> {
+                    for (Row r : rows) {
+                        JsonObject d = r.getString("details") == null
+                                ? new JsonObject()
+                                : new JsonObject(r.getString("details"));
+                        if (batchNumber.equals(d.getString("batch")) && p.nie().equals(d.getString("nie"))) {
+                            return figures(p, b, r.getLong("seq"), d);
+                        }
+                    }
+                    return Future.succeededFuture(null);
+                });
     }
-    return new JsonObject().put("nie", p.nie()).put("batch", b.batch()).put("noticeSequence", noticeSeq)
-        .put("reason", details.getString("reason")).put("letterNumber", details.getString("letterNumber"))
-        .put("letterDate", details.getString("letterDate"))
-        .put("atNotice", new JsonObject().put("units", units).put("soldBefore", soldBefore).put("byFacility", places(whereThen)))
-        .put("returned", returned).put("onTheWayBack", onTheWayBack).put("outstanding", units - returned)
-        .put("outstandingByFacility", places(whereNow))
-        .put("returnedShare", units == 0 ? 1.0 : Math.round(10_000.0 * returned / units) / 10_000.0);
-  }
 
-  /** The step of the topmost container a code was in (itself when loose), from the same moment's rows. */
-  private Step top(Step own, Map<ByteBuffer, Step> rows) {
-    Step s = own;
-    byte[] key = new byte[CodeKey.SIZE];
-    for (int depth = 0; depth < MAX_DEPTH && s.parent() != 0; depth++) {
-      if (!store.containerKey(s.parent(), key)) {
-        break;
-      }
-      Step container = rows.get(ByteBuffer.wrap(key.clone()));
-      if (container == null) {
-        break;
-      }
-      s = container;
+    /** A code's custody row: status, holder, the container it is packed in (0: none). */
+    private record Step(CodeStatus status, int holder, int parent) {}
+
+    private Future<JsonObject> figures(Product p, Batch b, long noticeSeq, JsonObject details) {
+        String latest =
+                "select distinct on (key) key, status, holder, parent from custody where batch = $1 and seq <= $2"
+                        + " order by key, seq desc";
+        return pool.preparedQuery(latest).execute(Tuple.of(b.ref(), noticeSeq)).compose(then -> pool.preparedQuery(
+                        latest)
+                .execute(Tuple.of(b.ref(), Long.MAX_VALUE))
+                .compose(now ->
+                        vertx.executeBlocking(() -> count(p, b, noticeSeq, details, steps(then), steps(now)), false)));
     }
-    return s;
-  }
 
-  private JsonArray places(Map<Integer, Long> counts) {
-    JsonArray out = new JsonArray();
-    counts.forEach((facility, n) -> {
-      Facility f = ref.facility(facility);
-      out.add(new JsonObject().put("partnerId", f == null ? null : f.partnerId()).put("units", n));
-    });
-    return out;
-  }
+    private static Map<ByteBuffer, Step> steps(RowSet<Row> rows) {
+        Map<ByteBuffer, Step> out = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
+        for (Row r : rows) {
+            out.put(
+                    ByteBuffer.wrap(r.getBuffer("key").getBytes()),
+                    new Step(
+                            CodeStatus.valueOf(r.getString("status")), r.getInteger("holder"), r.getInteger("parent")));
+        }
+        return out;
+    }
+
+    private JsonObject count(
+            Product p,
+            Batch b,
+            long noticeSeq,
+            JsonObject details,
+            Map<ByteBuffer, Step> then,
+            Map<ByteBuffer, Step> now) {
+        long units = 0;
+        long soldBefore = 0;
+        long returned = 0;
+        long onTheWayBack = 0;
+        Map<Integer, Long> whereThen = new TreeMap<>();
+        Map<Integer, Long> whereNow = new TreeMap<>();
+        CodeState state = new CodeState();
+        for (Map.Entry<ByteBuffer, Step> e : then.entrySet()) {
+            if (!store.read(e.getKey().array(), state) || state.level() != PackagingLevel.PRIMARY) {
+                continue; // containers count through their units
+            }
+            Step atNotice = top(e.getValue(), then);
+            if (atNotice.status() == CodeStatus.SOLD) {
+                soldBefore++;
+                continue;
+            }
+            if (atNotice.status() == CodeStatus.REJECTED || atNotice.status() == CodeStatus.RETAINED_SAMPLE) {
+                continue; // never in circulation
+            }
+            units++;
+            whereThen.merge(atNotice.holder(), 1L, Long::sum);
+            Step current = top(now.getOrDefault(e.getKey(), e.getValue()), now);
+            if (current.status() == CodeStatus.RECALL_RECEIVED && current.holder() == p.holder()) {
+                returned++;
+            } else {
+                if (current.status() == CodeStatus.RECALL_IN_TRANSIT
+                        || current.status() == CodeStatus.RECALL_RECEIVED) {
+                    onTheWayBack++;
+                }
+                whereNow.merge(current.holder(), 1L, Long::sum);
+            }
+        }
+        return new JsonObject()
+                .put("nie", p.nie())
+                .put("batch", b.batch())
+                .put("noticeSequence", noticeSeq)
+                .put("reason", details.getString("reason"))
+                .put("letterNumber", details.getString("letterNumber"))
+                .put("letterDate", details.getString("letterDate"))
+                .put(
+                        "atNotice",
+                        new JsonObject()
+                                .put("units", units)
+                                .put("soldBefore", soldBefore)
+                                .put("byFacility", places(whereThen)))
+                .put("returned", returned)
+                .put("onTheWayBack", onTheWayBack)
+                .put("outstanding", units - returned)
+                .put("outstandingByFacility", places(whereNow))
+                .put("returnedShare", units == 0 ? 1.0 : Math.round(10_000.0 * returned / units) / 10_000.0);
+    }
+
+    /** The step of the topmost container a code was in (itself when loose), from the same moment's rows. */
+    private Step top(Step own, Map<ByteBuffer, Step> rows) {
+        Step s = own;
+        byte[] key = new byte[CodeKey.SIZE];
+        for (int depth = 0; depth < MAX_DEPTH && s.parent() != 0; depth++) {
+            if (!store.containerKey(s.parent(), key)) {
+                break;
+            }
+            Step container = rows.get(ByteBuffer.wrap(key.clone()));
+            if (container == null) {
+                break;
+            }
+            s = container;
+        }
+        return s;
+    }
+
+    private JsonArray places(Map<Integer, Long> counts) {
+        JsonArray out = new JsonArray();
+        counts.forEach((facility, n) -> {
+            Facility f = ref.facility(facility);
+            out.add(new JsonObject()
+                    .put("partnerId", f == null ? null : f.partnerId())
+                    .put("units", n));
+        });
+        return out;
+    }
 }

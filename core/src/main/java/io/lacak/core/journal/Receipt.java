@@ -7,5 +7,4 @@ import io.lacak.core.lifecycle.Outcome;
  * more than 24 hours after the activity (Pasal 12(5), 13(3)), the outcome, and whether it repeats
  * an earlier report with the same idempotency key (then the first answer is returned).
  */
-public record Receipt(long sequence, boolean late, Outcome outcome, boolean repeated) {
-}
+public record Receipt(long sequence, boolean late, Outcome outcome, boolean repeated) {}

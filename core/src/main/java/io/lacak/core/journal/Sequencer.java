@@ -29,7 +29,6 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,14 +37,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The single writer (DESIGN.md "Runtime"): takes reports in the order submitted, decides each
@@ -65,430 +64,468 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sequencer implements AutoCloseable {
 
-  /** Pasal 12(5), 13(3): reports are due within 24 hours of the activity. */
-  public static final Duration LATE_AFTER = Duration.ofHours(24);
-  /** Most reports journaled in one transaction. */
-  public static final int MAX_GROUP = 256;
+    /** Pasal 12(5), 13(3): reports are due within 24 hours of the activity. */
+    public static final Duration LATE_AFTER = Duration.ofHours(24);
+    /** Most reports journaled in one transaction. */
+    public static final int MAX_GROUP = 256;
 
-  private static final Logger LOG = Logger.getLogger(Sequencer.class.getName());
-  private static final long DB_TIMEOUT_SECONDS = 60;
-  private static final int REPLAY_PAGE = 500;
-  /** Effects read per replay page, about: a page of big events (a 1,000,000-row file is one) must not time out. */
-  private static final long REPLAY_BYTES = 32L << 20;
+    private static final Logger LOG = Logger.getLogger(Sequencer.class.getName());
+    private static final long DB_TIMEOUT_SECONDS = 60;
+    private static final int REPLAY_PAGE = 500;
+    /** Effects read per replay page, about: a page of big events (a 1,000,000-row file is one) must not time out. */
+    private static final long REPLAY_BYTES = 32L << 20;
 
-  private record Pending(Report report, Context context, Promise<Receipt> promise) {
-  }
+    private record Pending(Report report, Context context, Promise<Receipt> promise) {}
 
-  private record Accepted(Report report, long seq, boolean late, Decision decision) {
-  }
+    private record Accepted(Report report, long seq, boolean late, Decision decision) {}
 
-  private final Vertx vertx;
-  private final Pool pool;
-  private final CodeStore store;
-  private final OverlayStore pending;
-  private final ReferenceData ref;
-  private final Ledger writerLedger;
-  private final Ledger readerLedger;
-  private final Clock clock;
-  private final IssuanceService issuance;
-  private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean draining = new AtomicBoolean();
-  private final AtomicInteger queued = new AtomicInteger();
-  private volatile boolean broken;
-  private volatile String lastError;
-  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "lacak-writer");
-    t.setDaemon(true);
-    return t;
-  });
+    private final Vertx vertx;
+    private final Pool pool;
+    private final CodeStore store;
+    private final OverlayStore pending;
+    private final ReferenceData ref;
+    private final Ledger writerLedger;
+    private final Ledger readerLedger;
+    private final Clock clock;
+    private final IssuanceService issuance;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile boolean broken;
+    private volatile String lastError;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lacak-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
-  private Sequencer(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock,
-                    WorkingDays days) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.store = store;
-    this.pending = new OverlayStore(store);
-    this.ref = ref;
-    this.writerLedger = new Ledger(pending, ref, keys, clock);
-    this.readerLedger = new Ledger(store, ref, keys, clock);
-    this.clock = clock;
-    this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued);
-  }
-
-  /** Loads the reference data, catches the store up with the journal, and starts taking reports. */
-  public static Future<Sequencer> start(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
-    return start(vertx, pool, store, keys, clock, WorkingDays.of(java.util.Set.of()));
-  }
-
-  /** As {@link #start(Vertx, Pool, CodeStore, SerialKeys, Clock)}, with the holidays Pasal 9 skips. */
-  public static Future<Sequencer> start(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock,
-                                        WorkingDays days) {
-    ReferenceData ref = new ReferenceData();
-    return loadReferenceData(pool, ref)
-        .map(v -> new Sequencer(vertx, pool, store, ref, keys, clock, days))
-        .compose(s -> s.onWriter(() -> {
-          s.replay();
-          return s;
-        }));
-  }
-
-  /**
-   * Empties the store and replays the whole journal into it: the store is a view of the journal
-   * and can always be rebuilt from it.
-   */
-  public static Future<Sequencer> rebuild(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
-    store.clear();
-    return start(vertx, pool, store, keys, clock);
-  }
-
-  /** The reference data the rules use; registration adds facilities, products and issuances to it. */
-  public ReferenceData referenceData() {
-    return ref;
-  }
-
-  /** Issues codes (Pasal 7-10) and tells the rules of each new issuance before its caller hears of it. */
-  public IssuanceService issuance() {
-    return issuance;
-  }
-
-  /** Reads need no queue: the effective state of a code as journaled, from any thread. */
-  public Ledger ledger() {
-    return readerLedger;
-  }
-
-  /** Sequence of the last event applied to the store. */
-  public long appliedSequence() {
-    return store.appliedSequence();
-  }
-
-  /** Decides, journals and applies one report, in the order submitted. */
-  public Future<Receipt> submit(Report report) {
-    if (broken) {
-      return Future.failedFuture(new IllegalStateException("the sequencer is broken; see the log and restart"));
+    private Sequencer(
+            Vertx vertx,
+            Pool pool,
+            CodeStore store,
+            ReferenceData ref,
+            SerialKeys keys,
+            Clock clock,
+            WorkingDays days) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.store = store;
+        this.pending = new OverlayStore(store);
+        this.ref = ref;
+        this.writerLedger = new Ledger(pending, ref, keys, clock);
+        this.readerLedger = new Ledger(store, ref, keys, clock);
+        this.clock = clock;
+        this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued);
     }
-    // Pasal 12(5), 13(3): the window counts to the report's arrival, not to when the writer gets to it
-    Report arrived = report.receivedAt() != null ? report : report.receivedAt(clock.instant());
-    Pending p = new Pending(arrived, vertx.getOrCreateContext(), Promise.promise());
-    queued.incrementAndGet();
-    queue.add(p);
-    if (draining.compareAndSet(false, true)) {
-      try {
-        writer.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        draining.set(false);
-        if (queue.remove(p)) {
-          queued.decrementAndGet();
+
+    /** Loads the reference data, catches the store up with the journal, and starts taking reports. */
+    public static Future<Sequencer> start(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
+        return start(vertx, pool, store, keys, clock, WorkingDays.of(java.util.Set.of()));
+    }
+
+    /** As {@link #start(Vertx, Pool, CodeStore, SerialKeys, Clock)}, with the holidays Pasal 9 skips. */
+    public static Future<Sequencer> start(
+            Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock, WorkingDays days) {
+        ReferenceData ref = new ReferenceData();
+        return loadReferenceData(pool, ref)
+                .map(v -> new Sequencer(vertx, pool, store, ref, keys, clock, days))
+                .compose(s -> s.onWriter(() -> {
+                    s.replay();
+                    return s;
+                }));
+    }
+
+    /**
+     * Empties the store and replays the whole journal into it: the store is a view of the journal
+     * and can always be rebuilt from it.
+     */
+    public static Future<Sequencer> rebuild(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
+        store.clear();
+        return start(vertx, pool, store, keys, clock);
+    }
+
+    /** The reference data the rules use; registration adds facilities, products and issuances to it. */
+    public ReferenceData referenceData() {
+        return ref;
+    }
+
+    /** Issues codes (Pasal 7-10) and tells the rules of each new issuance before its caller hears of it. */
+    public IssuanceService issuance() {
+        return issuance;
+    }
+
+    /** Reads need no queue: the effective state of a code as journaled, from any thread. */
+    public Ledger ledger() {
+        return readerLedger;
+    }
+
+    /** Sequence of the last event applied to the store. */
+    public long appliedSequence() {
+        return store.appliedSequence();
+    }
+
+    /** Decides, journals and applies one report, in the order submitted. */
+    public Future<Receipt> submit(Report report) {
+        if (broken) {
+            return Future.failedFuture(new IllegalStateException("the sequencer is broken; see the log and restart"));
         }
-        return Future.failedFuture(new IllegalStateException("the sequencer is stopped"));
-      }
-    }
-    return p.promise().future();
-  }
-
-  /** Writer thread: groups whatever is queued and processes the groups until the queue is empty. */
-  private void drain() {
-    while (true) {
-      List<Pending> group = new ArrayList<>();
-      for (Pending p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
-        group.add(p);
-      }
-      queued.addAndGet(-group.size());
-      if (group.isEmpty()) {
-        draining.set(false);
-        // a report queued after the poll and before the flag dropped would wait for no one
-        if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
-          return;
-        }
-        continue;
-      }
-      try {
-        process(group);
-      } catch (Throwable t) { // an Error (out of memory) must not leave the writer dead and the flag set
-        survive(group, t);
-      }
-    }
-  }
-
-  /**
-   * After an Error in the writer: the group's reports fail (none was journaled, or replay finds
-   * it), the overlay is dropped and the store caught up. When even that fails the sequencer is
-   * broken: it refuses reports and {@link #health()} says so, rather than hang.
-   */
-  private void survive(List<Pending> group, Throwable t) {
-    LOG.log(Level.SEVERE, "the writer failed a group of " + group.size() + " report(s); recovering", t);
-    lastError = t.toString();
-    try {
-      pending.discard();
-      writerLedger.rewindTo(store.appliedSequence());
-      replay();
-    } catch (Throwable again) {
-      LOG.log(Level.SEVERE, "the writer cannot recover; no more reports are taken", again);
-      broken = true;
-    }
-    Exception failure = new IllegalStateException("the report could not be processed: " + t);
-    for (Pending p : group) {
-      p.context().runOnContext(v -> p.promise().tryFail(failure));
-    }
-    if (broken) {
-      for (Pending p; (p = queue.poll()) != null; ) {
-        Pending q = p;
-        q.context().runOnContext(v -> q.promise().tryFail(new IllegalStateException("the sequencer is broken")));
-      }
-    }
-  }
-
-  /** What {@code /health} shows of the writer. */
-  public record Health(boolean up, int queued, String lastError) {
-  }
-
-  public Health health() {
-    return new Health(!broken && !writer.isShutdown(), Math.max(0, queued.get()), lastError);
-  }
-
-  /** Runs {@code task} on the writer thread; the result is delivered on the caller's context. */
-  private <T> Future<T> onWriter(java.util.concurrent.Callable<T> task) {
-    return PlainThreads.call(vertx, writer, task);
-  }
-
-  private void process(List<Pending> group) {
-    Object[] answers = new Object[group.size()]; // a Receipt, a Throwable, or the Integer index of an earlier one
-    List<Accepted> accepted = new ArrayList<>();
-    try {
-      Map<String, Receipt> earlier = earlierAnswers(group);
-      Map<String, Integer> firstInGroup = new HashMap<>();
-      for (int i = 0; i < group.size(); i++) {
-        Report r = group.get(i).report();
-        String key = r.idempotencyKey() == null ? null : r.facility() + "/" + r.idempotencyKey();
-        if (key != null && earlier.containsKey(key)) {
-          answers[i] = earlier.get(key);
-          continue;
-        }
-        if (key != null && firstInGroup.putIfAbsent(key, i) != null) {
-          answers[i] = firstInGroup.get(key);
-          continue;
-        }
-        answers[i] = decide(r, accepted);
-      }
-      if (!accepted.isEmpty()) {
-        await(pool.withTransaction(c -> journal(c, accepted)));
-      }
-      pending.flush();
-      keepAlerts(group, answers);
-    } catch (Exception | OutOfMemoryError e) {
-      undo(accepted);
-      if (group.size() > 1 && e instanceof PgException) {
-        // Postgres refused the group and rolled it back: one member's fault must not fail the
-        // others, so each half is decided and journaled again on its own, down to the guilty one
-        int half = group.size() / 2;
-        process(group.subList(0, half));
-        process(group.subList(half, group.size()));
-        return;
-      }
-      for (int i = 0; i < group.size(); i++) {
-        answers[i] = e;
-      }
-    }
-    answer(group, answers);
-  }
-
-  private static void answer(List<Pending> group, Object[] answers) {
-    for (int i = 0; i < group.size(); i++) {
-      Object a = answers[i];
-      if (a instanceof Integer first) {
-        a = answers[first] instanceof Receipt r ? new Receipt(r.sequence(), r.late(), r.outcome(), true) : answers[first];
-      }
-      Promise<Receipt> promise = group.get(i).promise();
-      Object answer = a;
-      group.get(i).context().runOnContext(v -> {
-        if (answer instanceof Receipt r) {
-          promise.complete(r);
-        } else {
-          promise.fail((Throwable) answer);
-        }
-      });
-    }
-  }
-
-  /**
-   * Alerts for the regulator (a second sale: possible clone) outlive the answer, journaled or not.
-   * Best effort: a failure to keep them is logged and never fails the reports.
-   */
-  private void keepAlerts(List<Pending> group, Object[] answers) {
-    List<Tuple> rows = new ArrayList<>();
-    for (int i = 0; i < group.size(); i++) {
-      if (answers[i] instanceof Receipt r && !r.repeated()) {
-        for (Outcome.Alert a : r.outcome().alerts()) {
-          rows.add(Tuple.of(a.kind().name(), group.get(i).report().facility(), a.productId(), a.serial(), a.message()));
-        }
-      }
-    }
-    if (!rows.isEmpty()) {
-      try {
-        await(pool.preparedQuery(Alerts.KEEP).executeBatch(rows)); // one per code and facility, repeats counted
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "could not keep " + rows.size() + " alert(s)", e);
-      }
-    }
-  }
-
-  /** Decides one report and, when it changes anything, applies it to the overlay for the rest of the group. */
-  private Object decide(Report r, List<Accepted> accepted) {
-    boolean late = Duration.between(r.occurredAt(), r.receivedAt()).compareTo(LATE_AFTER) > 0;
-    Decision d;
-    try {
-      d = r.decide().apply(writerLedger);
-    } catch (RuntimeException e) {
-      return e; // this report's fault alone
-    }
-    if (!d.changes()) {
-      return new Receipt(0, late, d.outcome(), false);
-    }
-    long seq = writerLedger.sequence() + 1;
-    writerLedger.apply(seq, d.effects());
-    accepted.add(new Accepted(r, seq, late, d));
-    return new Receipt(seq, late, d.outcome(), false);
-  }
-
-  /** The group was not journaled (or may not have been): forget it, and catch up with the journal. */
-  private void undo(List<Accepted> accepted) {
-    pending.discard();
-    for (Accepted a : accepted) {
-      a.decision().effects().recalledBatches().forEach(ref::unrecall);
-      a.decision().effects().newBatches().forEach(ref::forgetBatch);
-    }
-    writerLedger.rewindTo(store.appliedSequence());
-    try {
-      replay(); // the commit may have happened after all
-    } catch (Exception e) {
-      pending.discard();
-      writerLedger.rewindTo(store.appliedSequence()); // Postgres is away: the next report retries
-    }
-  }
-
-  /** Answers already journaled for the idempotency keys of a group, by facility/key. */
-  private Map<String, Receipt> earlierAnswers(List<Pending> group) throws Exception {
-    List<Integer> facilities = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    for (Pending p : group) {
-      if (p.report().idempotencyKey() != null) {
-        facilities.add(p.report().facility());
-        keys.add(p.report().idempotencyKey());
-      }
-    }
-    Map<String, Receipt> found = new HashMap<>();
-    if (keys.isEmpty()) {
-      return found;
-    }
-    RowSet<Row> rows = await(pool.preparedQuery("select j.facility, j.idempotency_key, j.seq, j.late, j.outcome"
-            + " from journal j join unnest($1::int[], $2::text[]) as k(facility, key)"
-            + " on j.facility = k.facility and j.idempotency_key = k.key")
-        .execute(Tuple.tuple().addArrayOfInteger(facilities.toArray(new Integer[0]))
-            .addArrayOfString(keys.toArray(new String[0]))));
-    for (Row row : rows) {
-      found.put(row.getInteger("facility") + "/" + row.getString("idempotency_key"), new Receipt(row.getLong("seq"),
-          row.getBoolean("late"), OutcomeJson.decode(row.getString("outcome")), true));
-    }
-    return found;
-  }
-
-  private Future<Void> journal(SqlConnection c, List<Accepted> accepted) {
-    List<Tuple> batches = new ArrayList<>();
-    List<Tuple> recalls = new ArrayList<>();
-    List<Tuple> events = new ArrayList<>();
-    for (Accepted a : accepted) {
-      Effects fx = a.decision().effects();
-      for (Batch b : fx.newBatches()) {
-        batches.add(Tuple.of(b.ref(), b.productId(), b.batch(), b.expiry()));
-      }
-      for (int recalled : fx.recalledBatches()) {
-        recalls.add(Tuple.of(recalled));
-      }
-      Report r = a.report();
-      events.add(Tuple.from(new Object[] {a.seq(), r.kind().name(), r.facility(),
-          OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), OffsetDateTime.ofInstant(r.receivedAt(), ZoneOffset.UTC),
-          a.late(), r.idempotencyKey(),
-          OutcomeJson.encode(a.decision().outcome()), Buffer.buffer(fx.encode()), r.details()}));
-    }
-    Future<?> chain = batches.isEmpty() ? Future.succeededFuture()
-        : c.preparedQuery("insert into batch (ref, product_id, batch, expiry) values ($1, $2, $3, $4)").executeBatch(batches);
-    if (!recalls.isEmpty()) {
-      chain = chain.compose(v -> c.preparedQuery("update batch set recalled = true where ref = $1").executeBatch(recalls));
-    }
-    return chain.compose(v -> c.preparedQuery("insert into journal (seq, kind, facility, occurred_at, received_at,"
-            + " late, idempotency_key, outcome, effects, details) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-        .executeBatch(events))
-        .mapEmpty();
-  }
-
-  /**
-   * Applies every journal event after the store's position, in order, in pages sized by the bytes
-   * of their effects (small events many at a time, a huge one alone). Writer thread only.
-   */
-  private void replay() throws Exception {
-    int page = 1;
-    while (true) {
-      RowSet<Row> rows = await(pool.preparedQuery("select seq, effects from journal where seq > $1 order by seq limit $2")
-          .execute(Tuple.of(writerLedger.sequence(), page)));
-      if (rows.size() == 0) {
-        return;
-      }
-      long bytes = 0;
-      for (Row row : rows) {
-        byte[] effects = row.getBuffer("effects").getBytes();
-        bytes += effects.length;
-        writerLedger.apply(row.getLong("seq"), Effects.decode(effects));
-      }
-      pending.flush();
-      page = bytes < REPLAY_BYTES / 2 ? Math.min(page * 2, REPLAY_PAGE) : bytes > REPLAY_BYTES ? Math.max(1, page / 2) : page;
-    }
-  }
-
-  private static Future<Void> loadReferenceData(Pool pool, ReferenceData ref) {
-    return pool.query("select ref, partner_id, type from facility").execute()
-        .map(rows -> {
-          rows.forEach(r -> ref.addFacility(new Facility(r.getInteger("ref"), r.getString("partner_id"),
-              FacilityType.valueOf(r.getString("type")))));
-          return null;
-        })
-        .compose(v -> pool.query("select p.id, p.nie, coalesce(f.ref, 0) as holder from product p"
-            + " left join facility f on f.partner_id = p.holder").execute())
-        .map(rows -> {
-          rows.forEach(r -> ref.addProduct(new Product(r.getInteger("id"), r.getString("nie"), r.getInteger("holder"))));
-          return null;
-        })
-        .compose(v -> pool.query("select gtin, product_id from product_gtin").execute())
-        .map(rows -> {
-          rows.forEach(r -> ref.addGtin(r.getString("gtin"), r.getInteger("product_id")));
-          return null;
-        })
-        .compose(v -> pool.query("select ref, product_id, batch, expiry, recalled from batch").execute())
-        .map(rows -> {
-          rows.forEach(r -> {
-            Batch b = ref.addBatch(new Batch(r.getInteger("ref"), r.getInteger("product_id"), r.getString("batch"),
-                r.getLocalDate("expiry")));
-            if (r.getBoolean("recalled")) {
-              ref.recall(b.ref());
+        // Pasal 12(5), 13(3): the window counts to the report's arrival, not to when the writer gets to it
+        Report arrived = report.receivedAt() != null ? report : report.receivedAt(clock.instant());
+        Pending p = new Pending(arrived, vertx.getOrCreateContext(), Promise.promise());
+        queued.incrementAndGet();
+        queue.add(p);
+        if (draining.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                draining.set(false);
+                if (queue.remove(p)) {
+                    queued.decrementAndGet();
+                }
+                return Future.failedFuture(new IllegalStateException("the sequencer is stopped"));
             }
-          });
-          return null;
-        })
-        .compose(v -> IssuanceService.all(pool))
-        .map(list -> {
-          for (Issuance i : list) {
-            ref.addIssuance(i);
-          }
-          return null;
-        });
-  }
+        }
+        return p.promise().future();
+    }
 
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-  }
+    /** Writer thread: groups whatever is queued and processes the groups until the queue is empty. */
+    private void drain() {
+        while (true) {
+            List<Pending> group = new ArrayList<>();
+            for (Pending p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
+                group.add(p);
+            }
+            queued.addAndGet(-group.size());
+            if (group.isEmpty()) {
+                draining.set(false);
+                // a report queued after the poll and before the flag dropped would wait for no one
+                if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                process(group);
+            } catch (Throwable t) { // an Error (out of memory) must not leave the writer dead and the flag set
+                survive(group, t);
+            }
+        }
+    }
 
-  /** Stops taking reports once those already submitted are done. */
-  @Override
-  public void close() throws InterruptedException {
-    writer.shutdown();
-    writer.awaitTermination(60, TimeUnit.SECONDS);
-  }
+    /**
+     * After an Error in the writer: the group's reports fail (none was journaled, or replay finds
+     * it), the overlay is dropped and the store caught up. When even that fails the sequencer is
+     * broken: it refuses reports and {@link #health()} says so, rather than hang.
+     */
+    private void survive(List<Pending> group, Throwable t) {
+        LOG.log(Level.SEVERE, "the writer failed a group of " + group.size() + " report(s); recovering", t);
+        lastError = t.toString();
+        try {
+            pending.discard();
+            writerLedger.rewindTo(store.appliedSequence());
+            replay();
+        } catch (Throwable again) {
+            LOG.log(Level.SEVERE, "the writer cannot recover; no more reports are taken", again);
+            broken = true;
+        }
+        Exception failure = new IllegalStateException("the report could not be processed: " + t);
+        for (Pending p : group) {
+            p.context().runOnContext(v -> p.promise().tryFail(failure));
+        }
+        if (broken) {
+            for (Pending p; (p = queue.poll()) != null; ) {
+                Pending q = p;
+                q.context()
+                        .runOnContext(v -> q.promise().tryFail(new IllegalStateException("the sequencer is broken")));
+            }
+        }
+    }
+
+    /** What {@code /health} shows of the writer. */
+    public record Health(boolean up, int queued, String lastError) {}
+
+    public Health health() {
+        return new Health(!broken && !writer.isShutdown(), Math.max(0, queued.get()), lastError);
+    }
+
+    /** Runs {@code task} on the writer thread; the result is delivered on the caller's context. */
+    private <T> Future<T> onWriter(java.util.concurrent.Callable<T> task) {
+        return PlainThreads.call(vertx, writer, task);
+    }
+
+    private void process(List<Pending> group) {
+        Object[] answers = new Object[group.size()]; // a Receipt, a Throwable, or the Integer index of an earlier one
+        List<Accepted> accepted = new ArrayList<>();
+        try {
+            Map<String, Receipt> earlier = earlierAnswers(group);
+            Map<String, Integer> firstInGroup = new HashMap<>();
+            for (int i = 0; i < group.size(); i++) {
+                Report r = group.get(i).report();
+                String key = r.idempotencyKey() == null ? null : r.facility() + "/" + r.idempotencyKey();
+                if (key != null && earlier.containsKey(key)) {
+                    answers[i] = earlier.get(key);
+                    continue;
+                }
+                if (key != null && firstInGroup.putIfAbsent(key, i) != null) {
+                    answers[i] = firstInGroup.get(key);
+                    continue;
+                }
+                answers[i] = decide(r, accepted);
+            }
+            if (!accepted.isEmpty()) {
+                await(pool.withTransaction(c -> journal(c, accepted)));
+            }
+            pending.flush();
+            keepAlerts(group, answers);
+        } catch (Exception | OutOfMemoryError e) {
+            undo(accepted);
+            if (group.size() > 1 && e instanceof PgException) {
+                // Postgres refused the group and rolled it back: one member's fault must not fail the
+                // others, so each half is decided and journaled again on its own, down to the guilty one
+                int half = group.size() / 2;
+                process(group.subList(0, half));
+                process(group.subList(half, group.size()));
+                return;
+            }
+            for (int i = 0; i < group.size(); i++) {
+                answers[i] = e;
+            }
+        }
+        answer(group, answers);
+    }
+
+    private static void answer(List<Pending> group, Object[] answers) {
+        for (int i = 0; i < group.size(); i++) {
+            Object a = answers[i];
+            if (a instanceof Integer first) {
+                a = answers[first] instanceof Receipt r
+                        ? new Receipt(r.sequence(), r.late(), r.outcome(), true)
+                        : answers[first];
+            }
+            Promise<Receipt> promise = group.get(i).promise();
+            Object answer = a;
+            group.get(i).context().runOnContext(v -> {
+                if (answer instanceof Receipt r) {
+                    promise.complete(r);
+                } else {
+                    promise.fail((Throwable) answer);
+                }
+            });
+        }
+    }
+
+    /**
+     * Alerts for the regulator (a second sale: possible clone) outlive the answer, journaled or not.
+     * Best effort: a failure to keep them is logged and never fails the reports.
+     */
+    private void keepAlerts(List<Pending> group, Object[] answers) {
+        List<Tuple> rows = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            if (answers[i] instanceof Receipt r && !r.repeated()) {
+                for (Outcome.Alert a : r.outcome().alerts()) {
+                    rows.add(Tuple.of(
+                            a.kind().name(), group.get(i).report().facility(), a.productId(), a.serial(), a.message()));
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            try {
+                await(pool.preparedQuery(Alerts.KEEP).executeBatch(rows)); // one per code and facility, repeats counted
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "could not keep " + rows.size() + " alert(s)", e);
+            }
+        }
+    }
+
+    /** Decides one report and, when it changes anything, applies it to the overlay for the rest of the group. */
+    private Object decide(Report r, List<Accepted> accepted) {
+        boolean late = Duration.between(r.occurredAt(), r.receivedAt()).compareTo(LATE_AFTER) > 0;
+        Decision d;
+        try {
+            d = r.decide().apply(writerLedger);
+        } catch (RuntimeException e) {
+            return e; // this report's fault alone
+        }
+        if (!d.changes()) {
+            return new Receipt(0, late, d.outcome(), false);
+        }
+        long seq = writerLedger.sequence() + 1;
+        writerLedger.apply(seq, d.effects());
+        accepted.add(new Accepted(r, seq, late, d));
+        return new Receipt(seq, late, d.outcome(), false);
+    }
+
+    /** The group was not journaled (or may not have been): forget it, and catch up with the journal. */
+    private void undo(List<Accepted> accepted) {
+        pending.discard();
+        for (Accepted a : accepted) {
+            a.decision().effects().recalledBatches().forEach(ref::unrecall);
+            a.decision().effects().newBatches().forEach(ref::forgetBatch);
+        }
+        writerLedger.rewindTo(store.appliedSequence());
+        try {
+            replay(); // the commit may have happened after all
+        } catch (Exception e) {
+            pending.discard();
+            writerLedger.rewindTo(store.appliedSequence()); // Postgres is away: the next report retries
+        }
+    }
+
+    /** Answers already journaled for the idempotency keys of a group, by facility/key. */
+    private Map<String, Receipt> earlierAnswers(List<Pending> group) throws Exception {
+        List<Integer> facilities = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Pending p : group) {
+            if (p.report().idempotencyKey() != null) {
+                facilities.add(p.report().facility());
+                keys.add(p.report().idempotencyKey());
+            }
+        }
+        Map<String, Receipt> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        RowSet<Row> rows = await(pool.preparedQuery("select j.facility, j.idempotency_key, j.seq, j.late, j.outcome"
+                        + " from journal j join unnest($1::int[], $2::text[]) as k(facility, key)"
+                        + " on j.facility = k.facility and j.idempotency_key = k.key")
+                .execute(Tuple.tuple()
+                        .addArrayOfInteger(facilities.toArray(new Integer[0]))
+                        .addArrayOfString(keys.toArray(new String[0]))));
+        for (Row row : rows) {
+            found.put(
+                    row.getInteger("facility") + "/" + row.getString("idempotency_key"),
+                    new Receipt(
+                            row.getLong("seq"),
+                            row.getBoolean("late"),
+                            OutcomeJson.decode(row.getString("outcome")),
+                            true));
+        }
+        return found;
+    }
+
+    private Future<Void> journal(SqlConnection c, List<Accepted> accepted) {
+        List<Tuple> batches = new ArrayList<>();
+        List<Tuple> recalls = new ArrayList<>();
+        List<Tuple> events = new ArrayList<>();
+        for (Accepted a : accepted) {
+            Effects fx = a.decision().effects();
+            for (Batch b : fx.newBatches()) {
+                batches.add(Tuple.of(b.ref(), b.productId(), b.batch(), b.expiry()));
+            }
+            for (int recalled : fx.recalledBatches()) {
+                recalls.add(Tuple.of(recalled));
+            }
+            Report r = a.report();
+            events.add(Tuple.from(new Object[] {
+                a.seq(),
+                r.kind().name(),
+                r.facility(),
+                OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(r.receivedAt(), ZoneOffset.UTC),
+                a.late(),
+                r.idempotencyKey(),
+                OutcomeJson.encode(a.decision().outcome()),
+                Buffer.buffer(fx.encode()),
+                r.details()
+            }));
+        }
+        Future<?> chain = batches.isEmpty()
+                ? Future.succeededFuture()
+                : c.preparedQuery("insert into batch (ref, product_id, batch, expiry) values ($1, $2, $3, $4)")
+                        .executeBatch(batches);
+        if (!recalls.isEmpty()) {
+            chain = chain.compose(v -> c.preparedQuery("update batch set recalled = true where ref = $1")
+                    .executeBatch(recalls));
+        }
+        return chain.compose(v -> c.preparedQuery(
+                                "insert into journal (seq, kind, facility, occurred_at, received_at,"
+                                        + " late, idempotency_key, outcome, effects, details) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                        .executeBatch(events))
+                .mapEmpty();
+    }
+
+    /**
+     * Applies every journal event after the store's position, in order, in pages sized by the bytes
+     * of their effects (small events many at a time, a huge one alone). Writer thread only.
+     */
+    private void replay() throws Exception {
+        int page = 1;
+        while (true) {
+            RowSet<Row> rows =
+                    await(pool.preparedQuery("select seq, effects from journal where seq > $1 order by seq limit $2")
+                            .execute(Tuple.of(writerLedger.sequence(), page)));
+            if (rows.size() == 0) {
+                return;
+            }
+            long bytes = 0;
+            for (Row row : rows) {
+                byte[] effects = row.getBuffer("effects").getBytes();
+                bytes += effects.length;
+                writerLedger.apply(row.getLong("seq"), Effects.decode(effects));
+            }
+            pending.flush();
+            page = bytes < REPLAY_BYTES / 2
+                    ? Math.min(page * 2, REPLAY_PAGE)
+                    : bytes > REPLAY_BYTES ? Math.max(1, page / 2) : page;
+        }
+    }
+
+    private static Future<Void> loadReferenceData(Pool pool, ReferenceData ref) {
+        return pool.query("select ref, partner_id, type from facility")
+                .execute()
+                .map(rows -> {
+                    rows.forEach(r -> ref.addFacility(new Facility(
+                            r.getInteger("ref"),
+                            r.getString("partner_id"),
+                            FacilityType.valueOf(r.getString("type")))));
+                    return null;
+                })
+                .compose(v -> pool.query("select p.id, p.nie, coalesce(f.ref, 0) as holder from product p"
+                                + " left join facility f on f.partner_id = p.holder")
+                        .execute())
+                .map(rows -> {
+                    rows.forEach(r -> ref.addProduct(
+                            new Product(r.getInteger("id"), r.getString("nie"), r.getInteger("holder"))));
+                    return null;
+                })
+                .compose(v ->
+                        pool.query("select gtin, product_id from product_gtin").execute())
+                .map(rows -> {
+                    rows.forEach(r -> ref.addGtin(r.getString("gtin"), r.getInteger("product_id")));
+                    return null;
+                })
+                .compose(v -> pool.query("select ref, product_id, batch, expiry, recalled from batch")
+                        .execute())
+                .map(rows -> {
+                    rows.forEach(r -> {
+                        Batch b = ref.addBatch(new Batch(
+                                r.getInteger("ref"),
+                                r.getInteger("product_id"),
+                                r.getString("batch"),
+                                r.getLocalDate("expiry")));
+                        if (r.getBoolean("recalled")) {
+                            ref.recall(b.ref());
+                        }
+                    });
+                    return null;
+                })
+                .compose(v -> IssuanceService.all(pool))
+                .map(list -> {
+                    for (Issuance i : list) {
+                        ref.addIssuance(i);
+                    }
+                    return null;
+                });
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Stops taking reports once those already submitted are done. */
+    @Override
+    public void close() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(60, TimeUnit.SECONDS);
+    }
 }

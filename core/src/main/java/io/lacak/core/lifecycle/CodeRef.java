@@ -8,7 +8,7 @@ import java.time.LocalDate;
  */
 public record CodeRef(int productId, String serial, String batch, LocalDate expiry) {
 
-  public static CodeRef of(int productId, String serial) {
-    return new CodeRef(productId, serial, null, null);
-  }
+    public static CodeRef of(int productId, String serial) {
+        return new CodeRef(productId, serial, null, null);
+    }
 }

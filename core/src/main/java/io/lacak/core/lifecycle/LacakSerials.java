@@ -19,45 +19,45 @@ import java.util.Map;
  */
 public final class LacakSerials {
 
-  /** A Lacak serial: the issuance it came from and its counter there. */
-  public record Match(Issuance issuance, long counter) {
+    /** A Lacak serial: the issuance it came from and its counter there. */
+    public record Match(Issuance issuance, long counter) {
 
-    /** The packaging level the serial was issued for (Pasal 8(2) huruf d-f). */
-    public PackagingLevel level() {
-      return issuance.levelOf(counter);
+        /** The packaging level the serial was issued for (Pasal 8(2) huruf d-f). */
+        public PackagingLevel level() {
+            return issuance.levelOf(counter);
+        }
     }
-  }
 
-  private final ReferenceData ref;
-  private final SerialKeys keys;
-  private final Map<Long, SerialCodec> codecs = new HashMap<>();
+    private final ReferenceData ref;
+    private final SerialKeys keys;
+    private final Map<Long, SerialCodec> codecs = new HashMap<>();
 
-  public LacakSerials(ReferenceData ref, SerialKeys keys) {
-    this.ref = ref;
-    this.keys = keys;
-  }
-
-  /** The issuance a serial of {@code product} came from, or {@code null} for a serial Lacak did not issue. */
-  public Match find(Product product, String serial) {
-    if (product == null || serial == null || serial.length() != SerialCodec.LENGTH) {
-      return null;
+    public LacakSerials(ReferenceData ref, SerialKeys keys) {
+        this.ref = ref;
+        this.keys = keys;
     }
-    // newest version first: after a rotation most codes in circulation soon are the current key's
-    for (int version : ref.keyVersions(product.id())) {
-      if (!keys.has(version)) {
-        continue; // a version whose key is gone can prove nothing
-      }
-      long counter = codec(product, version).counter(serial);
-      Issuance i = counter < 0 ? null : ref.issuance(product.id(), counter);
-      if (i != null && i.keyVersion() == version) {
-        return new Match(i, counter);
-      }
-    }
-    return null;
-  }
 
-  private SerialCodec codec(Product product, int version) {
-    return codecs.computeIfAbsent(((long) product.id() << 8) | version,
-        k -> SerialCodec.create(keys, version, product.nie()));
-  }
+    /** The issuance a serial of {@code product} came from, or {@code null} for a serial Lacak did not issue. */
+    public Match find(Product product, String serial) {
+        if (product == null || serial == null || serial.length() != SerialCodec.LENGTH) {
+            return null;
+        }
+        // newest version first: after a rotation most codes in circulation soon are the current key's
+        for (int version : ref.keyVersions(product.id())) {
+            if (!keys.has(version)) {
+                continue; // a version whose key is gone can prove nothing
+            }
+            long counter = codec(product, version).counter(serial);
+            Issuance i = counter < 0 ? null : ref.issuance(product.id(), counter);
+            if (i != null && i.keyVersion() == version) {
+                return new Match(i, counter);
+            }
+        }
+        return null;
+    }
+
+    private SerialCodec codec(Product product, int version) {
+        return codecs.computeIfAbsent(
+                ((long) product.id() << 8) | version, k -> SerialCodec.create(keys, version, product.nie()));
+    }
 }

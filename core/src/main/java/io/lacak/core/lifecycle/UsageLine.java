@@ -6,8 +6,10 @@ package io.lacak.core.lifecycle;
  */
 public record UsageLine(CodeRef primary, Use use, CodeRef secondary, CodeRef tertiary) {
 
-  /** Lampiran G: active, reject, retained sample. */
-  public enum Use {
-    ACTIVE, REJECTED, RETAINED_SAMPLE
-  }
+    /** Lampiran G: active, reject, retained sample. */
+    public enum Use {
+        ACTIVE,
+        REJECTED,
+        RETAINED_SAMPLE
+    }
 }

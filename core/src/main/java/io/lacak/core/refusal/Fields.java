@@ -15,109 +15,112 @@ import java.util.regex.Pattern;
  */
 public final class Fields {
 
-  private final JsonObject body;
-  private final List<Refusal.Item> problems = new ArrayList<>();
+    private final JsonObject body;
+    private final List<Refusal.Item> problems = new ArrayList<>();
 
-  public Fields(JsonObject body) {
-    this.body = body == null ? new JsonObject() : body;
-  }
-
-  /** A required text field matching {@code format}; {@code null} (and a problem) when absent or malformed. */
-  public String text(String field, Pattern format, String expected) {
-    String v = optionalText(field, format, expected);
-    if (v == null && !body.containsKey(field)) {
-      missing(field);
+    public Fields(JsonObject body) {
+        this.body = body == null ? new JsonObject() : body;
     }
-    return v;
-  }
 
-  /** An optional text field: {@code null} when absent; a problem when present and malformed. */
-  public String optionalText(String field, Pattern format, String expected) {
-    Object raw = body.getValue(field);
-    if (raw == null) {
-      return null;
+    /** A required text field matching {@code format}; {@code null} (and a problem) when absent or malformed. */
+    public String text(String field, Pattern format, String expected) {
+        String v = optionalText(field, format, expected);
+        if (v == null && !body.containsKey(field)) {
+            missing(field);
+        }
+        return v;
     }
-    if (!(raw instanceof String s)) {
-      add(field, "WRONG_TYPE", field + " must be a string");
-      return null;
-    }
-    String v = s.strip();
-    if (format != null && !format.matcher(v).matches()) {
-      add(field, "BAD_FORMAT", field + " must be " + expected + ", not '" + abbreviate(v) + "'");
-      return null;
-    }
-    return v;
-  }
 
-  /** A required date {@code yyyy-mm-dd}. */
-  public LocalDate date(String field) {
-    String v = text(field, null, null);
-    if (v == null) {
-      return null;
+    /** An optional text field: {@code null} when absent; a problem when present and malformed. */
+    public String optionalText(String field, Pattern format, String expected) {
+        Object raw = body.getValue(field);
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof String s)) {
+            add(field, "WRONG_TYPE", field + " must be a string");
+            return null;
+        }
+        String v = s.strip();
+        if (format != null && !format.matcher(v).matches()) {
+            add(field, "BAD_FORMAT", field + " must be " + expected + ", not '" + abbreviate(v) + "'");
+            return null;
+        }
+        return v;
     }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
-      add(field, "BAD_DATE", field + " must be a date yyyy-mm-dd, not '" + abbreviate(v) + "'");
-      return null;
+
+    /** A required date {@code yyyy-mm-dd}. */
+    public LocalDate date(String field) {
+        String v = text(field, null, null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            add(field, "BAD_DATE", field + " must be a date yyyy-mm-dd, not '" + abbreviate(v) + "'");
+            return null;
+        }
     }
-  }
 
-  /** An optional boolean, {@code fallback} when absent. */
-  public boolean bool(String field, boolean fallback) {
-    Object raw = body.getValue(field);
-    if (raw == null) {
-      return fallback;
+    /** An optional boolean, {@code fallback} when absent. */
+    public boolean bool(String field, boolean fallback) {
+        Object raw = body.getValue(field);
+        if (raw == null) {
+            return fallback;
+        }
+        if (!(raw instanceof Boolean b)) {
+            add(field, "WRONG_TYPE", field + " must be true or false");
+            return fallback;
+        }
+        return b;
     }
-    if (!(raw instanceof Boolean b)) {
-      add(field, "WRONG_TYPE", field + " must be true or false");
-      return fallback;
+
+    /** A required enum constant, by name, case-insensitive. */
+    public <E extends Enum<E>> E choice(String field, Class<E> type) {
+        String v = text(field, null, null);
+        if (v == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v)) {
+                return e;
+            }
+        }
+        add(
+                field,
+                "BAD_VALUE",
+                field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not '"
+                        + abbreviate(v) + "'");
+        return null;
     }
-    return b;
-  }
 
-  /** A required enum constant, by name, case-insensitive. */
-  public <E extends Enum<E>> E choice(String field, Class<E> type) {
-    String v = text(field, null, null);
-    if (v == null) {
-      return null;
+    public void missing(String field) {
+        add(field, "REQUIRED", field + " is required");
     }
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(v)) {
-        return e;
-      }
+
+    public void add(String field, String code, String message) {
+        problems.add(new Refusal.Item(field, code, message));
     }
-    add(field, "BAD_VALUE", field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-        + ", not '" + abbreviate(v) + "'");
-    return null;
-  }
 
-  public void missing(String field) {
-    add(field, "REQUIRED", field + " is required");
-  }
-
-  public void add(String field, String code, String message) {
-    problems.add(new Refusal.Item(field, code, message));
-  }
-
-  /** The problems found so far. */
-  public List<Refusal.Item> problems() {
-    return List.copyOf(problems);
-  }
-
-  public boolean ok() {
-    return problems.isEmpty();
-  }
-
-  /** Throws a {@link Refusal.Kind#INVALID} refusal listing every problem found, if any. */
-  public void check() {
-    if (!problems.isEmpty()) {
-      throw Refusal.invalid(problems.size() == 1 ? problems.get(0).message()
-          : problems.size() + " fields are wrong", problems);
+    /** The problems found so far. */
+    public List<Refusal.Item> problems() {
+        return List.copyOf(problems);
     }
-  }
 
-  static String abbreviate(String v) {
-    return v.length() <= 64 ? v : v.substring(0, 61) + "...";
-  }
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /** Throws a {@link Refusal.Kind#INVALID} refusal listing every problem found, if any. */
+    public void check() {
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(
+                    problems.size() == 1 ? problems.get(0).message() : problems.size() + " fields are wrong", problems);
+        }
+    }
+
+    static String abbreviate(String v) {
+        return v.length() <= 64 ? v : v.substring(0, 61) + "...";
+    }
 }

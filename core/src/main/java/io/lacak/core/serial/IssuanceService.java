@@ -16,59 +16,60 @@ import java.util.function.Consumer;
  */
 public interface IssuanceService {
 
-  /** Most primary codes one request may ask for. */
-  long MAX_PRIMARIES = 1_000_000_000L;
-  /** Largest capacity of a secondary or tertiary package. */
-  int MAX_CAPACITY = 1_000_000;
+    /** Most primary codes one request may ask for. */
+    long MAX_PRIMARIES = 1_000_000_000L;
+    /** Largest capacity of a secondary or tertiary package. */
+    int MAX_CAPACITY = 1_000_000;
 
-  /**
-   * A service whose issuances no running ledger needs to learn of at once (the ledger reads them
-   * all at start-up): tools and tests. A server issues through {@code Sequencer.issuance()}.
-   */
-  static IssuanceService create(Pool pool, SerialKeys keys, Clock clock) {
-    return create(pool, keys, clock, issuance -> { });
-  }
+    /**
+     * A service whose issuances no running ledger needs to learn of at once (the ledger reads them
+     * all at start-up): tools and tests. A server issues through {@code Sequencer.issuance()}.
+     */
+    static IssuanceService create(Pool pool, SerialKeys keys, Clock clock) {
+        return create(pool, keys, clock, issuance -> {});
+    }
 
-  /**
-   * A service that hands every issuance it returns to {@code issued} before its caller sees it
-   * (a repeated idempotent request too: {@code issued} must be idempotent), so that whoever issues
-   * codes, the lifecycle rules know the new counter range at once.
-   */
-  static IssuanceService create(Pool pool, SerialKeys keys, Clock clock, Consumer<Issuance> issued) {
-    return create(pool, keys, clock, WorkingDays.of(java.util.Set.of()), issued);
-  }
+    /**
+     * A service that hands every issuance it returns to {@code issued} before its caller sees it
+     * (a repeated idempotent request too: {@code issued} must be idempotent), so that whoever issues
+     * codes, the lifecycle rules know the new counter range at once.
+     */
+    static IssuanceService create(Pool pool, SerialKeys keys, Clock clock, Consumer<Issuance> issued) {
+        return create(pool, keys, clock, WorkingDays.of(java.util.Set.of()), issued);
+    }
 
-  /**
-   * As {@link #create(Pool, SerialKeys, Clock, Consumer)}, counting the working days of Pasal 9
-   * with {@code days} (weekends and {@code LACAK_HOLIDAYS}).
-   */
-  static IssuanceService create(Pool pool, SerialKeys keys, Clock clock, WorkingDays days, Consumer<Issuance> issued) {
-    return new PgIssuanceService(pool, keys, clock, days, issued);
-  }
+    /**
+     * As {@link #create(Pool, SerialKeys, Clock, Consumer)}, counting the working days of Pasal 9
+     * with {@code days} (weekends and {@code LACAK_HOLIDAYS}).
+     */
+    static IssuanceService create(
+            Pool pool, SerialKeys keys, Clock clock, WorkingDays days, Consumer<Issuance> issued) {
+        return new PgIssuanceService(pool, keys, clock, days, issued);
+    }
 
-  /** Every issuance ever made, for the lifecycle's reference data at start-up. */
-  static Future<java.util.List<Issuance>> all(Pool pool) {
-    return PgIssuanceService.all(pool);
-  }
+    /** Every issuance ever made, for the lifecycle's reference data at start-up. */
+    static Future<java.util.List<Issuance>> all(Pool pool) {
+        return PgIssuanceService.all(pool);
+    }
 
-  /**
-   * Issues codes, or fails with {@link IssuanceRefused}. A repeated idempotency key from the same
-   * requester returns the first issuance unchanged.
-   */
-  Future<Issuance> request(CodeRequest request);
+    /**
+     * Issues codes, or fails with {@link IssuanceRefused}. A repeated idempotency key from the same
+     * requester returns the first issuance unchanged.
+     */
+    Future<Issuance> request(CodeRequest request);
 
-  /** The requester's issuances, newest first, with ids below {@code beforeId} (paging). */
-  Future<java.util.List<Issuance>> list(String requester, long beforeId, int limit);
+    /** The requester's issuances, newest first, with ids below {@code beforeId} (paging). */
+    Future<java.util.List<Issuance>> list(String requester, long beforeId, int limit);
 
-  /**
-   * Pasal 9: issuances requested fewer than 10 working days before production, every requester's,
-   * newest first, with ids below {@code beforeId} (paging); for the regulator.
-   */
-  Future<java.util.List<Issuance>> late(long beforeId, int limit);
+    /**
+     * Pasal 9: issuances requested fewer than 10 working days before production, every requester's,
+     * newest first, with ids below {@code beforeId} (paging); for the regulator.
+     */
+    Future<java.util.List<Issuance>> late(long beforeId, int limit);
 
-  /** One issuance by id; fails with {@link IssuanceRefused} when it is not the requester's. */
-  Future<Issuance> get(long id, String requester);
+    /** One issuance by id; fails with {@link IssuanceRefused} when it is not the requester's. */
+    Future<Issuance> get(long id, String requester);
 
-  /** The codes of one level of an issuance, written on demand. */
-  CodeListing listing(Issuance issuance, PackagingLevel level, CodeListing.Format format);
+    /** The codes of one level of an issuance, written on demand. */
+    CodeListing listing(Issuance issuance, PackagingLevel level, CodeListing.Format format);
 }

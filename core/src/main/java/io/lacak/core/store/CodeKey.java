@@ -14,75 +14,74 @@ import java.util.Arrays;
  */
 public final class CodeKey {
 
-  public static final int SIZE = 20;
-  public static final int MAX_SERIAL = 20;
+    public static final int SIZE = 20;
+    public static final int MAX_SERIAL = 20;
 
-  private static final String SYMBOLS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  private static final byte[] CODE = new byte[128];
+    private static final String SYMBOLS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final byte[] CODE = new byte[128];
 
-  static {
-    Arrays.fill(CODE, (byte) -1);
-    for (int i = 0; i < SYMBOLS.length(); i++) {
-      CODE[SYMBOLS.charAt(i)] = (byte) (i + 1); // 0 stays free: it pads short serials
-    }
-  }
-
-  private CodeKey() {
-  }
-
-  /**
-   * Writes the key of {@code (productId, serial)} into {@code out[0, SIZE)} and returns it.
-   *
-   * @throws IllegalArgumentException when the serial is empty, longer than 20 or not alphanumeric
-   */
-  public static byte[] encode(int productId, CharSequence serial, byte[] out) {
-    int n = serial.length();
-    if (n < 1 || n > MAX_SERIAL) {
-      throw new IllegalArgumentException("a serial has 1 to 20 characters, not " + n);
-    }
-    out[0] = (byte) (productId >>> 24);
-    out[1] = (byte) (productId >>> 16);
-    out[2] = (byte) (productId >>> 8);
-    out[3] = (byte) productId;
-    // 20 symbols x 6 bits = 120 bits in two longs, the first symbol most significant.
-    long hi = 0;
-    long lo = 0;
-    for (int i = 0; i < MAX_SERIAL; i++) {
-      int code = 0;
-      if (i < n) {
-        char c = serial.charAt(i);
-        code = c < 128 ? CODE[c] : -1;
-        if (code < 0) {
-          throw new IllegalArgumentException("serial character " + (i + 1) + " is not alphanumeric");
+    static {
+        Arrays.fill(CODE, (byte) -1);
+        for (int i = 0; i < SYMBOLS.length(); i++) {
+            CODE[SYMBOLS.charAt(i)] = (byte) (i + 1); // 0 stays free: it pads short serials
         }
-      }
-      // shift the 120-bit number left by 6 and add the code
-      hi = (hi << 6) | (lo >>> 58);
-      lo = (lo << 6) | code;
     }
-    writeLong(out, 4, hi);
-    writeLong(out, 12, lo);
-    return out;
-  }
 
-  /** The product reference of a key. */
-  public static int productId(byte[] key) {
-    return ((key[0] & 0xFF) << 24) | ((key[1] & 0xFF) << 16) | ((key[2] & 0xFF) << 8) | (key[3] & 0xFF);
-  }
+    private CodeKey() {}
 
-  /** The serial of a key. */
-  public static String serial(byte[] key) {
-    long hi = readLong(key, 4);
-    long lo = readLong(key, 12);
-    char[] out = new char[MAX_SERIAL];
-    int n = 0;
-    for (int i = MAX_SERIAL - 1; i >= 0; i--) {
-      int code = (int) (lo & 63);
-      lo = (lo >>> 6) | (hi << 58);
-      hi >>>= 6;
-      out[i] = code == 0 ? 0 : SYMBOLS.charAt(code - 1);
-      n += code == 0 ? 0 : 1;
+    /**
+     * Writes the key of {@code (productId, serial)} into {@code out[0, SIZE)} and returns it.
+     *
+     * @throws IllegalArgumentException when the serial is empty, longer than 20 or not alphanumeric
+     */
+    public static byte[] encode(int productId, CharSequence serial, byte[] out) {
+        int n = serial.length();
+        if (n < 1 || n > MAX_SERIAL) {
+            throw new IllegalArgumentException("a serial has 1 to 20 characters, not " + n);
+        }
+        out[0] = (byte) (productId >>> 24);
+        out[1] = (byte) (productId >>> 16);
+        out[2] = (byte) (productId >>> 8);
+        out[3] = (byte) productId;
+        // 20 symbols x 6 bits = 120 bits in two longs, the first symbol most significant.
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < MAX_SERIAL; i++) {
+            int code = 0;
+            if (i < n) {
+                char c = serial.charAt(i);
+                code = c < 128 ? CODE[c] : -1;
+                if (code < 0) {
+                    throw new IllegalArgumentException("serial character " + (i + 1) + " is not alphanumeric");
+                }
+            }
+            // shift the 120-bit number left by 6 and add the code
+            hi = (hi << 6) | (lo >>> 58);
+            lo = (lo << 6) | code;
+        }
+        writeLong(out, 4, hi);
+        writeLong(out, 12, lo);
+        return out;
     }
-    return new String(out, 0, n);
-  }
+
+    /** The product reference of a key. */
+    public static int productId(byte[] key) {
+        return ((key[0] & 0xFF) << 24) | ((key[1] & 0xFF) << 16) | ((key[2] & 0xFF) << 8) | (key[3] & 0xFF);
+    }
+
+    /** The serial of a key. */
+    public static String serial(byte[] key) {
+        long hi = readLong(key, 4);
+        long lo = readLong(key, 12);
+        char[] out = new char[MAX_SERIAL];
+        int n = 0;
+        for (int i = MAX_SERIAL - 1; i >= 0; i--) {
+            int code = (int) (lo & 63);
+            lo = (lo >>> 6) | (hi << 58);
+            hi >>>= 6;
+            out[i] = code == 0 ? 0 : SYMBOLS.charAt(code - 1);
+            n += code == 0 ? 0 : 1;
+        }
+        return new String(out, 0, n);
+    }
 }

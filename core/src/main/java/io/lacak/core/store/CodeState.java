@@ -23,122 +23,123 @@ import io.lacak.core.serial.PackagingLevel;
  */
 public final class CodeState {
 
-  public static final int SIZE = 17;
-  /** Size of the record in journal format 1 (with own container and last event). */
-  public static final int SIZE_FORMAT_1 = 28;
-  private static final PackagingLevel[] LEVELS = PackagingLevel.values();
+    public static final int SIZE = 17;
+    /** Size of the record in journal format 1 (with own container and last event). */
+    public static final int SIZE_FORMAT_1 = 28;
 
-  // The record's bytes for the store to read into and write from: no per-call or thread-local buffer.
-  private final byte[] buffer = new byte[SIZE];
-  private PackagingLevel level;
-  private CodeStatus status;
-  private int batch;
-  private int parent;
-  private int holder;
-  private int counterparty;
+    private static final PackagingLevel[] LEVELS = PackagingLevel.values();
 
-  /** This state's own 17-byte buffer, for the store. */
-  public byte[] buffer() {
-    return buffer;
-  }
+    // The record's bytes for the store to read into and write from: no per-call or thread-local buffer.
+    private final byte[] buffer = new byte[SIZE];
+    private PackagingLevel level;
+    private CodeStatus status;
+    private int batch;
+    private int parent;
+    private int holder;
+    private int counterparty;
 
-  public CodeState readFrom(byte[] b) {
-    level = LEVELS[b[0] & 3];
-    status = CodeStatus.of((b[0] >>> 2) & 15);
-    batch = readInt(b, 1);
-    parent = readInt(b, 5);
-    holder = readInt(b, 9);
-    counterparty = readInt(b, 13);
-    return this;
-  }
+    /** This state's own 17-byte buffer, for the store. */
+    public byte[] buffer() {
+        return buffer;
+    }
 
-  public byte[] writeTo(byte[] b) {
-    b[0] = (byte) (level.ordinal() | (status.ordinal() << 2));
-    writeInt(b, 1, batch);
-    writeInt(b, 5, parent);
-    writeInt(b, 9, holder);
-    writeInt(b, 13, counterparty);
-    return b;
-  }
+    public CodeState readFrom(byte[] b) {
+        level = LEVELS[b[0] & 3];
+        status = CodeStatus.of((b[0] >>> 2) & 15);
+        batch = readInt(b, 1);
+        parent = readInt(b, 5);
+        holder = readInt(b, 9);
+        counterparty = readInt(b, 13);
+        return this;
+    }
 
-  /**
-   * A record of journal format 1 (28 bytes: level and status, batch, parent, own container,
-   * holder, counterparty, last event) in today's form.
-   */
-  public static byte[] fromFormat1(byte[] old) {
-    byte[] b = new byte[SIZE];
-    System.arraycopy(old, 0, b, 0, 9); // level and status, batch, parent
-    System.arraycopy(old, 13, b, 9, 8); // holder, counterparty
-    return b;
-  }
+    public byte[] writeTo(byte[] b) {
+        b[0] = (byte) (level.ordinal() | (status.ordinal() << 2));
+        writeInt(b, 1, batch);
+        writeInt(b, 5, parent);
+        writeInt(b, 9, holder);
+        writeInt(b, 13, counterparty);
+        return b;
+    }
 
-  public CodeState set(CodeState other) {
-    level = other.level;
-    status = other.status;
-    batch = other.batch;
-    parent = other.parent;
-    holder = other.holder;
-    counterparty = other.counterparty;
-    return this;
-  }
+    /**
+     * A record of journal format 1 (28 bytes: level and status, batch, parent, own container,
+     * holder, counterparty, last event) in today's form.
+     */
+    public static byte[] fromFormat1(byte[] old) {
+        byte[] b = new byte[SIZE];
+        System.arraycopy(old, 0, b, 0, 9); // level and status, batch, parent
+        System.arraycopy(old, 13, b, 9, 8); // holder, counterparty
+        return b;
+    }
 
-  public PackagingLevel level() {
-    return level;
-  }
+    public CodeState set(CodeState other) {
+        level = other.level;
+        status = other.status;
+        batch = other.batch;
+        parent = other.parent;
+        holder = other.holder;
+        counterparty = other.counterparty;
+        return this;
+    }
 
-  public CodeState level(PackagingLevel level) {
-    this.level = level;
-    return this;
-  }
+    public PackagingLevel level() {
+        return level;
+    }
 
-  public CodeStatus status() {
-    return status;
-  }
+    public CodeState level(PackagingLevel level) {
+        this.level = level;
+        return this;
+    }
 
-  public CodeState status(CodeStatus status) {
-    this.status = status;
-    return this;
-  }
+    public CodeStatus status() {
+        return status;
+    }
 
-  public int batch() {
-    return batch;
-  }
+    public CodeState status(CodeStatus status) {
+        this.status = status;
+        return this;
+    }
 
-  public CodeState batch(int batch) {
-    this.batch = batch;
-    return this;
-  }
+    public int batch() {
+        return batch;
+    }
 
-  public int parent() {
-    return parent;
-  }
+    public CodeState batch(int batch) {
+        this.batch = batch;
+        return this;
+    }
 
-  public CodeState parent(int parent) {
-    this.parent = parent;
-    return this;
-  }
+    public int parent() {
+        return parent;
+    }
 
-  public int holder() {
-    return holder;
-  }
+    public CodeState parent(int parent) {
+        this.parent = parent;
+        return this;
+    }
 
-  public CodeState holder(int holder) {
-    this.holder = holder;
-    return this;
-  }
+    public int holder() {
+        return holder;
+    }
 
-  public int counterparty() {
-    return counterparty;
-  }
+    public CodeState holder(int holder) {
+        this.holder = holder;
+        return this;
+    }
 
-  public CodeState counterparty(int counterparty) {
-    this.counterparty = counterparty;
-    return this;
-  }
+    public int counterparty() {
+        return counterparty;
+    }
 
-  @Override
-  public String toString() {
-    return level + " " + status + " batch=" + batch + " parent=" + parent + " holder=" + holder
-        + " counterparty=" + counterparty;
-  }
+    public CodeState counterparty(int counterparty) {
+        this.counterparty = counterparty;
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return level + " " + status + " batch=" + batch + " parent=" + parent + " holder=" + holder + " counterparty="
+                + counterparty;
+    }
 }

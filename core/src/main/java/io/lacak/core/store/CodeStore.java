@@ -13,71 +13,70 @@ import java.util.function.Consumer;
  */
 public interface CodeStore extends Closeable {
 
-  static CodeStore open(StoreOptions options) {
-    return new ChronicleCodeStore(options);
-  }
+    static CodeStore open(StoreOptions options) {
+        return new ChronicleCodeStore(options);
+    }
 
-  /** Copies the state of {@code key} into {@code into}; false when the code was never reported. */
-  boolean read(byte[] key, CodeState into);
+    /** Copies the state of {@code key} into {@code into}; false when the code was never reported. */
+    boolean read(byte[] key, CodeState into);
 
-  /** Writes the state of {@code key}. Single writer only. */
-  void write(byte[] key, CodeState state);
+    /** Writes the state of {@code key}. Single writer only. */
+    void write(byte[] key, CodeState state);
 
-  /**
-   * Records container reference {@code id} for the code {@code key}, so that it can aggregate
-   * children ({@link #containerOf} answers it from then on). Idempotent. Single writer only.
-   */
-  void putContainer(int id, byte[] key);
+    /**
+     * Records container reference {@code id} for the code {@code key}, so that it can aggregate
+     * children ({@link #containerOf} answers it from then on). Idempotent. Single writer only.
+     */
+    void putContainer(int id, byte[] key);
 
-  /** The container reference of the code {@code key}, 0 when it aggregates nothing. */
-  int containerOf(byte[] key);
+    /** The container reference of the code {@code key}, 0 when it aggregates nothing. */
+    int containerOf(byte[] key);
 
-  /** The lowest container reference not yet given out. */
-  int nextContainerId();
+    /** The lowest container reference not yet given out. */
+    int nextContainerId();
 
-  /** Copies the key of container {@code id} into {@code out}; false when unknown. */
-  boolean containerKey(int id, byte[] out);
+    /** Copies the key of container {@code id} into {@code out}; false when unknown. */
+    boolean containerKey(int id, byte[] out);
 
-  /**
-   * Records {@code child} in slot {@code slot} of container {@code id}; {@link #childSlots} counts
-   * it once {@link #extendChildSlots} covers the slot. Idempotent. Single writer only.
-   */
-  void putChild(int id, int slot, byte[] child);
+    /**
+     * Records {@code child} in slot {@code slot} of container {@code id}; {@link #childSlots} counts
+     * it once {@link #extendChildSlots} covers the slot. Idempotent. Single writer only.
+     */
+    void putChild(int id, int slot, byte[] child);
 
-  /** Copies the key of the child in slot {@code slot} of container {@code id} into {@code out}; false when none. */
-  boolean childKey(int id, int slot, byte[] out);
+    /** Copies the key of the child in slot {@code slot} of container {@code id} into {@code out}; false when none. */
+    boolean childKey(int id, int slot, byte[] out);
 
-  /** Makes container {@code id} count at least {@code slots} child slots. Idempotent. Single writer only. */
-  void extendChildSlots(int id, int slots);
+    /** Makes container {@code id} count at least {@code slots} child slots. Idempotent. Single writer only. */
+    void extendChildSlots(int id, int slots);
 
-  /** Number of children ever packed into container {@code id}, including those since moved out. */
-  int childSlots(int id);
+    /** Number of children ever packed into container {@code id}, including those since moved out. */
+    int childSlots(int id);
 
-  /**
-   * Calls {@code action} with the key of each code whose parent is still container {@code id};
-   * the array passed is reused between calls.
-   */
-  void forEachChild(int id, Consumer<byte[]> action);
+    /**
+     * Calls {@code action} with the key of each code whose parent is still container {@code id};
+     * the array passed is reused between calls.
+     */
+    void forEachChild(int id, Consumer<byte[]> action);
 
-  /** Codes stored. */
-  long size();
+    /** Codes stored. */
+    long size();
 
-  /** Codes the current files are sized for; grows by itself. */
-  long capacity();
+    /** Codes the current files are sized for; grows by itself. */
+    long capacity();
 
-  /** Number of code files; a new one twice as large is added when the newest fills. */
-  int generations();
+    /** Number of code files; a new one twice as large is added when the newest fills. */
+    int generations();
 
+    /** Sequence of the last journal event applied, persisted with the store. */
+    long appliedSequence();
 
-  /** Sequence of the last journal event applied, persisted with the store. */
-  long appliedSequence();
+    /** Records that every journal event up to {@code sequence} is applied. Single writer only. */
+    void appliedSequence(long sequence);
 
-  /** Records that every journal event up to {@code sequence} is applied. Single writer only. */
-  void appliedSequence(long sequence);
+    /** Forgets everything, for a rebuild from the journal. Single writer only. */
+    void clear();
 
-  /** Forgets everything, for a rebuild from the journal. Single writer only. */
-  void clear();
-
-  @Override
-  void close();
+    @Override
+    void close();
 }

@@ -17,166 +17,166 @@ import java.util.function.Consumer;
  */
 public final class OverlayStore implements CodeStore {
 
-  private final CodeStore base;
-  private final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
-  private final Map<Integer, byte[]> containers = new LinkedHashMap<>();
-  private final Map<ByteBuffer, Integer> owners = new HashMap<>();
-  private final Map<Long, byte[]> children = new LinkedHashMap<>();
-  private final Map<Integer, Integer> slots = new HashMap<>();
-  private int nextContainer = -1;
-  private long applied = -1;
+    private final CodeStore base;
+    private final Map<ByteBuffer, byte[]> states = new LinkedHashMap<>();
+    private final Map<Integer, byte[]> containers = new LinkedHashMap<>();
+    private final Map<ByteBuffer, Integer> owners = new HashMap<>();
+    private final Map<Long, byte[]> children = new LinkedHashMap<>();
+    private final Map<Integer, Integer> slots = new HashMap<>();
+    private int nextContainer = -1;
+    private long applied = -1;
 
-  public OverlayStore(CodeStore base) {
-    this.base = base;
-  }
-
-  /** Whether writes are waiting for {@link #flush()}. */
-  public boolean pending() {
-    return !states.isEmpty() || !containers.isEmpty() || !children.isEmpty() || !slots.isEmpty() || applied >= 0;
-  }
-
-  /** Writes everything held through to the store underneath, in dependency order. */
-  public void flush() {
-    containers.forEach(base::putContainer);
-    children.forEach((k, child) -> base.putChild((int) (k >>> 32), (int) (long) k, child));
-    slots.forEach(base::extendChildSlots);
-    CodeState state = new CodeState();
-    states.forEach((k, v) -> base.write(k.array(), state.readFrom(v)));
-    if (applied >= 0) {
-      base.appliedSequence(applied);
+    public OverlayStore(CodeStore base) {
+        this.base = base;
     }
-    discard();
-  }
 
-  /** Forgets everything held (the group was not journaled). */
-  public void discard() {
-    states.clear();
-    containers.clear();
-    owners.clear();
-    children.clear();
-    slots.clear();
-    nextContainer = -1;
-    applied = -1;
-  }
-
-  @Override
-  public boolean read(byte[] key, CodeState into) {
-    byte[] v = states.get(ByteBuffer.wrap(key));
-    if (v != null) {
-      into.readFrom(v);
-      return true;
+    /** Whether writes are waiting for {@link #flush()}. */
+    public boolean pending() {
+        return !states.isEmpty() || !containers.isEmpty() || !children.isEmpty() || !slots.isEmpty() || applied >= 0;
     }
-    return base.read(key, into);
-  }
 
-  @Override
-  public void write(byte[] key, CodeState state) {
-    states.put(ByteBuffer.wrap(key.clone()), state.writeTo(new byte[CodeState.SIZE]));
-  }
-
-  @Override
-  public int containerOf(byte[] key) {
-    Integer id = owners.get(ByteBuffer.wrap(key));
-    return id != null ? id : base.containerOf(key);
-  }
-
-  @Override
-  public void putContainer(int id, byte[] key) {
-    byte[] k = key.clone();
-    containers.put(id, k);
-    owners.put(ByteBuffer.wrap(k), id);
-    nextContainer = Math.max(nextContainerId(), id + 1);
-  }
-
-  @Override
-  public int nextContainerId() {
-    return nextContainer >= 0 ? nextContainer : base.nextContainerId();
-  }
-
-  @Override
-  public boolean containerKey(int id, byte[] out) {
-    byte[] k = containers.get(id);
-    if (k != null) {
-      System.arraycopy(k, 0, out, 0, CodeKey.SIZE);
-      return true;
+    /** Writes everything held through to the store underneath, in dependency order. */
+    public void flush() {
+        containers.forEach(base::putContainer);
+        children.forEach((k, child) -> base.putChild((int) (k >>> 32), (int) (long) k, child));
+        slots.forEach(base::extendChildSlots);
+        CodeState state = new CodeState();
+        states.forEach((k, v) -> base.write(k.array(), state.readFrom(v)));
+        if (applied >= 0) {
+            base.appliedSequence(applied);
+        }
+        discard();
     }
-    return base.containerKey(id, out);
-  }
 
-  @Override
-  public void putChild(int id, int slot, byte[] child) {
-    children.put(((long) id << 32) | (slot & 0xffffffffL), child.clone());
-  }
-
-  @Override
-  public boolean childKey(int id, int slot, byte[] out) {
-    byte[] k = children.get(((long) id << 32) | (slot & 0xffffffffL));
-    if (k != null) {
-      System.arraycopy(k, 0, out, 0, CodeKey.SIZE);
-      return true;
+    /** Forgets everything held (the group was not journaled). */
+    public void discard() {
+        states.clear();
+        containers.clear();
+        owners.clear();
+        children.clear();
+        slots.clear();
+        nextContainer = -1;
+        applied = -1;
     }
-    return base.childKey(id, slot, out);
-  }
 
-  @Override
-  public void extendChildSlots(int id, int count) {
-    if (count > childSlots(id)) {
-      slots.put(id, count);
+    @Override
+    public boolean read(byte[] key, CodeState into) {
+        byte[] v = states.get(ByteBuffer.wrap(key));
+        if (v != null) {
+            into.readFrom(v);
+            return true;
+        }
+        return base.read(key, into);
     }
-  }
 
-  @Override
-  public int childSlots(int id) {
-    Integer n = slots.get(id);
-    return n != null ? n : base.childSlots(id);
-  }
-
-  @Override
-  public void forEachChild(int id, Consumer<byte[]> action) {
-    byte[] child = new byte[CodeKey.SIZE];
-    CodeState state = new CodeState();
-    for (int slot = 0, n = childSlots(id); slot < n; slot++) {
-      // A child that moved alone or was unpacked no longer names this container: skip it.
-      if (childKey(id, slot, child) && read(child, state) && state.parent() == id) {
-        action.accept(child);
-      }
+    @Override
+    public void write(byte[] key, CodeState state) {
+        states.put(ByteBuffer.wrap(key.clone()), state.writeTo(new byte[CodeState.SIZE]));
     }
-  }
 
-  @Override
-  public long size() {
-    return base.size();
-  }
+    @Override
+    public int containerOf(byte[] key) {
+        Integer id = owners.get(ByteBuffer.wrap(key));
+        return id != null ? id : base.containerOf(key);
+    }
 
-  @Override
-  public long capacity() {
-    return base.capacity();
-  }
+    @Override
+    public void putContainer(int id, byte[] key) {
+        byte[] k = key.clone();
+        containers.put(id, k);
+        owners.put(ByteBuffer.wrap(k), id);
+        nextContainer = Math.max(nextContainerId(), id + 1);
+    }
 
-  @Override
-  public int generations() {
-    return base.generations();
-  }
+    @Override
+    public int nextContainerId() {
+        return nextContainer >= 0 ? nextContainer : base.nextContainerId();
+    }
 
-  @Override
-  public long appliedSequence() {
-    return applied >= 0 ? applied : base.appliedSequence();
-  }
+    @Override
+    public boolean containerKey(int id, byte[] out) {
+        byte[] k = containers.get(id);
+        if (k != null) {
+            System.arraycopy(k, 0, out, 0, CodeKey.SIZE);
+            return true;
+        }
+        return base.containerKey(id, out);
+    }
 
-  @Override
-  public void appliedSequence(long sequence) {
-    applied = sequence;
-  }
+    @Override
+    public void putChild(int id, int slot, byte[] child) {
+        children.put(((long) id << 32) | (slot & 0xffffffffL), child.clone());
+    }
 
-  @Override
-  public void clear() {
-    discard();
-    base.clear();
-  }
+    @Override
+    public boolean childKey(int id, int slot, byte[] out) {
+        byte[] k = children.get(((long) id << 32) | (slot & 0xffffffffL));
+        if (k != null) {
+            System.arraycopy(k, 0, out, 0, CodeKey.SIZE);
+            return true;
+        }
+        return base.childKey(id, slot, out);
+    }
 
-  /** The store underneath is closed by its owner. */
-  @Override
-  public void close() {
-    discard();
-  }
+    @Override
+    public void extendChildSlots(int id, int count) {
+        if (count > childSlots(id)) {
+            slots.put(id, count);
+        }
+    }
+
+    @Override
+    public int childSlots(int id) {
+        Integer n = slots.get(id);
+        return n != null ? n : base.childSlots(id);
+    }
+
+    @Override
+    public void forEachChild(int id, Consumer<byte[]> action) {
+        byte[] child = new byte[CodeKey.SIZE];
+        CodeState state = new CodeState();
+        for (int slot = 0, n = childSlots(id); slot < n; slot++) {
+            // A child that moved alone or was unpacked no longer names this container: skip it.
+            if (childKey(id, slot, child) && read(child, state) && state.parent() == id) {
+                action.accept(child);
+            }
+        }
+    }
+
+    @Override
+    public long size() {
+        return base.size();
+    }
+
+    @Override
+    public long capacity() {
+        return base.capacity();
+    }
+
+    @Override
+    public int generations() {
+        return base.generations();
+    }
+
+    @Override
+    public long appliedSequence() {
+        return applied >= 0 ? applied : base.appliedSequence();
+    }
+
+    @Override
+    public void appliedSequence(long sequence) {
+        applied = sequence;
+    }
+
+    @Override
+    public void clear() {
+        discard();
+        base.clear();
+    }
+
+    /** The store underneath is closed by its owner. */
+    @Override
+    public void close() {
+        discard();
+    }
 }

@@ -37,95 +37,127 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CrashWorkload {
 
-  private static final SerialKeys KEYS = SerialKeys.of(Map.of(1, new byte[32]));
+    private static final SerialKeys KEYS = SerialKeys.of(Map.of(1, new byte[32]));
 
-  public static void main(String[] args) throws Exception {
-    String mode = args[0];
-    String url = args[1];
-    Path storeDir = Path.of(args[2]);
-    int product = Integer.parseInt(args[3]);
-    int mfr = Integer.parseInt(args[4]);
-    int pbf = Integer.parseInt(args[5]);
-    PrintStream out = System.out;
-    Vertx vertx = Vertx.vertx();
-    Database db = Database.start(vertx, new DatabaseOptions().setUrl(url).setDataDir(storeDir.getParent()))
-        .await(120, TimeUnit.SECONDS);
-    CodeStore store = CodeStore.open(new StoreOptions().setDirectory(storeDir).setInitialCodes(10_000));
-    Sequencer sequencer = Sequencer.start(vertx, db.pool(), store, KEYS, Clock.systemUTC()).await(120, TimeUnit.SECONDS);
-    if (mode.equals("verify")) {
-      out.println(verify(vertx, db, store, storeDir.resolveSibling("rebuild-" + System.nanoTime())));
-      out.flush();
-      Runtime.getRuntime().halt(0);
-    }
-    long next = db.pool().query("select count(*) from journal").execute().await(60, TimeUnit.SECONDS)
-        .iterator().next().getLong(0);
-    for (long i = next; ; i++) {
-      // Each round: 20 self-issued units packed into a box, reported, then the box shipped.
-      List<UsageLine> lines = new ArrayList<>();
-      CodeRef box = new CodeRef(product, "BOX" + i, "B1", LocalDate.of(2028, 12, 31));
-      for (int u = 0; u < 20; u++) {
-        lines.add(new UsageLine(new CodeRef(product, "U" + i + "X" + u, "B1", LocalDate.of(2028, 12, 31)),
-            Use.ACTIVE, box, null));
-      }
-      String key = "round-" + i;
-      long round = i;
-      Receipt r = (round % 2 == 0)
-          ? sequencer.submit(new Report(ReportKind.USAGE, mfr, java.time.Instant.now(), key,
-              l -> l.usage(mfr, lines, Mode.ATOMIC))).await(60, TimeUnit.SECONDS)
-          : sequencer.submit(new Report(ReportKind.SHIPMENT, mfr, java.time.Instant.now(), key,
-              l -> l.ship(mfr, pbf, List.of(new CodeRef(product, "BOX" + (round - 1), null, null)), Mode.ATOMIC)))
-              .await(60, TimeUnit.SECONDS);
-      if (!r.outcome().fullyAccepted()) {
-        out.println("REFUSED " + key + " " + r.outcome().refused());
-      }
-      out.println("ACK " + key);
-      out.flush();
-    }
-  }
-
-  private static String verify(Vertx vertx, Database db, CodeStore store, Path rebuildDir) throws Exception {
-    long maxSeq = db.pool().query("select coalesce(max(seq), 0) from journal").execute().await(60, TimeUnit.SECONDS)
-        .iterator().next().getLong(0);
-    if (store.appliedSequence() != maxSeq) {
-      return "VERIFY FAIL applied " + store.appliedSequence() + " but journal ends at " + maxSeq;
-    }
-    try (CodeStore rebuilt = CodeStore.open(new StoreOptions().setDirectory(rebuildDir).setInitialCodes(10_000))) {
-      Sequencer replay = Sequencer.start(vertx, db.pool(), rebuilt, KEYS, Clock.systemUTC()).await(120, TimeUnit.SECONDS);
-      replay.close();
-      if (rebuilt.size() != store.size()) {
-        return "VERIFY FAIL store has " + store.size() + " codes, a replay " + rebuilt.size();
-      }
-      Set<ByteBuffer> keys = new HashSet<>();
-      for (Row row : db.pool().query("select effects from journal").execute().await(60, TimeUnit.SECONDS)) {
-        Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
-        keys.addAll(fx.codeKeys());
-      }
-      byte[] a = new byte[CodeState.SIZE];
-      byte[] b = new byte[CodeState.SIZE];
-      CodeState s = new CodeState();
-      for (ByteBuffer k : keys) {
-        if (!store.read(k.array(), s)) {
-          return "VERIFY FAIL code missing from the store";
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        String url = args[1];
+        Path storeDir = Path.of(args[2]);
+        int product = Integer.parseInt(args[3]);
+        int mfr = Integer.parseInt(args[4]);
+        int pbf = Integer.parseInt(args[5]);
+        PrintStream out = System.out;
+        Vertx vertx = Vertx.vertx();
+        Database db = Database.start(vertx, new DatabaseOptions().setUrl(url).setDataDir(storeDir.getParent()))
+                .await(120, TimeUnit.SECONDS);
+        CodeStore store =
+                CodeStore.open(new StoreOptions().setDirectory(storeDir).setInitialCodes(10_000));
+        Sequencer sequencer = Sequencer.start(vertx, db.pool(), store, KEYS, Clock.systemUTC())
+                .await(120, TimeUnit.SECONDS);
+        if (mode.equals("verify")) {
+            out.println(verify(vertx, db, store, storeDir.resolveSibling("rebuild-" + System.nanoTime())));
+            out.flush();
+            Runtime.getRuntime().halt(0);
         }
-        s.writeTo(a);
-        rebuilt.read(k.array(), s);
-        s.writeTo(b);
-        if (!Arrays.equals(a, b)) {
-          return "VERIFY FAIL a code differs from its replay: " + new CodeState().readFrom(a) + " vs " + s;
+        long next = db.pool()
+                .query("select count(*) from journal")
+                .execute()
+                .await(60, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getLong(0);
+        for (long i = next; ; i++) {
+            // Each round: 20 self-issued units packed into a box, reported, then the box shipped.
+            List<UsageLine> lines = new ArrayList<>();
+            CodeRef box = new CodeRef(product, "BOX" + i, "B1", LocalDate.of(2028, 12, 31));
+            for (int u = 0; u < 20; u++) {
+                lines.add(new UsageLine(
+                        new CodeRef(product, "U" + i + "X" + u, "B1", LocalDate.of(2028, 12, 31)),
+                        Use.ACTIVE,
+                        box,
+                        null));
+            }
+            String key = "round-" + i;
+            long round = i;
+            Receipt r = (round % 2 == 0)
+                    ? sequencer
+                            .submit(new Report(
+                                    ReportKind.USAGE,
+                                    mfr,
+                                    java.time.Instant.now(),
+                                    key,
+                                    l -> l.usage(mfr, lines, Mode.ATOMIC)))
+                            .await(60, TimeUnit.SECONDS)
+                    : sequencer
+                            .submit(new Report(
+                                    ReportKind.SHIPMENT,
+                                    mfr,
+                                    java.time.Instant.now(),
+                                    key,
+                                    l -> l.ship(
+                                            mfr,
+                                            pbf,
+                                            List.of(new CodeRef(product, "BOX" + (round - 1), null, null)),
+                                            Mode.ATOMIC)))
+                            .await(60, TimeUnit.SECONDS);
+            if (!r.outcome().fullyAccepted()) {
+                out.println("REFUSED " + key + " " + r.outcome().refused());
+            }
+            out.println("ACK " + key);
+            out.flush();
         }
-      }
-      return "VERIFY OK " + maxSeq + " " + keys.size();
-    } finally {
-      deleteQuietly(rebuildDir);
     }
-  }
 
-  private static void deleteQuietly(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted((x, y) -> y.compareTo(x)).forEach(p -> p.toFile().delete());
-    } catch (Exception e) {
-      // a temporary directory; the test's own cleanup removes it
+    private static String verify(Vertx vertx, Database db, CodeStore store, Path rebuildDir) throws Exception {
+        long maxSeq = db.pool()
+                .query("select coalesce(max(seq), 0) from journal")
+                .execute()
+                .await(60, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getLong(0);
+        if (store.appliedSequence() != maxSeq) {
+            return "VERIFY FAIL applied " + store.appliedSequence() + " but journal ends at " + maxSeq;
+        }
+        try (CodeStore rebuilt =
+                CodeStore.open(new StoreOptions().setDirectory(rebuildDir).setInitialCodes(10_000))) {
+            Sequencer replay = Sequencer.start(vertx, db.pool(), rebuilt, KEYS, Clock.systemUTC())
+                    .await(120, TimeUnit.SECONDS);
+            replay.close();
+            if (rebuilt.size() != store.size()) {
+                return "VERIFY FAIL store has " + store.size() + " codes, a replay " + rebuilt.size();
+            }
+            Set<ByteBuffer> keys = new HashSet<>();
+            for (Row row :
+                    db.pool().query("select effects from journal").execute().await(60, TimeUnit.SECONDS)) {
+                Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
+                keys.addAll(fx.codeKeys());
+            }
+            byte[] a = new byte[CodeState.SIZE];
+            byte[] b = new byte[CodeState.SIZE];
+            CodeState s = new CodeState();
+            for (ByteBuffer k : keys) {
+                if (!store.read(k.array(), s)) {
+                    return "VERIFY FAIL code missing from the store";
+                }
+                s.writeTo(a);
+                rebuilt.read(k.array(), s);
+                s.writeTo(b);
+                if (!Arrays.equals(a, b)) {
+                    return "VERIFY FAIL a code differs from its replay: " + new CodeState().readFrom(a) + " vs " + s;
+                }
+            }
+            return "VERIFY OK " + maxSeq + " " + keys.size();
+        } finally {
+            deleteQuietly(rebuildDir);
+        }
     }
-  }
 
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted((x, y) -> y.compareTo(x)).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            // a temporary directory; the test's own cleanup removes it
+        }
+    }
 }

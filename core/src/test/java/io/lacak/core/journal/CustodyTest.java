@@ -29,128 +29,165 @@ import org.junit.jupiter.api.io.TempDir;
 /** Chain of custody of a code and the holders of a batch, derived from the journal. */
 class CustodyTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
-  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private static final SerialKeys KEYS = SerialKeys.of(Map.of(1, new byte[32]));
-  private static final LocalDate EXPIRY = LocalDate.of(2028, 12, 31);
+    private static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final SerialKeys KEYS = SerialKeys.of(Map.of(1, new byte[32]));
+    private static final LocalDate EXPIRY = LocalDate.of(2028, 12, 31);
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  private CodeStore store;
-  private Sequencer sequencer;
-  private Custody custody;
-  private int mfr;
-  private int pbf;
-  private int apotek;
-  private int product;
+    private CodeStore store;
+    private Sequencer sequencer;
+    private Custody custody;
+    private int mfr;
+    private int pbf;
+    private int apotek;
+    private int product;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    TestPostgres.reset();
-    mfr = TestPostgres.facility("MFR-001", "MANUFACTURER");
-    pbf = TestPostgres.facility("PBF-001", "DISTRIBUTOR");
-    apotek = TestPostgres.facility("APT-001", "PHARMACY");
-    product = TestPostgres.product("DKL1234567890A1", "MFR-001");
-    store = CodeStore.open(new StoreOptions().setDirectory(dir.resolve("store")).setInitialCodes(10_000));
-    sequencer = await(Sequencer.start(TestPostgres.vertx(), TestPostgres.pool(), store, KEYS, CLOCK));
-    custody = new Custody(TestPostgres.vertx(), TestPostgres.pool(), store, sequencer.referenceData());
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    sequencer.close();
-    store.close();
-  }
-
-
-
-  private CodeRef code(String serial) {
-    return new CodeRef(product, serial, "B1", EXPIRY);
-  }
-
-  private void submit(ReportKind kind, int by, Instant at, java.util.function.Function<io.lacak.core.lifecycle.Ledger,
-      io.lacak.core.lifecycle.Decision> decide) throws Exception {
-    Receipt r = await(sequencer.submit(new Report(kind, by, at, null, decide)));
-    assertThat(r.outcome().fullyAccepted()).as(kind + " " + r.outcome().refused()).isTrue();
-  }
-
-  @Test
-  void aUnitsChainFollowsItsBoxAndPalletWhilePacked() throws Exception {
-    List<UsageLine> lines = new ArrayList<>();
-    for (int u = 0; u < 4; u++) {
-      lines.add(new UsageLine(code("UNIT" + u), Use.ACTIVE, code("BOX" + (u / 2)), code("PALLET")));
-    }
-    submit(ReportKind.USAGE, mfr, NOW, l -> l.usage(mfr, lines, Mode.ATOMIC));
-    submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("PALLET")), Mode.ATOMIC));
-    submit(ReportKind.RECEIPT, pbf, NOW.minus(Duration.ofHours(30)), l -> l.receive(pbf, List.of(code("PALLET")), Mode.ATOMIC));
-    submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("BOX1")), Mode.ATOMIC));
-    submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("BOX1")), Mode.ATOMIC));
-    submit(ReportKind.SALE, apotek, NOW, l -> l.sell(apotek, List.of(code("UNIT3")), Mode.ATOMIC));
-
-    assertThat(await(custody.catchUp())).isEqualTo(6);
-    List<CustodyEvent> chain = await(custody.chain(CodeKey.encode(product, "UNIT3", new byte[20])));
-
-    assertThat(chain).extracting(CustodyEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-    assertThat(chain).extracting(CustodyEvent::kind)
-        .containsExactly("USAGE", "SHIPMENT", "RECEIPT", "SHIPMENT", "RECEIPT", "SALE");
-    assertThat(chain).extracting(CustodyEvent::inherited).containsExactly(false, true, true, true, true, false);
-    assertThat(chain).extracting(CustodyEvent::holder)
-        .containsExactly("MFR-001", "MFR-001", "PBF-001", "PBF-001", "APT-001", "APT-001");
-    assertThat(chain.get(1).counterparty()).isEqualTo("PBF-001");
-    assertThat(chain.get(2).late()).isTrue(); // Pasal 12(5): reported 30 hours after the receipt
-    assertThat(chain.get(5).status()).isEqualTo("SOLD");
-
-    // UNIT0 stayed on the pallet at the distributor
-    List<CustodyEvent> other = await(custody.chain(CodeKey.encode(product, "UNIT0", new byte[20])));
-    assertThat(other).extracting(CustodyEvent::sequence).containsExactly(1L, 2L, 3L);
-  }
-
-  @Test
-  void lampiranL_a_5_holdersOfABatchAreEveryoneInItsDistributionPath() throws Exception {
-    submit(ReportKind.USAGE, mfr, NOW, l -> l.usage(mfr, List.of(new UsageLine(code("U1"), Use.ACTIVE, null, null),
-        new UsageLine(code("U2"), Use.ACTIVE, null, null)), Mode.ATOMIC));
-    submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1")), Mode.ATOMIC));
-    submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1")), Mode.ATOMIC));
-    submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
-    await(custody.catchUp());
-    await(custody.catchUp()); // nothing new: idempotent
-
-    int batch = sequencer.referenceData().findBatch(product, "B1").ref();
-    assertThat(await(custody.holdersOfBatch(batch))).containsExactly("APT-001", "MFR-001", "PBF-001");
-    assertThat(await(TestPostgres.pool().query("select count(*) from custody").execute()).iterator().next().getLong(0))
-        .isEqualTo(5);
-  }
-
-  @Test
-  void notificationsGoToAddresseesAndRecallNoticesToEveryHolder_lampiranL_a_5() throws Exception {
-    submit(ReportKind.USAGE, mfr, NOW, l -> l.usage(mfr, List.of(new UsageLine(code("U1"), Use.ACTIVE, null, null),
-        new UsageLine(code("U2"), Use.ACTIVE, null, null)), Mode.ATOMIC));
-    submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
-    submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
-    submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
-    submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
-    submit(ReportKind.RETURN, apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
-    submit(ReportKind.RECALL_NOTICE, mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
-    await(custody.catchUp());
-    await(custody.catchUp()); // a second pass writes nothing twice
-
-    Notifications feed = new Notifications(TestPostgres.pool());
-    List<String> pbfKinds = await(feed.feed(pbf, false, 50)).stream()
-        .map(o -> ((io.vertx.core.json.JsonObject) o).getString("kind")).toList();
-    assertThat(pbfKinds).containsExactly("RECALL_NOTICE", "RETURN_AWAITING_DECISION", "INCOMING_SHIPMENT");
-    io.vertx.core.json.JsonObject shipment = (io.vertx.core.json.JsonObject) await(feed.feed(pbf, false, 50)).getValue(2);
-    assertThat(shipment.getInteger("codes")).isEqualTo(2);
-    assertThat(shipment.getString("subject")).isEqualTo("Incoming shipment from MFR-001");
-    for (int holder : List.of(mfr, pbf, apotek)) {
-      assertThat(await(feed.feed(holder, true, 50)).stream()
-          .anyMatch(o -> ((io.vertx.core.json.JsonObject) o).getString("subject")
-              .equals("Recall notice: NIE DKL1234567890A1, batch B1"))).as("facility %d", holder).isTrue();
+    @BeforeEach
+    void setUp() throws Exception {
+        TestPostgres.reset();
+        mfr = TestPostgres.facility("MFR-001", "MANUFACTURER");
+        pbf = TestPostgres.facility("PBF-001", "DISTRIBUTOR");
+        apotek = TestPostgres.facility("APT-001", "PHARMACY");
+        product = TestPostgres.product("DKL1234567890A1", "MFR-001");
+        store = CodeStore.open(
+                new StoreOptions().setDirectory(dir.resolve("store")).setInitialCodes(10_000));
+        sequencer = await(Sequencer.start(TestPostgres.vertx(), TestPostgres.pool(), store, KEYS, CLOCK));
+        custody = new Custody(TestPostgres.vertx(), TestPostgres.pool(), store, sequencer.referenceData());
     }
 
-    long id = ((io.vertx.core.json.JsonObject) await(feed.feed(mfr, true, 50)).getValue(0)).getLong("id");
-    assertThat(await(feed.markRead(mfr, id))).isTrue();
-    assertThat(await(feed.markRead(pbf, id))).isFalse(); // not its notification
-    assertThat(await(feed.feed(mfr, true, 50))).isEmpty();
-  }
+    @AfterEach
+    void tearDown() throws Exception {
+        sequencer.close();
+        store.close();
+    }
+
+    private CodeRef code(String serial) {
+        return new CodeRef(product, serial, "B1", EXPIRY);
+    }
+
+    private void submit(
+            ReportKind kind,
+            int by,
+            Instant at,
+            java.util.function.Function<io.lacak.core.lifecycle.Ledger, io.lacak.core.lifecycle.Decision> decide)
+            throws Exception {
+        Receipt r = await(sequencer.submit(new Report(kind, by, at, null, decide)));
+        assertThat(r.outcome().fullyAccepted())
+                .as(kind + " " + r.outcome().refused())
+                .isTrue();
+    }
+
+    @Test
+    void aUnitsChainFollowsItsBoxAndPalletWhilePacked() throws Exception {
+        List<UsageLine> lines = new ArrayList<>();
+        for (int u = 0; u < 4; u++) {
+            lines.add(new UsageLine(code("UNIT" + u), Use.ACTIVE, code("BOX" + (u / 2)), code("PALLET")));
+        }
+        submit(ReportKind.USAGE, mfr, NOW, l -> l.usage(mfr, lines, Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("PALLET")), Mode.ATOMIC));
+        submit(
+                ReportKind.RECEIPT,
+                pbf,
+                NOW.minus(Duration.ofHours(30)),
+                l -> l.receive(pbf, List.of(code("PALLET")), Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("BOX1")), Mode.ATOMIC));
+        submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("BOX1")), Mode.ATOMIC));
+        submit(ReportKind.SALE, apotek, NOW, l -> l.sell(apotek, List.of(code("UNIT3")), Mode.ATOMIC));
+
+        assertThat(await(custody.catchUp())).isEqualTo(6);
+        List<CustodyEvent> chain = await(custody.chain(CodeKey.encode(product, "UNIT3", new byte[20])));
+
+        assertThat(chain).extracting(CustodyEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(chain)
+                .extracting(CustodyEvent::kind)
+                .containsExactly("USAGE", "SHIPMENT", "RECEIPT", "SHIPMENT", "RECEIPT", "SALE");
+        assertThat(chain).extracting(CustodyEvent::inherited).containsExactly(false, true, true, true, true, false);
+        assertThat(chain)
+                .extracting(CustodyEvent::holder)
+                .containsExactly("MFR-001", "MFR-001", "PBF-001", "PBF-001", "APT-001", "APT-001");
+        assertThat(chain.get(1).counterparty()).isEqualTo("PBF-001");
+        assertThat(chain.get(2).late()).isTrue(); // Pasal 12(5): reported 30 hours after the receipt
+        assertThat(chain.get(5).status()).isEqualTo("SOLD");
+
+        // UNIT0 stayed on the pallet at the distributor
+        List<CustodyEvent> other = await(custody.chain(CodeKey.encode(product, "UNIT0", new byte[20])));
+        assertThat(other).extracting(CustodyEvent::sequence).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void lampiranL_a_5_holdersOfABatchAreEveryoneInItsDistributionPath() throws Exception {
+        submit(
+                ReportKind.USAGE,
+                mfr,
+                NOW,
+                l -> l.usage(
+                        mfr,
+                        List.of(
+                                new UsageLine(code("U1"), Use.ACTIVE, null, null),
+                                new UsageLine(code("U2"), Use.ACTIVE, null, null)),
+                        Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
+        await(custody.catchUp());
+        await(custody.catchUp()); // nothing new: idempotent
+
+        int batch = sequencer.referenceData().findBatch(product, "B1").ref();
+        assertThat(await(custody.holdersOfBatch(batch))).containsExactly("APT-001", "MFR-001", "PBF-001");
+        assertThat(await(TestPostgres.pool()
+                                .query("select count(*) from custody")
+                                .execute())
+                        .iterator()
+                        .next()
+                        .getLong(0))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void notificationsGoToAddresseesAndRecallNoticesToEveryHolder_lampiranL_a_5() throws Exception {
+        submit(
+                ReportKind.USAGE,
+                mfr,
+                NOW,
+                l -> l.usage(
+                        mfr,
+                        List.of(
+                                new UsageLine(code("U1"), Use.ACTIVE, null, null),
+                                new UsageLine(code("U2"), Use.ACTIVE, null, null)),
+                        Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+        submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RETURN, apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RECALL_NOTICE, mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
+        await(custody.catchUp());
+        await(custody.catchUp()); // a second pass writes nothing twice
+
+        Notifications feed = new Notifications(TestPostgres.pool());
+        List<String> pbfKinds = await(feed.feed(pbf, false, 50)).stream()
+                .map(o -> ((io.vertx.core.json.JsonObject) o).getString("kind"))
+                .toList();
+        assertThat(pbfKinds).containsExactly("RECALL_NOTICE", "RETURN_AWAITING_DECISION", "INCOMING_SHIPMENT");
+        io.vertx.core.json.JsonObject shipment =
+                (io.vertx.core.json.JsonObject) await(feed.feed(pbf, false, 50)).getValue(2);
+        assertThat(shipment.getInteger("codes")).isEqualTo(2);
+        assertThat(shipment.getString("subject")).isEqualTo("Incoming shipment from MFR-001");
+        for (int holder : List.of(mfr, pbf, apotek)) {
+            assertThat(await(feed.feed(holder, true, 50)).stream().anyMatch(o -> ((io.vertx.core.json.JsonObject) o)
+                            .getString("subject")
+                            .equals("Recall notice: NIE DKL1234567890A1, batch B1")))
+                    .as("facility %d", holder)
+                    .isTrue();
+        }
+
+        long id =
+                ((io.vertx.core.json.JsonObject) await(feed.feed(mfr, true, 50)).getValue(0)).getLong("id");
+        assertThat(await(feed.markRead(mfr, id))).isTrue();
+        assertThat(await(feed.markRead(pbf, id))).isFalse(); // not its notification
+        assertThat(await(feed.feed(mfr, true, 50))).isEmpty();
+    }
 }

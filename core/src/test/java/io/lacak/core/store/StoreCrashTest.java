@@ -1,9 +1,8 @@
 package io.lacak.core.store;
 
-import io.lacak.core.ChildJvm;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lacak.core.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,121 +24,141 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreCrashTest {
 
-  private static final int KILLS = 12;
+    private static final int KILLS = 12;
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void killDuringRecoveryOrGrowthLeavesAStoreThatOpensIntactOrEmpty() throws Exception {
-    Path template = dir.resolve("template");
-    Process fill = start("fill", template);
-    List<String> filled = new CopyOnWriteArrayList<>();
-    Thread fr = ChildJvm.drain(fill, filled);
-    assertThat(fill.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    fr.join(5_000);
-    assertThat(filled).as("fill").anyMatch(l -> l.equals("FILLED 3"));
-    assertThat(template.resolve("store.open")).exists();
+    @Test
+    void killDuringRecoveryOrGrowthLeavesAStoreThatOpensIntactOrEmpty() throws Exception {
+        Path template = dir.resolve("template");
+        Process fill = start("fill", template);
+        List<String> filled = new CopyOnWriteArrayList<>();
+        Thread fr = ChildJvm.drain(fill, filled);
+        assertThat(fill.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        fr.join(5_000);
+        assertThat(filled).as("fill").anyMatch(l -> l.equals("FILLED 3"));
+        assertThat(template.resolve("store.open")).exists();
 
-    // Calibrate: how long the child takes from START to the new generation, unkilled.
-    List<String> calib = run(copy(template, dir.resolve("calibration")), "GREW", 0);
-    long opened = phase(calib, "OPENED ");
-    long growing = phase(calib, "GROWING ");
-    long grew = phase(calib, "GREW ");
-    System.out.println("calibration: " + calib);
+        // Calibrate: how long the child takes from START to the new generation, unkilled.
+        List<String> calib = run(copy(template, dir.resolve("calibration")), "GREW", 0);
+        long opened = phase(calib, "OPENED ");
+        long growing = phase(calib, "GROWING ");
+        long grew = phase(calib, "GREW ");
+        System.out.println("calibration: " + calib);
 
-    SplittableRandom rnd = new SplittableRandom(20261201);
-    for (int kill = 0; kill < KILLS; kill++) {
-      Path store = copy(template, dir.resolve("kill-" + kill));
-      // Half the kills in the open (recovery), half in the creation of the next generation.
-      boolean inOpen = kill % 2 == 0;
-      long at = inOpen ? rnd.nextLong(opened + 1) : rnd.nextLong((grew - growing) * 5 / 4 + 1);
-      List<String> lines = run(store, inOpen ? "START" : "GROWING", at);
-      String notReady = notReady(store);
-      long t0 = System.nanoTime();
-      try (CodeStore reopened = CodeStore.open(StoreCrashChild.options(store))) {
-        long openMs = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("kill %d at %d ms after %s %s, not ready or being created: %s: next open %d ms, applied %d, size %d, generations %d%n",
-            kill, at, inOpen ? "START" : "GROWING", lines, notReady, openMs, reopened.appliedSequence(), reopened.size(), reopened.generations());
-        if (reopened.appliedSequence() == 0) {
-          assertThat(reopened.size()).as("kill %d: an emptied store holds nothing", kill).isZero();
-        } else {
-          assertThat(reopened.appliedSequence()).isEqualTo(StoreCrashChild.SEQUENCE);
-          CodeState state = new CodeState();
-          for (int i = 0; i < StoreCrashChild.FILLED; i++) {
-            assertThat(reopened.read(StoreCrashChild.key(i), state)).as("kill %d: code %d", kill, i).isTrue();
-            assertThat(state.toString()).as("kill %d: code %d", kill, i)
-                .isEqualTo(StoreCrashChild.state(i).toString());
-          }
+        SplittableRandom rnd = new SplittableRandom(20261201);
+        for (int kill = 0; kill < KILLS; kill++) {
+            Path store = copy(template, dir.resolve("kill-" + kill));
+            // Half the kills in the open (recovery), half in the creation of the next generation.
+            boolean inOpen = kill % 2 == 0;
+            long at = inOpen ? rnd.nextLong(opened + 1) : rnd.nextLong((grew - growing) * 5 / 4 + 1);
+            List<String> lines = run(store, inOpen ? "START" : "GROWING", at);
+            String notReady = notReady(store);
+            long t0 = System.nanoTime();
+            try (CodeStore reopened = CodeStore.open(StoreCrashChild.options(store))) {
+                long openMs = (System.nanoTime() - t0) / 1_000_000;
+                System.out.printf(
+                        "kill %d at %d ms after %s %s, not ready or being created: %s: next open %d ms, applied %d, size %d, generations %d%n",
+                        kill,
+                        at,
+                        inOpen ? "START" : "GROWING",
+                        lines,
+                        notReady,
+                        openMs,
+                        reopened.appliedSequence(),
+                        reopened.size(),
+                        reopened.generations());
+                if (reopened.appliedSequence() == 0) {
+                    assertThat(reopened.size())
+                            .as("kill %d: an emptied store holds nothing", kill)
+                            .isZero();
+                } else {
+                    assertThat(reopened.appliedSequence()).isEqualTo(StoreCrashChild.SEQUENCE);
+                    CodeState state = new CodeState();
+                    for (int i = 0; i < StoreCrashChild.FILLED; i++) {
+                        assertThat(reopened.read(StoreCrashChild.key(i), state))
+                                .as("kill %d: code %d", kill, i)
+                                .isTrue();
+                        assertThat(state.toString())
+                                .as("kill %d: code %d", kill, i)
+                                .isEqualTo(StoreCrashChild.state(i).toString());
+                    }
+                }
+            }
+            delete(store);
         }
-      }
-      delete(store);
     }
-  }
 
-  /** Runs the grow child on {@code store}; kills it {@code killAt} ms after it prints {@code until}. */
-  private List<String> run(Path store, String until, long killAt) throws Exception {
-    Process p = start("grow", store);
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Thread r = ChildJvm.drain(p, lines);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-    while (lines.stream().noneMatch(l -> l.startsWith(until)) && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    if (killAt > 0) {
-      Thread.sleep(killAt);
-    }
-    p.destroyForcibly(); // SIGKILL
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    r.join(5_000);
-    assertThat(lines).as("child on %s", store).anyMatch(l -> l.equals("START"));
-    return List.copyOf(lines);
-  }
-
-  private static long phase(List<String> lines, String prefix) {
-    return lines.stream().filter(l -> l.startsWith(prefix)).mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
-        .findFirst().orElseThrow(() -> new AssertionError("calibration did not print " + prefix + lines));
-  }
-
-  /** Map files whose Chronicle header readiness bit (the sign bit of the int at 8) is unset. */
-  private static String notReady(Path store) throws IOException {
-    List<String> names = new ArrayList<>();
-    try (Stream<Path> files = Files.list(store)) {
-      for (Path f : files.filter(f -> f.toString().contains(".dat")).sorted().toList()) {
-        if (!f.toString().endsWith(".dat")) {
-          names.add(f.getFileName() + "(being created)");
-          continue;
+    /** Runs the grow child on {@code store}; kills it {@code killAt} ms after it prints {@code until}. */
+    private List<String> run(Path store, String until, long killAt) throws Exception {
+        Process p = start("grow", store);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread r = ChildJvm.drain(p, lines);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (lines.stream().noneMatch(l -> l.startsWith(until)) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
-        byte[] b = Files.readAllBytes(f);
-        if (b.length < 12 || (b[11] & 0x80) != 0) {
-          names.add(f.getFileName() + "(" + b.length + " bytes)");
+        if (killAt > 0) {
+            Thread.sleep(killAt);
         }
-      }
+        p.destroyForcibly(); // SIGKILL
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        r.join(5_000);
+        assertThat(lines).as("child on %s", store).anyMatch(l -> l.equals("START"));
+        return List.copyOf(lines);
     }
-    return names.toString();
-  }
 
-  private static Path copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, to.resolve(f.getFileName()));
-      }
+    private static long phase(List<String> lines, String prefix) {
+        return lines.stream()
+                .filter(l -> l.startsWith(prefix))
+                .mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("calibration did not print " + prefix + lines));
     }
-    return to;
-  }
 
-  private static void delete(Path d) throws IOException {
-    try (Stream<Path> files = Files.list(d)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
+    /** Map files whose Chronicle header readiness bit (the sign bit of the int at 8) is unset. */
+    private static String notReady(Path store) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(store)) {
+            for (Path f :
+                    files.filter(f -> f.toString().contains(".dat")).sorted().toList()) {
+                if (!f.toString().endsWith(".dat")) {
+                    names.add(f.getFileName() + "(being created)");
+                    continue;
+                }
+                byte[] b = Files.readAllBytes(f);
+                if (b.length < 12 || (b[11] & 0x80) != 0) {
+                    names.add(f.getFileName() + "(" + b.length + " bytes)");
+                }
+            }
+        }
+        return names.toString();
     }
-    Files.delete(d);
-  }
 
-  private Process start(String mode, Path store) throws Exception {
-    return ChildJvm.command(StoreCrashChild.class, mode, store.toString())
-        .redirectError(dir.resolve(mode + "-" + store.getFileName() + ".err").toFile()).start();
-  }
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    private static void delete(Path d) throws IOException {
+        try (Stream<Path> files = Files.list(d)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(d);
+    }
+
+    private Process start(String mode, Path store) throws Exception {
+        return ChildJvm.command(StoreCrashChild.class, mode, store.toString())
+                .redirectError(
+                        dir.resolve(mode + "-" + store.getFileName() + ".err").toFile())
+                .start();
+    }
 }

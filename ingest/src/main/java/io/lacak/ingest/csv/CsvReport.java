@@ -26,176 +26,214 @@ import java.util.List;
  */
 public final class CsvReport {
 
-  public static final int MAX_PROBLEMS = 1_000;
-  /** Distinct row reasons kept in the report's details; a file's rows mostly share one. */
-  static final int MAX_REASONS = 20;
+    public static final int MAX_PROBLEMS = 1_000;
+    /** Distinct row reasons kept in the report's details; a file's rows mostly share one. */
+    static final int MAX_REASONS = 20;
 
-  private final Template template;
-  private final Facility uploader;
-  private final List<UsageLine> usage = new ArrayList<>();
-  private final List<CodeRef> codes = new ArrayList<>();
-  private final List<CsvProblem> problems = new ArrayList<>();
-  private long problemCount;
-  private long rows;
-  private Facility destination;
-  /** Lampiran K.3 (CSV), L: the reasons the rows give, kept for the report's details (the addressee sees them). */
-  private final java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+    private final Template template;
+    private final Facility uploader;
+    private final List<UsageLine> usage = new ArrayList<>();
+    private final List<CodeRef> codes = new ArrayList<>();
+    private final List<CsvProblem> problems = new ArrayList<>();
+    private long problemCount;
+    private long rows;
+    private Facility destination;
+    /** Lampiran K.3 (CSV), L: the reasons the rows give, kept for the report's details (the addressee sees them). */
+    private final java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
 
-  private final int year;
+    private final int year;
 
-  private CsvReport(Template template, Facility uploader, Gs1Codec codec) {
-    this.template = template;
-    this.uploader = uploader;
-    this.year = BpomTime.year(codec.profile().clock()); // the codec's sliding century
-  }
+    private CsvReport(Template template, Facility uploader, Gs1Codec codec) {
+        this.template = template;
+        this.uploader = uploader;
+        this.year = BpomTime.year(codec.profile().clock()); // the codec's sliding century
+    }
 
-  /**
-   * Reads a whole file. A header that does not fit throws {@link TemplateMismatch}; everything
-   * else ends up in {@link #problems()}.
-   */
-  public static CsvReport read(Template template, Reader in, Facility uploader, ReferenceData ref, Gs1Codec codec)
-      throws IOException, TemplateMismatch {
-    return read(template, in, uploader, ref, codec, rows -> { });
-  }
+    /**
+     * Reads a whole file. A header that does not fit throws {@link TemplateMismatch}; everything
+     * else ends up in {@link #problems()}.
+     */
+    public static CsvReport read(Template template, Reader in, Facility uploader, ReferenceData ref, Gs1Codec codec)
+            throws IOException, TemplateMismatch {
+        return read(template, in, uploader, ref, codec, rows -> {});
+    }
 
-  /** As {@link #read(Template, Reader, Facility, ReferenceData, Gs1Codec)}, telling {@code progress} the rows read every 10,000. */
-  public static CsvReport read(Template template, Reader in, Facility uploader, ReferenceData ref, Gs1Codec codec,
-                               java.util.function.LongConsumer progress) throws IOException, TemplateMismatch {
-    CsvReport report = new CsvReport(template, uploader, codec);
-    try (TemplateReader reader = TemplateReader.open(template, in, uploader.partnerId(), codec)) {
-      for (CsvRow row; (row = reader.next()) != null; ) {
-        report.rows++;
-        report.add(row, ref);
-        if (report.rows % 10_000 == 0) {
-          progress.accept(report.rows);
+    /** As {@link #read(Template, Reader, Facility, ReferenceData, Gs1Codec)}, telling {@code progress} the rows read every 10,000. */
+    public static CsvReport read(
+            Template template,
+            Reader in,
+            Facility uploader,
+            ReferenceData ref,
+            Gs1Codec codec,
+            java.util.function.LongConsumer progress)
+            throws IOException, TemplateMismatch {
+        CsvReport report = new CsvReport(template, uploader, codec);
+        try (TemplateReader reader = TemplateReader.open(template, in, uploader.partnerId(), codec)) {
+            for (CsvRow row; (row = reader.next()) != null; ) {
+                report.rows++;
+                report.add(row, ref);
+                if (report.rows % 10_000 == 0) {
+                    progress.accept(report.rows);
+                }
+            }
+        } catch (CsvSyntaxException e) {
+            report.problem(e.problem());
         }
-      }
-    } catch (CsvSyntaxException e) {
-      report.problem(e.problem());
+        return report;
     }
-    return report;
-  }
 
-  private void add(CsvRow row, ReferenceData ref) {
-    List<CsvProblem> rowProblems = new ArrayList<>(row.problems());
-    if (row.valid()) {
-      CodeRef code = resolve(row.code(), row, ref, rowProblems, template == Template.USAGE ? "Primary Code" : "2D Barcode");
-      if (template == Template.USAGE) {
-        CodeRef secondary = row.secondary() == null ? null : resolve(row.secondary(), row, ref, rowProblems, "Secondary Code");
-        CodeRef tertiary = row.tertiary() == null ? null : resolve(row.tertiary(), row, ref, rowProblems, "Tertiary Code");
-        if (rowProblems.isEmpty()) {
-          usage.add(new UsageLine(code, row.use(), secondary, tertiary));
-          lineOf(row.line());
+    private void add(CsvRow row, ReferenceData ref) {
+        List<CsvProblem> rowProblems = new ArrayList<>(row.problems());
+        if (row.valid()) {
+            CodeRef code = resolve(
+                    row.code(), row, ref, rowProblems, template == Template.USAGE ? "Primary Code" : "2D Barcode");
+            if (template == Template.USAGE) {
+                CodeRef secondary = row.secondary() == null
+                        ? null
+                        : resolve(row.secondary(), row, ref, rowProblems, "Secondary Code");
+                CodeRef tertiary =
+                        row.tertiary() == null ? null : resolve(row.tertiary(), row, ref, rowProblems, "Tertiary Code");
+                if (rowProblems.isEmpty()) {
+                    usage.add(new UsageLine(code, row.use(), secondary, tertiary));
+                    lineOf(row.line());
+                }
+            } else {
+                if (row.destinationPartnerId() != null) {
+                    Facility to = ref.facility(row.destinationPartnerId());
+                    if (to == null) {
+                        rowProblems.add(new CsvProblem(
+                                row.line(),
+                                "Destination Partner ID",
+                                "UNKNOWN_FACILITY",
+                                "no facility has partner ID " + row.destinationPartnerId()));
+                    } else if (destination != null && destination.ref() != to.ref()) {
+                        rowProblems.add(new CsvProblem(
+                                row.line(),
+                                "Destination Partner ID",
+                                "DESTINATION_DIFFERS",
+                                "one file ships to one destination; this row names " + to.partnerId()
+                                        + ", earlier rows " + destination.partnerId()));
+                    } else {
+                        destination = to;
+                    }
+                }
+                if (rowProblems.isEmpty()) {
+                    codes.add(code);
+                    lineOf(row.line());
+                    if (row.reason() != null && !row.reason().isBlank() && reasons.size() < MAX_REASONS) {
+                        reasons.add(row.reason().strip());
+                    }
+                }
+            }
         }
-      } else {
-        if (row.destinationPartnerId() != null) {
-          Facility to = ref.facility(row.destinationPartnerId());
-          if (to == null) {
-            rowProblems.add(new CsvProblem(row.line(), "Destination Partner ID", "UNKNOWN_FACILITY",
-                "no facility has partner ID " + row.destinationPartnerId()));
-          } else if (destination != null && destination.ref() != to.ref()) {
-            rowProblems.add(new CsvProblem(row.line(), "Destination Partner ID", "DESTINATION_DIFFERS",
-                "one file ships to one destination; this row names " + to.partnerId() + ", earlier rows "
-                    + destination.partnerId()));
-          } else {
-            destination = to;
-          }
+        rowProblems.forEach(this::problem);
+    }
+
+    private CodeRef resolve(Gs1Payload p, CsvRow row, ReferenceData ref, List<CsvProblem> problems, String column) {
+        CodeRef code = ref.codeRef(p, year);
+        if (code == null) {
+            problems.add(new CsvProblem(
+                    row.line(),
+                    column,
+                    "PRODUCT_UNKNOWN",
+                    "no registered product has " + (p.nie() != null ? "NIE " + p.nie() : "GTIN " + p.gtin())));
         }
-        if (rowProblems.isEmpty()) {
-          codes.add(code);
-          lineOf(row.line());
-          if (row.reason() != null && !row.reason().isBlank() && reasons.size() < MAX_REASONS) {
-            reasons.add(row.reason().strip());
-          }
+        return code;
+    }
+
+    private long[] lines = new long[1024];
+    private int applied;
+
+    private void lineOf(long line) {
+        if (applied == lines.length) {
+            lines = java.util.Arrays.copyOf(lines, lines.length * 2);
         }
-      }
+        lines[applied++] = line;
     }
-    rowProblems.forEach(this::problem);
-  }
 
-  private CodeRef resolve(Gs1Payload p, CsvRow row, ReferenceData ref, List<CsvProblem> problems, String column) {
-    CodeRef code = ref.codeRef(p, year);
-    if (code == null) {
-      problems.add(new CsvProblem(row.line(), column, "PRODUCT_UNKNOWN", "no registered product has "
-          + (p.nie() != null ? "NIE " + p.nie() : "GTIN " + p.gtin())));
+    /** The file line of the {@code index}-th row handed to the report (the index a refusal names). */
+    public long line(int index) {
+        return index < applied ? lines[index] : -1;
     }
-    return code;
-  }
 
-  private long[] lines = new long[1024];
-  private int applied;
-
-  private void lineOf(long line) {
-    if (applied == lines.length) {
-      lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+    /** The column that holds the code of a row: what a refusal of the row points at. */
+    public String codeColumn() {
+        return template == Template.USAGE ? "Primary Code" : "2D Barcode";
     }
-    lines[applied++] = line;
-  }
 
-  /** The file line of the {@code index}-th row handed to the report (the index a refusal names). */
-  public long line(int index) {
-    return index < applied ? lines[index] : -1;
-  }
-
-  /** The column that holds the code of a row: what a refusal of the row points at. */
-  public String codeColumn() {
-    return template == Template.USAGE ? "Primary Code" : "2D Barcode";
-  }
-
-  /** Rows that go into the report (valid ones). */
-  public int validRows() {
-    return applied;
-  }
-
-  private void problem(CsvProblem p) {
-    problemCount++;
-    if (problems.size() < MAX_PROBLEMS) {
-      problems.add(p);
+    /** Rows that go into the report (valid ones). */
+    public int validRows() {
+        return applied;
     }
-  }
 
-  /** Data rows read. */
-  public long rows() {
-    return rows;
-  }
+    private void problem(CsvProblem p) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(p);
+        }
+    }
 
-  /** The first {@link #MAX_PROBLEMS} problems. */
-  public List<CsvProblem> problems() {
-    return List.copyOf(problems);
-  }
+    /** Data rows read. */
+    public long rows() {
+        return rows;
+    }
 
-  /** All problems, listed or not. */
-  public long problemCount() {
-    return problemCount;
-  }
+    /** The first {@link #MAX_PROBLEMS} problems. */
+    public List<CsvProblem> problems() {
+        return List.copyOf(problems);
+    }
 
-  /**
-   * The report command of the file's good rows, as having reached Lacak at {@code receivedAt} (the
-   * upload's arrival; {@code null}: when it is submitted).
-   */
-  public Report toReport(Instant occurredAt, Instant receivedAt, String idempotencyKey, Mode mode) {
-    return toReport(occurredAt, idempotencyKey, mode).receivedAt(receivedAt);
-  }
+    /** All problems, listed or not. */
+    public long problemCount() {
+        return problemCount;
+    }
 
-  /** The report command of the file's good rows: the same the JSON API builds. */
-  public Report toReport(Instant occurredAt, String idempotencyKey, Mode mode) {
-    int by = uploader.ref();
-    List<UsageLine> lines = List.copyOf(usage);
-    List<CodeRef> refs = List.copyOf(codes);
-    int to = destination == null ? 0 : destination.ref();
-    return switch (template) {
-      case USAGE -> new Report(ReportKind.USAGE, by, occurredAt, idempotencyKey, l -> l.usage(by, lines, mode));
-      case SHIPMENT -> new Report(ReportKind.SHIPMENT, by, occurredAt, idempotencyKey, l -> l.ship(by, to, refs, mode));
-      case RECEIPT -> new Report(ReportKind.RECEIPT, by, occurredAt, idempotencyKey, l -> l.receive(by, refs, mode));
-      case SALE -> new Report(ReportKind.SALE, by, occurredAt, idempotencyKey, l -> l.sell(by, refs, mode));
-      case RETURN -> new Report(ReportKind.RETURN, by, occurredAt, idempotencyKey, l -> l.returnTo(by, to, refs, mode), details());
-      case RECALL_SHIPMENT -> new Report(ReportKind.RECALL_SHIPMENT, by, occurredAt, idempotencyKey,
-          l -> l.recallShip(by, to, refs, mode), details());
-    };
-  }
+    /**
+     * The report command of the file's good rows, as having reached Lacak at {@code receivedAt} (the
+     * upload's arrival; {@code null}: when it is submitted).
+     */
+    public Report toReport(Instant occurredAt, Instant receivedAt, String idempotencyKey, Mode mode) {
+        return toReport(occurredAt, idempotencyKey, mode).receivedAt(receivedAt);
+    }
 
-  /** The rows' reasons as the JSON API keeps a report's reason: {@code {"reason": "..."}}, distinct ones joined by "; ". */
-  private String details() {
-    return reasons.isEmpty() ? null : new io.vertx.core.json.JsonObject().put("reason", String.join("; ", reasons)).encode();
-  }
+    /** The report command of the file's good rows: the same the JSON API builds. */
+    public Report toReport(Instant occurredAt, String idempotencyKey, Mode mode) {
+        int by = uploader.ref();
+        List<UsageLine> lines = List.copyOf(usage);
+        List<CodeRef> refs = List.copyOf(codes);
+        int to = destination == null ? 0 : destination.ref();
+        return switch (template) {
+            case USAGE -> new Report(ReportKind.USAGE, by, occurredAt, idempotencyKey, l -> l.usage(by, lines, mode));
+            case SHIPMENT ->
+                new Report(ReportKind.SHIPMENT, by, occurredAt, idempotencyKey, l -> l.ship(by, to, refs, mode));
+            case RECEIPT ->
+                new Report(ReportKind.RECEIPT, by, occurredAt, idempotencyKey, l -> l.receive(by, refs, mode));
+            case SALE -> new Report(ReportKind.SALE, by, occurredAt, idempotencyKey, l -> l.sell(by, refs, mode));
+            case RETURN ->
+                new Report(
+                        ReportKind.RETURN,
+                        by,
+                        occurredAt,
+                        idempotencyKey,
+                        l -> l.returnTo(by, to, refs, mode),
+                        details());
+            case RECALL_SHIPMENT ->
+                new Report(
+                        ReportKind.RECALL_SHIPMENT,
+                        by,
+                        occurredAt,
+                        idempotencyKey,
+                        l -> l.recallShip(by, to, refs, mode),
+                        details());
+        };
+    }
+
+    /** The rows' reasons as the JSON API keeps a report's reason: {@code {"reason": "..."}}, distinct ones joined by "; ". */
+    private String details() {
+        return reasons.isEmpty()
+                ? null
+                : new io.vertx.core.json.JsonObject()
+                        .put("reason", String.join("; ", reasons))
+                        .encode();
+    }
 }

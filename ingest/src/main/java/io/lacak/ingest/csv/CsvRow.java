@@ -9,11 +9,19 @@ import java.util.List;
  * the 2D barcode of a movement row; {@code secondary}, {@code tertiary} and {@code use} are for
  * usage rows only; {@code null} where absent or unreadable. A row with problems is not applied.
  */
-public record CsvRow(long line, String partnerId, String destinationPartnerId, String packaging, Gs1Payload code,
-                     Gs1Payload secondary, Gs1Payload tertiary, UsageLine.Use use, String reason,
-                     List<CsvProblem> problems) {
+public record CsvRow(
+        long line,
+        String partnerId,
+        String destinationPartnerId,
+        String packaging,
+        Gs1Payload code,
+        Gs1Payload secondary,
+        Gs1Payload tertiary,
+        UsageLine.Use use,
+        String reason,
+        List<CsvProblem> problems) {
 
-  public boolean valid() {
-    return problems.isEmpty();
-  }
+    public boolean valid() {
+        return problems.isEmpty();
+    }
 }

@@ -36,265 +36,314 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TemplateReader implements Closeable {
 
-  /** The last valid code read in each code column, by its text (only valid codes are remembered). */
-  private final java.util.Map<Column, String> lastCodeText = new java.util.EnumMap<>(Column.class);
-  private final java.util.Map<Column, Gs1Payload> lastCode = new java.util.EnumMap<>(Column.class);
+    /** The last valid code read in each code column, by its text (only valid codes are remembered). */
+    private final java.util.Map<Column, String> lastCodeText = new java.util.EnumMap<>(Column.class);
 
-  private static final int HEADER_PEEK = 64 * 1024;
+    private final java.util.Map<Column, Gs1Payload> lastCode = new java.util.EnumMap<>(Column.class);
 
-  private final Template template;
-  private final String uploader;
-  private final Gs1Codec codec;
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
-  private final Map<Column, Integer> index;
-  private final int width;
-  private final String[] headerText;
+    private static final int HEADER_PEEK = 64 * 1024;
 
-  private TemplateReader(Template template, String uploader, Gs1Codec codec, CSVParser parser,
-                         Iterator<CSVRecord> records, Map<Column, Integer> index, String[] headerText) {
-    this.template = template;
-    this.uploader = uploader;
-    this.codec = codec;
-    this.parser = parser;
-    this.records = records;
-    this.index = index;
-    this.width = headerText.length;
-    this.headerText = headerText;
-  }
+    private final Template template;
+    private final String uploader;
+    private final Gs1Codec codec;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final Map<Column, Integer> index;
+    private final int width;
+    private final String[] headerText;
 
-  /** Opens a file, reads and checks its header. */
-  public static TemplateReader open(Template template, Reader in, String uploader, Gs1Codec codec)
-      throws IOException, TemplateMismatch {
-    BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
-    char delimiter = delimiter(reader);
-    CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-        .setIgnoreEmptyLines(true).get().parse(reader);
-    Iterator<CSVRecord> records = parser.iterator();
-    List<CsvProblem> problems = new ArrayList<>();
-    CSVRecord header;
-    try {
-      header = records.hasNext() ? records.next() : null;
-    } catch (UncheckedIOException | IllegalStateException e) {
-      throw new TemplateMismatch(List.of(new CsvProblem(1, null, "CSV_SYNTAX", "the header is not valid CSV: " + e.getMessage())));
-    }
-    if (header == null) {
-      throw new TemplateMismatch(List.of(new CsvProblem(1, null, "EMPTY_FILE", "the file is empty")));
-    }
-    Map<Column, Integer> index = new EnumMap<>(Column.class);
-    String[] headerText = new String[header.size()];
-    for (int i = 0; i < header.size(); i++) {
-      String text = header.get(i).replace("\uFEFF", "").strip();
-      headerText[i] = text;
-      Column c = Column.of(text);
-      if (c == null || !template.columns().contains(c)) {
-        problems.add(new CsvProblem(1, printable(text), "UNKNOWN_COLUMN", "column " + (i + 1) + " '" + printable(text)
-            + "' is not a column of the " + template + " template"));
-      } else if (index.putIfAbsent(c, i) != null) {
-        problems.add(new CsvProblem(1, text, "DUPLICATE_COLUMN", "column '" + text + "' appears twice"));
-      }
-    }
-    for (Column c : template.columns()) {
-      if (!index.containsKey(c) && !template.optional(c)) {
-        problems.add(new CsvProblem(1, c.header(), "MISSING_COLUMN", "the " + template + " template needs a column '"
-            + c.header() + "'"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      parser.close();
-      throw new TemplateMismatch(problems);
-    }
-    return new TemplateReader(template, uploader, codec, parser, records, index, headerText);
-  }
-
-  /** The delimiter of the header line: the more frequent of ';' and ','. The reader is reset. */
-  private static char delimiter(BufferedReader reader) throws IOException {
-    reader.mark(HEADER_PEEK);
-    int commas = 0;
-    int semicolons = 0;
-    for (int i = 0, c; i < HEADER_PEEK && (c = reader.read()) >= 0 && c != '\n'; i++) {
-      commas += c == ',' ? 1 : 0;
-      semicolons += c == ';' ? 1 : 0;
-    }
-    reader.reset();
-    return semicolons > commas ? ';' : ',';
-  }
-
-  /**
-   * The next row, or {@code null} at the end.
-   *
-   * @throws CsvSyntaxException when the file stops being CSV (for example an unclosed quote)
-   */
-  public CsvRow next() throws CsvSyntaxException {
-    CSVRecord record;
-    try {
-      if (!records.hasNext()) {
-        return null;
-      }
-      record = records.next();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      throw new CsvSyntaxException(new CsvProblem(parser.getCurrentLineNumber(), null, "CSV_SYNTAX",
-          "not valid CSV near line " + parser.getCurrentLineNumber() + ": " + e.getMessage()));
-    }
-    long line = record.getParser().getCurrentLineNumber();
-    List<CsvProblem> problems = new ArrayList<>(0);
-    if (record.size() != width) {
-      problems.add(new CsvProblem(line, null, "ROW_WIDTH", "expected " + width + " fields, found " + record.size()));
-      return new CsvRow(line, null, null, null, null, null, null, null, null, problems);
-    }
-    Row row = new Row(record, line, problems);
-    String partner = row.required(Column.PARTNER_ID);
-    if (partner != null && !partner.equals(uploader)) {
-      row.problem(Column.PARTNER_ID, "PARTNER_MISMATCH", "partner ID " + partner + " is not the uploader's (" + uploader + ")");
-    }
-    String destination = index.containsKey(Column.DESTINATION_PARTNER_ID) ? row.required(Column.DESTINATION_PARTNER_ID) : null;
-    Column codeColumn = template == Template.USAGE ? Column.PRIMARY_CODE : Column.BARCODE;
-    Gs1Payload code = row.code(codeColumn, false);
-    Gs1Payload secondary = template == Template.USAGE ? row.code(Column.SECONDARY_CODE, true) : null;
-    Gs1Payload tertiary = template == Template.USAGE ? row.code(Column.TERTIARY_CODE, true) : null;
-    if (code != null) {
-      row.crossCheck(code);
-    }
-    Use use = template == Template.USAGE ? row.use() : null;
-    String reason = index.containsKey(Column.REASON) ? row.value(Column.REASON) : null;
-    return new CsvRow(line, partner, destination, row.value(Column.PACKAGING), code, secondary, tertiary, use, reason,
-        problems);
-  }
-
-  /** One record's cells, with the problems found in them. */
-  private final class Row {
-    final CSVRecord record;
-    final long line;
-    final List<CsvProblem> problems;
-
-    Row(CSVRecord record, long line, List<CsvProblem> problems) {
-      this.record = record;
-      this.line = line;
-      this.problems = problems;
+    private TemplateReader(
+            Template template,
+            String uploader,
+            Gs1Codec codec,
+            CSVParser parser,
+            Iterator<CSVRecord> records,
+            Map<Column, Integer> index,
+            String[] headerText) {
+        this.template = template;
+        this.uploader = uploader;
+        this.codec = codec;
+        this.parser = parser;
+        this.records = records;
+        this.index = index;
+        this.width = headerText.length;
+        this.headerText = headerText;
     }
 
-    String value(Column c) {
-      Integer i = index.get(c);
-      if (i == null) {
-        return null;
-      }
-      String v = record.get(i).strip();
-      return v.isEmpty() ? null : v;
-    }
-
-    String required(Column c) {
-      String v = value(c);
-      if (v == null && !template.mayBeEmpty(c)) {
-        problem(c, "VALUE_MISSING", headerText[index.get(c)] + " is empty");
-      }
-      return v;
-    }
-
-    void problem(Column c, String code, String message) {
-      Integer i = index.get(c);
-      problems.add(new CsvProblem(line, i == null ? c.header() : headerText[i], code, message));
-    }
-
-    /** A code cell: a valid authentication code, or (for containers) "0" for none. */
-    Gs1Payload code(Column c, boolean zeroMeansNone) {
-      String v = required(c);
-      if (v == null || (zeroMeansNone && v.equals("0"))) {
-        return null;
-      }
-      if (v.equals(lastCodeText.get(c))) {
-        return lastCode.get(c); // a box or pallet code repeats on every row packed into it: parsed once
-      }
-      Gs1Result r = codec.parse(v);
-      if (!r.valid()) {
-        StringBuilder why = new StringBuilder();
-        for (Gs1Error e : r.errors()) {
-          why.append(why.length() == 0 ? "" : "; ").append(e.code()).append(": ").append(e.message());
-        }
-        problem(c, "CODE_INVALID", why.toString());
-        return null;
-      }
-      if (r.kind() != PayloadKind.AUTHENTICATION) {
-        problem(c, "CODE_NOT_AUTHENTICATION", "the code is an " + r.kind() + " code, not an authentication code");
-        return null;
-      }
-      lastCodeText.put(c, v);
-      lastCode.put(c, r.payload());
-      return r.payload();
-    }
-
-    /** The NIE, batch, expiry and GTIN columns must say what the code says. */
-    void crossCheck(Gs1Payload code) {
-      String nie = required(Column.NIE);
-      if (nie != null && code.nie() != null && !nie.equals(code.nie())) {
-        problem(Column.NIE, "MISMATCH", "NIE " + nie + " differs from the code's (90) " + code.nie());
-      }
-      String batch = required(Column.BATCH);
-      if (batch != null && !batch.equals(code.batch())) {
-        problem(Column.BATCH, "MISMATCH", "batch " + batch + " differs from the code's (10) " + code.batch());
-      }
-      String expiry = required(Column.EXPIRY);
-      if (expiry != null) {
+    /** Opens a file, reads and checks its header. */
+    public static TemplateReader open(Template template, Reader in, String uploader, Gs1Codec codec)
+            throws IOException, TemplateMismatch {
+        BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        char delimiter = delimiter(reader);
+        CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(reader);
+        Iterator<CSVRecord> records = parser.iterator();
+        List<CsvProblem> problems = new ArrayList<>();
+        CSVRecord header;
         try {
-          LocalDate date = LocalDate.parse(expiry);
-          LocalDate printed = Gs1Dates.resolve(code.expiry(), BpomTime.year(codec.profile().clock()));
-          if (!date.equals(printed)) {
-            problem(Column.EXPIRY, "MISMATCH", "expiry " + expiry + " differs from the code's (17) " + printed);
-          }
-        } catch (DateTimeParseException e) {
-          problem(Column.EXPIRY, "DATE_INVALID", "'" + expiry + "' is not a date in the form yyyy-mm-dd");
+            header = records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new TemplateMismatch(
+                    List.of(new CsvProblem(1, null, "CSV_SYNTAX", "the header is not valid CSV: " + e.getMessage())));
         }
-      }
-      String gtin = value(Column.GTIN);
-      if (gtin != null && code.gtin() != null && !gtin.equals(code.gtin())) {
-        problem(Column.GTIN, "MISMATCH", "GTIN " + gtin + " differs from the code's (01) " + code.gtin());
-      }
+        if (header == null) {
+            throw new TemplateMismatch(List.of(new CsvProblem(1, null, "EMPTY_FILE", "the file is empty")));
+        }
+        Map<Column, Integer> index = new EnumMap<>(Column.class);
+        String[] headerText = new String[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            String text = header.get(i).replace("\uFEFF", "").strip();
+            headerText[i] = text;
+            Column c = Column.of(text);
+            if (c == null || !template.columns().contains(c)) {
+                problems.add(new CsvProblem(
+                        1,
+                        printable(text),
+                        "UNKNOWN_COLUMN",
+                        "column " + (i + 1) + " '" + printable(text) + "' is not a column of the " + template
+                                + " template"));
+            } else if (index.putIfAbsent(c, i) != null) {
+                problems.add(new CsvProblem(1, text, "DUPLICATE_COLUMN", "column '" + text + "' appears twice"));
+            }
+        }
+        for (Column c : template.columns()) {
+            if (!index.containsKey(c) && !template.optional(c)) {
+                problems.add(new CsvProblem(
+                        1,
+                        c.header(),
+                        "MISSING_COLUMN",
+                        "the " + template + " template needs a column '" + c.header() + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            parser.close();
+            throw new TemplateMismatch(problems);
+        }
+        return new TemplateReader(template, uploader, codec, parser, records, index, headerText);
     }
 
-    /** Lampiran G.4.b.x: exactly one of active, retained sample and reject is TRUE. */
-    Use use() {
-      Boolean active = bool(Column.ACTIVE);
-      Boolean retained = bool(Column.RETAINED_SAMPLE);
-      Boolean reject = bool(Column.REJECT);
-      if (active == null || retained == null || reject == null) {
-        return null;
-      }
-      int trues = (active ? 1 : 0) + (retained ? 1 : 0) + (reject ? 1 : 0);
-      if (trues != 1) {
-        problem(Column.ACTIVE, "USAGE_STATUS", "exactly one of active, retained sample and reject must be TRUE, not "
-            + trues);
-        return null;
-      }
-      return active ? Use.ACTIVE : retained ? Use.RETAINED_SAMPLE : Use.REJECTED;
+    /** The delimiter of the header line: the more frequent of ';' and ','. The reader is reset. */
+    private static char delimiter(BufferedReader reader) throws IOException {
+        reader.mark(HEADER_PEEK);
+        int commas = 0;
+        int semicolons = 0;
+        for (int i = 0, c; i < HEADER_PEEK && (c = reader.read()) >= 0 && c != '\n'; i++) {
+            commas += c == ',' ? 1 : 0;
+            semicolons += c == ';' ? 1 : 0;
+        }
+        reader.reset();
+        return semicolons > commas ? ';' : ',';
     }
 
-    Boolean bool(Column c) {
-      String v = required(c);
-      if (v == null) {
-        return null;
-      }
-      switch (v.toUpperCase(Locale.ROOT)) {
-        case "TRUE":
-          return Boolean.TRUE;
-        case "FALSE":
-          return Boolean.FALSE;
-        default:
-          problem(c, "BOOLEAN_INVALID", "'" + v + "' is neither TRUE nor FALSE");
-          return null;
-      }
+    /**
+     * The next row, or {@code null} at the end.
+     *
+     * @throws CsvSyntaxException when the file stops being CSV (for example an unclosed quote)
+     */
+    public CsvRow next() throws CsvSyntaxException {
+        CSVRecord record;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new CsvSyntaxException(new CsvProblem(
+                    parser.getCurrentLineNumber(),
+                    null,
+                    "CSV_SYNTAX",
+                    "not valid CSV near line " + parser.getCurrentLineNumber() + ": " + e.getMessage()));
+        }
+        long line = record.getParser().getCurrentLineNumber();
+        List<CsvProblem> problems = new ArrayList<>(0);
+        if (record.size() != width) {
+            problems.add(
+                    new CsvProblem(line, null, "ROW_WIDTH", "expected " + width + " fields, found " + record.size()));
+            return new CsvRow(line, null, null, null, null, null, null, null, null, problems);
+        }
+        Row row = new Row(record, line, problems);
+        String partner = row.required(Column.PARTNER_ID);
+        if (partner != null && !partner.equals(uploader)) {
+            row.problem(
+                    Column.PARTNER_ID,
+                    "PARTNER_MISMATCH",
+                    "partner ID " + partner + " is not the uploader's (" + uploader + ")");
+        }
+        String destination =
+                index.containsKey(Column.DESTINATION_PARTNER_ID) ? row.required(Column.DESTINATION_PARTNER_ID) : null;
+        Column codeColumn = template == Template.USAGE ? Column.PRIMARY_CODE : Column.BARCODE;
+        Gs1Payload code = row.code(codeColumn, false);
+        Gs1Payload secondary = template == Template.USAGE ? row.code(Column.SECONDARY_CODE, true) : null;
+        Gs1Payload tertiary = template == Template.USAGE ? row.code(Column.TERTIARY_CODE, true) : null;
+        if (code != null) {
+            row.crossCheck(code);
+        }
+        Use use = template == Template.USAGE ? row.use() : null;
+        String reason = index.containsKey(Column.REASON) ? row.value(Column.REASON) : null;
+        return new CsvRow(
+                line,
+                partner,
+                destination,
+                row.value(Column.PACKAGING),
+                code,
+                secondary,
+                tertiary,
+                use,
+                reason,
+                problems);
     }
-  }
 
-  private static String printable(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.length() && i < 60; i++) {
-      char c = s.charAt(i);
-      sb.append(c >= 0x20 && c != 0x7F && !Character.isISOControl(c) ? c : '?');
+    /** One record's cells, with the problems found in them. */
+    private final class Row {
+        final CSVRecord record;
+        final long line;
+        final List<CsvProblem> problems;
+
+        Row(CSVRecord record, long line, List<CsvProblem> problems) {
+            this.record = record;
+            this.line = line;
+            this.problems = problems;
+        }
+
+        String value(Column c) {
+            Integer i = index.get(c);
+            if (i == null) {
+                return null;
+            }
+            String v = record.get(i).strip();
+            return v.isEmpty() ? null : v;
+        }
+
+        String required(Column c) {
+            String v = value(c);
+            if (v == null && !template.mayBeEmpty(c)) {
+                problem(c, "VALUE_MISSING", headerText[index.get(c)] + " is empty");
+            }
+            return v;
+        }
+
+        void problem(Column c, String code, String message) {
+            Integer i = index.get(c);
+            problems.add(new CsvProblem(line, i == null ? c.header() : headerText[i], code, message));
+        }
+
+        /** A code cell: a valid authentication code, or (for containers) "0" for none. */
+        Gs1Payload code(Column c, boolean zeroMeansNone) {
+            String v = required(c);
+            if (v == null || (zeroMeansNone && v.equals("0"))) {
+                return null;
+            }
+            if (v.equals(lastCodeText.get(c))) {
+                return lastCode.get(c); // a box or pallet code repeats on every row packed into it: parsed once
+            }
+            Gs1Result r = codec.parse(v);
+            if (!r.valid()) {
+                StringBuilder why = new StringBuilder();
+                for (Gs1Error e : r.errors()) {
+                    why.append(why.length() == 0 ? "" : "; ")
+                            .append(e.code())
+                            .append(": ")
+                            .append(e.message());
+                }
+                problem(c, "CODE_INVALID", why.toString());
+                return null;
+            }
+            if (r.kind() != PayloadKind.AUTHENTICATION) {
+                problem(
+                        c,
+                        "CODE_NOT_AUTHENTICATION",
+                        "the code is an " + r.kind() + " code, not an authentication code");
+                return null;
+            }
+            lastCodeText.put(c, v);
+            lastCode.put(c, r.payload());
+            return r.payload();
+        }
+
+        /** The NIE, batch, expiry and GTIN columns must say what the code says. */
+        void crossCheck(Gs1Payload code) {
+            String nie = required(Column.NIE);
+            if (nie != null && code.nie() != null && !nie.equals(code.nie())) {
+                problem(Column.NIE, "MISMATCH", "NIE " + nie + " differs from the code's (90) " + code.nie());
+            }
+            String batch = required(Column.BATCH);
+            if (batch != null && !batch.equals(code.batch())) {
+                problem(Column.BATCH, "MISMATCH", "batch " + batch + " differs from the code's (10) " + code.batch());
+            }
+            String expiry = required(Column.EXPIRY);
+            if (expiry != null) {
+                try {
+                    LocalDate date = LocalDate.parse(expiry);
+                    LocalDate printed = Gs1Dates.resolve(
+                            code.expiry(), BpomTime.year(codec.profile().clock()));
+                    if (!date.equals(printed)) {
+                        problem(
+                                Column.EXPIRY,
+                                "MISMATCH",
+                                "expiry " + expiry + " differs from the code's (17) " + printed);
+                    }
+                } catch (DateTimeParseException e) {
+                    problem(Column.EXPIRY, "DATE_INVALID", "'" + expiry + "' is not a date in the form yyyy-mm-dd");
+                }
+            }
+            String gtin = value(Column.GTIN);
+            if (gtin != null && code.gtin() != null && !gtin.equals(code.gtin())) {
+                problem(Column.GTIN, "MISMATCH", "GTIN " + gtin + " differs from the code's (01) " + code.gtin());
+            }
+        }
+
+        /** Lampiran G.4.b.x: exactly one of active, retained sample and reject is TRUE. */
+        Use use() {
+            Boolean active = bool(Column.ACTIVE);
+            Boolean retained = bool(Column.RETAINED_SAMPLE);
+            Boolean reject = bool(Column.REJECT);
+            if (active == null || retained == null || reject == null) {
+                return null;
+            }
+            int trues = (active ? 1 : 0) + (retained ? 1 : 0) + (reject ? 1 : 0);
+            if (trues != 1) {
+                problem(
+                        Column.ACTIVE,
+                        "USAGE_STATUS",
+                        "exactly one of active, retained sample and reject must be TRUE, not " + trues);
+                return null;
+            }
+            return active ? Use.ACTIVE : retained ? Use.RETAINED_SAMPLE : Use.REJECTED;
+        }
+
+        Boolean bool(Column c) {
+            String v = required(c);
+            if (v == null) {
+                return null;
+            }
+            switch (v.toUpperCase(Locale.ROOT)) {
+                case "TRUE":
+                    return Boolean.TRUE;
+                case "FALSE":
+                    return Boolean.FALSE;
+                default:
+                    problem(c, "BOOLEAN_INVALID", "'" + v + "' is neither TRUE nor FALSE");
+                    return null;
+            }
+        }
     }
-    return sb.toString();
-  }
 
-  @Override
-  public void close() throws IOException {
-    parser.close();
-  }
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 60; i++) {
+            char c = s.charAt(i);
+            sb.append(c >= 0x20 && c != 0x7F && !Character.isISOControl(c) ? c : '?');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
 }

@@ -50,250 +50,347 @@ import java.util.logging.Logger;
  */
 public final class UploadJobs {
 
-  private static final Logger LOG = Logger.getLogger(UploadJobs.class.getName());
+    private static final Logger LOG = Logger.getLogger(UploadJobs.class.getName());
 
-  /** Where a job is. */
-  public enum State {
-    QUEUED, PARSING, APPLYING, DONE, REFUSED, FAILED;
+    /** Where a job is. */
+    public enum State {
+        QUEUED,
+        PARSING,
+        APPLYING,
+        DONE,
+        REFUSED,
+        FAILED;
 
-    boolean finished() {
-      return this == DONE || this == REFUSED || this == FAILED;
+        boolean finished() {
+            return this == DONE || this == REFUSED || this == FAILED;
+        }
     }
-  }
 
-  /**
-   * A file received: who sent it, for which template, how to apply it, when the activity happened,
-   * and when the upload reached Lacak ({@code receivedAt}: the 24-hour window of Pasal 12(5), 13(3)
-   * ends there, however long the job waits for a thread).
-   */
-  public record Upload(Facility facility, Template template, Mode mode, Path file, String idempotencyKey,
-                       Instant occurredAt, Instant receivedAt) {
-  }
+    /**
+     * A file received: who sent it, for which template, how to apply it, when the activity happened,
+     * and when the upload reached Lacak ({@code receivedAt}: the 24-hour window of Pasal 12(5), 13(3)
+     * ends there, however long the job waits for a thread).
+     */
+    public record Upload(
+            Facility facility,
+            Template template,
+            Mode mode,
+            Path file,
+            String idempotencyKey,
+            Instant occurredAt,
+            Instant receivedAt) {}
 
-  private static final class Progress {
-    volatile State state = State.QUEUED;
-    volatile long rows;
-    volatile long bytesRead;
-  }
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final Sequencer sequencer;
-  private final Gs1Codec codec;
-  private final Path dir;
-  /** Two files decided at a time: each holds its rows in memory until the sequencer takes them. */
-  private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "lacak-ingest");
-    t.setDaemon(true);
-    return t;
-  });
-  private final Map<Long, Progress> running = new ConcurrentHashMap<>();
-
-  /** What {@code /health} shows of the ingest threads: whether they take work, and the jobs running. */
-  public record Health(boolean up, int running) {
-  }
-
-  public Health health() {
-    return new Health(!workers.isShutdown(), running.size());
-  }
-
-  public UploadJobs(Vertx vertx, Pool pool, Sequencer sequencer, Gs1Codec codec, Path dir) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.sequencer = sequencer;
-    this.codec = codec;
-    this.dir = dir;
-  }
-
-  /** A fresh file name in the upload directory for a file being received. */
-  public Path incomingFile() throws IOException {
-    Files.createDirectories(dir);
-    return dir.resolve("incoming-" + UUID.randomUUID() + ".csv");
-  }
-
-  /**
-   * Takes a received file as a job, or finds the job it repeats (same content or idempotency key);
-   * a repeat of a failed job runs it again. The answer is the job as {@link #get} shows it.
-   */
-  public Future<JsonObject> accept(Upload u) {
-    return offLoop(() -> new String[] {UploadFiles.sha256(u.file()), String.valueOf(Files.size(u.file()))}).compose(read -> {
-      String hash = read[0];
-      long bytes = Long.parseLong(read[1]);
-      return pool.preparedQuery("insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
-              + " occurred_at, received_at, state) values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED')"
-              + " on conflict do nothing returning id")
-          .execute(Tuple.from(new Object[] {u.facility().ref(), u.template().name(), u.mode().name(), hash,
-              u.idempotencyKey(), bytes, OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC),
-              OffsetDateTime.ofInstant(u.receivedAt(), ZoneOffset.UTC)}))
-          .compose(rows -> rows.size() == 1 ? start(rows.iterator().next().getLong(0), u.file())
-              : repeat(u, hash));
-    });
-  }
-
-  private Future<JsonObject> repeat(Upload u, String hash) {
-    return pool.preparedQuery("select id, state from upload where facility = $1 and ((template = $2 and mode = $3"
-            + " and sha256 = $4) or idempotency_key = $5) order by id limit 1")
-        .execute(Tuple.of(u.facility().ref(), u.template().name(), u.mode().name(), hash, u.idempotencyKey()))
-        .compose(rows -> {
-          Row row = rows.iterator().next();
-          long id = row.getLong("id");
-          if (State.valueOf(row.getString("state")) == State.FAILED) {
-            return pool.preparedQuery("update upload set state = 'QUEUED', finished_at = null, problems = null,"
-                + " problem_count = 0, rows_read = 0 where id = $1")
-                .execute(Tuple.of(id)).compose(v -> start(id, u.file()));
-          }
-          return offLoop(() -> {
-            UploadFiles.delete(u.file());
-            return null;
-          }).compose(v -> get(id)).map(job -> job.put("repeated", true));
-        });
-  }
-
-  private Future<JsonObject> start(long id, Path incoming) {
-    return offLoop(() -> Files.move(incoming, file(id), StandardCopyOption.REPLACE_EXISTING)).compose(moved -> {
-      running.put(id, new Progress());
-      process(id);
-      return get(id);
-    });
-  }
-
-  /** Runs again every job a stop interrupted; their journaled reports are not applied twice. */
-  public Future<Integer> resume() {
-    return pool.query("select id from upload where state in ('QUEUED', 'PARSING', 'APPLYING') order by id").execute()
-        .map(rows -> {
-          for (Row row : rows) {
-            long id = row.getLong(0);
-            running.put(id, new Progress());
-            process(id);
-          }
-          return rows.size();
-        });
-  }
-
-  private void process(long id) {
-    offLoop(() -> {
-      run(id);
-      return null;
-    }).onFailure(e -> {
-      LOG.log(Level.SEVERE, "upload " + id + " failed", e);
-      finish(id, State.FAILED, 0, null, null, List.of(new CsvProblem(0, null, "INTERNAL",
-          "the server could not process the file; upload it again")), 1);
-    });
-  }
-
-  /** Worker thread: parse, check, submit, record. */
-  private void run(long id) throws Exception {
-    Row job = pool.preparedQuery("select facility, template, mode, occurred_at, received_at from upload where id = $1")
-        .execute(Tuple.of(id)).await(1, TimeUnit.MINUTES).iterator().next();
-    Facility facility = sequencer.referenceData().facility(job.getInteger("facility"));
-    Template template = Template.valueOf(job.getString("template"));
-    Mode mode = Mode.valueOf(job.getString("mode"));
-    Progress progress = running.computeIfAbsent(id, k -> new Progress());
-    state(id, progress, State.PARSING);
-    CsvReport report;
-    try (InputStream in = new UploadFiles.Counting(Files.newInputStream(file(id)), n -> progress.bytesRead += n);
-         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-      report = CsvReport.read(template, reader, facility, sequencer.referenceData(), codec, rows -> progress.rows = rows);
-    } catch (TemplateMismatch e) {
-      finish(id, State.REFUSED, 0, null, null, e.problems(), e.problems().size());
-      return;
+    private static final class Progress {
+        volatile State state = State.QUEUED;
+        volatile long rows;
+        volatile long bytesRead;
     }
-    progress.rows = report.rows();
-    if (report.problemCount() > 0 && mode == Mode.ATOMIC || report.validRows() == 0) {
-      // one process (Lampiran G-J): a file with any bad row is refused whole, nothing applied
-      finish(id, report.problemCount() > 0 ? State.REFUSED : State.DONE, 0, null, null, report.problems(),
-          report.problemCount());
-      return;
-    }
-    state(id, progress, State.APPLYING);
-    Instant occurredAt = job.getOffsetDateTime("occurred_at").toInstant();
-    Instant receivedAt = job.getOffsetDateTime("received_at").toInstant(); // the upload's arrival, not now
-    Receipt receipt = sequencer.submit(report.toReport(occurredAt, receivedAt, "upload-" + id, mode))
-        .await(1, TimeUnit.HOURS);
-    List<CsvProblem> problems = new java.util.ArrayList<>(report.problems());
-    for (Outcome.Refused r : receipt.outcome().refused()) {
-      if (problems.size() < CsvReport.MAX_PROBLEMS) {
-        problems.add(new CsvProblem(report.line(r.index()), report.codeColumn(), r.reason().name(),
-            r.reason().message() + " (" + r.serial() + ")"));
-      }
-    }
-    long count = report.problemCount() + receipt.outcome().refused().size();
-    finish(id, receipt.outcome().applied() ? State.DONE : State.REFUSED, receipt.outcome().accepted(), receipt.sequence(),
-        receipt.late(), problems, count);
-  }
 
-  private void state(long id, Progress p, State s) throws Exception {
-    p.state = s;
-    pool.preparedQuery("update upload set state = $2, rows_read = $3 where id = $1").execute(Tuple.of(id, s.name(), p.rows))
-        .await(1, TimeUnit.MINUTES);
-  }
-
-  private void finish(long id, State state, long accepted, Long seq, Boolean late, List<CsvProblem> problems, long count) {
-    Progress p = running.get(id);
-    JsonArray list = new JsonArray();
-    problems.stream().limit(CsvReport.MAX_PROBLEMS).forEach(q -> list.add(problem(q)));
-    pool.preparedQuery("update upload set state = $2, rows_read = $3, rows_accepted = $4, journal_seq = $5, late = $6,"
-            + " problems = $7, problem_count = $8, finished_at = now() where id = $1")
-        .execute(Tuple.from(new Object[] {id, state.name(), p == null ? 0 : p.rows, accepted, seq, late, list.encode(), count}))
-        .onComplete(r -> {
-          running.remove(id);
-          workers.execute(() -> UploadFiles.delete(file(id))); // file I/O off the event loop
-          if (r.failed()) {
-            LOG.log(Level.SEVERE, "cannot record the end of upload " + id, r.cause());
-          }
-        });
-  }
-
-  /**
-   * Runs {@code task} on the ingest threads (plain threads, so that it may wait for the database
-   * and the sequencer); the result comes back on the caller's context.
-   */
-  private <T> Future<T> offLoop(java.util.concurrent.Callable<T> task) {
-    return io.lacak.core.concurrent.PlainThreads.call(vertx, workers, task);
-  }
-
-  /** Stops taking jobs; those running are left to be resumed on the next start. */
-  public void close() {
-    workers.shutdownNow();
-  }
-
-  /** A job as its uploader sees it, or {@code null} when there is none with this id. */
-  public Future<JsonObject> get(long id) {
-    return pool.preparedQuery("select * from upload where id = $1").execute(Tuple.of(id)).map(rows -> {
-      if (rows.size() == 0) {
-        return null;
-      }
-      Row r = rows.iterator().next();
-      State stored = State.valueOf(r.getString("state"));
-      Progress p = running.get(id);
-      State state = p != null && !stored.finished() ? p.state : stored;
-      long rowsRead = p != null && !stored.finished() ? p.rows : r.getLong("rows_read");
-      long bytes = r.getLong("bytes");
-      int percent = switch (state) {
-        case QUEUED -> 0;
-        case PARSING -> p == null || bytes == 0 ? 0 : (int) Math.min(90, p.bytesRead * 90 / bytes);
-        case APPLYING -> 95;
-        default -> 100;
-      };
-      Facility uploader = sequencer.referenceData().facility(r.getInteger("facility"));
-      return new JsonObject().put("id", id).put("partnerId", uploader == null ? null : uploader.partnerId())
-          .put("template", Template.valueOf(r.getString("template")).slug()).put("mode", r.getString("mode"))
-          .put("state", state.name()).put("percent", percent).put("bytes", bytes).put("rowsRead", rowsRead)
-          .put("rowsAccepted", r.getLong("rows_accepted")).put("late", r.getBoolean("late"))
-          .put("journalSequence", r.getLong("journal_seq")).put("problemCount", r.getLong("problem_count"))
-          .put("problems", r.getString("problems") == null ? new JsonArray() : new JsonArray(r.getString("problems")))
-          .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString())
-          .put("receivedAt", r.getOffsetDateTime("received_at").toInstant().toString())
-          .put("finishedAt", r.getOffsetDateTime("finished_at") == null ? null
-              : r.getOffsetDateTime("finished_at").toInstant().toString());
+    private final Vertx vertx;
+    private final Pool pool;
+    private final Sequencer sequencer;
+    private final Gs1Codec codec;
+    private final Path dir;
+    /** Two files decided at a time: each holds its rows in memory until the sequencer takes them. */
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "lacak-ingest");
+        t.setDaemon(true);
+        return t;
     });
-  }
 
-  private static JsonObject problem(CsvProblem p) {
-    return new JsonObject().put("line", p.line()).put("column", p.column()).put("code", p.code()).put("message", p.message());
-  }
+    private final Map<Long, Progress> running = new ConcurrentHashMap<>();
 
-  private Path file(long id) {
-    return dir.resolve(id + ".csv");
-  }
+    /** What {@code /health} shows of the ingest threads: whether they take work, and the jobs running. */
+    public record Health(boolean up, int running) {}
+
+    public Health health() {
+        return new Health(!workers.isShutdown(), running.size());
+    }
+
+    public UploadJobs(Vertx vertx, Pool pool, Sequencer sequencer, Gs1Codec codec, Path dir) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.sequencer = sequencer;
+        this.codec = codec;
+        this.dir = dir;
+    }
+
+    /** A fresh file name in the upload directory for a file being received. */
+    public Path incomingFile() throws IOException {
+        Files.createDirectories(dir);
+        return dir.resolve("incoming-" + UUID.randomUUID() + ".csv");
+    }
+
+    /**
+     * Takes a received file as a job, or finds the job it repeats (same content or idempotency key);
+     * a repeat of a failed job runs it again. The answer is the job as {@link #get} shows it.
+     */
+    public Future<JsonObject> accept(Upload u) {
+        return offLoop(() -> new String[] {UploadFiles.sha256(u.file()), String.valueOf(Files.size(u.file()))})
+                .compose(read -> {
+                    String hash = read[0];
+                    long bytes = Long.parseLong(read[1]);
+                    return pool.preparedQuery(
+                                    "insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
+                                            + " occurred_at, received_at, state) values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED')"
+                                            + " on conflict do nothing returning id")
+                            .execute(Tuple.from(new Object[] {
+                                u.facility().ref(),
+                                u.template().name(),
+                                u.mode().name(),
+                                hash,
+                                u.idempotencyKey(),
+                                bytes,
+                                OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC),
+                                OffsetDateTime.ofInstant(u.receivedAt(), ZoneOffset.UTC)
+                            }))
+                            .compose(rows -> rows.size() == 1
+                                    ? start(rows.iterator().next().getLong(0), u.file())
+                                    : repeat(u, hash));
+                });
+    }
+
+    private Future<JsonObject> repeat(Upload u, String hash) {
+        return pool.preparedQuery("select id, state from upload where facility = $1 and ((template = $2 and mode = $3"
+                        + " and sha256 = $4) or idempotency_key = $5) order by id limit 1")
+                .execute(Tuple.of(
+                        u.facility().ref(), u.template().name(), u.mode().name(), hash, u.idempotencyKey()))
+                .compose(rows -> {
+                    Row row = rows.iterator().next();
+                    long id = row.getLong("id");
+                    if (State.valueOf(row.getString("state")) == State.FAILED) {
+                        return pool.preparedQuery(
+                                        "update upload set state = 'QUEUED', finished_at = null, problems = null,"
+                                                + " problem_count = 0, rows_read = 0 where id = $1")
+                                .execute(Tuple.of(id))
+                                .compose(v -> start(id, u.file()));
+                    }
+                    return offLoop(() -> {
+                                UploadFiles.delete(u.file());
+                                return null;
+                            })
+                            .compose(v -> get(id))
+                            .map(job -> job.put("repeated", true));
+                });
+    }
+
+    private Future<JsonObject> start(long id, Path incoming) {
+        return offLoop(() -> Files.move(incoming, file(id), StandardCopyOption.REPLACE_EXISTING))
+                .compose(moved -> {
+                    running.put(id, new Progress());
+                    process(id);
+                    return get(id);
+                });
+    }
+
+    /** Runs again every job a stop interrupted; their journaled reports are not applied twice. */
+    public Future<Integer> resume() {
+        return pool.query("select id from upload where state in ('QUEUED', 'PARSING', 'APPLYING') order by id")
+                .execute()
+                .map(rows -> {
+                    for (Row row : rows) {
+                        long id = row.getLong(0);
+                        running.put(id, new Progress());
+                        process(id);
+                    }
+                    return rows.size();
+                });
+    }
+
+    private void process(long id) {
+        offLoop(() -> {
+                    run(id);
+                    return null;
+                })
+                .onFailure(e -> {
+                    LOG.log(Level.SEVERE, "upload " + id + " failed", e);
+                    finish(
+                            id,
+                            State.FAILED,
+                            0,
+                            null,
+                            null,
+                            List.of(new CsvProblem(
+                                    0, null, "INTERNAL", "the server could not process the file; upload it again")),
+                            1);
+                });
+    }
+
+    /** Worker thread: parse, check, submit, record. */
+    private void run(long id) throws Exception {
+        Row job = pool.preparedQuery(
+                        "select facility, template, mode, occurred_at, received_at from upload where id = $1")
+                .execute(Tuple.of(id))
+                .await(1, TimeUnit.MINUTES)
+                .iterator()
+                .next();
+        Facility facility = sequencer.referenceData().facility(job.getInteger("facility"));
+        Template template = Template.valueOf(job.getString("template"));
+        Mode mode = Mode.valueOf(job.getString("mode"));
+        Progress progress = running.computeIfAbsent(id, k -> new Progress());
+        state(id, progress, State.PARSING);
+        CsvReport report;
+        try (InputStream in = new UploadFiles.Counting(Files.newInputStream(file(id)), n -> progress.bytesRead += n);
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            report = CsvReport.read(
+                    template, reader, facility, sequencer.referenceData(), codec, rows -> progress.rows = rows);
+        } catch (TemplateMismatch e) {
+            finish(id, State.REFUSED, 0, null, null, e.problems(), e.problems().size());
+            return;
+        }
+        progress.rows = report.rows();
+        if (report.problemCount() > 0 && mode == Mode.ATOMIC || report.validRows() == 0) {
+            // one process (Lampiran G-J): a file with any bad row is refused whole, nothing applied
+            finish(
+                    id,
+                    report.problemCount() > 0 ? State.REFUSED : State.DONE,
+                    0,
+                    null,
+                    null,
+                    report.problems(),
+                    report.problemCount());
+            return;
+        }
+        state(id, progress, State.APPLYING);
+        Instant occurredAt = job.getOffsetDateTime("occurred_at").toInstant();
+        Instant receivedAt = job.getOffsetDateTime("received_at").toInstant(); // the upload's arrival, not now
+        Receipt receipt = sequencer
+                .submit(report.toReport(occurredAt, receivedAt, "upload-" + id, mode))
+                .await(1, TimeUnit.HOURS);
+        List<CsvProblem> problems = new java.util.ArrayList<>(report.problems());
+        for (Outcome.Refused r : receipt.outcome().refused()) {
+            if (problems.size() < CsvReport.MAX_PROBLEMS) {
+                problems.add(new CsvProblem(
+                        report.line(r.index()),
+                        report.codeColumn(),
+                        r.reason().name(),
+                        r.reason().message() + " (" + r.serial() + ")"));
+            }
+        }
+        long count = report.problemCount() + receipt.outcome().refused().size();
+        finish(
+                id,
+                receipt.outcome().applied() ? State.DONE : State.REFUSED,
+                receipt.outcome().accepted(),
+                receipt.sequence(),
+                receipt.late(),
+                problems,
+                count);
+    }
+
+    private void state(long id, Progress p, State s) throws Exception {
+        p.state = s;
+        pool.preparedQuery("update upload set state = $2, rows_read = $3 where id = $1")
+                .execute(Tuple.of(id, s.name(), p.rows))
+                .await(1, TimeUnit.MINUTES);
+    }
+
+    private void finish(
+            long id, State state, long accepted, Long seq, Boolean late, List<CsvProblem> problems, long count) {
+        Progress p = running.get(id);
+        JsonArray list = new JsonArray();
+        problems.stream().limit(CsvReport.MAX_PROBLEMS).forEach(q -> list.add(problem(q)));
+        pool.preparedQuery(
+                        "update upload set state = $2, rows_read = $3, rows_accepted = $4, journal_seq = $5, late = $6,"
+                                + " problems = $7, problem_count = $8, finished_at = now() where id = $1")
+                .execute(Tuple.from(new Object[] {
+                    id, state.name(), p == null ? 0 : p.rows, accepted, seq, late, list.encode(), count
+                }))
+                .onComplete(r -> {
+                    running.remove(id);
+                    workers.execute(() -> UploadFiles.delete(file(id))); // file I/O off the event loop
+                    if (r.failed()) {
+                        LOG.log(Level.SEVERE, "cannot record the end of upload " + id, r.cause());
+                    }
+                });
+    }
+
+    /**
+     * Runs {@code task} on the ingest threads (plain threads, so that it may wait for the database
+     * and the sequencer); the result comes back on the caller's context.
+     */
+    private <T> Future<T> offLoop(java.util.concurrent.Callable<T> task) {
+        return io.lacak.core.concurrent.PlainThreads.call(vertx, workers, task);
+    }
+
+    /** Stops taking jobs; those running are left to be resumed on the next start. */
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    /** A job as its uploader sees it, or {@code null} when there is none with this id. */
+    public Future<JsonObject> get(long id) {
+        return pool.preparedQuery("select * from upload where id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    State stored = State.valueOf(r.getString("state"));
+                    Progress p = running.get(id);
+                    State state = p != null && !stored.finished() ? p.state : stored;
+                    long rowsRead = p != null && !stored.finished() ? p.rows : r.getLong("rows_read");
+                    long bytes = r.getLong("bytes");
+                    int percent =
+                            switch (state) {
+                                case QUEUED -> 0;
+                                case PARSING ->
+                                    p == null || bytes == 0 ? 0 : (int) Math.min(90, p.bytesRead * 90 / bytes);
+                                case APPLYING -> 95;
+                                default -> 100;
+                            };
+                    Facility uploader = sequencer.referenceData().facility(r.getInteger("facility"));
+                    return new JsonObject()
+                            .put("id", id)
+                            .put("partnerId", uploader == null ? null : uploader.partnerId())
+                            .put(
+                                    "template",
+                                    Template.valueOf(r.getString("template")).slug())
+                            .put("mode", r.getString("mode"))
+                            .put("state", state.name())
+                            .put("percent", percent)
+                            .put("bytes", bytes)
+                            .put("rowsRead", rowsRead)
+                            .put("rowsAccepted", r.getLong("rows_accepted"))
+                            .put("late", r.getBoolean("late"))
+                            .put("journalSequence", r.getLong("journal_seq"))
+                            .put("problemCount", r.getLong("problem_count"))
+                            .put(
+                                    "problems",
+                                    r.getString("problems") == null
+                                            ? new JsonArray()
+                                            : new JsonArray(r.getString("problems")))
+                            .put(
+                                    "createdAt",
+                                    r.getOffsetDateTime("created_at")
+                                            .toInstant()
+                                            .toString())
+                            .put(
+                                    "receivedAt",
+                                    r.getOffsetDateTime("received_at")
+                                            .toInstant()
+                                            .toString())
+                            .put(
+                                    "finishedAt",
+                                    r.getOffsetDateTime("finished_at") == null
+                                            ? null
+                                            : r.getOffsetDateTime("finished_at")
+                                                    .toInstant()
+                                                    .toString());
+                });
+    }
+
+    private static JsonObject problem(CsvProblem p) {
+        return new JsonObject()
+                .put("line", p.line())
+                .put("column", p.column())
+                .put("code", p.code())
+                .put("message", p.message());
+    }
+
+    private Path file(long id) {
+        return dir.resolve(id + ".csv");
+    }
 }

@@ -24,116 +24,135 @@ import java.util.regex.Pattern;
  */
 public final class Accounts {
 
-  static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-  /** Compared against when the username is unknown, so that the answer takes the same time. */
-  private static final String DUMMY = Passwords.hash("not a password of anyone");
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    /** Compared against when the username is unknown, so that the answer takes the same time. */
+    private static final String DUMMY = Passwords.hash("not a password of anyone");
 
-  private final Vertx vertx;
-  private final Pool pool;
-  private final ReferenceData ref;
-  private final PasswordChanges passwords;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final ReferenceData ref;
+    private final PasswordChanges passwords;
 
-  public Accounts(Vertx vertx, Pool pool, ReferenceData ref, PasswordChanges passwords) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.ref = ref;
-    this.passwords = passwords;
-  }
-
-  /** Password change by its holder, and reset by a one-time e-mailed link (issue 17 §4). */
-  public PasswordChanges passwords() {
-    return passwords;
-  }
-
-  /** Creates an account from its JSON (username, password, fullName, email, regulator, facilities). */
-  public Future<JsonObject> create(JsonObject body) {
-    Fields f = new Fields(body);
-    String username = f.text("username", USERNAME, "3-64 lower-case letters, digits, '.', '_' or '-'");
-    String password = f.text("password", null, null);
-    Passwords.check(f, "password", password);
-    String fullName = f.text("fullName", null, null);
-    String email = f.optionalText("email", io.lacak.registration.facility.Formats.EMAIL, "an e-mail address");
-    boolean regulator = f.bool("regulator", false);
-    List<Integer> facilities = facilities(body.getValue("facilities"), f);
-    f.check();
-    return vertx.executeBlocking(() -> Passwords.hash(password))
-        .compose(hash -> pool.withTransaction(c -> c.preparedQuery("insert into account (username, password_hash,"
-                + " full_name, email, regulator) values ($1, $2, $3, $4, $5) on conflict (username) do nothing returning id")
-            .execute(Tuple.of(username, hash, fullName, email, regulator))
-            .compose(rows -> {
-              if (rows.size() == 0) {
-                return Future.failedFuture(Refusal.conflict("USERNAME_TAKEN", "username " + username + " is taken"));
-              }
-              int id = rows.iterator().next().getInteger(0);
-              List<Tuple> links = new ArrayList<>();
-              facilities.forEach(ref -> links.add(Tuple.of(id, ref)));
-              Future<?> linked = links.isEmpty() ? Future.succeededFuture()
-                  : c.preparedQuery("insert into account_facility (account_id, facility) values ($1, $2)").executeBatch(links);
-              return linked.map(v -> id);
-            })))
-        .map(id -> new JsonObject().put("id", id).put("username", username).put("fullName", fullName)
-            .put("regulator", regulator).put("facilities", partnerIds(facilities)));
-  }
-
-  private List<Integer> facilities(Object raw, Fields f) {
-    List<Integer> refs = new ArrayList<>();
-    if (raw == null) {
-      return refs;
+    public Accounts(Vertx vertx, Pool pool, ReferenceData ref, PasswordChanges passwords) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.ref = ref;
+        this.passwords = passwords;
     }
-    if (!(raw instanceof JsonArray list)) {
-      f.add("facilities", "WRONG_TYPE", "facilities must be a list of partner IDs");
-      return refs;
+
+    /** Password change by its holder, and reset by a one-time e-mailed link (issue 17 §4). */
+    public PasswordChanges passwords() {
+        return passwords;
     }
-    for (int i = 0; i < list.size(); i++) {
-      Facility fac = list.getValue(i) instanceof String s ? ref.facility(s) : null;
-      if (fac == null) {
-        f.add("facilities[" + i + "]", "UNKNOWN_FACILITY", "no facility has partner ID " + list.getValue(i));
-      } else {
-        refs.add(fac.ref());
-      }
+
+    /** Creates an account from its JSON (username, password, fullName, email, regulator, facilities). */
+    public Future<JsonObject> create(JsonObject body) {
+        Fields f = new Fields(body);
+        String username = f.text("username", USERNAME, "3-64 lower-case letters, digits, '.', '_' or '-'");
+        String password = f.text("password", null, null);
+        Passwords.check(f, "password", password);
+        String fullName = f.text("fullName", null, null);
+        String email = f.optionalText("email", io.lacak.registration.facility.Formats.EMAIL, "an e-mail address");
+        boolean regulator = f.bool("regulator", false);
+        List<Integer> facilities = facilities(body.getValue("facilities"), f);
+        f.check();
+        return vertx.executeBlocking(() -> Passwords.hash(password))
+                .compose(hash -> pool.withTransaction(c -> c.preparedQuery(
+                                "insert into account (username, password_hash,"
+                                        + " full_name, email, regulator) values ($1, $2, $3, $4, $5) on conflict (username) do nothing returning id")
+                        .execute(Tuple.of(username, hash, fullName, email, regulator))
+                        .compose(rows -> {
+                            if (rows.size() == 0) {
+                                return Future.failedFuture(
+                                        Refusal.conflict("USERNAME_TAKEN", "username " + username + " is taken"));
+                            }
+                            int id = rows.iterator().next().getInteger(0);
+                            List<Tuple> links = new ArrayList<>();
+                            facilities.forEach(ref -> links.add(Tuple.of(id, ref)));
+                            Future<?> linked = links.isEmpty()
+                                    ? Future.succeededFuture()
+                                    : c.preparedQuery(
+                                                    "insert into account_facility (account_id, facility) values ($1, $2)")
+                                            .executeBatch(links);
+                            return linked.map(v -> id);
+                        })))
+                .map(id -> new JsonObject()
+                        .put("id", id)
+                        .put("username", username)
+                        .put("fullName", fullName)
+                        .put("regulator", regulator)
+                        .put("facilities", partnerIds(facilities)));
     }
-    return refs;
-  }
 
-  private JsonArray partnerIds(List<Integer> refs) {
-    JsonArray out = new JsonArray();
-    refs.forEach(r -> out.add(ref.facility(r).partnerId()));
-    return out;
-  }
+    private List<Integer> facilities(Object raw, Fields f) {
+        List<Integer> refs = new ArrayList<>();
+        if (raw == null) {
+            return refs;
+        }
+        if (!(raw instanceof JsonArray list)) {
+            f.add("facilities", "WRONG_TYPE", "facilities must be a list of partner IDs");
+            return refs;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Facility fac = list.getValue(i) instanceof String s ? ref.facility(s) : null;
+            if (fac == null) {
+                f.add("facilities[" + i + "]", "UNKNOWN_FACILITY", "no facility has partner ID " + list.getValue(i));
+            } else {
+                refs.add(fac.ref());
+            }
+        }
+        return refs;
+    }
 
-  /** Checks a username and password; the caller they identify, or UNAUTHENTICATED whatever was wrong. */
-  public Future<Caller> login(String username, String password) {
-    return pool.preparedQuery("select a.id, a.password_hash, a.regulator, a.active,"
-            + " coalesce(array_agg(af.facility) filter (where af.facility is not null), '{}') as facilities"
-            + " from account a left join account_facility af on af.account_id = a.id where a.username = $1 group by a.id")
-        .execute(Tuple.of(username == null ? "" : username))
-        .compose(rows -> {
-          Row row = rows.size() == 0 ? null : rows.iterator().next();
-          String stored = row == null ? DUMMY : row.getString("password_hash");
-          return vertx.executeBlocking(() -> Passwords.matches(password == null ? "" : password, stored))
-              .map(ok -> {
-                if (!ok || row == null || !row.getBoolean("active")) {
-                  throw Refusal.unauthenticated("wrong username or password");
-                }
-                return new Caller(row.getInteger("id"), username, row.getBoolean("regulator"),
-                    List.of(row.getArrayOfIntegers("facilities")), 0);
-              });
-        });
-  }
+    private JsonArray partnerIds(List<Integer> refs) {
+        JsonArray out = new JsonArray();
+        refs.forEach(r -> out.add(ref.facility(r).partnerId()));
+        return out;
+    }
 
-  /**
-   * Creates the first regulator account when no regulator exists yet. With no password configured
-   * a random one is generated and returned, to be printed once; {@code null} when nothing was created.
-   */
-  public Future<String> bootstrapRegulator(String username, String configuredPassword) {
-    return pool.query("select count(*) from account where regulator").execute().compose(rows -> {
-      if (rows.iterator().next().getLong(0) > 0) {
-        return Future.succeededFuture(null);
-      }
-      String password = configuredPassword != null ? configuredPassword : Passwords.generate();
-      return create(new JsonObject().put("username", username).put("password", password)
-          .put("fullName", "Badan POM administrator").put("regulator", true))
-          .map(created -> configuredPassword != null ? null : password);
-    });
-  }
+    /** Checks a username and password; the caller they identify, or UNAUTHENTICATED whatever was wrong. */
+    public Future<Caller> login(String username, String password) {
+        return pool.preparedQuery(
+                        "select a.id, a.password_hash, a.regulator, a.active,"
+                                + " coalesce(array_agg(af.facility) filter (where af.facility is not null), '{}') as facilities"
+                                + " from account a left join account_facility af on af.account_id = a.id where a.username = $1 group by a.id")
+                .execute(Tuple.of(username == null ? "" : username))
+                .compose(rows -> {
+                    Row row = rows.size() == 0 ? null : rows.iterator().next();
+                    String stored = row == null ? DUMMY : row.getString("password_hash");
+                    return vertx.executeBlocking(() -> Passwords.matches(password == null ? "" : password, stored))
+                            .map(ok -> {
+                                if (!ok || row == null || !row.getBoolean("active")) {
+                                    throw Refusal.unauthenticated("wrong username or password");
+                                }
+                                return new Caller(
+                                        row.getInteger("id"),
+                                        username,
+                                        row.getBoolean("regulator"),
+                                        List.of(row.getArrayOfIntegers("facilities")),
+                                        0);
+                            });
+                });
+    }
+
+    /**
+     * Creates the first regulator account when no regulator exists yet. With no password configured
+     * a random one is generated and returned, to be printed once; {@code null} when nothing was created.
+     */
+    public Future<String> bootstrapRegulator(String username, String configuredPassword) {
+        return pool.query("select count(*) from account where regulator")
+                .execute()
+                .compose(rows -> {
+                    if (rows.iterator().next().getLong(0) > 0) {
+                        return Future.succeededFuture(null);
+                    }
+                    String password = configuredPassword != null ? configuredPassword : Passwords.generate();
+                    return create(new JsonObject()
+                                    .put("username", username)
+                                    .put("password", password)
+                                    .put("fullName", "Badan POM administrator")
+                                    .put("regulator", true))
+                            .map(created -> configuredPassword != null ? null : password);
+                });
+    }
 }

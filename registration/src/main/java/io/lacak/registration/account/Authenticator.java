@@ -37,105 +37,129 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Authenticator {
 
-  /** Tokens last a working shift. */
-  public static final int TOKEN_SECONDS = 8 * 3600;
+    /** Tokens last a working shift. */
+    public static final int TOKEN_SECONDS = 8 * 3600;
 
-  /** How long the password change time of an account read from the database is trusted. */
-  public static final int STAMP_SECONDS = 60;
+    /** How long the password change time of an account read from the database is trusted. */
+    public static final int STAMP_SECONDS = 60;
 
-  /** When an account's password last changed (epoch ms, 0: never), and when that was read (nanoTime). */
-  private record Stamp(long changedMs, long readNanos) {
-  }
+    /** When an account's password last changed (epoch ms, 0: never), and when that was read (nanoTime). */
+    private record Stamp(long changedMs, long readNanos) {}
 
-  private final JWTAuth jwt;
-  private final ApiKeys apiKeys;
-  private final Pool pool;
-  private final Map<Integer, Stamp> changes = new ConcurrentHashMap<>();
+    private final JWTAuth jwt;
+    private final ApiKeys apiKeys;
+    private final Pool pool;
+    private final Map<Integer, Stamp> changes = new ConcurrentHashMap<>();
 
-  /** {@code pool}: where the accounts' password change times are read. */
-  public Authenticator(Vertx vertx, byte[] secret, ApiKeys apiKeys, Pool pool) {
-    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256")
-        .setBuffer(io.vertx.core.buffer.Buffer.buffer(secret))));
-    this.apiKeys = apiKeys;
-    this.pool = pool;
-  }
-
-  /**
-   * The caller these credentials name, {@code null} when there are none; a failed future with an
-   * {@link Refusal.Kind#UNAUTHENTICATED} refusal when they do not hold. {@code authorization} wins
-   * over {@code apiKey} when both are given.
-   */
-  public Future<Caller> caller(String authorization, String apiKey) {
-    if (authorization != null) {
-      if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        return Future.failedFuture(Refusal.unauthenticated("Authorization must be 'Bearer <token>'"));
-      }
-      return jwt.authenticate(new TokenCredentials(authorization.substring(7).strip()))
-          .recover(e -> Future.failedFuture(Refusal.unauthenticated("invalid or expired token")))
-          .compose(user -> current(user.principal()));
+    /** {@code pool}: where the accounts' password change times are read. */
+    public Authenticator(Vertx vertx, byte[] secret, ApiKeys apiKeys, Pool pool) {
+        this.jwt = JWTAuth.create(
+                vertx,
+                new JWTAuthOptions()
+                        .addPubSecKey(new PubSecKeyOptions()
+                                .setAlgorithm("HS256")
+                                .setBuffer(io.vertx.core.buffer.Buffer.buffer(secret))));
+        this.apiKeys = apiKeys;
+        this.pool = pool;
     }
-    if (apiKey != null) {
-      return apiKeys.find(apiKey.strip());
+
+    /**
+     * The caller these credentials name, {@code null} when there are none; a failed future with an
+     * {@link Refusal.Kind#UNAUTHENTICATED} refusal when they do not hold. {@code authorization} wins
+     * over {@code apiKey} when both are given.
+     */
+    public Future<Caller> caller(String authorization, String apiKey) {
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Future.failedFuture(Refusal.unauthenticated("Authorization must be 'Bearer <token>'"));
+            }
+            return jwt.authenticate(
+                            new TokenCredentials(authorization.substring(7).strip()))
+                    .recover(e -> Future.failedFuture(Refusal.unauthenticated("invalid or expired token")))
+                    .compose(user -> current(user.principal()));
+        }
+        if (apiKey != null) {
+            return apiKeys.find(apiKey.strip());
+        }
+        return Future.succeededFuture();
     }
-    return Future.succeededFuture();
-  }
 
-  /**
-   * Records that the password of {@code accountId} changed at {@code at} (already committed): tokens
-   * issued before it stop authenticating at once on this server.
-   */
-  public void passwordChanged(int accountId, Instant at) {
-    remember(accountId, new Stamp(at.toEpochMilli(), System.nanoTime()));
-  }
-
-  /** A signed token for a caller who just logged in. */
-  public String token(Caller c) {
-    JsonObject claims = new JsonObject().put("sub", String.valueOf(c.accountId())).put("username", c.username())
-        .put("regulator", c.regulator()).put("facilities", new JsonArray(new ArrayList<>(c.facilities())))
-        .put("issuedMs", System.currentTimeMillis()); // iat has whole seconds: a change and a login share one
-    return jwt.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setExpiresInSeconds(TOKEN_SECONDS)
-        .setIssuer("lacak"));
-  }
-
-  /** The caller of a valid token, unless the password changed after the token was issued. */
-  private Future<Caller> current(JsonObject claims) {
-    Caller c = fromClaims(claims);
-    // tokens issued before issuedMs existed carry iat (seconds) only
-    long issued = claims.getLong("issuedMs", claims.getLong("iat", 0L) * 1000);
-    return changedMs(c.accountId()).map(changed -> {
-      if (issued < changed) {
-        throw Refusal.unauthenticated("the password was changed after this token was issued: log in again");
-      }
-      return c;
-    });
-  }
-
-  private Future<Long> changedMs(int accountId) {
-    Stamp known = changes.get(accountId);
-    long now = System.nanoTime();
-    if (known != null && now - known.readNanos() < STAMP_SECONDS * 1_000_000_000L) {
-      return Future.succeededFuture(known.changedMs());
+    /**
+     * Records that the password of {@code accountId} changed at {@code at} (already committed): tokens
+     * issued before it stop authenticating at once on this server.
+     */
+    public void passwordChanged(int accountId, Instant at) {
+        remember(accountId, new Stamp(at.toEpochMilli(), System.nanoTime()));
     }
-    return pool.preparedQuery("select password_changed_at from account where id = $1").execute(Tuple.of(accountId))
-        .map(rows -> {
-          OffsetDateTime at = rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime(0);
-          return remember(accountId, new Stamp(at == null ? 0 : at.toInstant().toEpochMilli(), now)).changedMs();
+
+    /** A signed token for a caller who just logged in. */
+    public String token(Caller c) {
+        JsonObject claims = new JsonObject()
+                .put("sub", String.valueOf(c.accountId()))
+                .put("username", c.username())
+                .put("regulator", c.regulator())
+                .put("facilities", new JsonArray(new ArrayList<>(c.facilities())))
+                .put("issuedMs", System.currentTimeMillis()); // iat has whole seconds: a change and a login share one
+        return jwt.generateToken(
+                claims,
+                new JWTOptions()
+                        .setAlgorithm("HS256")
+                        .setExpiresInSeconds(TOKEN_SECONDS)
+                        .setIssuer("lacak"));
+    }
+
+    /** The caller of a valid token, unless the password changed after the token was issued. */
+    private Future<Caller> current(JsonObject claims) {
+        Caller c = fromClaims(claims);
+        // tokens issued before issuedMs existed carry iat (seconds) only
+        long issued = claims.getLong("issuedMs", claims.getLong("iat", 0L) * 1000);
+        return changedMs(c.accountId()).map(changed -> {
+            if (issued < changed) {
+                throw Refusal.unauthenticated("the password was changed after this token was issued: log in again");
+            }
+            return c;
         });
-  }
-
-  /** Keeps the later change: a read begun before a change must not bring back the time before it. */
-  private Stamp remember(int accountId, Stamp stamp) {
-    return changes.merge(accountId, stamp, (old, fresh) -> old.changedMs() > fresh.changedMs()
-        ? new Stamp(old.changedMs(), Math.max(old.readNanos(), fresh.readNanos())) : fresh);
-  }
-
-  private static Caller fromClaims(JsonObject p) {
-    List<Integer> facilities = new ArrayList<>();
-    JsonArray list = p.getJsonArray("facilities", new JsonArray());
-    for (int i = 0; i < list.size(); i++) {
-      facilities.add(list.getInteger(i));
     }
-    return new Caller(Integer.parseInt(p.getString("sub")), p.getString("username"), p.getBoolean("regulator", false),
-        List.copyOf(facilities), 0);
-  }
+
+    private Future<Long> changedMs(int accountId) {
+        Stamp known = changes.get(accountId);
+        long now = System.nanoTime();
+        if (known != null && now - known.readNanos() < STAMP_SECONDS * 1_000_000_000L) {
+            return Future.succeededFuture(known.changedMs());
+        }
+        return pool.preparedQuery("select password_changed_at from account where id = $1")
+                .execute(Tuple.of(accountId))
+                .map(rows -> {
+                    OffsetDateTime at =
+                            rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime(0);
+                    return remember(
+                                    accountId,
+                                    new Stamp(at == null ? 0 : at.toInstant().toEpochMilli(), now))
+                            .changedMs();
+                });
+    }
+
+    /** Keeps the later change: a read begun before a change must not bring back the time before it. */
+    private Stamp remember(int accountId, Stamp stamp) {
+        return changes.merge(
+                accountId,
+                stamp,
+                (old, fresh) -> old.changedMs() > fresh.changedMs()
+                        ? new Stamp(old.changedMs(), Math.max(old.readNanos(), fresh.readNanos()))
+                        : fresh);
+    }
+
+    private static Caller fromClaims(JsonObject p) {
+        List<Integer> facilities = new ArrayList<>();
+        JsonArray list = p.getJsonArray("facilities", new JsonArray());
+        for (int i = 0; i < list.size(); i++) {
+            facilities.add(list.getInteger(i));
+        }
+        return new Caller(
+                Integer.parseInt(p.getString("sub")),
+                p.getString("username"),
+                p.getBoolean("regulator", false),
+                List.copyOf(facilities),
+                0);
+    }
 }

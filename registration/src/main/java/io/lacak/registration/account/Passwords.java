@@ -17,69 +17,70 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public final class Passwords {
 
-  public static final int ITERATIONS = 210_000;
-  /** Seed 004 gives no policy; ten characters is the least we accept. */
-  public static final int MIN_LENGTH = 10;
+    public static final int ITERATIONS = 210_000;
+    /** Seed 004 gives no policy; ten characters is the least we accept. */
+    public static final int MIN_LENGTH = 10;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String PREFIX = "pbkdf2-sha256";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PREFIX = "pbkdf2-sha256";
 
-  private Passwords() {
-  }
+    private Passwords() {}
 
-  /**
-   * The rules every new password meets, wherever it is chosen (account creation, activation, change,
-   * reset): adds a {@code TOO_SHORT} problem for {@code field} to {@code f}; {@code null} is left to
-   * the caller's "required" check.
-   */
-  public static void check(Fields f, String field, String password) {
-    if (password != null && password.length() < MIN_LENGTH) {
-      f.add(field, "TOO_SHORT", field + " must have at least " + MIN_LENGTH + " characters");
+    /**
+     * The rules every new password meets, wherever it is chosen (account creation, activation, change,
+     * reset): adds a {@code TOO_SHORT} problem for {@code field} to {@code f}; {@code null} is left to
+     * the caller's "required" check.
+     */
+    public static void check(Fields f, String field, String password) {
+        if (password != null && password.length() < MIN_LENGTH) {
+            f.add(field, "TOO_SHORT", field + " must have at least " + MIN_LENGTH + " characters");
+        }
     }
-  }
 
-  public static String hash(String password) {
-    byte[] salt = new byte[16];
-    RANDOM.nextBytes(salt);
-    return PREFIX + "$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
-  }
-
-  /** Constant-time comparison against a stored hash; {@code false} for anything malformed. */
-  public static boolean matches(String password, String stored) {
-    String[] parts = stored == null ? new String[0] : stored.split("\\$");
-    if (parts.length != 4 || !parts[0].equals(PREFIX)) {
-      return false;
+    public static String hash(String password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return PREFIX + "$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
     }
-    try {
-      int iterations = Integer.parseInt(parts[1]);
-      byte[] salt = Base64.getDecoder().decode(parts[2]);
-      byte[] expected = Base64.getDecoder().decode(parts[3]);
-      return MessageDigest.isEqual(expected, derive(password, salt, iterations));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
 
-  /** A random password for a generated account: 20 characters from an unambiguous alphabet. */
-  public static String generate() {
-    String alphabet = "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
-    StringBuilder sb = new StringBuilder(20);
-    for (int i = 0; i < 20; i++) {
-      sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    /** Constant-time comparison against a stored hash; {@code false} for anything malformed. */
+    public static boolean matches(String password, String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals(PREFIX)) {
+            return false;
+        }
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
-    return sb.toString();
-  }
 
-  private static byte[] derive(String password, byte[] salt, int iterations) {
-    try {
-      PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
+    /** A random password for a generated account: 20 characters from an unambiguous alphabet. */
+    public static String generate() {
+        String alphabet = "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+        StringBuilder sb = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return sb.toString();
     }
-  }
 
-  private static String b64(byte[] b) {
-    return Base64.getEncoder().withoutPadding().encodeToString(b);
-  }
+    private static byte[] derive(String password, byte[] salt, int iterations) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getEncoder().withoutPadding().encodeToString(b);
+    }
 }

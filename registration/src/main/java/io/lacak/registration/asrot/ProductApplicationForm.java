@@ -25,177 +25,221 @@ import java.util.regex.Pattern;
  */
 final class ProductApplicationForm {
 
-  /** Registration types of ASROT's "Jenis Registrasi Baru". */
-  enum RegistrationType {
-    OT_LOWRISK, OT_HIGHRISK, OTSK_BAHAN_TERTENTU, OTSK_BAHAN_KOMBINASI
-  }
+    /** Registration types of ASROT's "Jenis Registrasi Baru". */
+    enum RegistrationType {
+        OT_LOWRISK,
+        OT_HIGHRISK,
+        OTSK_BAHAN_TERTENTU,
+        OTSK_BAHAN_KOMBINASI
+    }
 
-  /** Jenis bahan: bahan aktif or bahan tambahan. */
-  enum IngredientRole {
-    ACTIVE, EXCIPIENT
-  }
+    /** Jenis bahan: bahan aktif or bahan tambahan. */
+    enum IngredientRole {
+        ACTIVE,
+        EXCIPIENT
+    }
 
-  /** A draft's data, checked, for the one manufacturer that will hold the NIE. */
-  record Draft(RegistrationType type, Commodity commodity, String kbli, BusinessScale scale, String name, DosageForm form,
-               List<String> packaging, String compositionBasis, JsonArray composition, String claims, String dosage,
-               String warnings, String storage, Facility holder) {
-  }
+    /** A draft's data, checked, for the one manufacturer that will hold the NIE. */
+    record Draft(
+            RegistrationType type,
+            Commodity commodity,
+            String kbli,
+            BusinessScale scale,
+            String name,
+            DosageForm form,
+            List<String> packaging,
+            String compositionBasis,
+            JsonArray composition,
+            String claims,
+            String dosage,
+            String warnings,
+            String storage,
+            Facility holder) {}
 
-  /** One step of the application with what it gives. */
-  record Step(Action action, String note, String ossLicenceCode, String ossLicenceId) {
-  }
+    /** One step of the application with what it gives. */
+    record Step(Action action, String note, String ossLicenceCode, String ossLicenceId) {}
 
-  private static final Pattern TEXT = Pattern.compile("(?s).{1,2000}");
-  private static final Pattern SHORT = Pattern.compile("(?s).{1,200}");
-  private static final Pattern OSS_CODE = Pattern.compile("\\d{9,12}");
-  private static final Pattern OSS_ID = Pattern.compile("I-\\d{10,25}");
-  private static final Pattern UNIT = Pattern.compile("mg|g|mcg|ml|IU|%");
-  private static final int MAX_INGREDIENTS = 200;
-  private static final int MAX_PACKAGING = 20;
+    private static final Pattern TEXT = Pattern.compile("(?s).{1,2000}");
+    private static final Pattern SHORT = Pattern.compile("(?s).{1,200}");
+    private static final Pattern OSS_CODE = Pattern.compile("\\d{9,12}");
+    private static final Pattern OSS_ID = Pattern.compile("I-\\d{10,25}");
+    private static final Pattern UNIT = Pattern.compile("mg|g|mcg|ml|IU|%");
+    private static final int MAX_INGREDIENTS = 200;
+    private static final int MAX_PACKAGING = 20;
 
-  private ProductApplicationForm() {
-  }
+    private ProductApplicationForm() {}
 
-  /**
-   * A new draft for one of the caller's manufacturers ({@code holder}, its partner ID; the caller's
-   * only facility when absent); INVALID listing every bad field and every KBLI rule broken.
-   */
-  static Draft draft(JsonObject body, Caller caller, ReferenceData ref) {
-    Fields f = new Fields(body);
-    RegistrationType type = f.choice("registrationType", RegistrationType.class);
-    Commodity commodity = f.choice("commodity", Commodity.class);
-    String kbli = f.text("kbli", Formats.KBLI, "5 digits");
-    BusinessScale scale = body.containsKey("businessScale") ? f.choice("businessScale", BusinessScale.class)
-        : BusinessScale.OTHER;
-    String name = f.text("name", SHORT, "the product name");
-    DosageForm form = f.choice("dosageForm", DosageForm.class);
-    List<String> packaging = strings(f, body, "packaging", MAX_PACKAGING, "a packaging variant, e.g. 'Dus, botol @ 100 ml'");
-    String basis = f.optionalText("compositionBasis", SHORT, "e.g. 'Tiap ml mengandung'");
-    JsonArray composition = composition(f, body);
-    String claims = f.text("claims", TEXT, "the claims");
-    String dosage = f.text("dosage", TEXT, "the dosage (aturan pakai)");
-    String warnings = f.text("warnings", TEXT, "the warnings (peringatan / perhatian)");
-    String storage = f.text("storage", TEXT, "the storage (cara penyimpanan)");
-    if (kbli != null && commodity != null && scale != null && form != null) {
-      for (KbliRefusal r : KbliEligibility.check(kbli, scale, commodity, form)) {
-        f.add("kbli", r.rule().name(), "seed 000: " + r.message());
-      }
+    /**
+     * A new draft for one of the caller's manufacturers ({@code holder}, its partner ID; the caller's
+     * only facility when absent); INVALID listing every bad field and every KBLI rule broken.
+     */
+    static Draft draft(JsonObject body, Caller caller, ReferenceData ref) {
+        Fields f = new Fields(body);
+        RegistrationType type = f.choice("registrationType", RegistrationType.class);
+        Commodity commodity = f.choice("commodity", Commodity.class);
+        String kbli = f.text("kbli", Formats.KBLI, "5 digits");
+        BusinessScale scale = body.containsKey("businessScale")
+                ? f.choice("businessScale", BusinessScale.class)
+                : BusinessScale.OTHER;
+        String name = f.text("name", SHORT, "the product name");
+        DosageForm form = f.choice("dosageForm", DosageForm.class);
+        List<String> packaging =
+                strings(f, body, "packaging", MAX_PACKAGING, "a packaging variant, e.g. 'Dus, botol @ 100 ml'");
+        String basis = f.optionalText("compositionBasis", SHORT, "e.g. 'Tiap ml mengandung'");
+        JsonArray composition = composition(f, body);
+        String claims = f.text("claims", TEXT, "the claims");
+        String dosage = f.text("dosage", TEXT, "the dosage (aturan pakai)");
+        String warnings = f.text("warnings", TEXT, "the warnings (peringatan / perhatian)");
+        String storage = f.text("storage", TEXT, "the storage (cara penyimpanan)");
+        if (kbli != null && commodity != null && scale != null && form != null) {
+            for (KbliRefusal r : KbliEligibility.check(kbli, scale, commodity, form)) {
+                f.add("kbli", r.rule().name(), "seed 000: " + r.message());
+            }
+        }
+        Facility holder = holder(f, body, caller, ref);
+        f.check();
+        return new Draft(
+                type,
+                commodity,
+                kbli,
+                scale,
+                name,
+                form,
+                packaging,
+                basis,
+                composition,
+                claims,
+                dosage,
+                warnings,
+                storage,
+                holder);
     }
-    Facility holder = holder(f, body, caller, ref);
-    f.check();
-    return new Draft(type, commodity, kbli, scale, name, form, packaging, basis, composition, claims, dosage, warnings,
-        storage, holder);
-  }
 
-  private static Facility holder(Fields f, JsonObject body, Caller caller, ReferenceData ref) {
-    Object partner = body.getValue("holder");
-    if (partner != null && !(partner instanceof String)) {
-      f.add("holder", "WRONG_TYPE", "holder must be a partner ID");
-      return null;
+    private static Facility holder(Fields f, JsonObject body, Caller caller, ReferenceData ref) {
+        Object partner = body.getValue("holder");
+        if (partner != null && !(partner instanceof String)) {
+            f.add("holder", "WRONG_TYPE", "holder must be a partner ID");
+            return null;
+        }
+        Facility holder;
+        try {
+            holder = caller.actingFacility((String) partner, ref);
+        } catch (Refusal p) {
+            f.add("holder", "NOT_YOUR_FACILITY", p.getMessage());
+            return null;
+        }
+        if (holder.type() != FacilityType.MANUFACTURER) {
+            f.add(
+                    "holder",
+                    "NOT_A_MANUFACTURER",
+                    "the NIE is held by a manufacturer; " + holder.partnerId() + " is a " + holder.type());
+            return null;
+        }
+        return holder;
     }
-    Facility holder;
-    try {
-      holder = caller.actingFacility((String) partner, ref);
-    } catch (Refusal p) {
-      f.add("holder", "NOT_YOUR_FACILITY", p.getMessage());
-      return null;
-    }
-    if (holder.type() != FacilityType.MANUFACTURER) {
-      f.add("holder", "NOT_A_MANUFACTURER", "the NIE is held by a manufacturer; " + holder.partnerId() + " is a "
-          + holder.type());
-      return null;
-    }
-    return holder;
-  }
 
-  private static List<String> strings(Fields f, JsonObject body, String field, int max, String expected) {
-    List<String> out = new ArrayList<>();
-    Object raw = body.getValue(field);
-    if (!(raw instanceof JsonArray a) || a.isEmpty() || a.size() > max) {
-      f.add(field, raw == null ? "REQUIRED" : "BAD_FORMAT", field + " must list 1 to " + max + " entries, each " + expected);
-      return out;
+    private static List<String> strings(Fields f, JsonObject body, String field, int max, String expected) {
+        List<String> out = new ArrayList<>();
+        Object raw = body.getValue(field);
+        if (!(raw instanceof JsonArray a) || a.isEmpty() || a.size() > max) {
+            f.add(
+                    field,
+                    raw == null ? "REQUIRED" : "BAD_FORMAT",
+                    field + " must list 1 to " + max + " entries, each " + expected);
+            return out;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Object v = a.getValue(i);
+            if (!(v instanceof String s) || s.isBlank() || s.length() > 200) {
+                f.add(field + "[" + i + "]", "BAD_FORMAT", expected);
+            } else {
+                out.add(s.strip());
+            }
+        }
+        return out;
     }
-    for (int i = 0; i < a.size(); i++) {
-      Object v = a.getValue(i);
-      if (!(v instanceof String s) || s.isBlank() || s.length() > 200) {
-        f.add(field + "[" + i + "]", "BAD_FORMAT", expected);
-      } else {
-        out.add(s.strip());
-      }
-    }
-    return out;
-  }
 
-  /** Seed 000 "Komposisi Baru": description (keterangan), ingredient, role, amount, unit; at least one active. */
-  private static JsonArray composition(Fields f, JsonObject body) {
-    JsonArray out = new JsonArray();
-    Object raw = body.getValue("composition");
-    if (!(raw instanceof JsonArray a) || a.isEmpty() || a.size() > MAX_INGREDIENTS) {
-      f.add("composition", raw == null ? "REQUIRED" : "BAD_FORMAT", "composition lists 1 to " + MAX_INGREDIENTS
-          + " ingredients {ingredient, role ACTIVE|EXCIPIENT, amount, unit}");
-      return out;
+    /** Seed 000 "Komposisi Baru": description (keterangan), ingredient, role, amount, unit; at least one active. */
+    private static JsonArray composition(Fields f, JsonObject body) {
+        JsonArray out = new JsonArray();
+        Object raw = body.getValue("composition");
+        if (!(raw instanceof JsonArray a) || a.isEmpty() || a.size() > MAX_INGREDIENTS) {
+            f.add(
+                    "composition",
+                    raw == null ? "REQUIRED" : "BAD_FORMAT",
+                    "composition lists 1 to " + MAX_INGREDIENTS
+                            + " ingredients {ingredient, role ACTIVE|EXCIPIENT, amount, unit}");
+            return out;
+        }
+        boolean active = false;
+        for (int i = 0; i < a.size(); i++) {
+            String at = "composition[" + i + "]";
+            if (!(a.getValue(i) instanceof JsonObject item)) {
+                f.add(at, "WRONG_TYPE", at + " must be an object");
+                continue;
+            }
+            Fields g = new Fields(item);
+            String description = g.optionalText("description", SHORT, "e.g. 'Induk'");
+            String ingredient = g.text("ingredient", SHORT, "the ingredient's name");
+            IngredientRole role = g.choice("role", IngredientRole.class);
+            String unit = g.text("unit", UNIT, "mg, g, mcg, ml, IU or %");
+            Object amount = item.getValue("amount");
+            if (!(amount instanceof Number n) || n.doubleValue() <= 0) {
+                g.add("amount", "BAD_FORMAT", "the amount must be a number above 0");
+            }
+            g.problems().forEach(p -> f.add(at + "." + p.field(), p.code(), p.message()));
+            if (g.ok()) {
+                active |= role == IngredientRole.ACTIVE;
+                out.add(new JsonObject()
+                        .put("description", description)
+                        .put("ingredient", ingredient)
+                        .put("role", role.name())
+                        .put("amount", ((Number) amount).doubleValue())
+                        .put("unit", unit));
+            }
+        }
+        if (!active && f.ok()) {
+            f.add(
+                    "composition",
+                    "NO_ACTIVE_INGREDIENT",
+                    "the composition names at least one active ingredient (bahan aktif)");
+        }
+        return out;
     }
-    boolean active = false;
-    for (int i = 0; i < a.size(); i++) {
-      String at = "composition[" + i + "]";
-      if (!(a.getValue(i) instanceof JsonObject item)) {
-        f.add(at, "WRONG_TYPE", at + " must be an object");
-        continue;
-      }
-      Fields g = new Fields(item);
-      String description = g.optionalText("description", SHORT, "e.g. 'Induk'");
-      String ingredient = g.text("ingredient", SHORT, "the ingredient's name");
-      IngredientRole role = g.choice("role", IngredientRole.class);
-      String unit = g.text("unit", UNIT, "mg, g, mcg, ml, IU or %");
-      Object amount = item.getValue("amount");
-      if (!(amount instanceof Number n) || n.doubleValue() <= 0) {
-        g.add("amount", "BAD_FORMAT", "the amount must be a number above 0");
-      }
-      g.problems().forEach(p -> f.add(at + "." + p.field(), p.code(), p.message()));
-      if (g.ok()) {
-        active |= role == IngredientRole.ACTIVE;
-        out.add(new JsonObject().put("description", description).put("ingredient", ingredient).put("role", role.name())
-            .put("amount", ((Number) amount).doubleValue()).put("unit", unit));
-      }
-    }
-    if (!active && f.ok()) {
-      f.add("composition", "NO_ACTIVE_INGREDIENT", "the composition names at least one active ingredient (bahan aktif)");
-    }
-    return out;
-  }
 
-  /**
-   * A step ({@code action}, with {@code note}, {@code ossLicenceCode} and {@code ossLicenceId} where
-   * it needs them); INVALID listing what is missing or bad.
-   */
-  static Step step(JsonObject body) {
-    Fields f = new Fields(body);
-    Action action = f.choice("action", Action.class);
-    String note = f.optionalText("note", TEXT, "up to 2000 characters");
-    String ossCode = f.optionalText("ossLicenceCode", OSS_CODE, "the OSS licence code (kode izin), 9-12 digits");
-    String ossId = f.optionalText("ossLicenceId", OSS_ID, "the OSS licence ID (ID izin), e.g. I-202303151648407742642");
-    if (action != null && action.needsNote() && note == null) {
-      f.add("note", "REQUIRED", action + " gives its reason");
+    /**
+     * A step ({@code action}, with {@code note}, {@code ossLicenceCode} and {@code ossLicenceId} where
+     * it needs them); INVALID listing what is missing or bad.
+     */
+    static Step step(JsonObject body) {
+        Fields f = new Fields(body);
+        Action action = f.choice("action", Action.class);
+        String note = f.optionalText("note", TEXT, "up to 2000 characters");
+        String ossCode = f.optionalText("ossLicenceCode", OSS_CODE, "the OSS licence code (kode izin), 9-12 digits");
+        String ossId =
+                f.optionalText("ossLicenceId", OSS_ID, "the OSS licence ID (ID izin), e.g. I-202303151648407742642");
+        if (action != null && action.needsNote() && note == null) {
+            f.add("note", "REQUIRED", action + " gives its reason");
+        }
+        if (action != null && action.needsOssLicence()) {
+            if (ossCode == null && !body.containsKey("ossLicenceCode")) {
+                f.add("ossLicenceCode", "REQUIRED", "seed 000: choose the OSS kode izin of the PB-UMKU for this stage");
+            }
+            if (ossId == null && !body.containsKey("ossLicenceId")) {
+                f.add("ossLicenceId", "REQUIRED", "seed 000: choose the OSS ID izin of the PB-UMKU for this stage");
+            }
+        }
+        f.check();
+        return new Step(action, note, ossCode, ossId);
     }
-    if (action != null && action.needsOssLicence()) {
-      if (ossCode == null && !body.containsKey("ossLicenceCode")) {
-        f.add("ossLicenceCode", "REQUIRED", "seed 000: choose the OSS kode izin of the PB-UMKU for this stage");
-      }
-      if (ossId == null && !body.containsKey("ossLicenceId")) {
-        f.add("ossLicenceId", "REQUIRED", "seed 000: choose the OSS ID izin of the PB-UMKU for this stage");
-      }
-    }
-    f.check();
-    return new Step(action, note, ossCode, ossId);
-  }
 
-  /** An upload of supporting documents: at least one, and none the upload refused. */
-  static void documents(List<Documents.Upload> docs, List<Refusal.Item> problems) {
-    Fields f = new Fields(null);
-    problems.forEach(p -> f.add(p.field(), p.code(), p.message()));
-    if (docs.isEmpty() && problems.isEmpty()) {
-      f.add("documents", "REQUIRED", "at least one document (JPG, PNG or PDF)");
+    /** An upload of supporting documents: at least one, and none the upload refused. */
+    static void documents(List<Documents.Upload> docs, List<Refusal.Item> problems) {
+        Fields f = new Fields(null);
+        problems.forEach(p -> f.add(p.field(), p.code(), p.message()));
+        if (docs.isEmpty() && problems.isEmpty()) {
+            f.add("documents", "REQUIRED", "at least one document (JPG, PNG or PDF)");
+        }
+        f.check();
     }
-    f.check();
-  }
 }

@@ -1,13 +1,13 @@
 package io.lacak.registration.asrot;
 
 import io.lacak.core.calendar.BpomTime;
+import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.asrot.ProductApplicationForm.Draft;
 import io.lacak.registration.asrot.ProductApplicationForm.Step;
-import io.lacak.core.calendar.WorkingDays;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.kbli.Commodity;
 import io.lacak.registration.notice.Outbox;
@@ -47,204 +47,262 @@ import java.util.Set;
  */
 public final class ProductApplications {
 
-  /** Seed 000: "Masa waktu berkas DRAFT adalah 5 Hari Kerja dari pembuatan berkas". */
-  public static final int DRAFT_WORKING_DAYS = 5;
-  /** An NIE is valid for five years from its issue. */
-  public static final int NIE_YEARS = 5;
-  /**
-   * SPB amounts in rupiah. Placeholders until the PNBP tariff schedule is configured: the workflow
-   * needs an amount to bill, the figures are not the legal ones.
-   */
-  public static final long PRE_REGISTRATION_FEE = 100_000;
-  public static final long REGISTRATION_FEE = 1_500_000;
+    /** Seed 000: "Masa waktu berkas DRAFT adalah 5 Hari Kerja dari pembuatan berkas". */
+    public static final int DRAFT_WORKING_DAYS = 5;
+    /** An NIE is valid for five years from its issue. */
+    public static final int NIE_YEARS = 5;
+    /**
+     * SPB amounts in rupiah. Placeholders until the PNBP tariff schedule is configured: the workflow
+     * needs an amount to bill, the figures are not the legal ones.
+     */
+    public static final long PRE_REGISTRATION_FEE = 100_000;
 
-  /** Where the applicant may add documents: a draft, before the counter, after a return, for additional data. */
-  private static final Set<ApplicationStatus> DOCUMENTS_OPEN = EnumSet.of(ApplicationStatus.DRAFT,
-      ApplicationStatus.REGISTRATION_UPLOAD, ApplicationStatus.RETURNED, ApplicationStatus.ADDITIONAL_DATA);
+    public static final long REGISTRATION_FEE = 1_500_000;
 
-  private final Pool pool;
-  private final Products products;
-  private final ReferenceData ref;
-  private final WorkingDays days;
-  private final Clock clock;
-  private final ProductApplicationStore store;
+    /** Where the applicant may add documents: a draft, before the counter, after a return, for additional data. */
+    private static final Set<ApplicationStatus> DOCUMENTS_OPEN = EnumSet.of(
+            ApplicationStatus.DRAFT,
+            ApplicationStatus.REGISTRATION_UPLOAD,
+            ApplicationStatus.RETURNED,
+            ApplicationStatus.ADDITIONAL_DATA);
 
-  public ProductApplications(Pool pool, Products products, ReferenceData ref, WorkingDays days, Clock clock) {
-    this.pool = pool;
-    this.products = products;
-    this.ref = ref;
-    this.days = days;
-    this.clock = clock;
-    this.store = new ProductApplicationStore(pool);
-  }
+    private final Pool pool;
+    private final Products products;
+    private final ReferenceData ref;
+    private final WorkingDays days;
+    private final Clock clock;
+    private final ProductApplicationStore store;
 
-  private LocalDate today() {
-    return BpomTime.today(clock);
-  }
+    public ProductApplications(Pool pool, Products products, ReferenceData ref, WorkingDays days, Clock clock) {
+        this.pool = pool;
+        this.products = products;
+        this.ref = ref;
+        this.days = days;
+        this.clock = clock;
+        this.store = new ProductApplicationStore(pool);
+    }
 
-  /**
-   * A new draft for one of the caller's manufacturers ({@code holder}, its partner ID; the caller's
-   * only facility when absent); INVALID listing every bad field and every KBLI rule broken (seed 000).
-   */
-  public Future<JsonObject> create(JsonObject body, Caller caller) {
-    caller.requirePerson();
-    Draft draft = ProductApplicationForm.draft(body, caller, ref);
-    LocalDate deleteOn = days.plus(today(), DRAFT_WORKING_DAYS);
-    return pool.withTransaction(c -> store.insert(c, caller.accountId(), draft, deleteOn)
-            .compose(id -> Workflow.record(c, ProductApplicationStore.subject(id), ApplicationStatus.DRAFT.name(),
-                caller.accountId(), "deleted on " + deleteOn + " unless submitted").map(v -> id)))
-        .compose(id -> get(id, caller));
-  }
+    private LocalDate today() {
+        return BpomTime.today(clock);
+    }
 
-  /**
-   * One step of the application ({@code action}, with {@code note}, {@code ossLicenceCode} and
-   * {@code ossLicenceId} where the step needs them): FORBIDDEN when the caller may not take it, CONFLICT when
-   * the application is not at a status the step starts from.
-   */
-  public Future<JsonObject> act(long id, JsonObject body, Caller caller) {
-    caller.requirePerson();
-    Step step = ProductApplicationForm.step(body);
-    Action action = step.action();
-    return store.load(id, caller).compose(row -> {
-      if (action.byRegulator()) {
-        caller.requireRegulator();
-      } else if (!caller.memberOf(row.getInteger("holder"))) {
-        throw Refusal.forbidden("APPLICANT_ONLY", action + " is the applicant's step");
-      }
-      Issued issued = new Issued();
-      return pool.withTransaction(c -> store.claim(c, id, action, step.note())
-              .compose(r -> beside(c, step, r, issued))
-              .compose(v -> Workflow.record(c, ProductApplicationStore.subject(id), action.to().name(), caller.accountId(),
-                  step.note()))
-              .compose(v -> action.byRegulator() ? tell(c, row, action.to(), step.note()) : Future.succeededFuture()))
-          .map(v -> {
-            if (issued.nie != null) {
-              products.joined(issued.productId, issued.nie, row.getInteger("holder"));
-            }
-            return v;
-          });
-    }).compose(v -> get(id, caller));
-  }
+    /**
+     * A new draft for one of the caller's manufacturers ({@code holder}, its partner ID; the caller's
+     * only facility when absent); INVALID listing every bad field and every KBLI rule broken (seed 000).
+     */
+    public Future<JsonObject> create(JsonObject body, Caller caller) {
+        caller.requirePerson();
+        Draft draft = ProductApplicationForm.draft(body, caller, ref);
+        LocalDate deleteOn = days.plus(today(), DRAFT_WORKING_DAYS);
+        return pool.withTransaction(c -> store.insert(c, caller.accountId(), draft, deleteOn)
+                        .compose(id -> Workflow.record(
+                                        c,
+                                        ProductApplicationStore.subject(id),
+                                        ApplicationStatus.DRAFT.name(),
+                                        caller.accountId(),
+                                        "deleted on " + deleteOn + " unless submitted")
+                                .map(v -> id)))
+                .compose(id -> get(id, caller));
+    }
 
-  /** The NIE an approval issued, for the reference data once committed. */
-  private static final class Issued {
-    String nie;
-    int productId;
-  }
+    /**
+     * One step of the application ({@code action}, with {@code note}, {@code ossLicenceCode} and
+     * {@code ossLicenceId} where the step needs them): FORBIDDEN when the caller may not take it, CONFLICT when
+     * the application is not at a status the step starts from.
+     */
+    public Future<JsonObject> act(long id, JsonObject body, Caller caller) {
+        caller.requirePerson();
+        Step step = ProductApplicationForm.step(body);
+        Action action = step.action();
+        return store.load(id, caller)
+                .compose(row -> {
+                    if (action.byRegulator()) {
+                        caller.requireRegulator();
+                    } else if (!caller.memberOf(row.getInteger("holder"))) {
+                        throw Refusal.forbidden("APPLICANT_ONLY", action + " is the applicant's step");
+                    }
+                    Issued issued = new Issued();
+                    return pool.withTransaction(c -> store.claim(c, id, action, step.note())
+                                    .compose(r -> beside(c, step, r, issued))
+                                    .compose(v -> Workflow.record(
+                                            c,
+                                            ProductApplicationStore.subject(id),
+                                            action.to().name(),
+                                            caller.accountId(),
+                                            step.note()))
+                                    .compose(v -> action.byRegulator()
+                                            ? tell(c, row, action.to(), step.note())
+                                            : Future.succeededFuture()))
+                            .map(v -> {
+                                if (issued.nie != null) {
+                                    products.joined(issued.productId, issued.nie, row.getInteger("holder"));
+                                }
+                                return v;
+                            });
+                })
+                .compose(v -> get(id, caller));
+    }
 
-  /** What a step does beside moving the status. */
-  private Future<Void> beside(SqlClient c, Step step, Row r, Issued issued) {
-    long id = r.getLong("id");
-    return switch (step.action()) {
-      case SUBMIT_PRE_REGISTRATION -> store.preRegistrationLicence(c, id, step.ossLicenceCode(), step.ossLicenceId())
-          .compose(v -> bill(c, r, Purpose.PRE_REGISTRATION, PRE_REGISTRATION_FEE));
-      case SUBMIT_TO_COUNTER -> store.documentCount(c, id)
-          .compose(n -> n > 0 ? Future.<Void>succeededFuture()
-              : Future.failedFuture(Refusal.invalid("documents", "REQUIRED",
-                  "seed 000: upload the registration documents (data pendukung) before sending them to the counter")))
-          .compose(v -> store.registrationLicence(c, id, step.ossLicenceCode(), step.ossLicenceId()));
-      case VERIFY -> bill(c, r, Purpose.REGISTRATION, REGISTRATION_FEE);
-      case APPROVE -> issueNie(c, r, issued);
-      default -> Future.succeededFuture();
-    };
-  }
+    /** The NIE an approval issued, for the reference data once committed. */
+    private static final class Issued {
+        String nie;
+        int productId;
+    }
 
-  private static Future<Void> bill(SqlClient c, Row r, Purpose purpose, long amount) {
-    return PaymentOrders.issue(c, ProductApplicationStore.subject(r.getLong("id")), purpose, amount).compose(spb -> Outbox.add(c,
-        r.getInteger("applicant"), null, "SPB " + spb.getString("number") + " diterbitkan / payment order issued",
-        "Produk " + r.getString("name") + ": bayar Rp " + amount + " dengan nomor billing " + spb.getString("billingNumber")
-            + ".\nPay Rp " + amount + " with billing number " + spb.getString("billingNumber") + " (" + purpose + ").",
-        "/api/v1/product-applications/" + r.getLong("id")));
-  }
+    /** What a step does beside moving the status. */
+    private Future<Void> beside(SqlClient c, Step step, Row r, Issued issued) {
+        long id = r.getLong("id");
+        return switch (step.action()) {
+            case SUBMIT_PRE_REGISTRATION ->
+                store.preRegistrationLicence(c, id, step.ossLicenceCode(), step.ossLicenceId())
+                        .compose(v -> bill(c, r, Purpose.PRE_REGISTRATION, PRE_REGISTRATION_FEE));
+            case SUBMIT_TO_COUNTER ->
+                store.documentCount(c, id)
+                        .compose(
+                                n -> n > 0
+                                        ? Future.<Void>succeededFuture()
+                                        : Future.failedFuture(
+                                                Refusal.invalid(
+                                                        "documents",
+                                                        "REQUIRED",
+                                                        "seed 000: upload the registration documents (data pendukung) before sending them to the counter")))
+                        .compose(v -> store.registrationLicence(c, id, step.ossLicenceCode(), step.ossLicenceId()));
+            case VERIFY -> bill(c, r, Purpose.REGISTRATION, REGISTRATION_FEE);
+            case APPROVE -> issueNie(c, r, issued);
+            default -> Future.succeededFuture();
+        };
+    }
 
-  /** Pasal 14-15, seed 000: the NIE (prefix per commodity, year, number), valid five years; the product joins. */
-  private Future<Void> issueNie(SqlClient c, Row r, Issued issued) {
-    Commodity commodity = Commodity.valueOf(r.getString("commodity"));
-    String prefix = switch (commodity) {
-      case TRADITIONAL_MEDICINE -> "TR";
-      case HEALTH_SUPPLEMENT -> "SD";
-      case QUASI_DRUG -> "QD";
-    };
-    LocalDate today = today();
-    Category category = Category.valueOf(commodity.name());
-    Facility holder = ref.facility(r.getInteger("holder"));
-    return store.nextNieNumber(c).compose(seq -> {
-      String nie = String.format(Locale.ROOT, "%s%02d%07d", prefix, today.getYear() % 100, seq);
-      String[] packaging = r.getArrayOfStrings("packaging");
-      return Products.insert(c, nie, r.getString("name"), holder.partnerId(), TwoDMethod.of(category, null, false),
-              today.plusYears(NIE_YEARS), category, null, r.getString("dosage_form"), String.join("; ", packaging))
-          .compose(pid -> {
-            issued.nie = nie;
-            issued.productId = pid;
-            return store.nie(c, r.getLong("id"), nie);
-          });
-    });
-  }
+    private static Future<Void> bill(SqlClient c, Row r, Purpose purpose, long amount) {
+        return PaymentOrders.issue(c, ProductApplicationStore.subject(r.getLong("id")), purpose, amount)
+                .compose(spb -> Outbox.add(
+                        c,
+                        r.getInteger("applicant"),
+                        null,
+                        "SPB " + spb.getString("number") + " diterbitkan / payment order issued",
+                        "Produk " + r.getString("name") + ": bayar Rp " + amount + " dengan nomor billing "
+                                + spb.getString("billingNumber") + ".\nPay Rp " + amount + " with billing number "
+                                + spb.getString("billingNumber") + " (" + purpose + ").",
+                        "/api/v1/product-applications/" + r.getLong("id")));
+    }
 
-  /** The applicant hears of each of Badan POM's steps. */
-  private static Future<Void> tell(SqlClient c, Row r, ApplicationStatus now, String note) {
-    return Outbox.add(c, r.getInteger("applicant"), null, "Registrasi produk: " + now.asrot() + " / product registration: "
-            + now, "Produk " + r.getString("name") + " (pengajuan " + ProductApplicationView.number(r) + "): " + now.asrot()
-            + (note == null ? "" : "\n" + note), "/api/v1/product-applications/" + r.getLong("id"));
-  }
+    /** Pasal 14-15, seed 000: the NIE (prefix per commodity, year, number), valid five years; the product joins. */
+    private Future<Void> issueNie(SqlClient c, Row r, Issued issued) {
+        Commodity commodity = Commodity.valueOf(r.getString("commodity"));
+        String prefix =
+                switch (commodity) {
+                    case TRADITIONAL_MEDICINE -> "TR";
+                    case HEALTH_SUPPLEMENT -> "SD";
+                    case QUASI_DRUG -> "QD";
+                };
+        LocalDate today = today();
+        Category category = Category.valueOf(commodity.name());
+        Facility holder = ref.facility(r.getInteger("holder"));
+        return store.nextNieNumber(c).compose(seq -> {
+            String nie = String.format(Locale.ROOT, "%s%02d%07d", prefix, today.getYear() % 100, seq);
+            String[] packaging = r.getArrayOfStrings("packaging");
+            return Products.insert(
+                            c,
+                            nie,
+                            r.getString("name"),
+                            holder.partnerId(),
+                            TwoDMethod.of(category, null, false),
+                            today.plusYears(NIE_YEARS),
+                            category,
+                            null,
+                            r.getString("dosage_form"),
+                            String.join("; ", packaging))
+                    .compose(pid -> {
+                        issued.nie = nie;
+                        issued.productId = pid;
+                        return store.nie(c, r.getLong("id"), nie);
+                    });
+        });
+    }
 
-  /** A paid SPB moves the application on to its evaluation (seed 000: "otomatis masuk ke proses evaluasi"). */
-  public Future<Void> paid(SqlClient c, long id, Purpose purpose) {
-    ApplicationStatus from = purpose == Purpose.PRE_REGISTRATION ? ApplicationStatus.PRE_REGISTRATION_PAYMENT
-        : ApplicationStatus.REGISTRATION_PAYMENT;
-    ApplicationStatus to = purpose == Purpose.PRE_REGISTRATION ? ApplicationStatus.PRE_REGISTRATION_EVALUATION
-        : ApplicationStatus.EVALUATION;
-    return store.move(c, id, from, to)
-        .compose(row -> Workflow.record(c, ProductApplicationStore.subject(id), to.name(), null, purpose + " paid")
-            .compose(v -> tell(c, row, to, "Pembayaran diterima / payment received")));
-  }
+    /** The applicant hears of each of Badan POM's steps. */
+    private static Future<Void> tell(SqlClient c, Row r, ApplicationStatus now, String note) {
+        return Outbox.add(
+                c,
+                r.getInteger("applicant"),
+                null,
+                "Registrasi produk: " + now.asrot() + " / product registration: " + now,
+                "Produk " + r.getString("name") + " (pengajuan " + ProductApplicationView.number(r) + "): "
+                        + now.asrot() + (note == null ? "" : "\n" + note),
+                "/api/v1/product-applications/" + r.getLong("id"));
+    }
 
-  /** Documents of the application (data pendukung), added while the applicant holds it. */
-  public Future<JsonObject> addDocuments(long id, Caller caller, List<Documents.Upload> docs, List<Refusal.Item> problems) {
-    caller.requirePerson();
-    ProductApplicationForm.documents(docs, problems);
-    return store.load(id, caller).compose(row -> {
-      if (!caller.memberOf(row.getInteger("holder"))) {
-        throw Refusal.forbidden("APPLICANT_ONLY", "the applicant uploads the documents");
-      }
-      return pool.withTransaction(c -> store.lockStatus(c, id).compose(status -> {
-        if (!DOCUMENTS_OPEN.contains(status)) {
-          return Future.failedFuture(Refusal.conflict("WRONG_STATUS", "documents are added to a draft, before the"
-              + " counter, after a return or for additional data; application " + id + " is " + status));
-        }
-        return Documents.store(c, ProductApplicationStore.subject(id).toString(), docs);
-      }));
-    }).compose(v -> get(id, caller));
-  }
+    /** A paid SPB moves the application on to its evaluation (seed 000: "otomatis masuk ke proses evaluasi"). */
+    public Future<Void> paid(SqlClient c, long id, Purpose purpose) {
+        ApplicationStatus from = purpose == Purpose.PRE_REGISTRATION
+                ? ApplicationStatus.PRE_REGISTRATION_PAYMENT
+                : ApplicationStatus.REGISTRATION_PAYMENT;
+        ApplicationStatus to = purpose == Purpose.PRE_REGISTRATION
+                ? ApplicationStatus.PRE_REGISTRATION_EVALUATION
+                : ApplicationStatus.EVALUATION;
+        return store.move(c, id, from, to).compose(row -> Workflow.record(
+                        c, ProductApplicationStore.subject(id), to.name(), null, purpose + " paid")
+                .compose(v -> tell(c, row, to, "Pembayaran diterima / payment received")));
+    }
 
-  /**
-   * Deletes the drafts whose 5 working days ended ({@code draft_delete_on <= today}) with their
-   * documents; the history keeps a DELETED entry. The number deleted.
-   */
-  public Future<Integer> sweepDrafts() {
-    return sweepDrafts(today());
-  }
+    /** Documents of the application (data pendukung), added while the applicant holds it. */
+    public Future<JsonObject> addDocuments(
+            long id, Caller caller, List<Documents.Upload> docs, List<Refusal.Item> problems) {
+        caller.requirePerson();
+        ProductApplicationForm.documents(docs, problems);
+        return store.load(id, caller)
+                .compose(row -> {
+                    if (!caller.memberOf(row.getInteger("holder"))) {
+                        throw Refusal.forbidden("APPLICANT_ONLY", "the applicant uploads the documents");
+                    }
+                    return pool.withTransaction(c -> store.lockStatus(c, id).compose(status -> {
+                        if (!DOCUMENTS_OPEN.contains(status)) {
+                            return Future.failedFuture(Refusal.conflict(
+                                    "WRONG_STATUS",
+                                    "documents are added to a draft, before the"
+                                            + " counter, after a return or for additional data; application " + id
+                                            + " is " + status));
+                        }
+                        return Documents.store(
+                                c, ProductApplicationStore.subject(id).toString(), docs);
+                    }));
+                })
+                .compose(v -> get(id, caller));
+    }
 
-  /** The sweep as of {@code today}. */
-  public Future<Integer> sweepDrafts(LocalDate today) {
-    return store.deleteDrafts(today, "not submitted within " + DRAFT_WORKING_DAYS + " working days");
-  }
+    /**
+     * Deletes the drafts whose 5 working days ended ({@code draft_delete_on <= today}) with their
+     * documents; the history keeps a DELETED entry. The number deleted.
+     */
+    public Future<Integer> sweepDrafts() {
+        return sweepDrafts(today());
+    }
 
-  /** The applications the caller sees (its manufacturers'; all for the regulator), newest first. */
-  public Future<JsonArray> list(Caller caller, ApplicationStatus status, long beforeId, int limit) {
-    return store.list(caller, status, beforeId, limit).map(rows -> {
-      JsonArray out = new JsonArray();
-      rows.forEach(r -> out.add(ProductApplicationView.json(r, ref)));
-      return out;
-    });
-  }
+    /** The sweep as of {@code today}. */
+    public Future<Integer> sweepDrafts(LocalDate today) {
+        return store.deleteDrafts(today, "not submitted within " + DRAFT_WORKING_DAYS + " working days");
+    }
 
-  /** One application with documents, history and payment orders; NOT_FOUND when the caller may not see it. */
-  public Future<JsonObject> get(long id, Caller caller) {
-    return store.load(id, caller).compose(row -> Workflow.get(pool, ProductApplicationStore.subject(id), "product application",
-            r -> ProductApplicationView.json(r, ref))
-        .compose(a -> PaymentOrders.of(pool, ProductApplicationStore.subject(id)).map(spb -> a.put("paymentOrders", spb)))
-        .compose(a -> a.getString("nie") == null ? Future.succeededFuture(a)
-            : products.get(a.getString("nie")).map(p -> a.put("product", p))));
-  }
+    /** The applications the caller sees (its manufacturers'; all for the regulator), newest first. */
+    public Future<JsonArray> list(Caller caller, ApplicationStatus status, long beforeId, int limit) {
+        return store.list(caller, status, beforeId, limit).map(rows -> {
+            JsonArray out = new JsonArray();
+            rows.forEach(r -> out.add(ProductApplicationView.json(r, ref)));
+            return out;
+        });
+    }
+
+    /** One application with documents, history and payment orders; NOT_FOUND when the caller may not see it. */
+    public Future<JsonObject> get(long id, Caller caller) {
+        return store.load(id, caller).compose(row -> Workflow.get(
+                        pool,
+                        ProductApplicationStore.subject(id),
+                        "product application",
+                        r -> ProductApplicationView.json(r, ref))
+                .compose(a -> PaymentOrders.of(pool, ProductApplicationStore.subject(id))
+                        .map(spb -> a.put("paymentOrders", spb)))
+                .compose(a -> a.getString("nie") == null
+                        ? Future.succeededFuture(a)
+                        : products.get(a.getString("nie")).map(p -> a.put("product", p))));
+    }
 }

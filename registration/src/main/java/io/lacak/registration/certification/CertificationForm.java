@@ -23,104 +23,124 @@ import java.util.regex.Pattern;
  */
 final class CertificationForm {
 
-  /** The application data of a form, checked, and the dosage forms it names. */
-  record Application(Type type, String letterNumber, LocalDate letterDate, String rip, Integer[] forms) {
-  }
+    /** The application data of a form, checked, and the dosage forms it names. */
+    record Application(Type type, String letterNumber, LocalDate letterDate, String rip, Integer[] forms) {}
 
-  /** Badan POM's step: the decision, its note, the inspection's result and the SPB's amount where they apply. */
-  record Ruling(Decision decision, String note, Inspection result, long amount) {
-  }
+    /** Badan POM's step: the decision, its note, the inspection's result and the SPB's amount where they apply. */
+    record Ruling(Decision decision, String note, Inspection result, long amount) {}
 
-  private static final Pattern TEXT = Pattern.compile("(?s).{1,300}");
-  private static final Pattern NOTE = Pattern.compile("(?s).{1,2000}");
-  private static final Set<Decision> DECISIONS = EnumSet.of(Decision.APPROVE, Decision.REVISE, Decision.INSPECTED,
-      Decision.ACCEPT_CAPA, Decision.REVISE_CAPA);
+    private static final Pattern TEXT = Pattern.compile("(?s).{1,300}");
+    private static final Pattern NOTE = Pattern.compile("(?s).{1,2000}");
+    private static final Set<Decision> DECISIONS = EnumSet.of(
+            Decision.APPROVE, Decision.REVISE, Decision.INSPECTED, Decision.ACCEPT_CAPA, Decision.REVISE_CAPA);
 
-  private CertificationForm() {
-  }
+    private CertificationForm() {}
 
-  /**
-   * The application of {@code companyId}: its fields, documents ({@code documentsRequired} on a
-   * first submission) and dosage forms, each with a production licence in the company profile.
-   */
-  static Future<Application> application(CertificationStore store, long companyId, JsonObject fields, List<String> formIds,
-                                         List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments,
-                                         boolean documentsRequired) {
-    Fields f = new Fields(fields);
-    Type type = f.choice("type", Type.class);
-    String letter = f.text("letterNumber", TEXT, "the number of the company's application letter");
-    LocalDate letterDate = f.date("letterDate");
-    String rip = f.text("ripApprovalNumber", TEXT, "the RIP approval number (Nomor Persetujuan RIP)");
-    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
-    Set<String> kinds = new HashSet<>();
-    for (Documents.Upload d : docs) {
-      if (!Certifications.KINDS.contains(d.kind())) {
-        f.add("documents." + d.kind(), "DOCUMENT_KIND", "documents are ADMINISTRATIVE, TECHNICAL or OPTIONAL, not " + d.kind());
-      }
-      kinds.add(d.kind());
-    }
-    if (documentsRequired) {
-      for (String required : List.of("ADMINISTRATIVE", "TECHNICAL")) {
-        if (!kinds.contains(required) && refusedDocuments.stream().noneMatch(p -> p.field().equals("documents." + required))) {
-          f.add("documents." + required, "REQUIRED", "seed 002: the " + required.toLowerCase(Locale.ROOT)
-              + " documents (PDF or Excel)");
+    /**
+     * The application of {@code companyId}: its fields, documents ({@code documentsRequired} on a
+     * first submission) and dosage forms, each with a production licence in the company profile.
+     */
+    static Future<Application> application(
+            CertificationStore store,
+            long companyId,
+            JsonObject fields,
+            List<String> formIds,
+            List<Documents.Upload> docs,
+            List<Refusal.Item> refusedDocuments,
+            boolean documentsRequired) {
+        Fields f = new Fields(fields);
+        Type type = f.choice("type", Type.class);
+        String letter = f.text("letterNumber", TEXT, "the number of the company's application letter");
+        LocalDate letterDate = f.date("letterDate");
+        String rip = f.text("ripApprovalNumber", TEXT, "the RIP approval number (Nomor Persetujuan RIP)");
+        refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
+        Set<String> kinds = new HashSet<>();
+        for (Documents.Upload d : docs) {
+            if (!Certifications.KINDS.contains(d.kind())) {
+                f.add(
+                        "documents." + d.kind(),
+                        "DOCUMENT_KIND",
+                        "documents are ADMINISTRATIVE, TECHNICAL or OPTIONAL, not " + d.kind());
+            }
+            kinds.add(d.kind());
         }
-      }
-    }
-    List<Integer> ids = new ArrayList<>();
-    if (formIds.isEmpty()) {
-      f.add("dosageForms", "REQUIRED", "seed 002: choose the dosage forms (sediaan) to certify");
-    }
-    for (int i = 0; i < formIds.size(); i++) {
-      try {
-        ids.add(Integer.parseInt(formIds.get(i).strip()));
-      } catch (NumberFormatException e) {
-        f.add("dosageForms[" + i + "]", "BAD_FORMAT", "a dosage form id from the company profile, not '" + formIds.get(i) + "'");
-      }
-    }
-    return store.licences(ids, companyId).map(licences -> {
-      for (int i = 0; i < ids.size(); i++) {
-        if (!licences.containsKey(ids.get(i))) {
-          f.add("dosageForms[" + i + "]", "UNKNOWN_DOSAGE_FORM", "your company profile has no dosage form " + ids.get(i));
-        } else if (licences.get(ids.get(i)) == null) {
-          f.add("dosageForms[" + i + "]", "NO_PRODUCTION_LICENCE", "seed 002: dosage form " + ids.get(i)
-              + " has no production licence; give its number and date (Edit Sediaan -> Izin Produksi) first");
+        if (documentsRequired) {
+            for (String required : List.of("ADMINISTRATIVE", "TECHNICAL")) {
+                if (!kinds.contains(required)
+                        && refusedDocuments.stream().noneMatch(p -> p.field().equals("documents." + required))) {
+                    f.add(
+                            "documents." + required,
+                            "REQUIRED",
+                            "seed 002: the " + required.toLowerCase(Locale.ROOT) + " documents (PDF or Excel)");
+                }
+            }
         }
-      }
-      f.check();
-      return new Application(type, letter, letterDate, rip, ids.stream().distinct().toArray(Integer[]::new));
-    });
-  }
+        List<Integer> ids = new ArrayList<>();
+        if (formIds.isEmpty()) {
+            f.add("dosageForms", "REQUIRED", "seed 002: choose the dosage forms (sediaan) to certify");
+        }
+        for (int i = 0; i < formIds.size(); i++) {
+            try {
+                ids.add(Integer.parseInt(formIds.get(i).strip()));
+            } catch (NumberFormatException e) {
+                f.add(
+                        "dosageForms[" + i + "]",
+                        "BAD_FORMAT",
+                        "a dosage form id from the company profile, not '" + formIds.get(i) + "'");
+            }
+        }
+        return store.licences(ids, companyId).map(licences -> {
+            for (int i = 0; i < ids.size(); i++) {
+                if (!licences.containsKey(ids.get(i))) {
+                    f.add(
+                            "dosageForms[" + i + "]",
+                            "UNKNOWN_DOSAGE_FORM",
+                            "your company profile has no dosage form " + ids.get(i));
+                } else if (licences.get(ids.get(i)) == null) {
+                    f.add(
+                            "dosageForms[" + i + "]",
+                            "NO_PRODUCTION_LICENCE",
+                            "seed 002: dosage form " + ids.get(i)
+                                    + " has no production licence; give its number and date (Edit Sediaan -> Izin Produksi) first");
+                }
+            }
+            f.check();
+            return new Application(
+                    type, letter, letterDate, rip, ids.stream().distinct().toArray(Integer[]::new));
+        });
+    }
 
-  /** Seed 002 "Upload Hasil CAPA": file field CAPA, and nothing else. */
-  static void capa(List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments) {
-    Fields f = new Fields(null);
-    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
-    if (docs.stream().noneMatch(d -> d.kind().equals("CAPA")) && refusedDocuments.isEmpty()) {
-      f.add("documents.CAPA", "REQUIRED", "the CAPA result as file field CAPA (PDF or Excel)");
+    /** Seed 002 "Upload Hasil CAPA": file field CAPA, and nothing else. */
+    static void capa(List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments) {
+        Fields f = new Fields(null);
+        refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
+        if (docs.stream().noneMatch(d -> d.kind().equals("CAPA")) && refusedDocuments.isEmpty()) {
+            f.add("documents.CAPA", "REQUIRED", "the CAPA result as file field CAPA (PDF or Excel)");
+        }
+        docs.stream()
+                .filter(d -> !d.kind().equals("CAPA"))
+                .forEach(d ->
+                        f.add("documents." + d.kind(), "DOCUMENT_KIND", "a CAPA upload carries file field CAPA only"));
+        f.check();
     }
-    docs.stream().filter(d -> !d.kind().equals("CAPA"))
-        .forEach(d -> f.add("documents." + d.kind(), "DOCUMENT_KIND", "a CAPA upload carries file field CAPA only"));
-    f.check();
-  }
 
-  /**
-   * {@code APPROVE} with {@code amount}, {@code REVISE} with a note, {@code INSPECTED} with
-   * {@code result}, {@code ACCEPT_CAPA}, {@code REVISE_CAPA} with a note.
-   */
-  static Ruling ruling(JsonObject body) {
-    Fields f = new Fields(body);
-    Decision decision = Decision.read(f, DECISIONS);
-    String note = f.optionalText("note", NOTE, "up to 2000 characters");
-    Inspection result = decision == Decision.INSPECTED ? f.choice("result", Inspection.class) : null;
-    Object amount = body.getValue("amount");
-    if (decision == Decision.APPROVE && (!(amount instanceof Number n) || n.longValue() <= 0)) {
-      f.add("amount", "REQUIRED", "approval issues an SPB: its amount in whole rupiah, above 0");
+    /**
+     * {@code APPROVE} with {@code amount}, {@code REVISE} with a note, {@code INSPECTED} with
+     * {@code result}, {@code ACCEPT_CAPA}, {@code REVISE_CAPA} with a note.
+     */
+    static Ruling ruling(JsonObject body) {
+        Fields f = new Fields(body);
+        Decision decision = Decision.read(f, DECISIONS);
+        String note = f.optionalText("note", NOTE, "up to 2000 characters");
+        Inspection result = decision == Decision.INSPECTED ? f.choice("result", Inspection.class) : null;
+        Object amount = body.getValue("amount");
+        if (decision == Decision.APPROVE && (!(amount instanceof Number n) || n.longValue() <= 0)) {
+            f.add("amount", "REQUIRED", "approval issues an SPB: its amount in whole rupiah, above 0");
+        }
+        if (decision != null && decision.isRevision() && note == null) {
+            f.add("note", "REQUIRED", "a revision request says what to revise");
+        }
+        f.check();
+        return new Ruling(decision, note, result, amount instanceof Number n ? n.longValue() : 0);
     }
-    if (decision != null && decision.isRevision() && note == null) {
-      f.add("note", "REQUIRED", "a revision request says what to revise");
-    }
-    f.check();
-    return new Ruling(decision, note, result, amount instanceof Number n ? n.longValue() : 0);
-  }
 }

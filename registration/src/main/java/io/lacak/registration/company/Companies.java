@@ -1,12 +1,12 @@
 package io.lacak.registration.company;
 
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
-import io.lacak.core.refusal.Fields;
-import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.workflow.Decision;
 import io.lacak.registration.workflow.Subject;
 import io.lacak.registration.workflow.Subject.Kind;
@@ -37,185 +37,272 @@ import java.util.Set;
  */
 public final class Companies {
 
-  /** Where a registration stands. */
-  public enum Status {
-    SUBMITTED, RETURNED, APPROVED, REJECTED
-  }
-
-  /** Badan hukum / usaha. */
-  public enum LegalEntity {
-    PT, CV, FIRMA, KOPERASI, YAYASAN, PERORANGAN, BUMN, LAINNYA
-  }
-
-  /** Status industri (seed 002). */
-  public enum IndustryStatus {
-    BUMN, LEMBAGA, PMA, PMDN, LAINNYA
-  }
-
-  /** The documents seed 002 requires, by their file field. */
-  public static final List<String> REQUIRED_DOCUMENTS =
-      List.of("APPLICATION_LETTER", "STATEMENT_LETTER", "SIUP", "NPWP", "TDP");
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final LinkSeal seal;
-
-  public Companies(Vertx vertx, Pool pool, LinkSeal seal) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.seal = seal;
-  }
-
-  private static Subject subject(long id) {
-    return Kind.COMPANY.of(id);
-  }
-
-  /** Registers a company; INVALID listing every bad field and every missing or refused document. */
-  public Future<JsonObject> submit(JsonObject body, List<String> commodities, List<Documents.Upload> documents,
-                                   List<Refusal.Item> refusedDocuments) {
-    Fields f = new Fields(body);
-    CompanyForm.Industry data = CompanyForm.read(f, body, commodities);
-    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
-    Set<String> given = new HashSet<>();
-    documents.forEach(d -> given.add(d.kind()));
-    for (String kind : REQUIRED_DOCUMENTS) {
-      if (!given.contains(kind) && refusedDocuments.stream().noneMatch(p -> p.field().equals("documents." + kind))) {
-        f.add("documents." + kind, "REQUIRED", "seed 002 requires the " + kind + " document");
-      }
+    /** Where a registration stands. */
+    public enum Status {
+        SUBMITTED,
+        RETURNED,
+        APPROVED,
+        REJECTED
     }
-    f.check();
-    Object[] values = data.columns();
-    StringBuilder params = new StringBuilder();
-    for (int i = 1; i <= values.length; i++) {
-      params.append(i == 1 ? "$" : ", $").append(i);
+
+    /** Badan hukum / usaha. */
+    public enum LegalEntity {
+        PT,
+        CV,
+        FIRMA,
+        KOPERASI,
+        YAYASAN,
+        PERORANGAN,
+        BUMN,
+        LAINNYA
     }
-    return pool.withTransaction(c -> c.preparedQuery("insert into company (" + CompanyForm.COLUMNS + ") values (" + params + ") returning id")
-        .execute(Tuple.from(values))
-        .compose(rows -> {
-          long id = rows.iterator().next().getLong(0);
-          return Documents.store(c, subject(id).toString(), documents)
-              .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
-              .compose(v -> Outbox.add(c, null, data.responsibleEmail(), "Registrasi industri diterima / registration received",
-                  "Registrasi " + data.name() + " (nomor " + id + ") diterima dan akan divalidasi oleh Badan POM.\n"
-                      + "The registration of " + data.name() + " (number " + id + ") was received and will be validated.", null))
-              .map(v -> id);
-        }))
-        .compose(this::get);
-  }
 
-  /**
-   * The applicant's revision of a returned registration, with the key its notice carried: the
-   * industry data again, and documents replacing those of the same kind; back to SUBMITTED.
-   */
-  public Future<JsonObject> revise(long id, String key, JsonObject body, List<String> commodities,
-                                   List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
-    Fields f = new Fields(body);
-    CompanyForm.Industry data = CompanyForm.read(f, body, commodities);
-    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
-    f.check();
-    Object[] values = data.columns();
-    StringBuilder set = new StringBuilder();
-    String[] columns = CompanyForm.COLUMNS.split(", ");
-    for (int i = 0; i < columns.length; i++) {
-      set.append(i == 0 ? "" : ", ").append(columns[i].strip()).append(" = $").append(i + 3);
+    /** Status industri (seed 002). */
+    public enum IndustryStatus {
+        BUMN,
+        LEMBAGA,
+        PMA,
+        PMDN,
+        LAINNYA
     }
-    Object[] args = new Object[values.length + 2];
-    args[0] = id;
-    String secret = seal.open(key); // a forged key opens nothing
-    args[1] = Buffer.buffer(Activations.hash(secret == null ? "" : secret));
-    System.arraycopy(values, 0, args, 2, values.length);
-    return pool.withTransaction(c -> c.preparedQuery("update company set " + set + ", status = 'SUBMITTED',"
-            + " revision_token_hash = null where id = $1 and status = 'RETURNED' and revision_token_hash = $2 returning id")
-        .execute(Tuple.from(args))
-        .compose(rows -> {
-          if (rows.size() == 0) {
-            return Future.failedFuture(Refusal.notFound("no registration " + id + " waiting for a revision with this key"));
-          }
-          List<Tuple> kinds = documents.stream().map(d -> Tuple.of(subject(id).toString(), d.kind())).toList();
-          Future<?> removed = kinds.isEmpty() ? Future.succeededFuture()
-              : c.preparedQuery("delete from document where owner = $1 and kind = $2").executeBatch(kinds);
-          return removed.compose(v -> Documents.store(c, subject(id).toString(), documents))
-              .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, "revised"));
-        }))
-        .compose(v -> get(id));
-  }
 
-  /** The regulator's list, newest first, optionally of one status. */
-  public Future<JsonArray> list(Status status, long beforeId, int limit) {
-    return Workflow.list(pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::json);
-  }
+    /** The documents seed 002 requires, by their file field. */
+    public static final List<String> REQUIRED_DOCUMENTS =
+            List.of("APPLICATION_LETTER", "STATEMENT_LETTER", "SIUP", "NPWP", "TDP");
 
-  /** One registration with its documents and history; NOT_FOUND when there is none. */
-  public Future<JsonObject> get(long id) {
-    return Workflow.get(pool, subject(id), "company registration", Companies::json);
-  }
+    private final Vertx vertx;
+    private final Pool pool;
+    private final LinkSeal seal;
 
-  /**
-   * The regulator validates: {@code APPROVE}, {@code RETURN} (for revision, with a {@code note}) or
-   * {@code REJECT} (with a {@code note}); only a submitted registration is decided.
-   */
-  public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
-    regulator.requireRegulator();
-    Fields f = new Fields(body);
-    Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.RETURN, Decision.REJECT));
-    String note = f.optionalText("note", CompanyForm.TEXT, "up to 1000 characters");
-    if (decision != null && decision != Decision.APPROVE && note == null) {
-      f.add("note", "REQUIRED", "a return or a rejection gives its reason");
+    public Companies(Vertx vertx, Pool pool, LinkSeal seal) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.seal = seal;
     }
-    f.check();
-    if (decision == Decision.APPROVE) {
-      return vertx.executeBlocking(Activations::unusableHash).compose(hash -> pool.withTransaction(c ->
-          claim(c, id, Status.APPROVED, note, null).compose(r -> Activations.create(c, String.format(Locale.ROOT, "co-%06d", id),
-                  hash, r.getString("responsible_name"), r.getString("responsible_email"), List.of())
-              .compose(pending -> c.preparedQuery("update company set account_id = $2 where id = $1")
-                  .execute(Tuple.of(id, pending.accountId()))
-                  .compose(v -> Workflow.record(c, subject(id), Status.APPROVED.name(), regulator.accountId(), note))
-                  .compose(v -> Outbox.add(c, pending.accountId(), r.getString("responsible_email"),
-                      "Registrasi industri disetujui / registration approved",
-                      "Registrasi " + r.getString("name") + " disetujui. Nama pengguna: " + pending.username()
-                          + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\nThe registration was approved."
-                          + " Username " + pending.username() + ". Activate the account with this one-time link (7 days).",
-                      "/activate.html?token=" + LinkSeal.TOKEN, pending.secret()))))))
-          .compose(v -> get(id));
-    }
-    Status next = decision == Decision.RETURN ? Status.RETURNED : Status.REJECTED;
-    String key = next == Status.RETURNED ? Activations.newToken() : null;
-    return pool.withTransaction(c -> claim(c, id, next, note, key)
-            .compose(r -> Workflow.record(c, subject(id), next.name(), regulator.accountId(), note)
-                .compose(v -> Outbox.add(c, null, r.getString("responsible_email"), next == Status.RETURNED
-                        ? "Registrasi industri perlu perbaikan / registration returned for revision"
-                        : "Registrasi industri ditolak / registration rejected",
-                    "Registrasi " + r.getString("name") + " (nomor " + id + "): " + note,
-                    key == null ? null : "/company.html?id=" + id + "&key=" + LinkSeal.TOKEN, key))))
-        .compose(v -> get(id));
-  }
 
-  private static Future<Row> claim(SqlClient c, long id, Status status, String note, String revisionKey) {
-    return c.preparedQuery("update company set status = $2, note = $3, revision_token_hash = $4 where id = $1"
-            + " and status = 'SUBMITTED' returning *")
-        .execute(Tuple.of(id, status.name(), note, revisionKey == null ? null : Buffer.buffer(Activations.hash(revisionKey))))
-        .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
-            : Future.failedFuture(Refusal.conflict("ALREADY_DECIDED", "company registration " + id
-                + " is not waiting for validation (or does not exist)")));
-  }
-
-  static JsonObject json(Row r) {
-    JsonArray commodities = new JsonArray();
-    for (String c : r.getArrayOfStrings("commodities")) {
-      commodities.add(c);
+    private static Subject subject(long id) {
+        return Kind.COMPANY.of(id);
     }
-    return new JsonObject().put("id", r.getLong("id")).put("status", r.getString("status"))
-        .put("hasNib", r.getBoolean("has_nib")).put("nib", r.getString("nib")).put("commodities", commodities)
-        .put("legalEntity", r.getString("legal_entity")).put("name", r.getString("name")).put("npwp", r.getString("npwp"))
-        .put("industryStatus", r.getString("industry_status"))
-        .put("productionLicenceDate", r.getLocalDate("production_licence_date") == null ? null
-            : r.getLocalDate("production_licence_date").toString())
-        .put("businessField", r.getString("business_field")).put("leader", r.getString("leader"))
-        .put("employees", r.getInteger("employees")).put("deedNumber", r.getString("deed_number"))
-        .put("deedDate", r.getLocalDate("deed_date").toString()).put("notary", r.getString("notary"))
-        .put("iuiTdp", r.getString("iui_tdp")).put("businessStatus", r.getBoolean("active") ? "ACTIVE" : "INACTIVE")
-        .put("responsibleName", r.getString("responsible_name")).put("responsibleEmail", r.getString("responsible_email"))
-        .put("responsiblePhone", r.getString("responsible_phone")).put("note", r.getString("note"))
-        .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
-  }
+
+    /** Registers a company; INVALID listing every bad field and every missing or refused document. */
+    public Future<JsonObject> submit(
+            JsonObject body,
+            List<String> commodities,
+            List<Documents.Upload> documents,
+            List<Refusal.Item> refusedDocuments) {
+        Fields f = new Fields(body);
+        CompanyForm.Industry data = CompanyForm.read(f, body, commodities);
+        refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
+        Set<String> given = new HashSet<>();
+        documents.forEach(d -> given.add(d.kind()));
+        for (String kind : REQUIRED_DOCUMENTS) {
+            if (!given.contains(kind)
+                    && refusedDocuments.stream().noneMatch(p -> p.field().equals("documents." + kind))) {
+                f.add("documents." + kind, "REQUIRED", "seed 002 requires the " + kind + " document");
+            }
+        }
+        f.check();
+        Object[] values = data.columns();
+        StringBuilder params = new StringBuilder();
+        for (int i = 1; i <= values.length; i++) {
+            params.append(i == 1 ? "$" : ", $").append(i);
+        }
+        return pool.withTransaction(c -> c.preparedQuery("insert into company (" + CompanyForm.COLUMNS + ") values ("
+                                + params + ") returning id")
+                        .execute(Tuple.from(values))
+                        .compose(rows -> {
+                            long id = rows.iterator().next().getLong(0);
+                            return Documents.store(c, subject(id).toString(), documents)
+                                    .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
+                                    .compose(v -> Outbox.add(
+                                            c,
+                                            null,
+                                            data.responsibleEmail(),
+                                            "Registrasi industri diterima / registration received",
+                                            "Registrasi " + data.name() + " (nomor " + id
+                                                    + ") diterima dan akan divalidasi oleh Badan POM.\n"
+                                                    + "The registration of " + data.name() + " (number " + id
+                                                    + ") was received and will be validated.",
+                                            null))
+                                    .map(v -> id);
+                        }))
+                .compose(this::get);
+    }
+
+    /**
+     * The applicant's revision of a returned registration, with the key its notice carried: the
+     * industry data again, and documents replacing those of the same kind; back to SUBMITTED.
+     */
+    public Future<JsonObject> revise(
+            long id,
+            String key,
+            JsonObject body,
+            List<String> commodities,
+            List<Documents.Upload> documents,
+            List<Refusal.Item> refusedDocuments) {
+        Fields f = new Fields(body);
+        CompanyForm.Industry data = CompanyForm.read(f, body, commodities);
+        refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
+        f.check();
+        Object[] values = data.columns();
+        StringBuilder set = new StringBuilder();
+        String[] columns = CompanyForm.COLUMNS.split(", ");
+        for (int i = 0; i < columns.length; i++) {
+            set.append(i == 0 ? "" : ", ")
+                    .append(columns[i].strip())
+                    .append(" = $")
+                    .append(i + 3);
+        }
+        Object[] args = new Object[values.length + 2];
+        args[0] = id;
+        String secret = seal.open(key); // a forged key opens nothing
+        args[1] = Buffer.buffer(Activations.hash(secret == null ? "" : secret));
+        System.arraycopy(values, 0, args, 2, values.length);
+        return pool.withTransaction(c -> c.preparedQuery(
+                                "update company set " + set + ", status = 'SUBMITTED',"
+                                        + " revision_token_hash = null where id = $1 and status = 'RETURNED' and revision_token_hash = $2 returning id")
+                        .execute(Tuple.from(args))
+                        .compose(rows -> {
+                            if (rows.size() == 0) {
+                                return Future.failedFuture(Refusal.notFound(
+                                        "no registration " + id + " waiting for a revision with this key"));
+                            }
+                            List<Tuple> kinds = documents.stream()
+                                    .map(d -> Tuple.of(subject(id).toString(), d.kind()))
+                                    .toList();
+                            Future<?> removed = kinds.isEmpty()
+                                    ? Future.succeededFuture()
+                                    : c.preparedQuery("delete from document where owner = $1 and kind = $2")
+                                            .executeBatch(kinds);
+                            return removed.compose(
+                                            v -> Documents.store(c, subject(id).toString(), documents))
+                                    .compose(v ->
+                                            Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, "revised"));
+                        }))
+                .compose(v -> get(id));
+    }
+
+    /** The regulator's list, newest first, optionally of one status. */
+    public Future<JsonArray> list(Status status, long beforeId, int limit) {
+        return Workflow.list(
+                pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::json);
+    }
+
+    /** One registration with its documents and history; NOT_FOUND when there is none. */
+    public Future<JsonObject> get(long id) {
+        return Workflow.get(pool, subject(id), "company registration", Companies::json);
+    }
+
+    /**
+     * The regulator validates: {@code APPROVE}, {@code RETURN} (for revision, with a {@code note}) or
+     * {@code REJECT} (with a {@code note}); only a submitted registration is decided.
+     */
+    public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
+        regulator.requireRegulator();
+        Fields f = new Fields(body);
+        Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.RETURN, Decision.REJECT));
+        String note = f.optionalText("note", CompanyForm.TEXT, "up to 1000 characters");
+        if (decision != null && decision != Decision.APPROVE && note == null) {
+            f.add("note", "REQUIRED", "a return or a rejection gives its reason");
+        }
+        f.check();
+        if (decision == Decision.APPROVE) {
+            return vertx.executeBlocking(Activations::unusableHash)
+                    .compose(hash -> pool.withTransaction(
+                            c -> claim(c, id, Status.APPROVED, note, null).compose(r -> Activations.create(
+                                            c,
+                                            String.format(Locale.ROOT, "co-%06d", id),
+                                            hash,
+                                            r.getString("responsible_name"),
+                                            r.getString("responsible_email"),
+                                            List.of())
+                                    .compose(pending -> c.preparedQuery(
+                                                    "update company set account_id = $2 where id = $1")
+                                            .execute(Tuple.of(id, pending.accountId()))
+                                            .compose(v -> Workflow.record(
+                                                    c,
+                                                    subject(id),
+                                                    Status.APPROVED.name(),
+                                                    regulator.accountId(),
+                                                    note))
+                                            .compose(v -> Outbox.add(
+                                                    c,
+                                                    pending.accountId(),
+                                                    r.getString("responsible_email"),
+                                                    "Registrasi industri disetujui / registration approved",
+                                                    "Registrasi " + r.getString("name") + " disetujui. Nama pengguna: "
+                                                            + pending.username()
+                                                            + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\nThe registration was approved."
+                                                            + " Username " + pending.username()
+                                                            + ". Activate the account with this one-time link (7 days).",
+                                                    "/activate.html?token=" + LinkSeal.TOKEN,
+                                                    pending.secret()))))))
+                    .compose(v -> get(id));
+        }
+        Status next = decision == Decision.RETURN ? Status.RETURNED : Status.REJECTED;
+        String key = next == Status.RETURNED ? Activations.newToken() : null;
+        return pool.withTransaction(c -> claim(c, id, next, note, key)
+                        .compose(r -> Workflow.record(c, subject(id), next.name(), regulator.accountId(), note)
+                                .compose(v -> Outbox.add(
+                                        c,
+                                        null,
+                                        r.getString("responsible_email"),
+                                        next == Status.RETURNED
+                                                ? "Registrasi industri perlu perbaikan / registration returned for revision"
+                                                : "Registrasi industri ditolak / registration rejected",
+                                        "Registrasi " + r.getString("name") + " (nomor " + id + "): " + note,
+                                        key == null ? null : "/company.html?id=" + id + "&key=" + LinkSeal.TOKEN,
+                                        key))))
+                .compose(v -> get(id));
+    }
+
+    private static Future<Row> claim(SqlClient c, long id, Status status, String note, String revisionKey) {
+        return c.preparedQuery("update company set status = $2, note = $3, revision_token_hash = $4 where id = $1"
+                        + " and status = 'SUBMITTED' returning *")
+                .execute(Tuple.of(
+                        id,
+                        status.name(),
+                        note,
+                        revisionKey == null ? null : Buffer.buffer(Activations.hash(revisionKey))))
+                .compose(rows -> rows.size() == 1
+                        ? Future.succeededFuture(rows.iterator().next())
+                        : Future.failedFuture(Refusal.conflict(
+                                "ALREADY_DECIDED",
+                                "company registration " + id + " is not waiting for validation (or does not exist)")));
+    }
+
+    static JsonObject json(Row r) {
+        JsonArray commodities = new JsonArray();
+        for (String c : r.getArrayOfStrings("commodities")) {
+            commodities.add(c);
+        }
+        return new JsonObject()
+                .put("id", r.getLong("id"))
+                .put("status", r.getString("status"))
+                .put("hasNib", r.getBoolean("has_nib"))
+                .put("nib", r.getString("nib"))
+                .put("commodities", commodities)
+                .put("legalEntity", r.getString("legal_entity"))
+                .put("name", r.getString("name"))
+                .put("npwp", r.getString("npwp"))
+                .put("industryStatus", r.getString("industry_status"))
+                .put(
+                        "productionLicenceDate",
+                        r.getLocalDate("production_licence_date") == null
+                                ? null
+                                : r.getLocalDate("production_licence_date").toString())
+                .put("businessField", r.getString("business_field"))
+                .put("leader", r.getString("leader"))
+                .put("employees", r.getInteger("employees"))
+                .put("deedNumber", r.getString("deed_number"))
+                .put("deedDate", r.getLocalDate("deed_date").toString())
+                .put("notary", r.getString("notary"))
+                .put("iuiTdp", r.getString("iui_tdp"))
+                .put("businessStatus", r.getBoolean("active") ? "ACTIVE" : "INACTIVE")
+                .put("responsibleName", r.getString("responsible_name"))
+                .put("responsibleEmail", r.getString("responsible_email"))
+                .put("responsiblePhone", r.getString("responsible_phone"))
+                .put("note", r.getString("note"))
+                .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
+    }
 }

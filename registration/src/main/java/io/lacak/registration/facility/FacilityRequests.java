@@ -3,13 +3,13 @@ package io.lacak.registration.facility;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.FacilityType;
+import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
-import io.lacak.core.refusal.Fields;
-import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.workflow.Decision;
 import io.lacak.registration.workflow.Subject;
 import io.lacak.registration.workflow.Subject.Kind;
@@ -40,161 +40,225 @@ import java.util.regex.Pattern;
  */
 public final class FacilityRequests {
 
-  /** Where a request stands. */
-  public enum Status {
-    SUBMITTED, APPROVED, REJECTED
-  }
-
-  private static final Pattern TEXT = Pattern.compile("(?s).{1,1000}");
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final ReferenceData ref;
-
-  public FacilityRequests(Vertx vertx, Pool pool, ReferenceData ref) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.ref = ref;
-  }
-
-  private static Subject subject(long id) {
-    return Kind.FACILITY_REQUEST.of(id);
-  }
-
-  /**
-   * Files a request from its fields (type, name, address, npwp, nib optional, responsiblePerson,
-   * phone, email) and at least one supporting document (Lampiran B.7); INVALID listing every problem,
-   * documents included.
-   */
-  public Future<JsonObject> submit(JsonObject body, List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
-    Fields f = new Fields(body);
-    FacilityType type = f.choice("type", FacilityType.class);
-    String name = f.text("name", TEXT, "the name per SIUP, API or NIB (Lampiran B.1)");
-    String address = f.text("address", TEXT, "the address per SIUP, API or NIB (Lampiran B.2)");
-    String npwp = f.text("npwp", Formats.NPWP, "15 or 16 digits (Lampiran B.3)");
-    String nib = f.optionalText("nib", Formats.NIB, "13 digits");
-    String person = f.text("responsiblePerson", TEXT, "the account's responsible person (Lampiran B.4)");
-    String phone = f.text("phone", Formats.PHONE, "a phone number (Lampiran B.5)");
-    String email = f.text("email", Formats.EMAIL, "an e-mail address (Lampiran B.6)");
-    refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
-    if (documents.isEmpty() && refusedDocuments.isEmpty()) {
-      f.add("documents", "REQUIRED", "at least one supporting document (SIUP, API or NIB; Lampiran B.7)");
+    /** Where a request stands. */
+    public enum Status {
+        SUBMITTED,
+        APPROVED,
+        REJECTED
     }
-    f.check();
-    return pool.withTransaction(c -> c.preparedQuery("insert into facility_request (type, name, address, npwp, nib,"
-            + " responsible_person, phone, email) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
-        .execute(Tuple.from(new Object[] {type.name(), name, address, Formats.npwpDigits(npwp), emptyToNull(nib), person,
-            phone, email}))
-        .compose(rows -> {
-          long id = rows.iterator().next().getLong(0);
-          return Documents.store(c, subject(id).toString(), documents)
-              .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
-              .compose(v -> Outbox.add(c, null, email, "Permintaan hak akses diterima / access request received",
-                  "Permintaan hak akses " + name + " (nomor " + id + ") diterima dan akan diperiksa oleh Badan POM.\n"
-                      + "The access request of " + name + " (number " + id + ") was received and will be reviewed.", null))
-              .map(v -> id);
-        }))
-        .compose(this::get);
-  }
 
-  /** The regulator's list, newest first, optionally of one status. */
-  public Future<JsonArray> list(Status status, long beforeId, int limit) {
-    return Workflow.list(pool, Kind.FACILITY_REQUEST, status == null ? null : status.name(), beforeId, limit,
-        FacilityRequests::json);
-  }
+    private static final Pattern TEXT = Pattern.compile("(?s).{1,1000}");
 
-  /** One request with its documents and its history; NOT_FOUND when there is none. */
-  public Future<JsonObject> get(long id) {
-    return Workflow.get(pool, subject(id), "facility access request", FacilityRequests::json);
-  }
+    private final Vertx vertx;
+    private final Pool pool;
+    private final ReferenceData ref;
 
-  /**
-   * The regulator's decision: {@code APPROVE} (with an optional {@code partnerId}, generated when
-   * absent, and {@code type}, the requested one when absent) or {@code REJECT} with a {@code note}.
-   * Only a submitted request is decided; approval and everything it creates commit together.
-   */
-  public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
-    regulator.requireRegulator();
-    Fields f = new Fields(body);
-    Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.REJECT));
-    String note = f.optionalText("note", TEXT, "up to 1000 characters");
-    String partnerId = f.optionalText("partnerId", Formats.PARTNER_ID, "3-32 letters, digits or '-'");
-    FacilityType type = body != null && body.containsKey("type") ? f.choice("type", FacilityType.class) : null;
-    if (decision == Decision.REJECT && note == null) {
-      f.add("note", "REQUIRED", "a rejection gives its reason");
+    public FacilityRequests(Vertx vertx, Pool pool, ReferenceData ref) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.ref = ref;
     }
-    f.check();
-    if (decision == Decision.REJECT) {
-      return pool.withTransaction(c -> claim(c, id, Status.REJECTED, note, null)
-              .compose(r -> Workflow.record(c, subject(id), Status.REJECTED.name(), regulator.accountId(), note)
-                  .compose(v -> Outbox.add(c, null, r.getString("email"), "Permintaan hak akses ditolak / access request rejected",
-                      "Permintaan hak akses " + r.getString("name") + " (nomor " + id + ") ditolak: " + note + "\n"
-                          + "The access request was rejected: " + note, null))))
-          .compose(v -> get(id));
+
+    private static Subject subject(long id) {
+        return Kind.FACILITY_REQUEST.of(id);
     }
-    return vertx.executeBlocking(Activations::unusableHash).compose(hash -> pool.withTransaction(c ->
-            c.preparedQuery("select * from facility_request where id = $1 for update").execute(Tuple.of(id))
-                .compose(rows -> {
-                  if (rows.size() == 0) {
-                    return Future.failedFuture(Refusal.notFound("no facility access request " + id));
-                  }
-                  Row r = rows.iterator().next();
-                  FacilityType granted = type != null ? type : FacilityType.valueOf(r.getString("type"));
-                  String pid = partnerId != null ? partnerId : generatedPartnerId(granted, id);
-                  return claim(c, id, Status.APPROVED, note, pid)
-                      .compose(x -> Facilities.insert(c, pid, granted, r.getString("name"), r.getString("address"),
-                          r.getString("npwp"), r.getString("responsible_person"), r.getString("phone"), r.getString("email")))
-                      .compose(facilityRef -> Activations.create(c, pid.toLowerCase(Locale.ROOT), hash,
-                              r.getString("responsible_person"), r.getString("email"), List.of(facilityRef))
-                          .compose(pending -> Workflow.record(c, subject(id), Status.APPROVED.name(), regulator.accountId(), note)
-                              .compose(v -> Outbox.add(c, pending.accountId(), r.getString("email"),
-                                  "Hak akses disetujui / access granted: " + pid,
-                                  "Permintaan hak akses " + r.getString("name") + " disetujui. ID rekanan: " + pid
-                                      + ", jenis fasilitas: " + granted + ", nama pengguna: " + pending.username()
-                                      + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\n"
-                                      + "Access granted. Partner ID " + pid + ", facility type " + granted + ", username "
-                                      + pending.username() + ". Activate the account with this one-time link (7 days).",
-                                  "/activate.html?token=" + LinkSeal.TOKEN, pending.secret()))
-                              .map(v -> new Facility(facilityRef, pid, granted))));
-                })))
-        .compose(facility -> {
-          ref.addFacility(facility); // committed: reports may name it from now on
-          return get(id);
-        });
-  }
 
-  /** Moves a submitted request to {@code status}; CONFLICT when it was already decided. */
-  private static Future<Row> claim(SqlClient c, long id, Status status, String note, String partnerId) {
-    return c.preparedQuery("update facility_request set status = $2, note = $3, partner_id = $4 where id = $1"
-            + " and status = 'SUBMITTED' returning *")
-        .execute(Tuple.of(id, status.name(), note, partnerId))
-        .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next())
-            : Future.failedFuture(Refusal.conflict("ALREADY_DECIDED", "facility access request " + id
-                + " is not waiting for a decision (or does not exist)")));
-  }
+    /**
+     * Files a request from its fields (type, name, address, npwp, nib optional, responsiblePerson,
+     * phone, email) and at least one supporting document (Lampiran B.7); INVALID listing every problem,
+     * documents included.
+     */
+    public Future<JsonObject> submit(
+            JsonObject body, List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
+        Fields f = new Fields(body);
+        FacilityType type = f.choice("type", FacilityType.class);
+        String name = f.text("name", TEXT, "the name per SIUP, API or NIB (Lampiran B.1)");
+        String address = f.text("address", TEXT, "the address per SIUP, API or NIB (Lampiran B.2)");
+        String npwp = f.text("npwp", Formats.NPWP, "15 or 16 digits (Lampiran B.3)");
+        String nib = f.optionalText("nib", Formats.NIB, "13 digits");
+        String person = f.text("responsiblePerson", TEXT, "the account's responsible person (Lampiran B.4)");
+        String phone = f.text("phone", Formats.PHONE, "a phone number (Lampiran B.5)");
+        String email = f.text("email", Formats.EMAIL, "an e-mail address (Lampiran B.6)");
+        refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
+        if (documents.isEmpty() && refusedDocuments.isEmpty()) {
+            f.add("documents", "REQUIRED", "at least one supporting document (SIUP, API or NIB; Lampiran B.7)");
+        }
+        f.check();
+        return pool.withTransaction(c -> c.preparedQuery(
+                                "insert into facility_request (type, name, address, npwp, nib,"
+                                        + " responsible_person, phone, email) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
+                        .execute(Tuple.from(new Object[] {
+                            type.name(), name, address, Formats.npwpDigits(npwp), emptyToNull(nib), person, phone, email
+                        }))
+                        .compose(rows -> {
+                            long id = rows.iterator().next().getLong(0);
+                            return Documents.store(c, subject(id).toString(), documents)
+                                    .compose(v -> Workflow.record(c, subject(id), Status.SUBMITTED.name(), null, null))
+                                    .compose(v -> Outbox.add(
+                                            c,
+                                            null,
+                                            email,
+                                            "Permintaan hak akses diterima / access request received",
+                                            "Permintaan hak akses " + name + " (nomor " + id
+                                                    + ") diterima dan akan diperiksa oleh Badan POM.\n"
+                                                    + "The access request of " + name + " (number " + id
+                                                    + ") was received and will be reviewed.",
+                                            null))
+                                    .map(v -> id);
+                        }))
+                .compose(this::get);
+    }
 
-  /** A partner ID from the type and the request number: {@code PBF-000012}. */
-  static String generatedPartnerId(FacilityType type, long id) {
-    String prefix = switch (type) {
-      case MANUFACTURER -> "IND";
-      case DISTRIBUTOR -> "PBF";
-      case PHARMACY -> "APT";
-      case HOSPITAL -> "RS";
-      case CLINIC -> "KLN";
-    };
-    return String.format(Locale.ROOT, "%s-%06d", prefix, id);
-  }
+    /** The regulator's list, newest first, optionally of one status. */
+    public Future<JsonArray> list(Status status, long beforeId, int limit) {
+        return Workflow.list(
+                pool,
+                Kind.FACILITY_REQUEST,
+                status == null ? null : status.name(),
+                beforeId,
+                limit,
+                FacilityRequests::json);
+    }
 
-  private static String emptyToNull(String s) {
-    return s == null || s.isEmpty() ? null : s;
-  }
+    /** One request with its documents and its history; NOT_FOUND when there is none. */
+    public Future<JsonObject> get(long id) {
+        return Workflow.get(pool, subject(id), "facility access request", FacilityRequests::json);
+    }
 
-  private static JsonObject json(Row r) {
-    return new JsonObject().put("id", r.getLong("id")).put("status", r.getString("status")).put("type", r.getString("type"))
-        .put("name", r.getString("name")).put("address", r.getString("address")).put("npwp", r.getString("npwp"))
-        .put("nib", r.getString("nib")).put("responsiblePerson", r.getString("responsible_person"))
-        .put("phone", r.getString("phone")).put("email", r.getString("email")).put("note", r.getString("note"))
-        .put("partnerId", r.getString("partner_id"))
-        .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
-  }
+    /**
+     * The regulator's decision: {@code APPROVE} (with an optional {@code partnerId}, generated when
+     * absent, and {@code type}, the requested one when absent) or {@code REJECT} with a {@code note}.
+     * Only a submitted request is decided; approval and everything it creates commit together.
+     */
+    public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
+        regulator.requireRegulator();
+        Fields f = new Fields(body);
+        Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.REJECT));
+        String note = f.optionalText("note", TEXT, "up to 1000 characters");
+        String partnerId = f.optionalText("partnerId", Formats.PARTNER_ID, "3-32 letters, digits or '-'");
+        FacilityType type = body != null && body.containsKey("type") ? f.choice("type", FacilityType.class) : null;
+        if (decision == Decision.REJECT && note == null) {
+            f.add("note", "REQUIRED", "a rejection gives its reason");
+        }
+        f.check();
+        if (decision == Decision.REJECT) {
+            return pool.withTransaction(
+                            c -> claim(c, id, Status.REJECTED, note, null).compose(r -> Workflow.record(
+                                            c, subject(id), Status.REJECTED.name(), regulator.accountId(), note)
+                                    .compose(v -> Outbox.add(
+                                            c,
+                                            null,
+                                            r.getString("email"),
+                                            "Permintaan hak akses ditolak / access request rejected",
+                                            "Permintaan hak akses " + r.getString("name") + " (nomor " + id
+                                                    + ") ditolak: " + note + "\n" + "The access request was rejected: "
+                                                    + note,
+                                            null))))
+                    .compose(v -> get(id));
+        }
+        return vertx.executeBlocking(Activations::unusableHash)
+                .compose(hash -> pool.withTransaction(c -> c.preparedQuery(
+                                "select * from facility_request where id = $1 for update")
+                        .execute(Tuple.of(id))
+                        .compose(rows -> {
+                            if (rows.size() == 0) {
+                                return Future.failedFuture(Refusal.notFound("no facility access request " + id));
+                            }
+                            Row r = rows.iterator().next();
+                            FacilityType granted = type != null ? type : FacilityType.valueOf(r.getString("type"));
+                            String pid = partnerId != null ? partnerId : generatedPartnerId(granted, id);
+                            return claim(c, id, Status.APPROVED, note, pid)
+                                    .compose(x -> Facilities.insert(
+                                            c,
+                                            pid,
+                                            granted,
+                                            r.getString("name"),
+                                            r.getString("address"),
+                                            r.getString("npwp"),
+                                            r.getString("responsible_person"),
+                                            r.getString("phone"),
+                                            r.getString("email")))
+                                    .compose(facilityRef -> Activations.create(
+                                                    c,
+                                                    pid.toLowerCase(Locale.ROOT),
+                                                    hash,
+                                                    r.getString("responsible_person"),
+                                                    r.getString("email"),
+                                                    List.of(facilityRef))
+                                            .compose(pending -> Workflow.record(
+                                                            c,
+                                                            subject(id),
+                                                            Status.APPROVED.name(),
+                                                            regulator.accountId(),
+                                                            note)
+                                                    .compose(v -> Outbox.add(
+                                                            c,
+                                                            pending.accountId(),
+                                                            r.getString("email"),
+                                                            "Hak akses disetujui / access granted: " + pid,
+                                                            "Permintaan hak akses " + r.getString("name")
+                                                                    + " disetujui. ID rekanan: " + pid
+                                                                    + ", jenis fasilitas: " + granted
+                                                                    + ", nama pengguna: " + pending.username()
+                                                                    + ". Aktifkan akun dengan tautan berikut (berlaku 7 hari).\n"
+                                                                    + "Access granted. Partner ID " + pid
+                                                                    + ", facility type " + granted + ", username "
+                                                                    + pending.username()
+                                                                    + ". Activate the account with this one-time link (7 days).",
+                                                            "/activate.html?token=" + LinkSeal.TOKEN,
+                                                            pending.secret()))
+                                                    .map(v -> new Facility(facilityRef, pid, granted))));
+                        })))
+                .compose(facility -> {
+                    ref.addFacility(facility); // committed: reports may name it from now on
+                    return get(id);
+                });
+    }
+
+    /** Moves a submitted request to {@code status}; CONFLICT when it was already decided. */
+    private static Future<Row> claim(SqlClient c, long id, Status status, String note, String partnerId) {
+        return c.preparedQuery("update facility_request set status = $2, note = $3, partner_id = $4 where id = $1"
+                        + " and status = 'SUBMITTED' returning *")
+                .execute(Tuple.of(id, status.name(), note, partnerId))
+                .compose(rows -> rows.size() == 1
+                        ? Future.succeededFuture(rows.iterator().next())
+                        : Future.failedFuture(Refusal.conflict(
+                                "ALREADY_DECIDED",
+                                "facility access request " + id
+                                        + " is not waiting for a decision (or does not exist)")));
+    }
+
+    /** A partner ID from the type and the request number: {@code PBF-000012}. */
+    static String generatedPartnerId(FacilityType type, long id) {
+        String prefix =
+                switch (type) {
+                    case MANUFACTURER -> "IND";
+                    case DISTRIBUTOR -> "PBF";
+                    case PHARMACY -> "APT";
+                    case HOSPITAL -> "RS";
+                    case CLINIC -> "KLN";
+                };
+        return String.format(Locale.ROOT, "%s-%06d", prefix, id);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static JsonObject json(Row r) {
+        return new JsonObject()
+                .put("id", r.getLong("id"))
+                .put("status", r.getString("status"))
+                .put("type", r.getString("type"))
+                .put("name", r.getString("name"))
+                .put("address", r.getString("address"))
+                .put("npwp", r.getString("npwp"))
+                .put("nib", r.getString("nib"))
+                .put("responsiblePerson", r.getString("responsible_person"))
+                .put("phone", r.getString("phone"))
+                .put("email", r.getString("email"))
+                .put("note", r.getString("note"))
+                .put("partnerId", r.getString("partner_id"))
+                .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
+    }
 }

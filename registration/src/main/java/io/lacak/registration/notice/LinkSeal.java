@@ -18,53 +18,57 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LinkSeal {
 
-  /** Where the token goes in a link queued with its secret; replaced when the mail is rendered. */
-  public static final String TOKEN = "{token}";
+    /** Where the token goes in a link queued with its secret; replaced when the mail is rendered. */
+    public static final String TOKEN = "{token}";
 
-  private final SecretKeySpec key;
+    private final SecretKeySpec key;
 
-  /** A seal keyed by {@code tokenSecret} (the HS256 login-token secret), through a key of its own. */
-  public LinkSeal(byte[] tokenSecret) {
-    this.key = new SecretKeySpec(mac(new SecretKeySpec(tokenSecret, "HmacSHA256"),
-        "lacak one-time links v1".getBytes(StandardCharsets.US_ASCII)), "HmacSHA256");
-  }
-
-  /** The token a link carries for {@code secret}. */
-  public String token(String secret) {
-    return secret + "." + encode(mac(key, secret.getBytes(StandardCharsets.US_ASCII)));
-  }
-
-  /** The secret a token was made for, or {@code null} when it is not one this server made. */
-  public String open(String token) {
-    if (token == null) {
-      return null;
+    /** A seal keyed by {@code tokenSecret} (the HS256 login-token secret), through a key of its own. */
+    public LinkSeal(byte[] tokenSecret) {
+        this.key = new SecretKeySpec(
+                mac(
+                        new SecretKeySpec(tokenSecret, "HmacSHA256"),
+                        "lacak one-time links v1".getBytes(StandardCharsets.US_ASCII)),
+                "HmacSHA256");
     }
-    int dot = token.lastIndexOf('.');
-    if (dot <= 0) {
-      return null;
+
+    /** The token a link carries for {@code secret}. */
+    public String token(String secret) {
+        return secret + "." + encode(mac(key, secret.getBytes(StandardCharsets.US_ASCII)));
     }
-    String secret = token.substring(0, dot);
-    byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-    byte[] expected = encode(mac(key, secret.getBytes(StandardCharsets.US_ASCII))).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(given, expected) ? secret : null;
-  }
 
-  /** A link with its token in place of {@link #TOKEN}. */
-  public String render(String link, String secret) {
-    return secret == null ? link : link.replace(TOKEN, token(secret));
-  }
-
-  private static String encode(byte[] raw) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-  }
-
-  private static byte[] mac(SecretKeySpec key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    /** The secret a token was made for, or {@code null} when it is not one this server made. */
+    public String open(String token) {
+        if (token == null) {
+            return null;
+        }
+        int dot = token.lastIndexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        String secret = token.substring(0, dot);
+        byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected =
+                encode(mac(key, secret.getBytes(StandardCharsets.US_ASCII))).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(given, expected) ? secret : null;
     }
-  }
+
+    /** A link with its token in place of {@link #TOKEN}. */
+    public String render(String link, String secret) {
+        return secret == null ? link : link.replace(TOKEN, token(secret));
+    }
+
+    private static String encode(byte[] raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

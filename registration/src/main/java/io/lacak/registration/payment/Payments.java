@@ -1,8 +1,8 @@
 package io.lacak.registration.payment;
 
+import io.lacak.core.refusal.Fields;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.payment.PaymentOrders.Purpose;
-import io.lacak.core.refusal.Fields;
 import io.lacak.registration.workflow.Subject;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -22,46 +22,51 @@ import java.util.regex.Pattern;
  */
 public final class Payments {
 
-  /** What a workflow does when one of its orders is paid, in the payment's transaction. */
-  public interface Settlement {
-    Future<Void> paid(SqlClient c, long id, Purpose purpose);
-  }
-
-  private static final Pattern BILLING = Pattern.compile("\\d{15}");
-
-  private final Pool pool;
-  private final Map<Subject.Kind, Settlement> owners = new EnumMap<>(Subject.Kind.class);
-
-  public Payments(Pool pool) {
-    this.pool = pool;
-  }
-
-  /** Orders whose subject is of {@code kind} are settled by {@code settlement}. */
-  public Payments settles(Subject.Kind kind, Settlement settlement) {
-    owners.put(kind, settlement);
-    return this;
-  }
-
-  /** {@link #settles(Subject.Kind, Settlement)} for the kind as subjects write it ({@code "certification"}). */
-  public Payments settles(String kind, Settlement settlement) {
-    return settles(Subject.Kind.ofWire(kind), settlement);
-  }
-
-  /** {@code {billingNumber, amount}}: the order paid and its workflow moved on; the order's subject and purpose. */
-  public Future<JsonObject> confirm(JsonObject body, Caller caller) {
-    caller.requireRegulator();
-    Fields f = new Fields(body);
-    String billing = f.text("billingNumber", BILLING, "the 15 digits of the SPB's billing number");
-    Object amount = body.getValue("amount");
-    if (!(amount instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != n.longValue()) {
-      f.add("amount", "BAD_FORMAT", "amount must be the whole rupiah paid, more than 0");
+    /** What a workflow does when one of its orders is paid, in the payment's transaction. */
+    public interface Settlement {
+        Future<Void> paid(SqlClient c, long id, Purpose purpose);
     }
-    f.check();
-    return pool.withTransaction(c -> PaymentOrders.pay(c, billing, ((Number) amount).longValue()).compose(paid -> {
-      Subject subject = paid.subject();
-      return owners.get(subject.kind()).paid(c, subject.id(), paid.purpose())
-          .map(v -> new JsonObject().put("billingNumber", billing).put("subject", subject.toString())
-              .put("purpose", paid.purpose().name()).put("status", "PAID"));
-    }));
-  }
+
+    private static final Pattern BILLING = Pattern.compile("\\d{15}");
+
+    private final Pool pool;
+    private final Map<Subject.Kind, Settlement> owners = new EnumMap<>(Subject.Kind.class);
+
+    public Payments(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Orders whose subject is of {@code kind} are settled by {@code settlement}. */
+    public Payments settles(Subject.Kind kind, Settlement settlement) {
+        owners.put(kind, settlement);
+        return this;
+    }
+
+    /** {@link #settles(Subject.Kind, Settlement)} for the kind as subjects write it ({@code "certification"}). */
+    public Payments settles(String kind, Settlement settlement) {
+        return settles(Subject.Kind.ofWire(kind), settlement);
+    }
+
+    /** {@code {billingNumber, amount}}: the order paid and its workflow moved on; the order's subject and purpose. */
+    public Future<JsonObject> confirm(JsonObject body, Caller caller) {
+        caller.requireRegulator();
+        Fields f = new Fields(body);
+        String billing = f.text("billingNumber", BILLING, "the 15 digits of the SPB's billing number");
+        Object amount = body.getValue("amount");
+        if (!(amount instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != n.longValue()) {
+            f.add("amount", "BAD_FORMAT", "amount must be the whole rupiah paid, more than 0");
+        }
+        f.check();
+        return pool.withTransaction(c -> PaymentOrders.pay(c, billing, ((Number) amount).longValue())
+                .compose(paid -> {
+                    Subject subject = paid.subject();
+                    return owners.get(subject.kind())
+                            .paid(c, subject.id(), paid.purpose())
+                            .map(v -> new JsonObject()
+                                    .put("billingNumber", billing)
+                                    .put("subject", subject.toString())
+                                    .put("purpose", paid.purpose().name())
+                                    .put("status", "PAID"));
+                }));
+    }
 }

@@ -7,23 +7,24 @@ package io.lacak.registration.product;
  * <p>{@code TwoDMethod m = TwoDMethod.of(Category.DRUG, DrugClass.OTC, false); // IDENTIFICATION}
  */
 public enum TwoDMethod {
-  AUTHENTICATION, IDENTIFICATION;
+    AUTHENTICATION,
+    IDENTIFICATION;
 
-  /**
-   * Pasal 3(2): prescription drugs, biologics, narcotics and psychotropics are authenticated.
-   * Pasal 3(4): so are special-diet foods, and the OTC and limited-OTC drugs the Head of Badan POM
-   * designates on risk (Pasal 3(5): {@code designated}). Pasal 3(3): everything else is identified.
-   */
-  public static TwoDMethod of(Category category, DrugClass drugClass, boolean designated) {
-    if (category == Category.SPECIAL_DIET_FOOD) {
-      return AUTHENTICATION;
+    /**
+     * Pasal 3(2): prescription drugs, biologics, narcotics and psychotropics are authenticated.
+     * Pasal 3(4): so are special-diet foods, and the OTC and limited-OTC drugs the Head of Badan POM
+     * designates on risk (Pasal 3(5): {@code designated}). Pasal 3(3): everything else is identified.
+     */
+    public static TwoDMethod of(Category category, DrugClass drugClass, boolean designated) {
+        if (category == Category.SPECIAL_DIET_FOOD) {
+            return AUTHENTICATION;
+        }
+        if (category != Category.DRUG || drugClass == null) {
+            return IDENTIFICATION;
+        }
+        return switch (drugClass) {
+            case PRESCRIPTION, BIOLOGIC, NARCOTIC, PSYCHOTROPIC -> AUTHENTICATION;
+            case OTC, LIMITED_OTC -> designated ? AUTHENTICATION : IDENTIFICATION;
+        };
     }
-    if (category != Category.DRUG || drugClass == null) {
-      return IDENTIFICATION;
-    }
-    return switch (drugClass) {
-      case PRESCRIPTION, BIOLOGIC, NARCOTIC, PSYCHOTROPIC -> AUTHENTICATION;
-      case OTC, LIMITED_OTC -> designated ? AUTHENTICATION : IDENTIFICATION;
-    };
-  }
 }

@@ -18,35 +18,41 @@ import java.util.stream.Collectors;
  * <p>{@code Decision d = Decision.read(fields, EnumSet.of(APPROVE, REJECT)); if (d == APPROVE) ...}
  */
 public enum Decision {
-  // Declared in the order the refusals list them ("APPROVE, RETURN or REJECT").
-  APPROVE, RETURN, REJECT, REVISE, INSPECTED, ACCEPT_CAPA, REVISE_CAPA;
+    // Declared in the order the refusals list them ("APPROVE, RETURN or REJECT").
+    APPROVE,
+    RETURN,
+    REJECT,
+    REVISE,
+    INSPECTED,
+    ACCEPT_CAPA,
+    REVISE_CAPA;
 
-  /** A revision request (of the application or of its CAPA) says what to revise. */
-  public boolean isRevision() {
-    return this == REVISE || this == REVISE_CAPA;
-  }
-
-  /**
-   * The {@code decision} field of {@code f}, one of {@code allowed} exactly as written; null, and a
-   * problem in {@code f} (REQUIRED, WRONG_TYPE, or BAD_FORMAT listing the allowed ones), otherwise.
-   */
-  public static Decision read(Fields f, Set<Decision> allowed) {
-    List<String> names = new ArrayList<>();
-    for (Decision d : values()) {
-      if (allowed.contains(d)) {
-        names.add(d.name());
-      }
+    /** A revision request (of the application or of its CAPA) says what to revise. */
+    public boolean isRevision() {
+        return this == REVISE || this == REVISE_CAPA;
     }
-    String v = f.text("decision", Pattern.compile(String.join("|", names)), expected(names));
-    return v == null ? null : valueOf(v);
-  }
 
-  /** "A or B", "A, B or C". */
-  private static String expected(List<String> names) {
-    if (names.size() == 1) {
-      return names.get(0);
+    /**
+     * The {@code decision} field of {@code f}, one of {@code allowed} exactly as written; null, and a
+     * problem in {@code f} (REQUIRED, WRONG_TYPE, or BAD_FORMAT listing the allowed ones), otherwise.
+     */
+    public static Decision read(Fields f, Set<Decision> allowed) {
+        List<String> names = new ArrayList<>();
+        for (Decision d : values()) {
+            if (allowed.contains(d)) {
+                names.add(d.name());
+            }
+        }
+        String v = f.text("decision", Pattern.compile(String.join("|", names)), expected(names));
+        return v == null ? null : valueOf(v);
     }
-    return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", ")) + " or "
-        + names.get(names.size() - 1);
-  }
+
+    /** "A or B", "A, B or C". */
+    private static String expected(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", ")) + " or "
+                + names.get(names.size() - 1);
+    }
 }

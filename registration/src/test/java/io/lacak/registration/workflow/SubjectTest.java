@@ -12,24 +12,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Workflow subjects are written {@code kind:id} in the tables; the text the rows already hold stays readable. */
 class SubjectTest {
 
-  @Test
-  void theTextTheTablesHold() {
-    assertThat(Kind.FACILITY_REQUEST.of(12)).hasToString("facility-request:12");
-    assertThat(Kind.COMPANY.of(3)).hasToString("company:3");
-    assertThat(Kind.PRODUCT_APPLICATION.of(5)).hasToString("product-application:5");
-    assertThat(Kind.CERTIFICATION.of(7)).hasToString("certification:7");
-  }
+    @Test
+    void theTextTheTablesHold() {
+        assertThat(Kind.FACILITY_REQUEST.of(12)).hasToString("facility-request:12");
+        assertThat(Kind.COMPANY.of(3)).hasToString("company:3");
+        assertThat(Kind.PRODUCT_APPLICATION.of(5)).hasToString("product-application:5");
+        assertThat(Kind.CERTIFICATION.of(7)).hasToString("certification:7");
+    }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
-  void parseReadsWhatToStringWrites(Kind kind) {
-    Subject s = kind.of(9_876_543_210L);
-    assertThat(Subject.parse(s.toString())).isEqualTo(s);
-  }
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void parseReadsWhatToStringWrites(Kind kind) {
+        Subject s = kind.of(9_876_543_210L);
+        assertThat(Subject.parse(s.toString())).isEqualTo(s);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "company", "company:", "company:x", "nobody:3", ":3"})
-  void notASubject_namesTheText(String text) {
-    assertThatThrownBy(() -> Subject.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'");
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"", "company", "company:", "company:x", "nobody:3", ":3"})
+    void notASubject_namesTheText(String text) {
+        assertThatThrownBy(() -> Subject.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'");
+    }
 }

@@ -15,29 +15,36 @@ import java.util.List;
  * @param dlQualifiers {@code dlpkey=}: alternative ordered sequences of qualifier AIs
  * @param title short title
  */
-record AiSpec(String ai, boolean predefinedLength, boolean dlAttribute, List<Component> components,
-              List<List<List<String>>> requires, List<List<String>> excludes, boolean dlPrimaryKey,
-              List<List<String>> dlQualifiers, String title) {
+record AiSpec(
+        String ai,
+        boolean predefinedLength,
+        boolean dlAttribute,
+        List<Component> components,
+        List<List<List<String>>> requires,
+        List<List<String>> excludes,
+        boolean dlPrimaryKey,
+        List<List<String>> dlQualifiers,
+        String title) {
 
-  int maxLength() {
-    int sum = 0;
-    for (Component c : components) {
-      sum += c.max();
+    int maxLength() {
+        int sum = 0;
+        for (Component c : components) {
+            sum += c.max();
+        }
+        return sum;
     }
-    return sum;
-  }
 
-  /** Pattern match of the dictionary: same length, {@code n} stands for any digit. */
-  static boolean matches(String pattern, String ai) {
-    if (pattern.length() != ai.length()) {
-      return false;
+    /** Pattern match of the dictionary: same length, {@code n} stands for any digit. */
+    static boolean matches(String pattern, String ai) {
+        if (pattern.length() != ai.length()) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length(); i++) {
+            char p = pattern.charAt(i);
+            if (p != 'n' && p != ai.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
-    for (int i = 0; i < pattern.length(); i++) {
-      char p = pattern.charAt(i);
-      if (p != 'n' && p != ai.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

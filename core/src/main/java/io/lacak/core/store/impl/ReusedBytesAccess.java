@@ -15,71 +15,71 @@ import net.openhft.chronicle.wire.WireOut;
  */
 public final class ReusedBytesAccess extends AbstractData<byte[]> implements DataAccess<byte[]> {
 
-  private transient Bytes<byte[]> buffer;
-  private transient byte[] array;
+    private transient Bytes<byte[]> buffer;
+    private transient byte[] array;
 
-  public ReusedBytesAccess() {
-    init();
-  }
-
-  private void init() {
-    buffer = Bytes.allocateElasticOnHeap(64);
-  }
-
-  @Override
-  public RandomDataInput bytes() {
-    return buffer.bytesStore();
-  }
-
-  @Override
-  public long offset() {
-    return buffer.bytesStore().start();
-  }
-
-  @Override
-  public long size() {
-    return array.length;
-  }
-
-  @Override
-  public byte[] get() {
-    return array;
-  }
-
-  @Override
-  public byte[] getUsing(byte[] using) {
-    if (using == null || using.length != array.length) {
-      using = new byte[array.length];
+    public ReusedBytesAccess() {
+        init();
     }
-    System.arraycopy(array, 0, using, 0, array.length);
-    return using;
-  }
 
-  @Override
-  public Data<byte[]> getData(byte[] instance) {
-    array = instance;
-    buffer.clear();
-    buffer.write(instance);
-    return this;
-  }
+    private void init() {
+        buffer = Bytes.allocateElasticOnHeap(64);
+    }
 
-  @Override
-  public void uninit() {
-    array = null;
-  }
+    @Override
+    public RandomDataInput bytes() {
+        return buffer.bytesStore();
+    }
 
-  @Override
-  public DataAccess<byte[]> copy() {
-    return new ReusedBytesAccess();
-  }
+    @Override
+    public long offset() {
+        return buffer.bytesStore().start();
+    }
 
-  @Override
-  public void readMarshallable(WireIn wire) {
-    init(); // no configuration to read
-  }
+    @Override
+    public long size() {
+        return array.length;
+    }
 
-  @Override
-  public void writeMarshallable(WireOut wire) {
-    // no configuration to write
-  }
+    @Override
+    public byte[] get() {
+        return array;
+    }
+
+    @Override
+    public byte[] getUsing(byte[] using) {
+        if (using == null || using.length != array.length) {
+            using = new byte[array.length];
+        }
+        System.arraycopy(array, 0, using, 0, array.length);
+        return using;
+    }
+
+    @Override
+    public Data<byte[]> getData(byte[] instance) {
+        array = instance;
+        buffer.clear();
+        buffer.write(instance);
+        return this;
+    }
+
+    @Override
+    public void uninit() {
+        array = null;
+    }
+
+    @Override
+    public DataAccess<byte[]> copy() {
+        return new ReusedBytesAccess();
+    }
+
+    @Override
+    public void readMarshallable(WireIn wire) {
+        init(); // no configuration to read
+    }
+
+    @Override
+    public void writeMarshallable(WireOut wire) {
+        // no configuration to write
+    }
 }
