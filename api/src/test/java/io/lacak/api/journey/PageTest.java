@@ -561,6 +561,20 @@ class PageTest {
         WebElement message = wait(ExpectedConditions.visibilityOfElementLocated(By.id("activate-message")));
         assertThat(message.getText()).contains(partnerId.toLowerCase()).contains("aktif");
         assertThat(api.login(partnerId.toLowerCase(), "apotek-halaman-2026")).isNotBlank();
+
+        // seed 004 "Lupa Password": the reset link of the e-mail opens reset.html, which sets the new password
+        int before = api.mails.size();
+        assertThat(api.post("/api/v1/password-resets", null, new JsonObject().put("username", partnerId.toLowerCase()))
+                        .statusCode())
+                .isEqualTo(202);
+        String reset = api.mailedLink("tono@apotek-halaman.example.id", "/reset.html?token=", before);
+        browser.get("http://127.0.0.1:" + api.lacak.port() + reset);
+        type("password", "apotek-halaman-baru");
+        type("password2", "apotek-halaman-baru");
+        browser.findElement(By.id("reset-btn")).click();
+        WebElement done = wait(ExpectedConditions.visibilityOfElementLocated(By.id("reset-message")));
+        assertThat(done.getText()).contains(partnerId.toLowerCase()).contains("diubah");
+        assertThat(api.login(partnerId.toLowerCase(), "apotek-halaman-baru")).isNotBlank();
     }
 
     @Test

@@ -351,6 +351,6 @@ class PasswordTest {
         HttpResponse<Buffer> page = api.get("/reset.html", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.getHeader("Content-Security-Policy")).contains("default-src 'self'");
-        assertThat(page.bodyAsString()).contains("/assets/reset.js").doesNotContain("<script>");
+        assertThat(page.bodyAsString()).contains("/assets/set-password.js").doesNotContain("<script>");
     }
 }
