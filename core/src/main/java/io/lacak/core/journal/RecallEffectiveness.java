@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -106,25 +105,28 @@ public final class RecallEffectiveness {
     private record Step(CodeStatus status, int holder, int parent) {}
 
     private Future<JsonObject> figures(Product p, Batch b, long noticeSeq, JsonObject details) {
-        String latest =
-                "select distinct on (key) key, status, holder, parent from custody where batch = $1 and seq <= $2"
-                        + " order by key, seq desc";
-        return pool.preparedQuery(latest).execute(Tuple.of(b.ref(), noticeSeq)).compose(then -> pool.preparedQuery(
-                        latest)
-                .execute(Tuple.of(b.ref(), Long.MAX_VALUE))
-                .compose(now ->
-                        vertx.executeBlocking(() -> count(p, b, noticeSeq, details, steps(then), steps(now)), false)));
-    }
-
-    private static Map<ByteBuffer, Step> steps(RowSet<Row> rows) {
-        Map<ByteBuffer, Step> out = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
-        for (Row r : rows) {
-            out.put(
-                    ByteBuffer.wrap(r.getBuffer("key").getBytes()),
-                    new Step(
-                            CodeStatus.valueOf(r.getString("status")), r.getInteger("holder"), r.getInteger("parent")));
-        }
-        return out;
+        // one read of the batch's custody: each code's last row up to the notice, and its last one after it
+        return pool.preparedQuery("select distinct on (key, seq <= $2) key, seq <= $2 as at_notice, status, holder,"
+                        + " parent from custody where batch = $1 order by key, seq <= $2, seq desc")
+                .execute(Tuple.of(b.ref(), noticeSeq))
+                .compose(rows -> vertx.executeBlocking(
+                        () -> {
+                            Map<ByteBuffer, Step> then = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
+                            Map<ByteBuffer, Step> after = new HashMap<>();
+                            for (Row r : rows) {
+                                Step step = new Step(
+                                        CodeStatus.valueOf(r.getString("status")),
+                                        r.getInteger("holder"),
+                                        r.getInteger("parent"));
+                                ByteBuffer key =
+                                        ByteBuffer.wrap(r.getBuffer("key").getBytes());
+                                (r.getBoolean("at_notice") ? then : after).put(key, step);
+                            }
+                            Map<ByteBuffer, Step> now = new HashMap<>(then); // what has not moved since is as it was
+                            now.putAll(after);
+                            return count(p, b, noticeSeq, details, then, now);
+                        },
+                        false));
     }
 
     private JsonObject count(
