@@ -57,9 +57,8 @@ public final class Custody {
     private Future<Long> indexPage(long done) {
         return pool.withTransaction(c -> c.query("select seq from custody_watermark where id = 1 for update")
                         .execute()
-                        .compose(w -> c.preparedQuery(
-                                        "select seq, kind, facility, details, effects from journal where seq > $1"
-                                                + " order by seq limit $2")
+                        .compose(w -> c.preparedQuery("select seq, kind, facility, effects from journal where seq > $1"
+                                        + " order by seq limit $2")
                                 .execute(Tuple.of(w.iterator().next().getLong(0), PAGE)))
                         .compose(rows -> {
                             if (rows.size() == 0) {
@@ -90,7 +89,7 @@ public final class Custody {
             events++;
             last = row.getLong("seq");
             Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
-            notices.event(last, row.getString("kind"), row.getInteger("facility"), row.getString("details"));
+            notices.event(last, row.getString("kind"), row.getInteger("facility"));
             for (Map.Entry<ByteBuffer, byte[]> e : fx.states().entrySet()) {
                 s.readFrom(e.getValue());
                 custody.add(Tuple.from(new Object[] {

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The notifications one page of journal events gives rise to, gathered while the custody indexer
  * reads the page and written in its transaction: one per (facility, kind, event). Each carries
- * the report's details (a recall's reason and letter, a return's reason), which only the notified
+ * the report's details (a recall's reason and letter, a return's reason: {@code journal.details} of
+ * its event, read with it by {@link Notifications}), which only the notified
  * facilities see.
  */
 final class Notices {
@@ -41,12 +42,11 @@ final class Notices {
     private record Key(int facility, Kind kind, long seq) {}
 
     /** An event whose notice goes to the facility that held its codes just before it. */
-    private record Answer(long seq, Kind kind, int by, String details) {}
+    private record Answer(long seq, Kind kind, int by) {}
 
     private final ReferenceData ref;
     private final Map<Key, int[]> counts = new LinkedHashMap<>();
     private final Map<Key, String> subjects = new LinkedHashMap<>();
-    private final Map<Long, String> details = new LinkedHashMap<>();
     private final List<long[]> recalls = new ArrayList<>();
     private final List<Answer> answers = new ArrayList<>();
 
@@ -54,11 +54,8 @@ final class Notices {
         this.ref = ref;
     }
 
-    /** The journal event whose code changes follow: its kind, reporting facility and details. */
-    void event(long seq, String kind, int facility, String eventDetails) {
-        if (eventDetails != null) {
-            details.put(seq, eventDetails);
-        }
+    /** The journal event whose code changes follow: its kind and reporting facility. */
+    void event(long seq, String kind, int facility) {
         ReportKind report = ReportKind.of(kind);
         Kind answer = report == null
                 ? null
@@ -69,7 +66,7 @@ final class Notices {
                     default -> null;
                 };
         if (answer != null) {
-            answers.add(new Answer(seq, answer, facility, eventDetails));
+            answers.add(new Answer(seq, answer, facility));
         }
     }
 
@@ -103,36 +100,29 @@ final class Notices {
 
     Future<Void> write(SqlConnection c) {
         List<Tuple> rows = new ArrayList<>();
-        counts.forEach((k, n) -> rows.add(
-                Tuple.of(k.facility(), k.kind().name(), k.seq(), subjects.get(k), n[0], details.get(k.seq()))));
+        counts.forEach((k, n) -> rows.add(Tuple.of(k.facility(), k.kind().name(), k.seq(), subjects.get(k), n[0])));
         Future<?> chain = rows.isEmpty()
                 ? Future.succeededFuture()
-                : c.preparedQuery("insert into notification (facility, kind, seq, subject, codes, details)"
-                                + " values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
+                : c.preparedQuery("insert into notification (facility, kind, seq, subject, codes)"
+                                + " values ($1, $2, $3, $4, $5) on conflict do nothing")
                         .executeBatch(rows);
         for (long[] recall : recalls) {
-            chain = chain.compose(
-                    v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes, details)"
-                                    + " select f, $4, $2, $3, 0, $5 from (select holder as f from custody where batch = $1"
-                                    + " union select counterparty from custody where batch = $1 and counterparty <> 0) h"
-                                    + " on conflict do nothing")
-                            .execute(Tuple.of(
-                                    (int) recall[1],
-                                    recall[0],
-                                    recallSubject((int) recall[1]),
-                                    Kind.RECALL_NOTICE.name(),
-                                    details.get(recall[0]))));
+            chain = chain.compose(v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes)"
+                            + " select f, $4, $2, $3, 0 from (select holder as f from custody where batch = $1"
+                            + " union select counterparty from custody where batch = $1 and counterparty <> 0) h"
+                            + " on conflict do nothing")
+                    .execute(Tuple.of(
+                            (int) recall[1], recall[0], recallSubject((int) recall[1]), Kind.RECALL_NOTICE.name())));
         }
         // the facility told is the one that held each code just before the event (its custody row before)
         for (Answer a : answers) {
-            chain = chain.compose(
-                    v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes, details)"
-                                    + " select prev.holder, $2, $1, $3, count(*), $4 from custody cur"
-                                    + " join lateral (select b.holder from custody b where b.key = cur.key and b.seq < cur.seq"
-                                    + " order by b.seq desc limit 1) prev on true"
-                                    + " where cur.seq = $1 and prev.holder <> $5 and prev.holder <> 0 group by prev.holder"
-                                    + " on conflict do nothing")
-                            .execute(Tuple.of(a.seq(), a.kind().name(), answerSubject(a), a.details(), a.by())));
+            chain = chain.compose(v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes)"
+                            + " select prev.holder, $2, $1, $3, count(*) from custody cur"
+                            + " join lateral (select b.holder from custody b where b.key = cur.key and b.seq < cur.seq"
+                            + " order by b.seq desc limit 1) prev on true"
+                            + " where cur.seq = $1 and prev.holder <> $4 and prev.holder <> 0 group by prev.holder"
+                            + " on conflict do nothing")
+                    .execute(Tuple.of(a.seq(), a.kind().name(), answerSubject(a), a.by())));
         }
         return chain.mapEmpty();
     }

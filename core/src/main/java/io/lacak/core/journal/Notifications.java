@@ -25,8 +25,10 @@ public final class Notifications {
 
     /** Up to {@code limit} notifications of {@code facility}, newest first; only unread ones if asked. */
     public Future<JsonArray> feed(int facility, boolean unreadOnly, int limit) {
-        return pool.preparedQuery("select id, kind, seq, subject, codes, read, created_at, details from notification"
-                        + " where facility = $1 and ($2 = false or read = false) order by id desc limit $3")
+        // the details are the journal's: the report's reason, letter number and date, one copy
+        return pool.preparedQuery("select n.id, n.kind, n.seq, n.subject, n.codes, n.read, n.created_at, j.details"
+                        + " from notification n left join journal j on j.seq = n.seq"
+                        + " where n.facility = $1 and ($2 = false or n.read = false) order by n.id desc limit $3")
                 .execute(Tuple.of(facility, unreadOnly, limit))
                 .map(rows -> {
                     JsonArray out = new JsonArray();

@@ -33,8 +33,8 @@ public final class NoticeMail {
     /** Queues the e-mail of up to {@code max} notifications not yet e-mailed; returns how many notifications. */
     public Future<Integer> queue(int max) {
         return pool.withTransaction(c -> c.preparedQuery(
-                        "select n.id, n.facility, n.kind, n.subject, n.codes, n.details,"
-                                + " f.partner_id, f.name from notification n join facility f on f.ref = n.facility"
+                        "select n.id, n.facility, n.kind, n.subject, n.codes, j.details, f.partner_id, f.name"
+                                + " from notification n join facility f on f.ref = n.facility left join journal j on j.seq = n.seq"
                                 + " where not n.emailed order by n.id limit $1 for update of n skip locked")
                 .execute(Tuple.of(max))
                 .compose(rows -> {

@@ -52,14 +52,20 @@ class NoticeMailTest {
         return id;
     }
 
+    /** A recall notice of journal event {@code seq}, whose details (the recall's) the journal keeps. */
     long recallNotice(long seq) throws Exception {
+        sql(
+                "insert into journal (seq, kind, facility, occurred_at, received_at, late, outcome, effects, details)"
+                        + " values ($1, 'RECALL_NOTICE', $2, now(), now(), false, '{}', '\\x'::bytea, $3)",
+                seq,
+                facility,
+                "{\"nie\":\"DKL2600000001A1\",\"batch\":\"B2611\",\"reason\":\"hasil uji mutu tidak memenuhi syarat\","
+                        + "\"letterNumber\":\"PW.01.2026.11\",\"letterDate\":\"2026-11-30\"}");
         return sql(
-                        "insert into notification (facility, kind, seq, subject, codes, details) values ($1, 'RECALL_NOTICE', $2,"
-                                + " 'Recall notice: NIE DKL2600000001A1, batch B2611', 0, $3) returning id",
+                        "insert into notification (facility, kind, seq, subject, codes) values ($1, 'RECALL_NOTICE', $2,"
+                                + " 'Recall notice: NIE DKL2600000001A1, batch B2611', 0) returning id",
                         facility,
-                        seq,
-                        "{\"nie\":\"DKL2600000001A1\",\"batch\":\"B2611\",\"reason\":\"hasil uji mutu tidak memenuhi syarat\","
-                                + "\"letterNumber\":\"PW.01.2026.11\",\"letterDate\":\"2026-11-30\"}")
+                        seq)
                 .get(0)
                 .getLong(0);
     }
