@@ -57,12 +57,17 @@ public final class Custody {
     private Future<Long> indexPage(long done) {
         return pool.withTransaction(c -> c.query("select seq from custody_watermark where id = 1 for update")
                         .execute()
-                        .compose(w -> c.preparedQuery("select seq, kind, facility, effects from journal where seq > $1"
-                                        + " order by seq limit $2")
+                        .compose(w -> c.preparedQuery(
+                                        "select seq, kind, facility, effects, bulk from journal where seq > $1"
+                                                + " order by seq limit $2")
                                 .execute(Tuple.of(w.iterator().next().getLong(0), PAGE)))
                         .compose(rows -> {
                             if (rows.size() == 0) {
                                 return Future.succeededFuture(-1L);
+                            }
+                            Row first = rows.iterator().next();
+                            if (first.getLong("bulk") != null) {
+                                return indexBulk(c, first).map(1L);
                             }
                             // decoding an event of a million codes takes seconds: never on the event loop
                             return vertx.executeBlocking(() -> page(rows), false)
@@ -81,33 +86,84 @@ public final class Custody {
         Notices notices = new Notices(ref);
         long last = 0;
         int events = 0;
-        CodeState s = new CodeState();
         for (Row row : rows) {
-            if (custody.size() >= PAGE_ROWS) {
-                break; // the rest next time: a page holds a bounded number of rows
+            if (custody.size() >= PAGE_ROWS || row.getLong("bulk") != null) {
+                break; // the rest next time: a page holds a bounded number of rows, a bulk report a page of its own
             }
             events++;
             last = row.getLong("seq");
             Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
             notices.event(last, row.getString("kind"), row.getInteger("facility"));
-            for (Map.Entry<ByteBuffer, byte[]> e : fx.states().entrySet()) {
-                s.readFrom(e.getValue());
-                custody.add(Tuple.from(new Object[] {
-                    Buffer.buffer(e.getKey().array()),
-                    last,
-                    s.status().name(),
-                    s.holder(),
-                    s.counterparty(),
-                    s.parent(),
-                    s.batch()
-                }));
-                notices.codeChanged(last, s);
-            }
-            for (int batch : fx.recalledBatches()) {
-                notices.recalled(last, batch);
-            }
+            rows(last, fx, custody, notices);
         }
         return new Page(last, events, custody, notices);
+    }
+
+    /** The custody rows and notices of one event's effects (or one part of a bulk report's). */
+    private static void rows(long seq, Effects fx, List<Tuple> custody, Notices notices) {
+        CodeState s = new CodeState();
+        for (Map.Entry<ByteBuffer, byte[]> e : fx.states().entrySet()) {
+            s.readFrom(e.getValue());
+            custody.add(Tuple.from(new Object[] {
+                Buffer.buffer(e.getKey().array()),
+                seq,
+                s.status().name(),
+                s.holder(),
+                s.counterparty(),
+                s.parent(),
+                s.batch()
+            }));
+            notices.codeChanged(seq, s);
+        }
+        for (int batch : fx.recalledBatches()) {
+            notices.recalled(seq, batch);
+        }
+    }
+
+    /**
+     * A bulk report (issue 18) is indexed alone, a part at a time in the transaction of the
+     * watermark, so that a file of a million lines never sits in memory whole; its notices are
+     * counted over all its parts and written once.
+     */
+    private Future<Void> indexBulk(SqlConnection c, Row event) {
+        long seq = event.getLong("seq");
+        Notices notices = new Notices(ref);
+        notices.event(seq, event.getString("kind"), event.getInteger("facility"));
+        Effects commit = Effects.decode(event.getBuffer("effects").getBytes());
+        return indexParts(c, seq, event.getLong("bulk"), 0, notices)
+                .compose(v -> {
+                    List<Tuple> custody = new ArrayList<>();
+                    rows(seq, commit, custody, notices);
+                    return insert(c, custody, 0);
+                })
+                .compose(v -> notices.write(c))
+                .compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where id = 1")
+                        .execute(Tuple.of(seq)))
+                .mapEmpty();
+    }
+
+    private Future<Void> indexParts(SqlConnection c, long seq, long bulk, int part, Notices notices) {
+        return c.preparedQuery("select part, effects from journal_part where bulk = $1 and part >= $2"
+                        + " order by part limit 1")
+                .execute(Tuple.of(bulk, part))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture();
+                    }
+                    Row row = rows.iterator().next();
+                    byte[] bytes = row.getBuffer("effects").getBytes();
+                    return vertx.executeBlocking(
+                                    () -> {
+                                        List<Tuple> custody = new ArrayList<>();
+                                        synchronized (notices) {
+                                            rows(seq, Effects.decode(bytes), custody, notices);
+                                        }
+                                        return custody;
+                                    },
+                                    false)
+                            .compose(custody -> insert(c, custody, 0))
+                            .compose(v -> indexParts(c, seq, bulk, row.getInteger("part") + 1, notices));
+                });
     }
 
     /** Inserts custody rows a slice at a time, so that no single statement carries a million rows. */

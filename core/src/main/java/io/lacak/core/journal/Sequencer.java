@@ -5,6 +5,7 @@ import io.lacak.core.concurrent.PlainThreads;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Effects;
 import io.lacak.core.lifecycle.Ledger;
+import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.Outcome;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Batch;
@@ -15,7 +16,9 @@ import io.lacak.core.serial.Issuance;
 import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.Fenced;
 import io.lacak.core.store.OverlayStore;
+import io.lacak.core.store.StagedStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -27,8 +30,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -77,7 +84,14 @@ public final class Sequencer implements AutoCloseable {
 
     private record Pending(Report report, Context context, Promise<Receipt> promise) {}
 
-    private record Accepted(Report report, long seq, boolean late, Decision decision) {}
+    private record Accepted(Report report, long seq, boolean late, Decision decision, Long bulk) {
+        Accepted(Report report, long seq, boolean late, Decision decision) {
+            this(report, seq, late, decision, null);
+        }
+    }
+
+    /** The answer of a report that read what a bulk report not yet committed touched: decided again after it. */
+    private static final Object DEFERRED = new Object();
 
     private final Vertx vertx;
     private final Pool pool;
@@ -91,6 +105,10 @@ public final class Sequencer implements AutoCloseable {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicInteger queued = new AtomicInteger();
+    private final BulkWriter bulks;
+    /** Reports that touched a bulk report's fence: decided again once it is committed or dropped. Writer only. */
+    private final java.util.ArrayDeque<Pending> deferred = new java.util.ArrayDeque<>();
+
     private volatile boolean broken;
     private volatile String lastError;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -106,7 +124,8 @@ public final class Sequencer implements AutoCloseable {
             ReferenceData ref,
             SerialKeys keys,
             Clock clock,
-            WorkingDays days) {
+            WorkingDays days,
+            Path staging) {
         this.vertx = vertx;
         this.pool = pool;
         this.store = store;
@@ -116,6 +135,7 @@ public final class Sequencer implements AutoCloseable {
         this.readerLedger = new Ledger(store, ref, keys, clock);
         this.clock = clock;
         this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued);
+        this.bulks = new BulkWriter(pool, store, pending, ref, keys, clock, writerLedger, staging);
     }
 
     /** Loads the reference data, catches the store up with the journal, and starts taking reports. */
@@ -126,9 +146,31 @@ public final class Sequencer implements AutoCloseable {
     /** As {@link #start(Vertx, Pool, CodeStore, SerialKeys, Clock)}, with the holidays Pasal 9 skips. */
     public static Future<Sequencer> start(
             Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock, WorkingDays days) {
+        Path staging;
+        try {
+            staging = Files.createTempDirectory("lacak-staging");
+        } catch (IOException e) {
+            return Future.failedFuture(e);
+        }
+        return start(vertx, pool, store, keys, clock, days, staging);
+    }
+
+    /**
+     * As {@link #start(Vertx, Pool, CodeStore, SerialKeys, Clock, WorkingDays)}, keeping the
+     * uncommitted chunks of bulk reports in {@code staging} (emptied now: what an earlier process
+     * left there was never committed).
+     */
+    public static Future<Sequencer> start(
+            Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock, WorkingDays days, Path staging) {
         ReferenceData ref = new ReferenceData();
         return loadReferenceData(pool, ref)
-                .map(v -> new Sequencer(vertx, pool, store, ref, keys, clock, days))
+                .compose(v -> pool.query("delete from journal_part p where not exists"
+                                + " (select 1 from journal j where j.bulk = p.bulk)")
+                        .execute())
+                .map(v -> {
+                    StagedStore.delete(staging);
+                    return new Sequencer(vertx, pool, store, ref, keys, clock, days, staging);
+                })
                 .compose(s -> s.onWriter(() -> {
                     s.replay();
                     return s;
@@ -174,42 +216,138 @@ public final class Sequencer implements AutoCloseable {
         Pending p = new Pending(arrived, vertx.getOrCreateContext(), Promise.promise());
         queued.incrementAndGet();
         queue.add(p);
+        if (!wake()) {
+            if (queue.remove(p)) {
+                queued.decrementAndGet();
+            }
+            return Future.failedFuture(new IllegalStateException("the sequencer is stopped"));
+        }
+        return p.promise().future();
+    }
+
+    /** Makes sure the writer runs; false when it is stopped. */
+    private boolean wake() {
         if (draining.compareAndSet(false, true)) {
             try {
                 writer.execute(this::drain);
             } catch (RejectedExecutionException e) {
                 draining.set(false);
-                if (queue.remove(p)) {
-                    queued.decrementAndGet();
-                }
-                return Future.failedFuture(new IllegalStateException("the sequencer is stopped"));
+                return false;
             }
         }
-        return p.promise().future();
+        return true;
+    }
+
+    /**
+     * Opens a bulk report (issue 18): a report of any size whose lines the caller offers in chunks
+     * while it reads them; see {@link BulkReport}. {@code receivedAt} is when it reached Lacak
+     * (Pasal 12(5), 13(3)); {@code expectedRows} sizes its staging. Not on an event loop.
+     */
+    public Future<BulkReport> bulk(
+            ReportKind kind,
+            int facility,
+            Instant occurredAt,
+            String idempotencyKey,
+            Mode mode,
+            Instant receivedAt,
+            long expectedRows) {
+        if (broken) {
+            return Future.failedFuture(new IllegalStateException("the sequencer is broken; see the log and restart"));
+        }
+        return pool.query("select nextval('journal_bulk_seq')").execute().map(rows -> {
+            BulkReport b = new BulkReport(
+                    rows.iterator().next().getLong(0),
+                    kind,
+                    facility,
+                    occurredAt,
+                    idempotencyKey,
+                    mode,
+                    receivedAt,
+                    expectedRows,
+                    this::wake);
+            bulks.add(b);
+            wake();
+            return b;
+        });
     }
 
     /** Writer thread: groups whatever is queued and processes the groups until the queue is empty. */
     private void drain() {
         while (true) {
             List<Pending> group = new ArrayList<>();
-            for (Pending p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
+            if (!bulks.fencing()) {
+                for (Pending p; group.size() < MAX_GROUP && (p = deferred.poll()) != null; ) {
+                    group.add(p); // their bulk report is done: decided now, before newer reports
+                }
+            }
+            int fresh = 0;
+            for (Pending p; group.size() < MAX_GROUP && (p = queue.poll()) != null; fresh++) {
                 group.add(p);
             }
-            queued.addAndGet(-group.size());
-            if (group.isEmpty()) {
+            queued.addAndGet(-fresh);
+            if (!group.isEmpty()) {
+                try {
+                    process(group);
+                } catch (Throwable t) { // an Error (out of memory) must not leave the writer dead and the flag set
+                    survive(group, t);
+                }
+            }
+            boolean bulkWork;
+            try {
+                // one bounded step of a bulk report between groups: small reports never wait behind a file
+                bulkWork = bulks.step(this::commit, b -> {});
+            } catch (Throwable t) {
+                LOG.log(Level.SEVERE, "the writer failed a step of a bulk report", t);
+                lastError = t.toString();
+                bulkWork = true;
+            }
+            if (group.isEmpty() && !bulkWork) {
                 draining.set(false);
-                // a report queued after the poll and before the flag dropped would wait for no one
-                if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                // a report or chunk queued after the poll and before the flag dropped would wait for no one
+                boolean more = !queue.isEmpty() || bulks.ready() || !deferred.isEmpty() && !bulks.fencing();
+                if (!more || !draining.compareAndSet(false, true)) {
                     return;
                 }
-                continue;
-            }
-            try {
-                process(group);
-            } catch (Throwable t) { // an Error (out of memory) must not leave the writer dead and the flag set
-                survive(group, t);
             }
         }
+    }
+
+    /**
+     * Journals the commit row of bulk report {@code b} (its parts are journaled already): from
+     * here it counts, and its parts are applied a step at a time, the store's position held below
+     * it until the last. False when it could not be journaled.
+     */
+    private boolean commit(BulkReport b) {
+        long seq = writerLedger.sequence() + 1;
+        b.late = Duration.between(b.occurredAt, b.receivedAt).compareTo(LATE_AFTER) > 0;
+        Report r = new Report(b.kind, b.facility, b.occurredAt, b.idempotencyKey, l -> null, b.details(), b.receivedAt);
+        Decision d = new Decision(BulkWriter.outcome(b, true), Effects.ofBatches(b.newBatches));
+        try {
+            await(pool.withTransaction(c -> journal(c, List.of(new Accepted(r, seq, b.late, d, b.id)))));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "bulk report " + b.id + " was not committed", e);
+            b.failure = e;
+            if (!(e instanceof PgException)) {
+                // the commit may have happened after all: replay applies it whole if it did
+                undo(List.of());
+                try {
+                    if (await(pool.preparedQuery("select seq from journal where bulk = $1")
+                                            .execute(Tuple.of(b.id)))
+                                    .size()
+                            == 1) {
+                        b.failure = null;
+                        b.seq = seq;
+                        return true; // journaled and, by the replay, applied: the apply phase finds nothing left
+                    }
+                } catch (Exception unknown) {
+                    b.keepParts = true; // start-up deletes them if no journal row names them
+                }
+            }
+            return false;
+        }
+        b.seq = seq;
+        writerLedger.holdWatermarkAt(seq);
+        return true;
     }
 
     /**
@@ -294,9 +432,13 @@ public final class Sequencer implements AutoCloseable {
         answer(group, answers);
     }
 
-    private static void answer(List<Pending> group, Object[] answers) {
+    private void answer(List<Pending> group, Object[] answers) {
         for (int i = 0; i < group.size(); i++) {
             Object a = answers[i];
+            if (a == DEFERRED || a instanceof Integer first && answers[first] == DEFERRED) {
+                deferred.add(group.get(i));
+                continue;
+            }
             if (a instanceof Integer first) {
                 a = answers[first] instanceof Receipt r
                         ? new Receipt(r.sequence(), r.late(), r.outcome(), true)
@@ -343,6 +485,8 @@ public final class Sequencer implements AutoCloseable {
         Decision d;
         try {
             d = r.decide().apply(writerLedger);
+        } catch (Fenced f) {
+            return DEFERRED; // it touches a bulk report not yet committed: after that one
         } catch (RuntimeException e) {
             return e; // this report's fault alone
         }
@@ -426,7 +570,8 @@ public final class Sequencer implements AutoCloseable {
                 r.idempotencyKey(),
                 OutcomeJson.encode(a.decision().outcome()),
                 Buffer.buffer(fx.encode()),
-                r.details()
+                r.details(),
+                a.bulk()
             }));
         }
         Future<?> chain = batches.isEmpty()
@@ -437,9 +582,9 @@ public final class Sequencer implements AutoCloseable {
             chain = chain.compose(v -> c.preparedQuery("update batch set recalled = true where ref = $1")
                     .executeBatch(recalls));
         }
-        return chain.compose(v -> c.preparedQuery(
-                                "insert into journal (seq, kind, facility, occurred_at, received_at,"
-                                        + " late, idempotency_key, outcome, effects, details) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+        return chain.compose(v -> c.preparedQuery("insert into journal (seq, kind, facility, occurred_at, received_at,"
+                                + " late, idempotency_key, outcome, effects, details, bulk)"
+                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
                         .executeBatch(events))
                 .mapEmpty();
     }
@@ -451,8 +596,8 @@ public final class Sequencer implements AutoCloseable {
     private void replay() throws Exception {
         int page = 1;
         while (true) {
-            RowSet<Row> rows =
-                    await(pool.preparedQuery("select seq, effects from journal where seq > $1 order by seq limit $2")
+            RowSet<Row> rows = await(
+                    pool.preparedQuery("select seq, effects, bulk from journal where seq > $1 order by seq limit $2")
                             .execute(Tuple.of(writerLedger.sequence(), page)));
             if (rows.size() == 0) {
                 return;
@@ -461,6 +606,12 @@ public final class Sequencer implements AutoCloseable {
             for (Row row : rows) {
                 byte[] effects = row.getBuffer("effects").getBytes();
                 bytes += effects.length;
+                Long bulk = row.getLong("bulk");
+                if (bulk != null) {
+                    // a bulk report: its parts first, then its commit, which moves the store's position past it
+                    pending.flush();
+                    bulks.replayParts(bulk);
+                }
                 writerLedger.apply(row.getLong("seq"), Effects.decode(effects));
             }
             pending.flush();
@@ -527,5 +678,6 @@ public final class Sequencer implements AutoCloseable {
     public void close() throws InterruptedException {
         writer.shutdown();
         writer.awaitTermination(60, TimeUnit.SECONDS);
+        bulks.close();
     }
 }

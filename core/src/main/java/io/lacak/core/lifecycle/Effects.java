@@ -48,6 +48,26 @@ public final class Effects {
         states = new LinkedHashMap<>(Math.max(16, (int) (codes / 0.75f) + 1));
     }
 
+    /** The effects of a bulk report's commit (issue 18): its new batches; its codes are in its parts. */
+    public static Effects ofBatches(List<Batch> batches) {
+        Effects fx = new Effects();
+        fx.batches.addAll(batches);
+        return fx;
+    }
+
+    /** The batch of each code this event changes: the batches a bulk report not yet committed is using. */
+    public void forEachBatchOfCodes(java.util.function.IntConsumer action) {
+        CodeState s = new CodeState();
+        int last = 0;
+        for (byte[] state : states.values()) {
+            int batch = s.readFrom(state).batch();
+            if (batch != last) {
+                action.accept(batch);
+                last = batch;
+            }
+        }
+    }
+
     public boolean isEmpty() {
         return batches.isEmpty() && recalls.isEmpty() && containers.isEmpty() && children.isEmpty() && states.isEmpty();
     }

@@ -13,6 +13,8 @@ import io.lacak.core.store.CodeKey;
 import io.lacak.core.store.CodeState;
 import io.lacak.core.store.CodeStatus;
 import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.Fenced;
+import io.lacak.core.store.StagedStore;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The lifecycle of authentication codes (DESIGN.md "Lifecycle"; Lampiran G-L): validates each
@@ -54,6 +57,8 @@ public final class Ledger {
     private final LacakSerials serials; // writer thread only, as the scratch state
     private final CodeState scratch = new CodeState(); // writer thread only
     private long sequence;
+    private IntPredicate batchFence = b -> false;
+    private long holdWatermarkAt = Long.MAX_VALUE;
 
     public Ledger(CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock) {
         this.store = store;
@@ -61,6 +66,14 @@ public final class Ledger {
         this.clock = clock;
         this.serials = new LacakSerials(ref, keys);
         this.sequence = store.appliedSequence();
+    }
+
+    /**
+     * Batches the reports decided here must not use yet (those a bulk report not yet committed has
+     * touched, issue 18): deciding a report that does throws {@link Fenced}. {@code null}: none.
+     */
+    public void fenceBatches(IntPredicate fence) {
+        this.batchFence = fence == null ? b -> false : fence;
     }
 
     // ---- Lampiran G: usage (active / reject / retained sample) with aggregation ----
@@ -228,7 +241,10 @@ public final class Ledger {
             return Refusal.NOT_NIE_HOLDER;
         }
         if (step.read(key, scratch)) {
-            return Refusal.ALREADY_REPORTED;
+            // a bulk report's earlier chunk reported it: a duplicate of this report, not an old code
+            return store instanceof StagedStore staged && staged.stagedNew(key)
+                    ? Refusal.DUPLICATE_IN_REPORT
+                    : Refusal.ALREADY_REPORTED;
         }
         // under whichever key version it was issued: a rotation must not turn Lacak's codes into self-issued ones
         LacakSerials.Match issued = serials.find(product, code.serial());
@@ -379,6 +395,9 @@ public final class Ledger {
         Refusal r = product == null || product.holder() != by
                 ? Refusal.NOT_NIE_HOLDER
                 : batch == null ? Refusal.UNKNOWN_CODE : null;
+        if (r == null && batchFence.test(batch.ref())) {
+            throw new Fenced(); // a bulk report is putting codes of the batch into circulation: after it
+        }
         if (r == null && ref.recalled(batch.ref())) {
             r = Refusal.ALREADY_RECALLED; // the notice went out with the first recall: not twice
         }
@@ -483,6 +502,12 @@ public final class Ledger {
      * applying an event again, as a replay after a crash does, changes nothing further.
      */
     public void apply(long seq, Effects fx) {
+        applyEffects(fx);
+        sequence = Math.max(sequence, seq);
+        store.appliedSequence(Math.min(sequence, holdWatermarkAt - 1));
+    }
+
+    private void applyEffects(Effects fx) {
         for (Batch b : fx.batches) {
             ref.addBatch(b);
         }
@@ -502,7 +527,29 @@ public final class Ledger {
         for (Map.Entry<ByteBuffer, byte[]> e : fx.states.entrySet()) {
             store.write(e.getKey().array(), state.readFrom(e.getValue()));
         }
+    }
+
+    /**
+     * Applies one part of the effects of a bulk report (issue 18) without moving the store's
+     * position: the report counts as applied only when its last part is, by {@link #apply} of its
+     * commit.
+     */
+    public void applyPart(Effects part) {
+        applyEffects(part);
+    }
+
+    /**
+     * Takes sequence {@code seq} as given out (a bulk report's commit) while its parts are still
+     * being applied: the store's position stays below it until {@link #releaseWatermark()}.
+     */
+    public void holdWatermarkAt(long seq) {
         sequence = Math.max(sequence, seq);
+        holdWatermarkAt = seq;
+    }
+
+    /** The bulk report held at is applied whole: the store's position may pass it. */
+    public void releaseWatermark() {
+        holdWatermarkAt = Long.MAX_VALUE;
         store.appliedSequence(sequence);
     }
 
@@ -678,6 +725,9 @@ public final class Ledger {
                 return last;
             }
             Batch known = ref.findBatch(productId, number);
+            if (known != null && batchFence.test(known.ref())) {
+                throw new Fenced(); // new or in use in a bulk report not yet committed
+            }
             if (known == null) {
                 known = newBatches.computeIfAbsent(productId + "/" + number, k -> {
                     Batch b = new Batch(ref.nextBatchRef() + newBatches.size(), productId, number, expiry);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Writes held in memory in front of a store, for the group commit of the single writer: the
@@ -25,9 +26,24 @@ public final class OverlayStore implements CodeStore {
     private final Map<Integer, Integer> slots = new HashMap<>();
     private int nextContainer = -1;
     private long applied = -1;
+    private Predicate<byte[]> fence = key -> false;
+    private int containerFloor;
 
     public OverlayStore(CodeStore base) {
         this.base = base;
+    }
+
+    /**
+     * Codes the reports decided through this overlay must not read yet (those a bulk report not
+     * yet committed has touched): reading one throws {@link Fenced}. {@code null}: none.
+     */
+    public void fence(Predicate<byte[]> fence) {
+        this.fence = fence == null ? key -> false : fence;
+    }
+
+    /** Container ids below {@code id} are given out already (to a bulk report not yet committed). */
+    public void reserveContainersBelow(int id) {
+        containerFloor = Math.max(containerFloor, id);
     }
 
     /** Whether writes are waiting for {@link #flush()}. */
@@ -66,6 +82,9 @@ public final class OverlayStore implements CodeStore {
             into.readFrom(v);
             return true;
         }
+        if (fence.test(key)) {
+            throw new Fenced();
+        }
         return base.read(key, into);
     }
 
@@ -90,7 +109,7 @@ public final class OverlayStore implements CodeStore {
 
     @Override
     public int nextContainerId() {
-        return nextContainer >= 0 ? nextContainer : base.nextContainerId();
+        return Math.max(nextContainer >= 0 ? nextContainer : base.nextContainerId(), containerFloor);
     }
 
     @Override

@@ -1,0 +1,290 @@
+package io.lacak.core.journal;
+
+import io.lacak.core.journal.BulkReport.Chunk;
+import io.lacak.core.journal.BulkReport.Phase;
+import io.lacak.core.lifecycle.Decision;
+import io.lacak.core.lifecycle.Effects;
+import io.lacak.core.lifecycle.Ledger;
+import io.lacak.core.lifecycle.Ledger.Mode;
+import io.lacak.core.lifecycle.Outcome;
+import io.lacak.core.lifecycle.Outcome.Refused;
+import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.core.lifecycle.ReferenceData.Batch;
+import io.lacak.core.serial.SerialKeys;
+import io.lacak.core.store.CodeStore;
+import io.lacak.core.store.OverlayStore;
+import io.lacak.core.store.StagedStore;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The single writer's side of {@link BulkReport}s: one at a time, in the order opened, each
+ * advanced by one bounded step between the writer's groups (a chunk decided, or a few parts
+ * applied), so that small reports interleave. Writer thread only, except {@link #add}.
+ */
+final class BulkWriter {
+
+    private static final Logger LOG = Logger.getLogger(BulkWriter.class.getName());
+    /** Parts inserted and not yet confirmed before the writer waits for the oldest. */
+    private static final int PARTS_IN_FLIGHT = 8;
+    /** Parts applied to the store in one step. */
+    private static final int PARTS_PER_STEP = 2;
+
+    private static final long DB_TIMEOUT_SECONDS = 60;
+
+    private final Pool pool;
+    private final CodeStore store;
+    private final OverlayStore pending;
+    private final ReferenceData ref;
+    private final SerialKeys keys;
+    private final Clock clock;
+    private final Ledger writerLedger;
+    private final Path staging;
+    private final Queue<BulkReport> queue = new ConcurrentLinkedQueue<>();
+
+    BulkWriter(
+            Pool pool,
+            CodeStore store,
+            OverlayStore pending,
+            ReferenceData ref,
+            SerialKeys keys,
+            Clock clock,
+            Ledger writerLedger,
+            Path staging) {
+        this.pool = pool;
+        this.store = store;
+        this.pending = pending;
+        this.ref = ref;
+        this.keys = keys;
+        this.clock = clock;
+        this.writerLedger = writerLedger;
+        this.staging = staging;
+    }
+
+    void add(BulkReport b) {
+        queue.add(b);
+    }
+
+    /** Whether a bulk report holds a fence (reports that touch its codes wait). */
+    boolean fencing() {
+        BulkReport b = queue.peek();
+        return b != null && b.staged != null;
+    }
+
+    /** Whether {@link #step} has something to do now. */
+    boolean ready() {
+        BulkReport b = queue.peek();
+        return b != null
+                && (b.phase == Phase.APPLYING || !b.chunks.isEmpty() || b.ended() || b.aborted() || b.failure != null);
+    }
+
+    /**
+     * One bounded step of the bulk report in front; false when it has nothing to do until its
+     * reader offers more. {@code commit} journals its commit row and returns whether it did.
+     */
+    boolean step(java.util.function.Predicate<BulkReport> commit, Consumer<BulkReport> finished) {
+        BulkReport b = queue.peek();
+        if (b == null) {
+            return false;
+        }
+        if (b.phase == Phase.APPLYING) {
+            apply(b, finished);
+            return true;
+        }
+        Chunk chunk = b.aborted() ? null : b.chunks.poll();
+        if (chunk != null) {
+            decide(b, chunk);
+            return true;
+        }
+        if (!b.ended() && !b.aborted() && b.failure == null) {
+            return false;
+        }
+        if (b.doomed() || b.accepted == 0 || !partsWritten(b)) {
+            drop(b, finished);
+        } else if (commit.test(b)) {
+            b.phase = Phase.APPLYING;
+        } else {
+            drop(b, finished);
+        }
+        return true;
+    }
+
+    private void begin(BulkReport b) {
+        b.staged = StagedStore.open(store, staging.resolve("bulk-" + b.id), b.expectedRows);
+        b.ledger = new Ledger(b.staged, ref, keys, clock);
+        pending.fence(b.staged::staged);
+        writerLedger.fenceBatches(b::touchesBatch);
+    }
+
+    private void decide(BulkReport b, Chunk chunk) {
+        if (b.staged == null) {
+            begin(b);
+        }
+        if (b.failure != null) {
+            b.decided(chunk.lines().length);
+            return;
+        }
+        Decision d;
+        try {
+            d = chunk.decide().apply(b.ledger, Mode.PER_CODE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "bulk report " + b.id + " could not be decided", e);
+            b.failure = e;
+            return;
+        }
+        for (Refused r : d.outcome().refused()) {
+            b.refuse(new Refused((int) chunk.lines()[r.index()], r.serial(), r.reason()));
+        }
+        b.accepted += d.outcome().accepted();
+        if (d.changes()) {
+            Effects fx = d.effects();
+            b.ledger.apply(0, fx); // into the staged store, for the later chunks
+            for (Batch nb : fx.newBatches()) {
+                b.newBatches.add(nb);
+                b.batches.add(nb.ref());
+            }
+            fx.forEachBatchOfCodes(b.batches::add);
+            pending.reserveContainersBelow(b.staged.nextContainerId());
+            if (!b.doomed()) {
+                writePart(b, fx, chunk.lines().length);
+            }
+        }
+        b.decided(chunk.lines().length);
+    }
+
+    private void writePart(BulkReport b, Effects fx, int rows) {
+        int part = b.nextPart++;
+        b.parts.add(pool.preparedQuery("insert into journal_part (bulk, part, rows, effects) values ($1, $2, $3, $4)")
+                .execute(Tuple.of(b.id, part, rows, Buffer.buffer(fx.encode()))));
+        long inFlight = b.parts.stream().filter(f -> !f.isComplete()).count();
+        if (inFlight > PARTS_IN_FLIGHT) {
+            try {
+                b.parts.stream()
+                        .filter(f -> !f.isComplete())
+                        .findFirst()
+                        .orElseThrow()
+                        .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                b.failure = e;
+            }
+        }
+        b.parts.removeIf(f -> f.succeeded());
+    }
+
+    /** Waits for every part to be in the journal; false (and the report failed) when one is not. */
+    private boolean partsWritten(BulkReport b) {
+        try {
+            Future.all(b.parts).await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            b.parts.clear();
+            return true;
+        } catch (Exception e) {
+            b.failure = e;
+            return false;
+        }
+    }
+
+    private void apply(BulkReport b, Consumer<BulkReport> finished) {
+        RowSet<Row> rows;
+        try {
+            rows = pool.preparedQuery("select part, rows, effects from journal_part where bulk = $1 and part >= $2"
+                            + " order by part limit $3")
+                    .execute(Tuple.of(b.id, b.nextApply, PARTS_PER_STEP))
+                    .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // committed but not read back: the report stands; replay applies it whole (its watermark is held)
+            LOG.log(Level.WARNING, "bulk report " + b.id + ": parts not read back; retrying", e);
+            return;
+        }
+        if (rows.size() == 0) {
+            writerLedger.releaseWatermark();
+            pending.flush();
+            b.phase = Phase.DONE;
+            end(b);
+            b.promise.complete(
+                    new BulkReport.Result(new Receipt(b.seq, b.late, outcome(b, true), false), b.refusedCount));
+            finished.accept(b);
+            return;
+        }
+        for (Row row : rows) {
+            writerLedger.applyPart(Effects.decode(row.getBuffer("effects").getBytes()));
+            b.applied(row.getInteger("rows"));
+            b.nextApply = row.getInteger("part") + 1;
+        }
+        pending.flush();
+    }
+
+    /** The outcome of a bulk report: what it accepted and its first refusals, each naming its file line. */
+    static Outcome outcome(BulkReport b, boolean applied) {
+        return new Outcome(applied, applied ? b.accepted : 0, List.copyOf(b.refused), List.of());
+    }
+
+    private void drop(BulkReport b, Consumer<BulkReport> finished) {
+        for (Batch nb : b.newBatches) {
+            ref.forgetBatch(nb);
+        }
+        end(b);
+        if (!b.keepParts) {
+            pool.preparedQuery("delete from journal_part where bulk = $1")
+                    .execute(Tuple.of(b.id))
+                    .onFailure(e -> LOG.log(Level.WARNING, "parts of bulk " + b.id + " left for the next start", e));
+        }
+        b.phase = Phase.DONE;
+        if (b.failure != null) {
+            b.promise.fail(new IllegalStateException("the report could not be processed: " + b.failure, b.failure));
+        } else {
+            b.promise.complete(new BulkReport.Result(new Receipt(0, b.late, outcome(b, false), false), b.refusedCount));
+        }
+        finished.accept(b);
+    }
+
+    private void end(BulkReport b) {
+        queue.poll();
+        if (b.staged != null) {
+            b.staged.close();
+            b.staged = null;
+        }
+        pending.fence(null);
+        writerLedger.fenceBatches(null);
+    }
+
+    /** Replay: applies the parts of committed bulk report {@code bulk}, in order, a page at a time. */
+    void replayParts(long bulk) throws Exception {
+        int next = 0;
+        while (true) {
+            RowSet<Row> rows = pool.preparedQuery("select part, effects from journal_part where bulk = $1"
+                            + " and part >= $2 order by part limit 8")
+                    .execute(Tuple.of(bulk, next))
+                    .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (rows.size() == 0) {
+                return;
+            }
+            for (Row row : rows) {
+                writerLedger.applyPart(Effects.decode(row.getBuffer("effects").getBytes()));
+                next = row.getInteger("part") + 1;
+            }
+            pending.flush();
+        }
+    }
+
+    /** Stops: the report in front, if any, is left to its reader's retry (its parts are deleted on start). */
+    void close() {
+        BulkReport b = queue.peek();
+        if (b != null && b.staged != null) {
+            b.staged.close();
+            b.staged = null;
+        }
+    }
+}
