@@ -130,7 +130,14 @@ public final class Lacak {
                     Database db = parts.db();
                     SerialKeys keys = parts.keys();
                     CodeStore store = parts.store();
-                    return Sequencer.start(vertx, db.pool(), store, keys, clock, WorkingDays.of(config.holidays()))
+                    return Sequencer.start(
+                                    vertx,
+                                    db.pool(),
+                                    store,
+                                    keys,
+                                    clock,
+                                    WorkingDays.of(config.holidays()),
+                                    config.dataDir().resolve("staging")) // a big file's uncommitted chunks
                             .map(sequencer -> {
                                 var ref = sequencer.referenceData();
                                 Registration registration = Registration.create(

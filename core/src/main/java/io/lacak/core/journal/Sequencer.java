@@ -239,6 +239,28 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /**
+     * The answer journaled for the bulk report {@code facility} sent under {@code idempotencyKey}
+     * (its refusals naming file lines), or {@code null} when there is none: a job resumed after a
+     * stop that came between the commit and the job's end.
+     */
+    public Future<Receipt> bulkAnswer(int facility, String idempotencyKey) {
+        return pool.preparedQuery("select seq, late, outcome from journal where facility = $1 and idempotency_key = $2"
+                        + " and bulk is not null")
+                .execute(Tuple.of(facility, idempotencyKey))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Receipt(
+                            row.getLong("seq"),
+                            row.getBoolean("late"),
+                            OutcomeJson.decode(row.getString("outcome")),
+                            true);
+                });
+    }
+
+    /**
      * Opens a bulk report (issue 18): a report of any size whose lines the caller offers in chunks
      * while it reads them; see {@link BulkReport}. {@code receivedAt} is when it reached Lacak
      * (Pasal 12(5), 13(3)); {@code expectedRows} sizes its staging. Not on an event loop.

@@ -3,9 +3,12 @@ package io.lacak.ingest.csv;
 import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Payload;
+import io.lacak.core.journal.BulkReport;
 import io.lacak.core.journal.Report;
 import io.lacak.core.journal.ReportKind;
 import io.lacak.core.lifecycle.CodeRef;
+import io.lacak.core.lifecycle.Decision;
+import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
@@ -15,6 +18,7 @@ import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A CSV upload turned into the same report command the JSON API builds (DESIGN.md "Reports"):
@@ -27,6 +31,16 @@ import java.util.List;
 public final class CsvReport {
 
     public static final int MAX_PROBLEMS = 1_000;
+    /** Valid rows handed to the writer as one chunk of a bulk report (issue 18): a few milliseconds of its time. */
+    public static final int CHUNK_ROWS = 4_096;
+
+    /**
+     * Takes the chunks of a file bigger than one: each full chunk as it is read; what is left at
+     * the end stays in the report ({@link #toReport}, or {@link #chunk()} for the last one).
+     */
+    public interface ChunkSink {
+        void accept(CsvReport report) throws IOException, InterruptedException;
+    }
     /** Distinct row reasons kept in the report's details; a file's rows mostly share one. */
     static final int MAX_REASONS = 20;
 
@@ -67,6 +81,27 @@ public final class CsvReport {
             Gs1Codec codec,
             java.util.function.LongConsumer progress)
             throws IOException, TemplateMismatch {
+        try {
+            return read(template, in, uploader, ref, codec, progress, null);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("no sink, no wait", e);
+        }
+    }
+
+    /**
+     * Reads a file, handing {@code sink} every {@link #CHUNK_ROWS} valid rows as they are read
+     * ({@code null}: the whole file stays in the report), so that a file of any size is held a
+     * chunk at a time. A header that does not fit throws {@link TemplateMismatch}.
+     */
+    public static CsvReport read(
+            Template template,
+            Reader in,
+            Facility uploader,
+            ReferenceData ref,
+            Gs1Codec codec,
+            java.util.function.LongConsumer progress,
+            ChunkSink sink)
+            throws IOException, TemplateMismatch, InterruptedException {
         CsvReport report = new CsvReport(template, uploader, codec);
         try (TemplateReader reader = TemplateReader.open(template, in, uploader.partnerId(), codec)) {
             for (CsvRow row; (row = reader.next()) != null; ) {
@@ -75,11 +110,68 @@ public final class CsvReport {
                 if (report.rows % 10_000 == 0) {
                     progress.accept(report.rows);
                 }
+                if (sink != null && report.applied == CHUNK_ROWS) {
+                    report.chunks++;
+                    sink.accept(report);
+                }
             }
         } catch (CsvSyntaxException e) {
             report.problem(e.problem());
         }
         return report;
+    }
+
+    private int chunks;
+
+    /** Valid rows read since the last chunk. */
+    public int pendingRows() {
+        return applied;
+    }
+
+    /** Chunks handed to the sink so far: 0 for a file that fits in one report. */
+    public int chunksHanded() {
+        return chunks;
+    }
+
+    /**
+     * The valid rows read since the last chunk, as a chunk of a bulk report, with the file line of
+     * each; the rows are then forgotten here.
+     */
+    public BulkReport.Chunk chunk() {
+        BulkReport.Chunk chunk = new BulkReport.Chunk(java.util.Arrays.copyOf(lines, applied), rule());
+        usage.clear();
+        codes.clear();
+        total += applied;
+        applied = 0;
+        return chunk;
+    }
+
+    /** The rule that decides the rows held now: the same the JSON API calls. */
+    private BiFunction<Ledger, Mode, Decision> rule() {
+        int by = uploader.ref();
+        int to = destination == null ? 0 : destination.ref();
+        List<UsageLine> lines = List.copyOf(usage);
+        List<CodeRef> refs = List.copyOf(codes);
+        return switch (template) {
+            case USAGE -> (l, mode) -> l.usage(by, lines, mode);
+            case SHIPMENT -> (l, mode) -> l.ship(by, to, refs, mode);
+            case RECEIPT -> (l, mode) -> l.receive(by, refs, mode);
+            case SALE -> (l, mode) -> l.sell(by, refs, mode);
+            case RETURN -> (l, mode) -> l.returnTo(by, to, refs, mode);
+            case RECALL_SHIPMENT -> (l, mode) -> l.recallShip(by, to, refs, mode);
+        };
+    }
+
+    /** The report kind of this template. */
+    public ReportKind kind() {
+        return switch (template) {
+            case USAGE -> ReportKind.USAGE;
+            case SHIPMENT -> ReportKind.SHIPMENT;
+            case RECEIPT -> ReportKind.RECEIPT;
+            case SALE -> ReportKind.SALE;
+            case RETURN -> ReportKind.RETURN;
+            case RECALL_SHIPMENT -> ReportKind.RECALL_SHIPMENT;
+        };
     }
 
     private void add(CsvRow row, ReferenceData ref) {
@@ -143,6 +235,7 @@ public final class CsvReport {
 
     private long[] lines = new long[1024];
     private int applied;
+    private long total;
 
     private void lineOf(long line) {
         if (applied == lines.length) {
@@ -161,9 +254,9 @@ public final class CsvReport {
         return template == Template.USAGE ? "Primary Code" : "2D Barcode";
     }
 
-    /** Rows that go into the report (valid ones). */
-    public int validRows() {
-        return applied;
+    /** Rows that go into the report (valid ones), those handed as chunks included. */
+    public long validRows() {
+        return total + applied;
     }
 
     private void problem(CsvProblem p) {
@@ -198,38 +291,19 @@ public final class CsvReport {
 
     /** The report command of the file's good rows: the same the JSON API builds. */
     public Report toReport(Instant occurredAt, String idempotencyKey, Mode mode) {
-        int by = uploader.ref();
-        List<UsageLine> lines = List.copyOf(usage);
-        List<CodeRef> refs = List.copyOf(codes);
-        int to = destination == null ? 0 : destination.ref();
-        return switch (template) {
-            case USAGE -> new Report(ReportKind.USAGE, by, occurredAt, idempotencyKey, l -> l.usage(by, lines, mode));
-            case SHIPMENT ->
-                new Report(ReportKind.SHIPMENT, by, occurredAt, idempotencyKey, l -> l.ship(by, to, refs, mode));
-            case RECEIPT ->
-                new Report(ReportKind.RECEIPT, by, occurredAt, idempotencyKey, l -> l.receive(by, refs, mode));
-            case SALE -> new Report(ReportKind.SALE, by, occurredAt, idempotencyKey, l -> l.sell(by, refs, mode));
-            case RETURN ->
-                new Report(
-                        ReportKind.RETURN,
-                        by,
-                        occurredAt,
-                        idempotencyKey,
-                        l -> l.returnTo(by, to, refs, mode),
-                        details());
-            case RECALL_SHIPMENT ->
-                new Report(
-                        ReportKind.RECALL_SHIPMENT,
-                        by,
-                        occurredAt,
-                        idempotencyKey,
-                        l -> l.recallShip(by, to, refs, mode),
-                        details());
-        };
+        BiFunction<Ledger, Mode, Decision> rule = rule();
+        boolean withReason = template == Template.RETURN || template == Template.RECALL_SHIPMENT;
+        return new Report(
+                kind(),
+                uploader.ref(),
+                occurredAt,
+                idempotencyKey,
+                l -> rule.apply(l, mode),
+                withReason ? details() : null);
     }
 
     /** The rows' reasons as the JSON API keeps a report's reason: {@code {"reason": "..."}}, distinct ones joined by "; ". */
-    private String details() {
+    public String details() {
         return reasons.isEmpty()
                 ? null
                 : new io.vertx.core.json.JsonObject()

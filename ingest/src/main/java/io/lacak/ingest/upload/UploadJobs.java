@@ -1,6 +1,7 @@
 package io.lacak.ingest.upload;
 
 import io.lacak.core.gs1.Gs1Codec;
+import io.lacak.core.journal.BulkReport;
 import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.lifecycle.Ledger.Mode;
@@ -84,6 +85,8 @@ public final class UploadJobs {
         volatile State state = State.QUEUED;
         volatile long rows;
         volatile long bytesRead;
+        /** The file's bulk report, once it is bigger than one chunk: how far the writer is. */
+        volatile BulkReport bulk;
     }
 
     private final Vertx vertx;
@@ -91,7 +94,7 @@ public final class UploadJobs {
     private final Sequencer sequencer;
     private final Gs1Codec codec;
     private final Path dir;
-    /** Two files decided at a time: each holds its rows in memory until the sequencer takes them. */
+    /** Two files read at a time; a big one is held a few chunks at a time (issue 18), whatever its size. */
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "lacak-ingest");
         t.setDaemon(true);
@@ -228,20 +231,56 @@ public final class UploadJobs {
         Template template = Template.valueOf(job.getString("template"));
         Mode mode = Mode.valueOf(job.getString("mode"));
         Progress progress = running.computeIfAbsent(id, k -> new Progress());
+        Instant occurredAt = job.getOffsetDateTime("occurred_at").toInstant();
+        Instant receivedAt = job.getOffsetDateTime("received_at").toInstant(); // the upload's arrival, not now
+        String key = "upload-" + id;
+        if (journaled(facility, key, id)) {
+            return; // a stop came after its commit: it is applied (replay saw to it), only its end was not recorded
+        }
         state(id, progress, State.PARSING);
+        long bytes = Files.size(file(id));
         CsvReport report;
+        // a file bigger than one chunk goes to the writer a chunk at a time while it is read (issue 18)
+        CsvReport.ChunkSink sink = r -> {
+            if (r.problemCount() > 0 && mode == Mode.ATOMIC) {
+                r.chunk(); // one process: it is refused whole; the rest is only read for its problems
+                if (progress.bulk != null) {
+                    progress.bulk.abort();
+                }
+                return;
+            }
+            if (progress.bulk == null) {
+                try {
+                    progress.bulk = sequencer
+                            .bulk(r.kind(), facility.ref(), occurredAt, key, mode, receivedAt, bytes / 40)
+                            .await(1, TimeUnit.MINUTES);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IOException("the writer did not open the report", e);
+                }
+            }
+            progress.bulk.offer(r.chunk());
+        };
         try (InputStream in = new UploadFiles.Counting(Files.newInputStream(file(id)), n -> progress.bytesRead += n);
                 BufferedReader reader =
                         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             report = CsvReport.read(
-                    template, reader, facility, sequencer.referenceData(), codec, rows -> progress.rows = rows);
+                    template, reader, facility, sequencer.referenceData(), codec, rows -> progress.rows = rows, sink);
         } catch (TemplateMismatch e) {
             finish(id, State.REFUSED, 0, null, null, e.problems(), e.problems().size());
             return;
+        } catch (Exception e) {
+            if (progress.bulk != null) {
+                progress.bulk.abort();
+            }
+            throw e;
         }
         progress.rows = report.rows();
         if (report.problemCount() > 0 && mode == Mode.ATOMIC || report.validRows() == 0) {
             // one process (Lampiran G-J): a file with any bad row is refused whole, nothing applied
+            if (progress.bulk != null) {
+                progress.bulk.abort();
+                progress.bulk.end(null).await(1, TimeUnit.HOURS);
+            }
             finish(
                     id,
                     report.problemCount() > 0 ? State.REFUSED : State.DONE,
@@ -253,22 +292,35 @@ public final class UploadJobs {
             return;
         }
         state(id, progress, State.APPLYING);
-        Instant occurredAt = job.getOffsetDateTime("occurred_at").toInstant();
-        Instant receivedAt = job.getOffsetDateTime("received_at").toInstant(); // the upload's arrival, not now
-        Receipt receipt = sequencer
-                .submit(report.toReport(occurredAt, receivedAt, "upload-" + id, mode))
-                .await(1, TimeUnit.HOURS);
+        Receipt receipt;
+        long refusedCount;
+        java.util.function.LongUnaryOperator lineOf;
+        if (progress.bulk == null) {
+            receipt = sequencer
+                    .submit(report.toReport(occurredAt, receivedAt, key, mode))
+                    .await(1, TimeUnit.HOURS);
+            refusedCount = receipt.outcome().refused().size();
+            lineOf = i -> report.line((int) i);
+        } else {
+            if (report.pendingRows() > 0) {
+                progress.bulk.offer(report.chunk()); // the last, partly filled
+            }
+            BulkReport.Result result = progress.bulk.end(report.details()).await(1, TimeUnit.HOURS);
+            receipt = result.receipt();
+            refusedCount = result.refusedCount();
+            lineOf = i -> i; // a bulk report's refusals name their file line
+        }
         List<CsvProblem> problems = new java.util.ArrayList<>(report.problems());
         for (Outcome.Refused r : receipt.outcome().refused()) {
             if (problems.size() < CsvReport.MAX_PROBLEMS) {
                 problems.add(new CsvProblem(
-                        report.line(r.index()),
+                        lineOf.applyAsLong(r.index()),
                         report.codeColumn(),
                         r.reason().name(),
                         r.reason().message() + " (" + r.serial() + ")"));
             }
         }
-        long count = report.problemCount() + receipt.outcome().refused().size();
+        long count = report.problemCount() + refusedCount;
         finish(
                 id,
                 receipt.outcome().applied() ? State.DONE : State.REFUSED,
@@ -277,6 +329,35 @@ public final class UploadJobs {
                 receipt.late(),
                 problems,
                 count);
+    }
+
+    /**
+     * Whether the job's report is in the journal already (the server stopped between its commit
+     * and the job's end): then the job ends with the answer journaled, applied once.
+     */
+    private boolean journaled(Facility facility, String key, long id) throws Exception {
+        Receipt r = sequencer.bulkAnswer(facility.ref(), key).await(1, TimeUnit.MINUTES);
+        if (r == null) {
+            return false;
+        }
+        Outcome o = r.outcome();
+        List<CsvProblem> problems = new java.util.ArrayList<>();
+        for (Outcome.Refused refused : o.refused()) {
+            problems.add(new CsvProblem(
+                    refused.index(),
+                    null,
+                    refused.reason().name(),
+                    refused.reason().message() + " (" + refused.serial() + ")"));
+        }
+        finish(
+                id,
+                o.applied() ? State.DONE : State.REFUSED,
+                o.accepted(),
+                r.sequence(),
+                r.late(),
+                problems,
+                problems.size());
+        return true;
     }
 
     private void state(long id, Progress p, State s) throws Exception {
@@ -333,12 +414,13 @@ public final class UploadJobs {
                     State state = p != null && !stored.finished() ? p.state : stored;
                     long rowsRead = p != null && !stored.finished() ? p.rows : r.getLong("rows_read");
                     long bytes = r.getLong("bytes");
+                    BulkReport bulk = p == null ? null : p.bulk;
+                    long decided = bulk == null ? 0 : bulk.decided();
+                    long appliedRows = bulk == null ? 0 : bulk.applied();
                     int percent =
                             switch (state) {
                                 case QUEUED -> 0;
-                                case PARSING ->
-                                    p == null || bytes == 0 ? 0 : (int) Math.min(90, p.bytesRead * 90 / bytes);
-                                case APPLYING -> 95;
+                                case PARSING, APPLYING -> percent(state, p, bytes, decided, appliedRows);
                                 default -> 100;
                             };
                     Facility uploader = sequencer.referenceData().facility(r.getInteger("facility"));
@@ -353,6 +435,8 @@ public final class UploadJobs {
                             .put("percent", percent)
                             .put("bytes", bytes)
                             .put("rowsRead", rowsRead)
+                            .put("rowsDecided", stored.finished() ? rowsRead : decided)
+                            .put("rowsApplied", stored.finished() ? r.getLong("rows_accepted") : appliedRows)
                             .put("rowsAccepted", r.getLong("rows_accepted"))
                             .put("late", r.getBoolean("late"))
                             .put("journalSequence", r.getLong("journal_seq"))
@@ -380,6 +464,24 @@ public final class UploadJobs {
                                                     .toInstant()
                                                     .toString());
                 });
+    }
+
+    /**
+     * How far a running job is. A file of one chunk: read (to 90) then decided (95). A bigger one
+     * (issue 18) is read, decided and applied at once, each counted in rows: 40 for the bytes
+     * read, 30 for the rows read that the writer has decided, 30 for those applied to the store.
+     */
+    private static int percent(State state, Progress p, long bytes, long decided, long applied) {
+        if (p == null || bytes == 0) {
+            return 0;
+        }
+        double read = Math.min(1.0, (double) p.bytesRead / bytes);
+        if (p.bulk == null) {
+            return state == State.APPLYING ? 95 : (int) (read * 90);
+        }
+        double rows = Math.max(1, p.rows);
+        double done = 40 * read + 30 * read * Math.min(1.0, decided / rows) + 30 * Math.min(1.0, applied / rows);
+        return (int) Math.min(99, done);
     }
 
     private static JsonObject problem(CsvProblem p) {
