@@ -52,7 +52,14 @@ public final class CrashWorkload {
                 .await(120, TimeUnit.SECONDS);
         CodeStore store =
                 CodeStore.open(new StoreOptions().setDirectory(storeDir).setInitialCodes(10_000));
-        Sequencer sequencer = Sequencer.start(vertx, db.pool(), store, KEYS, Clock.systemUTC())
+        Sequencer sequencer = Sequencer.start(
+                        vertx,
+                        db.pool(),
+                        store,
+                        KEYS,
+                        Clock.systemUTC(),
+                        io.lacak.core.calendar.WorkingDays.of(Set.of()),
+                        storeDir.resolveSibling("staging"))
                 .await(120, TimeUnit.SECONDS);
         if (mode.equals("verify")) {
             out.println(verify(vertx, db, store, storeDir.resolveSibling("rebuild-" + System.nanoTime())));
@@ -67,6 +74,10 @@ public final class CrashWorkload {
                 .next()
                 .getLong(0);
         for (long i = next; ; i++) {
+            if (i % 4 == 3) {
+                bulkRound(sequencer, product, mfr, i, out);
+                continue;
+            }
             // Each round: 20 self-issued units packed into a box, reported, then the box shipped.
             List<UsageLine> lines = new ArrayList<>();
             CodeRef box = new CodeRef(product, "BOX" + i, "B1", LocalDate.of(2028, 12, 31));
@@ -108,6 +119,40 @@ public final class CrashWorkload {
         }
     }
 
+    /**
+     * Issue 18: a bulk report of 3,000 units in boxes of 20, offered in three chunks, so
+     * that kills land while it is decided, journaled in parts, committed and applied.
+     */
+    private static void bulkRound(Sequencer sequencer, int product, int mfr, long i, PrintStream out)
+            throws Exception {
+        String key = "bulk-" + i;
+        BulkReport b = sequencer
+                .bulk(ReportKind.USAGE, mfr, java.time.Instant.now(), key, Mode.ATOMIC, java.time.Instant.now(), 3_000)
+                .await(60, TimeUnit.SECONDS);
+        out.println("BULK OPEN " + key);
+        out.flush();
+        LocalDate expiry = LocalDate.of(2028, 12, 31);
+        for (int from = 0; from < 3_000; from += 1_000) {
+            List<UsageLine> lines = new ArrayList<>();
+            long[] numbers = new long[Math.min(1_000, 3_000 - from)];
+            for (int u = from; u < from + numbers.length; u++) {
+                lines.add(new UsageLine(
+                        new CodeRef(product, "K" + i + "X" + u, "B1", expiry),
+                        Use.ACTIVE,
+                        new CodeRef(product, "KB" + i + "X" + u / 20, "B1", expiry),
+                        null));
+                numbers[u - from] = u + 2;
+            }
+            b.offer(new BulkReport.Chunk(numbers, (l, mode) -> l.usage(mfr, lines, mode)));
+        }
+        BulkReport.Result r = b.end(null).await(120, TimeUnit.SECONDS);
+        if (!r.receipt().outcome().fullyAccepted()) {
+            out.println("REFUSED " + key + " " + r.receipt().outcome().refused());
+        }
+        out.println("ACK " + key);
+        out.flush();
+    }
+
     private static String verify(Vertx vertx, Database db, CodeStore store, Path rebuildDir) throws Exception {
         long maxSeq = db.pool()
                 .query("select coalesce(max(seq), 0) from journal")
@@ -132,6 +177,24 @@ public final class CrashWorkload {
                     db.pool().query("select effects from journal").execute().await(60, TimeUnit.SECONDS)) {
                 Effects fx = Effects.decode(row.getBuffer("effects").getBytes());
                 keys.addAll(fx.codeKeys());
+            }
+            // the parts of committed bulk reports: all of each is in the store, or (no journal row) none
+            long orphans = db.pool()
+                    .query("select count(*) from journal_part p where not exists"
+                            + " (select 1 from journal j where j.bulk = p.bulk)")
+                    .execute()
+                    .await(60, TimeUnit.SECONDS)
+                    .iterator()
+                    .next()
+                    .getLong(0);
+            if (orphans != 0) {
+                return "VERIFY FAIL " + orphans + " parts of uncommitted bulk reports left";
+            }
+            for (Row row : db.pool()
+                    .query("select effects from journal_part")
+                    .execute()
+                    .await(60, TimeUnit.SECONDS)) {
+                keys.addAll(Effects.decode(row.getBuffer("effects").getBytes()).codeKeys());
             }
             byte[] a = new byte[CodeState.SIZE];
             byte[] b = new byte[CodeState.SIZE];

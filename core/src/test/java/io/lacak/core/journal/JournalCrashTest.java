@@ -44,6 +44,7 @@ class JournalCrashTest {
         };
         SplittableRandom rnd = new SplittableRandom(20261122);
         Set<String> acknowledged = new HashSet<>();
+        int killsInBulk = 0;
 
         for (int kill = 0; kill < KILLS; kill++) {
             Process work = start("work", args);
@@ -54,7 +55,16 @@ class JournalCrashTest {
             while (acks(lines) < acksBeforeKill && work.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
-            Thread.sleep(rnd.nextInt(40)); // land the kill anywhere in the next report's life
+            if (kill % 3 == 0) {
+                // issue 18: land this kill inside a bulk report (decided, journaled in parts, committed, applied)
+                long opened = bulksOpened(lines);
+                while (bulksOpened(lines) == opened && work.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                Thread.sleep(rnd.nextInt(250));
+            } else {
+                Thread.sleep(rnd.nextInt(40)); // land the kill anywhere in the next report's life
+            }
             work.destroyForcibly(); // SIGKILL
             assertThat(work.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(5_000);
@@ -66,6 +76,13 @@ class JournalCrashTest {
                 if (l.startsWith("ACK ")) {
                     acknowledged.add(l.substring(4));
                 }
+            }
+            String lastBulk = lines.stream()
+                    .filter(l -> l.startsWith("BULK OPEN "))
+                    .reduce((x, y) -> y)
+                    .orElse(null);
+            if (lastBulk != null && !lines.contains("ACK " + lastBulk.substring(10))) {
+                killsInBulk++;
             }
 
             Process verify = start("verify", args);
@@ -86,6 +103,11 @@ class JournalCrashTest {
                     .containsAll(acknowledged);
         }
         assertThat(acknowledged.size()).isGreaterThanOrEqualTo(KILLS);
+        assertThat(killsInBulk).as("kills that landed inside a bulk report").isGreaterThan(0);
+    }
+
+    private static long bulksOpened(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("BULK OPEN ")).count();
     }
 
     private static long acks(List<String> lines) {
