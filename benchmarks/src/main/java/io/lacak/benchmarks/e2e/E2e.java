@@ -48,6 +48,7 @@ public final class E2e {
 
     /** The scenarios of {@code all}, in order. */
     public static final List<String> ALL = List.of("verify", "sales", "ship", "ingest", "listing", "metrics");
+    // "ingest-big" (a 20 M-row file at -Xmx1g, about 4 GB on disk) runs only when named
 
     /** Runs {@code scenarios} against {@code -Dlacak.jar} (default {@code api/target/lacak.jar}); their result lines. */
     public static List<JsonObject> run(List<String> scenarios, boolean quick) throws Exception {
@@ -64,6 +65,7 @@ public final class E2e {
                     case "sales" -> e2e.sales();
                     case "ship" -> e2e.ship();
                     case "ingest" -> e2e.ingest();
+                    case "ingest-big" -> e2e.ingestBig();
                     case "listing" -> e2e.listing();
                     case "metrics" -> e2e.metrics();
                     default ->
@@ -412,40 +414,24 @@ public final class E2e {
     }
 
     /**
-     * Issue 6: a usage CSV of 1,000,000 rows with full aggregation (10 per secondary, 20 secondaries
-     * per tertiary) uploaded to the running server and applied durably, from the first byte sent to
-     * the job's end; baseline: a bare Commons CSV parse of the same file in this process.
+     * Issue 6, 18: a usage CSV of 1,000,000 rows with full aggregation (10 per secondary, 20
+     * secondaries per tertiary) uploaded to the running server and applied durably, from the first
+     * byte sent to the job's end; baselines: a bare Commons CSV parse of the same file in this
+     * process, and the plain-Postgres alternative ({@link CopyBaseline}). Then pharmacy sales at a
+     * steady 1,000/s, alone and while a second such file is applied (nobody waits behind a file);
+     * the shipment file of every box; and the {@code rebuild} of the store from the journal.
      */
     private void ingest() throws Exception {
         int rows = quick ? 200_000 : 1_000_000;
         Path data = Files.createTempDirectory("lacak-e2e-ingest");
         Path file = data.resolveSibling(data.getFileName() + ".csv");
+        long codes;
         try (ServerProcess server = ServerProcess.lacak(jar, data, "4g");
                 Http http = new Http(vertx, server.port())) {
             String mfr = server.apiKey(MFR);
-            JsonObject issued = http.post(
-                    "/api/v1/code-requests",
-                    mfr,
-                    new JsonObject()
-                            .put("nie", NIE)
-                            .put("batch", "CSV1")
-                            .put("expiry", "2029-12-31")
-                            .put("primaries", rows)
-                            .put("perSecondary", 10)
-                            .put("perTertiary", 20));
-            long id = issued.getLong("id");
-            List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
-            List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
-            List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
-            try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
-                w.write(
-                        "Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,Active,Retained Sample,Reject\n");
-                for (int i = 0; i < rows; i++) {
-                    w.write(MFR + ",Primer," + p.get(i) + "," + s.get(i / 10) + "," + t.get(i / 200) + "," + NIE
-                            + ",2029-12-31,CSV1,TRUE,FALSE,FALSE\n");
-                }
-            }
+            List<String> s = usageFile(http, server, mfr, "CSV1", rows, file);
             double baseline = bareParse(file, rows);
+            double copy = CopyBaseline.rowsPerSecond(file, rows, 2);
             double usageSeconds = uploadAndWait(http, server, mfr, "usage", file, rows);
             print(Results.row(
                             "usage-csv-ingest",
@@ -455,11 +441,19 @@ public final class E2e {
                             "≥ 300,000 rows/s, 1 M rows, durable",
                             rows >= 1_000_000 ? rows / usageSeconds >= 300_000 : null)
                     .put("baseline_is", "bare Commons CSV parse")
+                    .put("plain_postgres_rows_per_s", Math.round(copy))
+                    .put("ratio_to_plain_postgres", round2(rows / usageSeconds / copy))
+                    .put(
+                            "plain_postgres_is",
+                            "COPY into a staging table + one INSERT ... SELECT into an indexed"
+                                    + " table, fsync and synchronous commit on")
                     .put("rows", rows)
                     .put("seconds", round2(usageSeconds))
                     .put("file_mib", Files.size(file) >> 20)
                     .put("server_peak_rss_mib", server.rssKiB() / 1024)
                     .put("server_heap_used_mib", server.heapUsedMiB()));
+
+            salesBesideUpload(http, server, mfr, rows, file);
 
             // Lampiran H.c: the shipment CSV, every secondary (box) of the usage file shipped to the distributor
             try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
@@ -474,9 +468,160 @@ public final class E2e {
                     .put("baseline_is", "bare Commons CSV parse")
                     .put("rows", s.size())
                     .put("seconds", round2(shipSeconds)));
+            codes = http.get("/health", null).getJsonObject("store").getLong("codes");
         } finally {
             Files.deleteIfExists(file);
         }
+        double rebuildSeconds = rebuild(data);
+        print(Results.row(
+                        "rebuild-from-journal",
+                        codes / rebuildSeconds,
+                        "codes/s",
+                        null,
+                        "≥ 1,000,000 codes/s",
+                        codes / rebuildSeconds >= 1_000_000)
+                .put("codes", codes)
+                .put("seconds", round2(rebuildSeconds))
+                .put("note", "the whole command: JVM, Postgres start, replay"));
+    }
+
+    /**
+     * Issue 18: a usage file of 20,000,000 rows (about 4 GB; 2,000,000 with {@code --quick})
+     * applied by a server with a 1 GiB heap: memory that does not grow with the file.
+     */
+    private void ingestBig() throws Exception {
+        int rows = quick ? 2_000_000 : 20_000_000;
+        Path data = Files.createTempDirectory("lacak-e2e-ingest-big");
+        Path file = data.resolveSibling(data.getFileName() + ".csv");
+        Map<String, String> settings = Map.of(
+                "LACAK_UPLOAD_LIMIT", Long.toString(16L << 30),
+                "LACAK_UPLOAD_QUOTA", Long.toString(16L << 30),
+                "LACAK_STORE_INITIAL_CODES", Integer.toString(rows + rows / 4));
+        try (ServerProcess server = ServerProcess.lacak(jar, data, "1g", settings);
+                Http http = new Http(vertx, server.port())) {
+            String mfr = server.apiKey(MFR);
+            usageFile(http, server, mfr, "BIG1", rows, file);
+            double seconds = uploadAndWait(http, server, mfr, "usage", file, rows);
+            print(Results.row("usage-csv-ingest-big", rows / seconds, "rows/s", null, "completes at -Xmx1g", true)
+                    .put("rows", rows)
+                    .put("seconds", round2(seconds))
+                    .put("file_mib", Files.size(file) >> 20)
+                    .put("server_heap_max", "1g")
+                    .put("server_peak_rss_mib", server.rssKiB() / 1024)
+                    .put("server_heap_used_mib", server.heapUsedMiB()));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Issues {@code rows} codes with full aggregation and writes their usage file, primaries
+     * streamed (a file of 20 M rows never sits in memory here); returns the secondaries.
+     */
+    private static List<String> usageFile(
+            Http http, ServerProcess server, String mfr, String batch, int rows, Path file) throws Exception {
+        JsonObject issued = http.post(
+                "/api/v1/code-requests",
+                mfr,
+                new JsonObject()
+                        .put("nie", NIE)
+                        .put("batch", batch)
+                        .put("expiry", "2029-12-31")
+                        .put("primaries", rows)
+                        .put("perSecondary", 10)
+                        .put("perTertiary", 20));
+        long id = issued.getLong("id");
+        List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
+        List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> primaries = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                                        + "/api/v1/code-requests/" + id + "/codes?level=primary"))
+                                .header("X-API-Key", mfr)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+        try (java.io.BufferedWriter w = new java.io.BufferedWriter(Files.newBufferedWriter(file), 1 << 20);
+                java.util.stream.Stream<String> p = primaries.body()) {
+            w.write(
+                    "Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,Active,Retained Sample,Reject\n");
+            int[] i = {0};
+            p.forEach(code -> {
+                try {
+                    w.write(MFR + ",Primer," + code + "," + s.get(i[0] / 10) + "," + t.get(i[0] / 200) + "," + NIE
+                            + ",2029-12-31," + batch + ",TRUE,FALSE,FALSE\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                i[0]++;
+            });
+            if (i[0] != rows) {
+                throw new IllegalStateException("listed " + i[0] + " primaries, not " + rows);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Issue 18: pharmacy sales at a steady 1,000 a second, for 10 s alone and then while a usage
+     * file of {@code rows} rows is uploaded and applied; p99 of each (target < 50 ms beside it).
+     */
+    private void salesBesideUpload(Http http, ServerProcess server, String mfr, int rows, Path file) throws Exception {
+        List<String> stock = stockPharmacy(http, server, quick ? 30_000 : 80_000, 100, 100);
+        String apt = server.apiKey(APT);
+        int[] next = {0};
+        java.util.function.IntFunction<Buffer> sale =
+                i -> next[0] < stock.size() ? saleBody(stock.get(next[0]++)) : null;
+        Load.Result alone = new Load(vertx)
+                .steady(server.port(), "/api/v1/sales", apt, 1_000, vertx.timer(10_000), sale)
+                .await(5, TimeUnit.MINUTES);
+        usageFile(http, server, mfr, "CSV2", rows, file);
+        io.vertx.core.Promise<Void> uploaded = io.vertx.core.Promise.promise();
+        io.vertx.core.Future<Load.Result> beside =
+                new Load(vertx).steady(server.port(), "/api/v1/sales", apt, 1_000, uploaded.future(), sale);
+        double seconds;
+        try {
+            seconds = uploadAndWait(http, server, mfr, "usage", file, rows);
+        } finally {
+            uploaded.tryComplete();
+        }
+        Load.Result withUpload = beside.await(5, TimeUnit.MINUTES);
+        if (alone.errors() > 0 || withUpload.errors() > 0) {
+            throw new IllegalStateException(
+                    "sales failed: " + alone.errors() + " alone, " + withUpload.errors() + " beside the upload");
+        }
+        print(Results.row(
+                        "sale-p99-beside-upload",
+                        withUpload.p99Ms(),
+                        "ms",
+                        alone.p99Ms(),
+                        "p99 < 50 ms at 1,000 sales/s while a 1 M-row usage file is applied",
+                        rows >= 1_000_000 ? withUpload.p99Ms() < 50 : null)
+                .put("baseline_is", "p99 of the same sales with no upload")
+                .put("p50_ms", round2(withUpload.p50Ms()))
+                .put("alone_p50_ms", round2(alone.p50Ms()))
+                .put("sales_beside", withUpload.requests())
+                .put("upload_rows", rows)
+                .put("upload_seconds", round2(seconds)));
+    }
+
+    /** Seconds {@code java -jar lacak.jar rebuild} takes on a stopped server's data directory. */
+    private double rebuild(Path data) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx2g",
+                        "-jar",
+                        jar.toString(),
+                        "rebuild",
+                        "--data",
+                        data.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("rebuild failed: " + p.exitValue());
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /**

@@ -31,6 +31,10 @@ final class Http implements AutoCloseable {
         return new JsonObject(answer);
     }
 
+    JsonObject get(String path, String apiKey) throws Exception {
+        return new JsonObject(call(HttpMethod.GET, path, apiKey, null));
+    }
+
     List<String> lines(String path, String apiKey) throws Exception {
         return List.of(call(HttpMethod.GET, path, apiKey, null).toString().split("\n"));
     }

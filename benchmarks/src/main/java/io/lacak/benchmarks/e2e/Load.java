@@ -78,6 +78,60 @@ final class Load {
         return done.future().eventually(() -> client.close());
     }
 
+    /**
+     * An open-loop load (issue 18): {@code perSecond} requests a second sent on schedule, whatever
+     * the answers, from when it starts until {@code until} completes or {@code body} runs dry; its
+     * latencies show whether anyone waits behind the writer.
+     */
+    Future<Result> steady(
+            int port, String path, String apiKey, int perSecond, Future<?> until, IntFunction<Buffer> body) {
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
+        Promise<Result> done = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> {
+            RequestOptions options = new RequestOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(port)
+                    .setURI(path)
+                    .setMethod(HttpMethod.POST)
+                    .putHeader("content-type", "application/json");
+            if (apiKey != null) {
+                options.putHeader("X-API-Key", apiKey);
+            }
+            Run run = new Run(client, port, HttpMethod.POST, path, Map.of(), 0, Long.MAX_VALUE / 4, body, done);
+            long start = System.nanoTime();
+            long[] sent = {0};
+            vertx.setPeriodic(1, id -> {
+                long due = (System.nanoTime() - start) * perSecond / 1_000_000_000L;
+                while (sent[0] < due && !run.stopped) {
+                    Buffer b = until.isComplete() ? null : body.apply((int) sent[0]);
+                    if (b == null) {
+                        run.stopped = true;
+                        vertx.cancelTimer(id);
+                        if (run.inFlight == 0) {
+                            run.finish();
+                        }
+                        return;
+                    }
+                    sent[0]++;
+                    run.inFlight++;
+                    long t0 = System.nanoTime();
+                    client.request(options)
+                            .compose(req ->
+                                    req.send(b).compose(resp -> resp.body().map(x -> resp.statusCode())))
+                            .onComplete(ar -> {
+                                run.inFlight--;
+                                run.record(System.nanoTime() - t0, ar.succeeded() && ar.result() == 200);
+                                if (run.stopped && run.inFlight == 0) {
+                                    run.finish();
+                                }
+                            });
+                }
+            });
+        });
+        return done.future().eventually(() -> client.close());
+    }
+
     private static final class Run {
         final HttpClient client;
         final RequestOptions options;

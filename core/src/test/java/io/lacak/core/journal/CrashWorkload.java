@@ -123,8 +123,7 @@ public final class CrashWorkload {
      * Issue 18: a bulk report of 3,000 units in boxes of 20, offered in three chunks, so
      * that kills land while it is decided, journaled in parts, committed and applied.
      */
-    private static void bulkRound(Sequencer sequencer, int product, int mfr, long i, PrintStream out)
-            throws Exception {
+    private static void bulkRound(Sequencer sequencer, int product, int mfr, long i, PrintStream out) throws Exception {
         String key = "bulk-" + i;
         BulkReport b = sequencer
                 .bulk(ReportKind.USAGE, mfr, java.time.Instant.now(), key, Mode.ATOMIC, java.time.Instant.now(), 3_000)

@@ -252,7 +252,7 @@ public final class UploadJobs {
             if (progress.bulk == null) {
                 try {
                     progress.bulk = sequencer
-                            .bulk(r.kind(), facility.ref(), occurredAt, key, mode, receivedAt, bytes / 40)
+                            .bulk(r.kind(), facility.ref(), occurredAt, key, mode, receivedAt, bytes / 150)
                             .await(1, TimeUnit.MINUTES);
                 } catch (java.util.concurrent.TimeoutException e) {
                     throw new IOException("the writer did not open the report", e);
