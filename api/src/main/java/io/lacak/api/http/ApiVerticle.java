@@ -322,7 +322,7 @@ public final class ApiVerticle extends VerticleBase {
 
     /**
      * {@code GET /health}: the writer, the ingest threads, the store with the disk left under it, the
-     * journal position, and Postgres. 503 when Postgres does not answer or the writer is down.
+     * journal position and how far custody and notifications follow it, and Postgres. 503 when Postgres does not answer or the writer is down.
      */
     private void health(RoutingContext ctx) {
         CodeStore store = s.store();
@@ -342,16 +342,16 @@ public final class ApiVerticle extends VerticleBase {
                 new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
         s.database()
                 .pool()
-                .query("select coalesce(max(seq), 0) from journal")
+                .query("select coalesce(max(seq), 0), (select seq from custody_watermark where id = 1) from journal")
                 .execute()
                 .map(rows -> new JsonObject()
                         .put("status", w.up() && in.up() ? "UP" : "DOWN")
                         .put(
                                 "journal",
                                 new JsonObject()
-                                        .put(
-                                                "lastSequence",
-                                                rows.iterator().next().getLong(0)))
+                                        .put("lastSequence", rows.iterator().next().getLong(0))
+                                        // custody and notifications follow the journal in the background
+                                        .put("custodyIndexedTo", rows.iterator().next().getLong(1)))
                         .put("postgres", "UP"))
                 .otherwise(e -> new JsonObject().put("status", "DOWN").put("postgres", "DOWN"))
                 .onSuccess(body -> ctx.response()

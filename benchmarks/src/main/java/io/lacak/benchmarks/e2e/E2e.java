@@ -568,6 +568,7 @@ public final class E2e {
     private void salesBesideUpload(Http http, ServerProcess server, String mfr, int rows, Path file) throws Exception {
         List<String> stock = stockPharmacy(http, server, quick ? 30_000 : 80_000, 100, 100);
         String apt = server.apiKey(APT);
+        quiet(http);
         int[] next = {0};
         java.util.function.IntFunction<Buffer> sale =
                 i -> next[0] < stock.size() ? saleBody(stock.get(next[0]++)) : null;
@@ -575,6 +576,7 @@ public final class E2e {
                 .steady(server.port(), "/api/v1/sales", apt, 1_000, vertx.timer(10_000), sale)
                 .await(5, TimeUnit.MINUTES);
         usageFile(http, server, mfr, "CSV2", rows, file);
+        quiet(http);
         io.vertx.core.Promise<Void> uploaded = io.vertx.core.Promise.promise();
         io.vertx.core.Future<Load.Result> beside =
                 new Load(vertx).steady(server.port(), "/api/v1/sales", apt, 1_000, uploaded.future(), sale);
@@ -602,6 +604,18 @@ public final class E2e {
                 .put("sales_beside", withUpload.requests())
                 .put("upload_rows", rows)
                 .put("upload_seconds", round2(seconds)));
+    }
+
+    /** Waits until custody and notifications have caught up with the journal: no background work left. */
+    private static void quiet(Http http) throws Exception {
+        for (int i = 0; i < 1_200; i++) {
+            JsonObject journal = http.get("/health", null).getJsonObject("journal");
+            if (journal.getLong("custodyIndexedTo").equals(journal.getLong("lastSequence"))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("custody did not catch up with the journal in 10 minutes");
     }
 
     /** Seconds {@code java -jar lacak.jar rebuild} takes on a stopped server's data directory. */
