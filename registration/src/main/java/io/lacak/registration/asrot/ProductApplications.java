@@ -299,6 +299,7 @@ public final class ProductApplications {
                         ProductApplicationStore.subject(id),
                         "product application",
                         r -> ProductApplicationView.json(r, ref))
+                .map(Workflow::json)
                 .compose(a -> PaymentOrders.of(pool, ProductApplicationStore.subject(id))
                         .map(spb -> a.put("paymentOrders", spb)))
                 .compose(a -> a.getString("nie") == null

@@ -311,8 +311,9 @@ public final class Certifications {
     /** One application with its dosage forms, documents, history and SPB; NOT_FOUND when the caller may not see it. */
     public Future<JsonObject> get(long id, Caller caller) {
         return store.load(id, caller)
-                .compose(row ->
-                        Workflow.get(pool, CertificationStore.subject(id), "certification", CertificationView::json))
+                .compose(row -> Workflow.get(
+                                pool, CertificationStore.subject(id), "certification", CertificationView::json)
+                        .map(Workflow::json))
                 .compose(a ->
                         PaymentOrders.of(pool, CertificationStore.subject(id)).map(spb -> a.put("paymentOrders", spb)))
                 .compose(a ->

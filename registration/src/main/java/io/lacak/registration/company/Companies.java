@@ -185,12 +185,14 @@ public final class Companies {
     /** The regulator's list, newest first, optionally of one status. */
     public Future<JsonArray> list(Status status, long beforeId, int limit) {
         return Workflow.list(
-                pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::json);
+                        pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::json)
+                .map(JsonArray::new);
     }
 
     /** One registration with its documents and history; NOT_FOUND when there is none. */
     public Future<JsonObject> get(long id) {
-        return Workflow.get(pool, subject(id), "company registration", Companies::json);
+        return Workflow.get(pool, subject(id), "company registration", Companies::json)
+                .map(Workflow::json);
     }
 
     /**
