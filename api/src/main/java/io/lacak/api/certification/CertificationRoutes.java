@@ -1,5 +1,6 @@
 package io.lacak.api.certification;
 
+import io.lacak.api.company.CompanyJson;
 import io.lacak.api.http.Authentication;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
@@ -95,18 +96,33 @@ public final class CertificationRoutes {
     }
 
     private void throughContract(RouterBuilder b) {
-        b.getRoute("getMyCompany").addHandler(ctx -> Replies.json(ctx, 200, profile.get(Authentication.caller(ctx))));
+        b.getRoute("getMyCompany")
+                .addHandler(ctx -> Replies.json(
+                        ctx, 200, profile.get(Authentication.caller(ctx)).map(CompanyJson::profile)));
         b.getRoute("addPlant")
-                .addHandler(
-                        ctx -> Replies.json(ctx, 201, profile.addPlant(Authentication.caller(ctx), Replies.body(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        201,
+                        profile.addPlant(Authentication.caller(ctx), CompanyJson.addPlant(Replies.body(ctx)))
+                                .map(CompanyJson::profile)));
         b.getRoute("addDosageForm")
                 .addHandler(ctx -> Replies.json(
-                        ctx, 201, profile.addDosageForm(Authentication.caller(ctx), (int) id(ctx), Replies.body(ctx))));
+                        ctx,
+                        201,
+                        profile.addDosageForm(
+                                        Authentication.caller(ctx),
+                                        (int) id(ctx),
+                                        CompanyJson.addDosageForm(Replies.body(ctx)))
+                                .map(CompanyJson::profile)));
         b.getRoute("setProductionLicence")
                 .addHandler(ctx -> Replies.json(
                         ctx,
                         200,
-                        profile.setProductionLicence(Authentication.caller(ctx), (int) id(ctx), Replies.body(ctx))));
+                        profile.setProductionLicence(
+                                        Authentication.caller(ctx),
+                                        (int) id(ctx),
+                                        CompanyJson.productionLicence(Replies.body(ctx)))
+                                .map(CompanyJson::profile)));
         b.getRoute("listCertifications").addHandler(this::list);
         b.getRoute("getCertification")
                 .addHandler(ctx -> Replies.json(ctx, 200, certifications.get(id(ctx), Authentication.caller(ctx))));

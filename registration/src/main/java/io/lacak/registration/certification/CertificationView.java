@@ -40,7 +40,19 @@ final class CertificationView {
     /** The dosage forms of {@link CertificationStore#dosageForms}, each with its plant. */
     static JsonArray dosageForms(List<Row> rows) {
         JsonArray forms = new JsonArray();
-        rows.forEach(r -> forms.add(CompanyProfile.dosageForm(r).put("plant", r.getString("plant"))));
+        rows.forEach(r -> {
+            CompanyProfile.PlantDosageForm d = CompanyProfile.dosageForm(r);
+            forms.add(new JsonObject()
+                    .put("id", d.id())
+                    .put("dosageForm", d.dosageForm())
+                    .put("productionLicenceNumber", d.productionLicenceNumber())
+                    .put(
+                            "productionLicenceDate",
+                            d.productionLicenceDate() == null
+                                    ? null
+                                    : d.productionLicenceDate().toString())
+                    .put("plant", r.getString("plant")));
+        });
         return forms;
     }
 }
