@@ -5,6 +5,7 @@ import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.Passwords;
 import io.lacak.registration.facility.Facilities;
+import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -92,16 +93,18 @@ public record Demo(List<String> lines, JsonObject credentials) {
                         partnerId.toLowerCase() + "@demo.lacak.invalid"));
     }
 
-    private static JsonObject product(String nie, String name, String drugClass, LocalDate today) {
-        return new JsonObject()
-                .put("nie", nie)
-                .put("name", name)
-                .put("holder", MANUFACTURER)
-                .put("category", "DRUG")
-                .put("drugClass", drugClass)
-                .put("dosageForm", name.contains("kapsul") ? "kapsul" : "tablet")
-                .put("packaging", "Dus, 10 strip @ 10 " + (name.contains("kapsul") ? "kapsul" : "tablet"))
-                .put("nieValidUntil", today.plusYears(5).toString());
+    private static Products.Register product(String nie, String name, String drugClass, LocalDate today) {
+        return new Products.Register(
+                nie,
+                name,
+                MANUFACTURER,
+                "DRUG",
+                drugClass,
+                null,
+                name.contains("kapsul") ? "kapsul" : "tablet",
+                "Dus, 10 strip @ 10 " + (name.contains("kapsul") ? "kapsul" : "tablet"),
+                today.plusYears(5).toString(),
+                null);
     }
 
     private static Future<?> account(Services s, String username, String partnerId, JsonObject credentials) {

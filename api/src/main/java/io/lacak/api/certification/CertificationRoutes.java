@@ -66,10 +66,10 @@ public final class CertificationRoutes {
                         FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
                                 .compose(form -> certifications.submit(
                                         Authentication.caller(ctx),
-                                        fields(form),
-                                        forms(ctx),
+                                        CertificationJson.apply(form.fields(), forms(ctx)),
                                         form.documents(),
-                                        form.problems()))));
+                                        form.problems()))
+                                .map(CertificationJson::details)));
         FormUpload.authenticatedPost(
                         root, "/api/v1/certifications/:id/revision", authenticator, uploadsDir, MAX_DOCUMENTS)
                 .handler(ctx -> Replies.json(
@@ -79,17 +79,18 @@ public final class CertificationRoutes {
                                 .compose(form -> certifications.revise(
                                         id(ctx),
                                         Authentication.caller(ctx),
-                                        fields(form),
-                                        forms(ctx),
+                                        CertificationJson.apply(form.fields(), forms(ctx)),
                                         form.documents(),
-                                        form.problems()))));
+                                        form.problems()))
+                                .map(CertificationJson::details)));
         FormUpload.authenticatedPost(root, "/api/v1/certifications/:id/capa", authenticator, uploadsDir, 5)
                 .handler(ctx -> Replies.json(
                         ctx,
                         200,
                         FormUpload.read(vertx, ctx, 5, Documents.PDF_AND_EXCEL)
                                 .compose(form -> certifications.capa(
-                                        id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))));
+                                        id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))
+                                .map(CertificationJson::details)));
         root.get("/api/v1/certifications/:id/certificate")
                 .handler(authenticator)
                 .handler(this::certificate);
@@ -125,10 +126,20 @@ public final class CertificationRoutes {
                                 .map(CompanyJson::profile)));
         b.getRoute("listCertifications").addHandler(this::list);
         b.getRoute("getCertification")
-                .addHandler(ctx -> Replies.json(ctx, 200, certifications.get(id(ctx), Authentication.caller(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        certifications.get(id(ctx), Authentication.caller(ctx)).map(CertificationJson::details)));
         b.getRoute("decideCertification")
                 .addHandler(ctx -> Replies.json(
-                        ctx, 200, certifications.decide(id(ctx), Replies.body(ctx), Authentication.caller(ctx))));
+                        ctx,
+                        200,
+                        certifications
+                                .decide(
+                                        id(ctx),
+                                        CertificationJson.decide(Replies.body(ctx)),
+                                        Authentication.caller(ctx))
+                                .map(CertificationJson::details)));
     }
 
     private void list(RoutingContext ctx) {
@@ -143,7 +154,7 @@ public final class CertificationRoutes {
                                 status == null ? null : Certifications.Status.valueOf(status),
                                 before,
                                 Replies.intParam(ctx, "limit", 50, 1, 500))
-                        .map(list -> new JsonObject().put("certifications", list)));
+                        .map(list -> new JsonObject().put("certifications", CertificationJson.list(list))));
     }
 
     private void certificate(RoutingContext ctx) {
@@ -157,12 +168,6 @@ public final class CertificationRoutes {
                                 "content-disposition",
                                 "attachment; filename=\"certificate-" + ctx.pathParam("id") + ".pdf\"")
                         .end(Buffer.buffer(pdf)));
-    }
-
-    private static JsonObject fields(FormUpload form) {
-        JsonObject fields = form.fields().copy();
-        fields.remove("dosageForms");
-        return fields;
     }
 
     private static List<String> forms(RoutingContext ctx) {

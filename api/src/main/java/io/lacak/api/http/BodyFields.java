@@ -1,10 +1,13 @@
 package io.lacak.api.http;
 
 import io.lacak.core.refusal.Fields;
+import io.lacak.core.refusal.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes the members of a JSON body out for a typed command of a domain service: text as {@code
@@ -30,11 +33,16 @@ public final class BodyFields {
 
     /** A text member; {@code null} when absent or JSON null. */
     public String text(String field) {
+        return text(field, field + " must be a string");
+    }
+
+    /** A text member, {@code wrongType} the message when it is not text. */
+    public String text(String field, String wrongType) {
         Object raw = body.getValue(field);
         if (raw == null || raw instanceof String) {
             return (String) raw;
         }
-        wrong.add(field, "WRONG_TYPE", field + " must be a string");
+        wrong.add(field, "WRONG_TYPE", wrongType);
         return null;
     }
 
@@ -46,6 +54,11 @@ public final class BodyFields {
         }
         wrong.add(field, "WRONG_TYPE", field + " must be true or false");
         return null;
+    }
+
+    /** A number member; {@code null} when absent, JSON null or not a number (the domain says what it must be). */
+    public Number number(String field) {
+        return body.getValue(field) instanceof Number n ? n : null;
     }
 
     /**
@@ -73,6 +86,29 @@ public final class BodyFields {
     /** Whether the body has the member at all (even as JSON null). */
     public boolean has(String field) {
         return body.containsKey(field);
+    }
+
+    /**
+     * The members of the wrong type so far, by field, for a command whose domain lists them among its
+     * own problems ({@code Fields.of(malformed)}), where the contract does not check the body's shape.
+     */
+    public Map<String, Refusal.Item> malformed() {
+        Map<String, Refusal.Item> out = new LinkedHashMap<>();
+        wrong.problems().forEach(p -> out.put(p.field(), p));
+        return out;
+    }
+
+    /** The raw list member, {@code null} when absent or JSON null; an empty list when it is not a list. */
+    public List<Object> values(String field) {
+        Object raw = body.getValue(field);
+        if (raw == null) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>();
+        if (raw instanceof JsonArray list) {
+            list.forEach(out::add);
+        }
+        return out;
     }
 
     /** {@code command}, or INVALID listing every member of the wrong type. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,10 +22,16 @@ import java.util.regex.Pattern;
 public final class Fields {
 
     private final JsonObject body;
+    private final Map<String, Refusal.Item> malformed;
     private final List<Refusal.Item> problems = new ArrayList<>();
 
     public Fields(JsonObject body) {
+        this(body, Map.of());
+    }
+
+    private Fields(JsonObject body, Map<String, Refusal.Item> malformed) {
         this.body = body == null ? new JsonObject() : body;
+        this.malformed = malformed;
     }
 
     /** For checking the members of a typed command with the overloads that take the value. */
@@ -32,20 +39,44 @@ public final class Fields {
         return new Fields(null);
     }
 
+    /**
+     * As {@link #of()}, for a command whose reader refused some members already ({@code malformed}, by
+     * field: a member of the wrong type); each such problem is listed in its field's place.
+     */
+    public static Fields of(Map<String, Refusal.Item> malformed) {
+        return new Fields(null, Map.copyOf(malformed));
+    }
+
+    /** Whether the reader refused {@code field}; its problem is added here if so. */
+    public boolean malformed(String field) {
+        Refusal.Item item = malformed.get(field);
+        if (item != null) {
+            problems.add(item);
+        }
+        return item != null;
+    }
+
     /** A required text value matching {@code format}, as {@link #text(String, Pattern, String)} checks a member. */
     public String text(String field, String value, Pattern format, String expected) {
+        if (malformed(field)) {
+            return null;
+        }
         if (value == null) {
             missing(field);
             return null;
         }
-        return optionalText(field, value, format, expected);
+        return checked(field, value, format, expected);
     }
 
     /** An optional text value: {@code null} when absent; a problem when present and malformed. */
     public String optionalText(String field, String value, Pattern format, String expected) {
-        if (value == null) {
+        if (malformed(field) || value == null) {
             return null;
         }
+        return checked(field, value, format, expected);
+    }
+
+    private String checked(String field, String value, Pattern format, String expected) {
         String v = value.strip();
         if (format != null && !format.matcher(v).matches()) {
             add(field, "BAD_FORMAT", field + " must be " + expected + ", not '" + abbreviate(v) + "'");

@@ -64,7 +64,7 @@ public final class Workflow {
     }
 
     /** {@code row} with the documents and history of {@code subject}. */
-    public static <T> Future<Filed<T>> filed(Pool pool, Subject subject, T row) {
+    private static <T> Future<Filed<T>> filed(Pool pool, Subject subject, T row) {
         return new Documents(pool).list(subject.toString()).compose(docs -> history(pool, subject)
                 .map(h -> new Filed<>(row, docs, h)));
     }
@@ -83,28 +83,5 @@ public final class Workflow {
                             r.getOffsetDateTime("at").toInstant())));
                     return out;
                 });
-    }
-
-    /**
-     * A filed row that is still JSON, with {@code documents} and {@code history} as the wire shows
-     * them: for the services that do not return records yet (pending in {@code ArchitectureTest}).
-     */
-    public static io.vertx.core.json.JsonObject json(Filed<io.vertx.core.json.JsonObject> f) {
-        io.vertx.core.json.JsonArray docs = new io.vertx.core.json.JsonArray();
-        f.documents()
-                .forEach(d -> docs.add(new io.vertx.core.json.JsonObject()
-                        .put("id", d.id())
-                        .put("kind", d.kind())
-                        .put("fileName", d.fileName())
-                        .put("mediaType", d.mediaType())
-                        .put("size", d.size())));
-        io.vertx.core.json.JsonArray steps = new io.vertx.core.json.JsonArray();
-        f.history()
-                .forEach(h -> steps.add(new io.vertx.core.json.JsonObject()
-                        .put("status", h.status())
-                        .put("note", h.note())
-                        .put("by", h.by())
-                        .put("at", h.at().toString())));
-        return f.row().put("documents", docs).put("history", steps);
     }
 }
