@@ -4,6 +4,7 @@ import io.lacak.api.http.BodyFields;
 import io.lacak.api.workflow.WorkflowJson;
 import io.lacak.registration.facility.Facilities;
 import io.lacak.registration.facility.FacilityRequests;
+import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -85,5 +86,16 @@ final class FacilityJson {
 
     static JsonObject filed(Workflow.Filed<FacilityRequests.Request> f) {
         return WorkflowJson.filed(f, FacilityJson::request);
+    }
+
+    /** An account's messages, newest first. */
+    static JsonArray feed(List<Outbox.Message> messages) {
+        return WorkflowJson.each(messages, m -> new JsonObject()
+                .put("id", m.id())
+                .put("subject", m.subject())
+                .put("body", m.body())
+                .put("link", m.link())
+                .put("read", m.read())
+                .put("createdAt", m.createdAt().toString()));
     }
 }

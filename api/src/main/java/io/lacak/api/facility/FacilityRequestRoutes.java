@@ -145,7 +145,11 @@ public final class FacilityRequestRoutes {
     private void feed(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         boolean unread = "true".equalsIgnoreCase(ctx.request().getParam("unread"));
-        Replies.json(ctx, 200, outbox.feed(caller.accountId(), unread, Replies.intParam(ctx, "limit", 50, 1, 500)));
+        Replies.json(
+                ctx,
+                200,
+                outbox.feed(caller.accountId(), unread, Replies.intParam(ctx, "limit", 50, 1, 500))
+                        .map(FacilityJson::feed));
     }
 
     private void markRead(RoutingContext ctx) {
