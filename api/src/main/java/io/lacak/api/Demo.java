@@ -2,9 +2,11 @@ package io.lacak.api;
 
 import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.lifecycle.ReferenceData;
+import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.Passwords;
+import io.lacak.registration.facility.Facilities;
+import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ public record Demo(List<String> lines, JsonObject credentials) {
                     .create(ref.facility(partner).ref(), "demo", 0)
                     .map(k -> credentials.put(
                             partner,
-                            credentials.getJsonObject(partner, new JsonObject()).put("apiKey", k.getString("key")))));
+                            credentials.getJsonObject(partner, new JsonObject()).put("apiKey", k.key()))));
         }
         return chain.map(v -> {
             lines.add("Demo data" + (fresh ? " created" : " (created on an earlier start; passwords were printed then)")
@@ -80,38 +82,36 @@ public record Demo(List<String> lines, JsonObject credentials) {
     private static Future<?> facility(Services s, String partnerId, String type, String name, String address) {
         return s.registration()
                 .facilities()
-                .register(new JsonObject()
-                        .put("partnerId", partnerId)
-                        .put("type", type)
-                        .put("name", name)
-                        .put("address", address)
-                        .put("npwp", "012345678901234" + (partnerId.length() % 10))
-                        .put("responsiblePerson", "Apt. Demo")
-                        .put("phone", "+62 21 555 0100")
-                        .put("email", partnerId.toLowerCase() + "@demo.lacak.invalid"));
+                .register(new Facilities.Register(
+                        partnerId,
+                        type,
+                        name,
+                        address,
+                        "012345678901234" + (partnerId.length() % 10),
+                        "Apt. Demo",
+                        "+62 21 555 0100",
+                        partnerId.toLowerCase() + "@demo.lacak.invalid"));
     }
 
-    private static JsonObject product(String nie, String name, String drugClass, LocalDate today) {
-        return new JsonObject()
-                .put("nie", nie)
-                .put("name", name)
-                .put("holder", MANUFACTURER)
-                .put("category", "DRUG")
-                .put("drugClass", drugClass)
-                .put("dosageForm", name.contains("kapsul") ? "kapsul" : "tablet")
-                .put("packaging", "Dus, 10 strip @ 10 " + (name.contains("kapsul") ? "kapsul" : "tablet"))
-                .put("nieValidUntil", today.plusYears(5).toString());
+    private static Products.Register product(String nie, String name, String drugClass, LocalDate today) {
+        return new Products.Register(
+                nie,
+                name,
+                MANUFACTURER,
+                "DRUG",
+                drugClass,
+                null,
+                name.contains("kapsul") ? "kapsul" : "tablet",
+                "Dus, 10 strip @ 10 " + (name.contains("kapsul") ? "kapsul" : "tablet"),
+                today.plusYears(5).toString(),
+                null);
     }
 
     private static Future<?> account(Services s, String username, String partnerId, JsonObject credentials) {
         String password = Passwords.generate();
         return s.registration()
                 .accounts()
-                .create(new JsonObject()
-                        .put("username", username)
-                        .put("password", password)
-                        .put("fullName", "Demo " + username)
-                        .put("facilities", new JsonArray().add(partnerId)))
+                .create(new Accounts.Create(username, password, "Demo " + username, null, null, List.of(partnerId)))
                 .map(a -> credentials.put(
                         partnerId, new JsonObject().put("username", username).put("password", password)));
     }

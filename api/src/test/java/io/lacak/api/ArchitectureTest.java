@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * Boundaries the compiler does not keep (issue 16), checked on the source trees of every module of
  * the reactor (read as text, so the order modules are built in does not matter): an {@code impl}
  * package is private to the package that owns it, HTTP routing ({@code io.vertx.ext.web}) lives in
- * {@code api} only, and no main class grows past 400 lines without saying why in its Javadoc. Each
- * failure lists every offending file and line.
+ * {@code api} only, no main class grows past 400 lines without saying why in its Javadoc, and
+ * {@code registration}'s services take typed commands and return records, not JSON. Each failure
+ * lists every offending file and line.
  */
 class ArchitectureTest {
 
@@ -44,10 +45,20 @@ class ArchitectureTest {
      */
     static final Set<String> OVERSIZED_PENDING = Set.of();
 
+    /**
+     * Public signatures of {@code registration} that may still mention {@code JsonObject} or {@code
+     * JsonArray}, each with its reason: none. (The JSON an application keeps in a jsonb column, its
+     * composition, and the journal's details a notice mail reads stay inside private code; the wire
+     * shapes are {@code api}'s {@code *Json} classes.) An entry that no longer offends fails the test.
+     */
+    static final Set<String> JSON_SIGNATURES_ALLOWED = Set.of();
+
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
     private static final Pattern IMPL_USE = Pattern.compile("\\b(io\\.lacak(?:\\.\\w+)*?)\\.impl\\b");
     private static final Pattern WEB_USE = Pattern.compile("\\bio\\.vertx\\.ext\\.web\\b");
+    private static final Pattern PUBLIC = Pattern.compile("\\bpublic\\b");
+    private static final Pattern JSON_TYPE = Pattern.compile("\\bJson(?:Object|Array)\\b");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern TYPE = Pattern.compile(
             "(?m)^(?:public\\s+|final\\s+|abstract\\s+|sealed\\s+)*" + "(?:class|interface|record|enum|@interface)\\s");
@@ -171,6 +182,31 @@ class ArchitectureTest {
                 .isEmpty();
     }
 
+    @Test
+    void registrationServicesTakeAndReturnRecordsNotJson() {
+        Set<String> offending = new TreeSet<>();
+        List<String> offences = new ArrayList<>();
+        for (Source s : sources) {
+            if (!s.main() || !s.path().startsWith("registration/")) {
+                continue;
+            }
+            List<String> found = jsonSignatureOffences(s.path(), s.text());
+            if (!found.isEmpty()) {
+                offending.add(s.path());
+                if (!JSON_SIGNATURES_ALLOWED.contains(s.path())) {
+                    offences.addAll(found);
+                }
+            }
+        }
+        assertThat(offences)
+                .as("issue 16: registration takes typed commands and returns records; the JSON <-> record"
+                        + " translation is api's (api.<domain>.*Json)")
+                .isEmpty();
+        assertThat(stale(JSON_SIGNATURES_ALLOWED, offending))
+                .as("no longer mention JSON in a public signature: take them off JSON_SIGNATURES_ALLOWED")
+                .isEmpty();
+    }
+
     /** The checks catch what they are meant to (a check that cannot fail is a defect). */
     @Test
     void theChecksSeeWhatTheyLookFor() {
@@ -210,6 +246,25 @@ class ArchitectureTest {
                         "F.java", longClass.replace("A class.", "A class, " + LONG_REASON + " it is a table.")))
                 .isNull();
         assertThat(lengthOffence("F.java", "package x;\nclass F {\n}\n")).isNull();
+
+        String service = """
+        package io.lacak.registration.x;
+
+        import io.vertx.core.json.JsonObject;
+        /** Takes a {@code JsonObject} in Javadoc: no offence. */
+        public final class G {
+          public record Made(long id, io.vertx.core.json.JsonArray items) {}
+          public Future<Made> make(Make cmd) { return null; }
+          public Future<JsonObject> get(
+              long id) { return null; }
+          public void put(long id,
+              JsonArray list) { }
+          private JsonObject json(Row r) { return new JsonObject(); }
+          public String name = "JsonObject";
+        }
+        """;
+        assertThat(jsonSignatureOffences("G.java", service))
+                .containsExactly("G.java:6: JsonArray", "G.java:8: JsonObject", "G.java:10: JsonArray");
     }
 
     /** Uses of an {@code io.lacak...impl} package from outside the package that owns it, as "path:line: package". */
@@ -238,6 +293,33 @@ class ArchitectureTest {
         for (int i = 0; i < lines.length; i++) {
             if (WEB_USE.matcher(lines[i]).find()) {
                 offences.add(path + ":" + (i + 1) + ": io.vertx.ext.web");
+            }
+        }
+        return offences;
+    }
+
+    /**
+     * Public declarations (methods, constructors, records, fields) whose signature, from {@code public}
+     * to the body, the {@code ;} or the {@code =}, names {@code JsonObject} or {@code JsonArray}, as
+     * "path:line-of-public: JsonObject"; comments and strings do not count.
+     */
+    static List<String> jsonSignatureOffences(String path, String text) {
+        String code = code(text);
+        List<String> offences = new ArrayList<>();
+        Matcher m = PUBLIC.matcher(code);
+        while (m.find()) {
+            int end = m.end();
+            while (end < code.length() && "{;=".indexOf(code.charAt(end)) < 0) {
+                end++;
+            }
+            Matcher json = JSON_TYPE.matcher(code.substring(m.start(), end));
+            if (json.find()) {
+                long line = code.substring(0, m.start())
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count()
+                        + 1;
+                offences.add(path + ":" + line + ": " + json.group());
             }
         }
         return offences;

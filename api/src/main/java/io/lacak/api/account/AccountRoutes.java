@@ -72,7 +72,12 @@ public final class AccountRoutes {
         b.getRoute("changeMyPassword").addHandler(this::changePassword);
         b.getRoute("requestPasswordReset").addHandler(this::requestReset);
         b.getRoute("completePasswordReset")
-                .addHandler(ctx -> Replies.json(ctx, 200, accounts.passwords().reset(Replies.body(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        accounts.passwords()
+                                .reset(AccountJson.reset(Replies.body(ctx)))
+                                .map(AccountJson::resetDone)));
     }
 
     private void login(RoutingContext ctx) {
@@ -113,7 +118,11 @@ public final class AccountRoutes {
         spend(ctx, caller.username(), "too many password attempts for this account; try again shortly");
         // the caller's session goes on with a new token; every token issued before the change is refused
         Replies.json(
-                ctx, 200, accounts.passwords().change(caller, Replies.body(ctx)).map(v -> token(caller)));
+                ctx,
+                200,
+                accounts.passwords()
+                        .change(caller, AccountJson.change(Replies.body(ctx)))
+                        .map(v -> token(caller)));
     }
 
     private void requestReset(RoutingContext ctx) {
@@ -123,12 +132,18 @@ public final class AccountRoutes {
                 ? "reset:" + body.getValue("username")
                 : "reset:" + String.valueOf(body.getValue("email")).toLowerCase(java.util.Locale.ROOT);
         spend(ctx, asked, "too many reset requests for this account; try again shortly");
-        Replies.json(ctx, 202, accounts.passwords().requestReset(body).map(v -> RESET_ACCEPTED));
+        Replies.json(
+                ctx,
+                202,
+                accounts.passwords()
+                        .requestReset(AccountJson.resetRequest(body))
+                        .map(v -> RESET_ACCEPTED));
     }
 
     private void createAccount(RoutingContext ctx) {
         Authentication.caller(ctx).requireRegulator();
-        Replies.json(ctx, 201, accounts.create(Replies.body(ctx)));
+        Replies.json(
+                ctx, 201, accounts.create(AccountJson.create(Replies.body(ctx))).map(AccountJson::created));
     }
 
     private void createApiKey(RoutingContext ctx) {
@@ -146,7 +161,8 @@ public final class AccountRoutes {
         Fields fields = new Fields(Replies.body(ctx));
         String label = fields.text("label", null, null);
         fields.check();
-        Replies.json(ctx, 201, apiKeys.create(f.ref(), label, caller.accountId()));
+        Replies.json(
+                ctx, 201, apiKeys.create(f.ref(), label, caller.accountId()).map(AccountJson::apiKey));
     }
 
     private void revokeApiKey(RoutingContext ctx) {

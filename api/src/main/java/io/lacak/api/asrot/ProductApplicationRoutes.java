@@ -54,19 +54,31 @@ public final class ProductApplicationRoutes {
                         200,
                         FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
                                 .compose(form -> applications.addDocuments(
-                                        id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))));
+                                        id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))
+                                .map(ProductApplicationJson::details)));
     }
 
     private void throughContract(RouterBuilder b) {
         b.getRoute("createProductApplication")
-                .addHandler(ctx ->
-                        Replies.json(ctx, 201, applications.create(Replies.body(ctx), Authentication.caller(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        201,
+                        applications
+                                .create(ProductApplicationJson.draft(Replies.body(ctx)), Authentication.caller(ctx))
+                                .map(ProductApplicationJson::details)));
         b.getRoute("listProductApplications").addHandler(this::list);
         b.getRoute("getProductApplication")
-                .addHandler(ctx -> Replies.json(ctx, 200, applications.get(id(ctx), Authentication.caller(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        applications.get(id(ctx), Authentication.caller(ctx)).map(ProductApplicationJson::details)));
         b.getRoute("actOnProductApplication")
                 .addHandler(ctx -> Replies.json(
-                        ctx, 200, applications.act(id(ctx), Replies.body(ctx), Authentication.caller(ctx))));
+                        ctx,
+                        200,
+                        applications
+                                .act(id(ctx), ProductApplicationJson.act(Replies.body(ctx)), Authentication.caller(ctx))
+                                .map(ProductApplicationJson::details)));
     }
 
     private void list(RoutingContext ctx) {
@@ -81,7 +93,7 @@ public final class ProductApplicationRoutes {
                                 status == null ? null : ApplicationStatus.valueOf(status),
                                 before,
                                 Replies.intParam(ctx, "limit", 50, 1, 500))
-                        .map(list -> new JsonObject().put("applications", list)));
+                        .map(list -> new JsonObject().put("applications", ProductApplicationJson.list(list))));
     }
 
     private static long id(RoutingContext ctx) {

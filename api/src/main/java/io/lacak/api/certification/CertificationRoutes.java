@@ -1,5 +1,6 @@
 package io.lacak.api.certification;
 
+import io.lacak.api.company.CompanyJson;
 import io.lacak.api.http.Authentication;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
@@ -65,10 +66,10 @@ public final class CertificationRoutes {
                         FormUpload.read(vertx, ctx, MAX_DOCUMENTS, Documents.PDF_AND_EXCEL)
                                 .compose(form -> certifications.submit(
                                         Authentication.caller(ctx),
-                                        fields(form),
-                                        forms(ctx),
+                                        CertificationJson.apply(form.fields(), forms(ctx)),
                                         form.documents(),
-                                        form.problems()))));
+                                        form.problems()))
+                                .map(CertificationJson::details)));
         FormUpload.authenticatedPost(
                         root, "/api/v1/certifications/:id/revision", authenticator, uploadsDir, MAX_DOCUMENTS)
                 .handler(ctx -> Replies.json(
@@ -78,41 +79,67 @@ public final class CertificationRoutes {
                                 .compose(form -> certifications.revise(
                                         id(ctx),
                                         Authentication.caller(ctx),
-                                        fields(form),
-                                        forms(ctx),
+                                        CertificationJson.apply(form.fields(), forms(ctx)),
                                         form.documents(),
-                                        form.problems()))));
+                                        form.problems()))
+                                .map(CertificationJson::details)));
         FormUpload.authenticatedPost(root, "/api/v1/certifications/:id/capa", authenticator, uploadsDir, 5)
                 .handler(ctx -> Replies.json(
                         ctx,
                         200,
                         FormUpload.read(vertx, ctx, 5, Documents.PDF_AND_EXCEL)
                                 .compose(form -> certifications.capa(
-                                        id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))));
+                                        id(ctx), Authentication.caller(ctx), form.documents(), form.problems()))
+                                .map(CertificationJson::details)));
         root.get("/api/v1/certifications/:id/certificate")
                 .handler(authenticator)
                 .handler(this::certificate);
     }
 
     private void throughContract(RouterBuilder b) {
-        b.getRoute("getMyCompany").addHandler(ctx -> Replies.json(ctx, 200, profile.get(Authentication.caller(ctx))));
+        b.getRoute("getMyCompany")
+                .addHandler(ctx -> Replies.json(
+                        ctx, 200, profile.get(Authentication.caller(ctx)).map(CompanyJson::profile)));
         b.getRoute("addPlant")
-                .addHandler(
-                        ctx -> Replies.json(ctx, 201, profile.addPlant(Authentication.caller(ctx), Replies.body(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        201,
+                        profile.addPlant(Authentication.caller(ctx), CompanyJson.addPlant(Replies.body(ctx)))
+                                .map(CompanyJson::profile)));
         b.getRoute("addDosageForm")
                 .addHandler(ctx -> Replies.json(
-                        ctx, 201, profile.addDosageForm(Authentication.caller(ctx), (int) id(ctx), Replies.body(ctx))));
+                        ctx,
+                        201,
+                        profile.addDosageForm(
+                                        Authentication.caller(ctx),
+                                        (int) id(ctx),
+                                        CompanyJson.addDosageForm(Replies.body(ctx)))
+                                .map(CompanyJson::profile)));
         b.getRoute("setProductionLicence")
                 .addHandler(ctx -> Replies.json(
                         ctx,
                         200,
-                        profile.setProductionLicence(Authentication.caller(ctx), (int) id(ctx), Replies.body(ctx))));
+                        profile.setProductionLicence(
+                                        Authentication.caller(ctx),
+                                        (int) id(ctx),
+                                        CompanyJson.productionLicence(Replies.body(ctx)))
+                                .map(CompanyJson::profile)));
         b.getRoute("listCertifications").addHandler(this::list);
         b.getRoute("getCertification")
-                .addHandler(ctx -> Replies.json(ctx, 200, certifications.get(id(ctx), Authentication.caller(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        certifications.get(id(ctx), Authentication.caller(ctx)).map(CertificationJson::details)));
         b.getRoute("decideCertification")
                 .addHandler(ctx -> Replies.json(
-                        ctx, 200, certifications.decide(id(ctx), Replies.body(ctx), Authentication.caller(ctx))));
+                        ctx,
+                        200,
+                        certifications
+                                .decide(
+                                        id(ctx),
+                                        CertificationJson.decide(Replies.body(ctx)),
+                                        Authentication.caller(ctx))
+                                .map(CertificationJson::details)));
     }
 
     private void list(RoutingContext ctx) {
@@ -127,7 +154,7 @@ public final class CertificationRoutes {
                                 status == null ? null : Certifications.Status.valueOf(status),
                                 before,
                                 Replies.intParam(ctx, "limit", 50, 1, 500))
-                        .map(list -> new JsonObject().put("certifications", list)));
+                        .map(list -> new JsonObject().put("certifications", CertificationJson.list(list))));
     }
 
     private void certificate(RoutingContext ctx) {
@@ -141,12 +168,6 @@ public final class CertificationRoutes {
                                 "content-disposition",
                                 "attachment; filename=\"certificate-" + ctx.pathParam("id") + ".pdf\"")
                         .end(Buffer.buffer(pdf)));
-    }
-
-    private static JsonObject fields(FormUpload form) {
-        JsonObject fields = form.fields().copy();
-        fields.remove("dosageForms");
-        return fields;
     }
 
     private static List<String> forms(RoutingContext ctx) {

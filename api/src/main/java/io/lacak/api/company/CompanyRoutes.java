@@ -56,13 +56,18 @@ public final class CompanyRoutes {
         b.getRoute("listCompanies").addHandler(this::list);
         b.getRoute("getCompany").addHandler(ctx -> {
             Authentication.caller(ctx).requireRegulator();
-            Replies.json(ctx, 200, companies.get(Replies.longPath(ctx, "id")));
+            Replies.json(ctx, 200, companies.get(Replies.longPath(ctx, "id")).map(CompanyJson::filed));
         });
         b.getRoute("decideCompany")
                 .addHandler(ctx -> Replies.json(
                         ctx,
                         200,
-                        companies.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Authentication.caller(ctx))));
+                        companies
+                                .decide(
+                                        Replies.longPath(ctx, "id"),
+                                        CompanyJson.decide(Replies.body(ctx)),
+                                        Authentication.caller(ctx))
+                                .map(CompanyJson::filed)));
     }
 
     private void submit(RoutingContext ctx) {
@@ -72,7 +77,8 @@ public final class CompanyRoutes {
                 201,
                 FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
                         .compose(form -> companies.submit(
-                                booleans(form.fields()), commodities, form.documents(), form.problems())));
+                                CompanyJson.submit(form.fields(), commodities), form.documents(), form.problems()))
+                        .map(CompanyJson::filed));
     }
 
     private void revise(RoutingContext ctx) {
@@ -89,7 +95,12 @@ public final class CompanyRoutes {
                 200,
                 FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
                         .compose(form -> companies.revise(
-                                id, key, booleans(form.fields()), commodities, form.documents(), form.problems())));
+                                id,
+                                key,
+                                CompanyJson.submit(form.fields(), commodities),
+                                form.documents(),
+                                form.problems()))
+                        .map(CompanyJson::filed));
     }
 
     private void list(RoutingContext ctx) {
@@ -104,17 +115,6 @@ public final class CompanyRoutes {
                                 status == null ? null : Companies.Status.valueOf(status),
                                 before,
                                 Replies.intParam(ctx, "limit", 50, 1, 500))
-                        .map(list -> new JsonObject().put("companies", list)));
-    }
-
-    /** A form's {@code hasNib} as the boolean it stands for; any other text is left for the field check. */
-    private static JsonObject booleans(JsonObject fields) {
-        Object v = fields.getValue("hasNib");
-        if ("true".equalsIgnoreCase(String.valueOf(v)) || "false".equalsIgnoreCase(String.valueOf(v))) {
-            fields.put("hasNib", Boolean.parseBoolean(String.valueOf(v)));
-        }
-        fields.remove("commodities");
-        fields.remove("key");
-        return fields;
+                        .map(list -> new JsonObject().put("companies", CompanyJson.list(list))));
     }
 }

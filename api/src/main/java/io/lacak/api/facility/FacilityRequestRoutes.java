@@ -1,9 +1,11 @@
 package io.lacak.api.facility;
 
+import io.lacak.api.account.AccountJson;
 import io.lacak.api.http.Authentication;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.api.workflow.WorkflowJson;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Caller;
@@ -76,7 +78,12 @@ public final class FacilityRequestRoutes {
         b.getRoute("getFacilityRequest").addHandler(this::get);
         b.getRoute("decideFacilityRequest").addHandler(this::decide);
         b.getRoute("activateAccount")
-                .addHandler(ctx -> Replies.json(ctx, 200, activations.activate(Replies.body(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        activations
+                                .activate(AccountJson.activate(Replies.body(ctx)))
+                                .map(AccountJson::activated)));
         b.getRoute("listMyNotifications").addHandler(this::feed);
         b.getRoute("markMyNotificationRead").addHandler(this::markRead);
     }
@@ -86,7 +93,9 @@ public final class FacilityRequestRoutes {
                 ctx,
                 201,
                 FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
-                        .compose(form -> requests.submit(form.fields(), form.documents(), form.problems())));
+                        .compose(form ->
+                                requests.submit(FacilityJson.submit(form.fields()), form.documents(), form.problems()))
+                        .map(FacilityJson::filed));
     }
 
     private void list(RoutingContext ctx) {
@@ -100,17 +109,23 @@ public final class FacilityRequestRoutes {
                                 status == null ? null : FacilityRequests.Status.valueOf(status),
                                 before,
                                 Replies.intParam(ctx, "limit", 50, 1, 500))
-                        .map(list -> new JsonObject().put("requests", list)));
+                        .map(list -> new JsonObject().put("requests", WorkflowJson.each(list, FacilityJson::request))));
     }
 
     private void get(RoutingContext ctx) {
         Authentication.caller(ctx).requireRegulator();
-        Replies.json(ctx, 200, requests.get(Replies.longPath(ctx, "id")));
+        Replies.json(ctx, 200, requests.get(Replies.longPath(ctx, "id")).map(FacilityJson::filed));
     }
 
     private void decide(RoutingContext ctx) {
         Replies.json(
-                ctx, 200, requests.decide(Replies.longPath(ctx, "id"), Replies.body(ctx), Authentication.caller(ctx)));
+                ctx,
+                200,
+                requests.decide(
+                                Replies.longPath(ctx, "id"),
+                                FacilityJson.decide(Replies.body(ctx)),
+                                Authentication.caller(ctx))
+                        .map(FacilityJson::filed));
     }
 
     private void document(RoutingContext ctx) {
@@ -130,7 +145,11 @@ public final class FacilityRequestRoutes {
     private void feed(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         boolean unread = "true".equalsIgnoreCase(ctx.request().getParam("unread"));
-        Replies.json(ctx, 200, outbox.feed(caller.accountId(), unread, Replies.intParam(ctx, "limit", 50, 1, 500)));
+        Replies.json(
+                ctx,
+                200,
+                outbox.feed(caller.accountId(), unread, Replies.intParam(ctx, "limit", 50, 1, 500))
+                        .map(FacilityJson::feed));
     }
 
     private void markRead(RoutingContext ctx) {

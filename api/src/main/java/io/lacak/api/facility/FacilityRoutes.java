@@ -25,7 +25,10 @@ public final class FacilityRoutes {
 
     private void register(RoutingContext ctx) {
         Authentication.caller(ctx).requireRegulator();
-        Replies.json(ctx, 201, facilities.register(Replies.body(ctx)));
+        Replies.json(
+                ctx,
+                201,
+                facilities.register(FacilityJson.register(Replies.body(ctx))).map(FacilityJson::entry));
     }
 
     private void directory(RoutingContext ctx) {
@@ -43,11 +46,13 @@ public final class FacilityRoutes {
         Replies.json(
                 ctx,
                 200,
-                facilities.directory(t, ctx.request().getParam("name"), Replies.intParam(ctx, "limit", 100, 1, 1000)));
+                facilities
+                        .directory(t, ctx.request().getParam("name"), Replies.intParam(ctx, "limit", 100, 1, 1000))
+                        .map(FacilityJson::directory));
     }
 
     private void get(RoutingContext ctx) {
         Authentication.caller(ctx);
-        Replies.json(ctx, 200, facilities.get(ctx.pathParam("partnerId")));
+        Replies.json(ctx, 200, facilities.get(ctx.pathParam("partnerId")).map(FacilityJson::details));
     }
 }

@@ -16,7 +16,10 @@ public final class PaymentRoutes {
 
     public void mount(RouterBuilder b) {
         b.getRoute("confirmPayment")
-                .addHandler(
-                        ctx -> Replies.json(ctx, 200, payments.confirm(Replies.body(ctx), Authentication.caller(ctx))));
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        payments.confirm(PaymentJson.confirm(Replies.body(ctx)), Authentication.caller(ctx))
+                                .map(PaymentJson::confirmed)));
     }
 }

@@ -22,11 +22,14 @@ public final class ProductRoutes {
 
     private void register(RoutingContext ctx) {
         Authentication.caller(ctx).requireRegulator();
-        Replies.json(ctx, 201, products.register(Replies.body(ctx)));
+        Replies.json(
+                ctx,
+                201,
+                products.register(ProductJson.register(Replies.body(ctx))).map(ProductJson::details));
     }
 
     /** Public: anyone may look a product up by NIE (Pasal 25, Lampiran M). */
     private void get(RoutingContext ctx) {
-        Replies.json(ctx, 200, products.get(ctx.pathParam("nie")));
+        Replies.json(ctx, 200, products.get(ctx.pathParam("nie")).map(ProductJson::details));
     }
 }

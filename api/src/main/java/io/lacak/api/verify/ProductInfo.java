@@ -1,5 +1,6 @@
 package io.lacak.api.verify;
 
+import io.lacak.api.product.ProductJson;
 import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -29,8 +30,8 @@ final class ProductInfo {
     Future<Info> of(String nie) {
         Future<Info> f = byNie.get(nie);
         if (f == null) {
-            f = byNie.computeIfAbsent(nie, k -> products.get(k)
-                    .map(json -> new Info(json, LocalDate.parse(json.getString("nieValidUntil")))));
+            f = byNie.computeIfAbsent(
+                    nie, k -> products.get(k).map(p -> new Info(ProductJson.details(p), p.nieValidUntil())));
             f.onFailure(e -> byNie.remove(nie)); // a failed read is asked again next time
         }
         return f;

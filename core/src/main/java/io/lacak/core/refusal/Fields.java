@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -12,14 +13,88 @@ import java.util.regex.Pattern;
  * that one refusal lists them all. Call {@link #check()} when done.
  *
  * <p>{@code Fields f = new Fields(body); String nie = f.text("nie", NIE, "1-16 letters or digits"); f.check();}
+ *
+ * <p>A typed command whose members a reader at the edge has already taken out of the JSON (text as
+ * {@code String}, {@code null} when absent) is checked with the overloads that take the value, and
+ * gets the same problems: {@code Fields f = Fields.of(); String nie = f.text("nie", cmd.nie(), NIE,
+ * "1-16 letters or digits"); f.check();}
  */
 public final class Fields {
 
     private final JsonObject body;
+    private final Map<String, Refusal.Item> malformed;
     private final List<Refusal.Item> problems = new ArrayList<>();
 
     public Fields(JsonObject body) {
+        this(body, Map.of());
+    }
+
+    private Fields(JsonObject body, Map<String, Refusal.Item> malformed) {
         this.body = body == null ? new JsonObject() : body;
+        this.malformed = malformed;
+    }
+
+    /** For checking the members of a typed command with the overloads that take the value. */
+    public static Fields of() {
+        return new Fields(null);
+    }
+
+    /**
+     * As {@link #of()}, for a command whose reader refused some members already ({@code malformed}, by
+     * field: a member of the wrong type); each such problem is listed in its field's place.
+     */
+    public static Fields of(Map<String, Refusal.Item> malformed) {
+        return new Fields(null, Map.copyOf(malformed));
+    }
+
+    /** Whether the reader refused {@code field}; its problem is added here if so. */
+    public boolean malformed(String field) {
+        Refusal.Item item = malformed.get(field);
+        if (item != null) {
+            problems.add(item);
+        }
+        return item != null;
+    }
+
+    /** A required text value matching {@code format}, as {@link #text(String, Pattern, String)} checks a member. */
+    public String text(String field, String value, Pattern format, String expected) {
+        if (malformed(field)) {
+            return null;
+        }
+        if (value == null) {
+            missing(field);
+            return null;
+        }
+        return checked(field, value, format, expected);
+    }
+
+    /** An optional text value: {@code null} when absent; a problem when present and malformed. */
+    public String optionalText(String field, String value, Pattern format, String expected) {
+        if (malformed(field) || value == null) {
+            return null;
+        }
+        return checked(field, value, format, expected);
+    }
+
+    private String checked(String field, String value, Pattern format, String expected) {
+        String v = value.strip();
+        if (format != null && !format.matcher(v).matches()) {
+            add(field, "BAD_FORMAT", field + " must be " + expected + ", not '" + abbreviate(v) + "'");
+            return null;
+        }
+        return v;
+    }
+
+    /** A required date value {@code yyyy-mm-dd}. */
+    public LocalDate date(String field, String value) {
+        String v = text(field, value, null, null);
+        return v == null ? null : parseDate(field, v);
+    }
+
+    /** A required enum constant named by {@code value}, case-insensitive. */
+    public <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
+        String v = text(field, value, null, null);
+        return v == null ? null : constant(field, v, type);
     }
 
     /** A required text field matching {@code format}; {@code null} (and a problem) when absent or malformed. */
@@ -52,9 +127,10 @@ public final class Fields {
     /** A required date {@code yyyy-mm-dd}. */
     public LocalDate date(String field) {
         String v = text(field, null, null);
-        if (v == null) {
-            return null;
-        }
+        return v == null ? null : parseDate(field, v);
+    }
+
+    private LocalDate parseDate(String field, String v) {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
@@ -79,9 +155,10 @@ public final class Fields {
     /** A required enum constant, by name, case-insensitive. */
     public <E extends Enum<E>> E choice(String field, Class<E> type) {
         String v = text(field, null, null);
-        if (v == null) {
-            return null;
-        }
+        return v == null ? null : constant(field, v, type);
+    }
+
+    private <E extends Enum<E>> E constant(String field, String v, Class<E> type) {
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(v)) {
                 return e;

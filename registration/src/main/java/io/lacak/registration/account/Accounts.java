@@ -6,8 +6,6 @@ import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -23,6 +21,21 @@ import java.util.regex.Pattern;
  * <p>{@code accounts.login("apoteker.sehat", password).map(authenticator::token)}
  */
 public final class Accounts {
+
+    /**
+     * A new account as the regulator sends it: text and flag {@code null} when absent, {@code
+     * facilities} the partner IDs it belongs to ({@code null} when none); {@link #create} checks it.
+     */
+    public record Create(
+            String username,
+            String password,
+            String fullName,
+            String email,
+            Boolean regulator,
+            List<String> facilities) {}
+
+    /** An account as created: its id, username, name, whether it is the regulator's, and its facilities' partner IDs. */
+    public record Created(int id, String username, String fullName, boolean regulator, List<String> facilities) {}
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     /** Compared against when the username is unknown, so that the answer takes the same time. */
@@ -45,16 +58,18 @@ public final class Accounts {
         return passwords;
     }
 
-    /** Creates an account from its JSON (username, password, fullName, email, regulator, facilities). */
-    public Future<JsonObject> create(JsonObject body) {
-        Fields f = new Fields(body);
-        String username = f.text("username", USERNAME, "3-64 lower-case letters, digits, '.', '_' or '-'");
-        String password = f.text("password", null, null);
+    /** Creates an account; every bad field is listed in one INVALID refusal. */
+    public Future<Created> create(Create cmd) {
+        Fields f = Fields.of();
+        String username =
+                f.text("username", cmd.username(), USERNAME, "3-64 lower-case letters, digits, '.', '_' or '-'");
+        String password = f.text("password", cmd.password(), null, null);
         Passwords.check(f, "password", password);
-        String fullName = f.text("fullName", null, null);
-        String email = f.optionalText("email", io.lacak.registration.facility.Formats.EMAIL, "an e-mail address");
-        boolean regulator = f.bool("regulator", false);
-        List<Integer> facilities = facilities(body.getValue("facilities"), f);
+        String fullName = f.text("fullName", cmd.fullName(), null, null);
+        String email =
+                f.optionalText("email", cmd.email(), io.lacak.registration.facility.Formats.EMAIL, "an e-mail address");
+        boolean regulator = Boolean.TRUE.equals(cmd.regulator());
+        List<Integer> facilities = facilities(cmd.facilities(), f);
         f.check();
         return vertx.executeBlocking(() -> Passwords.hash(password))
                 .compose(hash -> pool.withTransaction(c -> c.preparedQuery(
@@ -76,27 +91,19 @@ public final class Accounts {
                                             .executeBatch(links);
                             return linked.map(v -> id);
                         })))
-                .map(id -> new JsonObject()
-                        .put("id", id)
-                        .put("username", username)
-                        .put("fullName", fullName)
-                        .put("regulator", regulator)
-                        .put("facilities", partnerIds(facilities)));
+                .map(id -> new Created(id, username, fullName, regulator, partnerIds(facilities)));
     }
 
-    private List<Integer> facilities(Object raw, Fields f) {
+    private List<Integer> facilities(List<String> partnerIds, Fields f) {
         List<Integer> refs = new ArrayList<>();
-        if (raw == null) {
+        if (partnerIds == null) {
             return refs;
         }
-        if (!(raw instanceof JsonArray list)) {
-            f.add("facilities", "WRONG_TYPE", "facilities must be a list of partner IDs");
-            return refs;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            Facility fac = list.getValue(i) instanceof String s ? ref.facility(s) : null;
+        for (int i = 0; i < partnerIds.size(); i++) {
+            String partnerId = partnerIds.get(i);
+            Facility fac = partnerId == null ? null : ref.facility(partnerId);
             if (fac == null) {
-                f.add("facilities[" + i + "]", "UNKNOWN_FACILITY", "no facility has partner ID " + list.getValue(i));
+                f.add("facilities[" + i + "]", "UNKNOWN_FACILITY", "no facility has partner ID " + partnerId);
             } else {
                 refs.add(fac.ref());
             }
@@ -104,10 +111,8 @@ public final class Accounts {
         return refs;
     }
 
-    private JsonArray partnerIds(List<Integer> refs) {
-        JsonArray out = new JsonArray();
-        refs.forEach(r -> out.add(ref.facility(r).partnerId()));
-        return out;
+    private List<String> partnerIds(List<Integer> refs) {
+        return refs.stream().map(r -> ref.facility(r).partnerId()).toList();
     }
 
     /** Checks a username and password; the caller they identify, or UNAUTHENTICATED whatever was wrong. */
@@ -147,11 +152,7 @@ public final class Accounts {
                         return Future.succeededFuture(null);
                     }
                     String password = configuredPassword != null ? configuredPassword : Passwords.generate();
-                    return create(new JsonObject()
-                                    .put("username", username)
-                                    .put("password", password)
-                                    .put("fullName", "Badan POM administrator")
-                                    .put("regulator", true))
+                    return create(new Create(username, password, "Badan POM administrator", null, true, null))
                             .map(created -> configuredPassword != null ? null : password);
                 });
     }

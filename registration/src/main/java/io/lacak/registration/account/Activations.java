@@ -7,7 +7,6 @@ import io.lacak.registration.notice.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -37,6 +36,9 @@ public final class Activations {
      * String, String, String, String)}).
      */
     public record Pending(int accountId, String username, String secret) {}
+
+    /** An activation as sent: the link's token and the first password ({@code null} when absent). */
+    public record Activate(String token, String password) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DAYS = 7;
@@ -95,11 +97,14 @@ public final class Activations {
         return Passwords.hash(Passwords.generate() + Passwords.generate());
     }
 
-    /** Sets the first password of the account the token belongs to; INVALID for a bad password, NOT_FOUND for a bad token. */
-    public Future<JsonObject> activate(JsonObject body) {
-        Fields f = new Fields(body);
-        String token = seal.open(f.text("token", null, null)); // a forged token opens nothing
-        String password = f.text("password", null, null);
+    /**
+     * Sets the first password of the account the token belongs to, now active; its username. INVALID for
+     * a bad password, NOT_FOUND for a bad token.
+     */
+    public Future<String> activate(Activate cmd) {
+        Fields f = Fields.of();
+        String token = seal.open(f.text("token", cmd.token(), null, null)); // a forged token opens nothing
+        String password = f.text("password", cmd.password(), null, null);
         Passwords.check(f, "password", password);
         f.check();
         return vertx.executeBlocking(() -> Passwords.hash(password))
@@ -116,9 +121,7 @@ public final class Activations {
                                             "update account set password_hash = $2 where id = $1 returning username")
                                     .execute(Tuple.of(rows.iterator().next().getInteger(0), hash));
                         })))
-                .map(rows -> new JsonObject()
-                        .put("username", rows.iterator().next().getString(0))
-                        .put("active", true));
+                .map(rows -> rows.iterator().next().getString(0));
     }
 
     /** A one-time token: 256 random bits, URL-safe. */

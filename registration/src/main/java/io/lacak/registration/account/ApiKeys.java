@@ -3,7 +3,6 @@ package io.lacak.registration.account;
 import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * SHA-256, revocable. Keys found are cached, so the pharmacy's sale endpoint costs no extra
  * database round trip; revoking drops the cache entry at once.
  *
- * <p>{@code apiKeys.create(facilityRef, "POS terminal 1", accountId).map(j -> j.getString("key"))}
+ * <p>{@code apiKeys.create(facilityRef, "POS terminal 1", accountId).map(Created::key)}
  */
 public final class ApiKeys {
+
+    /** A new key: its id and label, and the key itself, shown this once. */
+    public record Created(int id, String label, String key) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Every key starts with this, so that leaked keys are easy to find by scanners. */
@@ -36,18 +38,14 @@ public final class ApiKeys {
     }
 
     /** A new key for {@code facility}; the answer holds the key itself, which is never shown again. */
-    public Future<JsonObject> create(int facility, String label, int createdBy) {
+    public Future<Created> create(int facility, String label, int createdBy) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         return pool.preparedQuery("insert into api_key (facility, key_hash, label, created_by) values ($1, $2, $3, $4)"
                         + " returning id, created_at")
                 .execute(Tuple.of(facility, Buffer.buffer(sha256(key)), label, createdBy == 0 ? null : createdBy))
-                .map(rows -> new JsonObject()
-                        .put("id", rows.iterator().next().getInteger("id"))
-                        .put("label", label)
-                        .put("key", key)
-                        .put("note", "store this key now: Lacak keeps only its hash and cannot show it again"));
+                .map(rows -> new Created(rows.iterator().next().getInteger("id"), label, key));
     }
 
     /** The caller a key stands for, or UNAUTHENTICATED when the key is unknown or revoked. */

@@ -7,7 +7,6 @@ import io.lacak.registration.notice.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -30,7 +29,7 @@ import java.util.List;
  * server's clock, and a newer link voids older ones. Asking for a reset says nothing about whether
  * the account exists.
  *
- * <p>{@code passwords.change(caller, body); passwords.requestReset(new JsonObject().put("username", "apt-000012"));}
+ * <p>{@code passwords.change(caller, new Change(current, fresh)); passwords.requestReset(new ResetRequest("apt-000012", null));}
  */
 public final class PasswordChanges {
 
@@ -38,6 +37,15 @@ public final class PasswordChanges {
     public static final Duration RESET_LIFETIME = Duration.ofHours(1);
     /** Where a reset link leads; {@link LinkSeal#TOKEN} is replaced by the token when the mail is sent. */
     public static final String RESET_LINK = "/reset.html?token=" + LinkSeal.TOKEN;
+
+    /** A holder's change as sent: the current password and the new one ({@code null} when absent). */
+    public record Change(String currentPassword, String newPassword) {}
+
+    /** A reset request as sent: exactly one of {@code username} and {@code email} ({@code null} when absent). */
+    public record ResetRequest(String username, String email) {}
+
+    /** A reset as sent: the link's token and the new password ({@code null} when absent). */
+    public record Reset(String token, String newPassword) {}
 
     /** A password set, committed: whose, and when (the system clock, as a token's {@code issuedMs}). */
     private record Changed(int accountId, String username, Instant at) {}
@@ -62,11 +70,11 @@ public final class PasswordChanges {
      * currentPassword} to {@code newPassword}: INVALID when the current one is wrong, or the new one
      * breaks {@link Passwords#check} or is the current one; CONFLICT when it changed meanwhile.
      */
-    public Future<Void> change(Caller caller, JsonObject body) {
+    public Future<Void> change(Caller caller, Change cmd) {
         caller.requirePerson();
-        Fields f = new Fields(body);
-        String current = f.text("currentPassword", null, null);
-        String fresh = f.text("newPassword", null, null);
+        Fields f = Fields.of();
+        String current = f.text("currentPassword", cmd.currentPassword(), null, null);
+        String fresh = f.text("newPassword", cmd.newPassword(), null, null);
         Passwords.check(f, "newPassword", fresh);
         if (current != null && current.equals(fresh)) {
             f.add("newPassword", "SAME_AS_CURRENT", "the new password must differ from the current one");
@@ -99,10 +107,10 @@ public final class PasswordChanges {
      * {@code email} (exactly one of them; an address shared by several accounts gets one link for
      * each). Succeeds alike whether or not such an account exists: the answer enumerates nobody.
      */
-    public Future<Void> requestReset(JsonObject body) {
-        Fields f = new Fields(body);
-        String username = f.optionalText("username", null, null);
-        String email = f.optionalText("email", null, null);
+    public Future<Void> requestReset(ResetRequest cmd) {
+        Fields f = Fields.of();
+        String username = f.optionalText("username", cmd.username(), null, null);
+        String email = f.optionalText("email", cmd.email(), null, null);
         if (f.ok() && (username == null) == (email == null)) {
             f.add(
                     username == null ? "username" : "email",
@@ -127,14 +135,15 @@ public final class PasswordChanges {
     }
 
     /**
-     * Sets {@code newPassword} with the reset token a link carried and voids the token: NOT_FOUND for
+     * Sets {@code newPassword} with the reset token a link carried and voids the token; the username
+     * whose password it set. NOT_FOUND for
      * a token this server did not make, CONFLICT ({@code RESET_LINK_USED}, {@code _REPLACED}, {@code
      * _EXPIRED}) for one that no longer opens.
      */
-    public Future<JsonObject> reset(JsonObject body) {
-        Fields f = new Fields(body);
-        String token = f.text("token", null, null);
-        String password = f.text("newPassword", null, null);
+    public Future<String> reset(Reset cmd) {
+        Fields f = Fields.of();
+        String token = f.text("token", cmd.token(), null, null);
+        String password = f.text("newPassword", cmd.newPassword(), null, null);
         Passwords.check(f, "newPassword", password);
         f.check();
         String secret = seal.open(token); // a forged or altered token opens nothing
@@ -160,8 +169,7 @@ public final class PasswordChanges {
                                     .compose(v -> setPassword(c, account, hash, null));
                         })))
                 .onSuccess(this::endSessions)
-                .map(changed ->
-                        new JsonObject().put("username", changed.username()).put("changed", true));
+                .map(changed -> changed.username());
     }
 
     /** Why a reset row no longer opens, or {@code null} when it does. */

@@ -13,8 +13,6 @@ import io.lacak.registration.kbli.Commodity;
 import io.lacak.registration.kbli.DosageForm;
 import io.lacak.registration.kbli.KbliEligibility;
 import io.lacak.registration.kbli.KbliRefusal;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -33,12 +31,6 @@ final class ProductApplicationForm {
         OTSK_BAHAN_KOMBINASI
     }
 
-    /** Jenis bahan: bahan aktif or bahan tambahan. */
-    enum IngredientRole {
-        ACTIVE,
-        EXCIPIENT
-    }
-
     /** A draft's data, checked, for the one manufacturer that will hold the NIE. */
     record Draft(
             RegistrationType type,
@@ -49,7 +41,7 @@ final class ProductApplicationForm {
             DosageForm form,
             List<String> packaging,
             String compositionBasis,
-            JsonArray composition,
+            List<ProductApplication.Ingredient> composition,
             String claims,
             String dosage,
             String warnings,
@@ -73,30 +65,30 @@ final class ProductApplicationForm {
      * A new draft for one of the caller's manufacturers ({@code holder}, its partner ID; the caller's
      * only facility when absent); INVALID listing every bad field and every KBLI rule broken.
      */
-    static Draft draft(JsonObject body, Caller caller, ReferenceData ref) {
-        Fields f = new Fields(body);
-        RegistrationType type = f.choice("registrationType", RegistrationType.class);
-        Commodity commodity = f.choice("commodity", Commodity.class);
-        String kbli = f.text("kbli", Formats.KBLI, "5 digits");
-        BusinessScale scale = body.containsKey("businessScale")
-                ? f.choice("businessScale", BusinessScale.class)
+    static Draft draft(NewDraft d, Caller caller, ReferenceData ref) {
+        Fields f = Fields.of(d.malformed());
+        RegistrationType type = f.choice("registrationType", d.registrationType(), RegistrationType.class);
+        Commodity commodity = f.choice("commodity", d.commodity(), Commodity.class);
+        String kbli = f.text("kbli", d.kbli(), Formats.KBLI, "5 digits");
+        BusinessScale scale = d.businessScale() != null || d.malformed().containsKey("businessScale")
+                ? f.choice("businessScale", d.businessScale(), BusinessScale.class)
                 : BusinessScale.OTHER;
-        String name = f.text("name", SHORT, "the product name");
-        DosageForm form = f.choice("dosageForm", DosageForm.class);
-        List<String> packaging =
-                strings(f, body, "packaging", MAX_PACKAGING, "a packaging variant, e.g. 'Dus, botol @ 100 ml'");
-        String basis = f.optionalText("compositionBasis", SHORT, "e.g. 'Tiap ml mengandung'");
-        JsonArray composition = composition(f, body);
-        String claims = f.text("claims", TEXT, "the claims");
-        String dosage = f.text("dosage", TEXT, "the dosage (aturan pakai)");
-        String warnings = f.text("warnings", TEXT, "the warnings (peringatan / perhatian)");
-        String storage = f.text("storage", TEXT, "the storage (cara penyimpanan)");
+        String name = f.text("name", d.name(), SHORT, "the product name");
+        DosageForm form = f.choice("dosageForm", d.dosageForm(), DosageForm.class);
+        List<String> packaging = strings(
+                f, d.packaging(), "packaging", MAX_PACKAGING, "a packaging variant, e.g. 'Dus, botol @ 100 ml'");
+        String basis = f.optionalText("compositionBasis", d.compositionBasis(), SHORT, "e.g. 'Tiap ml mengandung'");
+        List<ProductApplication.Ingredient> composition = composition(f, d.composition());
+        String claims = f.text("claims", d.claims(), TEXT, "the claims");
+        String dosage = f.text("dosage", d.dosage(), TEXT, "the dosage (aturan pakai)");
+        String warnings = f.text("warnings", d.warnings(), TEXT, "the warnings (peringatan / perhatian)");
+        String storage = f.text("storage", d.storage(), TEXT, "the storage (cara penyimpanan)");
         if (kbli != null && commodity != null && scale != null && form != null) {
             for (KbliRefusal r : KbliEligibility.check(kbli, scale, commodity, form)) {
                 f.add("kbli", r.rule().name(), "seed 000: " + r.message());
             }
         }
-        Facility holder = holder(f, body, caller, ref);
+        Facility holder = holder(f, d.holder(), caller, ref);
         f.check();
         return new Draft(
                 type,
@@ -115,15 +107,13 @@ final class ProductApplicationForm {
                 holder);
     }
 
-    private static Facility holder(Fields f, JsonObject body, Caller caller, ReferenceData ref) {
-        Object partner = body.getValue("holder");
-        if (partner != null && !(partner instanceof String)) {
-            f.add("holder", "WRONG_TYPE", "holder must be a partner ID");
+    private static Facility holder(Fields f, String partner, Caller caller, ReferenceData ref) {
+        if (f.malformed("holder")) {
             return null;
         }
         Facility holder;
         try {
-            holder = caller.actingFacility((String) partner, ref);
+            holder = caller.actingFacility(partner, ref);
         } catch (Refusal p) {
             f.add("holder", "NOT_YOUR_FACILITY", p.getMessage());
             return null;
@@ -138,19 +128,18 @@ final class ProductApplicationForm {
         return holder;
     }
 
-    private static List<String> strings(Fields f, JsonObject body, String field, int max, String expected) {
+    private static List<String> strings(Fields f, List<String> a, String field, int max, String expected) {
         List<String> out = new ArrayList<>();
-        Object raw = body.getValue(field);
-        if (!(raw instanceof JsonArray a) || a.isEmpty() || a.size() > max) {
+        if (a == null || a.isEmpty() || a.size() > max) {
             f.add(
                     field,
-                    raw == null ? "REQUIRED" : "BAD_FORMAT",
+                    a == null ? "REQUIRED" : "BAD_FORMAT",
                     field + " must list 1 to " + max + " entries, each " + expected);
             return out;
         }
         for (int i = 0; i < a.size(); i++) {
-            Object v = a.getValue(i);
-            if (!(v instanceof String s) || s.isBlank() || s.length() > 200) {
+            String s = a.get(i);
+            if (s == null || s.isBlank() || s.length() > 200) {
                 f.add(field + "[" + i + "]", "BAD_FORMAT", expected);
             } else {
                 out.add(s.strip());
@@ -160,13 +149,12 @@ final class ProductApplicationForm {
     }
 
     /** Seed 000 "Komposisi Baru": description (keterangan), ingredient, role, amount, unit; at least one active. */
-    private static JsonArray composition(Fields f, JsonObject body) {
-        JsonArray out = new JsonArray();
-        Object raw = body.getValue("composition");
-        if (!(raw instanceof JsonArray a) || a.isEmpty() || a.size() > MAX_INGREDIENTS) {
+    private static List<ProductApplication.Ingredient> composition(Fields f, List<NewDraft.Item> a) {
+        List<ProductApplication.Ingredient> out = new ArrayList<>();
+        if (a == null || a.isEmpty() || a.size() > MAX_INGREDIENTS) {
             f.add(
                     "composition",
-                    raw == null ? "REQUIRED" : "BAD_FORMAT",
+                    a == null ? "REQUIRED" : "BAD_FORMAT",
                     "composition lists 1 to " + MAX_INGREDIENTS
                             + " ingredients {ingredient, role ACTIVE|EXCIPIENT, amount, unit}");
             return out;
@@ -174,28 +162,24 @@ final class ProductApplicationForm {
         boolean active = false;
         for (int i = 0; i < a.size(); i++) {
             String at = "composition[" + i + "]";
-            if (!(a.getValue(i) instanceof JsonObject item)) {
+            NewDraft.Item item = a.get(i);
+            if (item == null) {
                 f.add(at, "WRONG_TYPE", at + " must be an object");
                 continue;
             }
-            Fields g = new Fields(item);
-            String description = g.optionalText("description", SHORT, "e.g. 'Induk'");
-            String ingredient = g.text("ingredient", SHORT, "the ingredient's name");
-            IngredientRole role = g.choice("role", IngredientRole.class);
-            String unit = g.text("unit", UNIT, "mg, g, mcg, ml, IU or %");
-            Object amount = item.getValue("amount");
-            if (!(amount instanceof Number n) || n.doubleValue() <= 0) {
+            Fields g = Fields.of(item.malformed());
+            String description = g.optionalText("description", item.description(), SHORT, "e.g. 'Induk'");
+            String ingredient = g.text("ingredient", item.ingredient(), SHORT, "the ingredient's name");
+            ProductApplication.Role role = g.choice("role", item.role(), ProductApplication.Role.class);
+            String unit = g.text("unit", item.unit(), UNIT, "mg, g, mcg, ml, IU or %");
+            Number amount = item.amount();
+            if (amount == null || amount.doubleValue() <= 0) {
                 g.add("amount", "BAD_FORMAT", "the amount must be a number above 0");
             }
             g.problems().forEach(p -> f.add(at + "." + p.field(), p.code(), p.message()));
             if (g.ok()) {
-                active |= role == IngredientRole.ACTIVE;
-                out.add(new JsonObject()
-                        .put("description", description)
-                        .put("ingredient", ingredient)
-                        .put("role", role.name())
-                        .put("amount", ((Number) amount).doubleValue())
-                        .put("unit", unit));
+                active |= role == ProductApplication.Role.ACTIVE;
+                out.add(new ProductApplication.Ingredient(description, ingredient, role, amount.doubleValue(), unit));
             }
         }
         if (!active && f.ok()) {
@@ -211,21 +195,25 @@ final class ProductApplicationForm {
      * A step ({@code action}, with {@code note}, {@code ossLicenceCode} and {@code ossLicenceId} where
      * it needs them); INVALID listing what is missing or bad.
      */
-    static Step step(JsonObject body) {
-        Fields f = new Fields(body);
-        Action action = f.choice("action", Action.class);
-        String note = f.optionalText("note", TEXT, "up to 2000 characters");
-        String ossCode = f.optionalText("ossLicenceCode", OSS_CODE, "the OSS licence code (kode izin), 9-12 digits");
-        String ossId =
-                f.optionalText("ossLicenceId", OSS_ID, "the OSS licence ID (ID izin), e.g. I-202303151648407742642");
+    static Step step(ProductApplications.Act act) {
+        Fields f = Fields.of();
+        Action action = f.choice("action", act.action(), Action.class);
+        String note = f.optionalText("note", act.note(), TEXT, "up to 2000 characters");
+        String ossCode = f.optionalText(
+                "ossLicenceCode", act.ossLicenceCode(), OSS_CODE, "the OSS licence code (kode izin), 9-12 digits");
+        String ossId = f.optionalText(
+                "ossLicenceId",
+                act.ossLicenceId(),
+                OSS_ID,
+                "the OSS licence ID (ID izin), e.g. I-202303151648407742642");
         if (action != null && action.needsNote() && note == null) {
             f.add("note", "REQUIRED", action + " gives its reason");
         }
         if (action != null && action.needsOssLicence()) {
-            if (ossCode == null && !body.containsKey("ossLicenceCode")) {
+            if (ossCode == null && act.ossLicenceCode() == null) {
                 f.add("ossLicenceCode", "REQUIRED", "seed 000: choose the OSS kode izin of the PB-UMKU for this stage");
             }
-            if (ossId == null && !body.containsKey("ossLicenceId")) {
+            if (ossId == null && act.ossLicenceId() == null) {
                 f.add("ossLicenceId", "REQUIRED", "seed 000: choose the OSS ID izin of the PB-UMKU for this stage");
             }
         }
@@ -235,7 +223,7 @@ final class ProductApplicationForm {
 
     /** An upload of supporting documents: at least one, and none the upload refused. */
     static void documents(List<Documents.Upload> docs, List<Refusal.Item> problems) {
-        Fields f = new Fields(null);
+        Fields f = Fields.of();
         problems.forEach(p -> f.add(p.field(), p.code(), p.message()));
         if (docs.isEmpty() && problems.isEmpty()) {
             f.add("documents", "REQUIRED", "at least one document (JPG, PNG or PDF)");

@@ -6,6 +6,8 @@ import io.lacak.registration.asrot.ProductApplicationForm.Draft;
 import io.lacak.registration.workflow.Subject;
 import io.lacak.registration.workflow.Subject.Kind;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -44,7 +46,7 @@ final class ProductApplicationStore {
             d.form().name(),
             d.packaging().toArray(new String[0]),
             d.compositionBasis(),
-            d.composition(),
+            composition(d.composition()),
             d.claims(),
             d.dosage(),
             d.warnings(),
@@ -57,6 +59,21 @@ final class ProductApplicationStore {
                         + " $16) returning id")
                 .execute(Tuple.from(row))
                 .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * The composition as the {@code composition} column keeps it: a jsonb array of {description,
+     * ingredient, role, amount, unit}, the one JSON document the application stores.
+     */
+    private static JsonArray composition(List<ProductApplication.Ingredient> items) {
+        JsonArray out = new JsonArray();
+        items.forEach(i -> out.add(new JsonObject()
+                .put("description", i.description())
+                .put("ingredient", i.ingredient())
+                .put("role", i.role().name())
+                .put("amount", i.amount())
+                .put("unit", i.unit())));
+        return out;
     }
 
     /** Moves the application from a status {@code action} starts from; CONFLICT naming where it stands otherwise. */

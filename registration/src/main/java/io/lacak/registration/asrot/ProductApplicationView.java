@@ -6,9 +6,11 @@ import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** A product application as JSON, and its ASROT number ({@code EREG2026} and the id). */
+/** A product application as its row holds it, and its ASROT number ({@code EREG2026} and the id). */
 final class ProductApplicationView {
 
     private ProductApplicationView() {}
@@ -22,52 +24,48 @@ final class ProductApplicationView {
                 r.getLong("id"));
     }
 
-    static JsonObject json(Row r, ReferenceData ref) {
-        ApplicationStatus status = ApplicationStatus.valueOf(r.getString("status"));
-        JsonArray packaging = new JsonArray();
-        for (String p : r.getArrayOfStrings("packaging")) {
-            packaging.add(p);
-        }
+    static ProductApplication application(Row r, ReferenceData ref) {
         Facility holder = ref.facility(r.getInteger("holder"));
-        return new JsonObject()
-                .put("id", r.getLong("id"))
-                .put("number", number(r))
-                .put("status", status.name())
-                .put("statusText", status.asrot())
-                .put("holder", holder.partnerId())
-                .put("registrationType", r.getString("registration_type"))
-                .put("commodity", r.getString("commodity"))
-                .put("kbli", r.getString("kbli"))
-                .put("businessScale", r.getString("business_scale"))
-                .put("name", r.getString("name"))
-                .put("dosageForm", r.getString("dosage_form"))
-                .put("packaging", packaging)
-                .put("compositionBasis", r.getString("composition_basis"))
-                .put("composition", r.getJsonArray("composition"))
-                .put("claims", r.getString("claims"))
-                .put("dosage", r.getString("dosage"))
-                .put("warnings", r.getString("warnings"))
-                .put("storage", r.getString("storage"))
-                .put(
-                        "oss",
-                        new JsonObject()
-                                .put(
-                                        "preRegistration",
-                                        new JsonObject()
-                                                .put("licenceCode", r.getString("oss_prereg_licence_code"))
-                                                .put("licenceId", r.getString("oss_prereg_licence_id")))
-                                .put(
-                                        "registration",
-                                        new JsonObject()
-                                                .put("licenceCode", r.getString("oss_reg_licence_code"))
-                                                .put("licenceId", r.getString("oss_reg_licence_id"))))
-                .put("note", r.getString("note"))
-                .put(
-                        "draftDeletedOn",
-                        r.getLocalDate("draft_delete_on") == null
-                                ? null
-                                : r.getLocalDate("draft_delete_on").toString())
-                .put("nie", r.getString("nie"))
-                .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
+        return new ProductApplication(
+                r.getLong("id"),
+                number(r),
+                ApplicationStatus.valueOf(r.getString("status")),
+                holder.partnerId(),
+                r.getString("registration_type"),
+                r.getString("commodity"),
+                r.getString("kbli"),
+                r.getString("business_scale"),
+                r.getString("name"),
+                r.getString("dosage_form"),
+                List.of(r.getArrayOfStrings("packaging")),
+                r.getString("composition_basis"),
+                composition(r.getJsonArray("composition")),
+                r.getString("claims"),
+                r.getString("dosage"),
+                r.getString("warnings"),
+                r.getString("storage"),
+                new ProductApplication.OssLicence(
+                        r.getString("oss_prereg_licence_code"), r.getString("oss_prereg_licence_id")),
+                new ProductApplication.OssLicence(
+                        r.getString("oss_reg_licence_code"), r.getString("oss_reg_licence_id")),
+                r.getString("note"),
+                r.getLocalDate("draft_delete_on"),
+                r.getString("nie"),
+                r.getOffsetDateTime("created_at").toInstant());
+    }
+
+    /** The jsonb {@code composition} column, as the store wrote it. */
+    private static List<ProductApplication.Ingredient> composition(JsonArray stored) {
+        List<ProductApplication.Ingredient> out = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            JsonObject o = stored.getJsonObject(i);
+            out.add(new ProductApplication.Ingredient(
+                    o.getString("description"),
+                    o.getString("ingredient"),
+                    ProductApplication.Role.valueOf(o.getString("role")),
+                    o.getDouble("amount"),
+                    o.getString("unit")));
+        }
+        return out;
     }
 }

@@ -18,8 +18,6 @@ import io.lacak.registration.product.Products;
 import io.lacak.registration.product.TwoDMethod;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -43,9 +41,21 @@ import java.util.Set;
  * beside); the forms are checked by {@code ProductApplicationForm}, the rows kept by {@code
  * ProductApplicationStore} and shown by {@code ProductApplicationView}.
  *
- * <p>{@code applications.create(body, caller).compose(a -> applications.act(a.getLong("id"), submit, caller))}
+ * <p>{@code applications.create(draft, caller).compose(a -> applications.act(a.filed().row().id(), submit, caller))}
  */
 public final class ProductApplications {
+
+    /**
+     * One step as sent: {@code action} (an {@link Action} by name), with {@code note}, {@code
+     * ossLicenceCode} and {@code ossLicenceId} where the step needs them ({@code null} when absent).
+     */
+    public record Act(String action, String note, String ossLicenceCode, String ossLicenceId) {}
+
+    /** An application with its documents and history, its payment orders (SPB), and the product once approved. */
+    public record Details(
+            Workflow.Filed<ProductApplication> filed,
+            List<PaymentOrders.PaymentOrder> paymentOrders,
+            Products.Details product) {}
 
     /** Seed 000: "Masa waktu berkas DRAFT adalah 5 Hari Kerja dari pembuatan berkas". */
     public static final int DRAFT_WORKING_DAYS = 5;
@@ -90,9 +100,9 @@ public final class ProductApplications {
      * A new draft for one of the caller's manufacturers ({@code holder}, its partner ID; the caller's
      * only facility when absent); INVALID listing every bad field and every KBLI rule broken (seed 000).
      */
-    public Future<JsonObject> create(JsonObject body, Caller caller) {
+    public Future<Details> create(NewDraft sent, Caller caller) {
         caller.requirePerson();
-        Draft draft = ProductApplicationForm.draft(body, caller, ref);
+        Draft draft = ProductApplicationForm.draft(sent, caller, ref);
         LocalDate deleteOn = days.plus(today(), DRAFT_WORKING_DAYS);
         return pool.withTransaction(c -> store.insert(c, caller.accountId(), draft, deleteOn)
                         .compose(id -> Workflow.record(
@@ -110,9 +120,9 @@ public final class ProductApplications {
      * {@code ossLicenceId} where the step needs them): FORBIDDEN when the caller may not take it, CONFLICT when
      * the application is not at a status the step starts from.
      */
-    public Future<JsonObject> act(long id, JsonObject body, Caller caller) {
+    public Future<Details> act(long id, Act sent, Caller caller) {
         caller.requirePerson();
-        Step step = ProductApplicationForm.step(body);
+        Step step = ProductApplicationForm.step(sent);
         Action action = step.action();
         return store.load(id, caller)
                 .compose(row -> {
@@ -179,10 +189,10 @@ public final class ProductApplications {
                         c,
                         r.getInteger("applicant"),
                         null,
-                        "SPB " + spb.getString("number") + " diterbitkan / payment order issued",
+                        "SPB " + spb.number() + " diterbitkan / payment order issued",
                         "Produk " + r.getString("name") + ": bayar Rp " + amount + " dengan nomor billing "
-                                + spb.getString("billingNumber") + ".\nPay Rp " + amount + " with billing number "
-                                + spb.getString("billingNumber") + " (" + purpose + ").",
+                                + spb.billingNumber() + ".\nPay Rp " + amount + " with billing number "
+                                + spb.billingNumber() + " (" + purpose + ").",
                         "/api/v1/product-applications/" + r.getLong("id")));
     }
 
@@ -246,7 +256,7 @@ public final class ProductApplications {
     }
 
     /** Documents of the application (data pendukung), added while the applicant holds it. */
-    public Future<JsonObject> addDocuments(
+    public Future<Details> addDocuments(
             long id, Caller caller, List<Documents.Upload> docs, List<Refusal.Item> problems) {
         caller.requirePerson();
         ProductApplicationForm.documents(docs, problems);
@@ -284,25 +294,22 @@ public final class ProductApplications {
     }
 
     /** The applications the caller sees (its manufacturers'; all for the regulator), newest first. */
-    public Future<JsonArray> list(Caller caller, ApplicationStatus status, long beforeId, int limit) {
-        return store.list(caller, status, beforeId, limit).map(rows -> {
-            JsonArray out = new JsonArray();
-            rows.forEach(r -> out.add(ProductApplicationView.json(r, ref)));
-            return out;
-        });
+    public Future<List<ProductApplication>> list(Caller caller, ApplicationStatus status, long beforeId, int limit) {
+        return store.list(caller, status, beforeId, limit).map(rows -> rows.stream()
+                .map(r -> ProductApplicationView.application(r, ref))
+                .toList());
     }
 
     /** One application with documents, history and payment orders; NOT_FOUND when the caller may not see it. */
-    public Future<JsonObject> get(long id, Caller caller) {
+    public Future<Details> get(long id, Caller caller) {
         return store.load(id, caller).compose(row -> Workflow.get(
                         pool,
                         ProductApplicationStore.subject(id),
                         "product application",
-                        r -> ProductApplicationView.json(r, ref))
-                .compose(a -> PaymentOrders.of(pool, ProductApplicationStore.subject(id))
-                        .map(spb -> a.put("paymentOrders", spb)))
-                .compose(a -> a.getString("nie") == null
-                        ? Future.succeededFuture(a)
-                        : products.get(a.getString("nie")).map(p -> a.put("product", p))));
+                        r -> ProductApplicationView.application(r, ref))
+                .compose(filed -> PaymentOrders.of(pool, ProductApplicationStore.subject(id))
+                        .compose(spb -> filed.row().nie() == null
+                                ? Future.succeededFuture(new Details(filed, spb, null))
+                                : products.get(filed.row().nie()).map(p -> new Details(filed, spb, p)))));
     }
 }

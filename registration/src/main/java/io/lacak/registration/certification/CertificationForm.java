@@ -7,7 +7,6 @@ import io.lacak.registration.certification.Certifications.Type;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.workflow.Decision;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,16 +42,18 @@ final class CertificationForm {
     static Future<Application> application(
             CertificationStore store,
             long companyId,
-            JsonObject fields,
-            List<String> formIds,
+            Certifications.Apply sent,
             List<Documents.Upload> docs,
             List<Refusal.Item> refusedDocuments,
             boolean documentsRequired) {
-        Fields f = new Fields(fields);
-        Type type = f.choice("type", Type.class);
-        String letter = f.text("letterNumber", TEXT, "the number of the company's application letter");
-        LocalDate letterDate = f.date("letterDate");
-        String rip = f.text("ripApprovalNumber", TEXT, "the RIP approval number (Nomor Persetujuan RIP)");
+        Fields f = Fields.of();
+        Type type = f.choice("type", sent.type(), Type.class);
+        String letter =
+                f.text("letterNumber", sent.letterNumber(), TEXT, "the number of the company's application letter");
+        LocalDate letterDate = f.date("letterDate", sent.letterDate());
+        String rip = f.text(
+                "ripApprovalNumber", sent.ripApprovalNumber(), TEXT, "the RIP approval number (Nomor Persetujuan RIP)");
+        List<String> formIds = sent.dosageForms() == null ? List.of() : sent.dosageForms();
         refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
         Set<String> kinds = new HashSet<>();
         for (Documents.Upload d : docs) {
@@ -112,7 +113,7 @@ final class CertificationForm {
 
     /** Seed 002 "Upload Hasil CAPA": file field CAPA, and nothing else. */
     static void capa(List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments) {
-        Fields f = new Fields(null);
+        Fields f = Fields.of();
         refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
         if (docs.stream().noneMatch(d -> d.kind().equals("CAPA")) && refusedDocuments.isEmpty()) {
             f.add("documents.CAPA", "REQUIRED", "the CAPA result as file field CAPA (PDF or Excel)");
@@ -128,19 +129,19 @@ final class CertificationForm {
      * {@code APPROVE} with {@code amount}, {@code REVISE} with a note, {@code INSPECTED} with
      * {@code result}, {@code ACCEPT_CAPA}, {@code REVISE_CAPA} with a note.
      */
-    static Ruling ruling(JsonObject body) {
-        Fields f = new Fields(body);
-        Decision decision = Decision.read(f, DECISIONS);
-        String note = f.optionalText("note", NOTE, "up to 2000 characters");
-        Inspection result = decision == Decision.INSPECTED ? f.choice("result", Inspection.class) : null;
-        Object amount = body.getValue("amount");
-        if (decision == Decision.APPROVE && (!(amount instanceof Number n) || n.longValue() <= 0)) {
+    static Ruling ruling(Certifications.Decide sent) {
+        Fields f = Fields.of();
+        Decision decision = Decision.read(f, sent.decision(), DECISIONS);
+        String note = f.optionalText("note", sent.note(), NOTE, "up to 2000 characters");
+        Inspection result = decision == Decision.INSPECTED ? f.choice("result", sent.result(), Inspection.class) : null;
+        Number amount = sent.amount();
+        if (decision == Decision.APPROVE && (amount == null || amount.longValue() <= 0)) {
             f.add("amount", "REQUIRED", "approval issues an SPB: its amount in whole rupiah, above 0");
         }
         if (decision != null && decision.isRevision() && note == null) {
             f.add("note", "REQUIRED", "a revision request says what to revise");
         }
         f.check();
-        return new Ruling(decision, note, result, amount instanceof Number n ? n.longValue() : 0);
+        return new Ruling(decision, note, result, amount != null ? amount.longValue() : 0);
     }
 }

@@ -1,46 +1,37 @@
 package io.lacak.registration.certification;
 
 import io.lacak.registration.company.CompanyProfile;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.util.List;
 
-/** A certification as JSON. */
+/** A certification as its rows hold it. */
 final class CertificationView {
 
     private CertificationView() {}
 
-    static JsonObject json(Row r) {
-        return new JsonObject()
-                .put("id", r.getLong("id"))
-                .put("companyId", r.getLong("company_id"))
-                .put("type", r.getString("type"))
-                .put("status", r.getString("status"))
-                .put("letterNumber", r.getString("letter_number"))
-                .put("letterDate", r.getLocalDate("letter_date").toString())
-                .put("ripApprovalNumber", r.getString("rip_approval_number"))
-                .put("note", r.getString("note"))
-                .put(
-                        "certificate",
-                        r.getString("certificate_number") == null
-                                ? null
-                                : new JsonObject()
-                                        .put("number", r.getString("certificate_number"))
-                                        .put(
-                                                "issuedOn",
-                                                r.getLocalDate("certified_on").toString())
-                                        .put(
-                                                "validUntil",
-                                                r.getLocalDate("valid_until").toString())
-                                        .put("download", "/api/v1/certifications/" + r.getLong("id") + "/certificate"))
-                .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
+    static Certification certification(Row r) {
+        return new Certification(
+                r.getLong("id"),
+                r.getLong("company_id"),
+                Certifications.Type.valueOf(r.getString("type")),
+                Certifications.Status.valueOf(r.getString("status")),
+                r.getString("letter_number"),
+                r.getLocalDate("letter_date"),
+                r.getString("rip_approval_number"),
+                r.getString("note"),
+                r.getString("certificate_number") == null
+                        ? null
+                        : new Certification.Certificate(
+                                r.getString("certificate_number"),
+                                r.getLocalDate("certified_on"),
+                                r.getLocalDate("valid_until")),
+                r.getOffsetDateTime("created_at").toInstant());
     }
 
     /** The dosage forms of {@link CertificationStore#dosageForms}, each with its plant. */
-    static JsonArray dosageForms(List<Row> rows) {
-        JsonArray forms = new JsonArray();
-        rows.forEach(r -> forms.add(CompanyProfile.dosageForm(r).put("plant", r.getString("plant"))));
-        return forms;
+    static List<Certification.CertifiedForm> dosageForms(List<Row> rows) {
+        return rows.stream()
+                .map(r -> new Certification.CertifiedForm(CompanyProfile.dosageForm(r), r.getString("plant")))
+                .toList();
     }
 }

@@ -12,8 +12,6 @@ import io.lacak.registration.payment.PaymentOrders.Purpose;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -77,6 +75,26 @@ public final class Certifications {
         FAILED
     }
 
+    /**
+     * An application as the form sends it (seed 002): the certificate {@code type}, the letter's
+     * number and date (yyyy-mm-dd), the RIP approval number, and the ids of the dosage forms to
+     * certify, as text ({@code null} when absent); {@link #submit} and {@link #revise} check it.
+     */
+    public record Apply(
+            String type, String letterNumber, String letterDate, String ripApprovalNumber, List<String> dosageForms) {}
+
+    /**
+     * Badan POM's step as sent: {@code decision}, {@code note}, the inspection's {@code result} and the
+     * SPB's {@code amount} ({@code null} when absent or not a number).
+     */
+    public record Decide(String decision, String note, String result, Number amount) {}
+
+    /** An application with its documents and history, its payment orders (SPB) and the dosage forms it certifies. */
+    public record Details(
+            Workflow.Filed<Certification> filed,
+            List<PaymentOrders.PaymentOrder> paymentOrders,
+            List<Certification.CertifiedForm> dosageForms) {}
+
     /** Document kinds of an application, by their file field; the first two are required. */
     public static final Set<String> KINDS = Set.of("ADMINISTRATIVE", "TECHNICAL", "OPTIONAL");
     /** A certificate is valid for five years. */
@@ -97,15 +115,11 @@ public final class Certifications {
     }
 
     /** Seed 002 "Kirim Surat permohonan": the application, or INVALID listing every problem. */
-    public Future<JsonObject> submit(
-            Caller caller,
-            JsonObject fields,
-            List<String> formIds,
-            List<Documents.Upload> docs,
-            List<Refusal.Item> refusedDocuments) {
+    public Future<Details> submit(
+            Caller caller, Apply sent, List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments) {
         return profile.company(caller)
                 .compose(company -> CertificationForm.application(
-                                store, company.getLong("id"), fields, formIds, docs, refusedDocuments, true)
+                                store, company.getLong("id"), sent, docs, refusedDocuments, true)
                         .compose(a -> pool.withTransaction(
                                 c -> store.insert(c, company.getLong("id"), a).compose(id -> Documents.store(
                                                 c,
@@ -122,17 +136,12 @@ public final class Certifications {
     }
 
     /** Seed 002 "melakukan revisi": the application again while in REVISION; documents replace those of their kind. */
-    public Future<JsonObject> revise(
-            long id,
-            Caller caller,
-            JsonObject fields,
-            List<String> formIds,
-            List<Documents.Upload> docs,
-            List<Refusal.Item> refusedDocuments) {
+    public Future<Details> revise(
+            long id, Caller caller, Apply sent, List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments) {
         return store.load(id, caller)
                 .compose(row -> profile.company(caller)
                         .compose(company -> CertificationForm.application(
-                                store, company.getLong("id"), fields, formIds, docs, refusedDocuments, false))
+                                store, company.getLong("id"), sent, docs, refusedDocuments, false))
                         .compose(a -> pool.withTransaction(
                                 c -> store.claim(c, id, EnumSet.of(Status.REVISION), Status.SUBMITTED, null)
                                         .compose(r -> store.update(c, id, a))
@@ -147,7 +156,7 @@ public final class Certifications {
     }
 
     /** Seed 002 "Upload Hasil CAPA": the CAPA file(s) while the inspection's findings wait for them. */
-    public Future<JsonObject> capa(
+    public Future<Details> capa(
             long id, Caller caller, List<Documents.Upload> docs, List<Refusal.Item> refusedDocuments) {
         CertificationForm.capa(docs, refusedDocuments);
         return store.load(id, caller)
@@ -172,9 +181,9 @@ public final class Certifications {
      * Badan POM's steps: {@code APPROVE} with {@code amount} (SPB issued), {@code REVISE} with a
      * note, {@code INSPECTED} with {@code result}, {@code ACCEPT_CAPA}, {@code REVISE_CAPA} with a note.
      */
-    public Future<JsonObject> decide(long id, JsonObject body, Caller caller) {
+    public Future<Details> decide(long id, Decide sent, Caller caller) {
         caller.requireRegulator();
-        Ruling ruling = CertificationForm.ruling(body);
+        Ruling ruling = CertificationForm.ruling(sent);
         String note = ruling.note();
         return store.load(id, caller)
                 .compose(row -> pool.withTransaction(c -> switch (ruling.decision()) {
@@ -186,8 +195,8 @@ public final class Certifications {
                                         c,
                                         id,
                                         Status.PAYMENT,
-                                        "SPB " + spb.getString("number") + ": Rp " + spb.getLong("amount")
-                                                + ", nomor billing / billing number " + spb.getString("billingNumber"),
+                                        "SPB " + spb.number() + ": Rp " + spb.amount()
+                                                + ", nomor billing / billing number " + spb.billingNumber(),
                                         caller));
                     case REVISE ->
                         store.claim(c, id, EnumSet.of(Status.SUBMITTED), Status.REVISION, note)
@@ -300,22 +309,18 @@ public final class Certifications {
     }
 
     /** The applications the caller sees (its company's; all for the regulator), newest first. */
-    public Future<JsonArray> list(Caller caller, Status status, long beforeId, int limit) {
-        return store.list(caller, status, beforeId, limit).map(rows -> {
-            JsonArray out = new JsonArray();
-            rows.forEach(r -> out.add(CertificationView.json(r)));
-            return out;
-        });
+    public Future<List<Certification>> list(Caller caller, Status status, long beforeId, int limit) {
+        return store.list(caller, status, beforeId, limit)
+                .map(rows -> rows.stream().map(CertificationView::certification).toList());
     }
 
     /** One application with its dosage forms, documents, history and SPB; NOT_FOUND when the caller may not see it. */
-    public Future<JsonObject> get(long id, Caller caller) {
+    public Future<Details> get(long id, Caller caller) {
         return store.load(id, caller)
-                .compose(row ->
-                        Workflow.get(pool, CertificationStore.subject(id), "certification", CertificationView::json))
-                .compose(a ->
-                        PaymentOrders.of(pool, CertificationStore.subject(id)).map(spb -> a.put("paymentOrders", spb)))
-                .compose(a ->
-                        store.dosageForms(id).map(rows -> a.put("dosageForms", CertificationView.dosageForms(rows))));
+                .compose(row -> Workflow.get(
+                        pool, CertificationStore.subject(id), "certification", CertificationView::certification))
+                .compose(filed -> PaymentOrders.of(pool, CertificationStore.subject(id))
+                        .compose(spb -> store.dosageForms(id)
+                                .map(rows -> new Details(filed, spb, CertificationView.dosageForms(rows)))));
     }
 }

@@ -14,12 +14,12 @@ import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ import java.util.Set;
  * responsible person's account (activated by a one-time link) and tells them. Every transition is
  * recorded with actor and time.
  *
- * <p>{@code companies.submit(fields, commodities, documents, refusedDocuments)}
+ * <p>{@code companies.submit(new Submit("true", nib, List.of("OBAT"), ...), documents, refusedDocuments)}
  */
 public final class Companies {
 
@@ -70,6 +70,61 @@ public final class Companies {
     public static final List<String> REQUIRED_DOCUMENTS =
             List.of("APPLICATION_LETTER", "STATEMENT_LETTER", "SIUP", "NPWP", "TDP");
 
+    /**
+     * A registration form's industry data as sent (seed 002), every member the form's text ({@code
+     * null} when absent; {@code hasNib} "true" or "false", {@code businessStatus} ACTIVE or INACTIVE,
+     * dates yyyy-mm-dd) and {@code commodities} repeated; {@link #submit} and {@link #revise} check it.
+     */
+    public record Submit(
+            String hasNib,
+            String nib,
+            List<String> commodities,
+            String legalEntity,
+            String name,
+            String npwp,
+            String industryStatus,
+            String productionLicenceDate,
+            String businessField,
+            String leader,
+            String employees,
+            String deedNumber,
+            String deedDate,
+            String notary,
+            String iuiTdp,
+            String businessStatus,
+            String responsibleName,
+            String responsibleEmail,
+            String responsiblePhone) {}
+
+    /** The regulator's validation as sent: {@code decision} (APPROVE, RETURN or REJECT) and a {@code note}. */
+    public record Decide(String decision, String note) {}
+
+    /** A registration as kept: the industry data, where it stands, the regulator's note. */
+    public record Company(
+            long id,
+            Status status,
+            boolean hasNib,
+            String nib,
+            List<String> commodities,
+            LegalEntity legalEntity,
+            String name,
+            String npwp,
+            IndustryStatus industryStatus,
+            LocalDate productionLicenceDate,
+            String businessField,
+            String leader,
+            Integer employees,
+            String deedNumber,
+            LocalDate deedDate,
+            String notary,
+            String iuiTdp,
+            boolean active,
+            String responsibleName,
+            String responsibleEmail,
+            String responsiblePhone,
+            String note,
+            Instant createdAt) {}
+
     private final Vertx vertx;
     private final Pool pool;
     private final LinkSeal seal;
@@ -85,13 +140,10 @@ public final class Companies {
     }
 
     /** Registers a company; INVALID listing every bad field and every missing or refused document. */
-    public Future<JsonObject> submit(
-            JsonObject body,
-            List<String> commodities,
-            List<Documents.Upload> documents,
-            List<Refusal.Item> refusedDocuments) {
-        Fields f = new Fields(body);
-        CompanyForm.Industry data = CompanyForm.read(f, body, commodities);
+    public Future<Workflow.Filed<Company>> submit(
+            Submit form, List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
+        Fields f = Fields.of();
+        CompanyForm.Industry data = CompanyForm.read(f, form);
         refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
         Set<String> given = new HashSet<>();
         documents.forEach(d -> given.add(d.kind()));
@@ -133,15 +185,10 @@ public final class Companies {
      * The applicant's revision of a returned registration, with the key its notice carried: the
      * industry data again, and documents replacing those of the same kind; back to SUBMITTED.
      */
-    public Future<JsonObject> revise(
-            long id,
-            String key,
-            JsonObject body,
-            List<String> commodities,
-            List<Documents.Upload> documents,
-            List<Refusal.Item> refusedDocuments) {
-        Fields f = new Fields(body);
-        CompanyForm.Industry data = CompanyForm.read(f, body, commodities);
+    public Future<Workflow.Filed<Company>> revise(
+            long id, String key, Submit form, List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
+        Fields f = Fields.of();
+        CompanyForm.Industry data = CompanyForm.read(f, form);
         refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
         f.check();
         Object[] values = data.columns();
@@ -183,25 +230,26 @@ public final class Companies {
     }
 
     /** The regulator's list, newest first, optionally of one status. */
-    public Future<JsonArray> list(Status status, long beforeId, int limit) {
+    public Future<List<Company>> list(Status status, long beforeId, int limit) {
         return Workflow.list(
-                pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::json);
+                pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::company);
     }
 
     /** One registration with its documents and history; NOT_FOUND when there is none. */
-    public Future<JsonObject> get(long id) {
-        return Workflow.get(pool, subject(id), "company registration", Companies::json);
+    public Future<Workflow.Filed<Company>> get(long id) {
+        return Workflow.get(pool, subject(id), "company registration", Companies::company);
     }
 
     /**
      * The regulator validates: {@code APPROVE}, {@code RETURN} (for revision, with a {@code note}) or
      * {@code REJECT} (with a {@code note}); only a submitted registration is decided.
      */
-    public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
+    public Future<Workflow.Filed<Company>> decide(long id, Decide cmd, Caller regulator) {
         regulator.requireRegulator();
-        Fields f = new Fields(body);
-        Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.RETURN, Decision.REJECT));
-        String note = f.optionalText("note", CompanyForm.TEXT, "up to 1000 characters");
+        Fields f = Fields.of();
+        Decision decision =
+                Decision.read(f, cmd.decision(), EnumSet.of(Decision.APPROVE, Decision.RETURN, Decision.REJECT));
+        String note = f.optionalText("note", cmd.note(), CompanyForm.TEXT, "up to 1000 characters");
         if (decision != null && decision != Decision.APPROVE && note == null) {
             f.add("note", "REQUIRED", "a return or a rejection gives its reason");
         }
@@ -271,38 +319,32 @@ public final class Companies {
                                 "company registration " + id + " is not waiting for validation (or does not exist)")));
     }
 
-    static JsonObject json(Row r) {
-        JsonArray commodities = new JsonArray();
-        for (String c : r.getArrayOfStrings("commodities")) {
-            commodities.add(c);
-        }
-        return new JsonObject()
-                .put("id", r.getLong("id"))
-                .put("status", r.getString("status"))
-                .put("hasNib", r.getBoolean("has_nib"))
-                .put("nib", r.getString("nib"))
-                .put("commodities", commodities)
-                .put("legalEntity", r.getString("legal_entity"))
-                .put("name", r.getString("name"))
-                .put("npwp", r.getString("npwp"))
-                .put("industryStatus", r.getString("industry_status"))
-                .put(
-                        "productionLicenceDate",
-                        r.getLocalDate("production_licence_date") == null
-                                ? null
-                                : r.getLocalDate("production_licence_date").toString())
-                .put("businessField", r.getString("business_field"))
-                .put("leader", r.getString("leader"))
-                .put("employees", r.getInteger("employees"))
-                .put("deedNumber", r.getString("deed_number"))
-                .put("deedDate", r.getLocalDate("deed_date").toString())
-                .put("notary", r.getString("notary"))
-                .put("iuiTdp", r.getString("iui_tdp"))
-                .put("businessStatus", r.getBoolean("active") ? "ACTIVE" : "INACTIVE")
-                .put("responsibleName", r.getString("responsible_name"))
-                .put("responsibleEmail", r.getString("responsible_email"))
-                .put("responsiblePhone", r.getString("responsible_phone"))
-                .put("note", r.getString("note"))
-                .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
+    static Company company(Row r) {
+        String entity = r.getString("legal_entity");
+        String industry = r.getString("industry_status");
+        return new Company(
+                r.getLong("id"),
+                Status.valueOf(r.getString("status")),
+                r.getBoolean("has_nib"),
+                r.getString("nib"),
+                List.of(r.getArrayOfStrings("commodities")),
+                entity == null ? null : LegalEntity.valueOf(entity),
+                r.getString("name"),
+                r.getString("npwp"),
+                industry == null ? null : IndustryStatus.valueOf(industry),
+                r.getLocalDate("production_licence_date"),
+                r.getString("business_field"),
+                r.getString("leader"),
+                r.getInteger("employees"),
+                r.getString("deed_number"),
+                r.getLocalDate("deed_date"),
+                r.getString("notary"),
+                r.getString("iui_tdp"),
+                r.getBoolean("active"),
+                r.getString("responsible_name"),
+                r.getString("responsible_email"),
+                r.getString("responsible_phone"),
+                r.getString("note"),
+                r.getOffsetDateTime("created_at").toInstant());
     }
 }

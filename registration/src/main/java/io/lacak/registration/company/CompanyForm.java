@@ -4,7 +4,6 @@ import io.lacak.core.refusal.Fields;
 import io.lacak.registration.company.Companies.IndustryStatus;
 import io.lacak.registration.company.Companies.LegalEntity;
 import io.lacak.registration.facility.Formats;
-import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -72,40 +71,42 @@ final class CompanyForm {
     }
 
     /** The industry data of a form, checked; every problem goes to {@code f}. */
-    static Industry read(Fields f, JsonObject body, List<String> commodities) {
-        boolean hasNib = f.bool("hasNib", false);
-        String nib = f.optionalText("nib", Formats.NIB, "13 digits");
-        if (hasNib && nib == null && !body.containsKey("nib")) {
+    static Industry read(Fields f, Companies.Submit s) {
+        boolean hasNib = flag(f, "hasNib", s.hasNib());
+        String nib = f.optionalText("nib", s.nib(), Formats.NIB, "13 digits");
+        List<String> commodities = s.commodities() == null ? List.of() : s.commodities();
+        if (hasNib && nib == null && s.nib() == null) {
             f.add("nib", "REQUIRED", "a company with NIB gives it (seed 002: Memiliki NIB? YA)");
         }
         if (commodities.isEmpty()) {
             f.add("commodities", "REQUIRED", "at least one commodity (seed 002: Komoditi Industri)");
         }
-        LegalEntity entity = f.choice("legalEntity", LegalEntity.class);
-        String name = f.text("name", TEXT, "the company name");
+        LegalEntity entity = f.choice("legalEntity", s.legalEntity(), LegalEntity.class);
+        String name = f.text("name", s.name(), TEXT, "the company name");
         if (name != null && FORM_OF_BUSINESS.matcher(name).matches()) {
             f.add(
                     "name",
                     "FORM_OF_BUSINESS_IN_NAME",
                     "seed 002: the name without PT, CV or another form of business, not '" + name + "'");
         }
-        String npwp = f.text("npwp", Formats.NPWP, "15 or 16 digits");
-        IndustryStatus status = f.choice("industryStatus", IndustryStatus.class);
+        String npwp = f.text("npwp", s.npwp(), Formats.NPWP, "15 or 16 digits");
+        IndustryStatus status = f.choice("industryStatus", s.industryStatus(), IndustryStatus.class);
         LocalDate licence =
-                body.containsKey("productionLicenceDate") && !"".equals(body.getValue("productionLicenceDate"))
-                        ? f.date("productionLicenceDate")
+                s.productionLicenceDate() != null && !s.productionLicenceDate().isEmpty()
+                        ? f.date("productionLicenceDate", s.productionLicenceDate())
                         : null;
-        String field = f.text("businessField", TEXT, "the line of business");
-        String leader = f.text("leader", TEXT, "the leader's name");
-        String employees = f.text("employees", DIGITS, "a number, digits only (seed 002: angka saja)");
-        String deedNumber = f.text("deedNumber", TEXT, "the deed number");
-        LocalDate deedDate = f.date("deedDate");
-        String notary = f.text("notary", TEXT, "the notary's name");
-        String iuiTdp = f.text("iuiTdp", TEXT, "the IUI/TDP number");
-        String active = f.text("businessStatus", Pattern.compile("ACTIVE|INACTIVE"), "ACTIVE or INACTIVE");
-        String person = f.text("responsibleName", TEXT, "the responsible person's name");
-        String email = f.text("responsibleEmail", Formats.EMAIL, "an e-mail address");
-        String phone = f.text("responsiblePhone", Formats.PHONE, "a phone number");
+        String field = f.text("businessField", s.businessField(), TEXT, "the line of business");
+        String leader = f.text("leader", s.leader(), TEXT, "the leader's name");
+        String employees = f.text("employees", s.employees(), DIGITS, "a number, digits only (seed 002: angka saja)");
+        String deedNumber = f.text("deedNumber", s.deedNumber(), TEXT, "the deed number");
+        LocalDate deedDate = f.date("deedDate", s.deedDate());
+        String notary = f.text("notary", s.notary(), TEXT, "the notary's name");
+        String iuiTdp = f.text("iuiTdp", s.iuiTdp(), TEXT, "the IUI/TDP number");
+        String active =
+                f.text("businessStatus", s.businessStatus(), Pattern.compile("ACTIVE|INACTIVE"), "ACTIVE or INACTIVE");
+        String person = f.text("responsibleName", s.responsibleName(), TEXT, "the responsible person's name");
+        String email = f.text("responsibleEmail", s.responsibleEmail(), Formats.EMAIL, "an e-mail address");
+        String phone = f.text("responsiblePhone", s.responsiblePhone(), Formats.PHONE, "a phone number");
         return new Industry(
                 hasNib,
                 hasNib ? nib : null,
@@ -126,6 +127,18 @@ final class CompanyForm {
                 person,
                 email,
                 phone);
+    }
+
+    /** A form's yes/no, as its text says it ("true" or "false", any case); WRONG_TYPE for other text. */
+    private static boolean flag(Fields f, String field, String value) {
+        if (value == null) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            return Boolean.parseBoolean(value);
+        }
+        f.add(field, "WRONG_TYPE", field + " must be true or false");
+        return false;
     }
 
     /** The columns {@link Industry#columns()} fills, in its order. */

@@ -5,13 +5,13 @@ import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.kbli.DosageForm;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,6 +24,25 @@ import java.util.regex.Pattern;
  * <p>{@code profile.company(caller).compose(row -> ...)}
  */
 public final class CompanyProfile {
+
+    /** The caller's company as registered, with its plants. */
+    public record Profile(Companies.Company company, List<Plant> plants) {}
+
+    /** A plant (Daftar Pabrik) and the dosage forms it makes. */
+    public record Plant(int id, String name, String address, List<PlantDosageForm> dosageForms) {}
+
+    /** A dosage form a plant makes, with its production licence (both null until there is one). */
+    public record PlantDosageForm(
+            int id, String dosageForm, String productionLicenceNumber, LocalDate productionLicenceDate) {}
+
+    /** A plant as sent: name and address ({@code null} when absent). */
+    public record AddPlant(String name, String address) {}
+
+    /** A dosage form as sent: the form, and the production licence's number and date when there is one. */
+    public record AddDosageForm(String dosageForm, String productionLicenceNumber, String productionLicenceDate) {}
+
+    /** A production licence as sent: number and date yyyy-mm-dd. */
+    public record ProductionLicence(String productionLicenceNumber, String productionLicenceDate) {}
 
     private static final Pattern TEXT = Pattern.compile("(?s).{1,1000}");
 
@@ -49,48 +68,40 @@ public final class CompanyProfile {
     }
 
     /** The caller's company with its plants and their dosage forms. */
-    public Future<JsonObject> get(Caller caller) {
+    public Future<Profile> get(Caller caller) {
         return company(caller).compose(c -> pool.preparedQuery(
                         "select p.id as plant_id, p.name, p.address, f.id as form_id,"
                                 + " f.dosage_form, f.production_licence_number, f.production_licence_date from plant p"
                                 + " left join plant_dosage_form f on f.plant_id = p.id where p.company_id = $1 order by p.id, f.id")
                 .execute(Tuple.of(c.getLong("id")))
                 .map(rows -> {
-                    Map<Integer, JsonObject> plants = new LinkedHashMap<>();
+                    Map<Integer, Plant> plants = new LinkedHashMap<>();
                     rows.forEach(r -> {
-                        JsonObject plant = plants.computeIfAbsent(r.getInteger("plant_id"), id -> new JsonObject()
-                                .put("id", id)
-                                .put("name", r.getString("name"))
-                                .put("address", r.getString("address"))
-                                .put("dosageForms", new JsonArray()));
+                        Plant plant = plants.computeIfAbsent(
+                                r.getInteger("plant_id"),
+                                id -> new Plant(id, r.getString("name"), r.getString("address"), new ArrayList<>()));
                         if (r.getInteger("form_id") != null) {
-                            plant.getJsonArray("dosageForms").add(dosageForm(r));
+                            plant.dosageForms().add(dosageForm(r));
                         }
                     });
-                    return Companies.json(c)
-                            .put(
-                                    "plants",
-                                    new JsonArray(plants.values().stream()
-                                            .map(Object.class::cast)
-                                            .toList()));
+                    return new Profile(Companies.company(c), List.copyOf(plants.values()));
                 }));
     }
 
-    /** A dosage form as the profile and certifications show it. */
-    public static JsonObject dosageForm(Row r) {
-        LocalDate date = r.getLocalDate("production_licence_date");
-        return new JsonObject()
-                .put("id", r.getInteger("form_id"))
-                .put("dosageForm", r.getString("dosage_form"))
-                .put("productionLicenceNumber", r.getString("production_licence_number"))
-                .put("productionLicenceDate", date == null ? null : date.toString());
+    /** A dosage form of a row with {@code form_id}, {@code dosage_form} and the production licence's columns. */
+    public static PlantDosageForm dosageForm(Row r) {
+        return new PlantDosageForm(
+                r.getInteger("form_id"),
+                r.getString("dosage_form"),
+                r.getString("production_licence_number"),
+                r.getLocalDate("production_licence_date"));
     }
 
     /** Seed 002 "Daftar Pabrik: Tambah". */
-    public Future<JsonObject> addPlant(Caller caller, JsonObject body) {
-        Fields f = new Fields(body);
-        String name = f.text("name", TEXT, "the plant's name");
-        String address = f.text("address", TEXT, "the plant's address");
+    public Future<Profile> addPlant(Caller caller, AddPlant cmd) {
+        Fields f = Fields.of();
+        String name = f.text("name", cmd.name(), TEXT, "the plant's name");
+        String address = f.text("address", cmd.address(), TEXT, "the plant's address");
         f.check();
         return company(caller)
                 .compose(c -> pool.preparedQuery("insert into plant (company_id, name, address) values ($1, $2, $3)")
@@ -99,11 +110,14 @@ public final class CompanyProfile {
     }
 
     /** Seed 002 "Bentuk Sediaan: Tambah", with the production licence when there is one. */
-    public Future<JsonObject> addDosageForm(Caller caller, int plantId, JsonObject body) {
-        Fields f = new Fields(body);
-        DosageForm form = f.choice("dosageForm", DosageForm.class);
-        String number = f.optionalText("productionLicenceNumber", TEXT, "the production licence number");
-        LocalDate date = body.getValue("productionLicenceDate") == null ? null : f.date("productionLicenceDate");
+    public Future<Profile> addDosageForm(Caller caller, int plantId, AddDosageForm cmd) {
+        Fields f = Fields.of();
+        DosageForm form = f.choice("dosageForm", cmd.dosageForm(), DosageForm.class);
+        String number = f.optionalText(
+                "productionLicenceNumber", cmd.productionLicenceNumber(), TEXT, "the production licence number");
+        LocalDate date = cmd.productionLicenceDate() == null
+                ? null
+                : f.date("productionLicenceDate", cmd.productionLicenceDate());
         if ((number == null) != (date == null) && f.ok()) {
             f.add(
                     number == null ? "productionLicenceNumber" : "productionLicenceDate",
@@ -122,10 +136,11 @@ public final class CompanyProfile {
     }
 
     /** Seed 002 "Edit Sediaan -> Izin Produksi -> Nomor dan Tanggal". */
-    public Future<JsonObject> setProductionLicence(Caller caller, int formId, JsonObject body) {
-        Fields f = new Fields(body);
-        String number = f.text("productionLicenceNumber", TEXT, "the production licence number");
-        LocalDate date = f.date("productionLicenceDate");
+    public Future<Profile> setProductionLicence(Caller caller, int formId, ProductionLicence cmd) {
+        Fields f = Fields.of();
+        String number =
+                f.text("productionLicenceNumber", cmd.productionLicenceNumber(), TEXT, "the production licence number");
+        LocalDate date = f.date("productionLicenceDate", cmd.productionLicenceDate());
         f.check();
         return company(caller)
                 .compose(c -> pool.preparedQuery(

@@ -3,8 +3,6 @@ package io.lacak.registration.document;
 import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -170,19 +168,22 @@ public final class Documents {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
-    /** The documents of {@code owner}: id, kind, file name, media type and size (not the content). */
-    public Future<JsonArray> list(String owner) {
+    /** A document as lists show it: id, kind, file name, media type and size (not the content). */
+    public record Stored(long id, String kind, String fileName, String mediaType, int size) {}
+
+    /** The documents of {@code owner}, oldest first. */
+    public Future<List<Stored>> list(String owner) {
         return pool.preparedQuery(
                         "select id, kind, file_name, media_type, size from document where owner = $1 order by id")
                 .execute(Tuple.of(owner))
                 .map(rows -> {
-                    JsonArray out = new JsonArray();
-                    rows.forEach(r -> out.add(new JsonObject()
-                            .put("id", r.getLong("id"))
-                            .put("kind", r.getString("kind"))
-                            .put("fileName", r.getString("file_name"))
-                            .put("mediaType", r.getString("media_type"))
-                            .put("size", r.getInteger("size"))));
+                    List<Stored> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Stored(
+                            r.getLong("id"),
+                            r.getString("kind"),
+                            r.getString("file_name"),
+                            r.getString("media_type"),
+                            r.getInteger("size"))));
                     return out;
                 });
     }

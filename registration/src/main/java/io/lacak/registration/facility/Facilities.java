@@ -6,12 +6,12 @@ import io.lacak.core.lifecycle.ReferenceData.FacilityType;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Facilities that report (Lampiran B): registered by the regulator with their partner ID (ID
@@ -19,9 +19,29 @@ import io.vertx.sqlclient.Tuple;
  * the directory reporters choose destinations from. A new facility joins the track-and-trace
  * reference data at once.
  *
- * <p>{@code facilities.register(json).map(f -> f.getString("partnerId"))}
+ * <p>{@code facilities.register(new Register("PBF-1", "DISTRIBUTOR", ...)).map(Entry::partnerId)}
  */
 public final class Facilities {
+
+    /**
+     * The regulator's registration of a facility, its members as sent (text, {@code null} when
+     * absent); {@link #register} checks them.
+     */
+    public record Register(
+            String partnerId,
+            String type,
+            String name,
+            String address,
+            String npwp,
+            String responsiblePerson,
+            String phone,
+            String email) {}
+
+    /** A facility as the directory lists it. */
+    public record Entry(String partnerId, FacilityType type, String name, String address) {}
+
+    /** A facility with its contact details. */
+    public record Details(Entry entry, String responsiblePerson, String phone, String email) {}
 
     private final Pool pool;
     private final ReferenceData ref;
@@ -31,26 +51,22 @@ public final class Facilities {
         this.ref = ref;
     }
 
-    /** Registers a facility from its JSON; every bad field is listed in one INVALID refusal. */
-    public Future<JsonObject> register(JsonObject body) {
-        Fields f = new Fields(body);
-        String partnerId = f.text("partnerId", Formats.PARTNER_ID, "3-32 letters, digits or '-'");
-        FacilityType type = f.choice("type", FacilityType.class);
-        String name = f.text("name", null, null);
-        String address = f.text("address", null, null);
-        String npwp = f.text("npwp", Formats.NPWP, "15 or 16 digits");
-        String person = f.text("responsiblePerson", null, null);
-        String phone = f.text("phone", Formats.PHONE, "a phone number");
-        String email = f.text("email", Formats.EMAIL, "an e-mail address");
+    /** Registers a facility; every bad field is listed in one INVALID refusal. */
+    public Future<Entry> register(Register cmd) {
+        Fields f = Fields.of();
+        String partnerId = f.text("partnerId", cmd.partnerId(), Formats.PARTNER_ID, "3-32 letters, digits or '-'");
+        FacilityType type = f.choice("type", cmd.type(), FacilityType.class);
+        String name = f.text("name", cmd.name(), null, null);
+        String address = f.text("address", cmd.address(), null, null);
+        String npwp = f.text("npwp", cmd.npwp(), Formats.NPWP, "15 or 16 digits");
+        String person = f.text("responsiblePerson", cmd.responsiblePerson(), null, null);
+        String phone = f.text("phone", cmd.phone(), Formats.PHONE, "a phone number");
+        String email = f.text("email", cmd.email(), Formats.EMAIL, "an e-mail address");
         f.check();
         return insert(pool, partnerId, type, name, address, Formats.npwpDigits(npwp), person, phone, email)
                 .map(facilityRef -> {
                     ref.addFacility(new Facility(facilityRef, partnerId, type));
-                    return new JsonObject()
-                            .put("partnerId", partnerId)
-                            .put("type", type.name())
-                            .put("name", name)
-                            .put("address", address);
+                    return new Entry(partnerId, type, name, address);
                 });
     }
 
@@ -82,20 +98,20 @@ public final class Facilities {
     }
 
     /** The directory: partner ID, type, name and address, optionally of one type or matching a name. */
-    public Future<JsonArray> directory(FacilityType type, String nameContains, int limit) {
+    public Future<List<Entry>> directory(FacilityType type, String nameContains, int limit) {
         return pool.preparedQuery("select partner_id, type, name, address from facility"
                         + " where ($1::text is null or type = $1) and ($2::text is null or name ilike '%' || $2 || '%')"
                         + " order by partner_id limit $3")
                 .execute(Tuple.of(type == null ? null : type.name(), nameContains, limit))
                 .map(rows -> {
-                    JsonArray out = new JsonArray();
-                    rows.forEach(r -> out.add(json(r)));
+                    List<Entry> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(entry(r)));
                     return out;
                 });
     }
 
     /** One facility by partner ID, with its contact details; NOT_FOUND when unknown. */
-    public Future<JsonObject> get(String partnerId) {
+    public Future<Details> get(String partnerId) {
         return pool.preparedQuery(
                         "select partner_id, type, name, address, responsible_person, phone, email from facility"
                                 + " where partner_id = $1")
@@ -105,17 +121,16 @@ public final class Facilities {
                         throw Refusal.notFound("no facility has partner ID " + partnerId);
                     }
                     Row r = rows.iterator().next();
-                    return json(r).put("responsiblePerson", r.getString("responsible_person"))
-                            .put("phone", r.getString("phone"))
-                            .put("email", r.getString("email"));
+                    return new Details(
+                            entry(r), r.getString("responsible_person"), r.getString("phone"), r.getString("email"));
                 });
     }
 
-    private static JsonObject json(Row r) {
-        return new JsonObject()
-                .put("partnerId", r.getString("partner_id"))
-                .put("type", r.getString("type"))
-                .put("name", r.getString("name"))
-                .put("address", r.getString("address"));
+    private static Entry entry(Row r) {
+        return new Entry(
+                r.getString("partner_id"),
+                FacilityType.valueOf(r.getString("type")),
+                r.getString("name"),
+                r.getString("address"));
     }
 }

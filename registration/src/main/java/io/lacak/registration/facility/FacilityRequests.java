@@ -16,12 +16,11 @@ import io.lacak.registration.workflow.Subject.Kind;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +35,7 @@ import java.util.regex.Pattern;
  * or rejects with a reason. Every transition is recorded with actor and time; the applicant is
  * told each step through the outbox.
  *
- * <p>{@code requests.submit(fields, documents).map(r -> r.getLong("id"))}
+ * <p>{@code requests.submit(new Submit("PHARMACY", "Apotek Sehat", ...), documents, List.of()).map(r -> r.row().id())}
  */
 public final class FacilityRequests {
 
@@ -46,6 +45,42 @@ public final class FacilityRequests {
         APPROVED,
         REJECTED
     }
+
+    /**
+     * An access request as sent (Lampiran B.1-B.6): text, {@code null} when absent; {@link #submit}
+     * checks it.
+     */
+    public record Submit(
+            String type,
+            String name,
+            String address,
+            String npwp,
+            String nib,
+            String responsiblePerson,
+            String phone,
+            String email) {}
+
+    /**
+     * The regulator's decision as sent: {@code decision} ({@code APPROVE} or {@code REJECT}), an
+     * optional {@code note}, {@code partnerId} and {@code type} (text, {@code null} when absent).
+     */
+    public record Decide(String decision, String note, String partnerId, String type) {}
+
+    /** A request as kept: what was asked, where it stands, and the partner ID an approval assigned. */
+    public record Request(
+            long id,
+            Status status,
+            FacilityType type,
+            String name,
+            String address,
+            String npwp,
+            String nib,
+            String responsiblePerson,
+            String phone,
+            String email,
+            String note,
+            String partnerId,
+            Instant createdAt) {}
 
     private static final Pattern TEXT = Pattern.compile("(?s).{1,1000}");
 
@@ -68,17 +103,18 @@ public final class FacilityRequests {
      * phone, email) and at least one supporting document (Lampiran B.7); INVALID listing every problem,
      * documents included.
      */
-    public Future<JsonObject> submit(
-            JsonObject body, List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
-        Fields f = new Fields(body);
-        FacilityType type = f.choice("type", FacilityType.class);
-        String name = f.text("name", TEXT, "the name per SIUP, API or NIB (Lampiran B.1)");
-        String address = f.text("address", TEXT, "the address per SIUP, API or NIB (Lampiran B.2)");
-        String npwp = f.text("npwp", Formats.NPWP, "15 or 16 digits (Lampiran B.3)");
-        String nib = f.optionalText("nib", Formats.NIB, "13 digits");
-        String person = f.text("responsiblePerson", TEXT, "the account's responsible person (Lampiran B.4)");
-        String phone = f.text("phone", Formats.PHONE, "a phone number (Lampiran B.5)");
-        String email = f.text("email", Formats.EMAIL, "an e-mail address (Lampiran B.6)");
+    public Future<Workflow.Filed<Request>> submit(
+            Submit cmd, List<Documents.Upload> documents, List<Refusal.Item> refusedDocuments) {
+        Fields f = Fields.of();
+        FacilityType type = f.choice("type", cmd.type(), FacilityType.class);
+        String name = f.text("name", cmd.name(), TEXT, "the name per SIUP, API or NIB (Lampiran B.1)");
+        String address = f.text("address", cmd.address(), TEXT, "the address per SIUP, API or NIB (Lampiran B.2)");
+        String npwp = f.text("npwp", cmd.npwp(), Formats.NPWP, "15 or 16 digits (Lampiran B.3)");
+        String nib = f.optionalText("nib", cmd.nib(), Formats.NIB, "13 digits");
+        String person = f.text(
+                "responsiblePerson", cmd.responsiblePerson(), TEXT, "the account's responsible person (Lampiran B.4)");
+        String phone = f.text("phone", cmd.phone(), Formats.PHONE, "a phone number (Lampiran B.5)");
+        String email = f.text("email", cmd.email(), Formats.EMAIL, "an e-mail address (Lampiran B.6)");
         refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
         if (documents.isEmpty() && refusedDocuments.isEmpty()) {
             f.add("documents", "REQUIRED", "at least one supporting document (SIUP, API or NIB; Lampiran B.7)");
@@ -110,19 +146,19 @@ public final class FacilityRequests {
     }
 
     /** The regulator's list, newest first, optionally of one status. */
-    public Future<JsonArray> list(Status status, long beforeId, int limit) {
+    public Future<List<Request>> list(Status status, long beforeId, int limit) {
         return Workflow.list(
                 pool,
                 Kind.FACILITY_REQUEST,
                 status == null ? null : status.name(),
                 beforeId,
                 limit,
-                FacilityRequests::json);
+                FacilityRequests::request);
     }
 
     /** One request with its documents and its history; NOT_FOUND when there is none. */
-    public Future<JsonObject> get(long id) {
-        return Workflow.get(pool, subject(id), "facility access request", FacilityRequests::json);
+    public Future<Workflow.Filed<Request>> get(long id) {
+        return Workflow.get(pool, subject(id), "facility access request", FacilityRequests::request);
     }
 
     /**
@@ -130,13 +166,14 @@ public final class FacilityRequests {
      * absent, and {@code type}, the requested one when absent) or {@code REJECT} with a {@code note}.
      * Only a submitted request is decided; approval and everything it creates commit together.
      */
-    public Future<JsonObject> decide(long id, JsonObject body, Caller regulator) {
+    public Future<Workflow.Filed<Request>> decide(long id, Decide cmd, Caller regulator) {
         regulator.requireRegulator();
-        Fields f = new Fields(body);
-        Decision decision = Decision.read(f, EnumSet.of(Decision.APPROVE, Decision.REJECT));
-        String note = f.optionalText("note", TEXT, "up to 1000 characters");
-        String partnerId = f.optionalText("partnerId", Formats.PARTNER_ID, "3-32 letters, digits or '-'");
-        FacilityType type = body != null && body.containsKey("type") ? f.choice("type", FacilityType.class) : null;
+        Fields f = Fields.of();
+        Decision decision = Decision.read(f, cmd.decision(), EnumSet.of(Decision.APPROVE, Decision.REJECT));
+        String note = f.optionalText("note", cmd.note(), TEXT, "up to 1000 characters");
+        String partnerId =
+                f.optionalText("partnerId", cmd.partnerId(), Formats.PARTNER_ID, "3-32 letters, digits or '-'");
+        FacilityType type = cmd.type() != null ? f.choice("type", cmd.type(), FacilityType.class) : null;
         if (decision == Decision.REJECT && note == null) {
             f.add("note", "REQUIRED", "a rejection gives its reason");
         }
@@ -245,20 +282,20 @@ public final class FacilityRequests {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private static JsonObject json(Row r) {
-        return new JsonObject()
-                .put("id", r.getLong("id"))
-                .put("status", r.getString("status"))
-                .put("type", r.getString("type"))
-                .put("name", r.getString("name"))
-                .put("address", r.getString("address"))
-                .put("npwp", r.getString("npwp"))
-                .put("nib", r.getString("nib"))
-                .put("responsiblePerson", r.getString("responsible_person"))
-                .put("phone", r.getString("phone"))
-                .put("email", r.getString("email"))
-                .put("note", r.getString("note"))
-                .put("partnerId", r.getString("partner_id"))
-                .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
+    private static Request request(Row r) {
+        return new Request(
+                r.getLong("id"),
+                Status.valueOf(r.getString("status")),
+                FacilityType.valueOf(r.getString("type")),
+                r.getString("name"),
+                r.getString("address"),
+                r.getString("npwp"),
+                r.getString("nib"),
+                r.getString("responsible_person"),
+                r.getString("phone"),
+                r.getString("email"),
+                r.getString("note"),
+                r.getString("partner_id"),
+                r.getOffsetDateTime("created_at").toInstant());
     }
 }

@@ -2,14 +2,13 @@ package io.lacak.registration.notice;
 
 import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -102,26 +101,25 @@ public final class Outbox {
                 .mapEmpty();
     }
 
+    /** A message of an account's feed: its link only when it carries no one-time secret. */
+    public record Message(long id, String subject, String body, String link, boolean read, Instant createdAt) {}
+
     /** An account's feed, newest first. */
-    public Future<JsonArray> feed(int accountId, boolean unreadOnly, int limit) {
+    public Future<List<Message>> feed(int accountId, boolean unreadOnly, int limit) {
         return pool.preparedQuery(
                         "select id, subject, body, case when link_secret is null then link end as link, read_at,"
                                 + " created_at from outbox where account_id = $1 and notification_id is null"
                                 + " and (not $2 or read_at is null) order by id desc limit $3")
                 .execute(Tuple.of(accountId, unreadOnly, limit))
                 .map(rows -> {
-                    JsonArray out = new JsonArray();
-                    rows.forEach(r -> out.add(new JsonObject()
-                            .put("id", r.getLong("id"))
-                            .put("subject", r.getString("subject"))
-                            .put("body", r.getString("body"))
-                            .put("link", r.getString("link"))
-                            .put("read", r.getOffsetDateTime("read_at") != null)
-                            .put(
-                                    "createdAt",
-                                    r.getOffsetDateTime("created_at")
-                                            .toInstant()
-                                            .toString())));
+                    List<Message> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Message(
+                            r.getLong("id"),
+                            r.getString("subject"),
+                            r.getString("body"),
+                            r.getString("link"),
+                            r.getOffsetDateTime("read_at") != null,
+                            r.getOffsetDateTime("created_at").toInstant())));
                     return out;
                 });
     }

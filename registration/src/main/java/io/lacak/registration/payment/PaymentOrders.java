@@ -4,12 +4,13 @@ import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.workflow.Subject;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,17 +33,24 @@ public final class PaymentOrders {
     /** A paid order: whose it is and what it paid for. */
     public record Paid(Subject subject, Purpose purpose, String billingNumber) {}
 
+    /**
+     * An order (SPB): its number ({@code SPB-2026-000012}), billing number, purpose, amount in rupiah,
+     * when it was issued and paid ({@code null} while unpaid).
+     */
+    public record PaymentOrder(
+            String number, String billingNumber, Purpose purpose, long amount, Instant issuedAt, Instant paidAt) {}
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PaymentOrders() {}
 
-    /** Issues an order in the caller's transaction; its JSON (number, billing number, amount, purpose). */
-    public static Future<JsonObject> issue(SqlClient c, Subject subject, Purpose purpose, long amount) {
+    /** Issues an order in the caller's transaction. */
+    public static Future<PaymentOrder> issue(SqlClient c, Subject subject, Purpose purpose, long amount) {
         return c.preparedQuery(
                         "insert into payment_order (billing_number, subject, purpose, amount) values ($1, $2, $3, $4)"
                                 + " returning *")
                 .execute(Tuple.of(billingNumber(), subject.toString(), purpose.name(), amount))
-                .map(rows -> json(rows.iterator().next()));
+                .map(rows -> order(rows.iterator().next()));
     }
 
     /**
@@ -81,35 +89,28 @@ public final class PaymentOrders {
     }
 
     /** The orders of {@code subject}, oldest first. */
-    public static Future<JsonArray> of(SqlClient c, Subject subject) {
+    public static Future<List<PaymentOrder>> of(SqlClient c, Subject subject) {
         return c.preparedQuery("select * from payment_order where subject = $1 order by id")
                 .execute(Tuple.of(subject.toString()))
                 .map(rows -> {
-                    JsonArray out = new JsonArray();
-                    rows.forEach(r -> out.add(json(r)));
+                    List<PaymentOrder> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(order(r)));
                     return out;
                 });
     }
 
-    private static JsonObject json(Row r) {
-        return new JsonObject()
-                .put(
-                        "number",
-                        String.format(
-                                Locale.ROOT,
-                                "SPB-%d-%06d",
-                                BpomTime.dateOf(r.getOffsetDateTime("issued_at").toInstant())
-                                        .getYear(),
-                                r.getLong("id")))
-                .put("billingNumber", r.getString("billing_number"))
-                .put("purpose", r.getString("purpose"))
-                .put("amount", r.getLong("amount"))
-                .put("issuedAt", r.getOffsetDateTime("issued_at").toInstant().toString())
-                .put(
-                        "paidAt",
-                        r.getOffsetDateTime("paid_at") == null
-                                ? null
-                                : r.getOffsetDateTime("paid_at").toInstant().toString());
+    private static PaymentOrder order(Row r) {
+        Instant issued = r.getOffsetDateTime("issued_at").toInstant();
+        return new PaymentOrder(
+                String.format(
+                        Locale.ROOT, "SPB-%d-%06d", BpomTime.dateOf(issued).getYear(), r.getLong("id")),
+                r.getString("billing_number"),
+                Purpose.valueOf(r.getString("purpose")),
+                r.getLong("amount"),
+                issued,
+                r.getOffsetDateTime("paid_at") == null
+                        ? null
+                        : r.getOffsetDateTime("paid_at").toInstant());
     }
 
     /** 15 random digits, the first not 0; unique by the table's constraint (a clash is 1 in 9e14 per pair). */

@@ -5,7 +5,6 @@ import io.lacak.registration.account.Caller;
 import io.lacak.registration.payment.PaymentOrders.Purpose;
 import io.lacak.registration.workflow.Subject;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.EnumMap;
@@ -27,6 +26,12 @@ public final class Payments {
         Future<Void> paid(SqlClient c, long id, Purpose purpose);
     }
 
+    /** The bank's confirmation as sent: the billing number and the amount paid ({@code null} when absent or no number). */
+    public record Confirm(String billingNumber, Number amount) {}
+
+    /** A confirmed payment: the billing number, the order's subject and what it paid for. */
+    public record Confirmed(String billingNumber, Subject subject, PaymentOrders.Purpose purpose) {}
+
     private static final Pattern BILLING = Pattern.compile("\\d{15}");
 
     private final Pool pool;
@@ -47,26 +52,23 @@ public final class Payments {
         return settles(Subject.Kind.ofWire(kind), settlement);
     }
 
-    /** {@code {billingNumber, amount}}: the order paid and its workflow moved on; the order's subject and purpose. */
-    public Future<JsonObject> confirm(JsonObject body, Caller caller) {
+    /** The order paid and its workflow moved on; the order's subject and purpose. */
+    public Future<Confirmed> confirm(Confirm cmd, Caller caller) {
         caller.requireRegulator();
-        Fields f = new Fields(body);
-        String billing = f.text("billingNumber", BILLING, "the 15 digits of the SPB's billing number");
-        Object amount = body.getValue("amount");
-        if (!(amount instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != n.longValue()) {
+        Fields f = Fields.of();
+        String billing =
+                f.text("billingNumber", cmd.billingNumber(), BILLING, "the 15 digits of the SPB's billing number");
+        Number amount = cmd.amount();
+        if (amount == null || amount.longValue() <= 0 || amount.doubleValue() != amount.longValue()) {
             f.add("amount", "BAD_FORMAT", "amount must be the whole rupiah paid, more than 0");
         }
         f.check();
-        return pool.withTransaction(c -> PaymentOrders.pay(c, billing, ((Number) amount).longValue())
-                .compose(paid -> {
+        return pool.withTransaction(
+                c -> PaymentOrders.pay(c, billing, amount.longValue()).compose(paid -> {
                     Subject subject = paid.subject();
                     return owners.get(subject.kind())
                             .paid(c, subject.id(), paid.purpose())
-                            .map(v -> new JsonObject()
-                                    .put("billingNumber", billing)
-                                    .put("subject", subject.toString())
-                                    .put("purpose", paid.purpose().name())
-                                    .put("status", "PAID"));
+                            .map(v -> new Confirmed(billing, subject, paid.purpose()));
                 }));
     }
 }

@@ -9,8 +9,6 @@ import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -24,9 +22,47 @@ import java.util.regex.Pattern;
  * NIEs) with what verification shows (Pasal 25) and what decides the 2D method (Pasal 3). A new
  * product joins the track-and-trace reference data at once.
  *
- * <p>{@code products.register(json).compose(p -> products.get(p.getString("nie")))}
+ * <p>{@code products.register(new Register("DKL1234567890A1", ...)).map(Details::identificationCode)}
  */
 public final class Products {
+
+    /**
+     * A product as the regulator registers it: text ({@code null} when absent), {@code
+     * nieValidUntil} yyyy-mm-dd, {@code designatedAuthentication} Pasal 3(4)-(5); {@link #register}
+     * checks it.
+     */
+    public record Register(
+            String nie,
+            String name,
+            String holder,
+            String category,
+            String drugClass,
+            Boolean designatedAuthentication,
+            String dosageForm,
+            String packaging,
+            String nieValidUntil,
+            String gtin) {}
+
+    /** The NIE holder as the public sees it. */
+    public record Holder(String partnerId, String name, String address) {}
+
+    /**
+     * A product's public information (Pasal 25): name, NIE and its validity, holder, packaging,
+     * category and golongan, dosage form, the 2D method (Pasal 3), its GTINs, and the identification
+     * code (90)NIE(91)YYMMDD of Pasal 14-15.
+     */
+    public record Details(
+            String nie,
+            String name,
+            LocalDate nieValidUntil,
+            Holder holder,
+            String packaging,
+            Category category,
+            DrugClass drugClass,
+            String dosageForm,
+            TwoDMethod method,
+            List<String> gtins,
+            String identificationCode) {}
 
     /** Lampiran C: the NIE in (90) is up to 16 alphanumerics. */
     static final Pattern NIE = Pattern.compile("[A-Za-z0-9]{1,16}");
@@ -42,21 +78,21 @@ public final class Products {
     }
 
     /** Registers a product; the holder must be a registered manufacturer (the pelaku usaha holding the NIE). */
-    public Future<JsonObject> register(JsonObject body) {
-        Fields f = new Fields(body);
-        String nie = f.text("nie", NIE, "1-16 letters or digits (Lampiran C)");
-        String name = f.text("name", null, null);
-        String holderId = f.text("holder", null, null);
-        Category category = f.choice("category", Category.class);
-        DrugClass drugClass = body.containsKey("drugClass") ? f.choice("drugClass", DrugClass.class) : null;
-        if (category == Category.DRUG && drugClass == null && !body.containsKey("drugClass")) {
+    public Future<Details> register(Register cmd) {
+        Fields f = Fields.of();
+        String nie = f.text("nie", cmd.nie(), NIE, "1-16 letters or digits (Lampiran C)");
+        String name = f.text("name", cmd.name(), null, null);
+        String holderId = f.text("holder", cmd.holder(), null, null);
+        Category category = f.choice("category", cmd.category(), Category.class);
+        DrugClass drugClass = cmd.drugClass() != null ? f.choice("drugClass", cmd.drugClass(), DrugClass.class) : null;
+        if (category == Category.DRUG && cmd.drugClass() == null) {
             f.add("drugClass", "REQUIRED", "drugClass (golongan, Pasal 3) is required for a drug");
         }
-        boolean designated = f.bool("designatedAuthentication", false);
-        String dosageForm = f.text("dosageForm", null, null);
-        String packaging = f.text("packaging", null, null);
-        LocalDate validUntil = f.date("nieValidUntil");
-        String gtin = f.optionalText("gtin", GTIN, "14 digits (GTIN-14; pad a GTIN-13 with a leading 0)");
+        boolean designated = Boolean.TRUE.equals(cmd.designatedAuthentication());
+        String dosageForm = f.text("dosageForm", cmd.dosageForm(), null, null);
+        String packaging = f.text("packaging", cmd.packaging(), null, null);
+        LocalDate validUntil = f.date("nieValidUntil", cmd.nieValidUntil());
+        String gtin = f.optionalText("gtin", cmd.gtin(), GTIN, "14 digits (GTIN-14; pad a GTIN-13 with a leading 0)");
         if (gtin != null && !Gs1CheckDigit.valid(gtin, 0, 14)) {
             f.add("gtin", "GTIN_CHECK_DIGIT", "GTIN " + gtin + " has a wrong check digit");
         }
@@ -135,7 +171,7 @@ public final class Products {
      * validity, name and address of the holder, packaging, the 2D method and the identification code
      * (Pasal 14-15); NOT_FOUND when no product has the NIE.
      */
-    public Future<JsonObject> get(String nie) {
+    public Future<Details> get(String nie) {
         return pool.preparedQuery(
                         "select p.nie, p.name, p.authentication, p.nie_valid_until, p.commodity, p.drug_class,"
                                 + " p.dosage_form, p.packaging, f.partner_id, f.name as holder_name, f.address as holder_address,"
@@ -146,44 +182,26 @@ public final class Products {
                     if (rows.size() == 0) {
                         throw Refusal.notFound("no product is registered with NIE " + nie);
                     }
-                    return json(rows.iterator().next());
+                    return details(rows.iterator().next());
                 });
     }
 
-    private static JsonObject json(Row r) {
+    private static Details details(Row r) {
         LocalDate validUntil = r.getLocalDate("nie_valid_until");
-        return new JsonObject()
-                .put("nie", r.getString("nie"))
-                .put("name", r.getString("name"))
-                .put("nieValidUntil", validUntil.toString())
-                .put(
-                        "holder",
-                        new JsonObject()
-                                .put("partnerId", r.getString("partner_id"))
-                                .put("name", r.getString("holder_name"))
-                                .put("address", r.getString("holder_address")))
-                .put("packaging", r.getString("packaging"))
-                .put("category", r.getString("commodity"))
-                .put("drugClass", r.getString("drug_class"))
-                .put("dosageForm", r.getString("dosage_form"))
-                .put(
-                        "method",
-                        r.getBoolean("authentication")
-                                ? TwoDMethod.AUTHENTICATION.name()
-                                : TwoDMethod.IDENTIFICATION.name())
-                .put("gtins", new JsonArray(List.of((Object[]) r.getArrayOfStrings("gtins"))))
+        String drugClass = r.getString("drug_class");
+        String category = r.getString("commodity");
+        return new Details(
+                r.getString("nie"),
+                r.getString("name"),
+                validUntil,
+                new Holder(r.getString("partner_id"), r.getString("holder_name"), r.getString("holder_address")),
+                r.getString("packaging"),
+                category == null ? null : Category.valueOf(category),
+                drugClass == null ? null : DrugClass.valueOf(drugClass),
+                r.getString("dosage_form"),
+                r.getBoolean("authentication") ? TwoDMethod.AUTHENTICATION : TwoDMethod.IDENTIFICATION,
+                List.of(r.getArrayOfStrings("gtins")),
                 // Pasal 14-15: the identification code (90)NIE(91)YYMMDD, written by the core codec
-                .put(
-                        "identificationCode",
-                        Gs1Payload.identification(r.getString("nie"), validUntil)
-                                .bracketed())
-                // Pasal 14: the electronic NIE's identification code is a QR Code Badan POM issues; its image
-                .put(
-                        "identificationQr",
-                        "/api/v1/barcodes?symbology=qr&code="
-                                + java.net.URLEncoder.encode(
-                                        Gs1Payload.identification(r.getString("nie"), validUntil)
-                                                .bracketed(),
-                                        java.nio.charset.StandardCharsets.UTF_8));
+                Gs1Payload.identification(r.getString("nie"), validUntil).bracketed());
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * (A product application's steps, the applicant's and Badan POM's, are its {@code Action}s, each
  * with the statuses it moves between.)
  *
- * <p>{@code Decision d = Decision.read(fields, EnumSet.of(APPROVE, REJECT)); if (d == APPROVE) ...}
+ * <p>{@code Decision d = Decision.read(fields, cmd.decision(), EnumSet.of(APPROVE, REJECT)); if (d == APPROVE) ...}
  */
 public enum Decision {
     // Declared in the order the refusals list them ("APPROVE, RETURN or REJECT").
@@ -37,14 +37,29 @@ public enum Decision {
      * problem in {@code f} (REQUIRED, WRONG_TYPE, or BAD_FORMAT listing the allowed ones), otherwise.
      */
     public static Decision read(Fields f, Set<Decision> allowed) {
+        List<String> names = names(allowed);
+        String v = f.text("decision", Pattern.compile(String.join("|", names)), expected(names));
+        return v == null ? null : valueOf(v);
+    }
+
+    /**
+     * {@code value}, the {@code decision} of a typed command, as one of {@code allowed} exactly as
+     * written; null, and a problem in {@code f} (REQUIRED or BAD_FORMAT), otherwise.
+     */
+    public static Decision read(Fields f, String value, Set<Decision> allowed) {
+        List<String> names = names(allowed);
+        String v = f.text("decision", value, Pattern.compile(String.join("|", names)), expected(names));
+        return v == null ? null : valueOf(v);
+    }
+
+    private static List<String> names(Set<Decision> allowed) {
         List<String> names = new ArrayList<>();
         for (Decision d : values()) {
             if (allowed.contains(d)) {
                 names.add(d.name());
             }
         }
-        String v = f.text("decision", Pattern.compile(String.join("|", names)), expected(names));
-        return v == null ? null : valueOf(v);
+        return names;
     }
 
     /** "A or B", "A, B or C". */

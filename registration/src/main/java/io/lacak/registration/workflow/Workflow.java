@@ -3,12 +3,13 @@ package io.lacak.registration.workflow;
 import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.document.Documents;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -28,48 +29,58 @@ public final class Workflow {
                 .mapEmpty();
     }
 
+    /** One transition as the history shows it: the status reached, the note, by whom (username; null for the applicant), when. */
+    public record Step(String status, String note, String by, Instant at) {}
+
+    /** A workflow's row as {@code T}, with its documents and its history. */
+    public record Filed<T>(T row, List<Documents.Stored> documents, List<Step> history) {}
+
     /**
      * The rows of a workflow's table ({@code facility_request}, {@code company}), newest first,
-     * optionally of one status, below {@code beforeId}, as {@code json} shows them.
+     * optionally of one status, below {@code beforeId}, each read by {@code read}.
      */
-    public static Future<JsonArray> list(
-            Pool pool, Subject.Kind kind, String status, long beforeId, int limit, Function<Row, JsonObject> json) {
+    public static <T> Future<List<T>> list(
+            Pool pool, Subject.Kind kind, String status, long beforeId, int limit, Function<Row, T> read) {
         return pool.preparedQuery("select * from " + kind.table()
                         + " where ($1::varchar is null or status = $1) and id < $2" + " order by id desc limit $3")
                 .execute(Tuple.of(status, beforeId, limit))
                 .map(rows -> {
-                    JsonArray out = new JsonArray();
-                    rows.forEach(r -> out.add(json.apply(r)));
+                    List<T> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(read.apply(r)));
                     return out;
                 });
     }
 
     /** The row of {@code subject} with its documents and history; NOT_FOUND naming {@code what} when there is none. */
-    public static Future<JsonObject> get(Pool pool, Subject subject, String what, Function<Row, JsonObject> json) {
+    public static <T> Future<Filed<T>> get(Pool pool, Subject subject, String what, Function<Row, T> read) {
         return pool.preparedQuery("select * from " + subject.kind().table() + " where id = $1")
                 .execute(Tuple.of(subject.id()))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         return Future.failedFuture(Refusal.notFound("no " + what + " " + subject.id()));
                     }
-                    JsonObject r = json.apply(rows.iterator().next());
-                    return new Documents(pool).list(subject.toString()).compose(docs -> history(pool, subject)
-                            .map(h -> r.put("documents", docs).put("history", h)));
+                    return filed(pool, subject, read.apply(rows.iterator().next()));
                 });
     }
 
-    /** The transitions of {@code subject}, oldest first: status, note, by (username), at. */
-    public static Future<JsonArray> history(Pool pool, Subject subject) {
+    /** {@code row} with the documents and history of {@code subject}. */
+    private static <T> Future<Filed<T>> filed(Pool pool, Subject subject, T row) {
+        return new Documents(pool).list(subject.toString()).compose(docs -> history(pool, subject)
+                .map(h -> new Filed<>(row, docs, h)));
+    }
+
+    /** The transitions of {@code subject}, oldest first. */
+    public static Future<List<Step>> history(Pool pool, Subject subject) {
         return pool.preparedQuery("select e.status, e.note, e.at, a.username from workflow_event e"
                         + " left join account a on a.id = e.actor where e.subject = $1 order by e.id")
                 .execute(Tuple.of(subject.toString()))
                 .map(rows -> {
-                    JsonArray out = new JsonArray();
-                    rows.forEach(r -> out.add(new JsonObject()
-                            .put("status", r.getString("status"))
-                            .put("note", r.getString("note"))
-                            .put("by", r.getString("username"))
-                            .put("at", r.getOffsetDateTime("at").toInstant().toString())));
+                    List<Step> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Step(
+                            r.getString("status"),
+                            r.getString("note"),
+                            r.getString("username"),
+                            r.getOffsetDateTime("at").toInstant())));
                     return out;
                 });
     }
