@@ -44,6 +44,8 @@ public final class BulkReport {
 
     /** Refusals kept to answer with; all are counted. */
     public static final int MAX_REFUSED = 1_000;
+    /** Alerts kept for the regulator from one report, at most (each is one code's). */
+    static final int MAX_ALERTS = 100_000;
     /** Chunks read ahead of the writer, at most: what bounds the memory of a big file. */
     static final int READ_AHEAD = 4;
 
@@ -84,6 +86,8 @@ public final class BulkReport {
     final List<Batch> newBatches = new ArrayList<>();
     final Set<Integer> batches = new HashSet<>();
     final List<Refused> refused = new ArrayList<>();
+    /** Alerts for the regulator its chunks raised (a second sale: possible clone), kept once it is committed. */
+    final List<io.lacak.core.lifecycle.Outcome.Alert> alerts = new ArrayList<>();
     final List<Future<?>> parts = new ArrayList<>();
     long refusedCount;
     int accepted;

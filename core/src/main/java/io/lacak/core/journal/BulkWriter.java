@@ -149,6 +149,11 @@ final class BulkWriter {
             b.refuse(new Refused((int) chunk.lines()[r.index()], r.serial(), r.reason()));
         }
         b.accepted += d.outcome().accepted();
+        for (Outcome.Alert a : d.outcome().alerts()) {
+            if (b.alerts.size() < BulkReport.MAX_ALERTS) {
+                b.alerts.add(a);
+            }
+        }
         if (d.changes()) {
             Effects fx = d.effects();
             b.ledger.apply(0, fx); // into the staged store, for the later chunks

@@ -317,7 +317,8 @@ public final class Sequencer implements AutoCloseable {
             boolean bulkWork;
             try {
                 // one bounded step of a bulk report between groups: small reports never wait behind a file
-                bulkWork = bulks.step(this::commit, b -> {});
+                // a bulk report's alerts outlive it, committed or not, as a small report's do
+                bulkWork = bulks.step(this::commit, b -> keepAlerts(b.facility, b.alerts));
             } catch (Throwable t) {
                 LOG.log(Level.SEVERE, "the writer failed a step of a bulk report", t);
                 lastError = t.toString();
@@ -486,12 +487,26 @@ public final class Sequencer implements AutoCloseable {
         List<Tuple> rows = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             if (answers[i] instanceof Receipt r && !r.repeated()) {
-                for (Outcome.Alert a : r.outcome().alerts()) {
-                    rows.add(Tuple.of(
-                            a.kind().name(), group.get(i).report().facility(), a.productId(), a.serial(), a.message()));
-                }
+                rows.addAll(alertRows(group.get(i).report().facility(), r.outcome().alerts()));
             }
         }
+        keep(rows);
+    }
+
+    /** The same for a bulk report, once it ends. */
+    private void keepAlerts(int facility, List<Outcome.Alert> alerts) {
+        keep(alertRows(facility, alerts));
+    }
+
+    private static List<Tuple> alertRows(int facility, List<Outcome.Alert> alerts) {
+        List<Tuple> rows = new ArrayList<>();
+        for (Outcome.Alert a : alerts) {
+            rows.add(Tuple.of(a.kind().name(), facility, a.productId(), a.serial(), a.message()));
+        }
+        return rows;
+    }
+
+    private void keep(List<Tuple> rows) {
         if (!rows.isEmpty()) {
             try {
                 await(pool.preparedQuery(Alerts.KEEP).executeBatch(rows)); // one per code and facility, repeats counted

@@ -268,6 +268,44 @@ class BulkReportTest {
         assertThat(count("select count(*) from custody")).isEqualTo(2_220);
     }
 
+    @Test
+    void lampiranJASecondSaleInABulkFileAlertsTheRegulatorThoughTheFileIsRefused() throws Exception {
+        int apt = TestPostgres.facility("APT-001", "PHARMACY");
+        sequencer.referenceData()
+                .addFacility(new io.lacak.core.lifecycle.ReferenceData.Facility(
+                        apt, "APT-001", io.lacak.core.lifecycle.ReferenceData.FacilityType.PHARMACY));
+        List<UsageLine> used = new ArrayList<>();
+        List<CodeRef> codes = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            used.add(new UsageLine(code("Q" + i), Use.ACTIVE, null, null));
+            codes.add(code("Q" + i));
+        }
+        await(sequencer.submit(
+                new Report(ReportKind.USAGE, mfr, NOW, "u", l -> l.usage(mfr, used, Mode.ATOMIC))));
+        await(sequencer.submit(
+                new Report(ReportKind.SHIPMENT, mfr, NOW, "s", l -> l.ship(mfr, apt, codes, Mode.ATOMIC))));
+        await(sequencer.submit(
+                new Report(ReportKind.RECEIPT, apt, NOW, "r", l -> l.receive(apt, codes, Mode.ATOMIC))));
+        BulkReport.Result first = await(sell(apt, codes, "sale-file-1").end(null));
+        assertThat(first.receipt().outcome().accepted()).isEqualTo(1_500);
+
+        BulkReport.Result again = await(sell(apt, codes, "sale-file-2").end(null));
+        assertThat(again.receipt().outcome().applied()).isFalse();
+        assertThat(again.refusedCount()).isEqualTo(1_500);
+        assertThat(count("select count(*) from alert where kind = 'POSSIBLE_CLONE'"))
+                .isEqualTo(1_500);
+    }
+
+    private BulkReport sell(int apt, List<CodeRef> codes, String key) throws Exception {
+        BulkReport b = await(sequencer.bulk(ReportKind.SALE, apt, NOW, key, Mode.ATOMIC, NOW, 1_500));
+        for (int from = 0; from < codes.size(); from += 750) {
+            List<CodeRef> part = List.copyOf(codes.subList(from, from + 750));
+            long[] lines = new long[part.size()];
+            b.offer(new Chunk(lines, (l, mode) -> l.sell(apt, part, mode)));
+        }
+        return b;
+    }
+
     private Report usage(String key, String serial) {
         List<UsageLine> lines = List.of(new UsageLine(code(serial), Use.ACTIVE, null, null));
         return new Report(ReportKind.USAGE, mfr, NOW, key, l -> l.usage(mfr, lines, Mode.ATOMIC));
