@@ -3,15 +3,14 @@ package io.lacak.api.cli;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Element;
 import io.lacak.core.gs1.Gs1Error;
+import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.gs1.Gs1Profile;
 import io.lacak.core.gs1.Gs1Result;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,9 @@ import java.util.concurrent.Future;
  */
 final class Gs1CheckCommand implements Command {
 
-    private static final int BATCH = 4096;
+    /** Bytes of input per chunk (about 4,600 lines of a print file); its JSON is about six times as long. */
+    private static final int CHUNK = 1 << 18;
+
     private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Override
@@ -106,43 +109,41 @@ final class Gs1CheckCommand implements Command {
         return allValid ? Main.OK : 1;
     }
 
-    /** Lines are parsed a batch at a time on every core; the answers are written in input order. */
+    /**
+     * Lines are read as bytes, a chunk of whole lines at a time, and parsed on every core; the
+     * answers are written in input order. The chunks and their JSON buffers are reused, so that a
+     * big file allocates little beyond what the codec itself does (memory first touched is what
+     * costs most on a small VM).
+     */
     private static boolean check(Gs1Codec codec, InputStream in, OutputStream w, ExecutorService pool)
             throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        Deque<Future<Answers>> pending = new ArrayDeque<>();
+        LineChunks chunks = new LineChunks(in);
+        Deque<Work> free = new ArrayDeque<>();
+        Deque<Future<Work>> pending = new ArrayDeque<>();
         boolean allValid = true;
         while (true) {
-            String[] batch = new String[BATCH];
-            int n = 0;
-            for (String line; n < BATCH && (line = r.readLine()) != null; ) {
-                batch[n++] = line;
-            }
-            if (n == 0) {
+            Work work = free.isEmpty() ? new Work(codec) : free.removeFirst();
+            if (!chunks.next(work.chunk)) {
                 break;
             }
-            int size = n;
-            pending.add(pool.submit(() -> answer(codec, batch, size)));
+            pending.add(pool.submit(work));
             if (pending.size() >= 2 * THREADS) {
-                allValid &= writeFirst(pending, w);
-            }
-            if (size < BATCH) {
-                break;
+                Work done = writeFirst(pending, w);
+                allValid &= done.allValid;
+                free.add(done);
             }
         }
         while (!pending.isEmpty()) {
-            allValid &= writeFirst(pending, w);
+            allValid &= writeFirst(pending, w).allValid;
         }
         return allValid;
     }
 
-    private record Answers(byte[] json, boolean allValid) {}
-
-    private static boolean writeFirst(Deque<Future<Answers>> pending, OutputStream w) throws IOException {
+    private static Work writeFirst(Deque<Future<Work>> pending, OutputStream w) throws IOException {
         try {
-            Answers a = pending.removeFirst().get();
-            w.write(a.json());
-            return a.allValid();
+            Work done = pending.removeFirst().get();
+            done.json.writeTo(w);
+            return done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -151,94 +152,130 @@ final class Gs1CheckCommand implements Command {
         }
     }
 
-    private static Answers answer(Gs1Codec codec, String[] lines, int n) {
-        StringBuilder b = new StringBuilder(n * 320);
-        boolean allValid = true;
-        for (int i = 0; i < n; i++) {
-            Gs1Result result = codec.parse(lines[i]);
+    /** One chunk of lines and the JSON answering them; used by one thread at a time. */
+    private static final class Work implements Callable<Work>, LineChunks.LineSink {
+        final Gs1Codec codec;
+        final LineChunks.Chunk chunk = new LineChunks.Chunk(CHUNK);
+        final JsonBytes json = new JsonBytes(CHUNK * 6);
+        final AsciiLine ascii = new AsciiLine();
+        final StringBuilder scratch = new StringBuilder(128);
+        boolean allValid;
+
+        Work(Gs1Codec codec) {
+            this.codec = codec;
+        }
+
+        @Override
+        public Work call() {
+            json.reset();
+            allValid = true;
+            chunk.forEachLine(this);
+            return this;
+        }
+
+        @Override
+        public void line(byte[] d, int from, int to) {
+            boolean isAscii = true;
+            for (int i = from; i < to; i++) {
+                if (d[i] < 0) {
+                    isAscii = false;
+                    break;
+                }
+            }
+            // An ASCII line is read in place; any other is decoded as InputStreamReader decodes it.
+            CharSequence input =
+                    isAscii ? ascii.of(d, from, to) : new String(d, from, to - from, StandardCharsets.UTF_8);
+            Gs1Result result = codec.parse(input);
             allValid &= result.valid();
-            writeJson(b, lines[i], result);
-            b.append('\n');
-        }
-        return new Answers(b.toString().getBytes(StandardCharsets.UTF_8), allValid);
-    }
-
-    /** The same object as {@link #toJson}, written straight into {@code b} (the hot loop of a big file). */
-    static void writeJson(StringBuilder b, String input, Gs1Result r) {
-        b.append("{\"input\":");
-        string(b, input);
-        b.append(",\"valid\":").append(r.valid()).append(",\"kind\":");
-        if (r.kind() == null) {
-            b.append("null");
-        } else {
-            string(b, r.kind().name());
-        }
-        b.append(",\"elements\":{");
-        boolean first = true;
-        for (Gs1Element e : r.payload().elements()) {
-            if (!first) {
-                b.append(',');
-            }
-            first = false;
-            string(b, e.ai());
-            b.append(':');
-            string(b, e.value());
-        }
-        b.append("},\"bracketed\":");
-        if (r.payload().isEmpty()) {
-            b.append("null");
-        } else {
-            string(b, r.payload().bracketed());
-        }
-        b.append(",\"errors\":[");
-        first = true;
-        for (Gs1Error e : r.errors()) {
-            if (!first) {
-                b.append(',');
-            }
-            first = false;
-            b.append("{\"code\":");
-            string(b, e.code().name());
-            b.append(",\"ai\":");
-            if (e.ai() == null) {
-                b.append("null");
+            if (isAscii) {
+                json.raw("{\"input\":").asciiString(d, from, to);
             } else {
-                string(b, e.ai());
+                json.raw("{\"input\":").string(input);
             }
-            b.append(",\"offset\":").append(e.offset()).append(",\"message\":");
-            string(b, e.message());
-            b.append('}');
+            writeAnswer(json, result, scratch);
+            json.raw('\n');
         }
-        b.append("]}");
     }
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** The bytes {@code d[from, to)}, all ASCII, read as characters without a copy. */
+    static final class AsciiLine implements CharSequence {
+        private byte[] d;
+        private int from;
+        private int length;
 
-    /** A JSON string as Jackson writes it: quote, backslash and control characters escaped, the rest as is. */
-    private static void string(StringBuilder b, String s) {
-        if (s == null) {
-            b.append("null");
-            return;
+        AsciiLine of(byte[] d, int from, int to) {
+            this.d = d;
+            this.from = from;
+            this.length = to - from;
+            return this;
         }
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                b.append(c);
-                continue;
-            }
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                default -> b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
-            }
+
+        @Override
+        public int length() {
+            return length;
         }
-        b.append('"');
+
+        @Override
+        public char charAt(int index) {
+            return (char) d[from + Objects.checkIndex(index, length)];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            Objects.checkFromToIndex(start, end, length);
+            return new String(d, from + start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(d, from, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** The same object as {@link #toJson}, as a string (the layout is {@link #writeAnswer}'s). */
+    static void writeJson(StringBuilder b, String input, Gs1Result r) {
+        JsonBytes j = new JsonBytes(256);
+        j.raw("{\"input\":").string(input);
+        writeAnswer(j, r, new StringBuilder());
+        b.append(j.text());
+    }
+
+    /** Everything of a line's JSON object after its input, written straight into bytes. */
+    private static void writeAnswer(JsonBytes b, Gs1Result r, StringBuilder scratch) {
+        b.raw(",\"valid\":").raw(r.valid() ? "true" : "false").raw(",\"kind\":");
+        if (r.kind() == null) {
+            b.raw("null");
+        } else {
+            b.string(r.kind().name());
+        }
+        b.raw(",\"elements\":{");
+        Gs1Payload payload = r.payload();
+        for (int i = 0, n = payload.size(); i < n; i++) {
+            Gs1Element e = payload.element(i);
+            if (i > 0) {
+                b.raw(',');
+            }
+            b.string(e.ai()).raw(':').string(e.value());
+        }
+        b.raw("},\"bracketed\":");
+        if (payload.isEmpty()) {
+            b.raw("null");
+        } else {
+            scratch.setLength(0);
+            b.string(payload.appendBracketed(scratch));
+        }
+        b.raw(",\"errors\":[");
+        List<Gs1Error> errors = r.errors();
+        for (int i = 0, n = errors.size(); i < n; i++) {
+            Gs1Error e = errors.get(i);
+            if (i > 0) {
+                b.raw(',');
+            }
+            b.raw("{\"code\":").string(e.code().name()).raw(",\"ai\":");
+            b.string(e.ai()).raw(",\"offset\":").number(e.offset()).raw(",\"message\":");
+            b.string(e.message()).raw('}');
+        }
+        b.raw("]}");
     }
 
     static JsonObject toJson(String input, Gs1Result r) {

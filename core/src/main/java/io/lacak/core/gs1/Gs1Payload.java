@@ -60,6 +60,16 @@ public final class Gs1Payload {
         return Collections.unmodifiableList(Arrays.asList(elements));
     }
 
+    /** Number of elements. */
+    public int size() {
+        return elements.length;
+    }
+
+    /** Element {@code i} in canonical order: {@code for (int i = 0; i < p.size(); i++) use(p.element(i));}. */
+    public Gs1Element element(int i) {
+        return elements[i];
+    }
+
     public boolean isEmpty() {
         return elements.length == 0;
     }
@@ -128,7 +138,11 @@ public final class Gs1Payload {
      * holding {@code (17)290101} cannot read back as another element.
      */
     public String bracketed() {
-        StringBuilder sb = new StringBuilder(64);
+        return appendBracketed(new StringBuilder(64)).toString();
+    }
+
+    /** Appends {@link #bracketed()} to {@code sb} and returns it (no string of its own: a big file's hot loop). */
+    public StringBuilder appendBracketed(StringBuilder sb) {
         for (Gs1Element e : elements) {
             sb.append('(').append(e.ai()).append(')');
             String v = e.value();
@@ -140,7 +154,7 @@ public final class Gs1Payload {
                 sb.append(c);
             }
         }
-        return sb.toString();
+        return sb;
     }
 
     /**

@@ -22,6 +22,9 @@ public final class Gs1CodecImpl implements Gs1Codec {
     private final Gs1Profile profile;
     private final Readers readers = new Readers(AiDictionary.standard());
     private final ElementRules elementRules;
+    /** Each thread's scratch state, reset for every parse: the result is all that a parse allocates. */
+    private final ThreadLocal<ParseState> states = ThreadLocal.withInitial(ParseState::new);
+
     private volatile YearCache yearCache = new YearCache(0, Long.MIN_VALUE);
 
     private record YearCache(int year, long validUntil) {}
@@ -63,7 +66,7 @@ public final class Gs1CodecImpl implements Gs1Codec {
         if (start == end) {
             return empty(year, "payload is empty");
         }
-        ParseState st = new ParseState(input, year);
+        ParseState st = states.get().reset(input, year);
         st.end = end;
         InputForm form;
         Symbology symbology = null;
@@ -88,7 +91,9 @@ public final class Gs1CodecImpl implements Gs1Codec {
         PayloadRules.duplicates(st);
         PayloadRules.associations(st);
         PayloadKind kind = PayloadRules.kind(st);
-        return result(st, form, symbology, kind);
+        Gs1Result result = result(st, form, symbology, kind);
+        st.reset(null, year); // keep no reference to the input or the elements
+        return result;
     }
 
     private Gs1Result empty(int year, String message) {

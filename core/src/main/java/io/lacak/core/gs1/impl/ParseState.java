@@ -11,8 +11,8 @@ import java.util.List;
 /** Everything one parse call collects: raw elements and errors. Not shared between threads. */
 final class ParseState {
 
-    final CharSequence input;
-    final int referenceYear;
+    CharSequence input;
+    int referenceYear;
     /** End of the payload in the input, after trailing blanks: where a missing element would go. */
     int end;
     /** Elements as read, with their specs (null when unknown) and value offsets at the same index. */
@@ -28,6 +28,23 @@ final class ParseState {
     ParseState(CharSequence input, int referenceYear) {
         this.input = input;
         this.referenceYear = referenceYear;
+    }
+
+    /** A state to {@link #reset} for each parse of one thread, so that a parse allocates only its result. */
+    ParseState() {}
+
+    /** Empties this state for a new input; nothing of the previous parse is left but array capacity. */
+    ParseState reset(CharSequence input, int referenceYear) {
+        this.input = input;
+        this.referenceYear = referenceYear;
+        end = 0;
+        elements.clear();
+        Arrays.fill(specs, null);
+        Arrays.fill(sourceMaps, null);
+        errors = null;
+        duplicates = false;
+        present = 0;
+        return this;
     }
 
     void error(Gs1ErrorCode code, String ai, int offset, String message) {
