@@ -8,6 +8,8 @@ import io.lacak.api.http.Replies;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.Receipt;
+import io.lacak.core.journal.BulkReport;
+import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.Report;
 import io.lacak.core.journal.ReportKind;
 import io.lacak.core.journal.Sequencer;
@@ -30,8 +32,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -112,93 +116,168 @@ public final class ReportRoutes {
         return new ReportInput(ctx, Replies.checkedBody(ctx), ref, codec, clock);
     }
 
+    /**
+     * A report read and checked, ready for the sequencer: the rule of any slice of its lines, so
+     * that one of more than {@link BulkReport#CHUNK_LINES} lines is decided as a bulk report, a
+     * chunk at a time between other reports (issue 18), and one of fewer as one report.
+     */
+    private record Prepared(
+            String field, List<String> shown, ReportKind kind, ReportInput in, String details, int size, Slice rule) {}
+
+    private interface Slice {
+        Function<Ledger, Decision> over(int from, int to, Mode mode);
+    }
+
+    /** Bodies at least this big are read and checked off the event loop (100,000 codes: megabytes of GS1). */
+    private static final int OFF_LOOP_BYTES = 64 * 1024;
+
+    private void handle(RoutingContext ctx, Function<RoutingContext, Prepared> prepare) {
+        if (ctx.body().length() < OFF_LOOP_BYTES) {
+            send(ctx, prepare.apply(ctx));
+            return;
+        }
+        ctx.vertx()
+                .executeBlocking(() -> prepare.apply(ctx), false)
+                .onSuccess(p -> send(ctx, p))
+                .onFailure(ctx::fail);
+    }
+
+    private void send(RoutingContext ctx, Prepared p) {
+        ReportInput in = p.in();
+        int by = in.facility.ref();
+        if (p.size() <= BulkReport.CHUNK_LINES) {
+            submit(
+                    ctx,
+                    p.field(),
+                    p.shown(),
+                    new Report(
+                            p.kind(),
+                            by,
+                            in.occurredAt,
+                            in.idempotencyKey,
+                            p.rule().over(0, p.size(), in.mode),
+                            p.details()));
+            return;
+        }
+        Instant arrived = clock.instant(); // Pasal 12(5): the request's arrival, however long the chunks take
+        ctx.vertx()
+                .executeBlocking(() -> bulk(p, by, arrived), false)
+                .onSuccess(receipt -> answer(ctx, p.field(), p.shown(), receipt))
+                .onFailure(ctx::fail);
+    }
+
+    /** Worker thread: the report as a bulk report, its refusals naming their index in the request. */
+    private Receipt bulk(Prepared p, int by, Instant arrived) throws Exception {
+        ReportInput in = p.in();
+        Receipt earlier = in.idempotencyKey == null
+                ? null
+                : sequencer.answered(by, in.idempotencyKey).await(1, TimeUnit.MINUTES);
+        if (earlier != null) {
+            return earlier; // the same request again: the first answer, nothing applied twice
+        }
+        BulkReport b = sequencer
+                .bulk(p.kind(), by, in.occurredAt, in.idempotencyKey, in.mode, arrived, p.size())
+                .await(1, TimeUnit.MINUTES);
+        for (int from = 0; from < p.size(); from += BulkReport.CHUNK_LINES) {
+            int start = from;
+            int end = Math.min(p.size(), from + BulkReport.CHUNK_LINES);
+            b.offer(new BulkReport.Chunk(
+                    java.util.stream.LongStream.range(start, end).toArray(),
+                    (l, mode) -> p.rule().over(start, end, mode).apply(l)));
+        }
+        return b.end(p.details()).await(1, TimeUnit.HOURS).receipt();
+    }
+
     /** Lampiran G: active / reject / retained sample, packed primary -> secondary -> tertiary in one process. */
     private void usage(RoutingContext ctx) {
-        ReportInput in = input(ctx);
-        JsonArray lines = in.body.getJsonArray("lines", new JsonArray());
-        List<UsageLine> usage = new ArrayList<>(lines.size());
-        List<String> shown = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            JsonObject line = lines.getJsonObject(i);
-            String at = "lines[" + i + "]";
-            CodeRef primary = in.code(line.getValue("primary"), at + ".primary");
-            CodeRef secondary =
-                    line.getValue("secondary") == null ? null : in.code(line.getValue("secondary"), at + ".secondary");
-            CodeRef tertiary =
-                    line.getValue("tertiary") == null ? null : in.code(line.getValue("tertiary"), at + ".tertiary");
-            UsageLine.Use use = UsageLine.Use.valueOf(line.getString("use", "ACTIVE"));
-            usage.add(new UsageLine(primary, use, secondary, tertiary));
-            shown.add(line.getString("primary"));
-        }
-        in.check();
-        int by = in.facility.ref();
-        submit(
-                ctx,
-                "lines",
-                shown,
-                new Report(ReportKind.USAGE, by, in.occurredAt, in.idempotencyKey, l -> l.usage(by, usage, in.mode)));
+        handle(ctx, c -> {
+            ReportInput in = input(c);
+            JsonArray lines = in.body.getJsonArray("lines", new JsonArray());
+            List<UsageLine> usage = new ArrayList<>(lines.size());
+            List<String> shown = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                JsonObject line = lines.getJsonObject(i);
+                String at = "lines[" + i + "]";
+                CodeRef primary = in.code(line.getValue("primary"), at + ".primary");
+                CodeRef secondary = line.getValue("secondary") == null
+                        ? null
+                        : in.code(line.getValue("secondary"), at + ".secondary");
+                CodeRef tertiary = line.getValue("tertiary") == null
+                        ? null
+                        : in.code(line.getValue("tertiary"), at + ".tertiary");
+                UsageLine.Use use = UsageLine.Use.valueOf(line.getString("use", "ACTIVE"));
+                usage.add(new UsageLine(primary, use, secondary, tertiary));
+                shown.add(line.getString("primary"));
+            }
+            in.check();
+            int by = in.facility.ref();
+            return new Prepared(
+                    "lines",
+                    shown,
+                    ReportKind.USAGE,
+                    in,
+                    null,
+                    usage.size(),
+                    (from, to, mode) -> l -> l.usage(by, usage.subList(from, to), mode));
+        });
     }
 
     private void movement(RoutingContext ctx, ReportKind kind, Movement m) {
-        ReportInput in = input(ctx);
-        in.allow("destination", "reason", "codes");
-        Facility to = in.facility("destination");
-        List<CodeRef> codes = in.codes("codes");
-        in.check();
-        String reason = in.body.getString("reason");
-        submit(
-                ctx,
-                "codes",
-                codeTexts(in),
-                new Report(
-                        kind,
-                        in.facility.ref(),
-                        in.occurredAt,
-                        in.idempotencyKey,
-                        m.decide(in.facility.ref(), to.ref(), codes, in.mode),
-                        reason == null
-                                ? null
-                                : new JsonObject().put("reason", reason).encode()));
+        handle(ctx, c -> {
+            ReportInput in = input(c);
+            in.allow("destination", "reason", "codes");
+            Facility to = in.facility("destination");
+            List<CodeRef> codes = in.codes("codes");
+            in.check();
+            String reason = in.body.getString("reason");
+            int by = in.facility.ref();
+            return new Prepared(
+                    "codes",
+                    codeTexts(in),
+                    kind,
+                    in,
+                    reason == null ? null : new JsonObject().put("reason", reason).encode(),
+                    codes.size(),
+                    (from, end, mode) -> m.decide(by, to.ref(), codes.subList(from, end), mode));
+        });
     }
 
     private void inPlace(RoutingContext ctx, ReportKind kind, InPlace p) {
-        ReportInput in = input(ctx);
-        in.allow("codes");
-        List<CodeRef> codes = in.codes("codes");
-        in.check();
-        submit(
-                ctx,
-                "codes",
-                codeTexts(in),
-                new Report(
-                        kind,
-                        in.facility.ref(),
-                        in.occurredAt,
-                        in.idempotencyKey,
-                        p.decide(in.facility.ref(), codes, in.mode)));
+        handle(ctx, c -> {
+            ReportInput in = input(c);
+            in.allow("codes");
+            List<CodeRef> codes = in.codes("codes");
+            in.check();
+            int by = in.facility.ref();
+            return new Prepared(
+                    "codes",
+                    codeTexts(in),
+                    kind,
+                    in,
+                    null,
+                    codes.size(),
+                    (from, to, mode) -> p.decide(by, codes.subList(from, to), mode));
+        });
     }
 
     /** Lampiran K: the addressee of a return approves (the codes become its own) or rejects it. */
     private void decideReturn(RoutingContext ctx) {
-        ReportInput in = input(ctx);
-        List<CodeRef> codes = in.codes("codes");
-        in.check();
-        boolean approve = in.body.getBoolean("approve");
-        String reason = in.body.getString("reason");
-        int by = in.facility.ref();
-        submit(
-                ctx,
-                "codes",
-                codeTexts(in),
-                new Report(
-                        approve ? ReportKind.RETURN_APPROVED : ReportKind.RETURN_REJECTED,
-                        by,
-                        in.occurredAt,
-                        in.idempotencyKey,
-                        l -> l.decideReturn(by, approve, codes, in.mode),
-                        reason == null
-                                ? null
-                                : new JsonObject().put("reason", reason).encode()));
+        handle(ctx, c -> {
+            ReportInput in = input(c);
+            List<CodeRef> codes = in.codes("codes");
+            in.check();
+            boolean approve = in.body.getBoolean("approve");
+            String reason = in.body.getString("reason");
+            int by = in.facility.ref();
+            return new Prepared(
+                    "codes",
+                    codeTexts(in),
+                    approve ? ReportKind.RETURN_APPROVED : ReportKind.RETURN_REJECTED,
+                    in,
+                    reason == null ? null : new JsonObject().put("reason", reason).encode(),
+                    codes.size(),
+                    (from, to, mode) -> l -> l.decideReturn(by, approve, codes.subList(from, to), mode));
+        });
     }
 
     /** Lampiran L.a: the NIE holder recalls a batch, giving the reason and the recall letter's number and date. */

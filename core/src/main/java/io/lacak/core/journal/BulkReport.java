@@ -42,6 +42,8 @@ import java.util.function.BiFunction;
  */
 public final class BulkReport {
 
+    /** Lines of a chunk, the writer's step: a few milliseconds, what a report beside a bulk one may wait. */
+    public static final int CHUNK_LINES = 1_024;
     /** Refusals kept to answer with; all are counted. */
     public static final int MAX_REFUSED = 1_000;
     /** Alerts kept for the regulator from one report, at most (each is one code's). */

@@ -244,8 +244,17 @@ public final class Sequencer implements AutoCloseable {
      * stop that came between the commit and the job's end.
      */
     public Future<Receipt> bulkAnswer(int facility, String idempotencyKey) {
+        return answered(facility, idempotencyKey, " and bulk is not null");
+    }
+
+    /** The answer journaled for any report {@code facility} sent under {@code idempotencyKey}, or {@code null}. */
+    public Future<Receipt> answered(int facility, String idempotencyKey) {
+        return answered(facility, idempotencyKey, "");
+    }
+
+    private Future<Receipt> answered(int facility, String idempotencyKey, String only) {
         return pool.preparedQuery("select seq, late, outcome from journal where facility = $1 and idempotency_key = $2"
-                        + " and bulk is not null")
+                        + only)
                 .execute(Tuple.of(facility, idempotencyKey))
                 .map(rows -> {
                     if (rows.size() == 0) {

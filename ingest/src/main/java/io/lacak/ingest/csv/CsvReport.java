@@ -32,7 +32,7 @@ public final class CsvReport {
 
     public static final int MAX_PROBLEMS = 1_000;
     /** Valid rows handed to the writer as one chunk of a bulk report (issue 18): a few milliseconds of its time. */
-    public static final int CHUNK_ROWS = 1_024;
+    public static final int CHUNK_ROWS = BulkReport.CHUNK_LINES;
 
     /**
      * Takes the chunks of a file bigger than one: each full chunk as it is read; what is left at
