@@ -149,7 +149,7 @@ public final class LacakConfig {
                     LONG,
                     10_000_000L,
                     LacakConfig::setStoreInitialCodes,
-                    "codes the first store file is sized for"),
+                    "codes the store's index is first sized for (it doubles when 80 % full)"),
             Setting.unset(
                     "LACAK_JWT_SECRET",
                     STRING,
