@@ -38,6 +38,10 @@ import java.util.stream.Stream;
  * optimistically under a {@link StampedLock} and retry under its read lock when a write overlapped.
  * A clean close forces the files; after an unclean stop (the {@code store.open} marker) the indexes
  * are rebuilt from the records, and the journal replays what follows the applied sequence.
+ *
+ * <p>Over 400 lines because codes, containers and children share one lock, one header and one
+ * record file: the order of their writes is what makes the rebuild after an unclean stop sound,
+ * and it is read in one place or not at all.
  */
 public final class MappedCodeStore implements CodeStore {
 
