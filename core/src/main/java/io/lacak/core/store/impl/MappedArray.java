@@ -19,6 +19,8 @@ import java.util.Arrays;
  */
 final class MappedArray implements Closeable {
 
+    private static final byte[] ZEROS = new byte[64 * 1024];
+
     private final Path file;
     private final FileChannel channel;
     private final int elementSize;
@@ -92,7 +94,7 @@ final class MappedArray implements Closeable {
 
     /** Writes zeros over elements {@code [from, to)} that are mapped. */
     void zero(long from, long to) {
-        byte[] zeros = new byte[64 * 1024];
+        byte[] zeros = ZEROS; // shared, never written: a child slot added zeroes 4 bytes, not a new 64 KiB
         long end = Math.min(to, mapped());
         for (long i = from; i < end; ) {
             MappedByteBuffer r = region(i);
