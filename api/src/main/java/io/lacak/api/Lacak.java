@@ -111,6 +111,7 @@ public final class Lacak {
     /** Starts with {@code mailer} delivering the outbox (one-time links reach people only by it). */
     public static Future<Lacak> start(Vertx vertx, LacakConfig config, Mailer mailer) {
         Clock clock = config.clock();
+        RateLimiter.trustProxies(config.trustedProxies()); // X-Forwarded-For only from these (LACAK_TRUSTED_PROXIES)
         UploadJobs[] lacakJobs = new UploadJobs[1];
         return Database.start(
                         vertx,

@@ -55,6 +55,9 @@ public final class LacakConfig {
     private static final Kind<SmtpOptions.Tls> TLS = new Kind<>(
             "none, starttls, tls", SmtpOptions.Tls::parse, t -> "`" + t.name().toLowerCase(Locale.ROOT) + "`");
 
+    private static final Kind<String> ADDRESSES =
+            new Kind<>("addresses", (name, v) -> v, v -> v.isBlank() ? "none" : "`" + v + "`");
+
     private static final Kind<String> DATES =
             new Kind<>("dates", (name, v) -> v, v -> v.isBlank() ? "none" : "`" + v + "`");
 
@@ -149,7 +152,7 @@ public final class LacakConfig {
                     LONG,
                     10_000_000L,
                     LacakConfig::setStoreInitialCodes,
-                    "codes the first store file is sized for"),
+                    "codes the store's index is first sized for (it doubles when 80 % full)"),
             Setting.unset(
                     "LACAK_JWT_SECRET",
                     STRING,
@@ -220,6 +223,14 @@ public final class LacakConfig {
                     "",
                     LacakConfig::setHolidays,
                     "public holidays (`2026-12-25,2027-01-01`) that working-day deadlines skip besides weekends"),
+            Setting.of(
+                    "LACAK_TRUSTED_PROXIES",
+                    ADDRESSES,
+                    "",
+                    LacakConfig::setTrustedProxies,
+                    "addresses of reverse proxies (`127.0.0.1,10.0.0.2`) whose `X-Forwarded-For` names the client for rate"
+                            + " limits and the clone watch (its right-most address not itself a listed proxy); from anyone"
+                            + " else the header is ignored"),
             Setting.of(
                     "LACAK_CLONE_CLIENTS",
                     INT,
@@ -313,6 +324,7 @@ public final class LacakConfig {
     private int loginRate;
     private int loginAccountRate;
     private Set<LocalDate> holidays;
+    private Set<String> trustedProxies = Set.of();
     private Duration idleTimeout;
     private Duration headerTimeout;
     private Duration bodyTimeout;
@@ -748,6 +760,22 @@ public final class LacakConfig {
 
     public Set<LocalDate> holidays() {
         return holidays;
+    }
+
+    public Set<String> trustedProxies() {
+        return trustedProxies;
+    }
+
+    /** Addresses of trusted reverse proxies, separated by commas (blank: none, the default). */
+    public LacakConfig setTrustedProxies(String addresses) {
+        Set<String> found = new java.util.LinkedHashSet<>();
+        for (String a : addresses.split(",")) {
+            if (!a.isBlank()) {
+                found.add(a.strip());
+            }
+        }
+        this.trustedProxies = Set.copyOf(found);
+        return this;
     }
 
     /** Public holidays as {@code yyyy-mm-dd} dates separated by commas (blank: none). */

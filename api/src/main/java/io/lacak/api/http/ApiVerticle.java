@@ -94,6 +94,16 @@ public final class ApiVerticle extends VerticleBase {
                             new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
                     root.route().handler(deadlines); // first: the head has arrived, the body clock starts
                     root.route().handler(ApiVerticle::refuseBadUri);
+                    // the public hot path first: its requests match here instead of after every other route
+                    new VerifyRoutes(
+                                    vertx,
+                                    s.verifier(),
+                                    s.guards().publicLimit(),
+                                    config.dataDir()
+                                            .resolve("uploads")
+                                            .resolve("tmp")
+                                            .toString())
+                            .mount(root);
                     // what the router itself refuses (a path it cannot decode, a method it does not route) is a problem
                     // document too
                     for (int status : new int[] {400, 404, 405, 413, 414, 415, 431}) {
@@ -171,7 +181,6 @@ public final class ApiVerticle extends VerticleBase {
     private void routes(Router root, RouterBuilder b) {
         String tmp = config.dataDir().resolve("uploads").resolve("tmp").toString();
         s.uploads().mount(root, b);
-        new VerifyRoutes(vertx, s.verifier(), s.guards().publicLimit(), tmp).mount(root);
         complaints(tmp).mount(root, b);
         facilityRequests(tmp).mount(root, b);
         new CompanyRoutes(vertx, s.registration().companies(), tmp).mount(root, b);

@@ -17,8 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ProductInfo {
 
     private final Products products;
-    /** A product's Pasal 25 information, and its NIE validity as a date. */
-    record Info(JsonObject json, LocalDate nieValidUntil) {}
+    /** A product's Pasal 25 information (encoded once, {@link Encoded}), and its NIE validity as a date. */
+    record Info(Encoded json, LocalDate nieValidUntil) {}
+
+    /**
+     * A product's Pasal 25 block with its JSON encoding made once (issue 19): {@link Verifier#encode}
+     * writes these bytes into each answer instead of encoding the block again. Not to be changed
+     * after creation.
+     */
+    static final class Encoded extends JsonObject {
+        private final byte[] bytes;
+
+        Encoded(JsonObject block) {
+            super(block.getMap());
+            this.bytes = block.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+    }
 
     private final Map<String, Future<Info>> byNie = new ConcurrentHashMap<>();
 
@@ -31,7 +49,8 @@ final class ProductInfo {
         Future<Info> f = byNie.get(nie);
         if (f == null) {
             f = byNie.computeIfAbsent(
-                    nie, k -> products.get(k).map(p -> new Info(ProductJson.details(p), p.nieValidUntil())));
+                    nie,
+                    k -> products.get(k).map(p -> new Info(new Encoded(ProductJson.details(p)), p.nieValidUntil())));
             f.onFailure(e -> byNie.remove(nie)); // a failed read is asked again next time
         }
         return f;

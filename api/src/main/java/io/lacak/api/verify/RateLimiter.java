@@ -80,11 +80,48 @@ public final class RateLimiter implements Handler<RoutingContext> {
     }
 
     /**
-     * The client a request comes from: the connection's remote address (Lacak listens directly, not
-     * behind a proxy; the connection's address skips the per-request Forwarded-header parsing).
+     * The client a request comes from: the connection's remote address; when that is a trusted
+     * reverse proxy ({@link #trustProxies}, {@code LACAK_TRUSTED_PROXIES}), the right-most address
+     * of {@code X-Forwarded-For} that is not itself a trusted proxy (the left ones are the client's
+     * to forge). Anyone else's {@code X-Forwarded-For} is ignored: it would let a client choose its
+     * own rate limit.
      */
     public static String client(RoutingContext ctx) {
         io.vertx.core.net.SocketAddress a = ctx.request().connection().remoteAddress();
-        return a == null ? "unknown" : a.host();
+        String peer = a == null ? "unknown" : a.host();
+        java.util.Set<String> trusted = trustedProxies;
+        if (trusted.isEmpty() || !trusted.contains(peer)) {
+            return peer;
+        }
+        return forwardedClient(ctx.request().headers().getAll("X-Forwarded-For"), peer, trusted);
+    }
+
+    /** The right-most hop of the {@code X-Forwarded-For} values that is not a trusted proxy; {@code peer} when none. */
+    static String forwardedClient(List<String> headers, String peer, java.util.Set<String> trusted) {
+        String client = peer;
+        for (int h = headers.size() - 1; h >= 0; h--) {
+            String[] hops = headers.get(h).split(",");
+            for (int i = hops.length - 1; i >= 0; i--) {
+                String hop = hops[i].strip();
+                if (hop.isEmpty()) {
+                    continue;
+                }
+                if (!trusted.contains(hop)) {
+                    return hop;
+                }
+                client = hop;
+            }
+        }
+        return client;
+    }
+
+    private static volatile java.util.Set<String> trustedProxies = java.util.Set.of();
+
+    /**
+     * The reverse proxies whose {@code X-Forwarded-For} is believed, for every limiter of this JVM
+     * (set once at start; none by default).
+     */
+    public static void trustProxies(java.util.Set<String> addresses) {
+        trustedProxies = java.util.Set.copyOf(addresses);
     }
 }

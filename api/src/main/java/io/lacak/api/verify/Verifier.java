@@ -258,6 +258,34 @@ public final class Verifier {
         return a;
     }
 
+    private static final byte[] PRODUCT_MEMBER = ",\"product\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * The JSON bytes of an answer of {@link #verify}: its Pasal 25 block is written from the bytes
+     * encoded once per product (issue 19), after the other members.
+     *
+     * <p>{@code Buffer body = Verifier.encode(answer);}
+     */
+    public static io.vertx.core.buffer.Buffer encode(JsonObject answer) {
+        if (!(answer.getValue("product") instanceof ProductInfo.Encoded product)) {
+            return io.vertx.core.buffer.Buffer.buffer(answer.encode());
+        }
+        answer.remove("product");
+        byte[] rest = answer.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] block = product.bytes();
+        io.vertx.core.buffer.Buffer out =
+                io.vertx.core.buffer.Buffer.buffer(rest.length + PRODUCT_MEMBER.length + block.length + 1);
+        out.appendBytes(rest, 0, rest.length - 1); // without the closing brace
+        if (rest.length > 2) {
+            out.appendBytes(PRODUCT_MEMBER);
+        } else {
+            out.appendBytes(PRODUCT_MEMBER, 1, PRODUCT_MEMBER.length - 1);
+        }
+        out.appendBytes(block).appendByte((byte) '}');
+        answer.put("product", product); // the answer stays whole for its caller
+        return out;
+    }
+
     /** Lampiran M.a.4.a: an invalid code leads to NIE look-up, and from there to a complaint. */
     private static JsonObject links(String nie) {
         return new JsonObject()
@@ -265,8 +293,19 @@ public final class Verifier {
                 .put("complaint", "/api/v1/complaints");
     }
 
+    /** The Jakarta day of a clock second, kept for the second: verify asks for it on every request. */
+    private record Day(long second, LocalDate date) {}
+
+    private volatile Day day = new Day(Long.MIN_VALUE, null);
+
     private LocalDate today() {
-        return BpomTime.today(clock);
+        java.time.Instant now = clock.instant();
+        Day d = day;
+        if (d.second() != now.getEpochSecond()) {
+            d = new Day(now.getEpochSecond(), BpomTime.dateOf(now));
+            day = d;
+        }
+        return d.date();
     }
 
     /** A 422 for an unreadable payload, with the links and suggestion the answer would carry. */

@@ -37,4 +37,21 @@ class RateLimiterTest {
             assertThat(limiter.allow("10.0.0.1", 5)).isTrue();
         }
     }
+
+    @Test
+    void behindTrustedProxiesTheClientIsTheRightMostHopNotAProxy() {
+        java.util.Set<String> proxies = java.util.Set.of("127.0.0.1", "10.0.0.2");
+        // the client may forge the left hops; the proxy appended the address it saw
+        assertThat(RateLimiter.forwardedClient(
+                        java.util.List.of("6.6.6.6, 203.0.113.9, 10.0.0.2"), "127.0.0.1", proxies))
+                .isEqualTo("203.0.113.9");
+        assertThat(RateLimiter.forwardedClient(java.util.List.of("198.51.100.1", "203.0.113.7"), "127.0.0.1", proxies))
+                .as("several headers read as one list")
+                .isEqualTo("203.0.113.7");
+        assertThat(RateLimiter.forwardedClient(java.util.List.of(), "127.0.0.1", proxies))
+                .as("no header: the proxy itself")
+                .isEqualTo("127.0.0.1");
+        assertThat(RateLimiter.forwardedClient(java.util.List.of(" , 10.0.0.2"), "127.0.0.1", proxies))
+                .isEqualTo("10.0.0.2");
+    }
 }

@@ -61,6 +61,20 @@ final class ServerProcess implements AutoCloseable {
                 Map.of());
     }
 
+    /** The plain alternative: verify by primary key from a Postgres table of {@code rows} ({@link PgVerifyServer}). */
+    static ServerProcess pgVerify(String heap, Path codes, long rows) throws IOException {
+        return start(
+                List.of(
+                        java(),
+                        "-Xmx" + heap,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PgVerifyServer.class.getName(),
+                        codes.toString(),
+                        Long.toString(rows)),
+                Map.of());
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -64,14 +64,17 @@ public class StoreBenchmark {
     private Path dir;
     private CodeStore store;
     private byte[] keys; // every stored key, 20 bytes each, flat: picking one costs one cache miss
+    private String[] serials; // a sample of the stored serials, for the FF1 decrypt the dense-array design needs
+    private SerialCodec codec;
 
     @Setup(Level.Trial)
     public void fill() throws IOException {
         dir = Files.createTempDirectory("lacak-bench-store");
         // Sized for the load with headroom, as an operator would: no growth during the fill.
         store = CodeStore.open(new StoreOptions().setDirectory(dir).setInitialCodes(codes + codes / 4 + 1_000));
-        SerialCodec codec = SerialCodec.create(SerialKeys.of(Map.of(1, new byte[32])), 1, "DKL1234567890A1");
+        codec = SerialCodec.create(SerialKeys.of(Map.of(1, new byte[32])), 1, "DKL1234567890A1");
         keys = new byte[codes * CodeKey.SIZE];
+        serials = new String[1 << 20];
         byte[] key = new byte[CodeKey.SIZE];
         CodeState state = new CodeState()
                 .level(PackagingLevel.PRIMARY)
@@ -79,10 +82,14 @@ public class StoreBenchmark {
                 .batch(1)
                 .holder(7);
         for (int i = 0; i < codes; i++) {
-            store.write(CodeKey.encode(1, codec.serial(i), key), state.holder(i));
+            String serial = codec.serial(i);
+            store.write(CodeKey.encode(1, serial, key), state.holder(i));
+            if (i < serials.length) {
+                serials[i] = serial;
+            }
             System.arraycopy(key, 0, keys, i * CodeKey.SIZE, CodeKey.SIZE);
         }
-        long codeFiles = diskUsage(dir, "states-");
+        long codeFiles = diskUsage(dir, "codes");
         long all = diskUsage(dir, "");
         System.out.printf(
                 "%n{\"name\":\"store-footprint\",\"codes\":%d,\"generations\":%d,"
@@ -126,6 +133,21 @@ public class StoreBenchmark {
     public int lookupRandom(Cursor c) {
         System.arraycopy(keys, c.rnd.nextInt(codes) * CodeKey.SIZE, c.key, 0, CodeKey.SIZE);
         return store.read(c.key, c.state) ? c.state.holder() : -1;
+    }
+
+    /**
+     * Issue 19: the FF1 decrypt of a serial to its counter, which an array indexed by (issuance,
+     * counter) would do instead of the hash probe of {@link #lookupRandom}.
+     */
+    @Benchmark
+    public long ff1DecryptSerial(Cursor c) {
+        return codec.counter(serials[c.rnd.nextInt(serials.length)]);
+    }
+
+    /** Baseline of {@link #ff1DecryptSerial}: pick the serial, no decrypt. */
+    @Benchmark
+    public int baselineSerialOnly(Cursor c) {
+        return serials[c.rnd.nextInt(serials.length)].length();
     }
 
     /** Baseline: pick the key, no look-up. */

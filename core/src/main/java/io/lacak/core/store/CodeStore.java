@@ -1,20 +1,20 @@
 package io.lacak.core.store;
 
-import io.lacak.core.store.impl.ChronicleCodeStore;
+import io.lacak.core.store.impl.MappedCodeStore;
 import java.io.Closeable;
 import java.util.function.Consumer;
 
 /**
- * The current state of every reported code, off-heap in memory-mapped Chronicle Map files under
- * the data directory (DESIGN.md "Store"), with the containers that aggregate codes and their
- * children beside it. Reads are thread-safe; writes come from the single writer only.
+ * The current state of every reported code, off-heap in memory-mapped files under the data
+ * directory (ARCHITECTURE.md "Store layout": 37-byte records, an open-addressing index of 4-byte
+ * slots), with the containers that aggregate codes and their children beside it. Reads are thread-safe; writes come from the single writer only.
  *
  * <p>{@code try (CodeStore store = CodeStore.open(options)) { store.read(key, state); }}
  */
 public interface CodeStore extends Closeable {
 
     static CodeStore open(StoreOptions options) {
-        return new ChronicleCodeStore(options);
+        return new MappedCodeStore(options);
     }
 
     /** Copies the state of {@code key} into {@code into}; false when the code was never reported. */
@@ -62,10 +62,10 @@ public interface CodeStore extends Closeable {
     /** Codes stored. */
     long size();
 
-    /** Codes the current files are sized for; grows by itself. */
+    /** Codes the current index is sized for (to its fill level); grows by itself. */
     long capacity();
 
-    /** Number of code files; a new one twice as large is added when the newest fills. */
+    /** Times the code index was sized: 1, and one more each time it doubled on filling. */
     int generations();
 
     /** Sequence of the last journal event applied, persisted with the store. */

@@ -6,19 +6,17 @@ import java.nio.file.Path;
 /**
  * Child JVM of {@link StoreCrashTest}. {@code fill DIR}: writes {@link #FILLED} codes, records
  * {@link #SEQUENCE} and halts without closing (an unclean stop). {@code grow DIR}: opens the store
- * (Chronicle recovery, since the last stop was unclean), then writes codes until a new generation
- * file is created, and waits to be killed.
+ * (rebuilding its indexes, since the last stop was unclean), then writes codes until the code
+ * index doubles, and waits to be killed.
  */
 public final class StoreCrashChild {
 
-    /** Codes of the fill; the newest generation is then a few hundred puts short of growing. */
+    /** Codes of the fill; the index doubles three times on the way. */
     static final int FILLED = 199_000;
 
     static final long SEQUENCE = 4242;
-    /** Sized so that gen 0..2 hold 28,571 + 57,142 + 114,284 = 199,997 codes before gen 3 is added. */
+    /** Codes the store is first sized for. */
     static final long INITIAL = 35_714;
-    /** Codes at which the next put adds generation 3 (the sum above). */
-    static final long GROWS_AFTER = 199_997;
 
     static StoreOptions options(Path dir) {
         return new StoreOptions().setDirectory(dir).setInitialCodes(INITIAL);
@@ -51,8 +49,8 @@ public final class StoreCrashChild {
                 Runtime.getRuntime().halt(0); // no close: the store.open marker stays
             }
             case "grow" -> {
-                // Warm Chronicle up first (class generation takes seconds), so that kills after START land
-                // in the recovery and the growth rather than in class loading.
+                // Warm up first, so that kills after START land in the recovery and the growth rather
+                // than in class loading.
                 Path warm = Path.of(args[1] + "-warm");
                 CodeStore.open(options(warm)).close();
                 System.out.println("START");
@@ -63,7 +61,7 @@ public final class StoreCrashChild {
                 System.out.flush();
                 int gens = store.generations();
                 for (int i = FILLED; store.generations() == gens; i++) {
-                    if (store.size() == GROWS_AFTER - 1) {
+                    if (store.size() == store.capacity()) { // the next write doubles the index
                         System.out.println("GROWING " + (System.nanoTime() - t0) / 1_000_000);
                         System.out.flush();
                     }
