@@ -287,7 +287,7 @@ class FacilityConsoleTest {
             browser.click("#scan-table tbody tr:first-child button");
         }
         browser.click("#s-submit");
-        assertThat(browser.text("#s-sent")).startsWith("Laporan diterima: 1");
+        assertThat(browser.text("#s-result")).startsWith("Laporan diterima: 1");
 
         // the camera: a stand-in BarcodeDetector over Chromium's fake camera sees the code in every frame
         browser.js(
