@@ -6,7 +6,7 @@
 (function () {
   const TEXT = {
     id: {
-      title: 'Cek Produk Obat dan Makanan', verifyTitle: 'Verifikasi 2D barcode',
+      title: 'Cek Produk Obat dan Makanan', newsTitle: 'Berita terkini', verifyTitle: 'Verifikasi 2D barcode',
       verifyHelp: 'Pindai kode dengan kamera, ketik atau tempel isi kode, atau unggah foto kode QR / DataMatrix pada kemasan.',
       codeLabel: 'Kode', verifyButton: 'Periksa', photoLabel: 'Foto kode (PNG atau JPEG, maks. 2 MB)',
       scanButton: 'Pindai dengan kamera', scanStop: 'Berhenti memindai',
@@ -29,7 +29,7 @@
       refused: 'Permintaan ditolak.', itemRefused: 'isian tidak dapat diterima'
     },
     en: {
-      title: 'Check a medicine or food product', verifyTitle: 'Verify a 2D barcode',
+      title: 'Check a medicine or food product', newsTitle: 'Latest news', verifyTitle: 'Verify a 2D barcode',
       verifyHelp: 'Scan the code with the camera, type or paste it, or upload a photo of the QR / DataMatrix code on the pack.',
       codeLabel: 'Code', verifyButton: 'Check', photoLabel: 'Photo of the code (PNG or JPEG, at most 2 MB)',
       scanButton: 'Scan with the camera', scanStop: 'Stop scanning',
@@ -322,8 +322,18 @@
     show(box, intro ? el('p', {}, t(intro)) : null, dl);
   }
 
+  /** The latest news of Badan POM (Lampiran A, BPOM Mobile "berita terkini"), as text; none: no section. */
+  async function news() {
+    const r = await call('/api/v1/news?limit=3');
+    if (!r.ok || !Array.isArray(r.body) || !r.body.length) { return; }
+    $('news-list').replaceChildren(...r.body.map((n) => el('li', {class: 'news-item'},
+      el('strong', {}, txt(n.title)), ' ', el('span', {class: 'note'}, txt(n.publishedAt).slice(0, 10)), el('br'), txt(n.body))));
+    $('news').hidden = false;
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     applyLanguage();
+    news();
     $('lang').addEventListener('click', () => {
       lang = lang === 'id' ? 'en' : 'id';
       localStorage.setItem('lacak.lang', lang);

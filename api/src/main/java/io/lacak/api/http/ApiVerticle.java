@@ -11,6 +11,7 @@ import io.lacak.api.complaint.ComplaintRoutes;
 import io.lacak.api.facility.FacilityRequestRoutes;
 import io.lacak.api.facility.FacilityRoutes;
 import io.lacak.api.issuance.CodeRequestRoutes;
+import io.lacak.api.news.NewsRoutes;
 import io.lacak.api.payment.PaymentRoutes;
 import io.lacak.api.product.ProductRoutes;
 import io.lacak.api.query.QueryRoutes;
@@ -21,10 +22,10 @@ import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.LateReports;
 import io.lacak.core.journal.RecallEffectiveness;
 import io.lacak.core.journal.Sequencer;
+import io.lacak.core.news.News;
 import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -32,7 +33,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -114,7 +114,7 @@ public final class ApiVerticle extends VerticleBase {
                     root.get("/" + CONTRACT).handler(ctx -> ctx.response()
                             .putHeader("content-type", "application/yaml")
                             .end(yaml));
-                    page(root);
+                    Pages.mount(root);
                     // per address, before a byte of the body is read: public forms, and password guessing
                     // (logins, activations, password changes and resets per address and minute, LACAK_LOGIN_RATE)
                     root.post("/api/v1/facility-requests").handler(s.guards().publicLimit());
@@ -197,7 +197,11 @@ public final class ApiVerticle extends VerticleBase {
                 .mount(b);
         new FacilityRoutes(s.registration().facilities()).mount(b);
         new ProductRoutes(s.registration().products()).mount(b);
-        new CodeRequestRoutes(s.sequencer().issuance(), s.sequencer().referenceData()).mount(b);
+        new CodeRequestRoutes(
+                        s.sequencer().issuance(),
+                        s.sequencer().referenceData(),
+                        s.sequencer().ledger())
+                .mount(b);
         new ReportRoutes(
                         s.sequencer(),
                         s.codec(),
@@ -211,6 +215,7 @@ public final class ApiVerticle extends VerticleBase {
                 .mount(root, b);
         new BarcodeRoutes(vertx, s.codec(), s.issuedSerials()).mount(b);
         new PaymentRoutes(s.registration().payments()).mount(b);
+        new NewsRoutes(new News(s.database().pool())).mount(b);
         new QueryRoutes(
                         s.sequencer().ledger(),
                         s.sequencer().referenceData(),
@@ -231,40 +236,6 @@ public final class ApiVerticle extends VerticleBase {
                                 s.custody()),
                         s.sequencer().issuance())
                 .mount(b);
-    }
-
-    /** The public page (issue 7): plain files from {@code webroot/}, no inline script, nothing from elsewhere. */
-    private void page(Router root) {
-        StaticHandler page =
-                StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false);
-        // a route "/assets/*" hands the handler the path below "/assets/"
-        StaticHandler assets = StaticHandler.create("webroot/assets").setCachingEnabled(false);
-        Handler<RoutingContext> headers = ctx -> {
-            ctx.response()
-                    .putHeader(
-                            "Content-Security-Policy",
-                            "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'")
-                    .putHeader("X-Content-Type-Options", "nosniff")
-                    .putHeader("Referrer-Policy", "no-referrer");
-            ctx.next();
-        };
-        root.get("/").handler(headers).handler(page);
-        root.get("/activate.html")
-                .handler(headers) // where an approval's notice links to
-                .handler(ctx -> ctx.response()
-                        .putHeader("content-type", "text/html; charset=utf-8")
-                        .sendFile("webroot/activate.html"));
-        root.get("/reset.html")
-                .handler(headers) // where a password reset e-mail links to
-                .handler(ctx -> ctx.response()
-                        .putHeader("content-type", "text/html; charset=utf-8")
-                        .sendFile("webroot/reset.html"));
-        root.get("/company.html")
-                .handler(headers) // company registration, and its revision from a notice's link
-                .handler(ctx -> ctx.response()
-                        .putHeader("content-type", "text/html; charset=utf-8")
-                        .sendFile("webroot/company.html"));
-        root.get("/assets/*").handler(headers).handler(assets);
     }
 
     private FacilityRequestRoutes facilityRequests(String uploadsDir) {

@@ -3,6 +3,8 @@ package io.lacak.api.issuance;
 import io.lacak.api.http.Authentication;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.core.lifecycle.CodeRef;
+import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.serial.CodeListing;
@@ -23,7 +25,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Code requests over HTTP (Pasal 8, Lampiran F): create (one record whatever the count), list, get,
- * and the codes of one level streamed in order as text, CSV or JSON lines, with back-pressure.
+ * the codes of one level streamed in order as text, CSV or JSON lines, with back-pressure, and the
+ * request's codes counted per level and status (Lampiran G.b.6, the console's barcode management).
  */
 public final class CodeRequestRoutes {
 
@@ -32,10 +35,12 @@ public final class CodeRequestRoutes {
 
     private final IssuanceService issuance;
     private final ReferenceData ref;
+    private final Ledger ledger;
 
-    public CodeRequestRoutes(IssuanceService issuance, ReferenceData ref) {
+    public CodeRequestRoutes(IssuanceService issuance, ReferenceData ref, Ledger ledger) {
         this.issuance = issuance;
         this.ref = ref;
+        this.ledger = ledger;
     }
 
     public void mount(RouterBuilder b) {
@@ -43,6 +48,35 @@ public final class CodeRequestRoutes {
         b.getRoute("listCodeRequests").addHandler(this::list);
         b.getRoute("getCodeRequest").addHandler(this::get);
         b.getRoute("listCodes").addHandler(this::codes);
+        b.getRoute("getCodeRequestStatus").addHandler(this::status);
+    }
+
+    /**
+     * Lampiran G.b.6 ("menu manajemen barcode"): each level's codes counted by their effective status
+     * ({@code NOT_REPORTED} for a code never reported), reading each code of the request once, on a
+     * worker (a request of millions of codes takes seconds).
+     */
+    private void status(RoutingContext ctx) {
+        Replies.json(ctx, 200, find(ctx).compose(i -> ctx.vertx().executeBlocking(() -> tally(i))));
+    }
+
+    private JsonObject tally(Issuance i) {
+        JsonArray levels = new JsonArray();
+        for (PackagingLevel level : PackagingLevel.values()) {
+            CodeListing listing = issuance.listing(i, level, CodeListing.Format.SERIAL);
+            java.util.Map<String, Object> counts = new java.util.TreeMap<>();
+            for (long n = 0; n < listing.size(); n++) {
+                Ledger.Effective e =
+                        ledger.effective(new CodeRef(i.productId(), listing.serial(n), i.batch(), i.expiry()));
+                counts.merge(e == null ? "NOT_REPORTED" : e.top().status().name(), 1L, (a, b) -> (Long) a + (Long) b);
+            }
+            levels.add(new JsonObject()
+                    .put("level", level.name())
+                    .put("codes", listing.size())
+                    .put("byStatus", new JsonObject(counts)));
+        }
+        ReferenceData.Batch b = ref.findBatch(i.productId(), i.batch());
+        return json(i).put("recalled", b != null && ref.recalled(b.ref())).put("levels", levels);
     }
 
     /** A required count, exactly as sent (never wrapped); its range is the issuance's rule. */

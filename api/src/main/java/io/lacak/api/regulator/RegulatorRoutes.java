@@ -118,11 +118,14 @@ public final class RegulatorRoutes {
                         .compose(r -> r != null ? Future.succeededFuture(r) : Future.failedFuture(none)));
     }
 
+    /** The regulator: every facility's (or one's); a facility's member: its own, for the console's warnings. */
     private void lateReports(RoutingContext ctx) {
-        Authentication.caller(ctx).requireRegulator();
+        Caller caller = Authentication.caller(ctx);
         String partner = ctx.request().getParam("partnerId");
         Integer facility = null;
-        if (partner != null) {
+        if (!caller.regulator()) {
+            facility = caller.actingFacility(partner, ref).ref();
+        } else if (partner != null) {
             Facility f = ref.facility(partner);
             if (f == null) {
                 throw Problem.badRequest("partnerId", "UNKNOWN_FACILITY", "no facility has partner ID " + partner);

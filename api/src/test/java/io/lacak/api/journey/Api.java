@@ -155,8 +155,51 @@ final class Api implements AutoCloseable {
         return List.of(r.bodyAsString().split("\n"));
     }
 
+    /** The primaries of a new code request of the demo's authentication product for batch {@code batch}. */
+    List<String> issue(String key, String batch, int primaries) throws Exception {
+        HttpResponse<Buffer> r = post(
+                "/api/v1/code-requests",
+                key,
+                new JsonObject()
+                        .put("nie", io.lacak.api.Demo.AUTH_NIE)
+                        .put("batch", batch)
+                        .put("expiry", "2028-11-30")
+                        .put("primaries", primaries)
+                        .put("perSecondary", 1)
+                        .put("perTertiary", 1));
+        if (r.statusCode() != 201) {
+            throw new AssertionError(r.bodyAsString());
+        }
+        return codes(r.bodyAsJsonObject().getLong("id"), "primary", key);
+    }
+
+    /** Reports the primaries as released (Lampiran G), at {@code occurredAt} (null: now). */
+    void activate(String key, java.time.Instant occurredAt, String... primaries) throws Exception {
+        JsonArray lines = new JsonArray();
+        for (String p : primaries) {
+            lines.add(new JsonObject().put("primary", p).put("use", "ACTIVE"));
+        }
+        JsonObject body = new JsonObject().put("lines", lines);
+        if (occurredAt != null) {
+            body.put("occurredAt", occurredAt.toString());
+        }
+        HttpResponse<Buffer> r = post("/api/v1/usage-reports", key, body);
+        if (r.statusCode() != 200) {
+            throw new AssertionError(r.bodyAsString());
+        }
+    }
+
     static JsonObject codes(String... codes) {
         return new JsonObject().put("codes", new JsonArray(List.of((Object[]) codes)));
+    }
+
+    /** Closes each of {@code parts} that was opened (a test's browser and server), in order. */
+    static void closeAll(AutoCloseable... parts) throws Exception {
+        for (AutoCloseable part : parts) {
+            if (part != null) {
+                part.close();
+            }
+        }
     }
 
     @Override

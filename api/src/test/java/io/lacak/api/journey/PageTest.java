@@ -31,8 +31,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,9 +44,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PageTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     static Api api;
     static WebDriver browser;
     static List<String> primaries;
@@ -59,7 +54,7 @@ class PageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+        assertThat(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER))
                 .as(
                         "the browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver;"
                                 + " .ci/run installs them)")
@@ -85,8 +80,8 @@ class PageTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        special = issue(mfr, "S2611", 3);
-        activate(mfr, special.get(0), special.get(2));
+        special = api.issue(mfr, "S2611", 3);
+        api.activate(mfr, null, special.get(0), special.get(2));
         String apt = api.key(PHARMACY);
         ok(api.post("/api/v1/shipments", mfr, codes(special.get(0)).put("destination", PHARMACY)));
         ok(api.post("/api/v1/receipts", apt, codes(special.get(0))));
@@ -94,52 +89,12 @@ class PageTest {
 
         String alphabet = "K7Q2M9X4P1R8T3V6W5Z0"; // letters and digits, so no length is all-numeric
         for (int n = 1; n <= 20; n++) {
-            String code = issue(mfr, alphabet.substring(20 - n), 1).get(0);
-            activate(mfr, code);
+            String code = api.issue(mfr, alphabet.substring(20 - n), 1).get(0);
+            api.activate(mfr, null, code);
             BY_BATCH_LENGTH.put(n, code);
         }
 
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-dev-shm-usage",
-                        "--disable-gpu",
-                        "--window-size=1200,2400",
-                        // a camera that needs no device and no permission prompt, for the scan button
-                        "--use-fake-device-for-media-stream",
-                        "--use-fake-ui-for-media-stream");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    /** The primaries of a new code request for batch {@code batch}. */
-    private static List<String> issue(String key, String batch, int primaries) throws Exception {
-        HttpResponse<Buffer> r = api.post(
-                "/api/v1/code-requests",
-                key,
-                new JsonObject()
-                        .put("nie", AUTH_NIE)
-                        .put("batch", batch)
-                        .put("expiry", "2028-11-30")
-                        .put("primaries", primaries)
-                        .put("perSecondary", 1)
-                        .put("perTertiary", 1));
-        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
-        return api.codes(r.bodyAsJsonObject().getLong("id"), "primary", key);
-    }
-
-    /** Reports the primaries as released (Lampiran G). */
-    private static void activate(String key, String... primaries) throws Exception {
-        JsonArray lines = new JsonArray();
-        for (String p : primaries) {
-            lines.add(new JsonObject().put("primary", p).put("use", "ACTIVE"));
-        }
-        ok(api.post("/api/v1/usage-reports", key, new JsonObject().put("lines", lines)));
+        browser = Browser.chromium("--window-size=1200,2400");
     }
 
     private static void ok(HttpResponse<Buffer> r) {

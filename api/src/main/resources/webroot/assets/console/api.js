@@ -1,0 +1,74 @@
+// The consoles' one API client: the same JSON API as every other client, with the login's token
+// (kept for this tab only, in sessionStorage). A 401 ends the session and returns to the login page.
+const KEY = 'lacak.session';
+
+/** The logged-in person: {token, username, regulator, facilities: [partnerId...]}, or null. */
+export function session() {
+  try { return JSON.parse(sessionStorage.getItem(KEY)); } catch (e) { return null; }
+}
+
+export function saveSession(s) { sessionStorage.setItem(KEY, JSON.stringify(s)); }
+
+export function logout() {
+  sessionStorage.removeItem(KEY);
+  window.location.assign('/console/');
+}
+
+/**
+ * Calls the API: {@code options.json} is sent as JSON, {@code options.form} (FormData) as multipart,
+ * {@code options.body} as is. Resolves {ok, status, body, response}; a failure's body is the
+ * problem document (RFC 9457) with {@code status} and {@code retryAfter} set, never a throw;
+ * {@code options.stream}: a success's body is left unread, for the caller to read from {@code response}.
+ */
+export async function call(path, options = {}) {
+  const headers = Object.assign({}, options.headers);
+  const s = session();
+  if (s && s.token) { headers.Authorization = 'Bearer ' + s.token; }
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.form) {
+    body = options.form;
+  }
+  let res;
+  try {
+    res = await fetch(path, {method: options.method || (body ? 'POST' : 'GET'), headers, body});
+  } catch (e) {
+    return {ok: false, status: 0, body: {status: 0}};
+  }
+  if (res.status === 401 && s && !options.noRedirect) { logout(); }
+  const type = res.headers.get('content-type') || '';
+  let out = null;
+  if (options.stream && res.ok) {
+    return {ok: true, status: res.status, body: null, response: res}; // the caller reads res.body
+  }
+  if (options.raw) {
+    out = res.ok ? await res.blob() : null;
+  } else if (type.includes('json')) {
+    try { out = await res.json(); } catch (e) { out = null; }
+  } else {
+    out = await res.text();
+  }
+  if (!res.ok) {
+    out = out && typeof out === 'object' && !(out instanceof Blob) ? out : {};
+    out.status = res.status;
+    out.retryAfter = parseInt(res.headers.get('Retry-After'), 10) || null;
+  }
+  return {ok: res.ok, status: res.status, body: out, response: res};
+}
+
+/** Saves what {@code path} answers as a file named {@code name} (downloads that need the token). */
+export async function download(path, name) {
+  const r = await call(path, {raw: true});
+  if (!r.ok) { return r; }
+  const url = URL.createObjectURL(r.body);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return r;
+}
