@@ -329,9 +329,13 @@ public final class ApiVerticle extends VerticleBase {
                         .put(
                                 "journal",
                                 new JsonObject()
-                                        .put("lastSequence", rows.iterator().next().getLong(0))
+                                        .put(
+                                                "lastSequence",
+                                                rows.iterator().next().getLong(0))
                                         // custody and notifications follow the journal in the background
-                                        .put("custodyIndexedTo", rows.iterator().next().getLong(1)))
+                                        .put(
+                                                "custodyIndexedTo",
+                                                rows.iterator().next().getLong(1)))
                         .put("postgres", "UP"))
                 .otherwise(e -> new JsonObject().put("status", "DOWN").put("postgres", "DOWN"))
                 .onSuccess(body -> ctx.response()

@@ -6,9 +6,8 @@ import io.lacak.api.http.Problem;
 import io.lacak.api.http.Problems;
 import io.lacak.api.http.Replies;
 import io.lacak.core.gs1.Gs1Codec;
-import io.lacak.core.journal.Custody;
-import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.BulkReport;
+import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.Report;
 import io.lacak.core.journal.ReportKind;
@@ -31,8 +30,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -202,9 +201,8 @@ public final class ReportRoutes {
                 CodeRef secondary = line.getValue("secondary") == null
                         ? null
                         : in.code(line.getValue("secondary"), at + ".secondary");
-                CodeRef tertiary = line.getValue("tertiary") == null
-                        ? null
-                        : in.code(line.getValue("tertiary"), at + ".tertiary");
+                CodeRef tertiary =
+                        line.getValue("tertiary") == null ? null : in.code(line.getValue("tertiary"), at + ".tertiary");
                 UsageLine.Use use = UsageLine.Use.valueOf(line.getString("use", "ACTIVE"));
                 usage.add(new UsageLine(primary, use, secondary, tertiary));
                 shown.add(line.getString("primary"));
@@ -236,7 +234,9 @@ public final class ReportRoutes {
                     codeTexts(in),
                     kind,
                     in,
-                    reason == null ? null : new JsonObject().put("reason", reason).encode(),
+                    reason == null
+                            ? null
+                            : new JsonObject().put("reason", reason).encode(),
                     codes.size(),
                     (from, end, mode) -> m.decide(by, to.ref(), codes.subList(from, end), mode));
         });
@@ -274,7 +274,9 @@ public final class ReportRoutes {
                     codeTexts(in),
                     approve ? ReportKind.RETURN_APPROVED : ReportKind.RETURN_REJECTED,
                     in,
-                    reason == null ? null : new JsonObject().put("reason", reason).encode(),
+                    reason == null
+                            ? null
+                            : new JsonObject().put("reason", reason).encode(),
                     codes.size(),
                     (from, to, mode) -> l -> l.decideReturn(by, approve, codes.subList(from, to), mode));
         });

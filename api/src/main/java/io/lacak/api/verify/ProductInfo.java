@@ -48,9 +48,8 @@ final class ProductInfo {
     Future<Info> of(String nie) {
         Future<Info> f = byNie.get(nie);
         if (f == null) {
-            f = byNie.computeIfAbsent(
-                    nie,
-                    k -> products.get(k).map(p -> new Info(new Encoded(ProductJson.details(p)), p.nieValidUntil())));
+            f = byNie.computeIfAbsent(nie, k -> products.get(k)
+                    .map(p -> new Info(new Encoded(ProductJson.details(p)), p.nieValidUntil())));
             f.onFailure(e -> byNie.remove(nie)); // a failed read is asked again next time
         }
         return f;

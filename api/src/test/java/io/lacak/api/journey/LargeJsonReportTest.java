@@ -58,7 +58,9 @@ class LargeJsonReportTest {
         JsonArray lines = lines(p, s, t);
         lines.set(LINES - 1, lines.getJsonObject(5).copy());
         HttpResponse<Buffer> refused = api.post(
-                "/api/v1/usage-reports", mfr, new JsonObject().put("lines", lines).put("idempotencyKey", "big-0"));
+                "/api/v1/usage-reports",
+                mfr,
+                new JsonObject().put("lines", lines).put("idempotencyKey", "big-0"));
         assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(422);
         JsonObject receipt = refused.bodyAsJsonObject().getJsonObject("receipt");
         assertThat(receipt.getBoolean("applied")).isFalse();

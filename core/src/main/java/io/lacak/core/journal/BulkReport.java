@@ -90,6 +90,7 @@ public final class BulkReport {
     final List<Refused> refused = new ArrayList<>();
     /** Alerts for the regulator its chunks raised (a second sale: possible clone), kept once it is committed. */
     final List<io.lacak.core.lifecycle.Outcome.Alert> alerts = new ArrayList<>();
+
     final List<Future<?>> parts = new ArrayList<>();
     long refusedCount;
     int accepted;

@@ -253,8 +253,8 @@ public final class Sequencer implements AutoCloseable {
     }
 
     private Future<Receipt> answered(int facility, String idempotencyKey, String only) {
-        return pool.preparedQuery("select seq, late, outcome from journal where facility = $1 and idempotency_key = $2"
-                        + only)
+        return pool.preparedQuery(
+                        "select seq, late, outcome from journal where facility = $1 and idempotency_key = $2" + only)
                 .execute(Tuple.of(facility, idempotencyKey))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -496,7 +496,8 @@ public final class Sequencer implements AutoCloseable {
         List<Tuple> rows = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             if (answers[i] instanceof Receipt r && !r.repeated()) {
-                rows.addAll(alertRows(group.get(i).report().facility(), r.outcome().alerts()));
+                rows.addAll(
+                        alertRows(group.get(i).report().facility(), r.outcome().alerts()));
             }
         }
         keep(rows);

@@ -271,7 +271,8 @@ class BulkReportTest {
     @Test
     void lampiranJASecondSaleInABulkFileAlertsTheRegulatorThoughTheFileIsRefused() throws Exception {
         int apt = TestPostgres.facility("APT-001", "PHARMACY");
-        sequencer.referenceData()
+        sequencer
+                .referenceData()
                 .addFacility(new io.lacak.core.lifecycle.ReferenceData.Facility(
                         apt, "APT-001", io.lacak.core.lifecycle.ReferenceData.FacilityType.PHARMACY));
         List<UsageLine> used = new ArrayList<>();
@@ -280,12 +281,10 @@ class BulkReportTest {
             used.add(new UsageLine(code("Q" + i), Use.ACTIVE, null, null));
             codes.add(code("Q" + i));
         }
-        await(sequencer.submit(
-                new Report(ReportKind.USAGE, mfr, NOW, "u", l -> l.usage(mfr, used, Mode.ATOMIC))));
+        await(sequencer.submit(new Report(ReportKind.USAGE, mfr, NOW, "u", l -> l.usage(mfr, used, Mode.ATOMIC))));
         await(sequencer.submit(
                 new Report(ReportKind.SHIPMENT, mfr, NOW, "s", l -> l.ship(mfr, apt, codes, Mode.ATOMIC))));
-        await(sequencer.submit(
-                new Report(ReportKind.RECEIPT, apt, NOW, "r", l -> l.receive(apt, codes, Mode.ATOMIC))));
+        await(sequencer.submit(new Report(ReportKind.RECEIPT, apt, NOW, "r", l -> l.receive(apt, codes, Mode.ATOMIC))));
         BulkReport.Result first = await(sell(apt, codes, "sale-file-1").end(null));
         assertThat(first.receipt().outcome().accepted()).isEqualTo(1_500);
 
