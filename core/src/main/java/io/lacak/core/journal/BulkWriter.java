@@ -218,9 +218,9 @@ final class BulkWriter {
             pending.flush();
             b.phase = Phase.DONE;
             end(b);
+            finished.accept(b); // before the answer: whoever hears it sees what followed from it
             b.promise.complete(
                     new BulkReport.Result(new Receipt(b.seq, b.late, outcome(b, true), false), b.refusedCount));
-            finished.accept(b);
             return;
         }
         for (Row row : rows) {
@@ -242,17 +242,21 @@ final class BulkWriter {
         }
         end(b);
         if (!b.keepParts) {
-            pool.preparedQuery("delete from journal_part where bulk = $1")
-                    .execute(Tuple.of(b.id))
-                    .onFailure(e -> LOG.log(Level.WARNING, "parts of bulk " + b.id + " left for the next start", e));
+            try {
+                pool.preparedQuery("delete from journal_part where bulk = $1")
+                        .execute(Tuple.of(b.id))
+                        .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "parts of bulk " + b.id + " left for the next start", e);
+            }
         }
         b.phase = Phase.DONE;
+        finished.accept(b); // before the answer: whoever hears it sees what followed from it
         if (b.failure != null) {
             b.promise.fail(new IllegalStateException("the report could not be processed: " + b.failure, b.failure));
         } else {
             b.promise.complete(new BulkReport.Result(new Receipt(0, b.late, outcome(b, false), false), b.refusedCount));
         }
-        finished.accept(b);
     }
 
     private void end(BulkReport b) {
