@@ -3,12 +3,9 @@ package io.lacak.api.report;
 import io.lacak.api.http.Authentication;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
-import io.lacak.api.http.Problems;
 import io.lacak.api.http.Replies;
 import io.lacak.core.gs1.Gs1Codec;
-import io.lacak.core.journal.BulkReport;
 import io.lacak.core.journal.Custody;
-import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.Report;
 import io.lacak.core.journal.ReportKind;
 import io.lacak.core.journal.Sequencer;
@@ -16,7 +13,6 @@ import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.Ledger.Mode;
-import io.lacak.core.lifecycle.Outcome;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.Product;
@@ -30,11 +26,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -61,6 +55,7 @@ public final class ReportRoutes {
     private final Gs1Codec codec;
     private final Clock clock;
     private final Letters letters;
+    private final ReportSubmission submission;
 
     /** What the recall with its letter needs beyond the reports: the documents, custody, the form's handling. */
     public record Letters(
@@ -72,6 +67,7 @@ public final class ReportRoutes {
         this.codec = codec;
         this.clock = clock;
         this.letters = letters;
+        this.submission = new ReportSubmission(sequencer, clock);
     }
 
     /**
@@ -115,81 +111,9 @@ public final class ReportRoutes {
         return new ReportInput(ctx, Replies.checkedBody(ctx), ref, codec, clock);
     }
 
-    /**
-     * A report read and checked, ready for the sequencer: the rule of any slice of its lines, so
-     * that one of more than {@link BulkReport#CHUNK_LINES} lines is decided as a bulk report, a
-     * chunk at a time between other reports (issue 18), and one of fewer as one report.
-     */
-    private record Prepared(
-            String field, List<String> shown, ReportKind kind, ReportInput in, String details, int size, Slice rule) {}
-
-    private interface Slice {
-        Function<Ledger, Decision> over(int from, int to, Mode mode);
-    }
-
-    /** Bodies at least this big are read and checked off the event loop (100,000 codes: megabytes of GS1). */
-    private static final int OFF_LOOP_BYTES = 64 * 1024;
-
-    private void handle(RoutingContext ctx, Function<RoutingContext, Prepared> prepare) {
-        if (ctx.body().length() < OFF_LOOP_BYTES) {
-            send(ctx, prepare.apply(ctx));
-            return;
-        }
-        ctx.vertx()
-                .executeBlocking(() -> prepare.apply(ctx), false)
-                .onSuccess(p -> send(ctx, p))
-                .onFailure(ctx::fail);
-    }
-
-    private void send(RoutingContext ctx, Prepared p) {
-        ReportInput in = p.in();
-        int by = in.facility.ref();
-        if (p.size() <= BulkReport.CHUNK_LINES) {
-            submit(
-                    ctx,
-                    p.field(),
-                    p.shown(),
-                    new Report(
-                            p.kind(),
-                            by,
-                            in.occurredAt,
-                            in.idempotencyKey,
-                            p.rule().over(0, p.size(), in.mode),
-                            p.details()));
-            return;
-        }
-        Instant arrived = clock.instant(); // Pasal 12(5): the request's arrival, however long the chunks take
-        ctx.vertx()
-                .executeBlocking(() -> bulk(p, by, arrived), false)
-                .onSuccess(receipt -> answer(ctx, p.field(), p.shown(), receipt))
-                .onFailure(ctx::fail);
-    }
-
-    /** Worker thread: the report as a bulk report, its refusals naming their index in the request. */
-    private Receipt bulk(Prepared p, int by, Instant arrived) throws Exception {
-        ReportInput in = p.in();
-        Receipt earlier = in.idempotencyKey == null
-                ? null
-                : sequencer.answered(by, in.idempotencyKey).await(1, TimeUnit.MINUTES);
-        if (earlier != null) {
-            return earlier; // the same request again: the first answer, nothing applied twice
-        }
-        BulkReport b = sequencer
-                .bulk(p.kind(), by, in.occurredAt, in.idempotencyKey, in.mode, arrived, p.size())
-                .await(1, TimeUnit.MINUTES);
-        for (int from = 0; from < p.size(); from += BulkReport.CHUNK_LINES) {
-            int start = from;
-            int end = Math.min(p.size(), from + BulkReport.CHUNK_LINES);
-            b.offer(new BulkReport.Chunk(
-                    java.util.stream.LongStream.range(start, end).toArray(),
-                    (l, mode) -> p.rule().over(start, end, mode).apply(l)));
-        }
-        return b.end(p.details()).await(1, TimeUnit.HOURS).receipt();
-    }
-
     /** Lampiran G: active / reject / retained sample, packed primary -> secondary -> tertiary in one process. */
     private void usage(RoutingContext ctx) {
-        handle(ctx, c -> {
+        submission.handle(ctx, c -> {
             ReportInput in = input(c);
             JsonArray lines = in.body.getJsonArray("lines", new JsonArray());
             List<UsageLine> usage = new ArrayList<>(lines.size());
@@ -209,7 +133,7 @@ public final class ReportRoutes {
             }
             in.check();
             int by = in.facility.ref();
-            return new Prepared(
+            return new ReportSubmission.Prepared(
                     "lines",
                     shown,
                     ReportKind.USAGE,
@@ -221,7 +145,7 @@ public final class ReportRoutes {
     }
 
     private void movement(RoutingContext ctx, ReportKind kind, Movement m) {
-        handle(ctx, c -> {
+        submission.handle(ctx, c -> {
             ReportInput in = input(c);
             in.allow("destination", "reason", "codes");
             Facility to = in.facility("destination");
@@ -229,7 +153,7 @@ public final class ReportRoutes {
             in.check();
             String reason = in.body.getString("reason");
             int by = in.facility.ref();
-            return new Prepared(
+            return new ReportSubmission.Prepared(
                     "codes",
                     codeTexts(in),
                     kind,
@@ -243,13 +167,13 @@ public final class ReportRoutes {
     }
 
     private void inPlace(RoutingContext ctx, ReportKind kind, InPlace p) {
-        handle(ctx, c -> {
+        submission.handle(ctx, c -> {
             ReportInput in = input(c);
             in.allow("codes");
             List<CodeRef> codes = in.codes("codes");
             in.check();
             int by = in.facility.ref();
-            return new Prepared(
+            return new ReportSubmission.Prepared(
                     "codes",
                     codeTexts(in),
                     kind,
@@ -262,14 +186,14 @@ public final class ReportRoutes {
 
     /** Lampiran K: the addressee of a return approves (the codes become its own) or rejects it. */
     private void decideReturn(RoutingContext ctx) {
-        handle(ctx, c -> {
+        submission.handle(ctx, c -> {
             ReportInput in = input(c);
             List<CodeRef> codes = in.codes("codes");
             in.check();
             boolean approve = in.body.getBoolean("approve");
             String reason = in.body.getString("reason");
             int by = in.facility.ref();
-            return new Prepared(
+            return new ReportSubmission.Prepared(
                     "codes",
                     codeTexts(in),
                     approve ? ReportKind.RETURN_APPROVED : ReportKind.RETURN_REJECTED,
@@ -334,7 +258,7 @@ public final class ReportRoutes {
                 .put("letterNumber", in.body.getString("letterNumber"))
                 .put("letterDate", in.body.getString("letterDate"));
         if (letter == null) {
-            submit(
+            submission.submit(
                     ctx,
                     "batch",
                     List.of(batch),
@@ -373,7 +297,8 @@ public final class ReportRoutes {
                                 (kept
                                                 ? io.vertx.core.Future.<Void>succeededFuture()
                                                 : letters.documents().delete(id))
-                                        .onComplete(v -> answer(ctx, "batch", List.of(batch), receipt));
+                                        .onComplete(
+                                                v -> ReportSubmission.answer(ctx, "batch", List.of(batch), receipt));
                             });
                 });
     }
@@ -419,60 +344,5 @@ public final class ReportRoutes {
             out.add(String.valueOf(list.getValue(i)));
         }
         return out;
-    }
-
-    private void submit(RoutingContext ctx, String field, List<String> shown, Report report) {
-        sequencer
-                .submit(report)
-                .onSuccess(receipt -> answer(ctx, field, shown, receipt))
-                .onFailure(ctx::fail);
-    }
-
-    /** 200 with the receipt when anything was applied; 422 listing every refused code when nothing was. */
-    private static void answer(RoutingContext ctx, String field, List<String> shown, Receipt receipt) {
-        Outcome o = receipt.outcome();
-        JsonArray refused = new JsonArray();
-        List<Problem.Item> items = new ArrayList<>();
-        for (Outcome.Refused r : o.refused()) {
-            String code = r.index() < shown.size() ? shown.get(r.index()) : r.serial();
-            refused.add(new JsonObject()
-                    .put("index", r.index())
-                    .put("code", code)
-                    .put("serial", r.serial())
-                    .put("reason", r.reason().name())
-                    .put("message", r.reason().message())
-                    .put(
-                            "messages",
-                            new JsonObject()
-                                    .put("id", r.reason().messageId())
-                                    .put("en", r.reason().message())));
-            items.add(new Problem.Item(
-                    field + (field.equals("batch") ? "" : "[" + r.index() + "]"),
-                    r.reason().name(),
-                    r.reason().message()));
-        }
-        JsonArray alerts = new JsonArray();
-        // the ledger says which alerts the reporter may see; the others are the regulator's alone
-        o.alerts().stream()
-                .filter(Outcome.Alert::disclosed)
-                .forEach(a -> alerts.add(new JsonObject()
-                        .put("kind", a.kind().name())
-                        .put("serial", a.serial())
-                        .put("message", a.message())));
-        JsonObject body = new JsonObject()
-                .put("sequence", receipt.sequence())
-                .put("late", receipt.late())
-                .put("repeated", receipt.repeated())
-                .put("applied", o.applied())
-                .put("accepted", o.accepted())
-                .put("refused", refused)
-                .put("alerts", alerts);
-        if (!o.applied() && !items.isEmpty()) {
-            ctx.put(Problems.EXTRA, new JsonObject().put("receipt", body));
-            ctx.fail(new Problem(
-                    422, "REFUSED", items.size() + " of " + shown.size() + " refused; nothing was applied", items));
-            return;
-        }
-        Replies.send(ctx, 200, body);
     }
 }

@@ -161,7 +161,15 @@ class RegulatorViewTest {
 
         assertThat(api.get("/api/v1/late-reports?kind=USAGE", regulator).bodyAsJsonArray())
                 .isEmpty(); // reported in time
-        assertThat(api.get("/api/v1/late-reports", apt).statusCode()).isEqualTo(403);
+        // a facility sees its own late reports (its console's warnings), never another facility's
+        HttpResponse<Buffer> own = api.get("/api/v1/late-reports", apt);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.bodyAsJsonArray()).isNotEmpty();
+        assertThat(own.bodyAsJsonArray().stream().map(o -> ((JsonObject) o).getString("partnerId")))
+                .containsOnly(PHARMACY);
+        assertThat(api.get("/api/v1/late-reports", api.key(MANUFACTURER)).bodyAsJsonArray().stream()
+                        .map(o -> ((JsonObject) o).getString("partnerId")))
+                .doesNotContain(PHARMACY);
         HttpResponse<Buffer> unknown = api.get("/api/v1/late-reports?partnerId=APT-NONE", regulator);
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.bodyAsJsonObject()

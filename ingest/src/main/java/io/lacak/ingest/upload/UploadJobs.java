@@ -48,6 +48,10 @@ import java.util.logging.Logger;
  * their report's idempotency key makes the journal apply each exactly once.
  *
  * <p>{@code jobs.accept(new Upload(facility, Template.USAGE, Mode.ATOMIC, file, null, occurredAt, now)).map(job -> job.getLong("id"))}
+ *
+ * <p>Over 400 lines because a job's life is one state machine over one table — accepted or
+ * repeated, read as one report or handed on as a bulk report a chunk at a time, resumed after a
+ * stop, shown with its progress — whose steps only make sense read together.
  */
 public final class UploadJobs {
 
