@@ -57,7 +57,16 @@ public interface CodeStore extends Closeable {
      * Calls {@code action} with the key of each code whose parent is still container {@code id};
      * the array passed is reused between calls.
      */
-    void forEachChild(int id, Consumer<byte[]> action);
+    default void forEachChild(int id, Consumer<byte[]> action) {
+        byte[] child = new byte[CodeKey.SIZE];
+        CodeState state = new CodeState();
+        for (int slot = 0, n = childSlots(id); slot < n; slot++) {
+            // a child that moved alone or was unpacked no longer names this container: skip it
+            if (childKey(id, slot, child) && read(child, state) && state.parent() == id) {
+                action.accept(child);
+            }
+        }
+    }
 
     /** Codes stored. */
     long size();

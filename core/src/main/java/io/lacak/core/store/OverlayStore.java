@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -148,18 +147,6 @@ public final class OverlayStore implements CodeStore {
     public int childSlots(int id) {
         Integer n = slots.get(id);
         return n != null ? n : base.childSlots(id);
-    }
-
-    @Override
-    public void forEachChild(int id, Consumer<byte[]> action) {
-        byte[] child = new byte[CodeKey.SIZE];
-        CodeState state = new CodeState();
-        for (int slot = 0, n = childSlots(id); slot < n; slot++) {
-            // A child that moved alone or was unpacked no longer names this container: skip it.
-            if (childKey(id, slot, child) && read(child, state) && state.parent() == id) {
-                action.accept(child);
-            }
-        }
     }
 
     @Override

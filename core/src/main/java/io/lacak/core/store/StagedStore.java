@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -122,18 +121,6 @@ public final class StagedStore implements CodeStore {
     @Override
     public int childSlots(int id) {
         return Math.max(scratch.childSlots(id), base.childSlots(id));
-    }
-
-    @Override
-    public void forEachChild(int id, Consumer<byte[]> action) {
-        byte[] child = new byte[CodeKey.SIZE];
-        CodeState state = new CodeState();
-        for (int slot = 0, n = childSlots(id); slot < n; slot++) {
-            // a child that moved alone or was unpacked no longer names this container: skip it
-            if (childKey(id, slot, child) && read(child, state) && state.parent() == id) {
-                action.accept(child);
-            }
-        }
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.StampedLock;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -498,18 +497,6 @@ public final class MappedCodeStore implements CodeStore {
             return id > 0 && id < containers.mapped() ? containers.getInt(id, SLOTS) : 0;
         } finally {
             lock.unlockRead(stamp);
-        }
-    }
-
-    @Override
-    public void forEachChild(int id, Consumer<byte[]> action) {
-        byte[] child = new byte[CodeKey.SIZE];
-        CodeState s = new CodeState();
-        for (int slot = 0, n = childSlots(id); slot < n; slot++) {
-            // A child that moved alone or was unpacked no longer names this container: skip it.
-            if (childKey(id, slot, child) && read(child, s) && s.parent() == id) {
-                action.accept(child);
-            }
         }
     }
 
