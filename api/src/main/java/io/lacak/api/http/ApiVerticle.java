@@ -33,6 +33,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -172,9 +173,25 @@ public final class ApiVerticle extends VerticleBase {
     /** The contract's router builder: every body read up to the limit, then the caller found. */
     private RouterBuilder contract(OpenAPIContract contract) {
         RouterBuilder b = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        b.rootHandler((PlatformHandler) this::continueWithinLimit); // before the body: a platform handler
         b.rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimit())); // a limit on every route
         b.rootHandler(new Authentication(s.registration().authenticator()));
         return b;
+    }
+
+    /**
+     * A client that asks first ({@code Expect: 100-continue}, as curl does for bodies over 1 MiB) is told
+     * to send when its announced body fits the limit; one that does not fit gets its 413 from the body
+     * handler without having sent a byte.
+     */
+    private void continueWithinLimit(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))
+                && (length == null
+                        || (length.matches("[0-9]{1,18}") && Long.parseLong(length) <= config.bodyLimit()))) {
+            ctx.response().writeContinue();
+        }
+        ctx.next();
     }
 
     /** Every route group, each mounted once: on {@code root}, through {@code b}, or its routes split between them. */

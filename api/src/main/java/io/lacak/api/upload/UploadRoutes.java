@@ -139,6 +139,10 @@ public final class UploadRoutes {
         if (mine.get() + announced > limits.facilityBytes()) {
             throw quotaExceeded();
         }
+        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+            // every check that needs no body has passed: only now may a waiting client send it (RFC 9110, 10.1.1)
+            ctx.response().writeContinue();
+        }
         long[] counted = {0};
         receive(ctx.request(), file, n -> {
                     counted[0] += n;
