@@ -339,7 +339,8 @@ public final class ApiVerticle extends VerticleBase {
                 new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
         s.database()
                 .pool()
-                .query("select coalesce(max(seq), 0), (select seq from custody_watermark where id = 1) from journal")
+                .query("select (select coalesce(max(seq), 0) from journal where shard = 0),"
+                        + " (select seq from custody_watermark where shard = 0)")
                 .execute()
                 .map(rows -> new JsonObject()
                         .put("status", w.up() && in.up() ? "UP" : "DOWN")

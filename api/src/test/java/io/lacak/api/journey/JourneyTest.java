@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * receive it, ship a secondary on, receive it at the pharmacy, sell, return (approved), recall.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one server for the ordered steps; a subclass picks another
 class JourneyTest {
 
     static Api api;
@@ -42,15 +44,20 @@ class JourneyTest {
     static List<String> tertiaries;
 
     @BeforeAll
-    static void start() throws Exception {
-        api = new Api(8 * 1024 * 1024);
+    void start() throws Exception {
+        api = server();
         mfr = api.key(MANUFACTURER);
         pbf = api.key(DISTRIBUTOR);
         apt = api.key(PHARMACY);
     }
 
+    /** The server the journey runs against: embedded Postgres here, Citus in {@link CitusJourneyTest}. */
+    Api server() throws Exception {
+        return new Api(8 * 1024 * 1024);
+    }
+
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         api.close();
     }
 

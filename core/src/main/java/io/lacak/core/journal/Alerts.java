@@ -23,7 +23,7 @@ public final class Alerts {
     /** Keeps one alert ($1 kind, $2 facility, $3 product, $4 serial, $5 message), or counts a repeat of it. */
     public static final String KEEP = "insert into alert (kind, facility, product, serial, message)"
             + " values ($1, $2, $3, $4, $5) on conflict (kind, facility, product, serial)"
-            + " do update set attempts = alert.attempts + 1, last_at = now()";
+            + " do update set attempts = alert.attempts + 1, last_at = excluded.last_at"; // the default, now()
 
     private final Pool pool;
     private final ReferenceData ref;

@@ -204,8 +204,9 @@ final class BulkWriter {
     private void apply(BulkReport b, Consumer<BulkReport> finished) {
         RowSet<Row> rows;
         try {
-            rows = pool.preparedQuery("select part, rows, effects from journal_part where bulk = $1 and part >= $2"
-                            + " order by part limit $3")
+            rows = pool.preparedQuery(
+                            "select part, rows, effects from journal_part where shard = 0 and bulk = $1 and part >= $2"
+                                    + " order by part limit $3")
                     .execute(Tuple.of(b.id, b.nextApply, PARTS_PER_STEP))
                     .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -243,7 +244,7 @@ final class BulkWriter {
         end(b);
         if (!b.keepParts) {
             try {
-                pool.preparedQuery("delete from journal_part where bulk = $1")
+                pool.preparedQuery("delete from journal_part where shard = 0 and bulk = $1")
                         .execute(Tuple.of(b.id))
                         .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -273,7 +274,7 @@ final class BulkWriter {
     void replayParts(long bulk) throws Exception {
         int next = 0;
         while (true) {
-            RowSet<Row> rows = pool.preparedQuery("select part, effects from journal_part where bulk = $1"
+            RowSet<Row> rows = pool.preparedQuery("select part, effects from journal_part where shard = 0 and bulk = $1"
                             + " and part >= $2 order by part limit 8")
                     .execute(Tuple.of(bulk, next))
                     .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);

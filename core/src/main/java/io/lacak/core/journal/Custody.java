@@ -55,10 +55,10 @@ public final class Custody {
     private record Page(long upTo, int events, List<Tuple> custody, Notices notices) {}
 
     private Future<Long> indexPage(long done) {
-        return pool.withTransaction(c -> c.query("select seq from custody_watermark where id = 1 for update")
+        return pool.withTransaction(c -> c.query("select seq from custody_watermark where shard = 0 for update")
                         .execute()
                         .compose(w -> c.preparedQuery(
-                                        "select seq, kind, facility, effects, bulk from journal where seq > $1"
+                                        "select seq, kind, facility, effects, bulk from journal where shard = 0 and seq > $1"
                                                 + " order by seq limit $2")
                                 .execute(Tuple.of(w.iterator().next().getLong(0), PAGE)))
                         .compose(rows -> {
@@ -74,7 +74,7 @@ public final class Custody {
                                     .compose(page -> insert(c, page.custody(), 0)
                                             .compose(v -> page.notices().write(c))
                                             .compose(v -> c.preparedQuery(
-                                                            "update custody_watermark set seq = $1 where id = 1")
+                                                            "update custody_watermark set seq = $1 where shard = 0")
                                                     .execute(Tuple.of(page.upTo())))
                                             .map((long) page.events()));
                         }))
@@ -137,13 +137,13 @@ public final class Custody {
                     return insert(c, custody, 0);
                 })
                 .compose(v -> notices.write(c))
-                .compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where id = 1")
+                .compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where shard = 0")
                         .execute(Tuple.of(seq)))
                 .mapEmpty();
     }
 
     private Future<Void> indexParts(SqlConnection c, long seq, long bulk, int part, Notices notices) {
-        return c.preparedQuery("select part, effects from journal_part where bulk = $1 and part >= $2"
+        return c.preparedQuery("select part, effects from journal_part where shard = 0 and bulk = $1 and part >= $2"
                         + " order by part limit 1")
                 .execute(Tuple.of(bulk, part))
                 .compose(rows -> {
@@ -184,7 +184,7 @@ public final class Custody {
      */
     public Future<Boolean> inPathOf(int batchRef, List<Integer> facilities) {
         return pool.preparedQuery(
-                        "select 1 from custody where batch = $1 and (holder = any($2) or counterparty = any($2))"
+                        "select 1 from custody where shard = 0 and batch = $1 and (holder = any($2) or counterparty = any($2))"
                                 + " limit 1")
                 .execute(Tuple.tuple().addInteger(batchRef).addArrayOfInteger(facilities.toArray(new Integer[0])))
                 .map(rows -> rows.size() > 0);
@@ -202,8 +202,8 @@ public final class Custody {
      */
     private Future<List<CustodyEvent>> chain(byte[] key, long after, long upTo, boolean inherited, int depth) {
         return pool.preparedQuery("select c.seq, c.status, c.holder, c.counterparty, c.parent, j.kind, j.facility,"
-                        + " j.occurred_at, j.late from custody c join journal j on j.seq = c.seq"
-                        + " where c.key = $1 and c.seq <= $2 order by c.seq")
+                        + " j.occurred_at, j.late from custody c join journal j on j.shard = c.shard and j.seq = c.seq"
+                        + " where c.shard = 0 and c.key = $1 and c.seq <= $2 order by c.seq")
                 .execute(Tuple.of(Buffer.buffer(key), upTo))
                 .compose(rows -> {
                     List<Row> list = new ArrayList<>();
@@ -265,8 +265,9 @@ public final class Custody {
      * it; the addressees of a recall notice.
      */
     public Future<List<String>> holdersOfBatch(int batchRef) {
-        return pool.preparedQuery("select holder as f from custody where batch = $1"
-                        + " union select counterparty from custody where batch = $1 and counterparty <> 0")
+        return pool.preparedQuery(
+                        "select holder as f from custody where shard = 0 and batch = $1"
+                                + " union select counterparty from custody where shard = 0 and batch = $1 and counterparty <> 0")
                 .execute(Tuple.of(batchRef))
                 .map(rows -> {
                     List<String> out = new ArrayList<>();

@@ -108,8 +108,9 @@ final class Notices {
                         .executeBatch(rows);
         for (long[] recall : recalls) {
             chain = chain.compose(v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes)"
-                            + " select f, $4, $2, $3, 0 from (select holder as f from custody where batch = $1"
-                            + " union select counterparty from custody where batch = $1 and counterparty <> 0) h"
+                            + " select f, $4, $2, $3, 0 from (select holder as f from custody where shard = 0 and batch = $1"
+                            + " union select counterparty from custody where shard = 0 and batch = $1"
+                            + " and counterparty <> 0) h"
                             + " on conflict do nothing")
                     .execute(Tuple.of(
                             (int) recall[1], recall[0], recallSubject((int) recall[1]), Kind.RECALL_NOTICE.name())));
@@ -118,9 +119,10 @@ final class Notices {
         for (Answer a : answers) {
             chain = chain.compose(v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes)"
                             + " select prev.holder, $2, $1, $3, count(*) from custody cur"
-                            + " join lateral (select b.holder from custody b where b.key = cur.key and b.seq < cur.seq"
+                            + " join lateral (select b.holder from custody b where b.shard = cur.shard and b.key = cur.key"
+                            + " and b.seq < cur.seq"
                             + " order by b.seq desc limit 1) prev on true"
-                            + " where cur.seq = $1 and prev.holder <> $4 and prev.holder <> 0 group by prev.holder"
+                            + " where cur.shard = 0 and cur.seq = $1 and prev.holder <> $4 and prev.holder <> 0 group by prev.holder"
                             + " on conflict do nothing")
                     .execute(Tuple.of(a.seq(), a.kind().name(), answerSubject(a), a.by())));
         }

@@ -107,7 +107,7 @@ public final class RecallEffectiveness {
     private Future<JsonObject> figures(Product p, Batch b, long noticeSeq, JsonObject details) {
         // one read of the batch's custody: each code's last row up to the notice, and its last one after it
         return pool.preparedQuery("select distinct on (key, seq <= $2) key, seq <= $2 as at_notice, status, holder,"
-                        + " parent from custody where batch = $1 order by key, seq <= $2, seq desc")
+                        + " parent from custody where shard = 0 and batch = $1 order by key, seq <= $2, seq desc")
                 .execute(Tuple.of(b.ref(), noticeSeq))
                 .compose(rows -> vertx.executeBlocking(
                         () -> {

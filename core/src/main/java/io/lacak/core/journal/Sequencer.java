@@ -165,7 +165,7 @@ public final class Sequencer implements AutoCloseable {
         ReferenceData ref = new ReferenceData();
         return loadReferenceData(pool, ref)
                 .compose(v -> pool.query("delete from journal_part p where not exists"
-                                + " (select 1 from journal j where j.bulk = p.bulk)")
+                                + " (select 1 from journal j where j.shard = p.shard and j.bulk = p.bulk)")
                         .execute())
                 .map(v -> {
                     StagedStore.delete(staging);
@@ -254,7 +254,8 @@ public final class Sequencer implements AutoCloseable {
 
     private Future<Receipt> answered(int facility, String idempotencyKey, String only) {
         return pool.preparedQuery(
-                        "select seq, late, outcome from journal where facility = $1 and idempotency_key = $2" + only)
+                        "select seq, late, outcome from journal where shard = 0 and facility = $1 and idempotency_key = $2"
+                                + only)
                 .execute(Tuple.of(facility, idempotencyKey))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -363,7 +364,7 @@ public final class Sequencer implements AutoCloseable {
                 // the commit may have happened after all: replay applies it whole if it did
                 undo(List.of());
                 try {
-                    if (await(pool.preparedQuery("select seq from journal where bulk = $1")
+                    if (await(pool.preparedQuery("select seq from journal where shard = 0 and bulk = $1")
                                             .execute(Tuple.of(b.id)))
                                     .size()
                             == 1) {
@@ -578,7 +579,7 @@ public final class Sequencer implements AutoCloseable {
         }
         RowSet<Row> rows = await(pool.preparedQuery("select j.facility, j.idempotency_key, j.seq, j.late, j.outcome"
                         + " from journal j join unnest($1::int[], $2::text[]) as k(facility, key)"
-                        + " on j.facility = k.facility and j.idempotency_key = k.key")
+                        + " on j.shard = 0 and j.facility = k.facility and j.idempotency_key = k.key")
                 .execute(Tuple.tuple()
                         .addArrayOfInteger(facilities.toArray(new Integer[0]))
                         .addArrayOfString(keys.toArray(new String[0]))));
@@ -643,9 +644,9 @@ public final class Sequencer implements AutoCloseable {
     private void replay() throws Exception {
         int page = 1;
         while (true) {
-            RowSet<Row> rows = await(
-                    pool.preparedQuery("select seq, effects, bulk from journal where seq > $1 order by seq limit $2")
-                            .execute(Tuple.of(writerLedger.sequence(), page)));
+            RowSet<Row> rows = await(pool.preparedQuery(
+                            "select seq, effects, bulk from journal where shard = 0 and seq > $1 order by seq limit $2")
+                    .execute(Tuple.of(writerLedger.sequence(), page)));
             if (rows.size() == 0) {
                 return;
             }

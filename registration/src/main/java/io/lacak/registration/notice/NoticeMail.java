@@ -32,42 +32,60 @@ public final class NoticeMail {
 
     /** Queues the e-mail of up to {@code max} notifications not yet e-mailed; returns how many notifications. */
     public Future<Integer> queue(int max) {
-        return pool.withTransaction(c -> c.preparedQuery(
-                        "select n.id, n.facility, n.kind, n.subject, n.codes, j.details, f.partner_id, f.name"
-                                + " from notification n join facility f on f.ref = n.facility left join journal j on j.seq = n.seq"
+        return pool.withTransaction(
+                c -> c.preparedQuery("select n.id, n.facility, n.kind, n.subject, n.codes, n.seq, f.partner_id, f.name"
+                                + " from notification n join facility f on f.ref = n.facility"
                                 + " where not n.emailed order by n.id limit $1 for update of n skip locked")
-                .execute(Tuple.of(max))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
-                        return Future.succeededFuture(0);
+                        .execute(Tuple.of(max))
+                        .compose(rows -> {
+                            if (rows.size() == 0) {
+                                return Future.succeededFuture(0);
+                            }
+                            List<Row> notices = new ArrayList<>();
+                            rows.forEach(notices::add);
+                            return details(c, notices).compose(details -> mail(c, notices, details));
+                        }));
+    }
+
+    /**
+     * The journal's details (reason, letter) of the notices' events: read apart, by their shard, so
+     * that on Citus no parallel read of the journal comes before the writes in this transaction.
+     */
+    private static Future<Map<Long, String>> details(SqlConnection c, List<Row> notices) {
+        Long[] seqs = notices.stream().map(r -> r.getLong("seq")).distinct().toArray(Long[]::new);
+        return c.preparedQuery("select seq, details from journal where shard = 0 and seq = any($1)")
+                .execute(Tuple.of(seqs))
+                .map(rows -> {
+                    Map<Long, String> out = new java.util.HashMap<>();
+                    rows.forEach(r -> out.put(r.getLong("seq"), r.getString("details")));
+                    return out;
+                });
+    }
+
+    /** The notices' e-mails into the outbox, to every active account of their facility; the notices marked e-mailed. */
+    private static Future<Integer> mail(SqlConnection c, List<Row> notices, Map<Long, String> details) {
+        Integer[] facilities =
+                notices.stream().map(r -> r.getInteger("facility")).distinct().toArray(Integer[]::new);
+        Long[] ids = notices.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
+        return recipients(c, facilities)
+                .compose(accounts -> {
+                    List<Tuple> mails = new ArrayList<>();
+                    for (Row n : notices) {
+                        for (Integer account : accounts.getOrDefault(n.getInteger("facility"), List.of())) {
+                            mails.add(Tuple.of(
+                                    account, subject(n), body(n, details.get(n.getLong("seq"))), n.getLong("id")));
+                        }
                     }
-                    List<Row> notices = new ArrayList<>();
-                    rows.forEach(notices::add);
-                    Integer[] facilities = notices.stream()
-                            .map(r -> r.getInteger("facility"))
-                            .distinct()
-                            .toArray(Integer[]::new);
-                    Long[] ids = notices.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
-                    return recipients(c, facilities)
-                            .compose(accounts -> {
-                                List<Tuple> mails = new ArrayList<>();
-                                for (Row n : notices) {
-                                    for (Integer account : accounts.getOrDefault(n.getInteger("facility"), List.of())) {
-                                        mails.add(Tuple.of(account, subject(n), body(n), n.getLong("id")));
-                                    }
-                                }
-                                return mails.isEmpty()
-                                        ? Future.succeededFuture()
-                                        : c.preparedQuery(
-                                                        "insert into outbox (account_id, subject, body, notification_id)"
-                                                                + " values ($1, $2, $3, $4) on conflict (notification_id, account_id)"
-                                                                + " where notification_id is not null do nothing")
-                                                .executeBatch(mails);
-                            })
-                            .compose(v -> c.preparedQuery("update notification set emailed = true where id = any($1)")
-                                    .execute(Tuple.of(ids)))
-                            .map(v -> notices.size());
-                }));
+                    return mails.isEmpty()
+                            ? Future.succeededFuture()
+                            : c.preparedQuery("insert into outbox (account_id, subject, body, notification_id)"
+                                            + " values ($1, $2, $3, $4) on conflict (notification_id, account_id)"
+                                            + " where notification_id is not null do nothing")
+                                    .executeBatch(mails);
+                })
+                .compose(v -> c.preparedQuery("update notification set emailed = true where id = any($1)")
+                        .execute(Tuple.of(ids)))
+                .map(v -> notices.size());
     }
 
     /** The active accounts with an e-mail address of each facility. */
@@ -103,12 +121,12 @@ public final class NoticeMail {
     }
 
     /** What happened, what to do, and the report's details (reason, letter), in Indonesian then English. */
-    static String body(Row n) {
+    static String body(Row n, String detailsJson) {
         String kind = n.getString("kind");
         int codes = n.getInteger("codes");
         String facility =
                 n.getString("partner_id") + (n.getString("name") == null ? "" : " (" + n.getString("name") + ")");
-        JsonObject details = n.getString("details") == null ? new JsonObject() : new JsonObject(n.getString("details"));
+        JsonObject details = detailsJson == null ? new JsonObject() : new JsonObject(detailsJson);
         String[] text =
                 switch (kind) {
                     case "INCOMING_SHIPMENT" ->

@@ -88,6 +88,7 @@ public final class PostgresDatabase implements Database {
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();
+                layOut(jdbcUrl, connect);
             } catch (RuntimeException e) {
                 closeQuietly(embedded);
                 releaseQuietly(lock);
@@ -100,6 +101,15 @@ public final class PostgresDatabase implements Database {
                     .build();
             return (Database) new PostgresDatabase(vertx, pool, embedded, connect, lock);
         });
+    }
+
+    /** On a Citus coordinator, the migrated tables distributed and replicated ({@link CitusLayout}). */
+    private static void layOut(String jdbcUrl, PgConnectOptions connect) {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, connect.getUser(), connect.getPassword())) {
+            CitusLayout.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lay the schema out on the Citus cluster at " + jdbcUrl, e);
+        }
     }
 
     /**
