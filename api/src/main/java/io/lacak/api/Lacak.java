@@ -17,6 +17,7 @@ import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.Notifications;
 import io.lacak.core.journal.Sequencer;
+import io.lacak.core.journal.ShardLease;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
@@ -61,6 +62,7 @@ public final class Lacak {
     private final Services services;
     private final ApiVerticle api;
     private String deployment;
+    private long leaseTimer = -1;
     private long indexTimer = -1;
     private long mailTimer = -1;
     private long sweepTimer = -1;
@@ -113,9 +115,14 @@ public final class Lacak {
         Clock clock = config.clock();
         RateLimiter.trustProxies(config.trustedProxies()); // X-Forwarded-For only from these (LACAK_TRUSTED_PROXIES)
         UploadJobs[] lacakJobs = new UploadJobs[1];
+        ShardLease[] lease = new ShardLease[1];
         return Database.start(
                         vertx,
                         new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
+                .compose(db -> takeShard(vertx, db, config).map(l -> {
+                    lease[0] = l; // a cluster node writes only once it holds the shard: until then it waits here
+                    return db;
+                }))
                 .compose(db -> vertx.executeBlocking(() -> {
                     // Opening memory-mapped files and key files blocks: a worker thread.
                     SerialKeys keys = config.loadSerialKeys();
@@ -140,6 +147,9 @@ public final class Lacak {
                                     WorkingDays.of(config.holidays()),
                                     config.dataDir().resolve("staging")) // a big file's uncommitted chunks
                             .map(sequencer -> {
+                                if (lease[0] != null) {
+                                    sequencer.fencedBy(lease[0]); // every commit renews it, or fails once it is lost
+                                }
                                 var ref = sequencer.referenceData();
                                 Registration registration = Registration.create(
                                         vertx,
@@ -215,6 +225,10 @@ public final class Lacak {
                 .compose(lacak -> lacakJobs[0].resume().map(n -> lacak)) // uploads a stop interrupted
                 .compose(lacak -> vertx.deployVerticle(lacak.api).map(id -> {
                     lacak.deployment = id;
+                    if (lease[0] != null) {
+                        lacak.leaseTimer =
+                                vertx.setPeriodic(lease[0].renewEvery().toMillis(), t -> lacak.renew(lease[0]));
+                    }
                     lacak.indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> lacak.index());
                     lacak.mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> lacak.mail());
                     lacak.sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> lacak.sweep());
@@ -273,6 +287,28 @@ public final class Lacak {
      * sends again later (Outbox.Retry); facility notifications are queued for their accounts first
      * (Lampiran K.7, L.a.7, L.b.7: "pada dashboard dan email").
      */
+    /**
+     * Issue 21: with {@code LACAK_NODE}, the lease on shard 0 (one shard so far), waited for while
+     * another node holds it; without, {@code null}: the only node takes no lease.
+     */
+    private static Future<ShardLease> takeShard(Vertx vertx, Database db, LacakConfig config) {
+        if (config.node() == null) {
+            return Future.succeededFuture(null);
+        }
+        LOG.info("node " + config.node() + ": waiting for the lease on shard 0");
+        return ShardLease.acquire(
+                vertx, db.pool(), 0, config.node(), "http://" + config.host() + ":" + config.port(), config.lease());
+    }
+
+    /** Between commits too: an idle owner keeps its shard. A lost lease stops the writer at its next commit. */
+    private void renew(ShardLease lease) {
+        lease.renew()
+                .onFailure(e -> LOG.log(
+                        e instanceof ShardLease.Lost ? Level.SEVERE : Level.WARNING,
+                        "renewing the lease on shard " + lease.shard() + " failed",
+                        e));
+    }
+
     private void mail() {
         if (mailing) {
             return;
@@ -317,6 +353,7 @@ public final class Lacak {
      * store and Postgres close.
      */
     public Future<Void> stop() {
+        vertx.cancelTimer(leaseTimer);
         vertx.cancelTimer(indexTimer);
         vertx.cancelTimer(mailTimer);
         vertx.cancelTimer(sweepTimer);

@@ -142,6 +142,20 @@ public final class LacakConfig {
                     LacakConfig::setPgUrl,
                     "`postgresql://user:password@host:port/db`; the embedded server's password is `<data>/keys/pg.password`"),
             Setting.unset(
+                    "LACAK_NODE",
+                    STRING,
+                    "the only node",
+                    LacakConfig::setNode,
+                    "this node's name in a cluster over one database (issue 21): it writes the shard only while it holds"
+                            + " the shard's lease, and waits to take it over from another node"),
+            Setting.of(
+                    "LACAK_LEASE",
+                    SECONDS,
+                    Duration.ofSeconds(10),
+                    LacakConfig::setLease,
+                    "seconds a cluster node's lease on its shard lasts unrenewed (it renews every third); another node"
+                            + " takes the shard over after it"),
+            Setting.unset(
                     "LACAK_SERIAL_KEY",
                     STRING,
                     "`<data>/keys/serial.keys`",
@@ -326,6 +340,8 @@ public final class LacakConfig {
     private Set<LocalDate> holidays;
     private Set<String> trustedProxies = Set.of();
     private Duration idleTimeout;
+    private String node;
+    private Duration lease;
     private Duration headerTimeout;
     private Duration bodyTimeout;
     private Duration uploadTimeout;
@@ -474,6 +490,25 @@ public final class LacakConfig {
 
     public LacakConfig setPgUrl(String pgUrl) {
         this.pgUrl = pgUrl == null || pgUrl.isBlank() ? null : pgUrl;
+        return this;
+    }
+
+    /** This node's name in a cluster; {@code null}: the only node, which takes no lease. */
+    public String node() {
+        return node;
+    }
+
+    public LacakConfig setNode(String node) {
+        this.node = node == null || node.isBlank() ? null : node;
+        return this;
+    }
+
+    public Duration lease() {
+        return lease;
+    }
+
+    public LacakConfig setLease(Duration lease) {
+        this.lease = positive("LACAK_LEASE", lease);
         return this;
     }
 

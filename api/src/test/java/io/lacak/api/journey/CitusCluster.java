@@ -130,8 +130,13 @@ final class CitusCluster implements AutoCloseable {
                 // stopping the others matters more
             }
         }
+        deleteTree(base);
+    }
+
+    /** Deletes {@code dir} and everything under it (files a server running as {@code postgres} made too). */
+    static void deleteTree(Path dir) {
         try {
-            run("rm", "-rf", base.toString());
+            run("rm", "-rf", dir.toString());
         } catch (Exception e) {
             // a temporary directory
         }

@@ -109,6 +109,18 @@ public final class Sequencer implements AutoCloseable {
     /** Reports that touched a bulk report's fence: decided again once it is committed or dropped. Writer only. */
     private final java.util.ArrayDeque<Pending> deferred = new java.util.ArrayDeque<>();
 
+    /**
+     * What lets this node commit to the journal, checked in every commit's transaction: nothing on
+     * one node; a cluster node's {@link ShardLease}.
+     */
+    public interface Fence {
+        Fence NONE = c -> Future.succeededFuture();
+
+        /** Succeeds when the commit may go on; fails (rolling the transaction back) when it may not. */
+        Future<Void> check(SqlConnection c);
+    }
+
+    private volatile Fence fence = Fence.NONE;
     private volatile boolean broken;
     private volatile String lastError;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -184,6 +196,23 @@ public final class Sequencer implements AutoCloseable {
     public static Future<Sequencer> rebuild(Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock) {
         store.clear();
         return start(vertx, pool, store, keys, clock);
+    }
+
+    /** From now on, every commit first passes {@code fence} (a cluster node's lease on its shard). */
+    public void fencedBy(Fence fence) {
+        this.fence = fence;
+    }
+
+    /**
+     * A commit refused because this node lost its shard: from then on it takes no report (another
+     * node writes the shard) and {@code /health} says why.
+     */
+    private void stopIfFenced(Throwable e) {
+        if (e instanceof ShardLease.Lost || e.getCause() instanceof ShardLease.Lost) {
+            LOG.log(Level.SEVERE, "the shard's lease is lost; this node takes no more reports", e);
+            lastError = e.getMessage();
+            broken = true;
+        }
     }
 
     /** The reference data the rules use; registration adds facilities, products and issuances to it. */
@@ -360,6 +389,7 @@ public final class Sequencer implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "bulk report " + b.id + " was not committed", e);
             b.failure = e;
+            stopIfFenced(e);
             if (!(e instanceof PgException)) {
                 // the commit may have happened after all: replay applies it whole if it did
                 undo(List.of());
@@ -450,6 +480,7 @@ public final class Sequencer implements AutoCloseable {
             keepAlerts(group, answers);
         } catch (Exception | OutOfMemoryError e) {
             undo(accepted);
+            stopIfFenced(e);
             if (group.size() > 1 && e instanceof PgException) {
                 // Postgres refused the group and rolled it back: one member's fault must not fail the
                 // others, so each half is decided and journaled again on its own, down to the guilty one
@@ -595,7 +626,12 @@ public final class Sequencer implements AutoCloseable {
         return found;
     }
 
+    /** Journals {@code accepted} in {@code c}'s transaction, if the fence lets this node commit. */
     private Future<Void> journal(SqlConnection c, List<Accepted> accepted) {
+        return fence.check(c).compose(v -> journalRows(c, accepted));
+    }
+
+    private Future<Void> journalRows(SqlConnection c, List<Accepted> accepted) {
         List<Tuple> batches = new ArrayList<>();
         List<Tuple> recalls = new ArrayList<>();
         List<Tuple> events = new ArrayList<>();

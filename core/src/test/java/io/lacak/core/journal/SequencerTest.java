@@ -116,6 +116,37 @@ class SequencerTest {
     }
 
     @Test
+    void aNodeWhoseShardWasTakenOverCommitsNothingMore() throws Exception {
+        TestPostgres.pool().query("delete from shard_lease").execute().await(30, java.util.concurrent.TimeUnit.SECONDS);
+        ShardLease a = await(ShardLease.acquire(
+                TestPostgres.vertx(), TestPostgres.pool(), 0, "a", "http://a", Duration.ofMillis(300)));
+        sequencer.fencedBy(a);
+        assertThat(await(sequencer.submit(usage("u-1", NOW))).sequence()).isEqualTo(1); // its commit renews it
+
+        // a pauses past its lease; b, waiting, takes the shard and raises the epoch
+        ShardLease b = await(ShardLease.acquire(
+                TestPostgres.vertx(),
+                TestPostgres.pool(),
+                0,
+                "b",
+                "http://b",
+                Duration.ofSeconds(3))); // tries every second
+        assertThat(b.epoch()).isEqualTo(a.epoch() + 1);
+
+        // a wakes up: its next group is refused in its own commit, and it takes no more
+        assertThat(refusal(sequencer.submit(ship("s-1")))).hasStackTraceContaining("no longer holds shard 0");
+        assertThat(journalRows()).isEqualTo(1);
+        assertThat(sequencer.health().up()).isFalse();
+        assertThat(sequencer.health().lastError()).contains("no longer holds shard 0");
+        assertThat(refusal(sequencer.submit(ship("s-2")))).hasMessageContaining("broken");
+        assertThat(journalRows()).isEqualTo(1);
+    }
+
+    private static Throwable refusal(Future<Receipt> f) throws Exception {
+        return f.transform(ar -> Future.succeededFuture(ar.cause())).await(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
     void acceptedReportsAreJournaledThenApplied() throws Exception {
         Receipt r = await(sequencer.submit(usage("u-1", NOW)));
 

@@ -1,0 +1,301 @@
+package io.lacak.api.journey;
+
+import static io.lacak.api.Demo.AUTH_NIE;
+import static io.lacak.api.Demo.DISTRIBUTOR;
+import static io.lacak.api.Demo.MANUFACTURER;
+import static io.lacak.api.Demo.PHARMACY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 21: two Lacak nodes (each its own JVM, {@code lacak.jar serve}) over one Citus cluster.
+ * Node a holds the lease on the shard and takes a pharmacy's sales; node b waits for the lease.
+ * {@code kill -9} of a in the middle of the sales: b takes the shard over when a's lease runs out,
+ * catches its own store up from the journal and answers; every sale a acknowledged is answered
+ * again by b, the same (same journal sequence, {@code repeated}); every sale left unanswered is
+ * applied exactly once when retried with its idempotency key; none is half applied.
+ */
+class ShardFailoverIT {
+
+    private static final Path JAR = Path.of("target", "lacak.jar");
+    private static final int LEASE_SECONDS = 3;
+    private static final int SALES = 120;
+
+    static CitusCluster cluster;
+    static Path dir;
+    static final List<Process> nodes = new ArrayList<>();
+    static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = CitusCluster.start(2);
+        dir = Files.createTempDirectory("lacak-failover");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Process p : nodes) {
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        cluster.close();
+        CitusCluster.deleteTree(dir);
+    }
+
+    @Test
+    void anotherNodeTakesTheShardOverAfterKill9AndNoAcknowledgedSaleIsLostOrAppliedTwice() throws Exception {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Map<String, String> env = Map.of(
+                "LACAK_PG_URL", cluster.url(),
+                "LACAK_SERIAL_KEY", Base64.getEncoder().encodeToString(key), // every node reads the same codes
+                "LACAK_LEASE", String.valueOf(LEASE_SECONDS),
+                "LACAK_ADMIN_PASSWORD", "failover-admin-password-1");
+        Node a = Node.start("a", env, true);
+        Map<String, String> keys = a.apiKeys();
+        String mfr = keys.get(MANUFACTURER);
+        String pbf = keys.get(DISTRIBUTOR);
+        String apt = keys.get(PHARMACY);
+        Node b = Node.start("b", env, false); // waits for the lease: it does not listen yet
+        assertThat(b.listening(Duration.ofSeconds(2 * LEASE_SECONDS)))
+                .as("b waits while a holds the shard")
+                .isFalse();
+
+        // the pharmacy's stock: codes issued, activated, shipped and received twice
+        JsonObject request = new JsonObject(a.send(
+                "/api/v1/code-requests",
+                mfr,
+                new JsonObject()
+                        .put("nie", AUTH_NIE)
+                        .put("batch", "FO1")
+                        .put("expiry", "2028-12-31")
+                        .put("primaries", SALES)
+                        .put("perSecondary", 10)
+                        .put("perTertiary", 12),
+                201));
+        List<String> codes =
+                List.of(a.get("/api/v1/code-requests/" + request.getLong("id") + "/codes?level=primary", mfr)
+                        .body()
+                        .split("\n"));
+        JsonArray lines = new JsonArray();
+        codes.forEach(c -> lines.add(new JsonObject().put("primary", c)));
+        a.post("/api/v1/usage-reports", mfr, new JsonObject().put("lines", lines));
+        JsonArray all = new JsonArray(new ArrayList<>(codes));
+        a.post("/api/v1/shipments", mfr, new JsonObject().put("codes", all).put("destination", DISTRIBUTOR));
+        a.post("/api/v1/receipts", pbf, new JsonObject().put("codes", all));
+        a.post("/api/v1/shipments", pbf, new JsonObject().put("codes", all).put("destination", PHARMACY));
+        a.post("/api/v1/receipts", apt, new JsonObject().put("codes", all));
+
+        // sales, four at a time, until a is killed a third of the way through
+        Map<Integer, JsonObject> acknowledged = new HashMap<>();
+        List<Integer> unanswered = new ArrayList<>();
+        long killedAt = 0;
+        for (int i = 0; i < SALES; i += 4) {
+            if (i == SALES / 3) {
+                a.kill();
+                killedAt = System.nanoTime();
+            }
+            List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int j = i; j < i + 4; j++) {
+                sent.add(http.sendAsync(
+                        a.request("/api/v1/sales", apt, sale(codes, j)), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (int j = i; j < i + 4; j++) {
+                try {
+                    HttpResponse<String> r = sent.get(j - i).get(30, TimeUnit.SECONDS);
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                    acknowledged.put(j, new JsonObject(r.body()));
+                } catch (java.util.concurrent.ExecutionException refused) {
+                    unanswered.add(j); // a is gone: the client will retry elsewhere with the same key
+                }
+            }
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(SALES / 3);
+        assertThat(unanswered).isNotEmpty();
+
+        assertThat(b.listening(Duration.ofSeconds(120)))
+                .as("b took the shard over")
+                .isTrue();
+        double takeover = (System.nanoTime() - killedAt) / 1e9;
+        try (Connection c = cluster.coordinator();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select node, epoch from shard_lease where shard = 0")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString("node")).isEqualTo("b");
+            assertThat(r.getLong("epoch")).isEqualTo(2);
+        }
+        System.out.printf("takeover: b answered %.1f s after kill -9 of a (lease %d s)%n", takeover, LEASE_SECONDS);
+
+        // every acknowledged sale answered again, the same; every unanswered one applied now, once
+        for (Map.Entry<Integer, JsonObject> e : acknowledged.entrySet()) {
+            JsonObject again = new JsonObject(b.send("/api/v1/sales", apt, sale(codes, e.getKey()), 200));
+            assertThat(again.getBoolean("repeated")).isTrue();
+            assertThat(again.getLong("sequence")).isEqualTo(e.getValue().getLong("sequence"));
+        }
+        for (int i : unanswered) {
+            JsonObject r = new JsonObject(b.send("/api/v1/sales", apt, sale(codes, i), 200));
+            assertThat(r.getInteger("accepted")).isEqualTo(1);
+        }
+        try (Connection c = cluster.coordinator();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "select count(*), count(distinct idempotency_key) from journal" + " where kind = 'SALE'")) {
+            r.next();
+            assertThat(r.getLong(1)).as("one journal row per sale").isEqualTo(SALES);
+            assertThat(r.getLong(2)).isEqualTo(SALES);
+        }
+        for (String code : codes) {
+            JsonObject state = new JsonObject(
+                    b.get("/api/v1/codes/state?code=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8), apt)
+                            .body());
+            assertThat(state.getString("status")).as(code).isEqualTo("SOLD");
+        }
+    }
+
+    private static JsonObject sale(List<String> codes, int i) {
+        return new JsonObject().put("codes", new JsonArray().add(codes.get(i))).put("idempotencyKey", "sale-" + i);
+    }
+
+    /** A {@code lacak.jar serve} in its own JVM, its data directory its own, its database the cluster. */
+    static final class Node {
+        final Process process;
+        final List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+        private Node(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        printed.add(line);
+                        Matcher m = Pattern.compile("^Lacak listening on http://127\\.0\\.0\\.1:(\\d+)")
+                                .matcher(line);
+                        if (m.find()) {
+                            port.complete(Integer.parseInt(m.group(1)));
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process is gone
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Node start(String name, Map<String, String> env, boolean demo) throws Exception {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-jar",
+                    JAR.toString(),
+                    "serve",
+                    "--port",
+                    "0",
+                    "--data",
+                    dir.resolve(name).toString()));
+            if (demo) {
+                command.add("--demo");
+            }
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectError(dir.resolve(name + ".err").toFile());
+            pb.environment().putAll(env);
+            pb.environment().put("LACAK_NODE", name);
+            Node n = new Node(pb.start());
+            nodes.add(n.process);
+            if (demo) {
+                if (!n.listening(Duration.ofSeconds(180))) {
+                    throw new AssertionError("node " + name + " did not start: " + n.printed + "\n"
+                            + Files.readString(dir.resolve(name + ".err")));
+                }
+            }
+            return n;
+        }
+
+        boolean listening(Duration within) throws Exception {
+            try {
+                port.get(within.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            }
+        }
+
+        /** The demo's API key of each facility, as {@code --demo} printed them. */
+        Map<String, String> apiKeys() {
+            Map<String, String> keys = new HashMap<>();
+            Pattern p = Pattern.compile("^\\s+(\\S+): .*X-API-Key (lk_\\S+)");
+            for (String line : printed) {
+                Matcher m = p.matcher(line);
+                if (m.find()) {
+                    keys.put(m.group(1), m.group(2));
+                }
+            }
+            return keys;
+        }
+
+        void kill() throws Exception {
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        HttpRequest request(String path, String apiKey, JsonObject body) throws Exception {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("X-API-Key", apiKey)
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+                    .build();
+        }
+
+        String send(String path, String apiKey, JsonObject body, int status) throws Exception {
+            HttpResponse<String> r = http.send(request(path, apiKey, body), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
+            return r.body();
+        }
+
+        JsonObject post(String path, String apiKey, JsonObject body) throws Exception {
+            return new JsonObject(send(path, apiKey, body, 200));
+        }
+
+        HttpResponse<String> get(String path, String apiKey) throws Exception {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("X-API-Key", apiKey)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+            return r;
+        }
+    }
+}
