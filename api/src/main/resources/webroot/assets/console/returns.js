@@ -5,6 +5,7 @@ import {call} from './api.js';
 import {$, el, show, checkRequired, fieldError} from './ui.js';
 import {acting} from './console.js';
 import {reportProblem} from './report.js';
+import {RETURN_CODES} from './dashboard.js';
 
 add({
   returnsHeading: ['Keputusan retur (Lampiran K)', 'Return decisions (Lampiran K)'],
@@ -42,4 +43,6 @@ export function mount() {
   answer = null;
   onChange(render);
   $('decision-form').addEventListener('submit', decide);
+  const codes = sessionStorage.getItem(RETURN_CODES); // from the dashboard's "decide the return"
+  if (codes) { $('d-codes').value = codes; sessionStorage.removeItem(RETURN_CODES); }
 }

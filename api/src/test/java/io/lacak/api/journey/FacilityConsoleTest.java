@@ -35,6 +35,8 @@ class FacilityConsoleTest {
     static String mfr;
     /** Primaries of batch C2611: activated late, p0/p1 shipped to and received by the distributor, p1 returned. */
     static List<String> primaries;
+    /** The one code of recalled batch R2611, held by the distributor. */
+    static String recalledCode;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,6 +59,7 @@ class FacilityConsoleTest {
         ok(api.post("/api/v1/shipments", mfr, codes(primaries.get(2)).put("destination", DISTRIBUTOR)));
         // a recalled batch the distributor holds: its notice reaches the distributor (Lampiran L.a.5)
         List<String> recalled = api.issue(mfr, "R2611", 1);
+        recalledCode = recalled.get(0);
         api.activate(mfr, null, recalled.get(0));
         ok(api.post("/api/v1/shipments", mfr, codes(recalled.get(0)).put("destination", DISTRIBUTOR)));
         ok(api.post("/api/v1/receipts", pbf, codes(recalled.get(0))));
@@ -107,6 +110,9 @@ class FacilityConsoleTest {
         assertThat(ret.getText()).contains("Retur menunggu keputusan").contains("kemasan rusak");
         assertThat(ret.findElement(By.cssSelector("dd[data-field=codes]")).getText())
                 .isEqualTo("1");
+        // the notice carries its code, not only the count
+        assertThat(ret.findElement(By.cssSelector("td[data-col=code]")).getText())
+                .isEqualTo(primaries.get(1));
         WebElement late = browser.shown("#late-table tbody tr");
         assertThat(late.findElement(By.cssSelector("td[data-col=kind]")).getText())
                 .isEqualTo("USAGE");
@@ -127,6 +133,22 @@ class FacilityConsoleTest {
                 .isEqualTo("PN.01.01/2611");
         assertThat(recall.findElement(By.cssSelector("dd[data-field=reason]")).getText())
                 .contains("uji stabilitas");
+        // Lampiran L.a.5: the affected stock held here, code by code with its state now
+        assertThat(recall.findElement(By.cssSelector("dd[data-field=heldHere]")).getText())
+                .isEqualTo("1");
+        assertThat(recall.findElement(By.cssSelector("td[data-col=code]")).getText())
+                .isEqualTo(recalledCode);
+        assertThat(recall.findElement(By.cssSelector("td[data-col=status]")).getText())
+                .isEqualTo("di sarana");
+        // each incoming shipment with its codes: p2 is among them, whatever its state now
+        assertThat(browser
+                        .driver
+                        .findElements(
+                                By.cssSelector("#notifications li[data-kind=INCOMING_SHIPMENT] td[data-col=code]"))
+                        .stream()
+                        .map(WebElement::getText))
+                .contains(primaries.get(0), primaries.get(1), primaries.get(2), recalledCode);
+        browser.screenshot("facility-dashboard-distributor");
         assertThat(browser.driver.findElements(By.cssSelector("#late-table"))).isEmpty();
         assertThat(browser.text("#no-late")).isEqualTo("Tidak ada laporan terlambat.");
 
@@ -201,7 +223,9 @@ class FacilityConsoleTest {
         browser.shown("#notifications li[data-kind=RETURN_AWAITING_DECISION] a.decide")
                 .click();
         browser.shown("#decision-form");
-        browser.type("d-codes", primaries.get(1));
+        // the decision starts with the return's codes from the notice
+        assertThat(browser.driver.findElement(By.id("d-codes")).getAttribute("value"))
+                .isEqualTo(primaries.get(1));
         browser.click("#d-reject");
         browser.click("#decision-btn");
         // a rejection needs its reason (K.9b: the returning facility is told why)
