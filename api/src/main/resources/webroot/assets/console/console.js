@@ -16,7 +16,8 @@ const VIEWS = {
   returns: {who: 'facility', title: 'returnsTitle', nav: 'navReturns'},
   custody: {who: 'facility', title: 'custodyTitle', nav: 'navCustody'},
   account: {who: 'facility', title: 'accountTitle', nav: 'navAccount'},
-  desk: {who: 'regulator', title: 'deskTitle', nav: 'navDesk'}
+  desk: {who: 'regulator', title: 'deskTitle', nav: 'navDesk'},
+  queues: {who: 'regulator', title: 'queuesTitle', nav: 'navQueues'}
 };
 
 add({
@@ -29,7 +30,8 @@ add({
   returnsTitle: ['Keputusan retur', 'Return decisions'], navReturns: ['Retur', 'Returns'],
   custodyTitle: ['Riwayat kode', 'Chain of custody'], navCustody: ['Riwayat kode', 'Custody'],
   deskTitle: ['Meja regulator: pengawasan', "Regulator's desk: supervision"], navDesk: ['Pengawasan', 'Supervision'],
-  accountTitle: ['Akun dan kunci API', 'Account and API keys'], navAccount: ['Akun', 'Account']
+  accountTitle: ['Akun dan kunci API', 'Account and API keys'], navAccount: ['Akun', 'Account'],
+  queuesTitle: ['Meja regulator: antrean keputusan', "Regulator's desk: decision queues"], navQueues: ['Antrean', 'Queues']
 });
 
 const facilities = new Map(); // partnerId -> {partnerId, type, name, address}

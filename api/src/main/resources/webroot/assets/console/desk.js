@@ -1,6 +1,6 @@
 // The regulator's desk, supervision (issue 20): alerts as cases, recalls with their effectiveness,
 // late reports (Pasal 12(5), 13(3)) and late code requests (Pasal 9), read from the regulator's
-// endpoints, and the news the public page shows. The queues with their decisions are not built yet.
+// endpoints, and the news the public page shows. The queues with their decisions are queues.js.
 import {add, t, onChange} from './i18n.js';
 import {call} from './api.js';
 import {$, el, show, txt, when, table, problem, checkRequired} from './ui.js';

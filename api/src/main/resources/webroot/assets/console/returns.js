@@ -2,9 +2,10 @@
 // reason the returning facility is told.
 import {add, t, onChange} from './i18n.js';
 import {call} from './api.js';
-import {$, el, show, problem, checkRequired, fieldError} from './ui.js';
+import {$, el, show, checkRequired, fieldError} from './ui.js';
 import {acting} from './console.js';
-import {refusals} from './report.js';
+import {reportProblem} from './report.js';
+import {RETURN_CODES} from './dashboard.js';
 
 add({
   returnsHeading: ['Keputusan retur (Lampiran K)', 'Return decisions (Lampiran K)'],
@@ -32,7 +33,7 @@ async function decide(ev) {
   const body = {partnerId: acting().partnerId, approve, codes};
   if ($('d-reason').value.trim()) { body.reason = $('d-reason').value.trim(); }
   const r = await call('/api/v1/return-decisions', {json: body});
-  if (!r.ok) { answer = null; problem($('decision-result'), r.body, form); refusals($('decision-result'), r.body); return; }
+  if (!r.ok) { answer = null; reportProblem($('decision-result'), r.body, form); return; }
   answer = {approve, n: codes.length};
   render();
   form.reset();
@@ -42,4 +43,6 @@ export function mount() {
   answer = null;
   onChange(render);
   $('decision-form').addEventListener('submit', decide);
+  const codes = sessionStorage.getItem(RETURN_CODES); // from the dashboard's "decide the return"
+  if (codes) { $('d-codes').value = codes; sessionStorage.removeItem(RETURN_CODES); }
 }

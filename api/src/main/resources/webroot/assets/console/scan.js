@@ -3,9 +3,9 @@
 // otherwise; each scan checked at once against the code's state, the batch sent as one report.
 import {add, t, onChange} from './i18n.js';
 import {call} from './api.js';
-import {$, el, show, txt, table, problem} from './ui.js';
+import {$, el, show, txt, table} from './ui.js';
 import {acting} from './console.js';
-import {refusals} from './report.js';
+import {reportProblem} from './report.js';
 
 add({
   scanHeading: ['Pindai barang', 'Scan goods'], scanMode: ['Kegiatan', 'Activity'],
@@ -36,27 +36,45 @@ function fits(mode, state) {
 async function scanned(raw) {
   const code = raw.replace(/^\u001d/, '').trim();
   if (!code) { return; }
-  if (scans.some((s) => s.code === code)) { scans.unshift({code, ok: false, note: t('duplicate'), repeat: true}); render(); return; }
-  const entry = {code, ok: false, note: t('busy')};
+  if (result) { clearResult(); } // a new batch begins: the last report's answer goes
+  if (scans.some((s) => s.code === code)) { scans.unshift({code, repeat: true}); render(); return; }
+  const entry = {code, busy: true};
   scans.unshift(entry);
   render();
   const r = await call('/api/v1/codes/state?code=' + encodeURIComponent(code) + '&partnerId=' + encodeURIComponent(me()));
-  entry.ok = r.ok && fits($('s-mode').value, r.body);
-  entry.note = !r.ok ? t('unknownCode') : entry.ok ? t('fits') : t('doesNotFit', {status: t(r.body.status)});
+  entry.busy = false;
+  entry.state = r.ok ? r.body : null;
   render();
 }
 
+/** A scan's check against the activity chosen now (a change of activity checks every scan again). */
+function check(s) {
+  if (s.repeat) { return {ok: false, note: t('duplicate')}; }
+  if (s.busy) { return {ok: false, note: t('busy')}; }
+  if (!s.state) { return {ok: false, note: t('unknownCode')}; }
+  return fits($('s-mode').value, s.state) ? {ok: true, note: t('fits')} : {ok: false, note: t('doesNotFit', {status: t(s.state.status)})};
+}
+
 function render() {
-  const list = scans.map((s) => Object.assign({}, s, {check: s.note}));
-  show($('s-list'), list.length ? table('scan-table', [['code', t('codeLabel')], ['check', t('check')], ['remove', '']], list, (k, s) => {
+  // the rows are the scans themselves: Remove drops that very scan (a copy per row matched none)
+  show($('s-list'), scans.length ? table('scan-table', [['code', t('codeLabel')], ['check', t('check')], ['remove', '']], scans, (k, s) => {
     if (k === 'code') { return el('code', {}, s.code); }
-    if (k === 'check') { return el('span', {class: s.ok ? 'ok' : 'bad', 'data-ok': String(s.ok)}, s.note); }
-    const b = el('button', {type: 'button', class: 'small'}, t('remove'));
-    b.addEventListener('click', () => { scans = scans.filter((x) => x !== s); render(); });
+    if (k === 'check') {
+      const c = check(s);
+      return el('span', {class: c.ok ? 'ok' : 'bad', 'data-ok': String(c.ok)}, c.note);
+    }
+    const b = el('button', {type: 'button', class: 'small', 'aria-label': t('remove') + ' ' + s.code}, t('remove'));
+    b.addEventListener('click', () => { scans = scans.filter((x) => x !== s); render(); $('s-code').focus(); });
     return b;
   }) : el('p', {}, t('nothing')));
   $('s-partner-box').hidden = !['shipments', 'recall-shipments'].includes($('s-mode').value);
   if (result) { show($('s-result'), el('p', {class: 'verdict ok', id: 's-sent'}, t('sent', {n: result.accepted}), result.late ? ' ' + t('lateSent') : '')); }
+}
+
+function clearResult() {
+  result = null;
+  $('s-result').replaceChildren();
+  $('s-result').hidden = true;
 }
 
 async function destinations() {
@@ -66,14 +84,15 @@ async function destinations() {
 }
 
 async function submit() {
-  result = null;
-  $('s-result').hidden = true; // the last report's answer goes until this one's arrives
+  clearResult(); // the last report's answer goes until this one's arrives
   const mode = $('s-mode').value;
   const codes = [...new Set(scans.filter((s) => !s.repeat).map((s) => s.code))];
+  if (!codes.length) { show($('s-result'), el('p', {class: 'verdict bad', role: 'alert'}, t('nothing'))); return; }
   const body = {partnerId: me(), codes};
   if (!$('s-partner-box').hidden) { body.destination = $('s-destination').value; }
-  const r = await call('/api/v1/' + mode, {json: body});
-  if (!r.ok) { result = null; problem($('s-result'), r.body); refusals($('s-result'), r.body); return; }
+  $('s-submit').disabled = true; // one report per batch, however often the button is pressed
+  const r = await call('/api/v1/' + mode, {json: body}).finally(() => { $('s-submit').disabled = false; });
+  if (!r.ok) { reportProblem($('s-result'), r.body); return; }
   result = {accepted: Array.isArray(r.body.accepted) ? r.body.accepted.length : txt(r.body.accepted), late: r.body.late};
   scans = [];
   render();

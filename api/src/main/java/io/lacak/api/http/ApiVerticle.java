@@ -20,6 +20,7 @@ import io.lacak.api.report.ReportRoutes;
 import io.lacak.api.verify.VerifyRoutes;
 import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.LateReports;
+import io.lacak.core.journal.NotificationCodes;
 import io.lacak.core.journal.RecallEffectiveness;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.news.News;
@@ -238,6 +239,8 @@ public final class ApiVerticle extends VerticleBase {
                         s.sequencer().referenceData(),
                         s.custody(),
                         s.notifications(),
+                        new NotificationCodes(
+                                vertx, s.database().pool(), s.sequencer().referenceData()),
                         s.codec(),
                         s.clock())
                 .mount(b);

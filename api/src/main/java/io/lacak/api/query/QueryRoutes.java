@@ -8,6 +8,7 @@ import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.gs1.Gs1Result;
 import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.CustodyEvent;
+import io.lacak.core.journal.NotificationCodes;
 import io.lacak.core.journal.Notifications;
 import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Ledger;
@@ -38,6 +39,7 @@ public final class QueryRoutes {
     private final ReferenceData ref;
     private final Custody custody;
     private final Notifications notifications;
+    private final NotificationCodes notificationCodes;
     private final Gs1Codec codec;
     private final Clock clock;
 
@@ -46,12 +48,14 @@ public final class QueryRoutes {
             ReferenceData ref,
             Custody custody,
             Notifications notifications,
+            NotificationCodes notificationCodes,
             Gs1Codec codec,
             Clock clock) {
         this.ledger = ledger;
         this.ref = ref;
         this.custody = custody;
         this.notifications = notifications;
+        this.notificationCodes = notificationCodes;
         this.codec = codec;
         this.clock = clock;
     }
@@ -62,6 +66,7 @@ public final class QueryRoutes {
         b.getRoute("getBatchHolders").addHandler(this::holders);
         b.getRoute("listNotifications").addHandler(this::notifications);
         b.getRoute("markNotificationRead").addHandler(this::markRead);
+        b.getRoute("listNotificationCodes").addHandler(this::notificationCodes);
     }
 
     private CodeRef code(RoutingContext ctx) {
@@ -181,6 +186,21 @@ public final class QueryRoutes {
                 ctx.response().setStatusCode(204).end();
             } else {
                 ctx.fail(Problem.notFound("no notification " + id + " for " + f.partnerId()));
+            }
+        });
+    }
+
+    /** Issue 20: the codes a notification is about, with their state now (the dashboard shows them). */
+    private void notificationCodes(RoutingContext ctx) {
+        Facility f = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+        long id = Replies.longPath(ctx, "id");
+        int limit = Replies.intParam(ctx, "limit", 100, 1, 1000);
+        notificationCodes.of(f.ref(), id, limit).onFailure(ctx::fail).onSuccess(codes -> {
+            if (codes == null) {
+                ctx.fail(Problem.notFound("tidak ada pemberitahuan " + id + " untuk " + f.partnerId()
+                        + " / no notification " + id + " for " + f.partnerId()));
+            } else {
+                Replies.send(ctx, 200, codes);
             }
         });
     }

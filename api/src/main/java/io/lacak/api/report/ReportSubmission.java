@@ -168,7 +168,11 @@ final class ReportSubmission {
         if (!o.applied() && !items.isEmpty()) {
             ctx.put(Problems.EXTRA, new JsonObject().put("receipt", body));
             ctx.fail(new Problem(
-                    422, "REFUSED", items.size() + " of " + shown.size() + " refused; nothing was applied", items));
+                    422,
+                    "REFUSED",
+                    "%d dari %d ditolak; tidak ada yang diterapkan / %d of %d refused; nothing was applied"
+                            .formatted(items.size(), shown.size(), items.size(), shown.size()),
+                    items));
             return;
         }
         Replies.send(ctx, 200, body);

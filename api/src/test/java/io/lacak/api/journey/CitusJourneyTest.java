@@ -40,6 +40,21 @@ class CitusJourneyTest extends JourneyTest {
     }
 
     @Test
+    @Order(101)
+    void everyNotificationListsItsCodesFromTheDistributedJournalAndCustody() throws Exception {
+        int listed = 0;
+        for (String key : new String[] {mfr, pbf, apt}) {
+            for (Object o : api.get("/api/v1/notifications", key).bodyAsJsonArray()) {
+                long id = ((io.vertx.core.json.JsonObject) o).getLong("id");
+                var r = api.get("/api/v1/notifications/" + id + "/codes", key);
+                assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+                listed += r.bodyAsJsonObject().getJsonArray("codes").size();
+            }
+        }
+        assertThat(listed).isPositive();
+    }
+
+    @Test
     @Order(100)
     void theShardedTablesAreDistributedOverTheWorkersAndTheRestReplicated() throws Exception {
         Map<String, String> kinds = new HashMap<>();

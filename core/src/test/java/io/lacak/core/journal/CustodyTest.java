@@ -190,4 +190,84 @@ class CustodyTest {
         assertThat(await(feed.markRead(pbf, id))).isFalse(); // not its notification
         assertThat(await(feed.feed(mfr, true, 50))).isEmpty();
     }
+
+    @Test
+    void notificationsCarryTheirCodes_incomingReturnedAndTheRecalledStockHeldHere_lampiranH_K_L_a_5() throws Exception {
+        submit(
+                ReportKind.USAGE,
+                mfr,
+                NOW,
+                l -> l.usage(
+                        mfr,
+                        List.of(
+                                new UsageLine(code("U1"), Use.ACTIVE, null, null),
+                                new UsageLine(code("U2"), Use.ACTIVE, null, null),
+                                new UsageLine(code("U3"), Use.ACTIVE, null, null)),
+                        Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+        submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RETURN, apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RECALL_NOTICE, mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
+        await(custody.catchUp());
+        Notifications feed = new Notifications(TestPostgres.pool());
+        NotificationCodes codes =
+                new NotificationCodes(TestPostgres.vertx(), TestPostgres.pool(), sequencer.referenceData());
+        String u1 = "(90)DKL1234567890A1(10)B1(17)281231(21)U1";
+        String u2 = "(90)DKL1234567890A1(10)B1(17)281231(21)U2";
+
+        io.vertx.core.json.JsonObject incoming = await(codes.of(pbf, notification(feed, pbf, "INCOMING_SHIPMENT"), 10));
+        assertThat(incoming.getInteger("total")).isEqualTo(2);
+        assertThat(texts(incoming)).containsExactlyInAnyOrder(u1, u2);
+        // each code with its state now: U2 held at the distributor, U1 sold on and returned to it
+        assertThat(state(incoming, u2)).isEqualTo("HELD");
+        assertThat(state(incoming, u1)).isEqualTo("RETURN_PENDING");
+        io.vertx.core.json.JsonObject cut = await(codes.of(pbf, notification(feed, pbf, "INCOMING_SHIPMENT"), 1));
+        assertThat(cut.getJsonArray("codes")).hasSize(1);
+        assertThat(cut.getInteger("total")).isEqualTo(2);
+
+        // Lampiran K.6-7: the return awaiting the distributor's decision names its code
+        assertThat(texts(await(codes.of(pbf, notification(feed, pbf, "RETURN_AWAITING_DECISION"), 10))))
+                .containsExactly(u1);
+        assertThat(texts(await(codes.of(apotek, notification(feed, apotek, "INCOMING_SHIPMENT"), 10))))
+                .containsExactly(u1);
+
+        // Lampiran L.a.5: the recalled stock at each facility: held there or on its way to it
+        io.vertx.core.json.JsonObject recall = await(codes.of(pbf, notification(feed, pbf, "RECALL_NOTICE"), 10));
+        assertThat(texts(recall)).containsExactlyInAnyOrder(u1, u2);
+        assertThat(recall.getInteger("total")).isEqualTo(2);
+        assertThat(texts(await(codes.of(mfr, notification(feed, mfr, "RECALL_NOTICE"), 10))))
+                .containsExactly("(90)DKL1234567890A1(10)B1(17)281231(21)U3");
+        assertThat(texts(await(codes.of(apotek, notification(feed, apotek, "RECALL_NOTICE"), 10))))
+                .isEmpty();
+
+        // another facility's notification is none of this one's
+        assertThat(await(codes.of(apotek, notification(feed, pbf, "INCOMING_SHIPMENT"), 10)))
+                .isNull();
+    }
+
+    private static long notification(Notifications feed, int facility, String kind) throws Exception {
+        return await(feed.feed(facility, false, 50)).stream()
+                .map(o -> (io.vertx.core.json.JsonObject) o)
+                .filter(n -> n.getString("kind").equals(kind))
+                .findFirst()
+                .orElseThrow()
+                .getLong("id");
+    }
+
+    private static List<String> texts(io.vertx.core.json.JsonObject listed) {
+        return listed.getJsonArray("codes").stream()
+                .map(o -> ((io.vertx.core.json.JsonObject) o).getString("code"))
+                .toList();
+    }
+
+    private static String state(io.vertx.core.json.JsonObject listed, String code) {
+        return listed.getJsonArray("codes").stream()
+                .map(o -> (io.vertx.core.json.JsonObject) o)
+                .filter(c -> c.getString("code").equals(code))
+                .findFirst()
+                .orElseThrow()
+                .getString("status");
+    }
 }
