@@ -157,6 +157,7 @@ public final class E2e {
                             connections,
                             5_000,
                             i -> bodies.get(i % bodies.size()));
+            baseline.startRecording("verify-bare");
             bare = new Load(vertx)
                     .run(
                             baseline.port(),
@@ -165,6 +166,7 @@ public final class E2e {
                             connections,
                             millis,
                             i -> bodies.get(i % bodies.size()));
+            baseline.stopRecording("verify-bare");
         }
         // Issue 19: the plain alternative, the same verify by primary key from a Postgres table as large as the store
         Path table = Files.createTempFile("lacak-pg-codes", ".csv");
