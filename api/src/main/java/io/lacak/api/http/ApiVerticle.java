@@ -94,7 +94,9 @@ public final class ApiVerticle extends VerticleBase {
                     Router root = Router.router(vertx);
                     deadlines =
                             new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
-                    root.route().handler(deadlines); // first: the head has arrived, the body clock starts
+                    root.route()
+                            .handler(RouteTimers.create(deadlines)); // first: the clock of the request's timer starts
+                    root.route().handler(deadlines); // the head has arrived, the body clock starts
                     root.route().handler(ApiVerticle::refuseBadUri);
                     // the public hot path first: its requests match here instead of after every other route
                     new VerifyRoutes(

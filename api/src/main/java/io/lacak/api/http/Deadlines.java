@@ -72,6 +72,11 @@ final class Deadlines implements Handler<RoutingContext> {
         vertx.cancelTimer(timer);
     }
 
+    /** Connections open: a gauge read when metrics are scraped (a racy read of a size, good enough for a gauge). */
+    double open() {
+        return connections.size();
+    }
+
     /** The server's connection handler: the head clock starts. */
     void opened(HttpConnection conn) {
         connections.put(conn, new Watch());

@@ -3,7 +3,6 @@ package io.lacak.api.verify;
 import io.lacak.api.product.ProductJson;
 import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,26 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ProductInfo {
 
     private final Products products;
-    /** A product's Pasal 25 information (encoded once, {@link Encoded}), and its NIE validity as a date. */
-    record Info(Encoded json, LocalDate nieValidUntil) {}
-
-    /**
-     * A product's Pasal 25 block with its JSON encoding made once (issue 19): {@link Verifier#encode}
-     * writes these bytes into each answer instead of encoding the block again. Not to be changed
-     * after creation.
-     */
-    static final class Encoded extends JsonObject {
-        private final byte[] bytes;
-
-        Encoded(JsonObject block) {
-            super(block.getMap());
-            this.bytes = block.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        byte[] bytes() {
-            return bytes;
-        }
-    }
+    /** A product's Pasal 25 information (encoded once, {@link PreEncoded}), and its NIE validity as a date. */
+    record Info(PreEncoded json, LocalDate nieValidUntil) {}
 
     private final Map<String, Future<Info>> byNie = new ConcurrentHashMap<>();
 
@@ -49,7 +30,7 @@ final class ProductInfo {
         Future<Info> f = byNie.get(nie);
         if (f == null) {
             f = byNie.computeIfAbsent(nie, k -> products.get(k)
-                    .map(p -> new Info(new Encoded(ProductJson.details(p)), p.nieValidUntil())));
+                    .map(p -> new Info(new PreEncoded(ProductJson.details(p)), p.nieValidUntil())));
             f.onFailure(e -> byNie.remove(nie)); // a failed read is asked again next time
         }
         return f;

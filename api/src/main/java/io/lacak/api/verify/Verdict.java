@@ -58,7 +58,7 @@ public enum Verdict {
 
     Verdict(boolean valid, String id, String en) {
         this.valid = valid;
-        this.message = new JsonObject().put("id", id).put("en", en);
+        this.message = new PreEncoded(new JsonObject().put("id", id).put("en", en)); // issue 19: encoded once
     }
 
     /** Whether the code is valid; any other verdict offers NIE look-up and a complaint (Lampiran M.a.4.a). */

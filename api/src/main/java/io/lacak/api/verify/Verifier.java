@@ -258,32 +258,14 @@ public final class Verifier {
         return a;
     }
 
-    private static final byte[] PRODUCT_MEMBER = ",\"product\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
     /**
-     * The JSON bytes of an answer of {@link #verify}: its Pasal 25 block is written from the bytes
-     * encoded once per product (issue 19), after the other members.
+     * The JSON bytes of an answer of {@link #verify}, written by {@link AnswerJson}: the Pasal 25 block
+     * and the verdict's message from the bytes encoded once (issue 19), the rest without Jackson.
      *
      * <p>{@code Buffer body = Verifier.encode(answer);}
      */
     public static io.vertx.core.buffer.Buffer encode(JsonObject answer) {
-        if (!(answer.getValue("product") instanceof ProductInfo.Encoded product)) {
-            return io.vertx.core.buffer.Buffer.buffer(answer.encode());
-        }
-        answer.remove("product");
-        byte[] rest = answer.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] block = product.bytes();
-        io.vertx.core.buffer.Buffer out =
-                io.vertx.core.buffer.Buffer.buffer(rest.length + PRODUCT_MEMBER.length + block.length + 1);
-        out.appendBytes(rest, 0, rest.length - 1); // without the closing brace
-        if (rest.length > 2) {
-            out.appendBytes(PRODUCT_MEMBER);
-        } else {
-            out.appendBytes(PRODUCT_MEMBER, 1, PRODUCT_MEMBER.length - 1);
-        }
-        out.appendBytes(block).appendByte((byte) '}');
-        answer.put("product", product); // the answer stays whole for its caller
-        return out;
+        return AnswerJson.encode(answer);
     }
 
     /** Lampiran M.a.4.a: an invalid code leads to NIE look-up, and from there to a complaint. */

@@ -107,32 +107,7 @@ public final class E2e {
                 Http http = new Http(vertx, server.port())) {
             String mfr = server.apiKey(MFR);
             long t0 = System.nanoTime();
-            for (int b = 0; b < codes / perBatch; b++) {
-                JsonObject issued = http.post(
-                        "/api/v1/code-requests",
-                        mfr,
-                        new JsonObject()
-                                .put("nie", NIE)
-                                .put("batch", "V" + b)
-                                .put("expiry", "2029-12-31")
-                                .put("primaries", perBatch)
-                                .put("perSecondary", 100)
-                                .put("perTertiary", 50));
-                long id = issued.getLong("id");
-                List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
-                List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
-                List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
-                usage(http, mfr, p, s, t, 100, 5_000);
-                for (int i = 0; i < 20_000; i++) {
-                    String code = p.get(random.nextInt(p.size()));
-                    if (i % 10 == 9) { // the same product and batch, a serial never issued: UNKNOWN
-                        code = code.substring(0, code.length() - 12) + randomSerial(random);
-                    } else {
-                        issuedAsked.add(code);
-                    }
-                    bodies.add(Buffer.buffer("{\"code\":\"" + code + "\"}"));
-                }
-            }
+            fillForVerify(http, mfr, codes, perBatch, random, bodies, issuedAsked);
             fillSeconds = (System.nanoTime() - t0) / 1e9;
             // the chain-of-custody indexer follows the journal in the background; a custody query waits
             // for it, so that its catching up on the fill does not share the machine with the measurement
@@ -167,6 +142,9 @@ public final class E2e {
             rss = server.rssKiB();
             heap = server.heapUsedMiB();
         }
+        String beforeJar = System.getProperty("lacak.before");
+        Load.Result before =
+                beforeJar == null ? null : verifyBefore(Path.of(beforeJar), codes, perBatch, connections, millis);
         long storeKiB = diskKiB(data.resolve("store"), "");
         long codesKiB = diskKiB(data.resolve("store"), "codes");
         Load.Result bare;
@@ -179,6 +157,7 @@ public final class E2e {
                             connections,
                             5_000,
                             i -> bodies.get(i % bodies.size()));
+            baseline.startRecording("verify-bare");
             bare = new Load(vertx)
                     .run(
                             baseline.port(),
@@ -187,6 +166,7 @@ public final class E2e {
                             connections,
                             millis,
                             i -> bodies.get(i % bodies.size()));
+            baseline.stopRecording("verify-bare");
         }
         // Issue 19: the plain alternative, the same verify by primary key from a Postgres table as large as the store
         Path table = Files.createTempFile("lacak-pg-codes", ".csv");
@@ -229,6 +209,22 @@ public final class E2e {
                 .put("fill_seconds", round2(fillSeconds))
                 .put("server_peak_rss_mib", rss / 1024)
                 .put("server_heap_used_mib", heap));
+        if (before != null) {
+            print(Results.row(
+                            "verify-after-change",
+                            lacak.perSecond(),
+                            "verifications/s",
+                            before.perSecond(),
+                            "(reported: this jar against -Dlacak.before, same run)",
+                            null)
+                    .put("baseline_is", "the same verify from -Dlacak.before=" + beforeJar)
+                    .put("p50_ms", round2(lacak.p50Ms()))
+                    .put("p99_ms", round2(lacak.p99Ms()))
+                    .put("baseline_p50_ms", round2(before.p50Ms()))
+                    .put("baseline_p99_ms", round2(before.p99Ms()))
+                    .put("baseline_ratio_vs_bare", round2(before.perSecond() / bare.perSecond()))
+                    .put("baseline_errors", before.errors()));
+        }
         double bytesPerCode = storeKiB * 1024.0 / stored;
         print(Results.row(
                         "store-bytes-per-code",
@@ -264,6 +260,94 @@ public final class E2e {
                 .put(
                         "note",
                         "lacak.jar rebuild: the store emptied and the whole journal replayed, JVM start included"));
+    }
+
+    /**
+     * Issues {@code codes} in batches of {@code perBatch} with full aggregation, reports them used, and
+     * adds 20,000 verify bodies a batch to {@code bodies} (one in ten a serial never issued).
+     */
+    private void fillForVerify(
+            Http http,
+            String mfr,
+            int codes,
+            int perBatch,
+            java.util.Random random,
+            List<Buffer> bodies,
+            java.util.Set<String> issuedAsked)
+            throws Exception {
+        for (int b = 0; b < codes / perBatch; b++) {
+            JsonObject issued = http.post(
+                    "/api/v1/code-requests",
+                    mfr,
+                    new JsonObject()
+                            .put("nie", NIE)
+                            .put("batch", "V" + b)
+                            .put("expiry", "2029-12-31")
+                            .put("primaries", perBatch)
+                            .put("perSecondary", 100)
+                            .put("perTertiary", 50));
+            long id = issued.getLong("id");
+            List<String> p = http.lines("/api/v1/code-requests/" + id + "/codes?level=primary", mfr);
+            List<String> s = http.lines("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr);
+            List<String> t = http.lines("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr);
+            usage(http, mfr, p, s, t, 100, 5_000);
+            for (int i = 0; i < 20_000; i++) {
+                String code = p.get(random.nextInt(p.size()));
+                if (i % 10 == 9) { // the same product and batch, a serial never issued: UNKNOWN
+                    code = code.substring(0, code.length() - 12) + randomSerial(random);
+                } else {
+                    issuedAsked.add(code);
+                }
+                bodies.add(Buffer.buffer("{\"code\":\"" + code + "\"}"));
+            }
+        }
+    }
+
+    /**
+     * With {@code -Dlacak.before=JAR}: the same verify load against a server from that jar (the code
+     * before a change) on its own store of {@code codes}, measured beside the current one in one run.
+     */
+    private Load.Result verifyBefore(Path before, int codes, int perBatch, int connections, long millis)
+            throws Exception {
+        Path data = Files.createTempDirectory("lacak-e2e-verify-before");
+        Map<String, String> settings = Map.of(
+                "LACAK_VERIFY_RATE", "100000000", "LACAK_STORE_INITIAL_CODES", Integer.toString(codes + codes / 2));
+        List<Buffer> bodies = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.lacak(before, data, "3g", settings);
+                Http http = new Http(vertx, server.port())) {
+            fillForVerify(
+                    http,
+                    server.apiKey(MFR),
+                    codes,
+                    perBatch,
+                    new java.util.Random(7),
+                    bodies,
+                    new java.util.HashSet<>());
+            java.util.Collections.shuffle(bodies, new java.util.Random(7));
+            new Load(vertx)
+                    .run(server.port(), "/api/v1/verify", null, connections, 5_000, i -> bodies.get(i % bodies.size()));
+            server.startRecording("verify-before");
+            Load.Result r = new Load(vertx)
+                    .run(
+                            server.port(),
+                            "/api/v1/verify",
+                            null,
+                            connections,
+                            millis,
+                            i -> bodies.get(i % bodies.size()));
+            server.stopRecording("verify-before");
+            return r;
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** {@code lacak.jar rebuild} on a stopped server's data directory; its wall time in seconds. */
