@@ -148,22 +148,7 @@ class CustodyTest {
 
     @Test
     void notificationsGoToAddresseesAndRecallNoticesToEveryHolder_lampiranL_a_5() throws Exception {
-        submit(
-                ReportKind.USAGE,
-                mfr,
-                NOW,
-                l -> l.usage(
-                        mfr,
-                        List.of(
-                                new UsageLine(code("U1"), Use.ACTIVE, null, null),
-                                new UsageLine(code("U2"), Use.ACTIVE, null, null)),
-                        Mode.ATOMIC));
-        submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
-        submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
-        submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
-        submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
-        submit(ReportKind.RETURN, apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
-        submit(ReportKind.RECALL_NOTICE, mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
+        shipReturnAndRecall("U1", "U2");
         await(custody.catchUp());
         await(custody.catchUp()); // a second pass writes nothing twice
 
@@ -193,23 +178,7 @@ class CustodyTest {
 
     @Test
     void notificationsCarryTheirCodes_incomingReturnedAndTheRecalledStockHeldHere_lampiranH_K_L_a_5() throws Exception {
-        submit(
-                ReportKind.USAGE,
-                mfr,
-                NOW,
-                l -> l.usage(
-                        mfr,
-                        List.of(
-                                new UsageLine(code("U1"), Use.ACTIVE, null, null),
-                                new UsageLine(code("U2"), Use.ACTIVE, null, null),
-                                new UsageLine(code("U3"), Use.ACTIVE, null, null)),
-                        Mode.ATOMIC));
-        submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
-        submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
-        submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
-        submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
-        submit(ReportKind.RETURN, apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
-        submit(ReportKind.RECALL_NOTICE, mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
+        shipReturnAndRecall("U1", "U2", "U3");
         await(custody.catchUp());
         Notifications feed = new Notifications(TestPostgres.pool());
         NotificationCodes codes =
@@ -269,5 +238,22 @@ class CustodyTest {
                 .findFirst()
                 .orElseThrow()
                 .getString("status");
+    }
+
+    /**
+     * The notices' journey: {@code serials} activated; U1 and U2 shipped to and received by the
+     * distributor, U1 on to the pharmacy, which returns it; then the batch recalled.
+     */
+    private void shipReturnAndRecall(String... serials) throws Exception {
+        List<UsageLine> lines = java.util.Arrays.stream(serials)
+                .map(x -> new UsageLine(code(x), Use.ACTIVE, null, null))
+                .toList();
+        submit(ReportKind.USAGE, mfr, NOW, l -> l.usage(mfr, lines, Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, mfr, NOW, l -> l.ship(mfr, pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+        submit(ReportKind.RECEIPT, pbf, NOW, l -> l.receive(pbf, List.of(code("U1"), code("U2")), Mode.ATOMIC));
+        submit(ReportKind.SHIPMENT, pbf, NOW, l -> l.ship(pbf, apotek, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RECEIPT, apotek, NOW, l -> l.receive(apotek, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RETURN, apotek, NOW, l -> l.returnTo(apotek, pbf, List.of(code("U1")), Mode.ATOMIC));
+        submit(ReportKind.RECALL_NOTICE, mfr, NOW, l -> l.recallNotice(mfr, product, "B1"));
     }
 }
