@@ -539,7 +539,9 @@ public final class E2e {
             List<String> s = usageFile(http, server, mfr, "CSV1", rows, file);
             double baseline = bareParse(file, rows);
             double copy = CopyBaseline.rowsPerSecond(file, rows, 2);
+            server.startRecording("usage-csv-ingest");
             double usageSeconds = uploadAndWait(http, server, mfr, "usage", file, rows);
+            server.stopRecording("usage-csv-ingest");
             print(Results.row(
                             "usage-csv-ingest",
                             rows / usageSeconds,

@@ -1,6 +1,7 @@
 package io.lacak.core.journal;
 
 import io.lacak.core.lifecycle.Decision;
+import io.lacak.core.lifecycle.LacakSerials;
 import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.Outcome.Refused;
@@ -16,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * A report too big to decide in one go (issue 18: a usage file of a million lines), handed to the
@@ -53,9 +55,18 @@ public final class BulkReport {
 
     /**
      * One chunk: the file line of each of its lines (what a refusal names) and its rule, which the
-     * writer calls with {@link Mode#PER_CODE} (the report's own mode is applied to the whole).
+     * writer calls with {@link Mode#PER_CODE} (the report's own mode is applied to the whole); and
+     * what of its rule the reading thread works out ahead in {@link #offer} ({@code null}: nothing),
+     * so that the writer's share of a chunk is less (the FF1 decryption of its serials: {@link
+     * io.lacak.core.lifecycle.UsageLines#decrypt}).
      */
-    public record Chunk(long[] lines, BiFunction<Ledger, Mode, Decision> decide) {}
+    public record Chunk(long[] lines, BiFunction<Ledger, Mode, Decision> decide, Consumer<LacakSerials> prepare) {
+
+        /** A chunk with nothing to work out ahead. */
+        public Chunk(long[] lines, BiFunction<Ledger, Mode, Decision> decide) {
+            this(lines, decide, null);
+        }
+    }
 
     /**
      * The end of a bulk report: its receipt (sequence, lateness, outcome with the first refusals,
@@ -78,6 +89,7 @@ public final class BulkReport {
     final long expectedRows;
     final long id;
     private final Runnable wake;
+    private final LacakSerials readerSerials; // the reading thread's (offers come one after the other)
     final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
     final Promise<Result> promise = Promise.promise();
 
@@ -117,8 +129,10 @@ public final class BulkReport {
             Mode mode,
             java.time.Instant receivedAt,
             long expectedRows,
+            LacakSerials readerSerials,
             Runnable wake) {
         this.id = id;
+        this.readerSerials = readerSerials;
         this.kind = kind;
         this.facility = facility;
         this.occurredAt = occurredAt;
@@ -138,6 +152,9 @@ public final class BulkReport {
      * reader never runs ahead of the writer by more). Reading thread only.
      */
     public void offer(Chunk chunk) throws InterruptedException {
+        if (chunk.prepare() != null) {
+            chunk.prepare().accept(readerSerials); // on this thread, while the writer decides the chunk before
+        }
         while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
             if (promise.future().isComplete()) {
                 return; // dropped meanwhile (the writer failed it): nothing waits for more

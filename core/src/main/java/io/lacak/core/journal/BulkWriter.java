@@ -52,6 +52,13 @@ final class BulkWriter {
     private final SerialKeys keys;
     private final Clock clock;
     private final Ledger writerLedger;
+    /**
+     * Applies committed parts straight into the store, not through the writer's overlay: a step
+     * runs between groups, when the overlay holds nothing, and the fence keeps every small report
+     * off the codes until the last part is in.
+     */
+    private final Ledger partLedger;
+
     private final Path staging;
     private final Queue<BulkReport> queue = new ConcurrentLinkedQueue<>();
 
@@ -71,6 +78,7 @@ final class BulkWriter {
         this.keys = keys;
         this.clock = clock;
         this.writerLedger = writerLedger;
+        this.partLedger = new Ledger(store, ref, keys, clock);
         this.staging = staging;
     }
 
@@ -224,12 +232,14 @@ final class BulkWriter {
                     new BulkReport.Result(new Receipt(b.seq, b.late, outcome(b, true), false), b.refusedCount));
             return;
         }
+        if (pending.pending()) {
+            throw new IllegalStateException("a bulk report's parts are applied between groups, never within one");
+        }
         for (Row row : rows) {
-            writerLedger.applyPart(Effects.decode(row.getBuffer("effects").getBytes()));
+            partLedger.applyPart(Effects.decode(row.getBuffer("effects").getBytes()));
             b.applied(row.getInteger("rows"));
             b.nextApply = row.getInteger("part") + 1;
         }
-        pending.flush();
     }
 
     /** The outcome of a bulk report: what it accepted and its first refusals, each naming its file line. */
@@ -272,7 +282,8 @@ final class BulkWriter {
 
     /** Replay: applies the parts of committed bulk report {@code bulk}, in order, a page at a time. */
     void replayParts(long bulk) throws Exception {
-        int next = 0;
+        int next = 0; // the caller has flushed what came before
+
         while (true) {
             RowSet<Row> rows = pool.preparedQuery("select part, effects from journal_part where shard = 0 and bulk = $1"
                             + " and part >= $2 order by part limit 8")
@@ -282,10 +293,9 @@ final class BulkWriter {
                 return;
             }
             for (Row row : rows) {
-                writerLedger.applyPart(Effects.decode(row.getBuffer("effects").getBytes()));
+                partLedger.applyPart(Effects.decode(row.getBuffer("effects").getBytes()));
                 next = row.getInteger("part") + 1;
             }
-            pending.flush();
         }
     }
 

@@ -4,6 +4,7 @@ import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.concurrent.PlainThreads;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Effects;
+import io.lacak.core.lifecycle.LacakSerials;
 import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.Outcome;
@@ -97,6 +98,7 @@ public final class Sequencer implements AutoCloseable {
     private final Pool pool;
     private final CodeStore store;
     private final OverlayStore pending;
+    private final SerialKeys keys;
     private final ReferenceData ref;
     private final Ledger writerLedger;
     private final Ledger readerLedger;
@@ -143,6 +145,7 @@ public final class Sequencer implements AutoCloseable {
         this.store = store;
         this.pending = new OverlayStore(store);
         this.ref = ref;
+        this.keys = keys;
         this.writerLedger = new Ledger(pending, ref, keys, clock);
         this.readerLedger = new Ledger(store, ref, keys, clock);
         this.clock = clock;
@@ -325,6 +328,7 @@ public final class Sequencer implements AutoCloseable {
                     mode,
                     receivedAt,
                     expectedRows,
+                    new LacakSerials(ref, keys),
                     this::wake);
             bulks.add(b);
             wake();

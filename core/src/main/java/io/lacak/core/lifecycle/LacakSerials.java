@@ -28,6 +28,9 @@ public final class LacakSerials {
         }
     }
 
+    /** A serial decrypted under key {@code version}: its counter (negative when it is no serial of that key). */
+    public record Decrypted(int version, long counter) {}
+
     private final ReferenceData ref;
     private final SerialKeys keys;
     private final Map<Long, SerialCodec> codecs = new HashMap<>();
@@ -39,6 +42,14 @@ public final class LacakSerials {
 
     /** The issuance a serial of {@code product} came from, or {@code null} for a serial Lacak did not issue. */
     public Match find(Product product, String serial) {
+        return find(product, serial, null);
+    }
+
+    /**
+     * As {@link #find(Product, String)}, with the decryption under one version done ahead (by
+     * {@link #decryptCurrent} on another thread): only the other versions are decrypted here.
+     */
+    public Match find(Product product, String serial, Decrypted ahead) {
         if (product == null || serial == null || serial.length() != SerialCodec.LENGTH) {
             return null;
         }
@@ -47,10 +58,30 @@ public final class LacakSerials {
             if (!keys.has(version)) {
                 continue; // a version whose key is gone can prove nothing
             }
-            long counter = codec(product, version).counter(serial);
+            long counter = ahead != null && ahead.version() == version
+                    ? ahead.counter()
+                    : codec(product, version).counter(serial);
             Issuance i = counter < 0 ? null : ref.issuance(product.id(), counter);
             if (i != null && i.keyVersion() == version) {
                 return new Match(i, counter);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first decryption {@link #find} makes of {@code code}'s serial (under the newest version
+     * with a key), or {@code null} when it would make none; for a reader to do ahead of the writer.
+     */
+    public Decrypted decryptCurrent(CodeRef code) {
+        Product product = ref.product(code.productId());
+        String serial = code.serial();
+        if (product == null || serial == null || serial.length() != SerialCodec.LENGTH) {
+            return null;
+        }
+        for (int version : ref.keyVersions(product.id())) {
+            if (keys.has(version)) {
+                return new Decrypted(version, codec(product, version).counter(serial));
             }
         }
         return null;

@@ -80,15 +80,20 @@ public final class Ledger {
 
     /** Reports the use of codes by the NIE holder, with primary -> secondary -> tertiary packing. */
     public Decision usage(int facility, List<UsageLine> lines, Mode mode) {
+        return usage(facility, new UsageLines(lines), mode);
+    }
+
+    /** As {@link #usage(int, List, Mode)}, with keys (and maybe serials) worked out ahead (issue 18). */
+    public Decision usage(int facility, UsageLines lines, Mode mode) {
         // sized for the report up front: a file of a million lines must not rehash its way up
         Tx tx = new Tx(lines.size() + lines.size() / 4);
         LocalDate today = BpomTime.today(clock);
         Set<ByteBuffer> seen = new HashSet<>(Math.max(16, lines.size() * 4 / 3 + 1));
         Map<ByteBuffer, ByteBuffer> secondaryParent = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            UsageLine line = lines.get(i);
+            UsageLine line = lines.line(i);
             Step step = tx.step();
-            Refusal r = usageLine(step, facility, line, seen, secondaryParent);
+            Refusal r = usageLine(step, facility, lines, i, seen, secondaryParent);
             CodeRef p = line.primary();
             Batch batch = r == null ? tx.batch(p.productId(), p.batch(), p.expiry()) : null;
             if (batch != null && ref.recalled(batch.ref())) {
@@ -108,15 +113,17 @@ public final class Ledger {
     private Refusal usageLine(
             Step step,
             int facility,
-            UsageLine line,
+            UsageLines lines,
+            int i,
             Set<ByteBuffer> seen,
             Map<ByteBuffer, ByteBuffer> secondaryParent) {
+        UsageLine line = lines.line(i);
         CodeRef p = line.primary();
-        byte[] primaryKey = key(p);
+        byte[] primaryKey = lines.key(i, 0);
         if (!seen.add(ByteBuffer.wrap(primaryKey))) {
             return Refusal.DUPLICATE_IN_REPORT;
         }
-        Refusal r = checkNew(step, facility, p, primaryKey, PackagingLevel.PRIMARY);
+        Refusal r = checkNew(step, facility, p, primaryKey, PackagingLevel.PRIMARY, lines.decrypted(i, 0));
         if (r != null) {
             return r;
         }
@@ -142,8 +149,9 @@ public final class Ledger {
         if (status != CodeStatus.ACTIVE) {
             return Refusal.NOT_IN_CIRCULATION; // a rejected unit or retained sample is never packed
         }
-        byte[] secondaryKey = key(line.secondary());
-        Container secondary = container(step, facility, line.secondary(), PackagingLevel.SECONDARY, batch);
+        byte[] secondaryKey = lines.key(i, 1);
+        Container secondary = container(
+                step, facility, line.secondary(), secondaryKey, lines.decrypted(i, 1), PackagingLevel.SECONDARY, batch);
         if (secondary.refusal != null) {
             return secondary.refusal;
         }
@@ -153,12 +161,19 @@ public final class Ledger {
         primary.parent(secondary.id);
         step.write(primaryKey, primary);
         if (line.tertiary() != null) {
-            byte[] tertiaryKey = key(line.tertiary());
+            byte[] tertiaryKey = lines.key(i, 2);
             ByteBuffer already = secondaryParent.get(ByteBuffer.wrap(secondaryKey));
             if (already != null && !already.equals(ByteBuffer.wrap(tertiaryKey))) {
                 return Refusal.WRONG_AGGREGATION; // one secondary in two tertiaries
             }
-            Container tertiary = container(step, facility, line.tertiary(), PackagingLevel.TERTIARY, batch);
+            Container tertiary = container(
+                    step,
+                    facility,
+                    line.tertiary(),
+                    tertiaryKey,
+                    lines.decrypted(i, 2),
+                    PackagingLevel.TERTIARY,
+                    batch);
             if (tertiary.refusal != null) {
                 return tertiary.refusal;
             }
@@ -184,8 +199,14 @@ public final class Ledger {
     }
 
     /** The container a line packs into: reported by this line or an earlier one of the holder. */
-    private Container container(Step step, int facility, CodeRef code, PackagingLevel level, Batch batch) {
-        byte[] key = key(code);
+    private Container container(
+            Step step,
+            int facility,
+            CodeRef code,
+            byte[] key,
+            LacakSerials.Decrypted ahead,
+            PackagingLevel level,
+            Batch batch) {
         Product product = ref.product(code.productId());
         if (product == null) {
             return Container.refused(Refusal.UNKNOWN_CODE);
@@ -221,7 +242,7 @@ public final class Ledger {
             }
             return new Container(id, state, step.tx.capacity(id, code, level), null);
         }
-        Refusal r = checkNew(step, facility, code, key, level);
+        Refusal r = checkNew(step, facility, code, key, level, ahead);
         if (r != null) {
             return Container.refused(r);
         }
@@ -232,7 +253,8 @@ public final class Ledger {
     }
 
     /** Lampiran G: a new code, reported by its NIE holder, for the batch and level it was issued for. */
-    private Refusal checkNew(Step step, int facility, CodeRef code, byte[] key, PackagingLevel level) {
+    private Refusal checkNew(
+            Step step, int facility, CodeRef code, byte[] key, PackagingLevel level, LacakSerials.Decrypted ahead) {
         Product product = ref.product(code.productId());
         if (product == null) {
             return Refusal.UNKNOWN_CODE;
@@ -247,7 +269,7 @@ public final class Ledger {
                     : Refusal.ALREADY_REPORTED;
         }
         // under whichever key version it was issued: a rotation must not turn Lacak's codes into self-issued ones
-        LacakSerials.Match issued = serials.find(product, code.serial());
+        LacakSerials.Match issued = serials.find(product, code.serial(), ahead);
         if (issued != null) {
             Issuance issuance = issued.issuance();
             // Pasal 10(2): Lacak's codes serve only the batch they were requested for.

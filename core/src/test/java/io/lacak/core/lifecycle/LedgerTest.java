@@ -227,14 +227,15 @@ class LedgerTest {
         CodeRef newerInOlderBatch = new CodeRef(PRODUCT, newerPrimary.serial(), BATCH, EXPIRY);
 
         assertThat(ref.keyVersions(PRODUCT)).containsExactly(2, 1); // the current key is tried first
-        Outcome o = run(ledger.usage(
-                MFR,
-                List.of(
-                        new UsageLine(olderInNewerBatch, Use.ACTIVE, null, null),
-                        new UsageLine(olderSecondaryAsPrimary, Use.ACTIVE, null, null),
-                        new UsageLine(newerInOlderBatch, Use.ACTIVE, null, null)),
-                Mode.PER_CODE));
+        List<UsageLine> lines = List.of(
+                new UsageLine(olderInNewerBatch, Use.ACTIVE, null, null),
+                new UsageLine(olderSecondaryAsPrimary, Use.ACTIVE, null, null),
+                new UsageLine(newerInOlderBatch, Use.ACTIVE, null, null));
+        Outcome o = run(ledger.usage(MFR, lines, Mode.PER_CODE));
         assertThat(reasons(o)).containsExactly(Refusal.BATCH_MISMATCH, Refusal.LEVEL_MISMATCH, Refusal.BATCH_MISMATCH);
+        // issue 18: decrypted ahead on another thread (a bulk report's reader, current key only), the same
+        assertThat(reasons(run(ledger.usage(MFR, decryptedAhead(lines, rotated), Mode.PER_CODE))))
+                .containsExactly(Refusal.BATCH_MISMATCH, Refusal.LEVEL_MISMATCH, Refusal.BATCH_MISMATCH);
 
         // Pasal 8(2)e: the older issuance's secondary still holds at most 10
         List<UsageLine> eleven = new ArrayList<>();
@@ -242,11 +243,20 @@ class LedgerTest {
             eleven.add(new UsageLine(primary(p), Use.ACTIVE, secondary(0), null));
         }
         assertThat(reasons(run(ledger.usage(MFR, eleven, Mode.ATOMIC)))).containsExactly(Refusal.CAPACITY_EXCEEDED);
+        assertThat(reasons(run(ledger.usage(MFR, decryptedAhead(eleven, rotated), Mode.ATOMIC))))
+                .containsExactly(Refusal.CAPACITY_EXCEEDED);
         assertThat(run(ledger.usage(MFR, pallet(), Mode.ATOMIC)).fullyAccepted())
                 .isTrue();
         assertThat(run(ledger.usage(MFR, List.of(new UsageLine(newerPrimary, Use.ACTIVE, null, null)), Mode.ATOMIC))
                         .fullyAccepted())
                 .isTrue();
+    }
+
+    private UsageLines decryptedAhead(List<UsageLine> lines, SerialKeys keys) {
+        UsageLines ahead = new UsageLines(lines);
+        ahead.decrypt(new LacakSerials(ref, keys));
+        assertThat(ahead.decrypted(0, 0)).as("decrypted ahead").isNotNull();
+        return ahead;
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.UsageLine;
+import io.lacak.core.lifecycle.UsageLines;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
@@ -138,7 +139,16 @@ public final class CsvReport {
      * each; the rows are then forgotten here.
      */
     public BulkReport.Chunk chunk() {
-        BulkReport.Chunk chunk = new BulkReport.Chunk(java.util.Arrays.copyOf(lines, applied), rule());
+        long[] numbers = java.util.Arrays.copyOf(lines, applied);
+        BulkReport.Chunk chunk;
+        if (template == Template.USAGE) {
+            // keys here, serials decrypted by the offer: the writer decides what the reader cannot
+            UsageLines prepared = new UsageLines(usage);
+            int by = uploader.ref();
+            chunk = new BulkReport.Chunk(numbers, (l, mode) -> l.usage(by, prepared, mode), prepared::decrypt);
+        } else {
+            chunk = new BulkReport.Chunk(numbers, rule());
+        }
         usage.clear();
         codes.clear();
         total += applied;

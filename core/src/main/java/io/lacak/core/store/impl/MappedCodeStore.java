@@ -85,6 +85,7 @@ public final class MappedCodeStore implements CodeStore {
     private volatile int generation;
     private long childrenEnd;
     private final byte[] state = new byte[CodeState.SIZE];
+    private final RowMemo memo = new RowMemo(); // writer only
 
     public MappedCodeStore(StoreOptions options) {
         this.dir = options.directory();
@@ -224,8 +225,12 @@ public final class MappedCodeStore implements CodeStore {
         long k0 = Bytes.readLong(key, 0);
         long k1 = Bytes.readLong(key, 8);
         int k2 = Bytes.readInt(key, 16);
+        return rowOf(hash(k0, k1, k2), k0, k1, k2);
+    }
+
+    private long rowOf(long hash, long k0, long k1, int k2) {
         SlotIndex idx = index;
-        for (long i = idx.home(hash(k0, k1, k2)); ; i = idx.next(i)) {
+        for (long i = idx.home(hash); ; i = idx.next(i)) {
             int v = idx.at(i);
             if (v == 0) {
                 return -1;
@@ -294,11 +299,24 @@ public final class MappedCodeStore implements CodeStore {
 
     /** The row of {@code key}, recorded with a reserved state when new. Under the write lock. */
     private long rowOrNew(byte[] key) {
-        long row = rowOf(key);
+        long k0 = Bytes.readLong(key, 0);
+        long k1 = Bytes.readLong(key, 8);
+        int k2 = Bytes.readInt(key, 16);
+        long hash = hash(k0, k1, k2);
+        long row = memo.row(hash, k0, k1, k2);
         if (row >= 0) {
             return row;
         }
-        row = rows;
+        row = rowOf(hash, k0, k1, k2);
+        if (row < 0) {
+            row = newRow(key, hash);
+        }
+        memo.remember(hash, k0, k1, k2, row);
+        return row;
+    }
+
+    private long newRow(byte[] key, long hash) {
+        long row = rows;
         if (row >= Integer.MAX_VALUE - 1) {
             throw new IllegalStateException("the store holds its maximum of " + row + " codes");
         }
@@ -310,7 +328,7 @@ public final class MappedCodeStore implements CodeStore {
         rows = row + 1;
         head.putLong(
                 H_ROWS, rows); // before the index names the row: a kill in between leaves a row the rebuild indexes
-        index.insert(hash(Bytes.readLong(key, 0), Bytes.readLong(key, 8), Bytes.readInt(key, 16)), (int) (row + 1));
+        index.insert(hash, (int) (row + 1));
         return row;
     }
 
@@ -535,6 +553,7 @@ public final class MappedCodeStore implements CodeStore {
         try {
             index.clear();
             owners.clear();
+            memo.clear();
             containers.zero(0, containers.mapped());
             rows = 0;
             reported = 0;
