@@ -537,6 +537,7 @@ public final class E2e {
                 Http http = new Http(vertx, server.port())) {
             String mfr = server.apiKey(MFR);
             List<String> s = usageFile(http, server, mfr, "CSV1", rows, file);
+            List<String> primaries = firstPrimaries(file, rows / 10); // those of the first tenth of the boxes
             double baseline = bareParse(file, rows);
             double copy = CopyBaseline.rowsPerSecond(file, rows, 2);
             server.startRecording("usage-csv-ingest");
@@ -577,6 +578,7 @@ public final class E2e {
                     .put("baseline_is", "bare Commons CSV parse")
                     .put("rows", s.size())
                     .put("seconds", round2(shipSeconds)));
+            receiptAndSaleFiles(http, server, s, primaries, file);
             codes = http.get("/health", null).getJsonObject("store").getLong("codes");
         } finally {
             Files.deleteIfExists(file);
@@ -668,6 +670,65 @@ public final class E2e {
             }
         }
         return s;
+    }
+
+    /** The primary codes of the first {@code n} lines of a usage file. */
+    private static List<String> firstPrimaries(Path usage, int n) throws Exception {
+        try (java.util.stream.Stream<String> lines = Files.lines(usage)) {
+            return lines.skip(1).limit(n).map(l -> l.split(",")[2]).toList();
+        }
+    }
+
+    /**
+     * Issue 18: the receipt file of the distributor that the shipment file addressed (Lampiran
+     * I.c, every box), then, after the first tenth of the boxes went on to the pharmacy (a shipment
+     * and a receipt file, not timed), the pharmacy's sale file of their units (Lampiran J.c).
+     */
+    private void receiptAndSaleFiles(Http http, ServerProcess server, List<String> boxes, List<String> units, Path file)
+            throws Exception {
+        String pbf = server.apiKey(PBF);
+        String apt = server.apiKey(APT);
+        quiet(http);
+        codesFile(file, "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch", PBF + ",Sekunder,", boxes);
+        double receiptBaseline = bareParse(file, boxes.size());
+        double receiptSeconds = uploadAndWait(http, server, pbf, "receipt", file, boxes.size());
+        print(Results.row(
+                        "receipt-csv-ingest",
+                        boxes.size() / receiptSeconds,
+                        "rows/s",
+                        receiptBaseline,
+                        "(reported)",
+                        null)
+                .put("baseline_is", "bare Commons CSV parse")
+                .put("rows", boxes.size())
+                .put("seconds", round2(receiptSeconds)));
+        List<String> toPharmacy = boxes.subList(0, units.size() / 10);
+        codesFile(
+                file,
+                "Partner ID,Destination Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch",
+                PBF + "," + APT + ",Sekunder,",
+                toPharmacy);
+        uploadAndWait(http, server, pbf, "shipment", file, toPharmacy.size());
+        codesFile(file, "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch", APT + ",Sekunder,", toPharmacy);
+        uploadAndWait(http, server, apt, "receipt", file, toPharmacy.size());
+        quiet(http);
+        codesFile(file, "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch", APT + ",Primer,", units);
+        double saleBaseline = bareParse(file, units.size());
+        double saleSeconds = uploadAndWait(http, server, apt, "sale", file, units.size());
+        print(Results.row("sale-csv-ingest", units.size() / saleSeconds, "rows/s", saleBaseline, "(reported)", null)
+                .put("baseline_is", "bare Commons CSV parse")
+                .put("rows", units.size())
+                .put("seconds", round2(saleSeconds)));
+    }
+
+    /** A file of {@code header} and a line {@code prefix + code + ",NIE,expiry,batch"} a code. */
+    private static void codesFile(Path file, String header, String prefix, List<String> codes) throws Exception {
+        try (java.io.BufferedWriter w = new java.io.BufferedWriter(Files.newBufferedWriter(file), 1 << 20)) {
+            w.write(header + "\n");
+            for (String code : codes) {
+                w.write(prefix + code + "," + NIE + ",2029-12-31,CSV1\n");
+            }
+        }
     }
 
     /**

@@ -180,8 +180,13 @@ final class BulkWriter {
 
     private void writePart(BulkReport b, Effects fx, int rows) {
         int part = b.nextPart++;
-        b.parts.add(pool.preparedQuery("insert into journal_part (bulk, part, rows, effects) values ($1, $2, $3, $4)")
-                .execute(Tuple.of(b.id, part, rows, Buffer.buffer(fx.encode()))));
+        Tuple row = Tuple.of(b.id, part, rows, Buffer.buffer(fx.encode()));
+        // not flushed to disk on its own: a part counts only once the report's commit row is durable,
+        // and that commit flushes the log up to itself, this part's insert included
+        b.parts.add(pool.withTransaction(
+                c -> c.query("set local synchronous_commit = off").execute().compose(v -> c.preparedQuery(
+                                "insert into journal_part (bulk, part, rows, effects) values ($1, $2, $3, $4)")
+                        .execute(row))));
         long inFlight = b.parts.stream().filter(f -> !f.isComplete()).count();
         if (inFlight > PARTS_IN_FLIGHT) {
             try {

@@ -729,8 +729,12 @@ public final class Ledger {
         final List<Refused> refused = new ArrayList<>();
         int accepted;
 
+        private final Step step = new Step(this);
+
+        /** The step of the next code or line: one, emptied each time (a million-line file makes no million maps). */
         Step step() {
-            return new Step(this);
+            step.clear();
+            return step;
         }
 
         void refuse(int index, String serial, Refusal r) {
@@ -867,6 +871,15 @@ public final class Ledger {
             return n[0];
         }
 
+        void clear() {
+            states.clear();
+            containers.clear();
+            owners.clear();
+            children.clear();
+            counts.clear();
+        }
+
+        /** Keeps this step's changes in its report (copied: the step is emptied for the next). */
         void keep() {
             tx.fx.states.putAll(states);
             tx.fx.containers.addAll(containers);
