@@ -29,7 +29,6 @@ import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,7 +37,6 @@ import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP server. The OpenAPI contract ({@code openapi.yaml}, served at {@code /openapi.yaml})
@@ -76,21 +74,33 @@ public final class ApiVerticle extends VerticleBase {
     private final LacakConfig config;
     private final Services s;
     private final String metricsToken;
+    private final ShardNode shard;
+    private final Front front;
     private HttpServer server;
     private Deadlines deadlines;
 
     /** {@code metricsToken}: what {@code GET /metrics} requires after {@code Bearer} ({@link MetricsToken}). */
     public ApiVerticle(LacakConfig config, Services services, String metricsToken) {
+        this(config, services, metricsToken, null, null);
+    }
+
+    /**
+     * A cluster node's server: while {@code shard} says this node does not own the shard, {@code /api/}
+     * is forwarded to the owner ({@link Forwarder}). {@code front}: the node's server, bound while it
+     * was a standby; this verticle's router replaces the standby's on it (the same port, no gap).
+     */
+    public ApiVerticle(LacakConfig config, Services services, String metricsToken, ShardNode shard, Front front) {
         this.config = config;
         this.s = services;
         this.metricsToken = metricsToken;
+        this.shard = shard;
+        this.front = front;
     }
 
     @Override
     public Future<?> start() {
-        return vertx.fileSystem()
-                .readFile(CONTRACT)
-                .compose(yaml -> OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
+        return vertx.fileSystem().readFile(CONTRACT).compose(yaml -> OpenAPIContract.from(vertx, CONTRACT)
+                .compose(contract -> {
                     Router root = Router.router(vertx);
                     deadlines =
                             new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
@@ -98,6 +108,9 @@ public final class ApiVerticle extends VerticleBase {
                             .handler(RouteTimers.create(deadlines)); // first: the clock of the request's timer starts
                     root.route().handler(deadlines); // the head has arrived, the body clock starts
                     root.route().handler(ApiVerticle::refuseBadUri);
+                    if (shard != null) { // issue 21: a node that lost the shard sends /api/ on to its new owner
+                        root.route("/api/*").handler(shard.forwarder());
+                    }
                     // the public hot path first: its requests match here instead of after every other route
                     new VerifyRoutes(
                                     vertx,
@@ -144,25 +157,16 @@ public final class ApiVerticle extends VerticleBase {
                                     "no such resource: " + ctx.request().path())));
                     root.route().failureHandler(new Problems());
                     deadlines.start();
-                    return vertx.createHttpServer(serverOptions())
+                    if (front != null) {
+                        front.serve(root, deadlines::opened);
+                        return Future.succeededFuture();
+                    }
+                    return vertx.createHttpServer(Front.options(config))
                             .connectionHandler(deadlines::opened)
                             .requestHandler(root)
-                            .listen(config.port(), config.host());
-                }))
-                .onSuccess(srv -> server = srv);
-    }
-
-    /**
-     * HTTP/1.1 only: cleartext HTTP/2 (h2c) multiplexes streams on one connection, beyond the reach of
-     * the per-connection head clock, and no client of this API needs it. A connection with nothing
-     * read or written for the idle timeout is closed, before its protocol is even known.
-     */
-    private HttpServerOptions serverOptions() {
-        return new HttpServerOptions()
-                .setHttp2ClearTextEnabled(false)
-                .setIdleTimeout(
-                        (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()))
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                            .listen(config.port(), config.host())
+                            .onSuccess(srv -> server = srv);
+                }));
     }
 
     @Override
@@ -296,7 +300,7 @@ public final class ApiVerticle extends VerticleBase {
 
     /** The port actually bound (the requested one, or the free one picked for port 0). */
     public int port() {
-        return server == null ? -1 : server.actualPort();
+        return front != null ? front.port() : server == null ? -1 : server.actualPort();
     }
 
     /**
@@ -361,6 +365,7 @@ public final class ApiVerticle extends VerticleBase {
                                                 rows.iterator().next().getLong(1)))
                         .put("postgres", "UP"))
                 .otherwise(e -> new JsonObject().put("status", "DOWN").put("postgres", "DOWN"))
+                .compose(this::withShard)
                 .onSuccess(body -> ctx.response()
                         .setStatusCode(body.getString("status").equals("UP") ? 200 : 503)
                         .putHeader("content-type", "application/json")
@@ -368,6 +373,17 @@ public final class ApiVerticle extends VerticleBase {
                                 .put("ingest", ingest)
                                 .put("store", storeInfo)
                                 .encode()));
+    }
+
+    /** A cluster node's health names its role and the shard's owner; a replaced node is DOWN (restart it). */
+    private Future<JsonObject> withShard(JsonObject body) {
+        if (shard == null) {
+            return Future.succeededFuture(body);
+        }
+        if (shard.role() != ShardNode.Role.OWNER) {
+            body.put("status", "DOWN");
+        }
+        return shard.health().map(info -> body.put("shard", info)).otherwise(body);
     }
 
     private static long freeBytes(java.nio.file.Path dir) {

@@ -1,0 +1,110 @@
+package io.lacak.api.http;
+
+import io.lacak.api.LacakConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue 21: a cluster node's one HTTP server, bound once for the node's life, so that its port and
+ * address stay the same when it turns from standby into owner: first it serves the standby's routes
+ * ({@link #standby}), then {@link ApiVerticle}'s router replaces them in place, without a moment
+ * when connections are refused.
+ *
+ * <p>{@code Front.listen(vertx, config).onSuccess(front -> front.serve(Front.standby(vertx, shard), c -> {}))}
+ */
+public final class Front {
+
+    private final HttpServer server;
+    private volatile Handler<HttpServerRequest> requests =
+            r -> r.response().setStatusCode(503).end();
+    private volatile Handler<HttpConnection> connections = c -> {};
+
+    private Front(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Listens on {@code LACAK_HOST} and {@code LACAK_PORT}, with the options {@link ApiVerticle} uses. */
+    public static Future<Front> listen(Vertx vertx, LacakConfig config) {
+        HttpServer server = vertx.createHttpServer(options(config));
+        Front front = new Front(server);
+        return server.requestHandler(r -> front.requests.handle(r))
+                .connectionHandler(c -> front.connections.handle(c))
+                .listen(config.port(), config.host())
+                .map(front);
+    }
+
+    /**
+     * HTTP/1.1 only: cleartext HTTP/2 (h2c) multiplexes streams on one connection, beyond the reach of
+     * the per-connection head clock, and no client of this API needs it. A connection with nothing
+     * read or written for the idle timeout is closed, before its protocol is even known.
+     */
+    static HttpServerOptions options(LacakConfig config) {
+        return new HttpServerOptions()
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout(
+                        (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    }
+
+    /** From now on requests go to {@code requests} and new connections to {@code connections}. */
+    public void serve(Handler<HttpServerRequest> requests, Handler<HttpConnection> connections) {
+        this.connections = connections;
+        this.requests = requests;
+    }
+
+    /** The port bound (the free one picked for port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> close() {
+        return server.close();
+    }
+
+    /**
+     * The routes of a node that does not own the shard yet and holds no store and no writer: {@code
+     * /api/} forwarded to the owner ({@link Forwarder}), the pages from the jar, {@code /health}
+     * saying it is a standby and who owns the shard (200 while Postgres answers: it answers by
+     * forwarding).
+     */
+    public static Router standby(Vertx vertx, ShardNode shard) {
+        Router root = Router.router(vertx);
+        root.get("/health").handler(ctx -> standbyHealth(ctx, shard));
+        root.route("/api/*").handler(shard.forwarder());
+        Pages.mount(root);
+        root.route()
+                .handler(ctx -> ctx.fail(
+                        Problem.notFound("no such resource: " + ctx.request().path())));
+        root.route().failureHandler(new Problems());
+        return root;
+    }
+
+    private static void standbyHealth(RoutingContext ctx, ShardNode shard) {
+        shard.health()
+                .map(s -> new JsonObject()
+                        .put("status", "UP")
+                        .put("postgres", "UP")
+                        .put("shard", s))
+                .otherwise(e -> new JsonObject()
+                        .put("status", "DOWN")
+                        .put("postgres", "DOWN")
+                        .put(
+                                "shard",
+                                new JsonObject()
+                                        .put("node", shard.node())
+                                        .put("role", shard.role().name())))
+                .onSuccess(body -> ctx.response()
+                        .setStatusCode(body.getString("status").equals("UP") ? 200 : 503)
+                        .putHeader("content-type", "application/json")
+                        .end(body.encode()));
+    }
+}
