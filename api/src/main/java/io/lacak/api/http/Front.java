@@ -3,6 +3,7 @@ package io.lacak.api.http;
 import io.lacak.api.LacakConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
@@ -21,25 +22,38 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code Front.listen(vertx, config).onSuccess(front -> front.serve(Front.standby(vertx, shard), c -> {}))}
  */
-public final class Front {
+public final class Front extends VerticleBase {
 
-    private final HttpServer server;
+    private final LacakConfig config;
+    private HttpServer server;
+    private String deployment;
     private volatile Handler<HttpServerRequest> requests =
             r -> r.response().setStatusCode(503).end();
     private volatile Handler<HttpConnection> connections = c -> {};
 
-    private Front(HttpServer server) {
-        this.server = server;
+    private Front(LacakConfig config) {
+        this.config = config;
     }
 
-    /** Listens on {@code LACAK_HOST} and {@code LACAK_PORT}, with the options {@link ApiVerticle} uses. */
+    /**
+     * Listens on {@code LACAK_HOST} and {@code LACAK_PORT}, with the options {@link ApiVerticle} uses,
+     * from a verticle of its own: its handlers run on that verticle's event loop.
+     */
     public static Future<Front> listen(Vertx vertx, LacakConfig config) {
-        HttpServer server = vertx.createHttpServer(options(config));
-        Front front = new Front(server);
-        return server.requestHandler(r -> front.requests.handle(r))
-                .connectionHandler(c -> front.connections.handle(c))
+        Front front = new Front(config);
+        return vertx.deployVerticle(front).map(id -> {
+            front.deployment = id;
+            return front;
+        });
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.createHttpServer(options(config))
+                .requestHandler(r -> requests.handle(r))
+                .connectionHandler(c -> connections.handle(c))
                 .listen(config.port(), config.host())
-                .map(front);
+                .onSuccess(s -> server = s);
     }
 
     /**
@@ -66,8 +80,9 @@ public final class Front {
         return server.actualPort();
     }
 
+    /** Stops listening (undeploys this verticle, which closes the server). */
     public Future<Void> close() {
-        return server.close();
+        return vertx.undeploy(deployment);
     }
 
     /**
