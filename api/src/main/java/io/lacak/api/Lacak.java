@@ -146,9 +146,9 @@ public final class Lacak {
         return Front.listen(vertx, config)
                 .compose(f -> {
                     front = f;
-                    front.serve(Front.standby(vertx, shard), c -> {});
-                    return ShardLease.tryAcquire(db.pool(), 0, config.node(), address(), config.lease());
+                    return front.serveStandby(shard);
                 })
+                .compose(v -> ShardLease.tryAcquire(db.pool(), 0, config.node(), address(), config.lease()))
                 .compose(lease -> {
                     if (lease != null) {
                         return takeOver(lease).map(this);

@@ -22,14 +22,10 @@ import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.LateReports;
 import io.lacak.core.journal.NotificationCodes;
 import io.lacak.core.journal.RecallEffectiveness;
-import io.lacak.core.journal.Sequencer;
 import io.lacak.core.news.News;
-import io.lacak.core.store.CodeStore;
-import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -99,6 +95,12 @@ public final class ApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // a cluster node's router is served by its Front: built on the Front's event loop, where its
+        // handlers and the deadlines' timer then run on one thread, as on the only node's own server
+        return front != null ? front.onLoop(this::build) : build();
+    }
+
+    private Future<Void> build() {
         return vertx.fileSystem().readFile(CONTRACT).compose(yaml -> OpenAPIContract.from(vertx, CONTRACT)
                 .compose(contract -> {
                     Router root = Router.router(vertx);
@@ -126,7 +128,7 @@ public final class ApiVerticle extends VerticleBase {
                     for (int status : new int[] {400, 404, 405, 413, 414, 415, 431}) {
                         root.errorHandler(status, new Problems());
                     }
-                    root.get("/health").handler(this::health);
+                    root.get("/health").handler(new Health(config, s, shard));
                     root.get("/metrics").handler(new MetricsRoute(vertx, metricsToken));
                     root.get("/" + CONTRACT).handler(ctx -> ctx.response()
                             .putHeader("content-type", "application/yaml")
@@ -159,13 +161,16 @@ public final class ApiVerticle extends VerticleBase {
                     deadlines.start();
                     if (front != null) {
                         front.serve(root, deadlines::opened);
-                        return Future.succeededFuture();
+                        return Future.<Void>succeededFuture();
                     }
                     return vertx.createHttpServer(Front.options(config))
                             .connectionHandler(deadlines::opened)
                             .requestHandler(root)
                             .listen(config.port(), config.host())
-                            .onSuccess(srv -> server = srv);
+                            .<Void>map(srv -> {
+                                server = srv;
+                                return null;
+                            });
                 }));
     }
 
@@ -324,73 +329,5 @@ public final class ApiVerticle extends VerticleBase {
             return;
         }
         ctx.next();
-    }
-
-    /**
-     * {@code GET /health}: the writer, the ingest threads, the store with the disk left under it, the
-     * journal position and how far custody and notifications follow it, and Postgres. 503 when Postgres does not answer or the writer is down.
-     */
-    private void health(RoutingContext ctx) {
-        CodeStore store = s.store();
-        JsonObject storeInfo = new JsonObject()
-                .put("codes", store.size())
-                .put("capacity", store.capacity())
-                .put("generations", store.generations())
-                .put("appliedSequence", store.appliedSequence())
-                .put("diskFreeBytes", freeBytes(config.storeOptions().directory()));
-        Sequencer.Health w = s.sequencer().health();
-        JsonObject writer = new JsonObject()
-                .put("status", w.up() ? "UP" : "DOWN")
-                .put("queued", w.queued())
-                .put("lastError", w.lastError());
-        UploadJobs.Health in = s.uploadJobs().health();
-        JsonObject ingest =
-                new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
-        s.database()
-                .pool()
-                .query("select (select coalesce(max(seq), 0) from journal where shard = 0),"
-                        + " (select seq from custody_watermark where shard = 0)")
-                .execute()
-                .map(rows -> new JsonObject()
-                        .put("status", w.up() && in.up() ? "UP" : "DOWN")
-                        .put(
-                                "journal",
-                                new JsonObject()
-                                        .put(
-                                                "lastSequence",
-                                                rows.iterator().next().getLong(0))
-                                        // custody and notifications follow the journal in the background
-                                        .put(
-                                                "custodyIndexedTo",
-                                                rows.iterator().next().getLong(1)))
-                        .put("postgres", "UP"))
-                .otherwise(e -> new JsonObject().put("status", "DOWN").put("postgres", "DOWN"))
-                .compose(this::withShard)
-                .onSuccess(body -> ctx.response()
-                        .setStatusCode(body.getString("status").equals("UP") ? 200 : 503)
-                        .putHeader("content-type", "application/json")
-                        .end(body.put("writer", writer)
-                                .put("ingest", ingest)
-                                .put("store", storeInfo)
-                                .encode()));
-    }
-
-    /** A cluster node's health names its role and the shard's owner; a replaced node is DOWN (restart it). */
-    private Future<JsonObject> withShard(JsonObject body) {
-        if (shard == null) {
-            return Future.succeededFuture(body);
-        }
-        if (shard.role() != ShardNode.Role.OWNER) {
-            body.put("status", "DOWN");
-        }
-        return shard.health().map(info -> body.put("shard", info)).otherwise(body);
-    }
-
-    private static long freeBytes(java.nio.file.Path dir) {
-        try {
-            return java.nio.file.Files.getFileStore(dir).getUsableSpace();
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 }

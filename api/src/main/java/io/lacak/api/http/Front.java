@@ -17,16 +17,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * Issue 21: a cluster node's one HTTP server, bound once for the node's life, so that its port and
  * address stay the same when it turns from standby into owner: first it serves the standby's routes
- * ({@link #standby}), then {@link ApiVerticle}'s router replaces them in place, without a moment
+ * ({@link #serveStandby}), then {@link ApiVerticle}'s router replaces them in place, without a moment
  * when connections are refused.
  *
- * <p>{@code Front.listen(vertx, config).onSuccess(front -> front.serve(Front.standby(vertx, shard), c -> {}))}
+ * <p>{@code Front.listen(vertx, config).compose(front -> front.serveStandby(shard))}
  */
 public final class Front extends VerticleBase {
 
     private final LacakConfig config;
     private HttpServer server;
     private String deployment;
+    private Deadlines standbyDeadlines;
     private volatile Handler<HttpServerRequest> requests =
             r -> r.response().setStatusCode(503).end();
     private volatile Handler<HttpConnection> connections = c -> {};
@@ -69,8 +70,22 @@ public final class Front extends VerticleBase {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Runs {@code build} on this server's event loop: what a router sets up there (the deadlines'
+     * timer) runs on the same thread as its handlers.
+     */
+    <T> Future<T> onLoop(java.util.function.Supplier<Future<T>> build) {
+        io.vertx.core.Promise<T> built = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> build.get().onComplete(built));
+        return built.future();
+    }
+
     /** From now on requests go to {@code requests} and new connections to {@code connections}. */
     public void serve(Handler<HttpServerRequest> requests, Handler<HttpConnection> connections) {
+        if (standbyDeadlines != null) {
+            standbyDeadlines.stop();
+            standbyDeadlines = null;
+        }
         this.connections = connections;
         this.requests = requests;
     }
@@ -82,25 +97,37 @@ public final class Front extends VerticleBase {
 
     /** Stops listening (undeploys this verticle, which closes the server). */
     public Future<Void> close() {
+        if (standbyDeadlines != null) {
+            standbyDeadlines.stop();
+        }
         return vertx.undeploy(deployment);
     }
 
     /**
-     * The routes of a node that does not own the shard yet and holds no store and no writer: {@code
-     * /api/} forwarded to the owner ({@link Forwarder}), the pages from the jar, {@code /health}
-     * saying it is a standby and who owns the shard (200 while Postgres answers: it answers by
-     * forwarding).
+     * Serves the routes of a node that does not own the shard yet and holds no store and no writer:
+     * {@code /api/} forwarded to the owner ({@link Forwarder}), the pages from the jar, {@code
+     * /health} saying it is a standby and who owns the shard (200 while Postgres answers: it answers
+     * by forwarding). The same time limits as the full API's ({@link Deadlines}), until the next
+     * {@link #serve}.
      */
-    public static Router standby(Vertx vertx, ShardNode shard) {
-        Router root = Router.router(vertx);
-        root.get("/health").handler(ctx -> standbyHealth(ctx, shard));
-        root.route("/api/*").handler(shard.forwarder());
-        Pages.mount(root);
-        root.route()
-                .handler(ctx -> ctx.fail(
-                        Problem.notFound("no such resource: " + ctx.request().path())));
-        root.route().failureHandler(new Problems());
-        return root;
+    public Future<Void> serveStandby(ShardNode shard) {
+        return onLoop(() -> {
+            Deadlines deadlines =
+                    new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
+            Router root = Router.router(vertx);
+            root.route().handler(deadlines);
+            root.get("/health").handler(ctx -> standbyHealth(ctx, shard));
+            root.route("/api/*").handler(shard.forwarder());
+            Pages.mount(root);
+            root.route()
+                    .handler(ctx -> ctx.fail(Problem.notFound(
+                            "no such resource: " + ctx.request().path())));
+            root.route().failureHandler(new Problems());
+            deadlines.start();
+            serve(root, deadlines::opened);
+            standbyDeadlines = deadlines;
+            return Future.succeededFuture();
+        });
     }
 
     private static void standbyHealth(RoutingContext ctx, ShardNode shard) {

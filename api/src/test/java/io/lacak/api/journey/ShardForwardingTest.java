@@ -151,6 +151,22 @@ class ShardForwardingTest {
 
     @Test
     @Order(4)
+    void anUploadTheOwnerRefusesBeforeItsBodyIsReadIsRefusedThroughTheStandby() throws Exception {
+        // 2 MB the owner never reads: it refuses the key from the head; b relays the 401 and the
+        // connection is not left waiting for the rest
+        HttpResponse<Buffer> r = b.client
+                .post(b.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage")
+                .putHeader("X-API-Key", "lk_not-a-key")
+                .putHeader("content-type", "text/csv")
+                .sendBuffer(Buffer.buffer(new byte[2 * 1024 * 1024]))
+                .await(60, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(401);
+        assertThat(r.getHeader("content-type")).startsWith("application/problem+json");
+        assertThat(b.get("/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
     void aForwardedRequestReachingANodeThatDoesNotOwnTheShardIsRefusedNotForwardedAgain() throws Exception {
         HttpResponse<Buffer> r = b.client
                 .get(b.lacak.port(), "127.0.0.1", "/api/v1/notifications")
@@ -162,7 +178,7 @@ class ShardForwardingTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void whenTheLeaseIsTakenFromTheOwnerItForwardsAndTheStandbyTakesTheShardOverWithoutARestart() throws Exception {
         // another node ("x", which never answers) takes the shard for three seconds: a is replaced
         a.lacak
