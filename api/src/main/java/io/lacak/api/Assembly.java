@@ -2,6 +2,7 @@ package io.lacak.api;
 
 import io.lacak.api.complaint.Complaints;
 import io.lacak.api.http.MetricsToken;
+import io.lacak.api.upload.Leftovers;
 import io.lacak.api.upload.UploadRoutes;
 import io.lacak.api.verify.IssuedSerials;
 import io.lacak.api.verify.RateLimiter;
@@ -21,9 +22,13 @@ import io.lacak.registration.Registration;
 import io.lacak.registration.account.TokenSecret;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
 
 /** How {@link Lacak} puts the server's parts together: {@code Assembly.services(vertx, config, db, sequencer, Assembly.open(config))}. */
 final class Assembly {
+
+    private static final Logger LOG = Logger.getLogger(Assembly.class.getName());
 
     private Assembly() {}
 
@@ -83,5 +88,22 @@ final class Assembly {
                         new RateLimiter(config.verifyRate()),
                         RateLimiter.perMinute(config.loginRate()),
                         RateLimiter.perMinute(config.loginAccountRate())));
+    }
+
+    /**
+     * Deletes what interrupted uploads left in {@code <data>/uploads} ({@code incoming-*}, {@code tmp/}):
+     * files unchanged for an hour, or twice the idle timeout if that is longer (a file being received
+     * is written at least once per idle timeout). Blocking.
+     */
+    static int sweepLeftovers(LacakConfig config) {
+        Duration age = Duration.ofHours(1).compareTo(config.idleTimeout().multipliedBy(2)) >= 0
+                ? Duration.ofHours(1)
+                : config.idleTimeout().multipliedBy(2);
+        int n = Leftovers.sweep(config.dataDir().resolve("uploads"), age);
+        if (n > 0) {
+            LOG.info(n + " files of interrupted uploads deleted from "
+                    + config.dataDir().resolve("uploads"));
+        }
+        return n;
     }
 }

@@ -3,7 +3,6 @@ package io.lacak.api;
 import io.lacak.api.http.ApiVerticle;
 import io.lacak.api.http.Front;
 import io.lacak.api.http.ShardNode;
-import io.lacak.api.upload.Leftovers;
 import io.lacak.api.verify.RateLimiter;
 import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.db.Database;
@@ -21,7 +20,6 @@ import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -155,10 +153,21 @@ public final class Lacak {
                     }
                     LOG.info("node " + config.node() + ": standby on port " + front.port()
                             + ", forwarding to the shard's owner and waiting for its lease");
-                    ShardLease.acquire(vertx, db.pool(), 0, config.node(), address(), config.lease())
-                            .compose(this::takeOver)
-                            .onFailure(e -> LOG.log(Level.SEVERE, "taking the shard over failed; restart the node", e));
+                    waitForLease();
                     return Future.succeededFuture(this);
+                });
+    }
+
+    /** In the background: the lease when the owner's runs out; after Postgres failed to answer, again. */
+    private void waitForLease() {
+        ShardLease.acquire(vertx, db.pool(), 0, config.node(), address(), config.lease())
+                .onSuccess(lease -> takeOver(lease)
+                        .onFailure(e -> LOG.log(Level.SEVERE, "taking the shard over failed; restart the node", e)))
+                .onFailure(e -> {
+                    if (!stopping) {
+                        LOG.log(Level.WARNING, "asking for the shard's lease failed; trying again", e);
+                        vertx.setTimer(config.lease().toMillis(), t -> waitForLease());
+                    }
                 });
     }
 
@@ -187,7 +196,7 @@ public final class Lacak {
      */
     private Future<Void> open(ShardLease lease) {
         return vertx.executeBlocking(() -> {
-                    sweepLeftovers(config);
+                    Assembly.sweepLeftovers(config);
                     return Assembly.open(config); // memory-mapped files and key files block: a worker thread
                 })
                 .compose(parts -> Sequencer.start(
@@ -228,28 +237,11 @@ public final class Lacak {
                     mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> mail());
                     sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> sweep());
                     leftoverTimer = vertx.setPeriodic(
-                            LEFTOVERS_EVERY_MS, t -> vertx.executeBlocking(() -> sweepLeftovers(config), false)
+                            LEFTOVERS_EVERY_MS, t -> vertx.executeBlocking(() -> Assembly.sweepLeftovers(config), false)
                                     .onFailure(e -> LOG.log(
                                             Level.WARNING, "cleaning the upload directory failed; retrying", e)));
                     return null;
                 });
-    }
-
-    /**
-     * Deletes what interrupted uploads left in {@code <data>/uploads} ({@code incoming-*}, {@code tmp/}):
-     * files unchanged for an hour, or twice the idle timeout if that is longer (a file being received
-     * is written at least once per idle timeout). Blocking.
-     */
-    private static int sweepLeftovers(LacakConfig config) {
-        Duration age = Duration.ofHours(1).compareTo(config.idleTimeout().multipliedBy(2)) >= 0
-                ? Duration.ofHours(1)
-                : config.idleTimeout().multipliedBy(2);
-        int n = Leftovers.sweep(config.dataDir().resolve("uploads"), age);
-        if (n > 0) {
-            LOG.info(n + " files of interrupted uploads deleted from "
-                    + config.dataDir().resolve("uploads"));
-        }
-        return n;
     }
 
     /** Chain of custody and notifications follow the journal, off the report path. */
