@@ -1,28 +1,14 @@
 package io.lacak.api;
 
-import io.lacak.api.complaint.Complaints;
 import io.lacak.api.http.ApiVerticle;
-import io.lacak.api.http.MetricsToken;
-import io.lacak.api.upload.Leftovers;
-import io.lacak.api.upload.UploadRoutes;
-import io.lacak.api.verify.IssuedSerials;
+import io.lacak.api.http.Front;
+import io.lacak.api.http.ShardNode;
 import io.lacak.api.verify.RateLimiter;
-import io.lacak.api.verify.Verifier;
 import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.db.Database;
 import io.lacak.core.db.DatabaseOptions;
-import io.lacak.core.gs1.Gs1Codec;
-import io.lacak.core.gs1.Gs1Profile;
-import io.lacak.core.journal.Alerts;
-import io.lacak.core.journal.Custody;
-import io.lacak.core.journal.Notifications;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.journal.ShardLease;
-import io.lacak.core.serial.SerialKeys;
-import io.lacak.core.store.CodeStore;
-import io.lacak.ingest.upload.UploadJobs;
-import io.lacak.registration.Registration;
-import io.lacak.registration.account.TokenSecret;
 import io.lacak.registration.notice.Mailer;
 import io.lacak.registration.notice.NoticeMail;
 import io.lacak.registration.notice.SmtpOptions;
@@ -34,8 +20,6 @@ import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,9 +44,20 @@ public final class Lacak {
     private static final long LEFTOVERS_EVERY_MS = 15 * 60 * 1000;
 
     private final Vertx vertx;
-    private final Services services;
-    private final ApiVerticle api;
+    private final LacakConfig config;
+    private final Mailer mailer;
+    private final Database db;
+    /** Issue 21: a cluster node's role on the shard ({@code LACAK_NODE}); {@code null} on the only node. */
+    private final ShardNode shard;
+    /** Built when this node writes: at start on the only node, when it takes the shard on a cluster node. */
+    private volatile Services services;
+
+    private ApiVerticle api;
     private String deployment;
+    /** A cluster node's server, bound once: the standby's routes first, the full API's once it owns the shard. */
+    private Front front;
+
+    private boolean stopping;
     private long leaseTimer = -1;
     private long indexTimer = -1;
     private long mailTimer = -1;
@@ -70,15 +65,16 @@ public final class Lacak {
     private long leftoverTimer = -1;
     private boolean indexing;
     private boolean mailing;
-    private Mailer mailer = Mailer.logging();
     private NoticeMail noticeMail;
     private String generatedAdminPassword;
     private Demo demo;
 
-    private Lacak(Vertx vertx, Services services, ApiVerticle api) {
+    private Lacak(Vertx vertx, LacakConfig config, Mailer mailer, Database db, ShardNode shard) {
         this.vertx = vertx;
-        this.services = services;
-        this.api = api;
+        this.config = config;
+        this.mailer = mailer;
+        this.db = db;
+        this.shard = shard;
     }
 
     /**
@@ -99,9 +95,6 @@ public final class Lacak {
                 .build();
     }
 
-    /** What start-up opens on a worker before the services are built: files and keys. */
-    private record Opened(Database db, SerialKeys keys, CodeStore store, byte[] tokenSecret, String metricsToken) {}
-
     /** Starts with the SMTP mailer when {@code LACAK_SMTP_HOST} is set, else the logging one. */
     public static Future<Lacak> start(Vertx vertx, LacakConfig config) {
         Mailer mailer;
@@ -117,151 +110,138 @@ public final class Lacak {
         return start(vertx, config, mailer);
     }
 
-    /** Starts with {@code mailer} delivering the outbox (one-time links reach people only by it). */
+    /**
+     * Starts with {@code mailer} delivering the outbox (one-time links reach people only by it). A
+     * cluster node ({@code LACAK_NODE}) listens first, as a standby that forwards to the shard's
+     * owner; it is started once it holds the shard, or at once as a standby while another node holds
+     * it (then it takes the shard over when that node's lease runs out, without a restart).
+     */
     public static Future<Lacak> start(Vertx vertx, LacakConfig config, Mailer mailer) {
-        Clock clock = config.clock();
         RateLimiter.trustProxies(config.trustedProxies()); // X-Forwarded-For only from these (LACAK_TRUSTED_PROXIES)
-        UploadJobs[] lacakJobs = new UploadJobs[1];
-        ShardLease[] lease = new ShardLease[1];
         return Database.start(
                         vertx,
                         new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
-                .compose(db -> takeShard(vertx, db, config).map(l -> {
-                    lease[0] = l; // a cluster node writes only once it holds the shard: until then it waits here
-                    return db;
-                }))
-                .compose(db -> vertx.executeBlocking(() -> {
-                    // Opening memory-mapped files and key files blocks: a worker thread.
-                    SerialKeys keys = config.loadSerialKeys();
-                    byte[] tokenSecret =
-                            TokenSecret.load(config.dataDir().resolve("keys").resolve("jwt.key"), config.jwtSecret());
-                    CodeStore store = CodeStore.open(config.storeOptions());
-                    String metricsToken = MetricsToken.load(
-                            config.dataDir().resolve("keys").resolve("metrics.token"), config.metricsToken());
-                    sweepLeftovers(config);
-                    return new Opened(db, keys, store, tokenSecret, metricsToken);
-                }))
-                .compose(parts -> {
-                    Database db = parts.db();
-                    SerialKeys keys = parts.keys();
-                    CodeStore store = parts.store();
-                    return Sequencer.start(
-                                    vertx,
-                                    db.pool(),
-                                    store,
-                                    keys,
-                                    clock,
-                                    WorkingDays.of(config.holidays()),
-                                    config.dataDir().resolve("staging")) // a big file's uncommitted chunks
-                            .map(sequencer -> {
-                                if (lease[0] != null) {
-                                    sequencer.fencedBy(lease[0]); // every commit renews it, or fails once it is lost
-                                }
-                                var ref = sequencer.referenceData();
-                                Registration registration = Registration.create(
-                                        vertx,
-                                        db.pool(),
-                                        ref,
-                                        parts.tokenSecret(),
-                                        WorkingDays.of(config.holidays()),
-                                        clock);
-                                Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
-                                IssuedSerials issued = new IssuedSerials(ref, keys);
-                                UploadJobs jobs = new UploadJobs(
-                                        vertx,
-                                        db.pool(),
-                                        sequencer,
-                                        codec,
-                                        config.dataDir().resolve("uploads"));
-                                Services s = new Services(
-                                        db,
-                                        store,
-                                        sequencer,
-                                        new Custody(vertx, db.pool(), store, ref),
-                                        new Notifications(db.pool()),
-                                        codec,
-                                        clock,
-                                        registration,
-                                        new Verifier(
-                                                sequencer.ledger(),
-                                                ref,
-                                                issued,
-                                                registration.products(),
-                                                codec,
-                                                new Alerts(db.pool(), ref),
-                                                config.cloneClients(),
-                                                clock),
-                                        issued,
-                                        new Complaints(db.pool()),
-                                        new UploadRoutes(
-                                                vertx,
-                                                jobs,
-                                                ref,
-                                                registration.authenticator(),
-                                                new UploadRoutes.Limits(
-                                                        config.uploadLimit(),
-                                                        config.uploadQuota(),
-                                                        config.uploadDiskFloor()),
-                                                clock),
-                                        jobs,
-                                        new Services.Guards(
-                                                new RateLimiter(config.verifyRate()),
-                                                RateLimiter.perMinute(config.loginRate()),
-                                                RateLimiter.perMinute(config.loginAccountRate())));
-                                lacakJobs[0] = jobs;
-                                Lacak lacak = new Lacak(vertx, s, new ApiVerticle(config, s, parts.metricsToken()));
-                                lacak.mailer = mailer;
-                                lacak.noticeMail = new NoticeMail(db.pool());
-                                return lacak;
-                            });
-                })
-                .compose(lacak -> lacak.services
-                        .registration()
-                        .accounts()
-                        .bootstrapRegulator(config.adminUser(), config.adminPassword())
-                        .map(generated -> {
-                            lacak.generatedAdminPassword = generated;
-                            return lacak;
-                        }))
-                .compose(lacak -> !config.demo()
-                        ? Future.succeededFuture(lacak)
-                        : Demo.seed(lacak.services).map(d -> {
-                            lacak.demo = d;
-                            return lacak;
-                        }))
-                .compose(lacak -> lacakJobs[0].resume().map(n -> lacak)) // uploads a stop interrupted
-                .compose(lacak -> vertx.deployVerticle(lacak.api).map(id -> {
-                    lacak.deployment = id;
-                    if (lease[0] != null) {
-                        lacak.leaseTimer =
-                                vertx.setPeriodic(lease[0].renewEvery().toMillis(), t -> lacak.renew(lease[0]));
+                .compose(db -> {
+                    if (config.node() == null) {
+                        Lacak lacak = new Lacak(vertx, config, mailer, db, null);
+                        return lacak.open(null).map(lacak);
                     }
-                    lacak.indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> lacak.index());
-                    lacak.mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> lacak.mail());
-                    lacak.sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> lacak.sweep());
-                    lacak.leftoverTimer = vertx.setPeriodic(
-                            LEFTOVERS_EVERY_MS, t -> vertx.executeBlocking(() -> sweepLeftovers(config), false)
-                                    .onFailure(e -> LOG.log(
-                                            Level.WARNING, "cleaning the upload directory failed; retrying", e)));
-                    return lacak;
-                }));
+                    Lacak lacak = new Lacak(
+                            vertx,
+                            config,
+                            mailer,
+                            db,
+                            ShardNode.create(vertx, db.pool(), config.node(), config.lease()));
+                    return lacak.standBy();
+                });
     }
 
     /**
-     * Deletes what interrupted uploads left in {@code <data>/uploads} ({@code incoming-*}, {@code tmp/}):
-     * files unchanged for an hour, or twice the idle timeout if that is longer (a file being received
-     * is written at least once per idle timeout). Blocking.
+     * Issue 21: listens as a standby, then takes the shard if it is free (start-up goes on as the
+     * only node's), else completes as a standby and keeps trying in the background.
      */
-    private static int sweepLeftovers(LacakConfig config) {
-        Duration age = Duration.ofHours(1).compareTo(config.idleTimeout().multipliedBy(2)) >= 0
-                ? Duration.ofHours(1)
-                : config.idleTimeout().multipliedBy(2);
-        int n = Leftovers.sweep(config.dataDir().resolve("uploads"), age);
-        if (n > 0) {
-            LOG.info(n + " files of interrupted uploads deleted from "
-                    + config.dataDir().resolve("uploads"));
+    private Future<Lacak> standBy() {
+        return Front.listen(vertx, config)
+                .compose(f -> {
+                    front = f;
+                    return front.serveStandby(shard);
+                })
+                .compose(v -> ShardLease.tryAcquire(db.pool(), 0, config.node(), address(), config.lease()))
+                .compose(lease -> {
+                    if (lease != null) {
+                        return takeOver(lease).map(this);
+                    }
+                    LOG.info("node " + config.node() + ": standby on port " + front.port()
+                            + ", forwarding to the shard's owner and waiting for its lease");
+                    waitForLease();
+                    return Future.succeededFuture(this);
+                });
+    }
+
+    /** In the background: the lease when the owner's runs out; after Postgres failed to answer, again. */
+    private void waitForLease() {
+        ShardLease.acquire(vertx, db.pool(), 0, config.node(), address(), config.lease())
+                .onSuccess(lease -> takeOver(lease)
+                        .onFailure(e -> LOG.log(Level.SEVERE, "taking the shard over failed; restart the node", e)))
+                .onFailure(e -> {
+                    if (!stopping) {
+                        LOG.log(Level.WARNING, "asking for the shard's lease failed; trying again", e);
+                        vertx.setTimer(config.lease().toMillis(), t -> waitForLease());
+                    }
+                });
+    }
+
+    /** Where the other nodes reach this one: {@code LACAK_NODE_ADDRESS}, else the host and bound port. */
+    private String address() {
+        return config.nodeAddress() != null ? config.nodeAddress() : "http://" + config.host() + ":" + front.port();
+    }
+
+    /**
+     * This node holds the shard now: its store catches up from the journal (the sequencer's start),
+     * then the full API replaces the standby's routes on the same server.
+     */
+    private Future<Void> takeOver(ShardLease lease) {
+        if (stopping) {
+            return Future.succeededFuture();
         }
-        return n;
+        LOG.info("node " + config.node() + " holds shard 0: catching its store up from the journal");
+        // renewed from now on: a replay longer than the lease must not lose it
+        leaseTimer = vertx.setPeriodic(lease.renewEvery().toMillis(), t -> renew(lease));
+        return open(lease).onSuccess(v -> LOG.info("node " + config.node() + " writes shard 0"));
+    }
+
+    /**
+     * Opens the store, starts the sequencer (which replays what the store lacks), builds the services
+     * and serves them; with {@code lease}, on the node's {@link Front}, every commit fenced by the lease.
+     */
+    private Future<Void> open(ShardLease lease) {
+        return vertx.executeBlocking(() -> {
+                    Assembly.sweepLeftovers(config);
+                    return Assembly.open(config); // memory-mapped files and key files block: a worker thread
+                })
+                .compose(parts -> Sequencer.start(
+                                vertx,
+                                db.pool(),
+                                parts.store(),
+                                parts.keys(),
+                                config.clock(),
+                                WorkingDays.of(config.holidays()),
+                                config.dataDir().resolve("staging")) // a big file's uncommitted chunks
+                        .map(sequencer -> {
+                            if (lease != null) {
+                                sequencer.fencedBy(lease); // every commit renews it, or fails once it is lost
+                            }
+                            services = Assembly.services(vertx, config, db, sequencer, parts);
+                            api = new ApiVerticle(config, services, parts.metricsToken(), shard, front);
+                            noticeMail = new NoticeMail(db.pool());
+                            return services;
+                        }))
+                .compose(s -> s.registration()
+                        .accounts()
+                        .bootstrapRegulator(config.adminUser(), config.adminPassword())
+                        .map(generated -> generatedAdminPassword = generated))
+                .compose(v -> !config.demo()
+                        ? Future.succeededFuture()
+                        : Demo.seed(services).map(d -> demo = d))
+                .compose(v -> services.uploadJobs().resume()) // uploads a stop interrupted
+                .compose(v -> vertx.deployVerticle(api)) // its router replaces the standby's on the front
+                .map(id -> {
+                    deployment = id;
+                    if (lease != null) {
+                        shard.took(lease); // from here /api/ is answered here, not forwarded
+                    }
+                    if (lease != null && !lease.held()) {
+                        return null; // replaced while it caught up: the new owner does the background work
+                    }
+                    indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> index());
+                    mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> mail());
+                    sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> sweep());
+                    leftoverTimer = vertx.setPeriodic(
+                            LEFTOVERS_EVERY_MS, t -> vertx.executeBlocking(() -> Assembly.sweepLeftovers(config), false)
+                                    .onFailure(e -> LOG.log(
+                                            Level.WARNING, "cleaning the upload directory failed; retrying", e)));
+                    return null;
+                });
     }
 
     /** Chain of custody and notifications follow the journal, off the report path. */
@@ -290,32 +270,43 @@ public final class Lacak {
     }
 
     /**
+     * Between commits too: an idle owner keeps its shard. A lost lease stops the writer at its next
+     * commit; from then on this node forwards (the HTTP side asks the lease) and its background work
+     * (custody indexing, e-mail, sweeps) stops: the new owner does it.
+     */
+    private void renew(ShardLease lease) {
+        if (!lease.held()) {
+            replaced(lease);
+            return;
+        }
+        lease.renew().onFailure(e -> {
+            LOG.log(
+                    e instanceof ShardLease.Lost ? Level.SEVERE : Level.WARNING,
+                    "renewing the lease on shard " + lease.shard() + " failed",
+                    e);
+            if (!lease.held()) {
+                replaced(lease);
+            }
+        });
+    }
+
+    private void replaced(ShardLease lease) {
+        if (leaseTimer == -1) {
+            return;
+        }
+        LOG.severe("node " + lease.node() + " lost shard " + lease.shard()
+                + ": it forwards to the new owner from now on; restart it to make it a standby again");
+        for (long t : new long[] {leaseTimer, indexTimer, mailTimer, sweepTimer, leftoverTimer}) {
+            vertx.cancelTimer(t);
+        }
+        leaseTimer = -1;
+    }
+
+    /**
      * Notifications to people leave by e-mail (the logging adapter by default), each once, failed
      * sends again later (Outbox.Retry); facility notifications are queued for their accounts first
      * (Lampiran K.7, L.a.7, L.b.7: "pada dashboard dan email").
      */
-    /**
-     * Issue 21: with {@code LACAK_NODE}, the lease on shard 0 (one shard so far), waited for while
-     * another node holds it; without, {@code null}: the only node takes no lease.
-     */
-    private static Future<ShardLease> takeShard(Vertx vertx, Database db, LacakConfig config) {
-        if (config.node() == null) {
-            return Future.succeededFuture(null);
-        }
-        LOG.info("node " + config.node() + ": waiting for the lease on shard 0");
-        return ShardLease.acquire(
-                vertx, db.pool(), 0, config.node(), "http://" + config.host() + ":" + config.port(), config.lease());
-    }
-
-    /** Between commits too: an idle owner keeps its shard. A lost lease stops the writer at its next commit. */
-    private void renew(ShardLease lease) {
-        lease.renew()
-                .onFailure(e -> LOG.log(
-                        e instanceof ShardLease.Lost ? Level.SEVERE : Level.WARNING,
-                        "renewing the lease on shard " + lease.shard() + " failed",
-                        e));
-    }
-
     private void mail() {
         if (mailing) {
             return;
@@ -332,17 +323,23 @@ public final class Lacak {
                 .onComplete(r -> mailing = false);
     }
 
-    /** The port the HTTP server listens on. */
+    /** The port the HTTP server listens on (the standby's, until a cluster node takes the shard). */
     public int port() {
-        return api.port();
+        return front != null ? front.port() : api.port();
     }
 
     public String describeDatabase() {
-        return services.database().describe();
+        return db.describe();
     }
 
+    /** {@code null} on a cluster node that has not taken the shard (yet). */
     public Services services() {
         return services;
+    }
+
+    /** Issue 21: this cluster node's role on the shard; {@code null} on the only node. */
+    public ShardNode shard() {
+        return shard;
     }
 
     /** The password of the first regulator account when this start generated it, else {@code null}. */
@@ -360,19 +357,28 @@ public final class Lacak {
      * store and Postgres close.
      */
     public Future<Void> stop() {
+        stopping = true;
         vertx.cancelTimer(leaseTimer);
         vertx.cancelTimer(indexTimer);
         vertx.cancelTimer(mailTimer);
         vertx.cancelTimer(sweepTimer);
         vertx.cancelTimer(leftoverTimer);
-        return vertx.undeploy(deployment)
-                .eventually(() -> vertx.executeBlocking(() -> {
-                    services.sequencer().close();
-                    services.store().close();
-                    return null;
-                }))
+        Future<Void> servers = Future.succeededFuture();
+        if (front != null) {
+            servers = front.close();
+        }
+        if (deployment != null) {
+            servers = servers.eventually(() -> vertx.undeploy(deployment));
+        }
+        return servers.eventually(() -> services == null
+                        ? Future.succeededFuture()
+                        : vertx.executeBlocking(() -> {
+                            services.sequencer().close();
+                            services.store().close();
+                            return null;
+                        }))
                 .eventually(mailer::close)
-                .eventually(services.database()::close)
+                .eventually(db::close)
                 .mapEmpty();
     }
 }

@@ -147,7 +147,8 @@ public final class LacakConfig {
                     "the only node",
                     LacakConfig::setNode,
                     "this node's name in a cluster over one database (issue 21): it writes the shard only while it holds"
-                            + " the shard's lease, and waits to take it over from another node"),
+                            + " the shard's lease; until then it listens as a standby, forwards `/api/` to the owner"
+                            + " and takes the shard over when the owner's lease runs out"),
             Setting.of(
                     "LACAK_LEASE",
                     SECONDS,
@@ -155,6 +156,14 @@ public final class LacakConfig {
                     LacakConfig::setLease,
                     "seconds a cluster node's lease on its shard lasts unrenewed (it renews every third); another node"
                             + " takes the shard over after it"),
+            Setting.unset(
+                    "LACAK_NODE_ADDRESS",
+                    STRING,
+                    "`http://<host>:<port>`",
+                    LacakConfig::setNodeAddress,
+                    "where the other cluster nodes reach this one (`http://10.0.0.5:8080`): a node that does not own"
+                            + " the shard forwards `/api/` requests to the owner's address; set it when the host is"
+                            + " `0.0.0.0` or behind NAT"),
             Setting.unset(
                     "LACAK_SERIAL_KEY",
                     STRING,
@@ -342,6 +351,7 @@ public final class LacakConfig {
     private Duration idleTimeout;
     private String node;
     private Duration lease;
+    private String nodeAddress;
     private Duration headerTimeout;
     private Duration bodyTimeout;
     private Duration uploadTimeout;
@@ -505,6 +515,20 @@ public final class LacakConfig {
 
     public Duration lease() {
         return lease;
+    }
+
+    /** Where other cluster nodes reach this one; {@code null}: {@code http://<host>:<bound port>}. */
+    public String nodeAddress() {
+        return nodeAddress;
+    }
+
+    public LacakConfig setNodeAddress(String nodeAddress) {
+        if (nodeAddress != null && !nodeAddress.isBlank() && !nodeAddress.matches("https?://[^/?#\\s]+")) {
+            throw new IllegalArgumentException(
+                    "LACAK_NODE_ADDRESS must be http://host:port (no path), not '" + nodeAddress + "'");
+        }
+        this.nodeAddress = nodeAddress == null || nodeAddress.isBlank() ? null : nodeAddress;
+        return this;
     }
 
     public LacakConfig setLease(Duration lease) {

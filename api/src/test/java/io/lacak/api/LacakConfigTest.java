@@ -72,7 +72,8 @@ class LacakConfigTest {
                         Map.entry("LACAK_HEADER_TIMEOUT", "2"),
                         Map.entry("LACAK_BODY_TIMEOUT", "3"),
                         Map.entry("LACAK_UPLOAD_TIMEOUT", "4"),
-                        Map.entry("LACAK_METRICS_TOKEN", "t")));
+                        Map.entry("LACAK_METRICS_TOKEN", "t"),
+                        Map.entry("LACAK_NODE_ADDRESS", "http://10.0.0.5:8080")));
 
         assertThat(Map.entry(c.dataDir(), c.host())).isEqualTo(Map.entry(Path.of("/srv/lacak"), "0.0.0.0"));
         assertThat(c.port()).isEqualTo(9090);
@@ -96,6 +97,7 @@ class LacakConfigTest {
         assertThat(c.bodyTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.uploadTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(c.metricsToken()).isEqualTo("t");
+        assertThat(c.nodeAddress()).isEqualTo("http://10.0.0.5:8080");
     }
 
     @Test
@@ -122,7 +124,11 @@ class LacakConfigTest {
                 "LACAK_HOLIDAYS | 2026-12-25,25/12/2026 | LACAK_HOLIDAYS lists dates yyyy-mm-dd separated by commas; '25/12/2026'"
                         + " is not one",
                 "LACAK_BODY_TIMEOUT | 0 | LACAK_BODY_TIMEOUT must be 1 second or more, not 0",
-                "LACAK_IDLE_TIMEOUT | 1m | LACAK_IDLE_TIMEOUT must be a whole number, not '1m'"
+                "LACAK_IDLE_TIMEOUT | 1m | LACAK_IDLE_TIMEOUT must be a whole number, not '1m'",
+                "LACAK_NODE_ADDRESS | 10.0.0.5:8080 | LACAK_NODE_ADDRESS must be http://host:port (no path), not"
+                        + " '10.0.0.5:8080'",
+                "LACAK_NODE_ADDRESS | http://10.0.0.5:8080/api | LACAK_NODE_ADDRESS must be http://host:port (no path),"
+                        + " not 'http://10.0.0.5:8080/api'"
             })
     void aBadValueIsRefusedNamingTheVariableAndTheValue(String name, String value, String message) {
         assertThatThrownBy(() -> LacakConfig.defaults().withEnvironment(Map.of(name, value)))

@@ -22,15 +22,10 @@ import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.LateReports;
 import io.lacak.core.journal.NotificationCodes;
 import io.lacak.core.journal.RecallEffectiveness;
-import io.lacak.core.journal.Sequencer;
 import io.lacak.core.news.News;
-import io.lacak.core.store.CodeStore;
-import io.lacak.ingest.upload.UploadJobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -38,7 +33,6 @@ import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP server. The OpenAPI contract ({@code openapi.yaml}, served at {@code /openapi.yaml})
@@ -76,21 +70,39 @@ public final class ApiVerticle extends VerticleBase {
     private final LacakConfig config;
     private final Services s;
     private final String metricsToken;
+    private final ShardNode shard;
+    private final Front front;
     private HttpServer server;
     private Deadlines deadlines;
 
     /** {@code metricsToken}: what {@code GET /metrics} requires after {@code Bearer} ({@link MetricsToken}). */
     public ApiVerticle(LacakConfig config, Services services, String metricsToken) {
+        this(config, services, metricsToken, null, null);
+    }
+
+    /**
+     * A cluster node's server: while {@code shard} says this node does not own the shard, {@code /api/}
+     * is forwarded to the owner ({@link Forwarder}). {@code front}: the node's server, bound while it
+     * was a standby; this verticle's router replaces the standby's on it (the same port, no gap).
+     */
+    public ApiVerticle(LacakConfig config, Services services, String metricsToken, ShardNode shard, Front front) {
         this.config = config;
         this.s = services;
         this.metricsToken = metricsToken;
+        this.shard = shard;
+        this.front = front;
     }
 
     @Override
     public Future<?> start() {
-        return vertx.fileSystem()
-                .readFile(CONTRACT)
-                .compose(yaml -> OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
+        // a cluster node's router is served by its Front: built on the Front's event loop, where its
+        // handlers and the deadlines' timer then run on one thread, as on the only node's own server
+        return front != null ? front.onLoop(this::build) : build();
+    }
+
+    private Future<Void> build() {
+        return vertx.fileSystem().readFile(CONTRACT).compose(yaml -> OpenAPIContract.from(vertx, CONTRACT)
+                .compose(contract -> {
                     Router root = Router.router(vertx);
                     deadlines =
                             new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
@@ -98,6 +110,9 @@ public final class ApiVerticle extends VerticleBase {
                             .handler(RouteTimers.create(deadlines)); // first: the clock of the request's timer starts
                     root.route().handler(deadlines); // the head has arrived, the body clock starts
                     root.route().handler(ApiVerticle::refuseBadUri);
+                    if (shard != null) { // issue 21: a node that lost the shard sends /api/ on to its new owner
+                        root.route("/api/*").handler(shard.forwarder());
+                    }
                     // the public hot path first: its requests match here instead of after every other route
                     new VerifyRoutes(
                                     vertx,
@@ -113,7 +128,7 @@ public final class ApiVerticle extends VerticleBase {
                     for (int status : new int[] {400, 404, 405, 413, 414, 415, 431}) {
                         root.errorHandler(status, new Problems());
                     }
-                    root.get("/health").handler(this::health);
+                    root.get("/health").handler(new Health(config, s, shard));
                     root.get("/metrics").handler(new MetricsRoute(vertx, metricsToken));
                     root.get("/" + CONTRACT).handler(ctx -> ctx.response()
                             .putHeader("content-type", "application/yaml")
@@ -144,25 +159,19 @@ public final class ApiVerticle extends VerticleBase {
                                     "no such resource: " + ctx.request().path())));
                     root.route().failureHandler(new Problems());
                     deadlines.start();
-                    return vertx.createHttpServer(serverOptions())
+                    if (front != null) {
+                        front.serve(root, deadlines::opened);
+                        return Future.<Void>succeededFuture();
+                    }
+                    return vertx.createHttpServer(Front.options(config))
                             .connectionHandler(deadlines::opened)
                             .requestHandler(root)
-                            .listen(config.port(), config.host());
-                }))
-                .onSuccess(srv -> server = srv);
-    }
-
-    /**
-     * HTTP/1.1 only: cleartext HTTP/2 (h2c) multiplexes streams on one connection, beyond the reach of
-     * the per-connection head clock, and no client of this API needs it. A connection with nothing
-     * read or written for the idle timeout is closed, before its protocol is even known.
-     */
-    private HttpServerOptions serverOptions() {
-        return new HttpServerOptions()
-                .setHttp2ClearTextEnabled(false)
-                .setIdleTimeout(
-                        (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()))
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                            .listen(config.port(), config.host())
+                            .<Void>map(srv -> {
+                                server = srv;
+                                return null;
+                            });
+                }));
     }
 
     @Override
@@ -296,7 +305,7 @@ public final class ApiVerticle extends VerticleBase {
 
     /** The port actually bound (the requested one, or the free one picked for port 0). */
     public int port() {
-        return server == null ? -1 : server.actualPort();
+        return front != null ? front.port() : server == null ? -1 : server.actualPort();
     }
 
     /**
@@ -320,61 +329,5 @@ public final class ApiVerticle extends VerticleBase {
             return;
         }
         ctx.next();
-    }
-
-    /**
-     * {@code GET /health}: the writer, the ingest threads, the store with the disk left under it, the
-     * journal position and how far custody and notifications follow it, and Postgres. 503 when Postgres does not answer or the writer is down.
-     */
-    private void health(RoutingContext ctx) {
-        CodeStore store = s.store();
-        JsonObject storeInfo = new JsonObject()
-                .put("codes", store.size())
-                .put("capacity", store.capacity())
-                .put("generations", store.generations())
-                .put("appliedSequence", store.appliedSequence())
-                .put("diskFreeBytes", freeBytes(config.storeOptions().directory()));
-        Sequencer.Health w = s.sequencer().health();
-        JsonObject writer = new JsonObject()
-                .put("status", w.up() ? "UP" : "DOWN")
-                .put("queued", w.queued())
-                .put("lastError", w.lastError());
-        UploadJobs.Health in = s.uploadJobs().health();
-        JsonObject ingest =
-                new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
-        s.database()
-                .pool()
-                .query("select (select coalesce(max(seq), 0) from journal where shard = 0),"
-                        + " (select seq from custody_watermark where shard = 0)")
-                .execute()
-                .map(rows -> new JsonObject()
-                        .put("status", w.up() && in.up() ? "UP" : "DOWN")
-                        .put(
-                                "journal",
-                                new JsonObject()
-                                        .put(
-                                                "lastSequence",
-                                                rows.iterator().next().getLong(0))
-                                        // custody and notifications follow the journal in the background
-                                        .put(
-                                                "custodyIndexedTo",
-                                                rows.iterator().next().getLong(1)))
-                        .put("postgres", "UP"))
-                .otherwise(e -> new JsonObject().put("status", "DOWN").put("postgres", "DOWN"))
-                .onSuccess(body -> ctx.response()
-                        .setStatusCode(body.getString("status").equals("UP") ? 200 : 503)
-                        .putHeader("content-type", "application/json")
-                        .end(body.put("writer", writer)
-                                .put("ingest", ingest)
-                                .put("store", storeInfo)
-                                .encode()));
-    }
-
-    private static long freeBytes(java.nio.file.Path dir) {
-        try {
-            return java.nio.file.Files.getFileStore(dir).getUsableSpace();
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 }

@@ -38,11 +38,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 21: two Lacak nodes (each its own JVM, {@code lacak.jar serve}) over one Citus cluster.
- * Node a holds the lease on the shard and takes a pharmacy's sales; node b waits for the lease.
- * {@code kill -9} of a in the middle of the sales: b takes the shard over when a's lease runs out,
- * catches its own store up from the journal and answers; every sale a acknowledged is answered
- * again by b, the same (same journal sequence, {@code repeated}); every sale left unanswered is
- * applied exactly once when retried with its idempotency key; none is half applied.
+ * Node a holds the lease on the shard; node b listens as a standby and forwards to a: a code
+ * request, a CSV upload (usage with aggregation, Lampiran G), verify and half of a pharmacy's sales
+ * are sent to b and answered by a. {@code kill -9} of a in the middle of the sales: b takes the
+ * shard over when a's lease runs out, without a restart, catches its own store up from the journal
+ * and answers itself; every sale a acknowledged (directly or through b) is answered again by b, the
+ * same (same journal sequence, {@code repeated}); every sale left unanswered (a gone, or b's 503
+ * while no owner answered) is applied exactly once when retried with its idempotency key; none is
+ * half applied.
  */
 class ShardFailoverIT {
 
@@ -85,13 +88,17 @@ class ShardFailoverIT {
         String mfr = keys.get(MANUFACTURER);
         String pbf = keys.get(DISTRIBUTOR);
         String apt = keys.get(PHARMACY);
-        Node b = Node.start("b", env, false); // waits for the lease: it does not listen yet
-        assertThat(b.listening(Duration.ofSeconds(2 * LEASE_SECONDS)))
-                .as("b waits while a holds the shard")
-                .isFalse();
+        Node b = Node.start("b", env, false); // a standby: it listens, forwarding to a
+        assertThat(b.listening(Duration.ofSeconds(180)))
+                .as("b listens as a standby")
+                .isTrue();
+        JsonObject standby = b.health();
+        assertThat(standby.getJsonObject("shard").getString("role")).isEqualTo("STANDBY");
+        assertThat(standby.getJsonObject("shard").getJsonObject("owner").getString("node"))
+                .isEqualTo("a");
 
-        // the pharmacy's stock: codes issued, activated, shipped and received twice
-        JsonObject request = new JsonObject(a.send(
+        // the pharmacy's stock: codes issued (asked of b), activated by an upload to b, shipped and received
+        JsonObject request = new JsonObject(b.send(
                 "/api/v1/code-requests",
                 mfr,
                 new JsonObject()
@@ -102,36 +109,74 @@ class ShardFailoverIT {
                         .put("perSecondary", 10)
                         .put("perTertiary", 12),
                 201));
-        List<String> codes =
-                List.of(a.get("/api/v1/code-requests/" + request.getLong("id") + "/codes?level=primary", mfr)
+        long id = request.getLong("id");
+        List<String> codes = List.of(b.get("/api/v1/code-requests/" + id + "/codes?level=primary", mfr)
+                .body()
+                .split("\n"));
+        List<List<String>> issued = List.of(
+                codes,
+                List.of(b.get("/api/v1/code-requests/" + id + "/codes?level=secondary", mfr)
                         .body()
-                        .split("\n"));
-        JsonArray lines = new JsonArray();
-        codes.forEach(c -> lines.add(new JsonObject().put("primary", c)));
-        a.post("/api/v1/usage-reports", mfr, new JsonObject().put("lines", lines));
+                        .split("\n")),
+                List.of(b.get("/api/v1/code-requests/" + id + "/codes?level=tertiary", mfr)
+                        .body()
+                        .split("\n")));
+        HttpResponse<String> uploaded = http.send(
+                HttpRequest.newBuilder(URI.create(b.base() + "/api/v1/uploads/usage"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("X-API-Key", mfr)
+                        .header("content-type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(UploadTest.usageCsv(issued, "FO1", 10, 120)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        String job = "/api/v1/uploads/" + new JsonObject(uploaded.body()).getLong("id");
+        JsonObject done = new JsonObject(b.get(job, mfr).body());
+        for (int i = 0; i < 1200 && !List.of("DONE", "REFUSED", "FAILED").contains(done.getString("state")); i++) {
+            Thread.sleep(100);
+            done = new JsonObject(b.get(job, mfr).body());
+        }
+        assertThat(done.getString("state")).as(done.encode()).isEqualTo("DONE");
+        assertThat(done.getLong("rowsAccepted")).as(done.encode()).isEqualTo(SALES);
         JsonArray all = new JsonArray(new ArrayList<>(codes));
         a.post("/api/v1/shipments", mfr, new JsonObject().put("codes", all).put("destination", DISTRIBUTOR));
         a.post("/api/v1/receipts", pbf, new JsonObject().put("codes", all));
         a.post("/api/v1/shipments", pbf, new JsonObject().put("codes", all).put("destination", PHARMACY));
         a.post("/api/v1/receipts", apt, new JsonObject().put("codes", all));
 
-        // sales, four at a time, until a is killed a third of the way through
+        // sales, four at a time, two to a and two to b (which forwards them to a), until a is killed a
+        // third of the way through; a verify sent to b is answered by a
         Map<Integer, JsonObject> acknowledged = new HashMap<>();
         List<Integer> unanswered = new ArrayList<>();
         long killedAt = 0;
         for (int i = 0; i < SALES; i += 4) {
             if (i == SALES / 3) {
+                JsonObject verdict = new JsonObject(b.get(
+                                "/api/v1/verify?code="
+                                        + java.net.URLEncoder.encode(codes.get(0), StandardCharsets.UTF_8),
+                                null)
+                        .body());
+                assertThat(verdict.getString("verdict")).isEqualTo("SOLD");
                 a.kill();
                 killedAt = System.nanoTime();
             }
             List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
             for (int j = i; j < i + 4; j++) {
+                Node to = j % 2 == 0 ? a : b;
                 sent.add(http.sendAsync(
-                        a.request("/api/v1/sales", apt, sale(codes, j)), HttpResponse.BodyHandlers.ofString()));
+                        to.request("/api/v1/sales", apt, sale(codes, j)), HttpResponse.BodyHandlers.ofString()));
             }
             for (int j = i; j < i + 4; j++) {
                 try {
                     HttpResponse<String> r = sent.get(j - i).get(30, TimeUnit.SECONDS);
+                    if (r.statusCode() == 503) { // b while no owner answers: not applied, try again later
+                        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+                        assertThat(killedAt)
+                                .as("503 only after the kill: " + r.body())
+                                .isPositive();
+                        unanswered.add(j);
+                        continue;
+                    }
                     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                     acknowledged.put(j, new JsonObject(r.body()));
                 } catch (java.util.concurrent.ExecutionException refused) {
@@ -142,9 +187,11 @@ class ShardFailoverIT {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(SALES / 3);
         assertThat(unanswered).isNotEmpty();
 
-        assertThat(b.listening(Duration.ofSeconds(120)))
-                .as("b took the shard over")
-                .isTrue();
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                !b.health().getJsonObject("shard").getString("role").equals("OWNER"); ) {
+            assertThat(System.nanoTime() < deadline).as("b took the shard over").isTrue();
+            Thread.sleep(50);
+        }
         double takeover = (System.nanoTime() - killedAt) / 1e9;
         try (Connection c = cluster.coordinator();
                 Statement s = c.createStatement();
@@ -153,7 +200,10 @@ class ShardFailoverIT {
             assertThat(r.getString("node")).isEqualTo("b");
             assertThat(r.getLong("epoch")).isEqualTo(2);
         }
-        System.out.printf("takeover: b answered %.1f s after kill -9 of a (lease %d s)%n", takeover, LEASE_SECONDS);
+        System.out.printf(
+                "takeover: b owned the shard %.1f s after kill -9 of a (lease %d s); %d sales acknowledged, %d"
+                        + " unanswered%n",
+                takeover, LEASE_SECONDS, acknowledged.size(), unanswered.size());
 
         // every acknowledged sale answered again, the same; every unanswered one applied now, once
         for (Map.Entry<Integer, JsonObject> e : acknowledged.entrySet()) {
@@ -268,6 +318,20 @@ class ShardFailoverIT {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
+        String base() throws Exception {
+            return "http://127.0.0.1:" + port.get();
+        }
+
+        /** {@code /health} as JSON, whatever its status. */
+        JsonObject health() throws Exception {
+            return new JsonObject(http.send(
+                            HttpRequest.newBuilder(URI.create(base() + "/health"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+        }
+
         HttpRequest request(String path, String apiKey, JsonObject body) throws Exception {
             return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + path))
                     .timeout(Duration.ofSeconds(30))
@@ -288,12 +352,12 @@ class ShardFailoverIT {
         }
 
         HttpResponse<String> get(String path, String apiKey) throws Exception {
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + path))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("X-API-Key", apiKey)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + path))
+                    .timeout(Duration.ofSeconds(30));
+            if (apiKey != null) {
+                get.header("X-API-Key", apiKey);
+            }
+            HttpResponse<String> r = http.send(get.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
             return r;
         }

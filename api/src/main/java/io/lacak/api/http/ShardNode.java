@@ -1,0 +1,85 @@
+package io.lacak.api.http;
+
+import io.lacak.core.journal.ShardLease;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+
+/**
+ * Issue 21: what a cluster node ({@code LACAK_NODE}) is to shard 0 now, for the HTTP side: a
+ * {@link Role#STANDBY} (it never held the lease since it started), the {@link Role#OWNER}, or
+ * {@link Role#REPLACED} (another node took the lease from it). Anything but the owner forwards
+ * {@code /api/} to the owner ({@link Forwarder}); {@code /health} names the role and the owner.
+ *
+ * <p>{@code ShardNode shard = ShardNode.create(vertx, pool, "b", lease); shard.took(held);}
+ */
+public final class ShardNode {
+
+    /** What this node is to the shard. */
+    public enum Role {
+        STANDBY,
+        OWNER,
+        REPLACED
+    }
+
+    private final Pool pool;
+    private final String node;
+    private final Forwarder forwarder;
+    private volatile ShardLease lease;
+
+    private ShardNode(Vertx vertx, Pool pool, String node, Duration lease) {
+        this.pool = pool;
+        this.node = node;
+        this.forwarder = Forwarder.create(vertx, pool, node, this::owns, lease);
+    }
+
+    /** {@code lease}: how long the shard's lease lasts ({@code LACAK_LEASE}). */
+    public static ShardNode create(Vertx vertx, Pool pool, String node, Duration lease) {
+        return new ShardNode(vertx, pool, node, lease);
+    }
+
+    /** From now on this node owns the shard, until {@code lease} is lost. */
+    public void took(ShardLease lease) {
+        this.lease = lease;
+    }
+
+    /** The lease this node took, or {@code null} while it is a standby. */
+    public ShardLease lease() {
+        return lease;
+    }
+
+    public Role role() {
+        ShardLease l = lease;
+        return l == null ? Role.STANDBY : l.held() ? Role.OWNER : Role.REPLACED;
+    }
+
+    /** Only the owner answers {@code /api/} itself; a standby on its way to owning (replaying) still forwards. */
+    boolean owns() {
+        return role() == Role.OWNER;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    Forwarder forwarder() {
+        return forwarder;
+    }
+
+    /** {@code {"node", "role", "owner": {"node", "address", "epoch", "live"}}}, for {@code /health}. */
+    Future<JsonObject> health() {
+        JsonObject shard = new JsonObject().put("shard", 0).put("node", node).put("role", role().name());
+        return ShardLease.owner(pool, 0)
+                .map(o -> o == null
+                        ? shard
+                        : shard.put(
+                                "owner",
+                                new JsonObject()
+                                        .put("node", o.node())
+                                        .put("address", o.address())
+                                        .put("epoch", o.epoch())
+                                        .put("live", o.live())));
+    }
+}

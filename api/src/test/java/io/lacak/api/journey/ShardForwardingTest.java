@@ -1,0 +1,252 @@
+package io.lacak.api.journey;
+
+import static io.lacak.api.Demo.DISTRIBUTOR;
+import static io.lacak.api.Demo.MANUFACTURER;
+import static io.lacak.api.Demo.PHARMACY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lacak.api.http.Forwarder;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue 21, "any node answers", on one machine without Citus: two cluster nodes in this JVM over
+ * one Postgres (node a's embedded server; b reaches it by {@code LACAK_PG_URL}). a holds the shard;
+ * b listens as a standby and forwards every {@code /api/} request to a (a code request, reports,
+ * a sale with its {@code Idempotency-Key} header, verify, a streamed CSV upload); a forwarded
+ * request is never forwarded twice. Then the lease is taken from a: a forwards too, b takes the
+ * shard over without a restart, catches its store up from the journal and answers itself.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ShardForwardingTest {
+
+    static final Duration LEASE = Duration.ofSeconds(1);
+
+    static Api a;
+    static Api b;
+    static String mfr;
+    static String pbf;
+    static String apt;
+    static List<String> codes;
+    static JsonObject firstSale;
+
+    @BeforeAll
+    static void start() throws Exception {
+        a = new Api(
+                Files.createTempDirectory("lacak-node-a"), c -> c.setNode("a").setLease(LEASE));
+        String uri = a.lacak.services().database().uri(); // postgresql://user@host:port/db
+        String password = Files.readString(a.dataDir.resolve("keys").resolve("pg.password"))
+                .strip();
+        String url = uri.replaceFirst("@", ":" + password + "@");
+        b = new Api(
+                Files.createTempDirectory("lacak-node-b"),
+                c -> c.setNode("b").setLease(LEASE).setPgUrl(url).setDemo(false));
+        mfr = a.key(MANUFACTURER);
+        pbf = a.key(DISTRIBUTOR);
+        apt = a.key(PHARMACY);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Api.closeAll(b, a); // b first: its database is a's
+    }
+
+    @Test
+    @Order(1)
+    void aStandbyListensAndItsHealthNamesTheOwner() throws Exception {
+        assertThat(b.lacak.services()).as("b holds no store and no writer").isNull();
+        HttpResponse<Buffer> health = b.get("/health", null);
+        assertThat(health.statusCode()).as(health.bodyAsString()).isEqualTo(200);
+        JsonObject shard = health.bodyAsJsonObject().getJsonObject("shard");
+        assertThat(shard.getString("role")).isEqualTo("STANDBY");
+        assertThat(shard.getJsonObject("owner").getString("node")).isEqualTo("a");
+        assertThat(shard.getJsonObject("owner").getString("address")).isEqualTo("http://127.0.0.1:" + a.lacak.port());
+        assertThat(a.get("/health", null)
+                        .bodyAsJsonObject()
+                        .getJsonObject("shard")
+                        .getString("role"))
+                .isEqualTo("OWNER");
+    }
+
+    @Test
+    @Order(2)
+    void requestsToTheStandbyAreAnsweredByTheOwner_reportsASaleAndVerify() throws Exception {
+        codes = b.issue(mfr, "FW1", 8); // code request and its codes, through b
+        b.activate(mfr, null, codes.toArray(String[]::new)); // Lampiran G: usage, through b
+        JsonObject all = Api.codes(codes.toArray(String[]::new));
+        assertThat(b.post("/api/v1/shipments", mfr, all.copy().put("destination", DISTRIBUTOR))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(b.post("/api/v1/receipts", pbf, all).statusCode()).isEqualTo(200);
+        assertThat(b.post("/api/v1/shipments", pbf, all.copy().put("destination", PHARMACY))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(b.post("/api/v1/receipts", apt, all).statusCode()).isEqualTo(200);
+
+        HttpResponse<Buffer> sold = sale(b, codes.get(0), "fw-sale-0");
+        assertThat(sold.statusCode()).as(sold.bodyAsString()).isEqualTo(200);
+        firstSale = sold.bodyAsJsonObject();
+        assertThat(firstSale.getInteger("accepted")).isEqualTo(1);
+        // the owner journaled it under the key b passed on: asked directly, a answers it as a repeat
+        JsonObject again = sale(a, codes.get(0), "fw-sale-0").bodyAsJsonObject();
+        assertThat(again.getBoolean("repeated")).isTrue();
+        assertThat(again.getLong("sequence")).isEqualTo(firstSale.getLong("sequence"));
+
+        String verify = "/api/v1/verify?code=" + URLEncoder.encode(codes.get(0), StandardCharsets.UTF_8);
+        HttpResponse<Buffer> viaB = b.get(verify, null);
+        HttpResponse<Buffer> viaA = a.get(verify, null);
+        assertThat(viaB.statusCode()).as(viaB.bodyAsString()).isEqualTo(200);
+        assertThat(viaB.getHeader("content-type")).isEqualTo(viaA.getHeader("content-type"));
+        assertThat(viaB.bodyAsJsonObject().getString("verdict"))
+                .isEqualTo(viaA.bodyAsJsonObject().getString("verdict"))
+                .isEqualTo("SOLD");
+    }
+
+    @Test
+    @Order(3)
+    void anUploadToTheStandbyIsStreamedToTheOwner() throws Exception {
+        HttpResponse<Buffer> request = b.post(
+                "/api/v1/code-requests",
+                mfr,
+                new JsonObject()
+                        .put("nie", io.lacak.api.Demo.AUTH_NIE)
+                        .put("batch", "FW2")
+                        .put("expiry", "2028-12-31")
+                        .put("primaries", 3000)
+                        .put("perSecondary", 10)
+                        .put("perTertiary", 10));
+        assertThat(request.statusCode()).as(request.bodyAsString()).isEqualTo(201);
+        long id = request.bodyAsJsonObject().getLong("id");
+        List<List<String>> issued =
+                List.of(b.codes(id, "primary", mfr), b.codes(id, "secondary", mfr), b.codes(id, "tertiary", mfr));
+        List<String> primaries = issued.get(0);
+        String csv = UploadTest.usageCsv(issued, "FW2", 10, 100); // Lampiran G: with aggregation
+        assertThat(csv.length()).as("many chunks, not one").isGreaterThan(200_000);
+        JsonObject job = UploadTest.upload(b, "usage", mfr, "", csv);
+        JsonObject done = UploadTestSupport.finished(b, job.getLong("id"), mfr, 120);
+        assertThat(done.getString("state")).as(done.encode()).isEqualTo("DONE");
+        assertThat(done.getLong("rowsAccepted")).isEqualTo(3000);
+        JsonObject state = a.get(
+                        "/api/v1/codes/state?code=" + URLEncoder.encode(primaries.get(2999), StandardCharsets.UTF_8),
+                        mfr)
+                .bodyAsJsonObject();
+        assertThat(state.getString("status")).as(state.encode()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    @Order(4)
+    void anUploadTheOwnerRefusesBeforeItsBodyIsReadIsRefusedThroughTheStandby() throws Exception {
+        // 2 MB the owner never reads: it refuses the key from the head; b relays the 401 and the
+        // connection is not left waiting for the rest
+        HttpResponse<Buffer> r = b.client
+                .post(b.lacak.port(), "127.0.0.1", "/api/v1/uploads/usage")
+                .putHeader("X-API-Key", "lk_not-a-key")
+                .putHeader("content-type", "text/csv")
+                .sendBuffer(Buffer.buffer(new byte[2 * 1024 * 1024]))
+                .await(60, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(401);
+        assertThat(r.getHeader("content-type")).startsWith("application/problem+json");
+        assertThat(b.get("/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void aForwardedRequestReachingANodeThatDoesNotOwnTheShardIsRefusedNotForwardedAgain() throws Exception {
+        HttpResponse<Buffer> r = b.client
+                .get(b.lacak.port(), "127.0.0.1", "/api/v1/notifications")
+                .putHeader("X-API-Key", mfr)
+                .putHeader(Forwarder.FORWARDED, "a")
+                .send()
+                .await(30, TimeUnit.SECONDS);
+        assertRefused(r, "NOT_THE_OWNER");
+    }
+
+    @Test
+    @Order(6)
+    void whenTheLeaseIsTakenFromTheOwnerItForwardsAndTheStandbyTakesTheShardOverWithoutARestart() throws Exception {
+        // another node ("x", which never answers) takes the shard for three seconds: a is replaced
+        a.lacak
+                .services()
+                .database()
+                .pool()
+                .query("update shard_lease set node = 'x', address = 'http://127.0.0.1:1', epoch = epoch + 1,"
+                        + " expires_at = now() + interval '3 seconds' where shard = 0")
+                .execute()
+                .await(30, TimeUnit.SECONDS);
+        JsonObject replaced =
+                until(a, h -> h.getJsonObject("shard").getString("role").equals("REPLACED"));
+        assertThat(replaced.getString("status")).isEqualTo("DOWN");
+        HttpResponse<Buffer> refused = sale(a, codes.get(1), "fw-sale-1");
+        assertRefused(refused, "OWNER_UNREACHABLE");
+
+        // x's lease runs out; b, still trying, takes the shard, replays the journal and answers itself
+        JsonObject owner =
+                until(b, h -> h.getJsonObject("shard").getString("role").equals("OWNER"));
+        assertThat(owner.getString("status")).isEqualTo("UP");
+        assertThat(b.lacak.services()).isNotNull();
+        assertThat(b.lacak.services().store().appliedSequence()).isPositive();
+
+        JsonObject again = sale(b, codes.get(0), "fw-sale-0").bodyAsJsonObject();
+        assertThat(again.getBoolean("repeated")).as(again.encode()).isTrue();
+        assertThat(again.getLong("sequence")).isEqualTo(firstSale.getLong("sequence"));
+        // the replaced node forwards to the new owner
+        HttpResponse<Buffer> viaA = sale(a, codes.get(1), "fw-sale-1");
+        assertThat(viaA.statusCode()).as(viaA.bodyAsString()).isEqualTo(200);
+        assertThat(viaA.bodyAsJsonObject().getInteger("accepted")).isEqualTo(1);
+        JsonObject state = b.get(
+                        "/api/v1/codes/state?code=" + URLEncoder.encode(codes.get(1), StandardCharsets.UTF_8), apt)
+                .bodyAsJsonObject();
+        assertThat(state.getString("status")).isEqualTo("SOLD");
+    }
+
+    private static HttpResponse<Buffer> sale(Api node, String code, String key) throws Exception {
+        return node.client
+                .post(node.lacak.port(), "127.0.0.1", "/api/v1/sales")
+                .putHeader("X-API-Key", apt)
+                .putHeader("Idempotency-Key", key)
+                .putHeader("content-type", "application/json")
+                .sendBuffer(Buffer.buffer(
+                        new JsonObject().put("codes", new JsonArray().add(code)).encode()))
+                .await(60, TimeUnit.SECONDS);
+    }
+
+    private static void assertRefused(HttpResponse<Buffer> r, String code) {
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(503);
+        assertThat(r.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(r.getHeader("content-type")).isEqualTo("application/problem+json");
+        JsonObject problem = r.bodyAsJsonObject();
+        assertThat(problem.getString("code")).isEqualTo(code);
+        assertThat(problem.getString("detail")).contains(" / "); // Bahasa Indonesia, then English
+    }
+
+    /** Polls {@code /health} of {@code node} until {@code ready} holds of it. */
+    private static JsonObject until(Api node, Predicate<JsonObject> ready) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            JsonObject h = node.get("/health", null).bodyAsJsonObject();
+            if (h.containsKey("shard") && ready.test(h)) {
+                return h;
+            }
+            seen.add(h.encode());
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not reached; last health: " + seen.get(seen.size() - 1));
+    }
+}
