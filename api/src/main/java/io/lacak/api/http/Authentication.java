@@ -35,6 +35,8 @@ public final class Authentication implements Handler<RoutingContext> {
         }
         authenticator
                 .caller(authorization, apiKey)
+                // seed 004: the directorate a regulator acts for travels with each call (?directorate=)
+                .map(c -> c.forDirectorate(ctx.request().getParam("directorate")))
                 .onSuccess(c -> {
                     ctx.put(KEY, c);
                     ctx.next();
