@@ -17,7 +17,7 @@ export function actingDirectorate() {
 export function chooseDirectorate(code) { sessionStorage.setItem(DIRECTORATE, code); }
 
 /** The calls routed by directorate (lists and decisions), which carry it as ?directorate=. */
-const ROUTED = /^\/api\/v1\/(companies|product-applications)(\?|\/\d+\/(decision|actions)$|$)/;
+const ROUTED = /^\/api\/v1\/(companies|product-applications|certifications)(\?|\/\d+\/(decision|actions)$|$)/;
 
 /** The logged-in person: {token, username, regulator, facilities: [partnerId...], directorates: [{code, nameId, nameEn}...]}, or null. */
 export function session() {

@@ -34,6 +34,7 @@ class DirectorateTest {
     static long herbal; // OBAT_TRADISIONAL + SUPLEMEN_KESEHATAN
     static long cosmetics; // KOSMETIK
     static long application; // TRADITIONAL_MEDICINE
+    static long certification; // of a company of OBAT_TRADISIONAL + SUPLEMEN_KESEHATAN
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,6 +49,7 @@ class DirectorateTest {
         application = ok(api.post(
                         "/api/v1/product-applications", manufacturer, ProductRegistrationTest.draft("Jamu Arah Segar")))
                 .getLong("id");
+        certification = certification();
         officer("petugas.kosmetik", "KOSMETIK");
         officer("petugas.dua", "OBAT_TRADISIONAL", "KOSMETIK");
         browser = new Browser("http://127.0.0.1:" + api.lacak.port());
@@ -73,6 +75,41 @@ class DirectorateTest {
 
     static MultipartForm companyForm(String name) {
         return CompanyRegistrationTest.form(name, 30);
+    }
+
+    /** Seed 002: an approved company of the form's commodities applies for its certificate. */
+    static long certification() throws Exception {
+        long id = multipart("/api/v1/companies", null, companyForm("Sertifikasi Arah"))
+                .getLong("id");
+        int mailed = api.mails.size();
+        ok(api.post("/api/v1/companies/" + id + "/decision", admin, new JsonObject().put("decision", "APPROVE")));
+        String link = api.mailedLink(null, "/activate.html?token=", mailed);
+        JsonObject activated = ok(api.post(
+                "/api/v1/accounts/activate",
+                null,
+                new JsonObject()
+                        .put("token", link.substring(link.indexOf("token=") + 6))
+                        .put("password", "sertifikasi-arah-2026!")));
+        String company = api.login(activated.getString("username"), "sertifikasi-arah-2026!");
+        JsonObject profile = ok(api.post(
+                "/api/v1/me/company/plants",
+                company,
+                new JsonObject().put("name", "Pabrik Arah").put("address", "Jl. Raya Arah 1")));
+        int plant = profile.getJsonArray("plants").getJsonObject(0).getInteger("id");
+        profile = ok(api.post(
+                "/api/v1/me/company/plants/" + plant + "/dosage-forms",
+                company,
+                new JsonObject()
+                        .put("dosageForm", "HARD_CAPSULE")
+                        .put("productionLicenceNumber", "PP.01.01.1.778")
+                        .put("productionLicenceDate", "2024-02-01")));
+        int capsules = profile.getJsonArray("plants")
+                .getJsonObject(0)
+                .getJsonArray("dosageForms")
+                .getJsonObject(0)
+                .getInteger("id");
+        return multipart("/api/v1/certifications", company, CertificationTest.application(capsules))
+                .getLong("id");
     }
 
     static void officer(String username, String... directorates) throws Exception {
@@ -189,6 +226,17 @@ class DirectorateTest {
                 new JsonObject().put("action", "REJECT").put("note", "bukan kosmetik"));
         assertThat(act.statusCode()).as(act.bodyAsString()).isEqualTo(403);
         assertThat(act.bodyAsJsonObject().getString("code")).isEqualTo("OUTSIDE_DIRECTORATE");
+        // a certification follows its company's commodities
+        assertThat(ids("/api/v1/certifications?limit=500", kosmetik, "certifications"))
+                .doesNotContain(certification);
+        assertThat(ids("/api/v1/certifications?limit=500&directorate=OBAT_TRADISIONAL", dua, "certifications"))
+                .contains(certification);
+        HttpResponse<Buffer> certify = api.post(
+                "/api/v1/certifications/" + certification + "/decision",
+                kosmetik,
+                new JsonObject().put("decision", "REVISE").put("note", "bukan kosmetik"));
+        assertThat(certify.statusCode()).as(certify.bodyAsString()).isEqualTo(403);
+        assertThat(certify.bodyAsJsonObject().getString("code")).isEqualTo("OUTSIDE_DIRECTORATE");
         // in its directorate, the officer's decision goes through (the application's status then decides)
         HttpResponse<Buffer> own = api.post(
                 "/api/v1/product-applications/" + application + "/actions?directorate=OBAT_TRADISIONAL",

@@ -1,5 +1,6 @@
 package io.lacak.registration.account;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,6 +57,11 @@ public enum Directorate {
     /** The commodity values (as stored) routed to this directorate. */
     public List<String> commodities() {
         return commodities;
+    }
+
+    /** Every commodity value the routing knows: an item of none of them is every directorate's. */
+    public static String[] known() {
+        return Arrays.stream(values()).flatMap(d -> d.commodities.stream()).toArray(String[]::new);
     }
 
     /** The directorate of code {@code code}, {@code null} when there is none. */

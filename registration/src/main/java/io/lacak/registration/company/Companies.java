@@ -22,7 +22,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -240,13 +239,10 @@ public final class Companies {
     public Future<List<Company>> list(Caller caller, Status status, long beforeId, int limit) {
         caller.requireRegulator();
         String[] routed = caller.scopeCommodities();
-        String[] known = Arrays.stream(Directorate.values())
-                .flatMap(d -> d.commodities().stream())
-                .toArray(String[]::new);
         return pool.preparedQuery("select * from company where ($1::varchar is null or status = $1) and id < $2"
                         + " and ($4::text[] is null or commodities && $4 or not commodities && $5)"
                         + " order by id desc limit $3")
-                .execute(Tuple.of(status == null ? null : status.name(), beforeId, limit, routed, known))
+                .execute(Tuple.of(status == null ? null : status.name(), beforeId, limit, routed, Directorate.known()))
                 .map(rows -> {
                     List<Company> out = new ArrayList<>();
                     rows.forEach(r -> out.add(company(r)));
