@@ -10,7 +10,9 @@ import io.vertx.ext.web.RoutingContext;
  * Finds the caller of a request from its {@code Authorization} or {@code X-API-Key} header
  * ({@link Authenticator}) and keeps it in the routing context. A request with no credentials goes
  * on anonymous (public routes serve it; others answer 401 through {@link #caller}); a request with
- * bad credentials is refused with 401 at once.
+ * bad credentials is refused with 401 at once. A regulator's caller acts for the directorate the
+ * request names ({@code ?directorate=}, checked against the account's by {@code
+ * Caller.forDirectorate}: Lampiran B, seed 004).
  *
  * <p>{@code router.route().handler(new Authentication(authenticator)); ... Caller c = Authentication.caller(ctx);}
  */
