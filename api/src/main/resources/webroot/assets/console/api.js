@@ -1,8 +1,25 @@
 // The consoles' one API client: the same JSON API as every other client, with the login's token
 // (kept for this tab only, in sessionStorage). A 401 ends the session and returns to the login page.
 const KEY = 'lacak.session';
+const DIRECTORATE = 'lacak.directorate';
 
-/** The logged-in person: {token, username, regulator, facilities: [partnerId...]}, or null. */
+/**
+ * Lampiran B, seed 004: the directorate a regulator's console acts for: the one chosen (one of the
+ * session's), or the only one; null before a person of several has chosen (or with none).
+ */
+export function actingDirectorate() {
+  const s = session();
+  const codes = ((s && s.directorates) || []).map((d) => d.code);
+  const chosen = sessionStorage.getItem(DIRECTORATE);
+  return codes.includes(chosen) ? chosen : codes.length === 1 ? codes[0] : null;
+}
+
+export function chooseDirectorate(code) { sessionStorage.setItem(DIRECTORATE, code); }
+
+/** The calls routed by directorate (lists and decisions), which carry it as ?directorate=. */
+const ROUTED = /^\/api\/v1\/(companies|product-applications|certifications)(\?|\/\d+\/(decision|actions)$|$)/;
+
+/** The logged-in person: {token, username, regulator, facilities: [partnerId...], directorates: [{code, nameId, nameEn}...]}, or null. */
 export function session() {
   try { return JSON.parse(sessionStorage.getItem(KEY)); } catch (e) { return null; }
 }
@@ -11,6 +28,7 @@ export function saveSession(s) { sessionStorage.setItem(KEY, JSON.stringify(s));
 
 export function logout() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(DIRECTORATE);
   window.location.assign('/console/');
 }
 
@@ -24,6 +42,8 @@ export async function call(path, options = {}) {
   const headers = Object.assign({}, options.headers);
   const s = session();
   if (s && s.token) { headers.Authorization = 'Bearer ' + s.token; }
+  const directorate = s && s.regulator && ROUTED.test(path) ? actingDirectorate() : null;
+  if (directorate) { path += (path.includes('?') ? '&' : '?') + 'directorate=' + encodeURIComponent(directorate); }
   let body = options.body;
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';

@@ -2,7 +2,8 @@
 // <template>, then its module's mount(). A person with facilities gets the facility console, Badan
 // POM's officers the regulator's desk; without a session only the login is shown.
 import {add, t, apply, bindSwitch, onChange} from './i18n.js';
-import {call, session, logout} from './api.js';
+import {call, session, logout, actingDirectorate} from './api.js';
+import {current} from './i18n.js';
 import {$, el} from './ui.js';
 
 /** Every view: who may open it (facility, regulator, anyone) and the module that runs it. */
@@ -17,7 +18,8 @@ const VIEWS = {
   custody: {who: 'facility', title: 'custodyTitle', nav: 'navCustody'},
   account: {who: 'facility', title: 'accountTitle', nav: 'navAccount'},
   desk: {who: 'regulator', title: 'deskTitle', nav: 'navDesk'},
-  queues: {who: 'regulator', title: 'queuesTitle', nav: 'navQueues'}
+  queues: {who: 'regulator', title: 'queuesTitle', nav: 'navQueues'},
+  directorate: {who: 'regulator', several: true, title: 'directorateTitle', nav: 'navDirectorate'}
 };
 
 add({
@@ -31,8 +33,18 @@ add({
   custodyTitle: ['Riwayat kode', 'Chain of custody'], navCustody: ['Riwayat kode', 'Custody'],
   deskTitle: ['Meja regulator: pengawasan', "Regulator's desk: supervision"], navDesk: ['Pengawasan', 'Supervision'],
   accountTitle: ['Akun dan kunci API', 'Account and API keys'], navAccount: ['Akun', 'Account'],
-  queuesTitle: ['Meja regulator: antrean keputusan', "Regulator's desk: decision queues"], navQueues: ['Antrean', 'Queues']
+  queuesTitle: ['Meja regulator: antrean keputusan', "Regulator's desk: decision queues"], navQueues: ['Antrean', 'Queues'],
+  directorateTitle: ['Pilih direktorat', 'Choose a directorate'], navDirectorate: ['Pilih direktorat', 'Choose a directorate']
 });
+
+/** A regulator of several directorates (seed 004): the chooser comes first, and stays in the menu. */
+const several = (s) => ((s && s.directorates) || []).length > 1;
+
+/** The name of the directorate the console acts for, in the page's language ('' when none). */
+function directorateName(s) {
+  const d = ((s && s.directorates) || []).find((x) => x.code === actingDirectorate());
+  return d ? (current() === 'en' ? d.nameEn : d.nameId) : '';
+}
 
 const facilities = new Map(); // partnerId -> {partnerId, type, name, address}
 const ACTING = 'lacak.facility';
@@ -47,18 +59,24 @@ export function acting() {
 
 function home(s) {
   if (!s || !s.token) { return 'login'; }
-  return s.regulator ? 'desk' : 'dashboard';
+  if (s.regulator) { return several(s) && !actingDirectorate() ? 'directorate' : 'desk'; }
+  return 'dashboard';
 }
 
 function allowed(view, s) {
   if (view.who === 'anyone') { return true; }
   if (!s || !s.token) { return false; }
   // a view of one kind of facility (a manufacturer's codes) when the console acts for one of that kind
+  if (view.who === 'regulator' && s.regulator) {
+    // seed 004: a person of several directorates chooses one before any other view
+    return view.several ? several(s) : !several(s) || actingDirectorate() !== null;
+  }
   return view.who === (s.regulator ? 'regulator' : 'facility') && (!view.type || acting().type === view.type);
 }
 
 function chrome(s, name) {
-  const tools = [el('span', {id: 'who', class: 'who'}, s && s.token ? s.username : ''), el('button', {id: 'lang', type: 'button'})];
+  const who = s && s.token ? s.username + (directorateName(s) ? ' · ' + directorateName(s) : '') : '';
+  const tools = [el('span', {id: 'who', class: 'who'}, who), el('button', {id: 'lang', type: 'button'})];
   if (s && s.token) { tools.push(el('button', {id: 'logout', type: 'button', 'data-i18n': 'logout'})); }
   $('tools').replaceChildren(...tools);
   bindSwitch($('lang'));

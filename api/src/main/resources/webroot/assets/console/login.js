@@ -24,7 +24,8 @@ async function login(ev) {
   } else if (!r.ok) {
     problem($('login-result'), r.body, form);
   } else {
-    saveSession({token: r.body.token, username, regulator: r.body.regulator, facilities: r.body.facilities || []});
+    saveSession({token: r.body.token, username, regulator: r.body.regulator, facilities: r.body.facilities || [],
+      directorates: r.body.directorates || []});
     go();
   }
 }

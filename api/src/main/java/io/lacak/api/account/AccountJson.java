@@ -4,6 +4,7 @@ import io.lacak.api.http.BodyFields;
 import io.lacak.registration.account.Accounts;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.ApiKeys;
+import io.lacak.registration.account.Directorate;
 import io.lacak.registration.account.PasswordChanges;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +22,8 @@ public final class AccountJson {
                 b.text("fullName"),
                 b.text("email"),
                 b.bool("regulator"),
-                b.texts("facilities", "facilities must be a list of partner IDs")));
+                b.texts("facilities", "facilities must be a list of partner IDs"),
+                b.texts("directorates", "directorates must be a list of directorate codes")));
     }
 
     static JsonObject created(Accounts.Created a) {
@@ -30,7 +32,20 @@ public final class AccountJson {
                 .put("username", a.username())
                 .put("fullName", a.fullName())
                 .put("regulator", a.regulator())
-                .put("facilities", new JsonArray(a.facilities()));
+                .put("facilities", new JsonArray(a.facilities()))
+                .put("directorates", directorates(a.directorates()));
+    }
+
+    /** Lampiran B, seed 004: directorates by code, each with its names, for the console's chooser. */
+    static JsonArray directorates(java.util.List<String> codes) {
+        JsonArray out = new JsonArray();
+        codes.stream()
+                .map(Directorate::byCode)
+                .forEach(d -> out.add(new JsonObject()
+                        .put("code", d.name())
+                        .put("nameId", d.nameId())
+                        .put("nameEn", d.nameEn())));
+        return out;
     }
 
     static JsonObject apiKey(ApiKeys.Created k) {

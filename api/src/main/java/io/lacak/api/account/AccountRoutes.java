@@ -110,7 +110,8 @@ public final class AccountRoutes {
                         "facilities",
                         new io.vertx.core.json.JsonArray(c.facilities().stream()
                                 .map(r -> ref.facility(r).partnerId())
-                                .toList()));
+                                .toList()))
+                .put("directorates", AccountJson.directorates(c.directorates()));
     }
 
     private void changePassword(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import io.lacak.api.http.Authentication;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.registration.account.Caller;
 import io.lacak.registration.company.Companies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -104,7 +105,7 @@ public final class CompanyRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Authentication.caller(ctx).requireRegulator();
+        Caller caller = Authentication.caller(ctx).requireRegulator();
         String status = ctx.request().getParam("status");
         long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
         Replies.json(
@@ -112,6 +113,7 @@ public final class CompanyRoutes {
                 200,
                 companies
                         .list(
+                                caller,
                                 status == null ? null : Companies.Status.valueOf(status),
                                 before,
                                 Replies.intParam(ctx, "limit", 50, 1, 500))

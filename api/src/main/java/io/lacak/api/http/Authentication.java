@@ -10,7 +10,9 @@ import io.vertx.ext.web.RoutingContext;
  * Finds the caller of a request from its {@code Authorization} or {@code X-API-Key} header
  * ({@link Authenticator}) and keeps it in the routing context. A request with no credentials goes
  * on anonymous (public routes serve it; others answer 401 through {@link #caller}); a request with
- * bad credentials is refused with 401 at once.
+ * bad credentials is refused with 401 at once. A regulator's caller acts for the directorate the
+ * request names ({@code ?directorate=}, checked against the account's by {@code
+ * Caller.forDirectorate}: Lampiran B, seed 004).
  *
  * <p>{@code router.route().handler(new Authentication(authenticator)); ... Caller c = Authentication.caller(ctx);}
  */
@@ -35,6 +37,8 @@ public final class Authentication implements Handler<RoutingContext> {
         }
         authenticator
                 .caller(authorization, apiKey)
+                // seed 004: the directorate a regulator acts for travels with each call (?directorate=)
+                .map(c -> c.forDirectorate(ctx.request().getParam("directorate")))
                 .onSuccess(c -> {
                     ctx.put(KEY, c);
                     ctx.next();

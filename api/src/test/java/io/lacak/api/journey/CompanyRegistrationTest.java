@@ -40,12 +40,16 @@ class CompanyRegistrationTest {
     }
 
     static MultipartForm form(String name, int employees) {
-        MultipartForm f = MultipartForm.create()
-                .attribute("hasNib", "true")
-                .attribute("nib", "8120001234567")
-                .attribute("commodities", "OBAT_TRADISIONAL")
-                .attribute("commodities", "SUPLEMEN_KESEHATAN")
-                .attribute("legalEntity", "PT")
+        return form(name, employees, "OBAT_TRADISIONAL", "SUPLEMEN_KESEHATAN");
+    }
+
+    /** A registration of {@code commodities} (seed 002: Komoditi Industri). */
+    static MultipartForm form(String name, int employees, String... commodities) {
+        MultipartForm f = MultipartForm.create().attribute("hasNib", "true").attribute("nib", "8120001234567");
+        for (String commodity : commodities) {
+            f.attribute("commodities", commodity);
+        }
+        f.attribute("legalEntity", "PT")
                 .attribute("name", name)
                 .attribute("npwp", "012345678901234")
                 .attribute("industryStatus", "PMDN")

@@ -24,7 +24,9 @@ public final class Accounts {
 
     /**
      * A new account as the regulator sends it: text and flag {@code null} when absent, {@code
-     * facilities} the partner IDs it belongs to ({@code null} when none); {@link #create} checks it.
+     * facilities} the partner IDs it belongs to ({@code null} when none), {@code directorates} a
+     * regulator's directorates ({@link Directorate} codes; {@code null} or none: every directorate);
+     * {@link #create} checks it.
      */
     public record Create(
             String username,
@@ -32,10 +34,32 @@ public final class Accounts {
             String fullName,
             String email,
             Boolean regulator,
-            List<String> facilities) {}
+            List<String> facilities,
+            List<String> directorates) {
 
-    /** An account as created: its id, username, name, whether it is the regulator's, and its facilities' partner IDs. */
-    public record Created(int id, String username, String fullName, boolean regulator, List<String> facilities) {}
+        /** An account without directorates. */
+        public Create(
+                String username,
+                String password,
+                String fullName,
+                String email,
+                Boolean regulator,
+                List<String> facilities) {
+            this(username, password, fullName, email, regulator, facilities, null);
+        }
+    }
+
+    /**
+     * An account as created: its id, username, name, whether it is the regulator's, its facilities'
+     * partner IDs and its directorates.
+     */
+    public record Created(
+            int id,
+            String username,
+            String fullName,
+            boolean regulator,
+            List<String> facilities,
+            List<String> directorates) {}
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     /** Compared against when the username is unknown, so that the answer takes the same time. */
@@ -70,6 +94,7 @@ public final class Accounts {
                 f.optionalText("email", cmd.email(), io.lacak.registration.facility.Formats.EMAIL, "an e-mail address");
         boolean regulator = Boolean.TRUE.equals(cmd.regulator());
         List<Integer> facilities = facilities(cmd.facilities(), f);
+        List<String> directorates = directorates(cmd.directorates(), regulator, f);
         f.check();
         return vertx.executeBlocking(() -> Passwords.hash(password))
                 .compose(hash -> pool.withTransaction(c -> c.preparedQuery(
@@ -89,9 +114,40 @@ public final class Accounts {
                                     : c.preparedQuery(
                                                     "insert into account_facility (account_id, facility) values ($1, $2)")
                                             .executeBatch(links);
-                            return linked.map(v -> id);
+                            List<Tuple> members = new ArrayList<>();
+                            directorates.forEach(d -> members.add(Tuple.of(id, d)));
+                            return linked.compose(v -> members.isEmpty()
+                                            ? Future.succeededFuture()
+                                            : c.preparedQuery("insert into account_directorate (account_id,"
+                                                            + " directorate) values ($1, $2)")
+                                                    .executeBatch(members))
+                                    .map(v -> id);
                         })))
-                .map(id -> new Created(id, username, fullName, regulator, partnerIds(facilities)));
+                .map(id -> new Created(id, username, fullName, regulator, partnerIds(facilities), directorates));
+    }
+
+    /** Lampiran B: a regulator's directorates, each a known one; a facility's account has none. */
+    private static List<String> directorates(List<String> codes, boolean regulator, Fields f) {
+        if (codes == null || codes.isEmpty()) {
+            return List.of();
+        }
+        if (!regulator) {
+            f.add(
+                    "directorates",
+                    "REGULATOR_ONLY",
+                    "hanya akun Badan POM yang bergabung dengan direktorat / only regulator accounts belong to"
+                            + " directorates");
+            return List.of();
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            if (Directorate.byCode(codes.get(i)) == null) {
+                f.add(
+                        "directorates[" + i + "]",
+                        "UNKNOWN_DIRECTORATE",
+                        "direktorat " + codes.get(i) + " tidak dikenal / no directorate is named " + codes.get(i));
+            }
+        }
+        return codes.stream().distinct().toList();
     }
 
     private List<Integer> facilities(List<String> partnerIds, Fields f) {
@@ -119,7 +175,9 @@ public final class Accounts {
     public Future<Caller> login(String username, String password) {
         return pool.preparedQuery(
                         "select a.id, a.password_hash, a.regulator, a.active,"
-                                + " coalesce(array_agg(af.facility) filter (where af.facility is not null), '{}') as facilities"
+                                + " coalesce(array_agg(af.facility) filter (where af.facility is not null), '{}') as facilities,"
+                                + " array(select d.directorate from account_directorate d where d.account_id = a.id"
+                                + " order by d.directorate) as directorates"
                                 + " from account a left join account_facility af on af.account_id = a.id where a.username = $1 group by a.id")
                 .execute(Tuple.of(username == null ? "" : username))
                 .compose(rows -> {
@@ -135,7 +193,8 @@ public final class Accounts {
                                         username,
                                         row.getBoolean("regulator"),
                                         List.of(row.getArrayOfIntegers("facilities")),
-                                        0);
+                                        0,
+                                        List.of(row.getArrayOfStrings("directorates")));
                             });
                 });
     }

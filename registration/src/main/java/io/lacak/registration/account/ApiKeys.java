@@ -68,7 +68,8 @@ public final class ApiKeys {
                             "api-key-" + row.getInteger("id"),
                             false,
                             List.of(row.getInteger("facility")),
-                            row.getInteger("id"));
+                            row.getInteger("id"),
+                            List.of());
                     cache.put(hash, c);
                     return c;
                 });

@@ -99,6 +99,7 @@ public final class Authenticator {
                 .put("username", c.username())
                 .put("regulator", c.regulator())
                 .put("facilities", new JsonArray(new ArrayList<>(c.facilities())))
+                .put("directorates", new JsonArray(new ArrayList<>(c.directorates())))
                 .put("issuedMs", System.currentTimeMillis()); // iat has whole seconds: a change and a login share one
         return jwt.generateToken(
                 claims,
@@ -155,11 +156,14 @@ public final class Authenticator {
         for (int i = 0; i < list.size(); i++) {
             facilities.add(list.getInteger(i));
         }
+        List<String> directorates = new ArrayList<>();
+        p.getJsonArray("directorates", new JsonArray()).forEach(d -> directorates.add(String.valueOf(d)));
         return new Caller(
                 Integer.parseInt(p.getString("sub")),
                 p.getString("username"),
                 p.getBoolean("regulator", false),
                 List.copyOf(facilities),
-                0);
+                0,
+                List.copyOf(directorates));
     }
 }

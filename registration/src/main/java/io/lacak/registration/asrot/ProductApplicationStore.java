@@ -181,8 +181,18 @@ final class ProductApplicationStore {
         Integer[] holders = caller.facilities().toArray(new Integer[0]);
         return pool.preparedQuery(
                         "select * from product_application where ($1::varchar is null or status = $1) and id < $2"
-                                + " and ($4::boolean or holder = any($5::int[])) order by id desc limit $3")
-                .execute(Tuple.of(status == null ? null : status.name(), beforeId, limit, caller.regulator(), holders))
+                                + " and ($4::boolean or holder = any($5::int[]))"
+                                // Lampiran B: the regulator sees those of the directorates it acts for
+                                + " and (not $4::boolean or $6::text[] is null or commodity = any($6))"
+                                + " order by id desc limit $3")
+                .execute(Tuple.from(new Object[] {
+                    status == null ? null : status.name(),
+                    beforeId,
+                    limit,
+                    caller.regulator(),
+                    holders,
+                    caller.scopeCommodities()
+                }))
                 .map(rows -> {
                     List<Row> out = new ArrayList<>();
                     rows.forEach(out::add);

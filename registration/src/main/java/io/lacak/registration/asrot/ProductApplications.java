@@ -6,6 +6,7 @@ import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Caller;
+import io.lacak.registration.account.Directorate;
 import io.lacak.registration.asrot.ProductApplicationForm.Draft;
 import io.lacak.registration.asrot.ProductApplicationForm.Step;
 import io.lacak.registration.document.Documents;
@@ -128,6 +129,11 @@ public final class ProductApplications {
                 .compose(row -> {
                     if (action.byRegulator()) {
                         caller.requireRegulator();
+                        // Lampiran B: an officer of the directorate of the application's commodity
+                        caller.requireDirectorate(
+                                Directorate.of(List.of(row.getString("commodity"))),
+                                "permohonan produk " + id,
+                                "product application " + id);
                     } else if (!caller.memberOf(row.getInteger("holder"))) {
                         throw Refusal.forbidden("APPLICANT_ONLY", action + " is the applicant's step");
                     }

@@ -2,6 +2,7 @@ package io.lacak.registration.certification;
 
 import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Caller;
+import io.lacak.registration.account.Directorate;
 import io.lacak.registration.certification.CertificationForm.Application;
 import io.lacak.registration.certification.Certifications.Status;
 import io.lacak.registration.document.Documents;
@@ -138,9 +139,19 @@ final class CertificationStore {
     Future<List<Row>> list(Caller caller, Status status, long beforeId, int limit) {
         return pool.preparedQuery("select ce.* from certification ce join company co on co.id = ce.company_id"
                         + " where ($1::varchar is null or ce.status = $1) and ce.id < $2 and ($4::boolean or co.account_id = $5)"
+                        // Lampiran B: routed by the company's commodities, as its registration was
+                        + " and (not $4::boolean or $6::text[] is null or co.commodities && $6"
+                        + " or not co.commodities && $7)"
                         + " order by ce.id desc limit $3")
-                .execute(Tuple.of(
-                        status == null ? null : status.name(), beforeId, limit, caller.regulator(), caller.accountId()))
+                .execute(Tuple.from(new Object[] {
+                    status == null ? null : status.name(),
+                    beforeId,
+                    limit,
+                    caller.regulator(),
+                    caller.accountId(),
+                    caller.scopeCommodities(),
+                    Directorate.known()
+                }))
                 .map(CertificationStore::rows);
     }
 
@@ -157,7 +168,8 @@ final class CertificationStore {
     /** The row of application {@code id} with its company's account; NOT_FOUND unless the caller may see it. */
     Future<Row> load(long id, Caller caller) {
         return pool.preparedQuery(
-                        "select ce.*, co.account_id from certification ce join company co on co.id = ce.company_id"
+                        "select ce.*, co.account_id, co.commodities as company_commodities from certification ce"
+                                + " join company co on co.id = ce.company_id"
                                 + " where ce.id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> {

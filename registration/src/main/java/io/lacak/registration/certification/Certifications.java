@@ -3,6 +3,7 @@ package io.lacak.registration.certification;
 import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Caller;
+import io.lacak.registration.account.Directorate;
 import io.lacak.registration.certification.CertificationForm.Ruling;
 import io.lacak.registration.company.CompanyProfile;
 import io.lacak.registration.document.Documents;
@@ -186,6 +187,14 @@ public final class Certifications {
         Ruling ruling = CertificationForm.ruling(sent);
         String note = ruling.note();
         return store.load(id, caller)
+                .map(row -> {
+                    // Lampiran B: an officer of a directorate of the company's commodities
+                    caller.requireDirectorate(
+                            Directorate.of(List.of(row.getArrayOfStrings("company_commodities"))),
+                            "sertifikasi " + id,
+                            "certification " + id);
+                    return row;
+                })
                 .compose(row -> pool.withTransaction(c -> switch (ruling.decision()) {
                     case APPROVE ->
                         store.claim(c, id, EnumSet.of(Status.SUBMITTED), Status.PAYMENT, note)

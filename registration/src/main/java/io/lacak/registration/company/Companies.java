@@ -4,6 +4,7 @@ import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Caller;
+import io.lacak.registration.account.Directorate;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
@@ -20,6 +21,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -229,10 +231,23 @@ public final class Companies {
                 .compose(v -> get(id));
     }
 
-    /** The regulator's list, newest first, optionally of one status. */
-    public Future<List<Company>> list(Status status, long beforeId, int limit) {
-        return Workflow.list(
-                pool, Kind.COMPANY, status == null ? null : status.name(), beforeId, limit, Companies::company);
+    /**
+     * The regulator's list, newest first, optionally of one status: the registrations routed to the
+     * directorates the caller acts for (Lampiran B: by their commodities; one of no known commodity
+     * is every directorate's).
+     */
+    public Future<List<Company>> list(Caller caller, Status status, long beforeId, int limit) {
+        caller.requireRegulator();
+        String[] routed = caller.scopeCommodities();
+        return pool.preparedQuery("select * from company where ($1::varchar is null or status = $1) and id < $2"
+                        + " and ($4::text[] is null or commodities && $4 or not commodities && $5)"
+                        + " order by id desc limit $3")
+                .execute(Tuple.of(status == null ? null : status.name(), beforeId, limit, routed, Directorate.known()))
+                .map(rows -> {
+                    List<Company> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(company(r)));
+                    return out;
+                });
     }
 
     /** One registration with its documents and history; NOT_FOUND when there is none. */
@@ -254,6 +269,17 @@ public final class Companies {
             f.add("note", "REQUIRED", "a return or a rejection gives its reason");
         }
         f.check();
+        // Lampiran B: only an officer of a directorate the registration is routed to decides it
+        return get(id).compose(filed -> {
+            regulator.requireDirectorate(
+                    Directorate.of(filed.row().commodities()),
+                    "registrasi industri " + id,
+                    "company registration " + id);
+            return decided(id, decision, note, regulator);
+        });
+    }
+
+    private Future<Workflow.Filed<Company>> decided(long id, Decision decision, String note, Caller regulator) {
         if (decision == Decision.APPROVE) {
             return vertx.executeBlocking(Activations::unusableHash)
                     .compose(hash -> pool.withTransaction(
