@@ -26,11 +26,14 @@ final class MetricsRoute implements Handler<RoutingContext> {
 
     private final Vertx vertx;
     private final byte[] token;
-    /** The last rendering and when it was made; touched on the server's event loop only. */
-    private Buffer last;
+    /**
+     * The last rendering and when it was made. Volatile: the server's verticles may run on more
+     * than one event loop, and at worst two scrapes then render twice.
+     */
+    private volatile Buffer last;
 
-    private long lastAt;
-    private Future<Buffer> rendering;
+    private volatile long lastAt;
+    private volatile Future<Buffer> rendering;
 
     MetricsRoute(Vertx vertx, String token) {
         this.vertx = vertx;
@@ -56,9 +59,12 @@ final class MetricsRoute implements Handler<RoutingContext> {
         if (last != null && System.nanoTime() - lastAt < FRESH_NANOS) {
             return Future.succeededFuture(last);
         }
-        if (rendering == null) {
-            rendering = vertx.executeBlocking(() -> Buffer.buffer(registry().scrape()), false);
-            rendering.onComplete(ar -> {
+        Future<Buffer> r = rendering;
+        if (r == null) {
+            r = vertx.executeBlocking(() -> Buffer.buffer(registry().scrape()), false);
+            rendering = r;
+            // may run at once (a rendering finished already): the scrape still answers with r
+            r.onComplete(ar -> {
                 rendering = null;
                 if (ar.succeeded()) {
                     last = ar.result();
@@ -66,7 +72,7 @@ final class MetricsRoute implements Handler<RoutingContext> {
                 }
             });
         }
-        return rendering;
+        return r;
     }
 
     private static PrometheusMeterRegistry registry() {
