@@ -574,10 +574,7 @@ public final class E2e {
             }
             double shipBaseline = bareParse(file, s.size());
             double shipSeconds = uploadAndWait(http, server, mfr, "shipment", file, s.size());
-            print(Results.row("shipment-csv-ingest", s.size() / shipSeconds, "rows/s", shipBaseline, "(reported)", null)
-                    .put("baseline_is", "bare Commons CSV parse")
-                    .put("rows", s.size())
-                    .put("seconds", round2(shipSeconds)));
+            printFileRate("shipment-csv-ingest", s.size(), shipSeconds, shipBaseline);
             receiptAndSaleFiles(http, server, s, primaries, file);
             codes = http.get("/health", null).getJsonObject("store").getLong("codes");
         } finally {
@@ -692,16 +689,7 @@ public final class E2e {
         codesFile(file, "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch", PBF + ",Sekunder,", boxes);
         double receiptBaseline = bareParse(file, boxes.size());
         double receiptSeconds = uploadAndWait(http, server, pbf, "receipt", file, boxes.size());
-        print(Results.row(
-                        "receipt-csv-ingest",
-                        boxes.size() / receiptSeconds,
-                        "rows/s",
-                        receiptBaseline,
-                        "(reported)",
-                        null)
-                .put("baseline_is", "bare Commons CSV parse")
-                .put("rows", boxes.size())
-                .put("seconds", round2(receiptSeconds)));
+        printFileRate("receipt-csv-ingest", boxes.size(), receiptSeconds, receiptBaseline);
         List<String> toPharmacy = boxes.subList(0, units.size() / 10);
         codesFile(
                 file,
@@ -715,10 +703,15 @@ public final class E2e {
         codesFile(file, "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch", APT + ",Primer,", units);
         double saleBaseline = bareParse(file, units.size());
         double saleSeconds = uploadAndWait(http, server, apt, "sale", file, units.size());
-        print(Results.row("sale-csv-ingest", units.size() / saleSeconds, "rows/s", saleBaseline, "(reported)", null)
+        printFileRate("sale-csv-ingest", units.size(), saleSeconds, saleBaseline);
+    }
+
+    /** A file's rows per second beside the bare parse of the same file (no target of its own). */
+    private void printFileRate(String name, int rows, double seconds, double bareParse) {
+        print(Results.row(name, rows / seconds, "rows/s", bareParse, "(reported)", null)
                 .put("baseline_is", "bare Commons CSV parse")
-                .put("rows", units.size())
-                .put("seconds", round2(saleSeconds)));
+                .put("rows", rows)
+                .put("seconds", round2(seconds)));
     }
 
     /** A file of {@code header} and a line {@code prefix + code + ",NIE,expiry,batch"} a code. */

@@ -16,20 +16,16 @@ import java.util.List;
 public final class UsageLines {
 
     private static final int CODES_A_LINE = 3;
-    private static final int NOT_DECRYPTED = Integer.MIN_VALUE;
 
     private final List<UsageLine> lines;
     private final byte[][] keys;
-    private final int[] versions;
-    private final long[] counters;
+    private final LacakSerials.Decrypted[] decrypted; // null: not done ahead
 
     public UsageLines(List<UsageLine> lines) {
         this.lines = List.copyOf(lines);
         int n = this.lines.size() * CODES_A_LINE;
         this.keys = new byte[n][];
-        this.versions = new int[n];
-        java.util.Arrays.fill(versions, NOT_DECRYPTED);
-        this.counters = new long[n];
+        this.decrypted = new LacakSerials.Decrypted[n];
         for (int i = 0; i < this.lines.size(); i++) {
             UsageLine line = this.lines.get(i);
             UsageLine before = i > 0 ? this.lines.get(i - 1) : null;
@@ -64,16 +60,9 @@ public final class UsageLines {
                 if (code == null) {
                     continue;
                 }
-                if (i > 0 && code(lines.get(i - 1), c) == code) {
-                    versions[at] = versions[at - CODES_A_LINE];
-                    counters[at] = counters[at - CODES_A_LINE];
-                } else {
-                    LacakSerials.Decrypted d = serials.decryptCurrent(code);
-                    if (d != null) {
-                        versions[at] = d.version();
-                        counters[at] = d.counter();
-                    }
-                }
+                decrypted[at] = i > 0 && code(lines.get(i - 1), c) == code
+                        ? decrypted[at - CODES_A_LINE]
+                        : serials.decryptCurrent(code);
             }
         }
     }
@@ -93,7 +82,6 @@ public final class UsageLines {
 
     /** What {@link #decrypt} found for that code, {@code null} when it was not done or found nothing. */
     LacakSerials.Decrypted decrypted(int i, int c) {
-        int at = i * CODES_A_LINE + c;
-        return versions[at] == NOT_DECRYPTED ? null : new LacakSerials.Decrypted(versions[at], counters[at]);
+        return decrypted[i * CODES_A_LINE + c];
     }
 }
