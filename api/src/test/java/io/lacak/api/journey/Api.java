@@ -84,6 +84,47 @@ final class Api implements AutoCloseable {
         return send(HttpMethod.POST, path, apiKey, body == null ? null : Buffer.buffer(body.encode()));
     }
 
+    /** A multipart form posted, with {@code token} as the bearer ({@code null}: none). */
+    HttpResponse<Buffer> multipart(String path, String token, io.vertx.ext.web.multipart.MultipartForm form)
+            throws Exception {
+        HttpRequest<Buffer> r = client.request(HttpMethod.POST, lacak.port(), "127.0.0.1", path);
+        if (token != null) {
+            r.putHeader("Authorization", "Bearer " + token);
+        }
+        return r.sendMultipartForm(form).await(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Seed 002: a plant of the company of {@code token} with one licensed hard-capsule dosage form;
+     * the dosage form's id.
+     */
+    int capsulePlant(String token, String plant, String address, String licence) throws Exception {
+        JsonObject profile = ok(post(
+                "/api/v1/me/company/plants",
+                token,
+                new JsonObject().put("name", plant).put("address", address)));
+        int id = profile.getJsonArray("plants").getJsonObject(0).getInteger("id");
+        profile = ok(post(
+                "/api/v1/me/company/plants/" + id + "/dosage-forms",
+                token,
+                new JsonObject()
+                        .put("dosageForm", "HARD_CAPSULE")
+                        .put("productionLicenceNumber", licence)
+                        .put("productionLicenceDate", "2024-02-01")));
+        return profile.getJsonArray("plants")
+                .getJsonObject(0)
+                .getJsonArray("dosageForms")
+                .getJsonObject(0)
+                .getInteger("id");
+    }
+
+    private static JsonObject ok(HttpResponse<Buffer> r) {
+        org.assertj.core.api.Assertions.assertThat(r.statusCode())
+                .as(r.bodyAsString())
+                .isBetween(200, 201);
+        return r.bodyAsJsonObject();
+    }
+
     HttpResponse<Buffer> get(String path, String apiKey) throws Exception {
         return send(HttpMethod.GET, path, apiKey, null);
     }

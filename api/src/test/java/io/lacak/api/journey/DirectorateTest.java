@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.registration.account.Directorate;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -61,11 +60,7 @@ class DirectorateTest {
     }
 
     static JsonObject multipart(String path, String token, MultipartForm form) throws Exception {
-        var request = api.client.request(HttpMethod.POST, api.lacak.port(), "127.0.0.1", path);
-        if (token != null) {
-            request.putHeader("Authorization", "Bearer " + token);
-        }
-        return ok(request.sendMultipartForm(form).await(30, TimeUnit.SECONDS));
+        return ok(api.multipart(path, token, form));
     }
 
     static JsonObject ok(HttpResponse<Buffer> r) {
@@ -91,23 +86,7 @@ class DirectorateTest {
                         .put("token", link.substring(link.indexOf("token=") + 6))
                         .put("password", "sertifikasi-arah-2026!")));
         String company = api.login(activated.getString("username"), "sertifikasi-arah-2026!");
-        JsonObject profile = ok(api.post(
-                "/api/v1/me/company/plants",
-                company,
-                new JsonObject().put("name", "Pabrik Arah").put("address", "Jl. Raya Arah 1")));
-        int plant = profile.getJsonArray("plants").getJsonObject(0).getInteger("id");
-        profile = ok(api.post(
-                "/api/v1/me/company/plants/" + plant + "/dosage-forms",
-                company,
-                new JsonObject()
-                        .put("dosageForm", "HARD_CAPSULE")
-                        .put("productionLicenceNumber", "PP.01.01.1.778")
-                        .put("productionLicenceDate", "2024-02-01")));
-        int capsules = profile.getJsonArray("plants")
-                .getJsonObject(0)
-                .getJsonArray("dosageForms")
-                .getJsonObject(0)
-                .getInteger("id");
+        int capsules = api.capsulePlant(company, "Pabrik Arah", "Jl. Raya Arah 1", "PP.01.01.1.778");
         return multipart("/api/v1/certifications", company, CertificationTest.application(capsules))
                 .getLong("id");
     }

@@ -4,13 +4,11 @@ import static io.lacak.api.Demo.MANUFACTURER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,23 +64,7 @@ class RegulatorDeskTest {
 
         // seed 002: an approved company with a licensed dosage form applies for its certificate
         String certified = approvedCompany("Sertifikasi Meja");
-        JsonObject profile = ok(api.post(
-                "/api/v1/me/company/plants",
-                certified,
-                new JsonObject().put("name", "Pabrik Bogor").put("address", "Jl. Raya Bogor Km 30")));
-        int plant = profile.getJsonArray("plants").getJsonObject(0).getInteger("id");
-        profile = ok(api.post(
-                "/api/v1/me/company/plants/" + plant + "/dosage-forms",
-                certified,
-                new JsonObject()
-                        .put("dosageForm", "HARD_CAPSULE")
-                        .put("productionLicenceNumber", "PP.01.01.1.777")
-                        .put("productionLicenceDate", "2024-02-01")));
-        int capsules = profile.getJsonArray("plants")
-                .getJsonObject(0)
-                .getJsonArray("dosageForms")
-                .getJsonObject(0)
-                .getInteger("id");
+        int capsules = api.capsulePlant(certified, "Pabrik Bogor", "Jl. Raya Bogor Km 30", "PP.01.01.1.777");
         certification =
                 (multipart("/api/v1/certifications", certified, CertificationTest.application(capsules))).getLong("id");
         browser = new Browser("http://127.0.0.1:" + api.lacak.port());
@@ -108,11 +90,7 @@ class RegulatorDeskTest {
     }
 
     static HttpResponse<Buffer> multipartResponse(String path, String token, MultipartForm form) throws Exception {
-        var request = api.client.request(HttpMethod.POST, api.lacak.port(), "127.0.0.1", path);
-        if (token != null) {
-            request.putHeader("Authorization", "Bearer " + token);
-        }
-        return request.sendMultipartForm(form).await(30, TimeUnit.SECONDS);
+        return api.multipart(path, token, form);
     }
 
     static JsonObject multipart(String path, String token, MultipartForm form) throws Exception {
