@@ -3,9 +3,13 @@
 const KEY = 'lacak.session';
 const DIRECTORATE = 'lacak.directorate';
 
+/** What a regulator of several directorates chooses to act for all of them at once. */
+export const ALL_MINE = 'ALL';
+
 /**
  * Lampiran B, seed 004: the directorate a regulator's console acts for: the one chosen (one of the
- * session's), or the only one; null before a person of several has chosen (or with none).
+ * session's), or the only one; null before a person of several has chosen, when they chose all of
+ * theirs ({@link ALL_MINE}: the API's own default when a call names none), or with none.
  */
 export function actingDirectorate() {
   const s = session();
@@ -14,10 +18,17 @@ export function actingDirectorate() {
   return codes.includes(chosen) ? chosen : codes.length === 1 ? codes[0] : null;
 }
 
+/** Whether the console knows what it acts for: a directorate, all of the person's, or the only one. */
+export function directorateChosen() {
+  return actingDirectorate() !== null || sessionStorage.getItem(DIRECTORATE) === ALL_MINE;
+}
+
 export function chooseDirectorate(code) { sessionStorage.setItem(DIRECTORATE, code); }
 
-/** The calls routed by directorate (lists and decisions), which carry it as ?directorate=. */
-const ROUTED = /^\/api\/v1\/(companies|product-applications|certifications)(\?|\/\d+\/(decision|actions)$|$)/;
+/** The calls routed by directorate (lists, reads and decisions), which carry it as ?directorate=. */
+const ROUTED = new RegExp('^/api/v1/(' +
+  '(companies|product-applications|certifications|facility-requests)(\\?|/\\d+/(decision|actions)$|$)' +
+  '|facility-requests/\\d+$|complaints(\\?|/[^/?]+/answer$|$)|payments$)');
 
 /** The logged-in person: {token, username, regulator, facilities: [partnerId...], directorates: [{code, nameId, nameEn}...]}, or null. */
 export function session() {

@@ -2,7 +2,7 @@
 // <template>, then its module's mount(). A person with facilities gets the facility console, Badan
 // POM's officers the regulator's desk; without a session only the login is shown.
 import {add, t, apply, bindSwitch, onChange} from './i18n.js';
-import {call, session, logout, actingDirectorate} from './api.js';
+import {call, session, logout, actingDirectorate, directorateChosen} from './api.js';
 import {current} from './i18n.js';
 import {$, el} from './ui.js';
 
@@ -34,7 +34,8 @@ add({
   deskTitle: ['Meja regulator: pengawasan', "Regulator's desk: supervision"], navDesk: ['Pengawasan', 'Supervision'],
   accountTitle: ['Akun dan kunci API', 'Account and API keys'], navAccount: ['Akun', 'Account'],
   queuesTitle: ['Meja regulator: antrean keputusan', "Regulator's desk: decision queues"], navQueues: ['Antrean', 'Queues'],
-  directorateTitle: ['Pilih direktorat', 'Choose a directorate'], navDirectorate: ['Pilih direktorat', 'Choose a directorate']
+  directorateTitle: ['Pilih direktorat', 'Choose a directorate'],
+  directorateAllMine: ['Semua direktorat saya', 'All my directorates'], navDirectorate: ['Pilih direktorat', 'Choose a directorate']
 });
 
 /** A regulator of several directorates (seed 004): the chooser comes first, and stays in the menu. */
@@ -43,7 +44,8 @@ const several = (s) => ((s && s.directorates) || []).length > 1;
 /** The name of the directorate the console acts for, in the page's language ('' when none). */
 function directorateName(s) {
   const d = ((s && s.directorates) || []).find((x) => x.code === actingDirectorate());
-  return d ? (current() === 'en' ? d.nameEn : d.nameId) : '';
+  if (!d) { return several(s) && directorateChosen() ? t('directorateAllMine') : ''; }
+  return current() === 'en' ? d.nameEn : d.nameId;
 }
 
 const facilities = new Map(); // partnerId -> {partnerId, type, name, address}
@@ -59,7 +61,7 @@ export function acting() {
 
 function home(s) {
   if (!s || !s.token) { return 'login'; }
-  if (s.regulator) { return several(s) && !actingDirectorate() ? 'directorate' : 'desk'; }
+  if (s.regulator) { return several(s) && !directorateChosen() ? 'directorate' : 'desk'; }
   return 'dashboard';
 }
 
@@ -69,7 +71,7 @@ function allowed(view, s) {
   // a view of one kind of facility (a manufacturer's codes) when the console acts for one of that kind
   if (view.who === 'regulator' && s.regulator) {
     // seed 004: a person of several directorates chooses one before any other view
-    return view.several ? several(s) : !several(s) || actingDirectorate() !== null;
+    return view.several ? several(s) : !several(s) || directorateChosen();
   }
   return view.who === (s.regulator ? 'regulator' : 'facility') && (!view.type || acting().type === view.type);
 }

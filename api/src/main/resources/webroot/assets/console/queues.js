@@ -2,7 +2,7 @@
 // (seed 002), product applications (ASROT, seed 000), certifications (seed 002), payment orders (SPB)
 // to confirm, and complaints (Lampiran M.b) to answer. Each item with its documents and history, and
 // the steps its status allows, over the same JSON API as any client.
-import {add, t, has, onChange} from './i18n.js';
+import {add, t, has, current, onChange} from './i18n.js';
 import {call, download} from './api.js';
 import {$, el, show, txt, when, table, problem, checkRequired, fieldError, clearErrors} from './ui.js';
 
@@ -41,13 +41,18 @@ add({
   RECEIVED: ['diterima', 'received'], IN_PROGRESS: ['diproses', 'in progress'], ANSWERED: ['dijawab', 'answered'],
   MANUFACTURER: ['Industri farmasi', 'Manufacturer'], DISTRIBUTOR: ['PBF', 'Distributor'], PHARMACY: ['Apotek', 'Pharmacy'],
   HOSPITAL: ['Rumah sakit', 'Hospital'], CLINIC: ['Klinik', 'Clinic'],
+  // Pasal 2(2): the products a facility access request names, which route it (Lampiran B)
+  DRUG: ['Obat', 'Drugs'], TRADITIONAL_MEDICINE: ['Obat tradisional', 'Traditional medicine'],
+  HEALTH_SUPPLEMENT: ['Suplemen kesehatan', 'Health supplements'], QUASI_DRUG: ['Obat kuasi', 'Quasi-drugs'],
+  COSMETIC: ['Kosmetika', 'Cosmetics'], PROCESSED_FOOD: ['Pangan olahan', 'Processed food'],
+  SPECIAL_DIET_FOOD: ['Pangan diet khusus', 'Special diet food'],
   f_status: ['Status', 'Status'], f_type: ['Jenis', 'Type'], f_name: ['Nama', 'Name'], f_address: ['Alamat', 'Address'],
   f_npwp: ['NPWP', 'NPWP'], f_nib: ['NIB', 'NIB'], f_responsiblePerson: ['Penanggung jawab', 'Responsible person'],
   f_phone: ['Telepon', 'Phone'], f_email: ['Surel', 'E-mail'], f_createdAt: ['Diajukan', 'Filed'], f_note: ['Catatan', 'Note'],
   f_question: ['Pertanyaan', 'Question'], f_productName: ['Produk', 'Product'], f_batch: ['Bets', 'Batch'], f_nie: ['NIE', 'NIE'],
   f_purchasePlace: ['Tempat pembelian', 'Bought at'], f_purchaseAddress: ['Alamat tempat pembelian', 'Address of the shop'],
   f_trackingNumber: ['Nomor pelacakan', 'Tracking number'], f_holder: ['Pemilik', 'Holder'], f_commodity: ['Komoditas', 'Commodity'],
-  f_commodities: ['Komoditas', 'Commodities'], f_letterNumber: ['Nomor surat', 'Letter number'], f_letterDate: ['Tanggal surat', 'Letter date'],
+  f_commodities: ['Komoditas', 'Commodities'], f_directorates: ['Ditujukan kepada', 'Routed to'], f_letterNumber: ['Nomor surat', 'Letter number'], f_letterDate: ['Tanggal surat', 'Letter date'],
   f_number: ['Nomor', 'Number'], f_dosageForm: ['Bentuk sediaan', 'Dosage form'], f_leader: ['Pimpinan', 'Leader']
 });
 
@@ -58,7 +63,7 @@ add({
 const QUEUES = {
   facilities: {
     label: 'qFacilities', lists: ['/api/v1/facility-requests?status=SUBMITTED&limit=500'], key: 'requests',
-    columns: [['id', 'number'], ['name', 'name'], ['type', 'facilityType'], ['createdAt', 'filed']],
+    columns: [['id', 'number'], ['name', 'name'], ['type', 'facilityType'], ['commodities', 'f_commodities'], ['createdAt', 'filed']],
     detail: (x) => '/api/v1/facility-requests/' + x.id, title: (x) => x.name,
     steps: () => [['APPROVE', false, ['partnerId', 'type']], ['REJECT', true, []]],
     send: (x, v) => ['/api/v1/facility-requests/' + x.id + '/decision', v]
@@ -153,6 +158,7 @@ function cell(k, x) {
   }
   if (['createdAt', 'issuedAt', 'at'].includes(k)) { return when(x[k]); }
   if (['status', 'type', 'purpose'].includes(k)) { return label(x[k]); }
+  if (Array.isArray(x[k])) { return x[k].map(label).join(', ') || txt(null); }
   return txt(x[k]);
 }
 
@@ -180,13 +186,16 @@ async function openItem(x) {
   $('q-item-title').focus();
 }
 
+/** A list member as read: a directorate by its name in the page's language, a code by its label. */
+const shown = (v) => (v && typeof v === 'object' ? (current() === 'en' ? v.nameEn : v.nameId) : label(txt(v)));
+
 /** The item's own fields (not its documents, history or nested records) as a definition list. */
 function details(x) {
   const skip = ['documents', 'history', 'paymentOrders', 'composition', 'dosageForms', 'product', 'oss', 'certificate', 'id'];
   const dl = el('dl', {id: 'q-fields'});
   Object.entries(x).filter(([k, v]) => !skip.includes(k) && v !== null && v !== '' && (typeof v !== 'object' || Array.isArray(v)))
     .forEach(([k, v]) => dl.append(el('dt', {}, fieldName(k)), el('dd', {'data-field': k},
-      Array.isArray(v) ? v.map(txt).join(', ') : ['status', 'type'].includes(k) ? label(v) : k.endsWith('At') ? when(v) : txt(v))));
+      Array.isArray(v) ? v.map(shown).join(', ') : ['status', 'type'].includes(k) ? label(v) : k.endsWith('At') ? when(v) : txt(v))));
   return dl;
 }
 

@@ -62,8 +62,8 @@ public record Registration(
                 .settles(Subject.Kind.PRODUCT_APPLICATION, applications::paid)
                 .settles(Subject.Kind.CERTIFICATION, certifications::paid);
         Authenticator authenticator = new Authenticator(vertx, tokenSecret, apiKeys, pool);
-        Accounts accounts =
-                new Accounts(vertx, pool, ref, new PasswordChanges(vertx, pool, seal, authenticator, clock));
+        Accounts accounts = new Accounts(
+                vertx, pool, ref, new PasswordChanges(vertx, pool, seal, authenticator, clock), authenticator);
         return new Registration(
                 accounts,
                 apiKeys,

@@ -26,6 +26,12 @@ public final class AccountJson {
                 b.texts("directorates", "directorates must be a list of directorate codes")));
     }
 
+    /** The directorates of {@code PUT /api/v1/accounts/{id}/directorates}: {@code {"directorates": [...]}}. */
+    static java.util.List<String> directorateCodes(JsonObject body) {
+        BodyFields b = BodyFields.of(body);
+        return b.command(b.texts("directorates", "directorates must be a list of directorate codes"));
+    }
+
     static JsonObject created(Accounts.Created a) {
         return new JsonObject()
                 .put("id", a.id())
@@ -37,7 +43,7 @@ public final class AccountJson {
     }
 
     /** Lampiran B, seed 004: directorates by code, each with its names, for the console's chooser. */
-    static JsonArray directorates(java.util.List<String> codes) {
+    public static JsonArray directorates(java.util.Collection<String> codes) {
         JsonArray out = new JsonArray();
         codes.stream()
                 .map(Directorate::byCode)

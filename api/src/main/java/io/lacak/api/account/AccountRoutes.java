@@ -67,6 +67,17 @@ public final class AccountRoutes {
     public void mount(RouterBuilder b) {
         b.getRoute("login").addHandler(this::login);
         b.getRoute("createAccount").addHandler(this::createAccount);
+        b.getRoute("setAccountDirectorates")
+                .addHandler(ctx -> Replies.json(
+                        ctx,
+                        200,
+                        accounts.setDirectorates(
+                                        Math.toIntExact(Replies.longPath(ctx, "id")),
+                                        AccountJson.directorateCodes(Replies.body(ctx)),
+                                        Authentication.caller(ctx))
+                                .map(codes -> new JsonObject()
+                                        .put("id", Math.toIntExact(Replies.longPath(ctx, "id")))
+                                        .put("directorates", AccountJson.directorates(codes)))));
         b.getRoute("createApiKey").addHandler(this::createApiKey);
         b.getRoute("revokeApiKey").addHandler(this::revokeApiKey);
         b.getRoute("changeMyPassword").addHandler(this::changePassword);

@@ -113,7 +113,7 @@ public final class ComplaintRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Authentication.caller(ctx).requireRegulator();
+        Caller caller = Authentication.caller(ctx).requireRegulator();
         String status = ctx.request().getParam("status");
         Complaints.Status s;
         try {
@@ -127,15 +127,20 @@ public final class ComplaintRoutes {
                 ctx,
                 200,
                 complaints
-                        .list(s, ctx.request().getParam("nie"), before, Replies.intParam(ctx, "limit", 50, 1, 500))
+                        .list(
+                                caller,
+                                s,
+                                ctx.request().getParam("nie"),
+                                before,
+                                Replies.intParam(ctx, "limit", 50, 1, 500))
                         .map(list -> new JsonObject().put("complaints", list)));
     }
 
     private void answer(RoutingContext ctx) {
-        Caller caller = Authentication.caller(ctx);
-        caller.requireRegulator();
         Replies.json(
-                ctx, 200, complaints.answer(ctx.pathParam("trackingNumber"), Replies.body(ctx), caller.accountId()));
+                ctx,
+                200,
+                complaints.answer(ctx.pathParam("trackingNumber"), Replies.body(ctx), Authentication.caller(ctx)));
     }
 
     /** What the complainant sees by tracking number: the complaint and its answer, not the internal id. */

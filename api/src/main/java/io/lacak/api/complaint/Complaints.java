@@ -1,9 +1,12 @@
 package io.lacak.api.complaint;
 
+import io.lacak.api.account.AccountJson;
 import io.lacak.api.http.Problem;
 import io.lacak.api.verify.Photo;
 import io.lacak.core.refusal.Fields;
 import io.lacak.core.serial.SerialCodec;
+import io.lacak.registration.account.Caller;
+import io.lacak.registration.account.Directorate;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -12,6 +15,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +44,11 @@ public final class Complaints {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, tracking_number, question, product_name, batch, nie, purchase_place,"
             + " purchase_address, photo is not null as has_photo, status, answer, answered_at, created_at";
+    /**
+     * Lampiran B: the commodity of the product the complaint's NIE names, which routes it to a
+     * directorate; {@code null} for no NIE or one no product has (every directorate's).
+     */
+    private static final String COMMODITY = "(select p.commodity from product p where p.nie = complaint.nie)";
 
     private final Pool pool;
 
@@ -107,27 +117,66 @@ public final class Complaints {
                 });
     }
 
-    /** The regulator's list, newest first: optionally of one status or NIE, below id {@code beforeId}. */
-    public Future<JsonArray> list(Status status, String nie, long beforeId, int limit) {
-        return pool.preparedQuery("select " + COLUMNS + " from complaint where ($1::varchar is null or status = $1)"
-                        + " and ($2::varchar is null or nie = $2) and id < $3 order by id desc limit $4")
-                .execute(Tuple.of(status == null ? null : status.name(), nie, beforeId, limit))
+    /**
+     * The regulator's list, newest first: optionally of one status or NIE, below id {@code beforeId};
+     * Lampiran B, those routed to a directorate of the caller's {@link Caller#scope}, by the commodity
+     * of the product their NIE names.
+     */
+    public Future<JsonArray> list(Caller regulator, Status status, String nie, long beforeId, int limit) {
+        regulator.requireRegulator();
+        return pool.preparedQuery("select " + COLUMNS + ", " + COMMODITY + " as commodity from complaint"
+                        + " where ($1::varchar is null or status = $1) and ($2::varchar is null or nie = $2) and id < $3"
+                        + " and ($5::text[] is null or " + COMMODITY + " = any($5) or coalesce(" + COMMODITY
+                        + " <> all($6), true)) order by id desc limit $4")
+                .execute(Tuple.from(new Object[] {
+                    status == null ? null : status.name(),
+                    nie,
+                    beforeId,
+                    limit,
+                    regulator.scopeCommodities(),
+                    Directorate.known()
+                }))
                 .map(rows -> {
                     JsonArray out = new JsonArray();
-                    rows.forEach(r -> out.add(json(r)));
+                    rows.forEach(r -> out.add(json(r).put("directorates", directorates(r.getString("commodity")))));
                     return out;
                 });
     }
 
-    /** The regulator answers (and sets the status, ANSWERED unless given); 404 when there is no such complaint. */
-    public Future<JsonObject> answer(String trackingNumber, JsonObject body, int regulatorAccount) {
+    private static Set<Directorate> routed(String commodity) {
+        return Directorate.of(commodity == null ? List.of() : List.of(commodity));
+    }
+
+    private static JsonArray directorates(String commodity) {
+        return AccountJson.directorates(
+                routed(commodity).stream().map(Enum::name).toList());
+    }
+
+    /**
+     * The regulator answers (and sets the status, ANSWERED unless given); 404 when there is no such
+     * complaint, 403 OUTSIDE_DIRECTORATE for an officer of a directorate it is not routed to (Lampiran B).
+     */
+    public Future<JsonObject> answer(String trackingNumber, JsonObject body, Caller regulator) {
+        regulator.requireRegulator();
         Fields f = new Fields(body);
         String answer = f.text("answer", TEXT, "1-4000 characters");
         Status status = body != null && body.containsKey("status") ? f.choice("status", Status.class) : Status.ANSWERED;
         f.check();
-        return pool.preparedQuery("update complaint set answer = $2, status = $3, answered_by = $4, answered_at = now()"
-                        + " where tracking_number = $1 returning " + COLUMNS)
-                .execute(Tuple.of(trackingNumber, answer, status.name(), regulatorAccount))
+        return pool.preparedQuery("select " + COMMODITY + " as commodity from complaint where tracking_number = $1")
+                .execute(Tuple.of(trackingNumber))
+                .compose(found -> {
+                    if (found.size() == 0) {
+                        throw Problem.notFound("no complaint has tracking number " + trackingNumber);
+                    }
+                    regulator.requireDirectorate(
+                            routed(found.iterator().next().getString("commodity")),
+                            "pengaduan " + trackingNumber,
+                            "complaint " + trackingNumber);
+                    return pool.preparedQuery(
+                                    "update complaint set answer = $2, status = $3, answered_by = $4, answered_at = now()"
+                                            + " where tracking_number = $1 returning " + COLUMNS)
+                            .execute(Tuple.of(trackingNumber, answer, status.name(), regulator.accountId()));
+                })
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw Problem.notFound("no complaint has tracking number " + trackingNumber);

@@ -1,5 +1,6 @@
 package io.lacak.api.facility;
 
+import io.lacak.api.account.AccountJson;
 import io.lacak.api.http.BodyFields;
 import io.lacak.api.workflow.WorkflowJson;
 import io.lacak.registration.facility.Facilities;
@@ -47,8 +48,8 @@ final class FacilityJson {
                 .put("email", d.email());
     }
 
-    /** The request's fields, from the multipart form (every value text). */
-    static FacilityRequests.Submit submit(JsonObject fields) {
+    /** The request's fields, from the multipart form (every value text), and its repeated {@code commodities}. */
+    static FacilityRequests.Submit submit(JsonObject fields, List<String> commodities) {
         BodyFields b = BodyFields.of(fields);
         return b.command(new FacilityRequests.Submit(
                 b.text("type"),
@@ -58,7 +59,8 @@ final class FacilityJson {
                 b.text("nib"),
                 b.text("responsiblePerson"),
                 b.text("phone"),
-                b.text("email")));
+                b.text("email"),
+                commodities));
     }
 
     static FacilityRequests.Decide decide(JsonObject body) {
@@ -79,6 +81,11 @@ final class FacilityJson {
                 .put("responsiblePerson", r.responsiblePerson())
                 .put("phone", r.phone())
                 .put("email", r.email())
+                .put("commodities", new JsonArray(r.commodities()))
+                .put(
+                        "directorates",
+                        AccountJson.directorates(
+                                r.directorates().stream().map(Enum::name).toList()))
                 .put("note", r.note())
                 .put("partnerId", r.partnerId())
                 .put("createdAt", r.createdAt().toString());

@@ -93,19 +93,24 @@ public final class FacilityRequestRoutes {
                 ctx,
                 201,
                 FormUpload.read(vertx, ctx, MAX_DOCUMENTS)
-                        .compose(form ->
-                                requests.submit(FacilityJson.submit(form.fields()), form.documents(), form.problems()))
+                        .compose(form -> requests.submit(
+                                FacilityJson.submit(
+                                        form.fields(),
+                                        ctx.request().formAttributes().getAll("commodities")),
+                                form.documents(),
+                                form.problems()))
                         .map(FacilityJson::filed));
     }
 
     private void list(RoutingContext ctx) {
-        Authentication.caller(ctx).requireRegulator();
+        Caller caller = Authentication.caller(ctx);
         String status = ctx.request().getParam("status");
         long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
         Replies.json(
                 ctx,
                 200,
                 requests.list(
+                                caller,
                                 status == null ? null : FacilityRequests.Status.valueOf(status),
                                 before,
                                 Replies.intParam(ctx, "limit", 50, 1, 500))
@@ -113,8 +118,11 @@ public final class FacilityRequestRoutes {
     }
 
     private void get(RoutingContext ctx) {
-        Authentication.caller(ctx).requireRegulator();
-        Replies.json(ctx, 200, requests.get(Replies.longPath(ctx, "id")).map(FacilityJson::filed));
+        Replies.json(
+                ctx,
+                200,
+                requests.get(Replies.longPath(ctx, "id"), Authentication.caller(ctx))
+                        .map(FacilityJson::filed));
     }
 
     private void decide(RoutingContext ctx) {

@@ -84,6 +84,10 @@ final class Api implements AutoCloseable {
         return send(HttpMethod.POST, path, apiKey, body == null ? null : Buffer.buffer(body.encode()));
     }
 
+    HttpResponse<Buffer> put(String path, String apiKey, JsonObject body) throws Exception {
+        return send(HttpMethod.PUT, path, apiKey, Buffer.buffer(body.encode()));
+    }
+
     /** A multipart form posted, with {@code token} as the bearer ({@code null}: none). */
     HttpResponse<Buffer> multipart(String path, String token, io.vertx.ext.web.multipart.MultipartForm form)
             throws Exception {

@@ -21,9 +21,11 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Lampiran B ("Permintaan hak akses ditujukan kepada Direktorat Pengawasan produk terkait") and seed
- * 004 (PILIH DIREKTORAT): regulator accounts belong to directorates, company registrations and
- * product applications are routed to the directorates of their commodities, an officer sees and
- * decides only those of the directorate acted for, and a person of two chooses one after logging in.
+ * 004 (PILIH DIREKTORAT): regulator accounts belong to directorates (set by Badan POM's
+ * administrator, and changed by them); facility access requests, company registrations, product
+ * applications, certifications, their payments and complaints are routed to the directorates of
+ * their commodities; an officer sees and decides only those of the directorate acted for; and a
+ * person of two chooses one, or all of theirs, after logging in.
  */
 class DirectorateTest {
 
@@ -51,6 +53,7 @@ class DirectorateTest {
         certification = certification();
         officer("petugas.kosmetik", "KOSMETIK");
         officer("petugas.dua", "OBAT_TRADISIONAL", "KOSMETIK");
+        officer("petugas.obat", "OBAT");
         browser = new Browser("http://127.0.0.1:" + api.lacak.port());
     }
 
@@ -118,6 +121,188 @@ class DirectorateTest {
         return r.bodyAsJsonObject().getJsonArray(member).stream()
                 .map(x -> ((JsonObject) x).getLong("id"))
                 .toList();
+    }
+
+    static List<String> trackingNumbers(String path, String token) throws Exception {
+        HttpResponse<Buffer> r = api.get(path, token);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return r.bodyAsJsonObject().getJsonArray("complaints").stream()
+                .map(x -> ((JsonObject) x).getString("trackingNumber"))
+                .toList();
+    }
+
+    static void refusedOutside(HttpResponse<Buffer> r) {
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(403);
+        assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("OUTSIDE_DIRECTORATE");
+    }
+
+    static MultipartForm accessRequest(String name, String... commodities) {
+        return FacilityRequestTest.form(name, commodities)
+                .binaryFileUpload("SIUP", "siup.pdf", FacilityRequestTest.PDF, "application/pdf");
+    }
+
+    @Test
+    void lampiranB_aFacilityAccessRequestGoesToTheDirectorateOfTheProductsItNames() throws Exception {
+        long cosmetic = multipart("/api/v1/facility-requests", null, accessRequest("PBF Kosmetik Arah", "COSMETIC"))
+                .getLong("id");
+        long herbalTrade = multipart(
+                        "/api/v1/facility-requests", null, accessRequest("PBF Jamu Arah", "TRADITIONAL_MEDICINE"))
+                .getLong("id");
+        String kosmetik = login("petugas.kosmetik");
+        String dua = login("petugas.dua");
+        String submitted = "/api/v1/facility-requests?status=SUBMITTED&limit=500";
+        assertThat(ids(submitted, kosmetik, "requests")).contains(cosmetic).doesNotContain(herbalTrade);
+        assertThat(ids(submitted + "&directorate=OBAT_TRADISIONAL", dua, "requests"))
+                .contains(herbalTrade)
+                .doesNotContain(cosmetic);
+        assertThat(ids(submitted, dua, "requests")).contains(cosmetic, herbalTrade);
+        assertThat(ids(submitted, admin, "requests")).contains(cosmetic, herbalTrade);
+
+        JsonObject read = ok(api.get("/api/v1/facility-requests/" + cosmetic, kosmetik));
+        assertThat(read.getJsonArray("commodities")).containsExactly("COSMETIC");
+        assertThat(read.getJsonArray("directorates").getJsonObject(0).getString("nameId"))
+                .isEqualTo("Direktorat Pengawasan Kosmetik");
+        refusedOutside(api.get("/api/v1/facility-requests/" + herbalTrade, kosmetik));
+        refusedOutside(api.post(
+                "/api/v1/facility-requests/" + herbalTrade + "/decision",
+                kosmetik,
+                new JsonObject().put("decision", "REJECT").put("note", "bukan kosmetik")));
+        assertThat(ok(api.get("/api/v1/facility-requests/" + herbalTrade, admin))
+                        .getString("status"))
+                .isEqualTo("SUBMITTED");
+        JsonObject approved = ok(api.post(
+                "/api/v1/facility-requests/" + cosmetic + "/decision",
+                kosmetik,
+                new JsonObject().put("decision", "APPROVE")));
+        assertThat(approved.getString("status")).isEqualTo("APPROVED");
+
+        // the form names the products, at least one of Pasal 2(2)'s kinds
+        HttpResponse<Buffer> none = api.multipart("/api/v1/facility-requests", null, accessRequest("PBF Tanpa Produk"));
+        assertThat(none.statusCode()).as(none.bodyAsString()).isEqualTo(400);
+        JsonObject missing = none.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+        assertThat(missing.getString("field")).isEqualTo("commodities");
+        assertThat(missing.getString("code")).isEqualTo("REQUIRED");
+        assertThat(missing.getString("message"))
+                .contains("Direktorat Pengawasan")
+                .contains("directorate");
+    }
+
+    @Test
+    void lampiranB_aComplaintGoesToTheDirectorateOfTheProductItsNieNames() throws Exception {
+        // Demo's AUTH_NIE is a drug (OBAT); a complaint naming no NIE is every directorate's
+        String onDrug =
+                multipart("/api/v1/complaints", null, ComplaintTest.form()).getString("trackingNumber");
+        String unnamed = ok(api.post(
+                        "/api/v1/complaints",
+                        null,
+                        new JsonObject()
+                                .put("question", "Kemasan bocor, apakah aman?")
+                                .put("productName", "Minyak angin")
+                                .put("purchasePlace", "Warung Arah")
+                                .put("purchaseAddress", "Jl. Arah 2, Bogor")))
+                .getString("trackingNumber");
+        String kosmetik = login("petugas.kosmetik");
+        String obat = login("petugas.obat");
+        String received = "/api/v1/complaints?status=RECEIVED&limit=500";
+        assertThat(trackingNumbers(received, kosmetik)).contains(unnamed).doesNotContain(onDrug);
+        assertThat(trackingNumbers(received, obat)).contains(unnamed, onDrug);
+        JsonObject listed = api.get(received, obat).bodyAsJsonObject().getJsonArray("complaints").stream()
+                .map(x -> (JsonObject) x)
+                .filter(x -> x.getString("trackingNumber").equals(onDrug))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.getJsonArray("directorates").getJsonObject(0).getString("code"))
+                .isEqualTo("OBAT");
+
+        JsonObject answer = new JsonObject().put("answer", "Produk terdaftar; laporkan nomor bets ke Balai POM.");
+        refusedOutside(api.post("/api/v1/complaints/" + onDrug + "/answer", kosmetik, answer));
+        assertThat(ok(api.get("/api/v1/complaints/" + onDrug, null)).getString("status"))
+                .isEqualTo("RECEIVED");
+        assertThat(ok(api.post("/api/v1/complaints/" + onDrug + "/answer", obat, answer))
+                        .getString("status"))
+                .isEqualTo("ANSWERED");
+    }
+
+    @Test
+    void lampiranB_aPaymentIsConfirmedOnlyByAnOfficerOfTheDirectorateOfWhatItPaysFor() throws Exception {
+        String manufacturer = api.login("pabrik", api.password(MANUFACTURER));
+        long id = ok(api.post(
+                        "/api/v1/product-applications", manufacturer, ProductRegistrationTest.draft("Jamu Arah Bayar")))
+                .getLong("id");
+        ok(api.post(
+                "/api/v1/product-applications/" + id + "/actions",
+                manufacturer,
+                new JsonObject()
+                        .put("action", "SUBMIT_PRE_REGISTRATION")
+                        .put("ossLicenceCode", "063000000066")
+                        .put("ossLicenceId", "I-202303151648407742643")));
+        JsonObject spb = ok(api.get("/api/v1/product-applications/" + id, manufacturer))
+                .getJsonArray("paymentOrders")
+                .getJsonObject(0);
+        JsonObject pay = new JsonObject()
+                .put("billingNumber", spb.getString("billingNumber"))
+                .put("amount", spb.getLong("amount"));
+
+        refusedOutside(api.post("/api/v1/payments", login("petugas.kosmetik"), pay));
+        JsonObject waiting = ok(api.get("/api/v1/product-applications/" + id, manufacturer));
+        assertThat(waiting.getString("status")).isEqualTo("PRE_REGISTRATION_PAYMENT");
+        assertThat(waiting.getJsonArray("paymentOrders").getJsonObject(0).getString("paidAt"))
+                .isNull();
+
+        ok(api.post("/api/v1/payments?directorate=OBAT_TRADISIONAL", login("petugas.dua"), pay));
+        assertThat(ok(api.get("/api/v1/product-applications/" + id, manufacturer))
+                        .getString("status"))
+                .isEqualTo("PRE_REGISTRATION_EVALUATION");
+    }
+
+    @Test
+    void seed004_theAdministratorMovesAnOfficerToAnotherDirectorate_andTheOldTokenEnds() throws Exception {
+        HttpResponse<Buffer> created = api.post("/api/v1/accounts", admin, account("petugas.pindah", "KOSMETIK"));
+        int id = created.bodyAsJsonObject().getInteger("id");
+        String before = login("petugas.pindah");
+        assertThat(ids("/api/v1/companies?status=SUBMITTED&limit=500", before, "companies"))
+                .doesNotContain(herbal);
+
+        // only the administrator (an account of no directorate) changes an account's directorates
+        JsonObject move = new JsonObject().put("directorates", new JsonArray(List.of("OBAT_TRADISIONAL")));
+        HttpResponse<Buffer> byOfficer =
+                api.put("/api/v1/accounts/" + id + "/directorates", login("petugas.kosmetik"), move);
+        assertThat(byOfficer.statusCode()).isEqualTo(403);
+        assertThat(byOfficer.bodyAsJsonObject().getString("code")).isEqualTo("ADMINISTRATOR_ONLY");
+        HttpResponse<Buffer> unknown = api.put(
+                "/api/v1/accounts/" + id + "/directorates",
+                admin,
+                new JsonObject().put("directorates", new JsonArray(List.of("RADIO"))));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.bodyAsJsonObject()
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"))
+                .isEqualTo("directorates[0]");
+
+        JsonObject moved = ok(api.put("/api/v1/accounts/" + id + "/directorates", admin, move));
+        assertThat(moved.getJsonArray("directorates").getJsonObject(0).getString("code"))
+                .isEqualTo("OBAT_TRADISIONAL");
+        // the old token named KOSMETIK: it ends, and the next login acts for the new directorate
+        assertThat(api.get("/api/v1/companies", before).statusCode()).isEqualTo(401);
+        String after = login("petugas.pindah");
+        assertThat(ids("/api/v1/companies?status=SUBMITTED&limit=500", after, "companies"))
+                .contains(herbal)
+                .doesNotContain(cosmetics);
+        // a facility's account is not a regulator's
+        int facilityAccount = api.lacak
+                .services()
+                .database()
+                .pool()
+                .query("select id from account where not regulator limit 1")
+                .execute()
+                .await(30, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getInteger(0);
+        assertThat(api.put("/api/v1/accounts/" + facilityAccount + "/directorates", admin, move)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -242,7 +427,7 @@ class DirectorateTest {
                 .getLong("id");
         browser.login("petugas.dua", "petugas.dua-2026!", "/console/#directorate");
         assertThat(browser.driver.findElements(By.cssSelector("#dir-options input[name=directorate]")))
-                .hasSize(2);
+                .hasSize(3); // the two directorates, and all of them
         assertThat(browser.text("#dir-options")).contains("Direktorat Pengawasan Kosmetik");
         browser.click("#dir-KOSMETIK");
         browser.click("#dir-choose");
@@ -262,5 +447,14 @@ class DirectorateTest {
         assertThat(browser.driver.findElements(By.cssSelector("#queue-table button.open[data-id='" + other + "']")))
                 .isEmpty();
         browser.screenshot("regulator-directorate");
+        // or all of theirs at once: what the API gives a call that names none
+        browser.click("nav a[href='#directorate']");
+        browser.click("#dir-ALL");
+        browser.click("#dir-choose");
+        browser.shown("#q-kind");
+        assertThat(browser.text("#who")).isEqualTo("petugas.dua · Semua direktorat saya");
+        new Select(browser.driver.findElement(By.id("q-kind"))).selectByValue("companies");
+        browser.shown("#queue-table button.open[data-id='" + herbalToo + "']");
+        browser.shown("#queue-table button.open[data-id='" + other + "']");
     }
 }

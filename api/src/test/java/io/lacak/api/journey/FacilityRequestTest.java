@@ -43,7 +43,12 @@ class FacilityRequestTest {
     }
 
     static MultipartForm form(String name) {
-        return MultipartForm.create()
+        return form(name, "DRUG", "HEALTH_SUPPLEMENT");
+    }
+
+    /** Lampiran B: a distributor's request naming the products it handles ({@code commodities}, repeated). */
+    static MultipartForm form(String name, String... commodities) {
+        MultipartForm form = MultipartForm.create()
                 .attribute("type", "DISTRIBUTOR")
                 .attribute("name", name)
                 .attribute("address", "Jl. Gudang 5, Surabaya")
@@ -52,6 +57,10 @@ class FacilityRequestTest {
                 .attribute("responsiblePerson", "Apt. Rina")
                 .attribute("phone", "+62 31 555 0101")
                 .attribute("email", "rina@" + name.toLowerCase().replace(' ', '-') + ".example.id");
+        for (String c : commodities) {
+            form.attribute("commodities", c);
+        }
+        return form;
     }
 
     static HttpResponse<Buffer> submit(MultipartForm form) throws Exception {
@@ -219,6 +228,7 @@ class FacilityRequestTest {
                 .attribute("npwp", "123")
                 .attribute("email", "not-an-address")
                 .attribute("nib", "12")
+                .attribute("commodities", "RADIO")
                 .binaryFileUpload("SIUP", "siup.pdf", Buffer.buffer("MZ\u0090\u0000 not a pdf"), "application/pdf")
                 .binaryFileUpload("NIB", "nib.pdf", Buffer.buffer(big), "application/pdf"));
 
@@ -236,6 +246,7 @@ class FacilityRequestTest {
                         "responsiblePerson",
                         "phone",
                         "email",
+                        "commodities[0]",
                         "documents.SIUP",
                         "documents.NIB");
         assertThat(r.bodyAsJsonObject().getJsonArray("errors").stream().map(o -> ((JsonObject) o).getString("code")))

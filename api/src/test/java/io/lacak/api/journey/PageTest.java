@@ -495,6 +495,7 @@ class PageTest {
                         .attribute("responsiblePerson", "Apt. Tono")
                         .attribute("phone", "+62 21 555 0123")
                         .attribute("email", "tono@apotek-halaman.example.id")
+                        .attribute("commodities", "DRUG")
                         .binaryFileUpload("SIUP", "siup.pdf", Buffer.buffer("%PDF-1.7\n%%EOF\n"), "application/pdf"))
                 .await(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(filed.statusCode()).as(filed.bodyAsString()).isEqualTo(201);

@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -69,12 +71,14 @@ public final class Accounts {
     private final Pool pool;
     private final ReferenceData ref;
     private final PasswordChanges passwords;
+    private final Authenticator authenticator;
 
-    public Accounts(Vertx vertx, Pool pool, ReferenceData ref, PasswordChanges passwords) {
+    public Accounts(Vertx vertx, Pool pool, ReferenceData ref, PasswordChanges passwords, Authenticator authenticator) {
         this.vertx = vertx;
         this.pool = pool;
         this.ref = ref;
         this.passwords = passwords;
+        this.authenticator = authenticator;
     }
 
     /** Password change by its holder, and reset by a one-time e-mailed link (issue 17 §4). */
@@ -124,6 +128,51 @@ public final class Accounts {
                                     .map(v -> id);
                         })))
                 .map(id -> new Created(id, username, fullName, regulator, partnerIds(facilities), directorates));
+    }
+
+    /**
+     * Lampiran B, seed 004: Badan POM's administrator (a regulator of no directorate, who acts for
+     * all of them) sets the directorates of regulator account {@code accountId}, none meaning every
+     * directorate; the account's tokens issued before end (they name the old directorates), and the
+     * directorates as set are answered. NOT_FOUND when no regulator account has that id.
+     */
+    public Future<List<String>> setDirectorates(int accountId, List<String> codes, Caller admin) {
+        admin.requireRegulator();
+        if (!admin.directorates().isEmpty()) {
+            throw Refusal.forbidden(
+                    "ADMINISTRATOR_ONLY",
+                    "hanya administrator Badan POM (akun tanpa direktorat) yang mengubah direktorat akun / only Badan"
+                            + " POM's administrator (an account of no directorate) changes an account's directorates");
+        }
+        Fields f = Fields.of();
+        if (codes == null) {
+            f.add("directorates", "REQUIRED", "a list of directorate codes; an empty list: every directorate");
+        }
+        List<String> directorates = directorates(codes, true, f);
+        f.check();
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        return pool.withTransaction(c -> c.preparedQuery(
+                                "update account set access_changed_at = $2 where id = $1 and regulator")
+                        .execute(Tuple.of(accountId, at))
+                        .compose(rows -> {
+                            if (rows.rowCount() == 0) {
+                                return Future.failedFuture(Refusal.notFound("no regulator account " + accountId));
+                            }
+                            List<Tuple> members = new ArrayList<>();
+                            directorates.forEach(d -> members.add(Tuple.of(accountId, d)));
+                            return c.preparedQuery("delete from account_directorate where account_id = $1")
+                                    .execute(Tuple.of(accountId))
+                                    .compose(v -> members.isEmpty()
+                                            ? Future.succeededFuture()
+                                            : c.preparedQuery("insert into account_directorate (account_id,"
+                                                            + " directorate) values ($1, $2)")
+                                                    .executeBatch(members))
+                                    .mapEmpty();
+                        }))
+                .map(v -> {
+                    authenticator.passwordChanged(accountId, at.toInstant());
+                    return directorates;
+                });
     }
 
     /** Lampiran B: a regulator's directorates, each a known one; a facility's account has none. */

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A change or reset of the password ends the account's other sessions (issue 17 §4): a token
  * carries the millisecond it was issued ({@code issuedMs}), and one issued before the account's
- * {@code password_changed_at} is refused. The change time of each account is kept in memory, read
+ * {@code password_changed_at} is refused; so is one issued before its {@code access_changed_at} (its
+ * directorates changed: the token names the old ones, Lampiran B). The change time of each account is kept in memory, read
  * from the database on first use and again after {@link #STAMP_SECONDS} (a change made through
  * another server is seen within that), and set at once by {@link #passwordChanged}: a request
  * costs a map look-up, not a query. Sessions are timed by the system clock, as the tokens' expiry is.
@@ -116,7 +117,8 @@ public final class Authenticator {
         long issued = claims.getLong("issuedMs", claims.getLong("iat", 0L) * 1000);
         return changedMs(c.accountId()).map(changed -> {
             if (issued < changed) {
-                throw Refusal.unauthenticated("the password was changed after this token was issued: log in again");
+                throw Refusal.unauthenticated("the password or the account's directorates changed after this token was"
+                        + " issued: log in again / kata sandi atau direktorat akun berubah: masuk lagi");
             }
             return c;
         });
@@ -128,7 +130,7 @@ public final class Authenticator {
         if (known != null && now - known.readNanos() < STAMP_SECONDS * 1_000_000_000L) {
             return Future.succeededFuture(known.changedMs());
         }
-        return pool.preparedQuery("select password_changed_at from account where id = $1")
+        return pool.preparedQuery("select greatest(password_changed_at, access_changed_at) from account where id = $1")
                 .execute(Tuple.of(accountId))
                 .map(rows -> {
                     OffsetDateTime at =

@@ -130,10 +130,7 @@ public final class ProductApplications {
                     if (action.byRegulator()) {
                         caller.requireRegulator();
                         // Lampiran B: an officer of the directorate of the application's commodity
-                        caller.requireDirectorate(
-                                Directorate.of(List.of(row.getString("commodity"))),
-                                "permohonan produk " + id,
-                                "product application " + id);
+                        requireRouted(row, id, caller);
                     } else if (!caller.memberOf(row.getInteger("holder"))) {
                         throw Refusal.forbidden("APPLICANT_ONLY", action + " is the applicant's step");
                     }
@@ -249,16 +246,27 @@ public final class ProductApplications {
     }
 
     /** A paid SPB moves the application on to its evaluation (seed 000: "otomatis masuk ke proses evaluasi"). */
-    public Future<Void> paid(SqlClient c, long id, Purpose purpose) {
+    public Future<Void> paid(SqlClient c, long id, Purpose purpose, Caller regulator) {
         ApplicationStatus from = purpose == Purpose.PRE_REGISTRATION
                 ? ApplicationStatus.PRE_REGISTRATION_PAYMENT
                 : ApplicationStatus.REGISTRATION_PAYMENT;
         ApplicationStatus to = purpose == Purpose.PRE_REGISTRATION
                 ? ApplicationStatus.PRE_REGISTRATION_EVALUATION
                 : ApplicationStatus.EVALUATION;
-        return store.move(c, id, from, to).compose(row -> Workflow.record(
-                        c, ProductApplicationStore.subject(id), to.name(), null, purpose + " paid")
-                .compose(v -> tell(c, row, to, "Pembayaran diterima / payment received")));
+        return store.move(c, id, from, to).compose(row -> {
+            // Lampiran B: confirmed by an officer of the directorate of the application's commodity
+            requireRouted(row, id, regulator);
+            return Workflow.record(c, ProductApplicationStore.subject(id), to.name(), null, purpose + " paid")
+                    .compose(v -> tell(c, row, to, "Pembayaran diterima / payment received"));
+        });
+    }
+
+    /** Lampiran B: FORBIDDEN unless {@code caller} acts for the directorate of the application's commodity. */
+    private static void requireRouted(Row application, long id, Caller caller) {
+        caller.requireDirectorate(
+                Directorate.of(List.of(application.getString("commodity"))),
+                "permohonan produk " + id,
+                "product application " + id);
     }
 
     /** Documents of the application (data pendukung), added while the applicant holds it. */

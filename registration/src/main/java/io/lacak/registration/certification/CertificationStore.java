@@ -78,12 +78,17 @@ final class CertificationStore {
                                 Refusal.conflict("WRONG_STATUS", "certification " + id + " is not " + from)));
     }
 
-    /** A paid SPB: PAYMENT to INSPECTION; CONFLICT when the application is not waiting for payment. */
-    Future<Void> inspect(SqlClient c, long id) {
-        return c.preparedQuery("update certification set status = 'INSPECTION' where id = $1 and status = 'PAYMENT'")
+    /**
+     * A paid SPB: PAYMENT to INSPECTION, answering the company's commodities (they route it); CONFLICT
+     * when the application is not waiting for payment.
+     */
+    Future<List<String>> inspect(SqlClient c, long id) {
+        return c.preparedQuery(
+                        "update certification ce set status = 'INSPECTION' from company co"
+                                + " where ce.id = $1 and ce.status = 'PAYMENT' and co.id = ce.company_id returning co.commodities")
                 .execute(Tuple.of(id))
                 .compose(rows -> rows.rowCount() == 1
-                        ? Future.<Void>succeededFuture()
+                        ? Future.succeededFuture(List.of(rows.iterator().next().getArrayOfStrings("commodities")))
                         : Future.failedFuture(Refusal.conflict(
                                 "WRONG_STATUS", "certification " + id + " is not waiting for payment")));
     }

@@ -189,10 +189,7 @@ public final class Certifications {
         return store.load(id, caller)
                 .map(row -> {
                     // Lampiran B: an officer of a directorate of the company's commodities
-                    caller.requireDirectorate(
-                            Directorate.of(List.of(row.getArrayOfStrings("company_commodities"))),
-                            "sertifikasi " + id,
-                            "certification " + id);
+                    requireRouted(List.of(row.getArrayOfStrings("company_commodities")), id, caller);
                     return row;
                 })
                 .compose(row -> pool.withTransaction(c -> switch (ruling.decision()) {
@@ -235,16 +232,25 @@ public final class Certifications {
     }
 
     /** A paid SPB brings the field inspection (seed 002: "Setelah pembayaran selesai dilakukan, akan dilakukan inspeksi"). */
-    public Future<Void> paid(SqlClient c, long id, Purpose purpose) {
+    public Future<Void> paid(SqlClient c, long id, Purpose purpose, Caller regulator) {
         return store.inspect(c, id)
-                .compose(v ->
-                        Workflow.record(c, CertificationStore.subject(id), Status.INSPECTION.name(), null, "SPB paid"))
+                .compose(commodities -> {
+                    // Lampiran B: confirmed by an officer of a directorate of the company's commodities
+                    requireRouted(commodities, id, regulator);
+                    return Workflow.record(
+                            c, CertificationStore.subject(id), Status.INSPECTION.name(), null, "SPB paid");
+                })
                 .compose(v -> notify(
                         c,
                         id,
                         Status.INSPECTION,
                         "Pembayaran diterima; inspeksi lapangan akan dilakukan."
                                 + " / Payment received; the field inspection follows."));
+    }
+
+    /** Lampiran B: FORBIDDEN unless {@code caller} acts for a directorate of the company's commodities. */
+    private static void requireRouted(List<String> companyCommodities, long id, Caller caller) {
+        caller.requireDirectorate(Directorate.of(companyCommodities), "sertifikasi " + id, "certification " + id);
     }
 
     private Future<Void> tell(SqlClient c, long id, Status now, String text, Caller regulator) {

@@ -7,9 +7,11 @@ import io.lacak.core.refusal.Fields;
 import io.lacak.core.refusal.Refusal;
 import io.lacak.registration.account.Activations;
 import io.lacak.registration.account.Caller;
+import io.lacak.registration.account.Directorate;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.notice.LinkSeal;
 import io.lacak.registration.notice.Outbox;
+import io.lacak.registration.product.Category;
 import io.lacak.registration.workflow.Decision;
 import io.lacak.registration.workflow.Subject;
 import io.lacak.registration.workflow.Subject.Kind;
@@ -21,9 +23,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -58,7 +63,8 @@ public final class FacilityRequests {
             String nib,
             String responsiblePerson,
             String phone,
-            String email) {}
+            String email,
+            List<String> commodities) {}
 
     /**
      * The regulator's decision as sent: {@code decision} ({@code APPROVE} or {@code REJECT}), an
@@ -78,9 +84,16 @@ public final class FacilityRequests {
             String responsiblePerson,
             String phone,
             String email,
+            List<String> commodities,
             String note,
             String partnerId,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        /** Lampiran B: the directorates the request goes to, by its commodities. */
+        public Set<Directorate> directorates() {
+            return Directorate.of(commodities);
+        }
+    }
 
     private static final Pattern TEXT = Pattern.compile("(?s).{1,1000}");
 
@@ -115,16 +128,25 @@ public final class FacilityRequests {
                 "responsiblePerson", cmd.responsiblePerson(), TEXT, "the account's responsible person (Lampiran B.4)");
         String phone = f.text("phone", cmd.phone(), Formats.PHONE, "a phone number (Lampiran B.5)");
         String email = f.text("email", cmd.email(), Formats.EMAIL, "an e-mail address (Lampiran B.6)");
+        String[] commodities = commodities(f, cmd.commodities());
         refusedDocuments.forEach(p -> f.add(p.field(), p.code(), p.message()));
         if (documents.isEmpty() && refusedDocuments.isEmpty()) {
             f.add("documents", "REQUIRED", "at least one supporting document (SIUP, API or NIB; Lampiran B.7)");
         }
         f.check();
-        return pool.withTransaction(c -> c.preparedQuery(
-                                "insert into facility_request (type, name, address, npwp, nib,"
-                                        + " responsible_person, phone, email) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
+        return pool.withTransaction(c -> c.preparedQuery("insert into facility_request (type, name, address, npwp, nib,"
+                                + " responsible_person, phone, email, commodities)"
+                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id")
                         .execute(Tuple.from(new Object[] {
-                            type.name(), name, address, Formats.npwpDigits(npwp), emptyToNull(nib), person, phone, email
+                            type.name(),
+                            name,
+                            address,
+                            Formats.npwpDigits(npwp),
+                            emptyToNull(nib),
+                            person,
+                            phone,
+                            email,
+                            commodities
                         }))
                         .compose(rows -> {
                             long id = rows.iterator().next().getLong(0);
@@ -145,20 +167,68 @@ public final class FacilityRequests {
                 .compose(this::get);
     }
 
-    /** The regulator's list, newest first, optionally of one status. */
-    public Future<List<Request>> list(Status status, long beforeId, int limit) {
-        return Workflow.list(
-                pool,
-                Kind.FACILITY_REQUEST,
-                status == null ? null : status.name(),
-                beforeId,
-                limit,
-                FacilityRequests::request);
+    /**
+     * Lampiran B: the products the facility makes or handles (Pasal 2(2)), at least one, each a
+     * {@link Category}: they route the request to its directorates.
+     */
+    private static String[] commodities(Fields f, List<String> sent) {
+        if (sent == null || sent.isEmpty()) {
+            f.add(
+                    "commodities",
+                    "REQUIRED",
+                    "sebutkan produk yang dibuat atau diedarkan (permintaan ditujukan kepada Direktorat Pengawasan"
+                            + " produk terkait) / name the products the facility makes or handles, at least one of "
+                            + Arrays.toString(Category.values())
+                            + " (Lampiran B: the request goes to their directorate)");
+            return new String[0];
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            f.choice("commodities[" + i + "]", sent.get(i), Category.class);
+        }
+        return sent.stream().distinct().toArray(String[]::new);
+    }
+
+    /**
+     * The regulator's list, newest first, optionally of one status: Lampiran B, the requests routed
+     * to a directorate of the caller's {@link Caller#scope} (by their commodities; one of none is
+     * every directorate's).
+     */
+    public Future<List<Request>> list(Caller regulator, Status status, long beforeId, int limit) {
+        regulator.requireRegulator();
+        return pool.preparedQuery("select * from facility_request where ($1::varchar is null or status = $1)"
+                        + " and id < $2 and ($4::text[] is null or commodities && $4 or not commodities && $5)"
+                        + " order by id desc limit $3")
+                .execute(Tuple.from(new Object[] {
+                    status == null ? null : status.name(),
+                    beforeId,
+                    limit,
+                    regulator.scopeCommodities(),
+                    Directorate.known()
+                }))
+                .map(rows -> {
+                    List<Request> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(request(r)));
+                    return out;
+                });
     }
 
     /** One request with its documents and its history; NOT_FOUND when there is none. */
     public Future<Workflow.Filed<Request>> get(long id) {
         return Workflow.get(pool, subject(id), "facility access request", FacilityRequests::request);
+    }
+
+    /** {@link #get}, for an officer: FORBIDDEN outside the directorates the request is routed to. */
+    public Future<Workflow.Filed<Request>> get(long id, Caller regulator) {
+        regulator.requireRegulator();
+        return get(id).map(filed -> {
+            requireRouted(filed.row(), regulator);
+            return filed;
+        });
+    }
+
+    private static void requireRouted(Request r, Caller regulator) {
+        regulator.requireDirectorate(
+                r.directorates(), "permintaan hak akses " + r.id(), "facility access request " + r.id());
     }
 
     /**
@@ -178,8 +248,10 @@ public final class FacilityRequests {
             f.add("note", "REQUIRED", "a rejection gives its reason");
         }
         f.check();
+        // Lampiran B: decided by an officer of a directorate the request is addressed to
+        Future<Void> routed = get(id, regulator).mapEmpty();
         if (decision == Decision.REJECT) {
-            return pool.withTransaction(
+            return routed.compose(x -> pool.withTransaction(
                             c -> claim(c, id, Status.REJECTED, note, null).compose(r -> Workflow.record(
                                             c, subject(id), Status.REJECTED.name(), regulator.accountId(), note)
                                     .compose(v -> Outbox.add(
@@ -190,10 +262,10 @@ public final class FacilityRequests {
                                             "Permintaan hak akses " + r.getString("name") + " (nomor " + id
                                                     + ") ditolak: " + note + "\n" + "The access request was rejected: "
                                                     + note,
-                                            null))))
+                                            null)))))
                     .compose(v -> get(id));
         }
-        return vertx.executeBlocking(Activations::unusableHash)
+        return routed.compose(x -> vertx.executeBlocking(Activations::unusableHash))
                 .compose(hash -> pool.withTransaction(c -> c.preparedQuery(
                                 "select * from facility_request where id = $1 for update")
                         .execute(Tuple.of(id))
@@ -294,6 +366,7 @@ public final class FacilityRequests {
                 r.getString("responsible_person"),
                 r.getString("phone"),
                 r.getString("email"),
+                List.of(r.getArrayOfStrings("commodities")),
                 r.getString("note"),
                 r.getString("partner_id"),
                 r.getOffsetDateTime("created_at").toInstant());

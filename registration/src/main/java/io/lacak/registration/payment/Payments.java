@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  */
 public final class Payments {
 
-    /** What a workflow does when one of its orders is paid, in the payment's transaction. */
+    /**
+     * What a workflow does when one of its orders is paid, in the payment's transaction; it refuses
+     * (and the payment is not recorded) when {@code regulator} may not act on the workflow's item
+     * (Lampiran B: an officer of a directorate the item is routed to).
+     */
     public interface Settlement {
-        Future<Void> paid(SqlClient c, long id, Purpose purpose);
+        Future<Void> paid(SqlClient c, long id, Purpose purpose, Caller regulator);
     }
 
     /** The bank's confirmation as sent: the billing number and the amount paid ({@code null} when absent or no number). */
@@ -67,7 +71,7 @@ public final class Payments {
                 c -> PaymentOrders.pay(c, billing, amount.longValue()).compose(paid -> {
                     Subject subject = paid.subject();
                     return owners.get(subject.kind())
-                            .paid(c, subject.id(), paid.purpose())
+                            .paid(c, subject.id(), paid.purpose(), caller)
                             .map(v -> new Confirmed(billing, subject, paid.purpose()));
                 }));
     }

@@ -35,22 +35,6 @@ public final class Workflow {
     /** A workflow's row as {@code T}, with its documents and its history. */
     public record Filed<T>(T row, List<Documents.Stored> documents, List<Step> history) {}
 
-    /**
-     * The rows of a workflow's table ({@code facility_request}, {@code company}), newest first,
-     * optionally of one status, below {@code beforeId}, each read by {@code read}.
-     */
-    public static <T> Future<List<T>> list(
-            Pool pool, Subject.Kind kind, String status, long beforeId, int limit, Function<Row, T> read) {
-        return pool.preparedQuery("select * from " + kind.table()
-                        + " where ($1::varchar is null or status = $1) and id < $2" + " order by id desc limit $3")
-                .execute(Tuple.of(status, beforeId, limit))
-                .map(rows -> {
-                    List<T> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(read.apply(r)));
-                    return out;
-                });
-    }
-
     /** The row of {@code subject} with its documents and history; NOT_FOUND naming {@code what} when there is none. */
     public static <T> Future<Filed<T>> get(Pool pool, Subject subject, String what, Function<Row, T> read) {
         return pool.preparedQuery("select * from " + subject.kind().table() + " where id = $1")
