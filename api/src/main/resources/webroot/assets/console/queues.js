@@ -12,7 +12,7 @@ add({
   qCompanies: ['Pendaftaran perusahaan', 'Company registrations'], qApplications: ['Pendaftaran produk (ASROT)', 'Product applications (ASROT)'],
   qCertifications: ['Sertifikasi (CPOTB/CPOB)', 'Certifications'], qPayments: ['Pembayaran SPB', 'Payment orders (SPB)'],
   qComplaints: ['Pengaduan masyarakat (Lampiran M)', 'Complaints from the public (Lampiran M)'],
-  open: ['Buka', 'Open'], queueEmpty: ['Antrean kosong.', 'The queue is empty.'], documents: ['Dokumen', 'Documents'], history: ['Riwayat', 'History'],
+  open: ['Buka', 'Open'], queueEmpty: ['Antrean kosong.', 'The queue is empty.'], queueMore: ['Muat lebih banyak', 'Show more'], documents: ['Dokumen', 'Documents'], history: ['Riwayat', 'History'],
   noDocuments: ['Tanpa dokumen.', 'No documents.'], decisionLegend: ['Keputusan', 'Decision'], note: ['Catatan', 'Note'],
   noteRequired: ['Catatan (wajib untuk {choice})', 'Note (required to {choice})'], sendDecision: ['Kirim keputusan', 'Send the decision'],
   decided: ['Tersimpan: status sekarang {status}.', 'Saved: the status is now {status}.'], statusCol: ['Status', 'Status'],
@@ -62,21 +62,21 @@ add({
  */
 const QUEUES = {
   facilities: {
-    label: 'qFacilities', lists: ['/api/v1/facility-requests?status=SUBMITTED&limit=500'], key: 'requests',
+    label: 'qFacilities', list: '/api/v1/facility-requests?status=SUBMITTED', key: 'requests',
     columns: [['id', 'number'], ['name', 'name'], ['type', 'facilityType'], ['commodities', 'f_commodities'], ['createdAt', 'filed']],
     detail: (x) => '/api/v1/facility-requests/' + x.id, title: (x) => x.name,
     steps: () => [['APPROVE', false, ['partnerId', 'type']], ['REJECT', true, []]],
     send: (x, v) => ['/api/v1/facility-requests/' + x.id + '/decision', v]
   },
   companies: {
-    label: 'qCompanies', lists: ['/api/v1/companies?status=SUBMITTED&limit=500'], key: 'companies',
+    label: 'qCompanies', list: '/api/v1/companies?status=SUBMITTED', key: 'companies',
     columns: [['id', 'number'], ['name', 'name'], ['npwp', 'NPWP'], ['createdAt', 'filed']],
     detail: (x) => '/api/v1/companies/' + x.id, title: (x) => x.name,
     steps: () => [['APPROVE', false, []], ['RETURN', true, []], ['REJECT', true, []]],
     send: (x, v) => ['/api/v1/companies/' + x.id + '/decision', v]
   },
   applications: {
-    label: 'qApplications', lists: ['/api/v1/product-applications?limit=500'], key: 'applications',
+    label: 'qApplications', list: '/api/v1/product-applications?waitingFor=REGULATOR', key: 'applications',
     columns: [['number', 'number'], ['name', 'name'], ['holder', 'subject'], ['status', 'statusCol']],
     detail: (x) => '/api/v1/product-applications/' + x.id, title: (x) => x.name,
     steps: (x) => ({
@@ -88,7 +88,7 @@ const QUEUES = {
     send: (x, v) => ['/api/v1/product-applications/' + x.id + '/actions', Object.assign({action: v.decision}, v, {decision: undefined})]
   },
   certifications: {
-    label: 'qCertifications', lists: ['/api/v1/certifications?limit=500'], key: 'certifications',
+    label: 'qCertifications', list: '/api/v1/certifications?waitingFor=REGULATOR', key: 'certifications',
     columns: [['id', 'number'], ['type', 'facilityType'], ['letterNumber', 'number'], ['status', 'statusCol']],
     detail: (x) => '/api/v1/certifications/' + x.id, title: (x) => x.type + ' ' + x.letterNumber,
     steps: (x) => ({
@@ -100,15 +100,14 @@ const QUEUES = {
   },
   payments: {label: 'qPayments'},
   complaints: {
-    label: 'qComplaints', lists: ['/api/v1/complaints?status=RECEIVED&limit=500', '/api/v1/complaints?status=IN_PROGRESS&limit=500'], key: 'complaints',
+    label: 'qComplaints', list: '/api/v1/complaints?waitingFor=REGULATOR', key: 'complaints',
     columns: [['trackingNumber', 'trackingNumber'], ['productName', 'productName'], ['status', 'statusCol'], ['createdAt', 'filed']],
     title: (x) => x.trackingNumber
   }
 };
 
-/** Statuses an item waits in for Badan POM; the others wait for the applicant or are done. */
-const ACTIONABLE = {applications: ['PRE_REGISTRATION_EVALUATION', 'COUNTER_CHECK', 'EVALUATION'],
-  certifications: ['SUBMITTED', 'INSPECTION', 'CAPA_REVIEW']};
+/** Items read at a time; "more" reads the next page, below the last item's id. */
+const PAGE = 50;
 
 let kind = 'facilities';
 let items = [];
@@ -119,33 +118,41 @@ const label = (k) => (has(k) ? t(k) : k);
 /** A field's name in the page's language (the API's name when it has none). */
 const fieldName = (k) => (has('f_' + k) ? t('f_' + k) : k);
 
-async function listed(q) {
-  const answers = await Promise.all(q.lists.map((path) => call(path)));
-  const bad = answers.find((r) => !r.ok);
-  if (bad) { return bad.body; }
-  const all = answers.flatMap((r) => r.body[q.key]);
-  return ACTIONABLE[kind] ? all.filter((x) => ACTIONABLE[kind].includes(x.status)) : all;
+/** One page of queue {@code q} below id {@code before} (none: the newest): {rows, more}, or the problem. */
+async function listed(q, before) {
+  const r = await call(q.list + '&limit=' + PAGE + (before ? '&beforeId=' + before : ''));
+  if (!r.ok) { return r.body; }
+  return {rows: r.body[q.key], more: r.body[q.key].length === PAGE};
 }
 
-/** The SPBs not paid yet: those of the applications and certifications that wait for a payment. */
-async function unpaid() {
-  const [a, c] = await Promise.all([call('/api/v1/product-applications?limit=500'), call('/api/v1/certifications?limit=500')]);
+/**
+ * The SPBs not paid yet: those of the applications and certifications that wait for a payment
+ * (?waitingFor=PAYMENT, a page of each), each read with its orders.
+ */
+async function unpaid(before) {
+  const page = (path) => call(path + '?waitingFor=PAYMENT&limit=' + PAGE + (before ? '&beforeId=' + before : ''));
+  const [a, c] = await Promise.all([page('/api/v1/product-applications'), page('/api/v1/certifications')]);
   if (!a.ok || !c.ok) { return (a.ok ? c : a).body; }
-  const waiting = a.body.applications.filter((x) => ['PRE_REGISTRATION_PAYMENT', 'REGISTRATION_PAYMENT'].includes(x.status))
-    .map((x) => ['/api/v1/product-applications/' + x.id, x.number + ' · ' + x.name])
-    .concat(c.body.certifications.filter((x) => x.status === 'PAYMENT').map((x) => ['/api/v1/certifications/' + x.id, x.type + ' ' + x.letterNumber]));
+  const waiting = a.body.applications.map((x) => ['/api/v1/product-applications/' + x.id, x.number + ' · ' + x.name])
+    .concat(c.body.certifications.map((x) => ['/api/v1/certifications/' + x.id, x.type + ' ' + x.letterNumber]));
   const details = await Promise.all(waiting.map(([path]) => call(path)));
-  return details.flatMap((r, i) => (r.ok ? r.body.paymentOrders || [] : []).filter((o) => !o.paidAt)
+  const rows = details.flatMap((r, i) => (r.ok ? r.body.paymentOrders || [] : []).filter((o) => !o.paidAt)
     .map((o) => Object.assign({}, o, {id: o.billingNumber, subject: waiting[i][1]})));
+  return {rows, more: false};
 }
 
-async function load() {
+let more = false;
+
+/** The queue's first page, or ({@code next}) the page after the items shown. */
+async function load(next = false) {
   const q = QUEUES[kind];
   item = null;
   $('q-item').hidden = true;
-  const rows = kind === 'payments' ? await unpaid() : await listed(q);
-  if (!Array.isArray(rows)) { problem($('q-list'), rows || {}); return; }
-  items = rows;
+  const before = next && items.length ? items[items.length - 1].id : null;
+  const page = kind === 'payments' ? await unpaid() : await listed(q, before);
+  if (!page || !Array.isArray(page.rows)) { problem($('q-list'), page || {}); return; }
+  items = next ? items.concat(page.rows) : page.rows;
+  more = page.more;
   renderList();
 }
 
@@ -166,9 +173,12 @@ function renderList() {
   const columns = kind === 'payments'
     ? [['billingNumber', 'billingNumber'], ['subject', 'subject'], ['purpose', 'purpose'], ['amount', 'amount'], ['issuedAt', 'filed']]
     : QUEUES[kind].columns;
-  show($('q-list'), items.length
-    ? table('queue-table', columns.concat([['open', '']]).map(([k, l]) => [k, l ? label(l) : '']), items, cell)
-    : el('p', {id: 'queue-empty'}, t('queueEmpty')));
+  if (!items.length) { show($('q-list'), el('p', {id: 'queue-empty'}, t('queueEmpty'))); return; }
+  const list = table('queue-table', columns.concat([['open', '']]).map(([k, l]) => [k, l ? label(l) : '']), items, cell);
+  if (!more) { show($('q-list'), list); return; }
+  const next = el('button', {type: 'button', id: 'q-more', class: 'small'}, t('queueMore'));
+  next.addEventListener('click', () => load(true));
+  show($('q-list'), list, next);
 }
 
 async function openItem(x) {

@@ -4,6 +4,7 @@ import io.lacak.api.http.Authentication;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.api.workflow.QueueFilter;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.asrot.ApplicationStatus;
 import io.lacak.registration.asrot.ProductApplications;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.Set;
 
 /**
  * Product registration over HTTP (seed 000): drafts, steps and reading through the contract; the
@@ -82,17 +84,14 @@ public final class ProductApplicationRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        String status = ctx.request().getParam("status");
+        Set<ApplicationStatus> statuses =
+                QueueFilter.statuses(ctx, ApplicationStatus.class, ProductApplications::waitingFor);
         long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
         Replies.json(
                 ctx,
                 200,
                 applications
-                        .list(
-                                Authentication.caller(ctx),
-                                status == null ? null : ApplicationStatus.valueOf(status),
-                                before,
-                                Replies.intParam(ctx, "limit", 50, 1, 500))
+                        .list(Authentication.caller(ctx), statuses, before, Replies.intParam(ctx, "limit", 50, 1, 500))
                         .map(list -> new JsonObject().put("applications", ProductApplicationJson.list(list))));
     }
 

@@ -5,6 +5,7 @@ import io.lacak.api.http.Authentication;
 import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.api.workflow.QueueFilter;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.certification.Certifications;
 import io.lacak.registration.company.CompanyProfile;
@@ -16,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Certification over HTTP (seed 002). Multipart, on the root router, the caller known before the
@@ -143,17 +145,14 @@ public final class CertificationRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        String status = ctx.request().getParam("status");
+        Set<Certifications.Status> statuses =
+                QueueFilter.statuses(ctx, Certifications.Status.class, Certifications::waitingFor);
         long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
         Replies.json(
                 ctx,
                 200,
                 certifications
-                        .list(
-                                Authentication.caller(ctx),
-                                status == null ? null : Certifications.Status.valueOf(status),
-                                before,
-                                Replies.intParam(ctx, "limit", 50, 1, 500))
+                        .list(Authentication.caller(ctx), statuses, before, Replies.intParam(ctx, "limit", 50, 1, 500))
                         .map(list -> new JsonObject().put("certifications", CertificationJson.list(list))));
     }
 

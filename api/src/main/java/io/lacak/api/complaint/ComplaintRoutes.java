@@ -6,6 +6,7 @@ import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
 import io.lacak.api.verify.Photo;
 import io.lacak.api.verify.RateLimiter;
+import io.lacak.api.workflow.QueueFilter;
 import io.lacak.registration.account.Authenticator;
 import io.lacak.registration.account.Caller;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Complaints over HTTP (Lampiran M.b). Public, on the root router and rate-limited per client:
@@ -114,14 +116,7 @@ public final class ComplaintRoutes {
 
     private void list(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx).requireRegulator();
-        String status = ctx.request().getParam("status");
-        Complaints.Status s;
-        try {
-            s = status == null ? null : Complaints.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(
-                    "status", "UNKNOWN_STATUS", "status must be one of RECEIVED, IN_PROGRESS, ANSWERED, CLOSED");
-        }
+        Set<Complaints.Status> statuses = QueueFilter.statuses(ctx, Complaints.Status.class, Complaints::waitingFor);
         long before = Replies.longParam(ctx, "beforeId", Long.MAX_VALUE);
         Replies.json(
                 ctx,
@@ -129,7 +124,7 @@ public final class ComplaintRoutes {
                 complaints
                         .list(
                                 caller,
-                                s,
+                                statuses,
                                 ctx.request().getParam("nie"),
                                 before,
                                 Replies.intParam(ctx, "limit", 50, 1, 500))

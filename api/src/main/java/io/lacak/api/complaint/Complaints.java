@@ -7,6 +7,8 @@ import io.lacak.core.refusal.Fields;
 import io.lacak.core.serial.SerialCodec;
 import io.lacak.registration.account.Caller;
 import io.lacak.registration.account.Directorate;
+import io.lacak.registration.workflow.Waiting;
+import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -15,6 +17,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -122,25 +125,27 @@ public final class Complaints {
      * Lampiran B, those routed to a directorate of the caller's {@link Caller#scope}, by the commodity
      * of the product their NIE names.
      */
-    public Future<JsonArray> list(Caller regulator, Status status, String nie, long beforeId, int limit) {
+    public Future<JsonArray> list(Caller regulator, Set<Status> statuses, String nie, long beforeId, int limit) {
         regulator.requireRegulator();
         return pool.preparedQuery("select " + COLUMNS + ", " + COMMODITY + " as commodity from complaint"
-                        + " where ($1::varchar is null or status = $1) and ($2::varchar is null or nie = $2) and id < $3"
+                        + " where ($1::text[] is null or status = any($1)) and ($2::varchar is null or nie = $2) and id < $3"
                         + " and ($5::text[] is null or " + COMMODITY + " = any($5) or coalesce(" + COMMODITY
                         + " <> all($6), true)) order by id desc limit $4")
                 .execute(Tuple.from(new Object[] {
-                    status == null ? null : status.name(),
-                    nie,
-                    beforeId,
-                    limit,
-                    regulator.scopeCommodities(),
-                    Directorate.known()
+                    Workflow.names(statuses), nie, beforeId, limit, regulator.scopeCommodities(), Directorate.known()
                 }))
                 .map(rows -> {
                     JsonArray out = new JsonArray();
                     rows.forEach(r -> out.add(json(r).put("directorates", directorates(r.getString("commodity")))));
                     return out;
                 });
+    }
+
+    /** The statuses a complaint waits in for {@code whom}: Badan POM's answer; none waits for a payment. */
+    public static Set<Status> waitingFor(Waiting whom) {
+        return whom == Waiting.REGULATOR
+                ? EnumSet.of(Status.RECEIVED, Status.IN_PROGRESS)
+                : EnumSet.noneOf(Status.class);
     }
 
     private static Set<Directorate> routed(String commodity) {

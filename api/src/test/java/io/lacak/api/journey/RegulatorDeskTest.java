@@ -9,6 +9,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -219,6 +221,81 @@ class RegulatorDeskTest {
         JsonObject seen = api.get("/api/v1/complaints/" + complaint, null).bodyAsJsonObject();
         assertThat(seen.getString("status")).isEqualTo("ANSWERED");
         assertThat(seen.getString("answer")).startsWith("Produk ini terdaftar");
+    }
+
+    static List<String> trackingNumbers(String path) throws Exception {
+        HttpResponse<Buffer> r = api.get(path, regulator);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return r.bodyAsJsonObject().getJsonArray("complaints").stream()
+                .map(x -> ((JsonObject) x).getString("trackingNumber"))
+                .toList();
+    }
+
+    @Test
+    void aLongQueueIsReadAPageAtATime_andHoldsOnlyWhatWaitsForBadanPom() throws Exception {
+        List<String> filed = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            filed.add(ok(api.post(
+                            "/api/v1/complaints",
+                            null,
+                            new JsonObject()
+                                    .put("question", "Apakah produk nomor " + i + " asli?")
+                                    .put("productName", "Vitamin C " + i)
+                                    .put("purchasePlace", "Apotek Antre")
+                                    .put("purchaseAddress", "Jl. Antre " + i + ", Depok")))
+                    .getString("trackingNumber"));
+        }
+        ok(api.post(
+                "/api/v1/complaints/" + filed.get(0) + "/answer",
+                regulator,
+                new JsonObject().put("answer", "Sudah dijawab lewat telepon.").put("status", "CLOSED")));
+        // a queue holds what waits for Badan POM: a closed complaint does not, however recent
+        List<String> waiting = trackingNumbers("/api/v1/complaints?waitingFor=REGULATOR&limit=500");
+        assertThat(waiting).contains(filed.get(1), filed.get(54)).doesNotContain(filed.get(0));
+        assertThat(api.get("/api/v1/complaints?waitingFor=REGULATOR&status=RECEIVED", regulator)
+                        .statusCode())
+                .isEqualTo(400);
+        // ASROT: an application waiting for its SPB waits for a payment, not for a decision
+        String manufacturer = api.login("pabrik", api.password(MANUFACTURER));
+        long unpaid = ok(api.post(
+                        "/api/v1/product-applications", manufacturer, ProductRegistrationTest.draft("Jamu Antre")))
+                .getLong("id");
+        ok(api.post(
+                "/api/v1/product-applications/" + unpaid + "/actions",
+                manufacturer,
+                new JsonObject()
+                        .put("action", "SUBMIT_PRE_REGISTRATION")
+                        .put("ossLicenceCode", "063000000066")
+                        .put("ossLicenceId", "I-202303151648407742643")));
+        assertThat(ok(api.get("/api/v1/product-applications?waitingFor=PAYMENT", regulator))
+                        .getJsonArray("applications")
+                        .stream()
+                        .map(x -> ((JsonObject) x).getLong("id")))
+                .contains(unpaid);
+        assertThat(ok(api.get("/api/v1/product-applications?waitingFor=REGULATOR", regulator))
+                        .getJsonArray("applications")
+                        .stream()
+                        .map(x -> ((JsonObject) x).getLong("id")))
+                .doesNotContain(unpaid);
+
+        // the console reads 50 at a time; "Muat lebih banyak" reads the rest
+        queue("complaints");
+        browser.shown("#q-more");
+        assertThat(browser.driver.findElements(By.cssSelector("#queue-table tbody tr")))
+                .hasSize(50);
+        browser.click("#q-more");
+        browser.until(
+                d -> d.findElements(By.cssSelector("#queue-table tbody tr")).size() == waiting.size());
+        browser.shown("#queue-table button.open[data-id='" + filed.get(1) + "']");
+        assertThat(browser.driver.findElements(By.id("q-more"))).isEmpty();
+
+        // the complaints of this test leave the queue as it was
+        for (String tracking : filed.subList(1, filed.size())) {
+            ok(api.post(
+                    "/api/v1/complaints/" + tracking + "/answer",
+                    regulator,
+                    new JsonObject().put("answer", "Terima kasih.").put("status", "CLOSED")));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.lacak.registration.account.Caller;
 import io.lacak.registration.asrot.ProductApplicationForm.Draft;
 import io.lacak.registration.workflow.Subject;
 import io.lacak.registration.workflow.Subject.Kind;
+import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The SQL of product applications: the {@code product_application} rows, their status moves, and
@@ -177,21 +179,16 @@ final class ProductApplicationStore {
     }
 
     /** The rows the caller sees (its manufacturers'; all for the regulator), newest first. */
-    Future<List<Row>> list(Caller caller, ApplicationStatus status, long beforeId, int limit) {
+    Future<List<Row>> list(Caller caller, Set<ApplicationStatus> statuses, long beforeId, int limit) {
         Integer[] holders = caller.facilities().toArray(new Integer[0]);
         return pool.preparedQuery(
-                        "select * from product_application where ($1::varchar is null or status = $1) and id < $2"
+                        "select * from product_application where ($1::text[] is null or status = any($1)) and id < $2"
                                 + " and ($4::boolean or holder = any($5::int[]))"
                                 // Lampiran B: the regulator sees those of the directorates it acts for
                                 + " and (not $4::boolean or $6::text[] is null or commodity = any($6))"
                                 + " order by id desc limit $3")
                 .execute(Tuple.from(new Object[] {
-                    status == null ? null : status.name(),
-                    beforeId,
-                    limit,
-                    caller.regulator(),
-                    holders,
-                    caller.scopeCommodities()
+                    Workflow.names(statuses), beforeId, limit, caller.regulator(), holders, caller.scopeCommodities()
                 }))
                 .map(rows -> {
                     List<Row> out = new ArrayList<>();

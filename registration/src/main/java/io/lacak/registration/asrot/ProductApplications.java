@@ -17,6 +17,7 @@ import io.lacak.registration.payment.PaymentOrders.Purpose;
 import io.lacak.registration.product.Category;
 import io.lacak.registration.product.Products;
 import io.lacak.registration.product.TwoDMethod;
+import io.lacak.registration.workflow.Waiting;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -307,9 +308,27 @@ public final class ProductApplications {
         return store.deleteDrafts(today, "not submitted within " + DRAFT_WORKING_DAYS + " working days");
     }
 
+    /**
+     * The statuses an application waits in for {@code whom}: the ones Badan POM's steps start from
+     * ({@link Action#byRegulator}), or the two SPBs (seed 000: pre-registration and registration).
+     */
+    public static Set<ApplicationStatus> waitingFor(Waiting whom) {
+        if (whom == Waiting.PAYMENT) {
+            return EnumSet.of(ApplicationStatus.PRE_REGISTRATION_PAYMENT, ApplicationStatus.REGISTRATION_PAYMENT);
+        }
+        Set<ApplicationStatus> out = EnumSet.noneOf(ApplicationStatus.class);
+        for (Action a : Action.values()) {
+            if (a.byRegulator()) {
+                out.addAll(a.from());
+            }
+        }
+        return out;
+    }
+
     /** The applications the caller sees (its manufacturers'; all for the regulator), newest first. */
-    public Future<List<ProductApplication>> list(Caller caller, ApplicationStatus status, long beforeId, int limit) {
-        return store.list(caller, status, beforeId, limit).map(rows -> rows.stream()
+    public Future<List<ProductApplication>> list(
+            Caller caller, Set<ApplicationStatus> statuses, long beforeId, int limit) {
+        return store.list(caller, statuses, beforeId, limit).map(rows -> rows.stream()
                 .map(r -> ProductApplicationView.application(r, ref))
                 .toList());
     }

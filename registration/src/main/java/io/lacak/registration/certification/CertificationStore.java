@@ -8,6 +8,7 @@ import io.lacak.registration.certification.Certifications.Status;
 import io.lacak.registration.document.Documents;
 import io.lacak.registration.workflow.Subject;
 import io.lacak.registration.workflow.Subject.Kind;
+import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -141,15 +142,15 @@ final class CertificationStore {
     }
 
     /** The rows the caller sees (its company's; all for the regulator), newest first. */
-    Future<List<Row>> list(Caller caller, Status status, long beforeId, int limit) {
+    Future<List<Row>> list(Caller caller, Set<Status> statuses, long beforeId, int limit) {
         return pool.preparedQuery("select ce.* from certification ce join company co on co.id = ce.company_id"
-                        + " where ($1::varchar is null or ce.status = $1) and ce.id < $2 and ($4::boolean or co.account_id = $5)"
+                        + " where ($1::text[] is null or ce.status = any($1)) and ce.id < $2 and ($4::boolean or co.account_id = $5)"
                         // Lampiran B: routed by the company's commodities, as its registration was
                         + " and (not $4::boolean or $6::text[] is null or co.commodities && $6"
                         + " or not co.commodities && $7)"
                         + " order by ce.id desc limit $3")
                 .execute(Tuple.from(new Object[] {
-                    status == null ? null : status.name(),
+                    Workflow.names(statuses),
                     beforeId,
                     limit,
                     caller.regulator(),

@@ -10,6 +10,7 @@ import io.lacak.registration.document.Documents;
 import io.lacak.registration.notice.Outbox;
 import io.lacak.registration.payment.PaymentOrders;
 import io.lacak.registration.payment.PaymentOrders.Purpose;
+import io.lacak.registration.workflow.Waiting;
 import io.lacak.registration.workflow.Workflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -323,9 +324,19 @@ public final class Certifications {
         });
     }
 
+    /**
+     * The statuses a certification waits in for {@code whom}: the ones {@link #decide} starts from,
+     * or its SPB.
+     */
+    public static Set<Status> waitingFor(Waiting whom) {
+        return whom == Waiting.PAYMENT
+                ? EnumSet.of(Status.PAYMENT)
+                : EnumSet.of(Status.SUBMITTED, Status.INSPECTION, Status.CAPA_REVIEW);
+    }
+
     /** The applications the caller sees (its company's; all for the regulator), newest first. */
-    public Future<List<Certification>> list(Caller caller, Status status, long beforeId, int limit) {
-        return store.list(caller, status, beforeId, limit)
+    public Future<List<Certification>> list(Caller caller, Set<Status> statuses, long beforeId, int limit) {
+        return store.list(caller, statuses, beforeId, limit)
                 .map(rows -> rows.stream().map(CertificationView::certification).toList());
     }
 

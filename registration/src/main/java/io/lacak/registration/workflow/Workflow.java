@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,6 +35,11 @@ public final class Workflow {
 
     /** A workflow's row as {@code T}, with its documents and its history. */
     public record Filed<T>(T row, List<Documents.Stored> documents, List<Step> history) {}
+
+    /** The statuses of a list's filter as SQL's {@code text[]}; {@code null} (any status) for {@code null}. */
+    public static String[] names(Set<? extends Enum<?>> statuses) {
+        return statuses == null ? null : statuses.stream().map(Enum::name).toArray(String[]::new);
+    }
 
     /** The row of {@code subject} with its documents and history; NOT_FOUND naming {@code what} when there is none. */
     public static <T> Future<Filed<T>> get(Pool pool, Subject subject, String what, Function<Row, T> read) {
