@@ -26,6 +26,10 @@ final class Http implements AutoCloseable {
         this.port = port;
     }
 
+    int port() {
+        return port;
+    }
+
     JsonObject post(String path, String apiKey, JsonObject body) throws Exception {
         Buffer answer = call(HttpMethod.POST, path, apiKey, Buffer.buffer(body.encode()));
         return new JsonObject(answer);

@@ -85,6 +85,22 @@ final class Load {
      */
     Future<Result> steady(
             int port, String path, String apiKey, int perSecond, Future<?> until, IntFunction<Buffer> body) {
+        return steady(port, path, apiKey, perSecond, until, body, null);
+    }
+
+    /**
+     * As {@link #steady(int, String, String, int, Future, IntFunction)}, each request's due, send
+     * and answer times kept in {@code trace} when it is not {@code null} (to set the slow ones
+     * beside what the server and Postgres did at the time).
+     */
+    Future<Result> steady(
+            int port,
+            String path,
+            String apiKey,
+            int perSecond,
+            Future<?> until,
+            IntFunction<Buffer> body,
+            Trace trace) {
         HttpClient client = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
         Promise<Result> done = Promise.promise();
@@ -113,7 +129,8 @@ final class Load {
                         }
                         return;
                     }
-                    sent[0]++;
+                    long i = sent[0]++;
+                    long dueAt = start + i * 1_000_000_000L / perSecond;
                     run.inFlight++;
                     long t0 = System.nanoTime();
                     client.request(options)
@@ -121,7 +138,13 @@ final class Load {
                                     req.send(b).compose(resp -> resp.body().map(x -> resp.statusCode())))
                             .onComplete(ar -> {
                                 run.inFlight--;
-                                run.record(System.nanoTime() - t0, ar.succeeded() && ar.result() == 200);
+                                long t1 = System.nanoTime();
+                                // from when it was due, not when the timer got to it: a late sender
+                                // (its own GC, JIT or a busy core) must not hide a wait (coordinated omission)
+                                run.record(t1 - dueAt, ar.succeeded() && ar.result() == 200);
+                                if (trace != null) {
+                                    trace.add(dueAt, t0, t1, ar.succeeded() ? ar.result() : -1);
+                                }
                                 if (run.stopped && run.inFlight == 0) {
                                     run.finish();
                                 }

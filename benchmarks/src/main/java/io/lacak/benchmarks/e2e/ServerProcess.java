@@ -40,13 +40,25 @@ final class ServerProcess implements AutoCloseable {
 
     /** The packaged server with the demo seeded, in {@code dataDir}, with {@code LACAK_*} settings. */
     static ServerProcess lacak(Path jar, Path dataDir, String heap, Map<String, String> settings) throws IOException {
+        return lacak(jar, dataDir, heap, settings, List.of(), null);
+    }
+
+    /**
+     * As {@link #lacak(Path, Path, String, Map)}, with more JVM options ({@code -Xlog:gc...}) and
+     * the server's standard error (its log and the embedded Postgres's) written to {@code log}
+     * when it is not {@code null}.
+     */
+    static ServerProcess lacak(
+            Path jar, Path dataDir, String heap, Map<String, String> settings, List<String> jvm, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        command.addAll(jvm);
         String extra = System.getProperty("lacak.server.jvm"); // e.g. -XX:StartFlightRecording=filename=server.jfr
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.strip().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataDir.toString(), "--demo"));
-        return start(command, settings);
+        return start(command, settings, log);
     }
 
     /** The baseline: a bare Vert.x JSON route in this jar. */
@@ -58,7 +70,8 @@ final class ServerProcess implements AutoCloseable {
                         "-cp",
                         System.getProperty("java.class.path"),
                         BareServer.class.getName()),
-                Map.of());
+                Map.of(),
+                null);
     }
 
     /** The plain alternative: verify by primary key from a Postgres table of {@code rows} ({@link PgVerifyServer}). */
@@ -72,15 +85,19 @@ final class ServerProcess implements AutoCloseable {
                         PgVerifyServer.class.getName(),
                         codes.toString(),
                         Long.toString(rows)),
-                Map.of());
+                Map.of(),
+                null);
     }
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static ServerProcess start(List<String> command, Map<String, String> settings) throws IOException {
-        ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    private static ServerProcess start(List<String> command, Map<String, String> settings, Path log)
+            throws IOException {
+        ProcessBuilder b = new ProcessBuilder(command)
+                .redirectError(
+                        log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
         b.environment().putAll(settings);
         Process p = b.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
