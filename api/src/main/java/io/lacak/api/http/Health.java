@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Tuple;
 
 /** {@code GET /health} of a node that writes (or wrote) the shard: {@code root.get("/health").handler(new Health(config, services, shard))}. */
 final class Health implements Handler<RoutingContext> {
@@ -47,9 +48,9 @@ final class Health implements Handler<RoutingContext> {
                 new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
         s.database()
                 .pool()
-                .query("select (select coalesce(max(seq), 0) from journal where shard = 0),"
-                        + " (select seq from custody_watermark where shard = 0)")
-                .execute()
+                .preparedQuery("select (select coalesce(max(seq), 0) from journal where shard = $1),"
+                        + " (select seq from custody_watermark where shard = $1)")
+                .execute(Tuple.of(s.sequencer().shard()))
                 .map(rows -> new JsonObject()
                         .put("status", w.up() && in.up() ? "UP" : "DOWN")
                         .put(

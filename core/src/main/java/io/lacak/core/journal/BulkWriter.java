@@ -60,6 +60,9 @@ final class BulkWriter {
     private final Ledger partLedger;
 
     private final Path staging;
+    /** The shard whose journal this writer's bulk reports go to (issue 21). */
+    private final int shard;
+
     private final Queue<BulkReport> queue = new ConcurrentLinkedQueue<>();
 
     BulkWriter(
@@ -70,7 +73,9 @@ final class BulkWriter {
             SerialKeys keys,
             Clock clock,
             Ledger writerLedger,
-            Path staging) {
+            Path staging,
+            int shard) {
+        this.shard = shard;
         this.pool = pool;
         this.store = store;
         this.pending = pending;
@@ -180,12 +185,12 @@ final class BulkWriter {
 
     private void writePart(BulkReport b, Effects fx, int rows) {
         int part = b.nextPart++;
-        Tuple row = Tuple.of(b.id, part, rows, Buffer.buffer(fx.encode()));
+        Tuple row = Tuple.of(shard, b.id, part, rows, Buffer.buffer(fx.encode()));
         // not flushed to disk on its own: a part counts only once the report's commit row is durable,
         // and that commit flushes the log up to itself, this part's insert included
         b.parts.add(pool.withTransaction(
                 c -> c.query("set local synchronous_commit = off").execute().compose(v -> c.preparedQuery(
-                                "insert into journal_part (bulk, part, rows, effects) values ($1, $2, $3, $4)")
+                                "insert into journal_part (shard, bulk, part, rows, effects) values ($1, $2, $3, $4, $5)")
                         .execute(row))));
         long inFlight = b.parts.stream().filter(f -> !f.isComplete()).count();
         if (inFlight > PARTS_IN_FLIGHT) {
@@ -218,9 +223,9 @@ final class BulkWriter {
         RowSet<Row> rows;
         try {
             rows = pool.preparedQuery(
-                            "select part, rows, effects from journal_part where shard = 0 and bulk = $1 and part >= $2"
+                            "select part, rows, effects from journal_part where shard = $4 and bulk = $1 and part >= $2"
                                     + " order by part limit $3")
-                    .execute(Tuple.of(b.id, b.nextApply, PARTS_PER_STEP))
+                    .execute(Tuple.of(b.id, b.nextApply, PARTS_PER_STEP, shard))
                     .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             // committed but not read back: the report stands; replay applies it whole (its watermark is held)
@@ -259,8 +264,8 @@ final class BulkWriter {
         end(b);
         if (!b.keepParts) {
             try {
-                pool.preparedQuery("delete from journal_part where shard = 0 and bulk = $1")
-                        .execute(Tuple.of(b.id))
+                pool.preparedQuery("delete from journal_part where shard = $2 and bulk = $1")
+                        .execute(Tuple.of(b.id, shard))
                         .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "parts of bulk " + b.id + " left for the next start", e);
@@ -290,9 +295,10 @@ final class BulkWriter {
         int next = 0; // the caller has flushed what came before
 
         while (true) {
-            RowSet<Row> rows = pool.preparedQuery("select part, effects from journal_part where shard = 0 and bulk = $1"
-                            + " and part >= $2 order by part limit 8")
-                    .execute(Tuple.of(bulk, next))
+            RowSet<Row> rows = pool.preparedQuery(
+                            "select part, effects from journal_part where shard = $3 and bulk = $1"
+                                    + " and part >= $2 order by part limit 8")
+                    .execute(Tuple.of(bulk, next, shard))
                     .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (rows.size() == 0) {
                 return;

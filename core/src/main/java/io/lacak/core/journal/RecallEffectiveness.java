@@ -54,9 +54,10 @@ public final class RecallEffectiveness {
     /** Recalled batches, the newest notice first, below journal sequence {@code before}, each with its figures. */
     public Future<JsonArray> list(long before, int limit) {
         return custody.catchUp()
-                .compose(n -> pool.preparedQuery("select seq, details from journal"
-                                + " where kind = 'RECALL_NOTICE' and seq < $1 order by seq desc limit $2")
-                        .execute(Tuple.of(before, limit)))
+                .compose(n -> pool.preparedQuery(
+                                "select seq, details from journal"
+                                        + " where shard = $3 and kind = 'RECALL_NOTICE' and seq < $1 order by seq desc limit $2")
+                        .execute(Tuple.of(before, limit, custody.shard())))
                 .compose(rows -> {
                     List<Future<JsonObject>> each = new ArrayList<>();
                     for (Row r : rows) {
@@ -85,9 +86,9 @@ public final class RecallEffectiveness {
             return Future.succeededFuture(null);
         }
         return custody.catchUp()
-                .compose(n -> pool.preparedQuery("select seq, details from journal where kind = 'RECALL_NOTICE'"
-                                + " and facility = $1 order by seq desc")
-                        .execute(Tuple.of(p.holder())))
+                .compose(n -> pool.preparedQuery("select seq, details from journal where shard = $2"
+                                + " and kind = 'RECALL_NOTICE' and facility = $1 order by seq desc")
+                        .execute(Tuple.of(p.holder(), custody.shard())))
                 .compose(rows -> {
                     for (Row r : rows) {
                         JsonObject d = r.getString("details") == null
@@ -107,8 +108,8 @@ public final class RecallEffectiveness {
     private Future<JsonObject> figures(Product p, Batch b, long noticeSeq, JsonObject details) {
         // one read of the batch's custody: each code's last row up to the notice, and its last one after it
         return pool.preparedQuery("select distinct on (key, seq <= $2) key, seq <= $2 as at_notice, status, holder,"
-                        + " parent from custody where shard = 0 and batch = $1 order by key, seq <= $2, seq desc")
-                .execute(Tuple.of(b.ref(), noticeSeq))
+                        + " parent from custody where shard = $3 and batch = $1 order by key, seq <= $2, seq desc")
+                .execute(Tuple.of(b.ref(), noticeSeq, custody.shard()))
                 .compose(rows -> vertx.executeBlocking(
                         () -> {
                             Map<ByteBuffer, Step> then = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
