@@ -63,6 +63,8 @@ final class BulkWriter {
     /** The shard whose journal this writer's bulk reports go to (issue 21). */
     private final int shard;
 
+    private final Shards shards;
+
     private final Queue<BulkReport> queue = new ConcurrentLinkedQueue<>();
 
     BulkWriter(
@@ -74,8 +76,10 @@ final class BulkWriter {
             Clock clock,
             Ledger writerLedger,
             Path staging,
-            int shard) {
+            int shard,
+            Shards shards) {
         this.shard = shard;
+        this.shards = shards;
         this.pool = pool;
         this.store = store;
         this.pending = pending;
@@ -138,6 +142,7 @@ final class BulkWriter {
     private void begin(BulkReport b) {
         b.staged = StagedStore.open(store, staging.resolve("bulk-" + b.id), b.expectedRows);
         b.ledger = new Ledger(b.staged, ref, keys, clock);
+        b.ledger.batchRefsOf(shard, shards.count());
         pending.fence(b.staged::staged);
         writerLedger.fenceBatches(b::touchesBatch);
     }
@@ -156,6 +161,11 @@ final class BulkWriter {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "bulk report " + b.id + " could not be decided", e);
             b.failure = e;
+            return;
+        }
+        RuntimeException elsewhere = d.changes() ? shards.elsewhere(ref, shard, d.effects()) : null;
+        if (elsewhere != null) {
+            b.failure = elsewhere; // a code of another shard's holder: not in this shard's journal
             return;
         }
         for (Refused r : d.outcome().refused()) {

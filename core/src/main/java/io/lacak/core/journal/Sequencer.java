@@ -98,6 +98,8 @@ public final class Sequencer implements AutoCloseable {
     private final Pool pool;
     /** The shard whose journal this writer keeps (issue 21): its own sequence, store and lease. */
     private final int shard;
+    /** All the shards, to refuse a code of another shard's holder (a report sent to the wrong writer). */
+    private final Shards shards;
 
     private final CodeStore store;
     private final OverlayStore pending;
@@ -143,19 +145,22 @@ public final class Sequencer implements AutoCloseable {
             Clock clock,
             WorkingDays days,
             Path staging,
-            int shard) {
+            int shard,
+            Shards shards) {
         this.vertx = vertx;
         this.pool = pool;
         this.shard = shard;
+        this.shards = shards;
         this.store = store;
         this.pending = new OverlayStore(store);
         this.ref = ref;
         this.keys = keys;
         this.writerLedger = new Ledger(pending, ref, keys, clock);
+        writerLedger.batchRefsOf(shard, shards.count()); // several writers share ref: each its own batch refs
         this.readerLedger = new Ledger(store, ref, keys, clock);
         this.clock = clock;
         this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued);
-        this.bulks = new BulkWriter(pool, store, pending, ref, keys, clock, writerLedger, staging, shard);
+        this.bulks = new BulkWriter(pool, store, pending, ref, keys, clock, writerLedger, staging, shard, shards);
     }
 
     /** Loads the reference data, catches the store up with the journal, and starts taking reports. */
@@ -182,13 +187,13 @@ public final class Sequencer implements AutoCloseable {
      */
     public static Future<Sequencer> start(
             Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock, WorkingDays days, Path staging) {
-        return start(vertx, pool, store, keys, clock, days, staging, 0, null);
+        return start(vertx, pool, store, keys, clock, days, staging, 0, Shards.ONE, null);
     }
 
     /**
      * Issue 21: the writer of {@code shard}, its journal replayed into {@code store}; several in one
      * node share one {@code ref} (loaded once by {@link #loadReferenceData(Pool)}; {@code null}: loaded
-     * here). {@code Sequencer.start(vertx, pool, store, keys, clock, days, staging, 1, ref)}
+     * here). {@code Sequencer.start(vertx, pool, store, keys, clock, days, staging, 1, Shards.of(2), ref)}
      */
     public static Future<Sequencer> start(
             Vertx vertx,
@@ -199,6 +204,7 @@ public final class Sequencer implements AutoCloseable {
             WorkingDays days,
             Path staging,
             int shard,
+            Shards shards,
             ReferenceData shared) {
         Future<ReferenceData> loaded = shared != null ? Future.succeededFuture(shared) : loadReferenceData(pool);
         return loaded.compose(ref -> pool.preparedQuery("delete from journal_part p where p.shard = $1 and not exists"
@@ -206,7 +212,7 @@ public final class Sequencer implements AutoCloseable {
                         .execute(Tuple.of(shard))
                         .map(v -> {
                             StagedStore.delete(staging);
-                            return new Sequencer(vertx, pool, store, ref, keys, clock, days, staging, shard);
+                            return new Sequencer(vertx, pool, store, ref, keys, clock, days, staging, shard, shards);
                         }))
                 .compose(s -> s.onWriter(() -> {
                     s.replay();
@@ -606,6 +612,10 @@ public final class Sequencer implements AutoCloseable {
         }
         if (!d.changes()) {
             return new Receipt(0, late, d.outcome(), false);
+        }
+        RuntimeException elsewhere = shards.elsewhere(ref, shard, d.effects());
+        if (elsewhere != null) {
+            return elsewhere; // sent to the wrong writer: never journaled in a shard not its holder's
         }
         long seq = writerLedger.sequence() + 1;
         writerLedger.apply(seq, d.effects());

@@ -1,10 +1,12 @@
 package io.lacak.core.journal;
 
 import io.lacak.core.lifecycle.CodeRef;
+import io.lacak.core.lifecycle.Effects;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.store.CodeKey;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.SortedSet;
@@ -88,6 +90,34 @@ public final class Shards {
             out.add(lastShard);
         }
         return out;
+    }
+
+    /**
+     * Why the writer of {@code shard} may not journal {@code fx} (a code of another shard's holder
+     * in it: the report was sent to the wrong writer), or {@code null} when it may.
+     */
+    public RuntimeException elsewhere(ReferenceData ref, int shard, Effects fx) {
+        if (count == 1) {
+            return null;
+        }
+        SortedSet<Integer> others = new TreeSet<>();
+        int last = -1;
+        int lastShard = shard;
+        for (ByteBuffer key : fx.states().keySet()) {
+            int product = CodeKey.productId(key.array());
+            if (product != last) {
+                last = product;
+                lastShard = ofProduct(ref, product);
+            }
+            if (lastShard != shard) {
+                others.add(lastShard);
+            }
+        }
+        if (others.isEmpty()) {
+            return null;
+        }
+        others.add(shard);
+        return ShardWriters.spansShards(others);
     }
 
     @Override
