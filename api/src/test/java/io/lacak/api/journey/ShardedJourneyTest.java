@@ -109,7 +109,9 @@ class ShardedJourneyTest {
 
     @AfterAll
     void stop() throws Exception {
-        api.close();
+        if (api != null) {
+            api.close();
+        }
     }
 
     @Test
@@ -253,6 +255,31 @@ class ShardedJourneyTest {
         }
         assertThat(state(b.get(1), apt).getBoolean("recalled")).isTrue();
         assertThat(state(a.get(1), apt).getBoolean("recalled")).isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void aRestartReplaysEachShardsJournalIntoItsOwnStore() throws Exception {
+        java.nio.file.Path dir = api.dataDir;
+        api.close();
+        api = null;
+        // the other holder's store is lost: its writer rebuilds it from its own shard's journal alone
+        java.nio.file.Path lost = dir.resolve(shardB == 0 ? "store" : "shard-" + shardB);
+        try (var files = Files.walk(lost)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        }
+        api = new Api(dir, c -> c.setShards(2).setBodyLimit(8 * 1024 * 1024));
+
+        Map<Integer, List<String>> kinds = journal();
+        for (int shard : List.of(shardA, shardB)) {
+            assertThat(api.lacak.services().writers().member(shard).store().appliedSequence())
+                    .isEqualTo(kinds.get(shard).size());
+        }
+        assertThat(state(b.get(0), apt).getString("status")).isEqualTo("SOLD");
+        assertThat(state(b.get(1), apt).getBoolean("recalled")).isTrue();
+        assertThat(state(a.get(0), apt).getString("status")).isEqualTo("SOLD");
+        assertSpansShards(api.post("/api/v1/sales", apt, codes(a.get(1), b.get(2))));
     }
 
     private static List<String> issue(String key, String nie, String batch, int primaries) throws Exception {

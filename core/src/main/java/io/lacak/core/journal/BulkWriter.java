@@ -273,6 +273,13 @@ final class BulkWriter {
         }
         end(b);
         if (!b.keepParts) {
+            for (var part : b.parts) { // a part still in flight would land after the delete
+                try {
+                    part.await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // not written: nothing to delete
+                }
+            }
             try {
                 pool.preparedQuery("delete from journal_part where shard = $2 and bulk = $1")
                         .execute(Tuple.of(b.id, shard))

@@ -63,7 +63,7 @@ public final class NoticeMail {
                     .toArray(Long[]::new);
             chain = chain.compose(
                     v -> c.preparedQuery("select seq, details from journal where shard = $1 and seq = any($2)")
-                            .execute(Tuple.of(shard, seqs))
+                            .execute(Tuple.tuple().addInteger(shard).addArrayOfLong(seqs))
                             .map(rows -> {
                                 rows.forEach(r -> out.put(shard + "/" + r.getLong("seq"), r.getString("details")));
                                 return null;
