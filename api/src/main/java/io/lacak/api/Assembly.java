@@ -15,17 +15,22 @@ import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.Notifications;
 import io.lacak.core.journal.Sequencer;
+import io.lacak.core.journal.ShardWriters;
+import io.lacak.core.journal.Shards;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
 import io.lacak.registration.Registration;
 import io.lacak.registration.account.TokenSecret;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
-/** How {@link Lacak} puts the server's parts together: {@code Assembly.services(vertx, config, db, sequencer, Assembly.open(config))}. */
+/** How {@link Lacak} puts the server's parts together: {@code Assembly.services(vertx, config, db, sequencers, Assembly.open(config))}. */
 final class Assembly {
 
     private static final Logger LOG = Logger.getLogger(Assembly.class.getName());
@@ -33,40 +38,96 @@ final class Assembly {
     private Assembly() {}
 
     /** What start-up opens on a worker before the services are built: files and keys. */
-    record Opened(SerialKeys keys, CodeStore store, byte[] tokenSecret, String metricsToken) {}
+    record Opened(SerialKeys keys, List<CodeStore> stores, byte[] tokenSecret, String metricsToken) {
+        /** Shard 0's store. */
+        CodeStore store() {
+            return stores.get(0);
+        }
+    }
 
-    /** Opens the keys, the token secret, the store and the metrics token. Blocking. */
+    /** Opens the keys, the token secret, every shard's store ({@code LACAK_SHARDS}) and the metrics token. Blocking. */
     static Opened open(LacakConfig config) {
         SerialKeys keys = config.loadSerialKeys();
         byte[] tokenSecret = TokenSecret.load(config.dataDir().resolve("keys").resolve("jwt.key"), config.jwtSecret());
-        CodeStore store = CodeStore.open(config.storeOptions());
+        List<CodeStore> stores = new ArrayList<>();
+        for (int shard = 0; shard < config.shards(); shard++) {
+            stores.add(CodeStore.open(config.storeOptions(shard)));
+        }
         String metricsToken =
                 MetricsToken.load(config.dataDir().resolve("keys").resolve("metrics.token"), config.metricsToken());
-        return new Opened(keys, store, tokenSecret, metricsToken);
+        return new Opened(keys, stores, tokenSecret, metricsToken);
     }
 
-    /** The services over the sequencer's reference data and ledger. */
-    static Services services(Vertx vertx, LacakConfig config, Database db, Sequencer sequencer, Opened parts) {
+    /**
+     * Issue 21: one writer per shard, each replaying its own journal into its own store (in
+     * parallel, each on its writer thread), over one reference data loaded once; the uncommitted
+     * chunks of big files in {@code <data>/staging} (shard 0) and {@code <data>/staging-N}.
+     */
+    static Future<List<Sequencer>> writers(Vertx vertx, LacakConfig config, Database db, Opened parts) {
+        Shards shards = Shards.of(config.shards());
+        return Sequencer.loadReferenceData(db.pool()).compose(ref -> {
+            List<Future<Sequencer>> each = new ArrayList<>();
+            for (int shard = 0; shard < shards.count(); shard++) {
+                each.add(Sequencer.start(
+                        vertx,
+                        db.pool(),
+                        parts.stores().get(shard),
+                        parts.keys(),
+                        config.clock(),
+                        WorkingDays.of(config.holidays()),
+                        config.dataDir().resolve(shard == 0 ? "staging" : "staging-" + shard),
+                        shard,
+                        shards,
+                        ref));
+            }
+            return Future.all(each).map(all -> {
+                List<Sequencer> out = new ArrayList<>();
+                for (int i = 0; i < each.size(); i++) {
+                    out.add(all.<Sequencer>resultAt(i));
+                }
+                return out;
+            });
+        });
+    }
+
+    /** The services over the writers' reference data and ledgers, shard 0's first. */
+    static Services services(Vertx vertx, LacakConfig config, Database db, List<Sequencer> sequencers, Opened parts) {
         Clock clock = config.clock();
+        Sequencer sequencer = sequencers.get(0);
         CodeStore store = parts.store();
         var ref = sequencer.referenceData();
+        List<ShardWriters.Member> members = new ArrayList<>();
+        for (Sequencer s : sequencers) {
+            CodeStore own = parts.stores().get(s.shard());
+            members.add(new ShardWriters.Member(s, own, new Custody(vertx, db.pool(), own, ref, s.shard())));
+        }
+        ShardWriters writers = new ShardWriters(Shards.of(sequencers.size()), members);
+        Shards shards = writers.shards();
         Registration registration = Registration.create(
                 vertx, db.pool(), ref, parts.tokenSecret(), WorkingDays.of(config.holidays()), clock);
         Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
         IssuedSerials issued = new IssuedSerials(ref, parts.keys());
+        // issue 21: a facility's files go to its own holder's shard (a manufacturer's are its codes);
+        // a code of another holder in them is refused by the writer, never journaled in the wrong shard
         UploadJobs jobs = new UploadJobs(
-                vertx, db.pool(), sequencer, codec, config.dataDir().resolve("uploads"));
+                vertx,
+                db.pool(),
+                ref,
+                f -> writers.member(shards.ofHolder(f.partnerId())).sequencer(),
+                codec,
+                config.dataDir().resolve("uploads"));
         return new Services(
                 db,
                 store,
                 sequencer,
-                new Custody(vertx, db.pool(), store, ref),
+                members.get(0).custody(),
+                writers,
                 new Notifications(db.pool()),
                 codec,
                 clock,
                 registration,
                 new Verifier(
-                        sequencer.ledger(),
+                        writers,
                         ref,
                         issued,
                         registration.products(),

@@ -4,10 +4,8 @@ import io.lacak.api.http.ApiVerticle;
 import io.lacak.api.http.Front;
 import io.lacak.api.http.ShardNode;
 import io.lacak.api.verify.RateLimiter;
-import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.db.Database;
 import io.lacak.core.db.DatabaseOptions;
-import io.lacak.core.journal.Sequencer;
 import io.lacak.core.journal.ShardLease;
 import io.lacak.registration.notice.Mailer;
 import io.lacak.registration.notice.NoticeMail;
@@ -122,6 +120,13 @@ public final class Lacak {
                         vertx,
                         new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
                 .compose(db -> {
+                    if (config.node() != null && config.shards() > 1) {
+                        // issue 21: a cluster node leases shard 0 only; a lease per shard is not built yet
+                        return db.close()
+                                .compose(v -> Future.failedFuture(new IllegalArgumentException(
+                                        "LACAK_NODE with LACAK_SHARDS > 1 is not supported yet: one node writes"
+                                                + " all its shards, or a cluster keeps one shard")));
+                    }
                     if (config.node() == null) {
                         Lacak lacak = new Lacak(vertx, config, mailer, db, null);
                         return lacak.open(null).map(lacak);
@@ -199,19 +204,12 @@ public final class Lacak {
                     Assembly.sweepLeftovers(config);
                     return Assembly.open(config); // memory-mapped files and key files block: a worker thread
                 })
-                .compose(parts -> Sequencer.start(
-                                vertx,
-                                db.pool(),
-                                parts.store(),
-                                parts.keys(),
-                                config.clock(),
-                                WorkingDays.of(config.holidays()),
-                                config.dataDir().resolve("staging")) // a big file's uncommitted chunks
-                        .map(sequencer -> {
+                .compose(parts -> Assembly.writers(vertx, config, db, parts) // one per shard, each replayed
+                        .map(sequencers -> {
                             if (lease != null) {
-                                sequencer.fencedBy(lease); // every commit renews it, or fails once it is lost
+                                sequencers.get(0).fencedBy(lease); // every commit renews it, or fails once it is lost
                             }
-                            services = Assembly.services(vertx, config, db, sequencer, parts);
+                            services = Assembly.services(vertx, config, db, sequencers, parts);
                             api = new ApiVerticle(config, services, parts.metricsToken(), shard, front);
                             noticeMail = new NoticeMail(db.pool());
                             return services;
@@ -246,12 +244,13 @@ public final class Lacak {
 
     /** Chain of custody and notifications follow the journal, off the report path. */
     private void index() {
-        if (indexing || services.store().appliedSequence() == 0) {
+        if (indexing
+                || services.writers().members().stream().allMatch(m -> m.store().appliedSequence() == 0)) {
             return;
         }
         indexing = true;
-        services.custody()
-                .catchUp()
+        services.writers()
+                .catchUp() // every shard's
                 .onFailure(e -> LOG.log(Level.WARNING, "custody indexing failed; retrying", e))
                 .onComplete(r -> indexing = false);
     }
@@ -373,8 +372,10 @@ public final class Lacak {
         return servers.eventually(() -> services == null
                         ? Future.succeededFuture()
                         : vertx.executeBlocking(() -> {
-                            services.sequencer().close();
-                            services.store().close();
+                            services.writers().close();
+                            for (var m : services.writers().members()) {
+                                m.store().close();
+                            }
                             return null;
                         }))
                 .eventually(mailer::close)

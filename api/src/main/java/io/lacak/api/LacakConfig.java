@@ -141,6 +141,14 @@ public final class LacakConfig {
                     "embedded",
                     LacakConfig::setPgUrl,
                     "`postgresql://user:password@host:port/db`; the embedded server's password is `<data>/keys/pg.password`"),
+            Setting.of(
+                    "LACAK_SHARDS",
+                    INT,
+                    1,
+                    LacakConfig::setShards,
+                    "shards of the journal and the store (issue 21), fixed when the data is made: a product's codes are"
+                            + " in shard `floor_mod(crc32(NIE holder's partner ID), S)`; one writer per shard, each its"
+                            + " store in `<data>/shard-N` (shard 0 keeps `<data>/store`)"),
             Setting.unset(
                     "LACAK_NODE",
                     STRING,
@@ -349,6 +357,7 @@ public final class LacakConfig {
     private Set<LocalDate> holidays;
     private Set<String> trustedProxies = Set.of();
     private Duration idleTimeout;
+    private int shards = 1;
     private String node;
     private Duration lease;
     private String nodeAddress;
@@ -500,6 +509,20 @@ public final class LacakConfig {
 
     public LacakConfig setPgUrl(String pgUrl) {
         this.pgUrl = pgUrl == null || pgUrl.isBlank() ? null : pgUrl;
+        return this;
+    }
+
+    /** How many shards the journal and the store have (issue 21); 1: everything in shard 0. */
+    public int shards() {
+        return shards;
+    }
+
+    public LacakConfig setShards(int shards) {
+        if (shards < 1 || shards > io.lacak.core.journal.Shards.MAX) {
+            throw new IllegalArgumentException(
+                    "LACAK_SHARDS must be 1 to " + io.lacak.core.journal.Shards.MAX + ", not " + shards);
+        }
+        this.shards = shards;
         return this;
     }
 
@@ -859,10 +882,15 @@ public final class LacakConfig {
         return io.lacak.core.serial.SerialKeys.load(dataDir.resolve("keys").resolve("serial.keys"), serialKey);
     }
 
-    /** Where and how large the code store of this data directory is. */
+    /** Where and how large the code store of this data directory is (shard 0's). */
     public io.lacak.core.store.StoreOptions storeOptions() {
+        return storeOptions(0);
+    }
+
+    /** Issue 21: the store of {@code shard}: {@code <data>/store} for shard 0, {@code <data>/shard-N} for the others. */
+    public io.lacak.core.store.StoreOptions storeOptions(int shard) {
         return new io.lacak.core.store.StoreOptions()
-                .setDirectory(dataDir.resolve("store"))
+                .setDirectory(shard == 0 ? dataDir.resolve("store") : dataDir.resolve("shard-" + shard))
                 .setInitialCodes(storeInitialCodes);
     }
 }

@@ -10,6 +10,7 @@ import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.Notifications;
 import io.lacak.core.journal.Sequencer;
+import io.lacak.core.journal.ShardWriters;
 import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
 import io.lacak.registration.Registration;
@@ -17,8 +18,8 @@ import java.time.Clock;
 
 /**
  * The parts of a running server that the HTTP routes use, assembled once by {@link Lacak}: the
- * lifecycle (database, store, the sequencer with its ledger and issuance, custody and
- * notifications), the registration module's facade, public verification and complaints, uploads,
+ * lifecycle (database, shard 0's store, sequencer and custody, every shard's in {@code writers}
+ * (issue 21), notifications), the registration module's facade, public verification and complaints, uploads,
  * and the guards that limit requests per address or account.
  */
 public record Services(
@@ -26,6 +27,7 @@ public record Services(
         CodeStore store,
         Sequencer sequencer,
         Custody custody,
+        ShardWriters writers,
         Notifications notifications,
         Gs1Codec codec,
         Clock clock,

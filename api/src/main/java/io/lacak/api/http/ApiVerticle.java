@@ -226,19 +226,14 @@ public final class ApiVerticle extends VerticleBase {
                 .mount(b);
         new FacilityRoutes(s.registration().facilities()).mount(b);
         new ProductRoutes(s.registration().products()).mount(b);
-        new CodeRequestRoutes(
-                        s.sequencer().issuance(),
-                        s.sequencer().referenceData(),
-                        s.sequencer().ledger())
-                .mount(b);
+        new CodeRequestRoutes(s.sequencer().issuance(), s.sequencer().referenceData(), s.writers()).mount(b);
         new ReportRoutes(
-                        s.sequencer(),
+                        s.writers(),
                         s.codec(),
                         s.clock(),
                         new ReportRoutes.Letters(
                                 vertx,
                                 s.registration().documents(),
-                                s.custody(),
                                 new Authentication(s.registration().authenticator()),
                                 tmp))
                 .mount(root, b);
@@ -246,9 +241,8 @@ public final class ApiVerticle extends VerticleBase {
         new PaymentRoutes(s.registration().payments()).mount(b);
         new NewsRoutes(new News(s.database().pool())).mount(b);
         new QueryRoutes(
-                        s.sequencer().ledger(),
+                        s.writers(),
                         s.sequencer().referenceData(),
-                        s.custody(),
                         s.notifications(),
                         new NotificationCodes(
                                 vertx, s.database().pool(), s.sequencer().referenceData()),
@@ -260,11 +254,7 @@ public final class ApiVerticle extends VerticleBase {
                         new LateReports(s.database().pool(), s.sequencer().referenceData()),
                         s.sequencer().referenceData(),
                         new RecallEffectiveness(
-                                vertx,
-                                s.database().pool(),
-                                s.store(),
-                                s.sequencer().referenceData(),
-                                s.custody()),
+                                vertx, s.database().pool(), s.sequencer().referenceData(), s.writers()),
                         s.sequencer().issuance())
                 .mount(b);
     }

@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Tuple;
 
 /** {@code GET /health} of a node that writes (or wrote) the shard: {@code root.get("/health").handler(new Health(config, services, shard))}. */
 final class Health implements Handler<RoutingContext> {
@@ -42,16 +43,33 @@ final class Health implements Handler<RoutingContext> {
                 .put("status", w.up() ? "UP" : "DOWN")
                 .put("queued", w.queued())
                 .put("lastError", w.lastError());
+        boolean writersUp = w.up();
+        if (s.writers().shards().count() > 1) { // issue 21: every shard's writer and store, shard 0's above
+            io.vertx.core.json.JsonArray shards = new io.vertx.core.json.JsonArray();
+            for (var m : s.writers().members()) {
+                Sequencer.Health h = m.sequencer().health();
+                writersUp &= h.up();
+                shards.add(new JsonObject()
+                        .put("shard", m.shard())
+                        .put("status", h.up() ? "UP" : "DOWN")
+                        .put("queued", h.queued())
+                        .put("lastError", h.lastError())
+                        .put("codes", m.store().size())
+                        .put("appliedSequence", m.store().appliedSequence()));
+            }
+            writer.put("status", writersUp ? "UP" : "DOWN").put("shards", shards);
+        }
+        boolean up = writersUp;
         UploadJobs.Health in = s.uploadJobs().health();
         JsonObject ingest =
                 new JsonObject().put("status", in.up() ? "UP" : "DOWN").put("running", in.running());
         s.database()
                 .pool()
-                .query("select (select coalesce(max(seq), 0) from journal where shard = 0),"
-                        + " (select seq from custody_watermark where shard = 0)")
-                .execute()
+                .preparedQuery("select (select coalesce(max(seq), 0) from journal where shard = $1),"
+                        + " (select seq from custody_watermark where shard = $1)")
+                .execute(Tuple.of(s.sequencer().shard()))
                 .map(rows -> new JsonObject()
-                        .put("status", w.up() && in.up() ? "UP" : "DOWN")
+                        .put("status", up && in.up() ? "UP" : "DOWN")
                         .put(
                                 "journal",
                                 new JsonObject()

@@ -3,6 +3,7 @@ package io.lacak.api.issuance;
 import io.lacak.api.http.Authentication;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
+import io.lacak.core.journal.ShardWriters;
 import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.ReferenceData;
@@ -35,12 +36,13 @@ public final class CodeRequestRoutes {
 
     private final IssuanceService issuance;
     private final ReferenceData ref;
-    private final Ledger ledger;
+    /** Issue 21: the codes' states are their shard's (by the product's holder). */
+    private final ShardWriters writers;
 
-    public CodeRequestRoutes(IssuanceService issuance, ReferenceData ref, Ledger ledger) {
+    public CodeRequestRoutes(IssuanceService issuance, ReferenceData ref, ShardWriters writers) {
         this.issuance = issuance;
         this.ref = ref;
-        this.ledger = ledger;
+        this.writers = writers;
     }
 
     public void mount(RouterBuilder b) {
@@ -62,6 +64,7 @@ public final class CodeRequestRoutes {
 
     private JsonObject tally(Issuance i) {
         JsonArray levels = new JsonArray();
+        Ledger ledger = writers.ledger(i.productId());
         for (PackagingLevel level : PackagingLevel.values()) {
             CodeListing listing = issuance.listing(i, level, CodeListing.Format.SERIAL);
             java.util.Map<String, Object> counts = new java.util.TreeMap<>();

@@ -10,6 +10,7 @@ import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.CustodyEvent;
 import io.lacak.core.journal.NotificationCodes;
 import io.lacak.core.journal.Notifications;
+import io.lacak.core.journal.ShardWriters;
 import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.ReferenceData;
@@ -35,25 +36,24 @@ import java.util.List;
  */
 public final class QueryRoutes {
 
-    private final Ledger ledger;
+    /** Issue 21: a code's state and custody are its shard's (by its product's holder). */
+    private final ShardWriters writers;
+
     private final ReferenceData ref;
-    private final Custody custody;
     private final Notifications notifications;
     private final NotificationCodes notificationCodes;
     private final Gs1Codec codec;
     private final Clock clock;
 
     public QueryRoutes(
-            Ledger ledger,
+            ShardWriters writers,
             ReferenceData ref,
-            Custody custody,
             Notifications notifications,
             NotificationCodes notificationCodes,
             Gs1Codec codec,
             Clock clock) {
-        this.ledger = ledger;
+        this.writers = writers;
         this.ref = ref;
-        this.custody = custody;
         this.notifications = notifications;
         this.notificationCodes = notificationCodes;
         this.codec = codec;
@@ -99,7 +99,7 @@ public final class QueryRoutes {
     private void state(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         CodeRef code = code(ctx);
-        Ledger.Effective e = ledger.effective(code);
+        Ledger.Effective e = writers.ledger(code.productId()).effective(code);
         if (e == null || !mayRead(caller, code, e.top())) {
             throw Problem.notFound("no such code");
         }
@@ -125,8 +125,9 @@ public final class QueryRoutes {
     private void custody(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         CodeRef code = code(ctx);
-        Ledger.Effective e = ledger.effective(code);
+        Ledger.Effective e = writers.ledger(code.productId()).effective(code);
         byte[] key = CodeKey.encode(code.productId(), code.serial(), new byte[CodeKey.SIZE]);
+        Custody custody = writers.custody(code.productId());
         custody.catchUp().compose(n -> custody.chain(key)).onFailure(ctx::fail).onSuccess(chain -> {
             boolean inChain = chain.stream().anyMatch(ev -> caller.facilities().stream()
                     .map(this::partner)
@@ -164,18 +165,21 @@ public final class QueryRoutes {
         Replies.json(
                 ctx,
                 200,
-                custody.catchUp().compose(n -> custody.holdersOfBatch(b.ref())).map(list -> new JsonObject()
-                        .put("nie", p.nie())
-                        .put("batch", b.batch())
-                        .put("recalled", ref.recalled(b.ref()))
-                        .put("holders", new JsonArray(list))));
+                writers.custody(p.id())
+                        .catchUp()
+                        .compose(n -> writers.custody(p.id()).holdersOfBatch(b.ref()))
+                        .map(list -> new JsonObject()
+                                .put("nie", p.nie())
+                                .put("batch", b.batch())
+                                .put("recalled", ref.recalled(b.ref()))
+                                .put("holders", new JsonArray(list))));
     }
 
     private void notifications(RoutingContext ctx) {
         Facility f = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
         boolean unread = "true".equalsIgnoreCase(ctx.request().getParam("unread"));
         int limit = Replies.intParam(ctx, "limit", 50, 1, 500);
-        Replies.json(ctx, 200, custody.catchUp().compose(n -> notifications.feed(f.ref(), unread, limit)));
+        Replies.json(ctx, 200, writers.catchUp().compose(n -> notifications.feed(f.ref(), unread, limit)));
     }
 
     private void markRead(RoutingContext ctx) {

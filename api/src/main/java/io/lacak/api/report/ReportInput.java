@@ -35,6 +35,9 @@ final class ReportInput {
     final String idempotencyKey;
     final Mode mode;
     private final List<Problem.Item> problems = new ArrayList<>();
+    /** Issue 21: the products of the codes read, whose holders' shards the report goes to. */
+    final java.util.Set<Integer> products = new java.util.HashSet<>();
+
     private final ReferenceData ref;
     private final Gs1Codec codec;
     private final int year;
@@ -144,6 +147,9 @@ final class ReportInput {
             return null;
         }
         CodeRef code = ref.codeRef(r.payload(), year);
+        if (code != null) {
+            products.add(code.productId());
+        }
         if (code == null) {
             problem(
                     field,

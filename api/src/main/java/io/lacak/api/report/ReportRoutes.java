@@ -5,10 +5,9 @@ import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
 import io.lacak.core.gs1.Gs1Codec;
-import io.lacak.core.journal.Custody;
 import io.lacak.core.journal.Report;
 import io.lacak.core.journal.ReportKind;
-import io.lacak.core.journal.Sequencer;
+import io.lacak.core.journal.ShardWriters;
 import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Ledger;
@@ -50,24 +49,25 @@ public final class ReportRoutes {
     /** Where a recall letter is kept: the document owner of the batch's letter. */
     private static final String LETTER_OWNER = "recall-letter:";
 
-    private final Sequencer sequencer;
+    /** Issue 21: a report goes to the writer of its codes' (or its batch's) shard. */
+    private final ShardWriters writers;
+
     private final ReferenceData ref;
     private final Gs1Codec codec;
     private final Clock clock;
     private final Letters letters;
     private final ReportSubmission submission;
 
-    /** What the recall with its letter needs beyond the reports: the documents, custody, the form's handling. */
-    public record Letters(
-            Vertx vertx, Documents documents, Custody custody, Authentication authentication, String uploadsDir) {}
+    /** What the recall with its letter needs beyond the reports: the documents, the form's handling. */
+    public record Letters(Vertx vertx, Documents documents, Authentication authentication, String uploadsDir) {}
 
-    public ReportRoutes(Sequencer sequencer, Gs1Codec codec, Clock clock, Letters letters) {
-        this.sequencer = sequencer;
-        this.ref = sequencer.referenceData();
+    public ReportRoutes(ShardWriters writers, Gs1Codec codec, Clock clock, Letters letters) {
+        this.writers = writers;
+        this.ref = writers.referenceData();
         this.codec = codec;
         this.clock = clock;
         this.letters = letters;
-        this.submission = new ReportSubmission(sequencer, clock);
+        this.submission = new ReportSubmission(writers, clock);
     }
 
     /**
@@ -260,6 +260,7 @@ public final class ReportRoutes {
         if (letter == null) {
             submission.submit(
                     ctx,
+                    writers.forProduct(product.id()), // Lampiran L.a: the holder's own shard
                     "batch",
                     List.of(batch),
                     new Report(
@@ -282,7 +283,7 @@ public final class ReportRoutes {
                                     .put("id", id)
                                     .put("fileName", letter.fileName())
                                     .put("href", "/api/v1/recall-letters/" + id));
-                    sequencer
+                    writers.forProduct(product.id())
                             .submit(new Report(
                                     ReportKind.RECALL_NOTICE,
                                     by,
@@ -325,7 +326,7 @@ public final class ReportRoutes {
                     }
                     return b == null
                             ? io.vertx.core.Future.succeededFuture(false)
-                            : letters.custody().inPathOf(b.ref(), caller.facilities());
+                            : writers.custody(p.id()).inPathOf(b.ref(), caller.facilities());
                 })
                 .compose(allowed -> allowed ? letters.documents().content(id) : io.vertx.core.Future.failedFuture(none))
                 .onFailure(ctx::fail)

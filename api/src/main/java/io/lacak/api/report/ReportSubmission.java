@@ -9,6 +9,7 @@ import io.lacak.core.journal.Receipt;
 import io.lacak.core.journal.Report;
 import io.lacak.core.journal.ReportKind;
 import io.lacak.core.journal.Sequencer;
+import io.lacak.core.journal.ShardWriters;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.Ledger.Mode;
@@ -33,7 +34,9 @@ import java.util.function.Function;
  */
 final class ReportSubmission {
 
-    private final Sequencer sequencer;
+    /** Issue 21: a report goes to the writer of its codes' shard. */
+    private final ShardWriters writers;
+
     private final Clock clock;
     /** Two plain threads offer the chunks of big JSON reports; more wait their turn. */
     private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
@@ -42,8 +45,8 @@ final class ReportSubmission {
         return t;
     });
 
-    ReportSubmission(Sequencer sequencer, Clock clock) {
-        this.sequencer = sequencer;
+    ReportSubmission(ShardWriters writers, Clock clock) {
+        this.writers = writers;
         this.clock = clock;
     }
 
@@ -76,9 +79,12 @@ final class ReportSubmission {
     private void send(RoutingContext ctx, Prepared p) {
         ReportInput in = p.in();
         int by = in.facility.ref();
+        // issue 21: the shard of the codes' holder; codes of several holders' shards are refused (422)
+        Sequencer sequencer = writers.forProducts(in.products);
         if (p.size() <= BulkReport.CHUNK_LINES) {
             submit(
                     ctx,
+                    sequencer,
                     p.field(),
                     p.shown(),
                     new Report(
@@ -92,13 +98,13 @@ final class ReportSubmission {
         }
         Instant arrived = clock.instant(); // Pasal 12(5): the request's arrival, however long the chunks take
         // plain threads: offering chunks waits for the writer, which a Vert.x worker may not
-        PlainThreads.call(ctx.vertx(), threads, () -> bulk(p, by, arrived))
+        PlainThreads.call(ctx.vertx(), threads, () -> bulk(sequencer, p, by, arrived))
                 .onSuccess(receipt -> answer(ctx, p.field(), p.shown(), receipt))
                 .onFailure(ctx::fail);
     }
 
     /** Worker thread: the report as a bulk report, its refusals naming their index in the request. */
-    private Receipt bulk(Prepared p, int by, Instant arrived) throws Exception {
+    private Receipt bulk(Sequencer sequencer, Prepared p, int by, Instant arrived) throws Exception {
         ReportInput in = p.in();
         Receipt earlier = in.idempotencyKey == null
                 ? null
@@ -119,7 +125,7 @@ final class ReportSubmission {
         return b.end(p.details()).await(1, TimeUnit.HOURS).receipt();
     }
 
-    void submit(RoutingContext ctx, String field, List<String> shown, Report report) {
+    void submit(RoutingContext ctx, Sequencer sequencer, String field, List<String> shown, Report report) {
         sequencer
                 .submit(report)
                 .onSuccess(receipt -> answer(ctx, field, shown, receipt))

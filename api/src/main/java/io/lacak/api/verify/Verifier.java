@@ -9,8 +9,8 @@ import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.gs1.Gs1Result;
 import io.lacak.core.gs1.PayloadKind;
 import io.lacak.core.journal.Alerts;
+import io.lacak.core.journal.ShardWriters;
 import io.lacak.core.lifecycle.CodeRef;
-import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Batch;
 import io.lacak.core.lifecycle.ReferenceData.Product;
@@ -41,7 +41,9 @@ public final class Verifier {
     /** Longest payload looked at; a real one is under 100 characters. */
     public static final int MAX_PAYLOAD = 512;
 
-    private final Ledger ledger;
+    /** Issue 21: a code's state is its shard's (by its product's holder). */
+    private final ShardWriters writers;
+
     private final ReferenceData ref;
     private final ProductInfo info;
     private final Gs1Codec codec;
@@ -51,7 +53,7 @@ public final class Verifier {
     private final IssuedSerials issued;
 
     public Verifier(
-            Ledger ledger,
+            ShardWriters writers,
             ReferenceData ref,
             IssuedSerials issued,
             Products products,
@@ -59,7 +61,7 @@ public final class Verifier {
             Alerts alerts,
             int cloneClients,
             Clock clock) {
-        this.ledger = ledger;
+        this.writers = writers;
         this.ref = ref;
         this.issued = issued;
         this.info = new ProductInfo(products);
@@ -121,7 +123,7 @@ public final class Verifier {
         String batch;
         LocalDate expiry;
         Verdict v;
-        if (!ledger.own(code, own)) {
+        if (!writers.ledger(code.productId()).own(code, own)) {
             Issuance issued = issued(p, pl.serial());
             if (issued == null) {
                 // never more about an unissued serial; and no Pasal 25 information: the NIE printed beside an
@@ -192,7 +194,7 @@ public final class Verifier {
             return p != null;
         }
         CodeRef code = ref.codeRef(r.payload(), today().getYear());
-        return ledger.own(code, new CodeState()) || issued(p, code.serial()) != null;
+        return writers.ledger(code.productId()).own(code, new CodeState()) || issued(p, code.serial()) != null;
     }
 
     /** The first scanner fault that turns {@code payload} into an existing code, or {@code null}. */

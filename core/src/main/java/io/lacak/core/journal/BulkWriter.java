@@ -60,6 +60,11 @@ final class BulkWriter {
     private final Ledger partLedger;
 
     private final Path staging;
+    /** The shard whose journal this writer's bulk reports go to (issue 21). */
+    private final int shard;
+
+    private final Shards shards;
+
     private final Queue<BulkReport> queue = new ConcurrentLinkedQueue<>();
 
     BulkWriter(
@@ -70,7 +75,11 @@ final class BulkWriter {
             SerialKeys keys,
             Clock clock,
             Ledger writerLedger,
-            Path staging) {
+            Path staging,
+            int shard,
+            Shards shards) {
+        this.shard = shard;
+        this.shards = shards;
         this.pool = pool;
         this.store = store;
         this.pending = pending;
@@ -133,6 +142,7 @@ final class BulkWriter {
     private void begin(BulkReport b) {
         b.staged = StagedStore.open(store, staging.resolve("bulk-" + b.id), b.expectedRows);
         b.ledger = new Ledger(b.staged, ref, keys, clock);
+        b.ledger.batchRefsOf(shard, shards.count());
         pending.fence(b.staged::staged);
         writerLedger.fenceBatches(b::touchesBatch);
     }
@@ -151,6 +161,11 @@ final class BulkWriter {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "bulk report " + b.id + " could not be decided", e);
             b.failure = e;
+            return;
+        }
+        RuntimeException elsewhere = d.changes() ? shards.elsewhere(ref, shard, d.effects()) : null;
+        if (elsewhere != null) {
+            b.failure = elsewhere; // a code of another shard's holder: not in this shard's journal
             return;
         }
         for (Refused r : d.outcome().refused()) {
@@ -180,12 +195,12 @@ final class BulkWriter {
 
     private void writePart(BulkReport b, Effects fx, int rows) {
         int part = b.nextPart++;
-        Tuple row = Tuple.of(b.id, part, rows, Buffer.buffer(fx.encode()));
+        Tuple row = Tuple.of(shard, b.id, part, rows, Buffer.buffer(fx.encode()));
         // not flushed to disk on its own: a part counts only once the report's commit row is durable,
         // and that commit flushes the log up to itself, this part's insert included
         b.parts.add(pool.withTransaction(
                 c -> c.query("set local synchronous_commit = off").execute().compose(v -> c.preparedQuery(
-                                "insert into journal_part (bulk, part, rows, effects) values ($1, $2, $3, $4)")
+                                "insert into journal_part (shard, bulk, part, rows, effects) values ($1, $2, $3, $4, $5)")
                         .execute(row))));
         long inFlight = b.parts.stream().filter(f -> !f.isComplete()).count();
         if (inFlight > PARTS_IN_FLIGHT) {
@@ -218,9 +233,9 @@ final class BulkWriter {
         RowSet<Row> rows;
         try {
             rows = pool.preparedQuery(
-                            "select part, rows, effects from journal_part where shard = 0 and bulk = $1 and part >= $2"
+                            "select part, rows, effects from journal_part where shard = $4 and bulk = $1 and part >= $2"
                                     + " order by part limit $3")
-                    .execute(Tuple.of(b.id, b.nextApply, PARTS_PER_STEP))
+                    .execute(Tuple.of(b.id, b.nextApply, PARTS_PER_STEP, shard))
                     .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             // committed but not read back: the report stands; replay applies it whole (its watermark is held)
@@ -258,9 +273,16 @@ final class BulkWriter {
         }
         end(b);
         if (!b.keepParts) {
+            for (var part : b.parts) { // a part still in flight would land after the delete
+                try {
+                    part.await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // not written: nothing to delete
+                }
+            }
             try {
-                pool.preparedQuery("delete from journal_part where shard = 0 and bulk = $1")
-                        .execute(Tuple.of(b.id))
+                pool.preparedQuery("delete from journal_part where shard = $2 and bulk = $1")
+                        .execute(Tuple.of(b.id, shard))
                         .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "parts of bulk " + b.id + " left for the next start", e);
@@ -290,9 +312,10 @@ final class BulkWriter {
         int next = 0; // the caller has flushed what came before
 
         while (true) {
-            RowSet<Row> rows = pool.preparedQuery("select part, effects from journal_part where shard = 0 and bulk = $1"
-                            + " and part >= $2 order by part limit 8")
-                    .execute(Tuple.of(bulk, next))
+            RowSet<Row> rows = pool.preparedQuery(
+                            "select part, effects from journal_part where shard = $3 and bulk = $1"
+                                    + " and part >= $2 order by part limit 8")
+                    .execute(Tuple.of(bulk, next, shard))
                     .await(DB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (rows.size() == 0) {
                 return;

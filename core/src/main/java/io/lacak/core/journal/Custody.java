@@ -35,12 +35,25 @@ public final class Custody {
     private final Pool pool;
     private final CodeStore store;
     private final ReferenceData ref;
+    /** The shard whose journal this indexes and whose custody this reads (issue 21). */
+    private final int shard;
 
     public Custody(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref) {
+        this(vertx, pool, store, ref, 0);
+    }
+
+    /** Issue 21: the custody of {@code shard}, over that shard's {@code store}. */
+    public Custody(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, int shard) {
         this.vertx = vertx;
         this.pool = pool;
         this.store = store;
         this.ref = ref;
+        this.shard = shard;
+    }
+
+    /** The shard this indexes and reads. */
+    public int shard() {
+        return shard;
     }
 
     /**
@@ -48,42 +61,48 @@ public final class Custody {
      * how many events. Safe to run at any time, repeatedly.
      */
     public Future<Long> catchUp() {
-        return indexPage(0);
+        if (shard == 0) {
+            return indexPage(0); // its watermark row is V3's
+        }
+        return pool.preparedQuery("insert into custody_watermark (shard, seq) values ($1, 0) on conflict do nothing")
+                .execute(Tuple.of(shard))
+                .compose(v -> indexPage(0));
     }
 
     /** What one page of journal events gives: custody rows and notifications. */
     private record Page(long upTo, int events, List<Tuple> custody, Notices notices) {}
 
     private Future<Long> indexPage(long done) {
-        return pool.withTransaction(c -> c.query("select seq from custody_watermark where shard = 0 for update")
-                        .execute()
-                        .compose(w -> c.preparedQuery(
-                                        "select seq, kind, facility, effects, bulk from journal where shard = 0 and seq > $1"
-                                                + " order by seq limit $2")
-                                .execute(Tuple.of(w.iterator().next().getLong(0), PAGE)))
-                        .compose(rows -> {
-                            if (rows.size() == 0) {
-                                return Future.succeededFuture(-1L);
-                            }
-                            Row first = rows.iterator().next();
-                            if (first.getLong("bulk") != null) {
-                                return indexBulk(c, first).map(1L);
-                            }
-                            // decoding an event of a million codes takes seconds: never on the event loop
-                            return vertx.executeBlocking(() -> page(rows), false)
-                                    .compose(page -> insert(c, page.custody(), 0)
-                                            .compose(v -> page.notices().write(c))
-                                            .compose(v -> c.preparedQuery(
-                                                            "update custody_watermark set seq = $1 where shard = 0")
-                                                    .execute(Tuple.of(page.upTo())))
-                                            .map((long) page.events()));
-                        }))
+        return pool.withTransaction(
+                        c -> c.preparedQuery("select seq from custody_watermark where shard = $1 for update")
+                                .execute(Tuple.of(shard))
+                                .compose(w -> c.preparedQuery(
+                                                "select seq, kind, facility, effects, bulk from journal where shard = $3 and seq > $1"
+                                                        + " order by seq limit $2")
+                                        .execute(Tuple.of(w.iterator().next().getLong(0), PAGE, shard)))
+                                .compose(rows -> {
+                                    if (rows.size() == 0) {
+                                        return Future.succeededFuture(-1L);
+                                    }
+                                    Row first = rows.iterator().next();
+                                    if (first.getLong("bulk") != null) {
+                                        return indexBulk(c, first).map(1L);
+                                    }
+                                    // decoding an event of a million codes takes seconds: never on the event loop
+                                    return vertx.executeBlocking(() -> page(rows), false)
+                                            .compose(page -> insert(c, page.custody(), 0)
+                                                    .compose(v -> page.notices().write(c))
+                                                    .compose(v -> c.preparedQuery(
+                                                                    "update custody_watermark set seq = $1 where shard = $2")
+                                                            .execute(Tuple.of(page.upTo(), shard)))
+                                                    .map((long) page.events()));
+                                }))
                 .compose(n -> n < 0 ? Future.succeededFuture(done) : indexPage(done + n));
     }
 
     private Page page(RowSet<Row> rows) {
         List<Tuple> custody = new ArrayList<>();
-        Notices notices = new Notices(ref);
+        Notices notices = new Notices(ref, shard);
         long last = 0;
         int events = 0;
         for (Row row : rows) {
@@ -100,7 +119,7 @@ public final class Custody {
     }
 
     /** The custody rows and notices of one event's effects (or one part of a bulk report's). */
-    private static void rows(long seq, Effects fx, List<Tuple> custody, Notices notices) {
+    private void rows(long seq, Effects fx, List<Tuple> custody, Notices notices) {
         CodeState s = new CodeState();
         for (Map.Entry<ByteBuffer, byte[]> e : fx.states().entrySet()) {
             s.readFrom(e.getValue());
@@ -111,7 +130,8 @@ public final class Custody {
                 s.holder(),
                 s.counterparty(),
                 s.parent(),
-                s.batch()
+                s.batch(),
+                shard
             }));
             notices.codeChanged(seq, s);
         }
@@ -127,7 +147,7 @@ public final class Custody {
      */
     private Future<Void> indexBulk(SqlConnection c, Row event) {
         long seq = event.getLong("seq");
-        Notices notices = new Notices(ref);
+        Notices notices = new Notices(ref, shard);
         notices.event(seq, event.getString("kind"), event.getInteger("facility"));
         Effects commit = Effects.decode(event.getBuffer("effects").getBytes());
         return indexParts(c, seq, event.getLong("bulk"), 0, notices)
@@ -137,15 +157,15 @@ public final class Custody {
                     return insert(c, custody, 0);
                 })
                 .compose(v -> notices.write(c))
-                .compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where shard = 0")
-                        .execute(Tuple.of(seq)))
+                .compose(v -> c.preparedQuery("update custody_watermark set seq = $1 where shard = $2")
+                        .execute(Tuple.of(seq, shard)))
                 .mapEmpty();
     }
 
     private Future<Void> indexParts(SqlConnection c, long seq, long bulk, int part, Notices notices) {
-        return c.preparedQuery("select part, effects from journal_part where shard = 0 and bulk = $1 and part >= $2"
+        return c.preparedQuery("select part, effects from journal_part where shard = $3 and bulk = $1 and part >= $2"
                         + " order by part limit 1")
-                .execute(Tuple.of(bulk, part))
+                .execute(Tuple.of(bulk, part, shard))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         return Future.succeededFuture();
@@ -167,13 +187,13 @@ public final class Custody {
     }
 
     /** Inserts custody rows a slice at a time, so that no single statement carries a million rows. */
-    private static Future<Void> insert(SqlConnection c, List<Tuple> rows, int from) {
+    private Future<Void> insert(SqlConnection c, List<Tuple> rows, int from) {
         if (from >= rows.size()) {
             return Future.succeededFuture();
         }
         int to = Math.min(rows.size(), from + INSERT_SLICE);
-        return c.preparedQuery("insert into custody (key, seq, status, holder, counterparty, parent, batch)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing")
+        return c.preparedQuery("insert into custody (key, seq, status, holder, counterparty, parent, batch, shard)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing")
                 .executeBatch(rows.subList(from, to))
                 .compose(v -> insert(c, rows, to));
     }
@@ -184,9 +204,12 @@ public final class Custody {
      */
     public Future<Boolean> inPathOf(int batchRef, List<Integer> facilities) {
         return pool.preparedQuery(
-                        "select 1 from custody where shard = 0 and batch = $1 and (holder = any($2) or counterparty = any($2))"
+                        "select 1 from custody where shard = $3 and batch = $1 and (holder = any($2) or counterparty = any($2))"
                                 + " limit 1")
-                .execute(Tuple.tuple().addInteger(batchRef).addArrayOfInteger(facilities.toArray(new Integer[0])))
+                .execute(Tuple.tuple()
+                        .addInteger(batchRef)
+                        .addArrayOfInteger(facilities.toArray(new Integer[0]))
+                        .addInteger(shard))
                 .map(rows -> rows.size() > 0);
     }
 
@@ -203,8 +226,8 @@ public final class Custody {
     private Future<List<CustodyEvent>> chain(byte[] key, long after, long upTo, boolean inherited, int depth) {
         return pool.preparedQuery("select c.seq, c.status, c.holder, c.counterparty, c.parent, j.kind, j.facility,"
                         + " j.occurred_at, j.late from custody c join journal j on j.shard = c.shard and j.seq = c.seq"
-                        + " where c.shard = 0 and c.key = $1 and c.seq <= $2 order by c.seq")
-                .execute(Tuple.of(Buffer.buffer(key), upTo))
+                        + " where c.shard = $3 and c.key = $1 and c.seq <= $2 order by c.seq")
+                .execute(Tuple.of(Buffer.buffer(key), upTo, shard))
                 .compose(rows -> {
                     List<Row> list = new ArrayList<>();
                     rows.forEach(list::add);
@@ -266,9 +289,9 @@ public final class Custody {
      */
     public Future<List<String>> holdersOfBatch(int batchRef) {
         return pool.preparedQuery(
-                        "select holder as f from custody where shard = 0 and batch = $1"
-                                + " union select counterparty from custody where shard = 0 and batch = $1 and counterparty <> 0")
-                .execute(Tuple.of(batchRef))
+                        "select holder as f from custody where shard = $2 and batch = $1"
+                                + " union select counterparty from custody where shard = $2 and batch = $1 and counterparty <> 0")
+                .execute(Tuple.of(batchRef, shard))
                 .map(rows -> {
                     List<String> out = new ArrayList<>();
                     rows.forEach(r -> {

@@ -45,13 +45,17 @@ final class Notices {
     private record Answer(long seq, Kind kind, int by) {}
 
     private final ReferenceData ref;
+    /** The shard whose journal events these are (issue 21). */
+    private final int shard;
+
     private final Map<Key, int[]> counts = new LinkedHashMap<>();
     private final Map<Key, String> subjects = new LinkedHashMap<>();
     private final List<long[]> recalls = new ArrayList<>();
     private final List<Answer> answers = new ArrayList<>();
 
-    Notices(ReferenceData ref) {
+    Notices(ReferenceData ref, int shard) {
         this.ref = ref;
+        this.shard = shard;
     }
 
     /** The journal event whose code changes follow: its kind and reporting facility. */
@@ -100,31 +104,38 @@ final class Notices {
 
     Future<Void> write(SqlConnection c) {
         List<Tuple> rows = new ArrayList<>();
-        counts.forEach((k, n) -> rows.add(Tuple.of(k.facility(), k.kind().name(), k.seq(), subjects.get(k), n[0])));
+        counts.forEach(
+                (k, n) -> rows.add(Tuple.of(k.facility(), k.kind().name(), k.seq(), subjects.get(k), n[0], shard)));
         Future<?> chain = rows.isEmpty()
                 ? Future.succeededFuture()
-                : c.preparedQuery("insert into notification (facility, kind, seq, subject, codes)"
-                                + " values ($1, $2, $3, $4, $5) on conflict do nothing")
+                : c.preparedQuery("insert into notification (facility, kind, seq, subject, codes, shard)"
+                                + " values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
                         .executeBatch(rows);
         for (long[] recall : recalls) {
-            chain = chain.compose(v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes)"
-                            + " select f, $4, $2, $3, 0 from (select holder as f from custody where shard = 0 and batch = $1"
-                            + " union select counterparty from custody where shard = 0 and batch = $1"
-                            + " and counterparty <> 0) h"
-                            + " on conflict do nothing")
-                    .execute(Tuple.of(
-                            (int) recall[1], recall[0], recallSubject((int) recall[1]), Kind.RECALL_NOTICE.name())));
+            chain = chain.compose(
+                    v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes, shard)"
+                                    + " select f, $4, $2, $3, 0, $5 from (select holder as f from custody where shard = $5"
+                                    + " and batch = $1 union select counterparty from custody where shard = $5 and batch = $1"
+                                    + " and counterparty <> 0) h"
+                                    + " on conflict do nothing")
+                            .execute(Tuple.of(
+                                    (int) recall[1],
+                                    recall[0],
+                                    recallSubject((int) recall[1]),
+                                    Kind.RECALL_NOTICE.name(),
+                                    shard)));
         }
         // the facility told is the one that held each code just before the event (its custody row before)
         for (Answer a : answers) {
-            chain = chain.compose(v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes)"
-                            + " select prev.holder, $2, $1, $3, count(*) from custody cur"
-                            + " join lateral (select b.holder from custody b where b.shard = cur.shard and b.key = cur.key"
-                            + " and b.seq < cur.seq"
-                            + " order by b.seq desc limit 1) prev on true"
-                            + " where cur.shard = 0 and cur.seq = $1 and prev.holder <> $4 and prev.holder <> 0 group by prev.holder"
-                            + " on conflict do nothing")
-                    .execute(Tuple.of(a.seq(), a.kind().name(), answerSubject(a), a.by())));
+            chain = chain.compose(
+                    v -> c.preparedQuery("insert into notification (facility, kind, seq, subject, codes, shard)"
+                                    + " select prev.holder, $2, $1, $3, count(*), $5 from custody cur"
+                                    + " join lateral (select b.holder from custody b where b.shard = cur.shard and b.key = cur.key"
+                                    + " and b.seq < cur.seq"
+                                    + " order by b.seq desc limit 1) prev on true"
+                                    + " where cur.shard = $5 and cur.seq = $1 and prev.holder <> $4 and prev.holder <> 0 group by prev.holder"
+                                    + " on conflict do nothing")
+                            .execute(Tuple.of(a.seq(), a.kind().name(), answerSubject(a), a.by(), shard)));
         }
         return chain.mapEmpty();
     }

@@ -57,36 +57,48 @@ public final class NotificationCodes {
      * such notification.
      */
     public Future<JsonObject> of(int facility, long id, int limit) {
-        return pool.preparedQuery("select n.kind, n.seq, n.codes, j.effects, j.bulk from notification n"
-                        + " join journal j on j.seq = n.seq where j.shard = 0 and n.id = $1 and n.facility = $2")
+        // the notification first, then its event in its own shard's journal: on Citus a router query each
+        return pool.preparedQuery("select kind, seq, codes, shard from notification where id = $1 and facility = $2")
                 .execute(Tuple.of(id, facility))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
+                .compose(found -> {
+                    if (found.size() == 0) {
                         return Future.succeededFuture(null);
                     }
-                    Row r = rows.iterator().next();
-                    Notices.Kind kind = Notices.Kind.valueOf(r.getString("kind"));
-                    long seq = r.getLong("seq");
-                    Long bulk = r.getLong("bulk");
-                    Buffer stored = r.getBuffer("effects");
-                    byte[] effects = stored == null ? null : stored.getBytes();
-                    int counted = r.getInteger("codes");
-                    Future<Listed> listed =
-                            switch (kind) {
-                                case RECALL_NOTICE -> heldHere(facility, effects, limit);
-                                case INCOMING_SHIPMENT, RETURN_AWAITING_DECISION, INCOMING_RECALL_SHIPMENT ->
-                                    addressed(facility, addressedStatus(kind), effects, bulk, limit)
-                                            .map(keys -> new Listed(keys, counted));
-                                default ->
-                                    heldBefore(facility, seq, effects, bulk, limit)
-                                            .map(keys -> new Listed(keys, counted));
-                            };
-                    return listed.compose(l -> describe(l.keys()).map(codes -> new JsonObject()
-                            .put("id", id)
-                            .put("kind", kind.name())
-                            .put("total", Math.max(l.total(), codes.size()))
-                            .put("codes", codes)));
+                    Row n = found.iterator().next();
+                    return pool.preparedQuery("select effects, bulk from journal where shard = $1 and seq = $2")
+                            .execute(Tuple.of(n.getInteger("shard"), n.getLong("seq")))
+                            .compose(rows -> rows.size() == 0
+                                    ? Future.succeededFuture(null)
+                                    : codes(
+                                            facility,
+                                            id,
+                                            limit,
+                                            n,
+                                            rows.iterator().next()));
                 });
+    }
+
+    private Future<JsonObject> codes(int facility, long id, int limit, Row n, Row r) {
+        int shard = n.getInteger("shard");
+        Notices.Kind kind = Notices.Kind.valueOf(n.getString("kind"));
+        long seq = n.getLong("seq");
+        Long bulk = r.getLong("bulk");
+        Buffer stored = r.getBuffer("effects");
+        byte[] effects = stored == null ? null : stored.getBytes();
+        int counted = n.getInteger("codes");
+        Future<Listed> listed =
+                switch (kind) {
+                    case RECALL_NOTICE -> heldHere(shard, facility, effects, limit);
+                    case INCOMING_SHIPMENT, RETURN_AWAITING_DECISION, INCOMING_RECALL_SHIPMENT ->
+                        addressed(shard, facility, addressedStatus(kind), effects, bulk, limit)
+                                .map(keys -> new Listed(keys, counted));
+                    default -> heldBefore(shard, facility, seq, effects, limit).map(keys -> new Listed(keys, counted));
+                };
+        return listed.compose(l -> describe(shard, l.keys()).map(codes -> new JsonObject()
+                .put("id", id)
+                .put("kind", kind.name())
+                .put("total", Math.max(l.total(), codes.size()))
+                .put("codes", codes)));
     }
 
     /** The status the event gave the codes it addressed to the facility (as {@link Notices} counts them). */
@@ -99,19 +111,20 @@ public final class NotificationCodes {
     }
 
     /** The event's codes addressed to {@code facility} with {@code status}: the commit's, then a bulk report's parts. */
-    private Future<List<byte[]>> addressed(int facility, CodeStatus status, byte[] effects, Long bulk, int limit) {
+    private Future<List<byte[]>> addressed(
+            int shard, int facility, CodeStatus status, byte[] effects, Long bulk, int limit) {
         List<byte[]> out = new ArrayList<>();
         return collect(effects, out, facility, status, limit)
                 .compose(v -> bulk == null || out.size() >= limit
                         ? Future.succeededFuture(out)
-                        : parts(bulk, 0, out, facility, status, limit));
+                        : parts(shard, bulk, 0, out, facility, status, limit));
     }
 
     private Future<List<byte[]>> parts(
-            long bulk, int part, List<byte[]> out, int facility, CodeStatus status, int limit) {
-        return pool.preparedQuery("select part, effects from journal_part where shard = 0 and bulk = $1 and part >= $2"
+            int shard, long bulk, int part, List<byte[]> out, int facility, CodeStatus status, int limit) {
+        return pool.preparedQuery("select part, effects from journal_part where shard = $3 and bulk = $1 and part >= $2"
                         + " order by part limit 1")
-                .execute(Tuple.of(bulk, part))
+                .execute(Tuple.of(bulk, part, shard))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         return Future.succeededFuture(out);
@@ -120,7 +133,7 @@ public final class NotificationCodes {
                     return collect(row.getBuffer("effects").getBytes(), out, facility, status, limit)
                             .compose(v -> out.size() >= limit
                                     ? Future.succeededFuture(out)
-                                    : parts(bulk, row.getInteger("part") + 1, out, facility, status, limit));
+                                    : parts(shard, bulk, row.getInteger("part") + 1, out, facility, status, limit));
                 });
     }
 
@@ -148,18 +161,19 @@ public final class NotificationCodes {
     }
 
     /** A decision's or recall receipt's codes that {@code facility} held just before the event. */
-    private Future<List<byte[]>> heldBefore(int facility, long seq, byte[] effects, Long bulk, int limit) {
+    private Future<List<byte[]>> heldBefore(int shard, int facility, long seq, byte[] effects, int limit) {
         List<byte[]> candidates = new ArrayList<>();
         return collectAll(effects, candidates).compose(v -> {
             Buffer[] keys = candidates.stream().map(Buffer::buffer).toArray(Buffer[]::new);
             return pool.preparedQuery("select k.key from unnest($1::bytea[]) with ordinality k(key, i)"
-                            + " join lateral (select b.holder from custody b where b.shard = 0 and b.key = k.key and b.seq < $2"
+                            + " join lateral (select b.holder from custody b where b.shard = $5 and b.key = k.key and b.seq < $2"
                             + " order by b.seq desc limit 1) prev on true where prev.holder = $3 order by k.i limit $4")
                     .execute(Tuple.tuple()
                             .addArrayOfBuffer(keys)
                             .addLong(seq)
                             .addInteger(facility)
-                            .addInteger(limit))
+                            .addInteger(limit)
+                            .addInteger(shard))
                     .map(rows -> {
                         List<byte[]> out = new ArrayList<>();
                         rows.forEach(r -> out.add(r.getBuffer(0).getBytes()));
@@ -189,24 +203,25 @@ public final class NotificationCodes {
      * Lampiran L.a.5: the recalled batch's codes at {@code facility} now, held there or on their way
      * to it, by each code's last custody row; packed codes are left to their container.
      */
-    private Future<Listed> heldHere(int facility, byte[] effects, int limit) {
+    private Future<Listed> heldHere(int shard, int facility, byte[] effects, int limit) {
         return vertx.executeBlocking(
                         () -> effects == null
                                 ? List.<Integer>of()
                                 : Effects.decode(effects).recalledBatches(),
                         false)
                 .compose(batches -> pool.preparedQuery("select c.key, count(*) over () as total from"
-                                + " (select distinct key from custody where shard = 0 and batch = any($1)"
+                                + " (select distinct key from custody where shard = $4 and batch = any($1)"
                                 + " and (holder = $2 or counterparty = $2)) c"
                                 + " join lateral (select x.status, x.holder, x.counterparty, x.parent from custody x"
-                                + " where x.shard = 0 and x.key = c.key order by x.seq desc limit 1) l on true"
+                                + " where x.shard = $4 and x.key = c.key order by x.seq desc limit 1) l on true"
                                 + " where l.parent = 0 and ((l.holder = $2 and l.status in ('ACTIVE', 'HELD'))"
                                 + " or (l.counterparty = $2 and l.status in ('IN_TRANSIT', 'RETURN_PENDING',"
                                 + " 'RECALL_IN_TRANSIT'))) order by c.key limit $3")
                         .execute(Tuple.tuple()
                                 .addArrayOfInteger(batches.toArray(new Integer[0]))
                                 .addInteger(facility)
-                                .addInteger(limit)))
+                                .addInteger(limit)
+                                .addInteger(shard)))
                 .map(rows -> {
                     List<byte[]> keys = new ArrayList<>();
                     int total = 0;
@@ -219,7 +234,7 @@ public final class NotificationCodes {
     }
 
     /** Each code as its text, with its state now (its last custody row), in the order given. */
-    private Future<JsonArray> describe(List<byte[]> keys) {
+    private Future<JsonArray> describe(int shard, List<byte[]> keys) {
         if (keys.isEmpty()) {
             return Future.succeededFuture(new JsonArray());
         }
@@ -227,8 +242,8 @@ public final class NotificationCodes {
         return pool.preparedQuery("select k.i, l.status, l.holder, l.counterparty, l.batch"
                         + " from unnest($1::bytea[]) with ordinality k(key, i)"
                         + " join lateral (select x.status, x.holder, x.counterparty, x.batch from custody x"
-                        + " where x.shard = 0 and x.key = k.key order by x.seq desc limit 1) l on true order by k.i")
-                .execute(Tuple.tuple().addArrayOfBuffer(array))
+                        + " where x.shard = $2 and x.key = k.key order by x.seq desc limit 1) l on true order by k.i")
+                .execute(Tuple.tuple().addArrayOfBuffer(array).addInteger(shard))
                 .map(rows -> {
                     JsonArray out = new JsonArray();
                     for (Row r : rows) {

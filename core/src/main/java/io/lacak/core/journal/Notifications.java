@@ -27,7 +27,7 @@ public final class Notifications {
     public Future<JsonArray> feed(int facility, boolean unreadOnly, int limit) {
         // the details are the journal's: the report's reason, letter number and date, one copy
         return pool.preparedQuery("select n.id, n.kind, n.seq, n.subject, n.codes, n.read, n.created_at, j.details"
-                        + " from notification n left join journal j on j.seq = n.seq"
+                        + " from notification n left join journal j on j.shard = n.shard and j.seq = n.seq"
                         + " where n.facility = $1 and ($2 = false or n.read = false) order by n.id desc limit $3")
                 .execute(Tuple.of(facility, unreadOnly, limit))
                 .map(rows -> {

@@ -39,24 +39,29 @@ public final class RecallEffectiveness {
 
     private final Vertx vertx;
     private final Pool pool;
-    private final CodeStore store;
     private final ReferenceData ref;
-    private final Custody custody;
+    /** Issue 21: a batch's custody and store are its holder's shard's. */
+    private final ShardWriters writers;
 
-    public RecallEffectiveness(Vertx vertx, Pool pool, CodeStore store, ReferenceData ref, Custody custody) {
+    /** Issue 21: over every shard of {@code writers}, each batch read in its holder's shard. */
+    public RecallEffectiveness(Vertx vertx, Pool pool, ReferenceData ref, ShardWriters writers) {
         this.vertx = vertx;
         this.pool = pool;
-        this.store = store;
         this.ref = ref;
-        this.custody = custody;
+        this.writers = writers;
     }
 
     /** Recalled batches, the newest notice first, below journal sequence {@code before}, each with its figures. */
     public Future<JsonArray> list(long before, int limit) {
-        return custody.catchUp()
-                .compose(n -> pool.preparedQuery("select seq, details from journal"
-                                + " where kind = 'RECALL_NOTICE' and seq < $1 order by seq desc limit $2")
-                        .execute(Tuple.of(before, limit)))
+        Integer[] shards = new Integer[writers.shards().count()];
+        for (int i = 0; i < shards.length; i++) {
+            shards[i] = i;
+        }
+        // every shard's notices (one shard: a router query on Citus); a seq counts within its shard
+        return writers.catchUp()
+                .compose(n -> pool.preparedQuery("select seq, details from journal where shard = any($3)"
+                                + " and kind = 'RECALL_NOTICE' and seq < $1 order by seq desc limit $2")
+                        .execute(Tuple.of(before, limit, shards)))
                 .compose(rows -> {
                     List<Future<JsonObject>> each = new ArrayList<>();
                     for (Row r : rows) {
@@ -84,10 +89,11 @@ public final class RecallEffectiveness {
         if (b == null || !ref.recalled(b.ref())) {
             return Future.succeededFuture(null);
         }
+        Custody custody = writers.custody(productId);
         return custody.catchUp()
-                .compose(n -> pool.preparedQuery("select seq, details from journal where kind = 'RECALL_NOTICE'"
-                                + " and facility = $1 order by seq desc")
-                        .execute(Tuple.of(p.holder())))
+                .compose(n -> pool.preparedQuery("select seq, details from journal where shard = $2"
+                                + " and kind = 'RECALL_NOTICE' and facility = $1 order by seq desc")
+                        .execute(Tuple.of(p.holder(), custody.shard())))
                 .compose(rows -> {
                     for (Row r : rows) {
                         JsonObject d = r.getString("details") == null
@@ -107,8 +113,8 @@ public final class RecallEffectiveness {
     private Future<JsonObject> figures(Product p, Batch b, long noticeSeq, JsonObject details) {
         // one read of the batch's custody: each code's last row up to the notice, and its last one after it
         return pool.preparedQuery("select distinct on (key, seq <= $2) key, seq <= $2 as at_notice, status, holder,"
-                        + " parent from custody where shard = 0 and batch = $1 order by key, seq <= $2, seq desc")
-                .execute(Tuple.of(b.ref(), noticeSeq))
+                        + " parent from custody where shard = $3 and batch = $1 order by key, seq <= $2, seq desc")
+                .execute(Tuple.of(b.ref(), noticeSeq, writers.shardOf(p.id())))
                 .compose(rows -> vertx.executeBlocking(
                         () -> {
                             Map<ByteBuffer, Step> then = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
@@ -143,11 +149,12 @@ public final class RecallEffectiveness {
         Map<Integer, Long> whereThen = new TreeMap<>();
         Map<Integer, Long> whereNow = new TreeMap<>();
         CodeState state = new CodeState();
+        CodeStore store = writers.store(p.id());
         for (Map.Entry<ByteBuffer, Step> e : then.entrySet()) {
             if (!store.read(e.getKey().array(), state) || state.level() != PackagingLevel.PRIMARY) {
                 continue; // containers count through their units
             }
-            Step atNotice = top(e.getValue(), then);
+            Step atNotice = top(store, e.getValue(), then);
             if (atNotice.status() == CodeStatus.SOLD) {
                 soldBefore++;
                 continue;
@@ -157,7 +164,7 @@ public final class RecallEffectiveness {
             }
             units++;
             whereThen.merge(atNotice.holder(), 1L, Long::sum);
-            Step current = top(now.getOrDefault(e.getKey(), e.getValue()), now);
+            Step current = top(store, now.getOrDefault(e.getKey(), e.getValue()), now);
             if (current.status() == CodeStatus.RECALL_RECEIVED && current.holder() == p.holder()) {
                 returned++;
             } else {
@@ -189,7 +196,7 @@ public final class RecallEffectiveness {
     }
 
     /** The step of the topmost container a code was in (itself when loose), from the same moment's rows. */
-    private Step top(Step own, Map<ByteBuffer, Step> rows) {
+    private static Step top(CodeStore store, Step own, Map<ByteBuffer, Step> rows) {
         Step s = own;
         byte[] key = new byte[CodeKey.SIZE];
         for (int depth = 0; depth < MAX_DEPTH && s.parent() != 0; depth++) {

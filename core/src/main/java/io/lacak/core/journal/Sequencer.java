@@ -96,6 +96,11 @@ public final class Sequencer implements AutoCloseable {
 
     private final Vertx vertx;
     private final Pool pool;
+    /** The shard whose journal this writer keeps (issue 21): its own sequence, store and lease. */
+    private final int shard;
+    /** All the shards, to refuse a code of another shard's holder (a report sent to the wrong writer). */
+    private final Shards shards;
+
     private final CodeStore store;
     private final OverlayStore pending;
     private final SerialKeys keys;
@@ -126,7 +131,7 @@ public final class Sequencer implements AutoCloseable {
     private volatile boolean broken;
     private volatile String lastError;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lacak-writer");
+        Thread t = new Thread(r, writerName()); // named when it starts, after the constructor
         t.setDaemon(true);
         return t;
     });
@@ -139,18 +144,23 @@ public final class Sequencer implements AutoCloseable {
             SerialKeys keys,
             Clock clock,
             WorkingDays days,
-            Path staging) {
+            Path staging,
+            int shard,
+            Shards shards) {
         this.vertx = vertx;
         this.pool = pool;
+        this.shard = shard;
+        this.shards = shards;
         this.store = store;
         this.pending = new OverlayStore(store);
         this.ref = ref;
         this.keys = keys;
         this.writerLedger = new Ledger(pending, ref, keys, clock);
+        writerLedger.batchRefsOf(shard, shards.count()); // several writers share ref: each its own batch refs
         this.readerLedger = new Ledger(store, ref, keys, clock);
         this.clock = clock;
         this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued);
-        this.bulks = new BulkWriter(pool, store, pending, ref, keys, clock, writerLedger, staging);
+        this.bulks = new BulkWriter(pool, store, pending, ref, keys, clock, writerLedger, staging, shard, shards);
     }
 
     /** Loads the reference data, catches the store up with the journal, and starts taking reports. */
@@ -177,15 +187,33 @@ public final class Sequencer implements AutoCloseable {
      */
     public static Future<Sequencer> start(
             Vertx vertx, Pool pool, CodeStore store, SerialKeys keys, Clock clock, WorkingDays days, Path staging) {
-        ReferenceData ref = new ReferenceData();
-        return loadReferenceData(pool, ref)
-                .compose(v -> pool.query("delete from journal_part p where not exists"
+        return start(vertx, pool, store, keys, clock, days, staging, 0, Shards.ONE, null);
+    }
+
+    /**
+     * Issue 21: the writer of {@code shard}, its journal replayed into {@code store}; several in one
+     * node share one {@code ref} (loaded once by {@link #loadReferenceData(Pool)}; {@code null}: loaded
+     * here). {@code Sequencer.start(vertx, pool, store, keys, clock, days, staging, 1, Shards.of(2), ref)}
+     */
+    public static Future<Sequencer> start(
+            Vertx vertx,
+            Pool pool,
+            CodeStore store,
+            SerialKeys keys,
+            Clock clock,
+            WorkingDays days,
+            Path staging,
+            int shard,
+            Shards shards,
+            ReferenceData shared) {
+        Future<ReferenceData> loaded = shared != null ? Future.succeededFuture(shared) : loadReferenceData(pool);
+        return loaded.compose(ref -> pool.preparedQuery("delete from journal_part p where p.shard = $1 and not exists"
                                 + " (select 1 from journal j where j.shard = p.shard and j.bulk = p.bulk)")
-                        .execute())
-                .map(v -> {
-                    StagedStore.delete(staging);
-                    return new Sequencer(vertx, pool, store, ref, keys, clock, days, staging);
-                })
+                        .execute(Tuple.of(shard))
+                        .map(v -> {
+                            StagedStore.delete(staging);
+                            return new Sequencer(vertx, pool, store, ref, keys, clock, days, staging, shard, shards);
+                        }))
                 .compose(s -> s.onWriter(() -> {
                     s.replay();
                     return s;
@@ -231,6 +259,15 @@ public final class Sequencer implements AutoCloseable {
     /** Reads need no queue: the effective state of a code as journaled, from any thread. */
     public Ledger ledger() {
         return readerLedger;
+    }
+
+    private String writerName() {
+        return shard == 0 ? "lacak-writer" : "lacak-writer-" + shard;
+    }
+
+    /** The shard this writer keeps. */
+    public int shard() {
+        return shard;
     }
 
     /** Sequence of the last event applied to the store. */
@@ -286,9 +323,9 @@ public final class Sequencer implements AutoCloseable {
 
     private Future<Receipt> answered(int facility, String idempotencyKey, String only) {
         return pool.preparedQuery(
-                        "select seq, late, outcome from journal where shard = 0 and facility = $1 and idempotency_key = $2"
+                        "select seq, late, outcome from journal where shard = $3 and facility = $1 and idempotency_key = $2"
                                 + only)
-                .execute(Tuple.of(facility, idempotencyKey))
+                .execute(Tuple.of(facility, idempotencyKey, shard))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -398,8 +435,8 @@ public final class Sequencer implements AutoCloseable {
                 // the commit may have happened after all: replay applies it whole if it did
                 undo(List.of());
                 try {
-                    if (await(pool.preparedQuery("select seq from journal where shard = 0 and bulk = $1")
-                                            .execute(Tuple.of(b.id)))
+                    if (await(pool.preparedQuery("select seq from journal where shard = $2 and bulk = $1")
+                                            .execute(Tuple.of(b.id, shard)))
                                     .size()
                             == 1) {
                         b.failure = null;
@@ -576,6 +613,10 @@ public final class Sequencer implements AutoCloseable {
         if (!d.changes()) {
             return new Receipt(0, late, d.outcome(), false);
         }
+        RuntimeException elsewhere = shards.elsewhere(ref, shard, d.effects());
+        if (elsewhere != null) {
+            return elsewhere; // sent to the wrong writer: never journaled in a shard not its holder's
+        }
         long seq = writerLedger.sequence() + 1;
         writerLedger.apply(seq, d.effects());
         accepted.add(new Accepted(r, seq, late, d));
@@ -614,10 +655,11 @@ public final class Sequencer implements AutoCloseable {
         }
         RowSet<Row> rows = await(pool.preparedQuery("select j.facility, j.idempotency_key, j.seq, j.late, j.outcome"
                         + " from journal j join unnest($1::int[], $2::text[]) as k(facility, key)"
-                        + " on j.shard = 0 and j.facility = k.facility and j.idempotency_key = k.key")
+                        + " on j.shard = $3 and j.facility = k.facility and j.idempotency_key = k.key")
                 .execute(Tuple.tuple()
                         .addArrayOfInteger(facilities.toArray(new Integer[0]))
-                        .addArrayOfString(keys.toArray(new String[0]))));
+                        .addArrayOfString(keys.toArray(new String[0]))
+                        .addInteger(shard)));
         for (Row row : rows) {
             found.put(
                     row.getInteger("facility") + "/" + row.getString("idempotency_key"),
@@ -659,7 +701,8 @@ public final class Sequencer implements AutoCloseable {
                 OutcomeJson.encode(a.decision().outcome()),
                 Buffer.buffer(fx.encode()),
                 r.details(),
-                a.bulk()
+                a.bulk(),
+                shard
             }));
         }
         Future<?> chain = batches.isEmpty()
@@ -671,8 +714,8 @@ public final class Sequencer implements AutoCloseable {
                     .executeBatch(recalls));
         }
         return chain.compose(v -> c.preparedQuery("insert into journal (seq, kind, facility, occurred_at, received_at,"
-                                + " late, idempotency_key, outcome, effects, details, bulk)"
-                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                                + " late, idempotency_key, outcome, effects, details, bulk, shard)"
+                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                         .executeBatch(events))
                 .mapEmpty();
     }
@@ -685,8 +728,8 @@ public final class Sequencer implements AutoCloseable {
         int page = 1;
         while (true) {
             RowSet<Row> rows = await(pool.preparedQuery(
-                            "select seq, effects, bulk from journal where shard = 0 and seq > $1 order by seq limit $2")
-                    .execute(Tuple.of(writerLedger.sequence(), page)));
+                            "select seq, effects, bulk from journal where shard = $3 and seq > $1 order by seq limit $2")
+                    .execute(Tuple.of(writerLedger.sequence(), page, shard)));
             if (rows.size() == 0) {
                 return;
             }
@@ -707,6 +750,15 @@ public final class Sequencer implements AutoCloseable {
                     ? Math.min(page * 2, REPLAY_PAGE)
                     : bytes > REPLAY_BYTES ? Math.max(1, page / 2) : page;
         }
+    }
+
+    /**
+     * The reference data the rules use, from Postgres: facilities, products, GTINs, batches and
+     * issuances. One node's writers share it (issue 21).
+     */
+    public static Future<ReferenceData> loadReferenceData(Pool pool) {
+        ReferenceData ref = new ReferenceData();
+        return loadReferenceData(pool, ref).map(ref);
     }
 
     private static Future<Void> loadReferenceData(Pool pool, ReferenceData ref) {

@@ -59,6 +59,8 @@ public final class Ledger {
     private long sequence;
     private IntPredicate batchFence = b -> false;
     private long holdWatermarkAt = Long.MAX_VALUE;
+    private int batchShard;
+    private int batchShards = 1;
 
     public Ledger(CodeStore store, ReferenceData ref, SerialKeys keys, Clock clock) {
         this.store = store;
@@ -74,6 +76,25 @@ public final class Ledger {
      */
     public void fenceBatches(IntPredicate fence) {
         this.batchFence = fence == null ? b -> false : fence;
+    }
+
+    /**
+     * Issue 21: the writers of {@code shards} shards share one reference data, so the new batches
+     * this ledger makes take the references {@code r} with {@code (r - 1) mod shards == shard}: two
+     * shards deciding at once never give two batches one reference. One shard: every next one.
+     */
+    public void batchRefsOf(int shard, int shards) {
+        this.batchShard = shard;
+        this.batchShards = shards;
+    }
+
+    /** The reference of the {@code index}th new batch of a report. */
+    private int newBatchRef(int index) {
+        int next = ref.nextBatchRef();
+        if (batchShards == 1) {
+            return next + index;
+        }
+        return next + Math.floorMod(batchShard + 1 - next, batchShards) + index * batchShards;
     }
 
     // ---- Lampiran G: usage (active / reject / retained sample) with aggregation ----
@@ -756,7 +777,7 @@ public final class Ledger {
             }
             if (known == null) {
                 known = newBatches.computeIfAbsent(productId + "/" + number, k -> {
-                    Batch b = new Batch(ref.nextBatchRef() + newBatches.size(), productId, number, expiry);
+                    Batch b = new Batch(newBatchRef(newBatches.size()), productId, number, expiry);
                     fx.batches.add(b);
                     return b;
                 });

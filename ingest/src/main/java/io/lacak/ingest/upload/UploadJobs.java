@@ -95,7 +95,10 @@ public final class UploadJobs {
 
     private final Vertx vertx;
     private final Pool pool;
-    private final Sequencer sequencer;
+    /** Issue 21: the writer of the shard an uploading facility's files go to (one node's only writer, or by holder). */
+    private final java.util.function.Function<Facility, Sequencer> writerOf;
+
+    private final io.lacak.core.lifecycle.ReferenceData ref;
     private final Gs1Codec codec;
     private final Path dir;
     /** Two files read at a time; a big one is held a few chunks at a time (issue 18), whatever its size. */
@@ -115,9 +118,21 @@ public final class UploadJobs {
     }
 
     public UploadJobs(Vertx vertx, Pool pool, Sequencer sequencer, Gs1Codec codec, Path dir) {
+        this(vertx, pool, sequencer.referenceData(), f -> sequencer, codec, dir);
+    }
+
+    /** Issue 21: each facility's files to the writer {@code writerOf} names. */
+    public UploadJobs(
+            Vertx vertx,
+            Pool pool,
+            io.lacak.core.lifecycle.ReferenceData ref,
+            java.util.function.Function<Facility, Sequencer> writerOf,
+            Gs1Codec codec,
+            Path dir) {
         this.vertx = vertx;
         this.pool = pool;
-        this.sequencer = sequencer;
+        this.ref = ref;
+        this.writerOf = writerOf;
         this.codec = codec;
         this.dir = dir;
     }
@@ -231,14 +246,15 @@ public final class UploadJobs {
                 .await(1, TimeUnit.MINUTES)
                 .iterator()
                 .next();
-        Facility facility = sequencer.referenceData().facility(job.getInteger("facility"));
+        Facility facility = ref.facility(job.getInteger("facility"));
+        Sequencer sequencer = writerOf.apply(facility);
         Template template = Template.valueOf(job.getString("template"));
         Mode mode = Mode.valueOf(job.getString("mode"));
         Progress progress = running.computeIfAbsent(id, k -> new Progress());
         Instant occurredAt = job.getOffsetDateTime("occurred_at").toInstant();
         Instant receivedAt = job.getOffsetDateTime("received_at").toInstant(); // the upload's arrival, not now
         String key = "upload-" + id;
-        if (journaled(facility, key, id)) {
+        if (journaled(sequencer, facility, key, id)) {
             return; // a stop came after its commit: it is applied (replay saw to it), only its end was not recorded
         }
         state(id, progress, State.PARSING);
@@ -267,8 +283,7 @@ public final class UploadJobs {
         try (InputStream in = new UploadFiles.Counting(Files.newInputStream(file(id)), n -> progress.bytesRead += n);
                 BufferedReader reader =
                         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            report = CsvReport.read(
-                    template, reader, facility, sequencer.referenceData(), codec, rows -> progress.rows = rows, sink);
+            report = CsvReport.read(template, reader, facility, ref, codec, rows -> progress.rows = rows, sink);
         } catch (TemplateMismatch e) {
             finish(id, State.REFUSED, 0, null, null, e.problems(), e.problems().size());
             return;
@@ -339,7 +354,7 @@ public final class UploadJobs {
      * Whether the job's report is in the journal already (the server stopped between its commit
      * and the job's end): then the job ends with the answer journaled, applied once.
      */
-    private boolean journaled(Facility facility, String key, long id) throws Exception {
+    private boolean journaled(Sequencer sequencer, Facility facility, String key, long id) throws Exception {
         Receipt r = sequencer.bulkAnswer(facility.ref(), key).await(1, TimeUnit.MINUTES);
         if (r == null) {
             return false;
@@ -427,7 +442,7 @@ public final class UploadJobs {
                                 case PARSING, APPLYING -> percent(state, p, bytes, decided, appliedRows);
                                 default -> 100;
                             };
-                    Facility uploader = sequencer.referenceData().facility(r.getInteger("facility"));
+                    Facility uploader = ref.facility(r.getInteger("facility"));
                     return new JsonObject()
                             .put("id", id)
                             .put("partnerId", uploader == null ? null : uploader.partnerId())

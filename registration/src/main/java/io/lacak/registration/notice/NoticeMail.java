@@ -32,38 +32,52 @@ public final class NoticeMail {
 
     /** Queues the e-mail of up to {@code max} notifications not yet e-mailed; returns how many notifications. */
     public Future<Integer> queue(int max) {
-        return pool.withTransaction(
-                c -> c.preparedQuery("select n.id, n.facility, n.kind, n.subject, n.codes, n.seq, f.partner_id, f.name"
+        return pool.withTransaction(c -> c.preparedQuery(
+                        "select n.id, n.facility, n.kind, n.subject, n.codes, n.seq, n.shard, f.partner_id, f.name"
                                 + " from notification n join facility f on f.ref = n.facility"
                                 + " where not n.emailed order by n.id limit $1 for update of n skip locked")
-                        .execute(Tuple.of(max))
-                        .compose(rows -> {
-                            if (rows.size() == 0) {
-                                return Future.succeededFuture(0);
-                            }
-                            List<Row> notices = new ArrayList<>();
-                            rows.forEach(notices::add);
-                            return details(c, notices).compose(details -> mail(c, notices, details));
-                        }));
+                .execute(Tuple.of(max))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(0);
+                    }
+                    List<Row> notices = new ArrayList<>();
+                    rows.forEach(notices::add);
+                    return details(c, notices).compose(details -> mail(c, notices, details));
+                }));
     }
 
     /**
      * The journal's details (reason, letter) of the notices' events: read apart, by their shard, so
      * that on Citus no parallel read of the journal comes before the writes in this transaction.
      */
-    private static Future<Map<Long, String>> details(SqlConnection c, List<Row> notices) {
-        Long[] seqs = notices.stream().map(r -> r.getLong("seq")).distinct().toArray(Long[]::new);
-        return c.preparedQuery("select seq, details from journal where shard = 0 and seq = any($1)")
-                .execute(Tuple.of(seqs))
-                .map(rows -> {
-                    Map<Long, String> out = new java.util.HashMap<>();
-                    rows.forEach(r -> out.put(r.getLong("seq"), r.getString("details")));
-                    return out;
-                });
+    private static Future<Map<String, String>> details(SqlConnection c, List<Row> notices) {
+        Map<String, String> out = new java.util.HashMap<>();
+        Future<?> chain = Future.succeededFuture();
+        for (int shard :
+                notices.stream().map(r -> r.getInteger("shard")).distinct().toList()) {
+            Long[] seqs = notices.stream()
+                    .filter(r -> r.getInteger("shard") == shard)
+                    .map(r -> r.getLong("seq"))
+                    .distinct()
+                    .toArray(Long[]::new);
+            chain = chain.compose(
+                    v -> c.preparedQuery("select seq, details from journal where shard = $1 and seq = any($2)")
+                            .execute(Tuple.tuple().addInteger(shard).addArrayOfLong(seqs))
+                            .map(rows -> {
+                                rows.forEach(r -> out.put(shard + "/" + r.getLong("seq"), r.getString("details")));
+                                return null;
+                            }));
+        }
+        return chain.map(out);
+    }
+
+    private static String event(Row n) {
+        return n.getInteger("shard") + "/" + n.getLong("seq");
     }
 
     /** The notices' e-mails into the outbox, to every active account of their facility; the notices marked e-mailed. */
-    private static Future<Integer> mail(SqlConnection c, List<Row> notices, Map<Long, String> details) {
+    private static Future<Integer> mail(SqlConnection c, List<Row> notices, Map<String, String> details) {
         Integer[] facilities =
                 notices.stream().map(r -> r.getInteger("facility")).distinct().toArray(Integer[]::new);
         Long[] ids = notices.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
@@ -72,8 +86,7 @@ public final class NoticeMail {
                     List<Tuple> mails = new ArrayList<>();
                     for (Row n : notices) {
                         for (Integer account : accounts.getOrDefault(n.getInteger("facility"), List.of())) {
-                            mails.add(Tuple.of(
-                                    account, subject(n), body(n, details.get(n.getLong("seq"))), n.getLong("id")));
+                            mails.add(Tuple.of(account, subject(n), body(n, details.get(event(n))), n.getLong("id")));
                         }
                     }
                     return mails.isEmpty()

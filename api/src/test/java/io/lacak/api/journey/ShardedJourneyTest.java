@@ -1,0 +1,343 @@
+package io.lacak.api.journey;
+
+import static io.lacak.api.Demo.AUTH_NIE;
+import static io.lacak.api.Demo.DISTRIBUTOR;
+import static io.lacak.api.Demo.MANUFACTURER;
+import static io.lacak.api.Demo.PHARMACY;
+import static io.lacak.api.journey.Api.codes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lacak.api.Services;
+import io.lacak.core.journal.Shards;
+import io.lacak.registration.facility.Facilities;
+import io.lacak.registration.product.Products;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.sqlclient.Row;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue 21: the journey on one node with {@code LACAK_SHARDS=2} (embedded Postgres), two NIE
+ * holders whose products fall in different shards. Each holder's code request, usage, shipment and
+ * recall goes to its own shard's writer and journal; the distributor and the pharmacy report each
+ * holder's codes, and reads (state, custody, verify, notifications) find every code in its shard.
+ * A report mixing the two holders' codes is refused whole (422 {@code SPANS_SHARDS}, naming the
+ * shards) rather than journaled in one shard: split reports are not built yet.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShardedJourneyTest {
+
+    static final String OTHER_NIE = "DKL2600000003A1";
+
+    static Api api;
+    static String mfrA;
+    static String mfrB;
+    static String pbf;
+    static String apt;
+    static String otherHolder;
+    static int shardA;
+    static int shardB;
+    static List<String> a;
+    static List<String> b;
+
+    @BeforeAll
+    void start() throws Exception {
+        api = new Api(Files.createTempDirectory("lacak-shards-test"), c -> c.setShards(2)
+                .setBodyLimit(8 * 1024 * 1024));
+        Shards two = Shards.of(2);
+        shardA = two.ofHolder(MANUFACTURER);
+        for (int i = 0; otherHolder == null; i++) {
+            if (two.ofHolder("MFR-LAIN-" + i) != shardA) {
+                otherHolder = "MFR-LAIN-" + i;
+            }
+        }
+        shardB = two.ofHolder(otherHolder);
+        Services s = api.lacak.services();
+        s.registration()
+                .facilities()
+                .register(new Facilities.Register(
+                        otherHolder,
+                        "MANUFACTURER",
+                        "PT Lain Farma",
+                        "Jl. Pabrik 9, Cikarang",
+                        "0987654321098765",
+                        "Apt. Lain",
+                        "+62 21 555 0199",
+                        "lain@demo.lacak.invalid"))
+                .await(30, TimeUnit.SECONDS);
+        s.registration()
+                .products()
+                .register(new Products.Register(
+                        OTHER_NIE,
+                        "Sefaleksin 500 mg kapsul",
+                        otherHolder,
+                        "DRUG",
+                        "PRESCRIPTION",
+                        null,
+                        "kapsul",
+                        "Dus, 10 strip @ 10 kapsul",
+                        LocalDate.now().plusYears(5).toString(),
+                        null))
+                .await(30, TimeUnit.SECONDS);
+        mfrB = s.registration()
+                .apiKeys()
+                .create(s.sequencer().referenceData().facility(otherHolder).ref(), "test", 0)
+                .await(30, TimeUnit.SECONDS)
+                .key();
+        mfrA = api.key(MANUFACTURER);
+        pbf = api.key(DISTRIBUTOR);
+        apt = api.key(PHARMACY);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void pasal8_lampiranG_eachHolderRequestsAndReportsUsageInItsOwnShard() throws Exception {
+        assertThat(shardA).isNotEqualTo(shardB);
+        a = issue(mfrA, AUTH_NIE, "SA2611", 4);
+        b = issue(mfrB, OTHER_NIE, "SB2611", 4);
+        api.activate(mfrA, null, a.toArray(String[]::new));
+        api.activate(mfrB, null, b.toArray(String[]::new));
+
+        Map<Integer, List<String>> kinds = journal();
+        assertThat(kinds.get(shardA)).containsExactly("USAGE");
+        assertThat(kinds.get(shardB)).containsExactly("USAGE");
+        // a seq counts within its shard: each shard's first event is 1
+        assertThat(api.lacak.services().writers().member(shardA).store().appliedSequence())
+                .isEqualTo(1);
+        assertThat(api.lacak.services().writers().member(shardB).store().appliedSequence())
+                .isEqualTo(1);
+
+        JsonObject health = api.get("/health", null).bodyAsJsonObject();
+        assertThat(health.getString("status")).isEqualTo("UP");
+        JsonArray shards = health.getJsonObject("writer").getJsonArray("shards");
+        assertThat(shards).hasSize(2);
+        assertThat(shards.getJsonObject(shardB).getLong("codes")).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    @Order(2)
+    void lampiranH_eachHolderShipsToTheDistributor_andAMixedReceiptIsRefusedNamingTheShards() throws Exception {
+        assertOk(api.post(
+                "/api/v1/shipments", mfrA, codes(a.toArray(String[]::new)).put("destination", DISTRIBUTOR)));
+        assertOk(api.post(
+                "/api/v1/shipments", mfrB, codes(b.toArray(String[]::new)).put("destination", DISTRIBUTOR)));
+
+        HttpResponse<Buffer> mixed = api.post("/api/v1/receipts", pbf, codes(a.get(0), b.get(0)));
+        assertSpansShards(mixed);
+        assertThat(state(a.get(0), pbf).getString("status")).isEqualTo("IN_TRANSIT"); // nothing applied
+        assertThat(state(b.get(0), pbf).getString("status")).isEqualTo("IN_TRANSIT");
+
+        assertOk(api.post("/api/v1/receipts", pbf, codes(a.toArray(String[]::new))));
+        assertOk(api.post("/api/v1/receipts", pbf, codes(b.toArray(String[]::new))));
+        assertThat(state(b.get(0), pbf).getString("holder")).isEqualTo(DISTRIBUTOR);
+        assertThat(journal().get(shardB)).containsExactly("USAGE", "SHIPMENT", "RECEIPT");
+    }
+
+    @Test
+    @Order(3)
+    void lampiranH_aDistributorsShipmentMixingHoldersIsRefusedWhole_eachHoldersPartGoesThrough() throws Exception {
+        HttpResponse<Buffer> mixed = api.post(
+                "/api/v1/shipments",
+                pbf,
+                codes(a.get(0), a.get(1), b.get(0), b.get(1)).put("destination", PHARMACY));
+        assertSpansShards(mixed);
+        assertThat(state(a.get(0), pbf).getString("holder")).isEqualTo(DISTRIBUTOR);
+
+        assertOk(api.post(
+                "/api/v1/shipments", pbf, codes(a.get(0), a.get(1), a.get(2)).put("destination", PHARMACY)));
+        assertOk(api.post(
+                "/api/v1/shipments", pbf, codes(b.get(0), b.get(1), b.get(2)).put("destination", PHARMACY)));
+        assertOk(api.post("/api/v1/receipts", apt, codes(a.get(0), a.get(1), a.get(2))));
+        assertOk(api.post("/api/v1/receipts", apt, codes(b.get(0), b.get(1), b.get(2))));
+    }
+
+    @Test
+    @Order(4)
+    void lampiranJ_aPharmacySaleMixingHoldersIsRefusedWhole_eachHoldersSaleGoesThrough() throws Exception {
+        assertSpansShards(api.post("/api/v1/sales", apt, codes(a.get(0), b.get(0))));
+        assertThat(state(b.get(0), apt).getString("status")).isNotEqualTo("SOLD");
+
+        assertOk(api.post("/api/v1/sales", apt, codes(a.get(0))));
+        assertOk(api.post("/api/v1/sales", apt, codes(b.get(0))));
+        assertThat(state(a.get(0), apt).getString("status")).isEqualTo("SOLD");
+        assertThat(state(b.get(0), apt).getString("status")).isEqualTo("SOLD");
+    }
+
+    @Test
+    @Order(5)
+    void pasal25_verifyReadsEachCodeInItsShard() throws Exception {
+        for (String code : List.of(a.get(1), b.get(1))) {
+            HttpResponse<Buffer> r = api.get("/api/v1/verify?code=" + encode(code), null);
+            assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+            assertThat(r.bodyAsJsonObject().getString("verdict")).isEqualTo("GENUINE");
+        }
+        assertThat(api.get("/api/v1/verify?code=" + encode(b.get(1)), null)
+                        .bodyAsJsonObject()
+                        .getJsonObject("product")
+                        .getString("nie"))
+                .isEqualTo(OTHER_NIE);
+    }
+
+    @Test
+    @Order(6)
+    void lampiranH_I_custodyAndNotificationsComeFromEachShard() throws Exception {
+        for (String code : List.of(a.get(0), b.get(0))) {
+            HttpResponse<Buffer> r = api.get("/api/v1/codes/custody?code=" + encode(code), apt);
+            assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+            assertThat(r.bodyAsJsonObject().getJsonArray("events").stream()
+                            .map(e -> ((JsonObject) e).getString("kind"))
+                            .toList())
+                    .containsExactly("USAGE", "SHIPMENT", "RECEIPT", "SHIPMENT", "RECEIPT", "SALE");
+        }
+        List<JsonObject> feed = feed(pbf);
+        assertThat(feed)
+                .anyMatch(n -> n.getString("kind").equals("INCOMING_SHIPMENT")
+                        && n.getString("subject").contains(MANUFACTURER));
+        assertThat(feed)
+                .anyMatch(n -> n.getString("kind").equals("INCOMING_SHIPMENT")
+                        && n.getString("subject").contains(otherHolder));
+        // the codes of the other holder's notification, read in its shard
+        JsonObject other = feed.stream()
+                .filter(n -> n.getString("subject").contains(otherHolder))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<Buffer> listed = api.get("/api/v1/notifications/" + other.getLong("id") + "/codes", pbf);
+        assertThat(listed.statusCode()).as(listed.bodyAsString()).isEqualTo(200);
+        assertThat(listed.bodyAsJsonObject().getInteger("total")).isEqualTo(4);
+    }
+
+    @Test
+    @Order(7)
+    void lampiranL_a_theOtherHoldersRecallIsJournaledInItsShardAndReachesItsPath() throws Exception {
+        HttpResponse<Buffer> recall = api.post(
+                "/api/v1/recalls",
+                mfrB,
+                new JsonObject()
+                        .put("nie", OTHER_NIE)
+                        .put("batch", "SB2611")
+                        .put("reason", "hasil uji mutu tidak memenuhi syarat")
+                        .put("letterNumber", "PW.01.2026.21"));
+        assertOk(recall);
+        assertThat(journal().get(shardB)).contains("RECALL_NOTICE");
+        assertThat(journal().get(shardA)).doesNotContain("RECALL_NOTICE");
+        for (String key : List.of(pbf, apt)) {
+            assertThat(feed(key))
+                    .anyMatch(n -> n.getString("kind").equals("RECALL_NOTICE")
+                            && n.getString("subject").contains("SB2611"));
+            assertThat(feed(key))
+                    .noneMatch(n -> n.getString("kind").equals("RECALL_NOTICE")
+                            && n.getString("subject").contains("SA2611"));
+        }
+        assertThat(state(b.get(1), apt).getBoolean("recalled")).isTrue();
+        assertThat(state(a.get(1), apt).getBoolean("recalled")).isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void aRestartReplaysEachShardsJournalIntoItsOwnStore() throws Exception {
+        java.nio.file.Path dir = api.dataDir;
+        api.close();
+        api = null;
+        // the other holder's store is lost: its writer rebuilds it from its own shard's journal alone
+        java.nio.file.Path lost = dir.resolve(shardB == 0 ? "store" : "shard-" + shardB);
+        try (var files = Files.walk(lost)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        }
+        api = new Api(dir, c -> c.setShards(2).setBodyLimit(8 * 1024 * 1024));
+
+        Map<Integer, List<String>> kinds = journal();
+        for (int shard : List.of(shardA, shardB)) {
+            assertThat(api.lacak.services().writers().member(shard).store().appliedSequence())
+                    .isEqualTo(kinds.get(shard).size());
+        }
+        assertThat(state(b.get(0), apt).getString("status")).isEqualTo("SOLD");
+        assertThat(state(b.get(1), apt).getBoolean("recalled")).isTrue();
+        assertThat(state(a.get(0), apt).getString("status")).isEqualTo("SOLD");
+        assertSpansShards(api.post("/api/v1/sales", apt, codes(a.get(1), b.get(2))));
+    }
+
+    private static List<String> issue(String key, String nie, String batch, int primaries) throws Exception {
+        HttpResponse<Buffer> r = api.post(
+                "/api/v1/code-requests",
+                key,
+                new JsonObject()
+                        .put("nie", nie)
+                        .put("batch", batch)
+                        .put("expiry", "2028-11-30")
+                        .put("primaries", primaries)
+                        .put("perSecondary", 1)
+                        .put("perTertiary", 1));
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+        return api.codes(r.bodyAsJsonObject().getLong("id"), "primary", key);
+    }
+
+    /** The kinds of each shard's journal events, in order. */
+    private static Map<Integer, List<String>> journal() throws Exception {
+        Map<Integer, List<String>> out = new HashMap<>();
+        for (Row r : api.lacak
+                .services()
+                .database()
+                .pool()
+                .query("select shard, kind from journal order by shard, seq")
+                .execute()
+                .await(30, TimeUnit.SECONDS)) {
+            out.computeIfAbsent(r.getInteger("shard"), k -> new ArrayList<>()).add(r.getString("kind"));
+        }
+        return out;
+    }
+
+    private static void assertOk(HttpResponse<Buffer> r) {
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    }
+
+    /** Refused whole, in Indonesian and English, naming both shards. */
+    private static void assertSpansShards(HttpResponse<Buffer> r) {
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(422);
+        JsonObject problem = r.bodyAsJsonObject();
+        assertThat(problem.getString("code")).isEqualTo("SPANS_SHARDS");
+        assertThat(problem.getString("detail"))
+                .contains("shard [0, 1]", "shards [0, 1]", "kirim satu laporan per shard", "send one report per shard");
+    }
+
+    private static JsonObject state(String code, String key) throws Exception {
+        HttpResponse<Buffer> r = api.get("/api/v1/codes/state?code=" + encode(code), key);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return r.bodyAsJsonObject();
+    }
+
+    private static List<JsonObject> feed(String key) throws Exception {
+        HttpResponse<Buffer> r = api.get("/api/v1/notifications", key);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return r.bodyAsJsonArray().stream().map(o -> (JsonObject) o).toList();
+    }
+
+    private static String encode(String code) {
+        return URLEncoder.encode(code, StandardCharsets.UTF_8);
+    }
+}
