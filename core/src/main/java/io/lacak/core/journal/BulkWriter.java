@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -66,6 +68,18 @@ final class BulkWriter {
     private final Shards shards;
 
     private final Queue<BulkReport> queue = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Closes and deletes the scratch stores of reports that ended, off the writer thread: unmapping
+     * and deleting a million-row report's files took the writer half a second, and every small
+     * report waited (benchmarks/RESULTS.md, "Sales tail after session 11"). Each report has its own
+     * directory, and a start empties the staging directory, so nothing waits for a deletion.
+     */
+    private final ExecutorService cleaner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lacak-staging-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
 
     BulkWriter(
             Pool pool,
@@ -299,12 +313,19 @@ final class BulkWriter {
 
     private void end(BulkReport b) {
         queue.poll();
-        if (b.staged != null) {
-            b.staged.close();
-            b.staged = null;
-        }
+        StagedStore done = b.staged;
+        b.staged = null;
         pending.fence(null);
         writerLedger.fenceBatches(null);
+        if (done != null) {
+            cleaner.execute(() -> {
+                try {
+                    done.close();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not delete a bulk report's staging (the next start does)", e);
+                }
+            });
+        }
     }
 
     /** Replay: applies the parts of committed bulk report {@code bulk}, in order, a page at a time. */
@@ -333,6 +354,12 @@ final class BulkWriter {
         if (b != null && b.staged != null) {
             b.staged.close();
             b.staged = null;
+        }
+        cleaner.shutdown();
+        try {
+            cleaner.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
