@@ -122,6 +122,30 @@ final class Api implements AutoCloseable {
                 .getInteger("id");
     }
 
+    /**
+     * ASROT (seed 000): a draft of {@code token}'s manufacturer submitted for pre-registration, its
+     * SPB waiting to be paid; the application's id.
+     */
+    long preRegistrationAwaitingPayment(String token, String name) throws Exception {
+        long id = ok(post("/api/v1/product-applications", token, ProductRegistrationTest.draft(name)))
+                .getLong("id");
+        ok(post(
+                "/api/v1/product-applications/" + id + "/actions",
+                token,
+                new JsonObject()
+                        .put("action", "SUBMIT_PRE_REGISTRATION")
+                        .put("ossLicenceCode", "063000000066")
+                        .put("ossLicenceId", "I-202303151648407742643")));
+        return id;
+    }
+
+    /** The tracking numbers of a regulator's complaint list at {@code path}. */
+    java.util.List<String> trackingNumbers(String path, String token) throws Exception {
+        return ok(get(path, token)).getJsonArray("complaints").stream()
+                .map(x -> ((JsonObject) x).getString("trackingNumber"))
+                .toList();
+    }
+
     private static JsonObject ok(HttpResponse<Buffer> r) {
         org.assertj.core.api.Assertions.assertThat(r.statusCode())
                 .as(r.bodyAsString())

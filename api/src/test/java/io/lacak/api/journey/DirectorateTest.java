@@ -123,14 +123,6 @@ class DirectorateTest {
                 .toList();
     }
 
-    static List<String> trackingNumbers(String path, String token) throws Exception {
-        HttpResponse<Buffer> r = api.get(path, token);
-        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
-        return r.bodyAsJsonObject().getJsonArray("complaints").stream()
-                .map(x -> ((JsonObject) x).getString("trackingNumber"))
-                .toList();
-    }
-
     static void refusedOutside(HttpResponse<Buffer> r) {
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(403);
         assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("OUTSIDE_DIRECTORATE");
@@ -204,8 +196,8 @@ class DirectorateTest {
         String kosmetik = login("petugas.kosmetik");
         String obat = login("petugas.obat");
         String received = "/api/v1/complaints?status=RECEIVED&limit=500";
-        assertThat(trackingNumbers(received, kosmetik)).contains(unnamed).doesNotContain(onDrug);
-        assertThat(trackingNumbers(received, obat)).contains(unnamed, onDrug);
+        assertThat(api.trackingNumbers(received, kosmetik)).contains(unnamed).doesNotContain(onDrug);
+        assertThat(api.trackingNumbers(received, obat)).contains(unnamed, onDrug);
         JsonObject listed = api.get(received, obat).bodyAsJsonObject().getJsonArray("complaints").stream()
                 .map(x -> (JsonObject) x)
                 .filter(x -> x.getString("trackingNumber").equals(onDrug))
@@ -226,16 +218,7 @@ class DirectorateTest {
     @Test
     void lampiranB_aPaymentIsConfirmedOnlyByAnOfficerOfTheDirectorateOfWhatItPaysFor() throws Exception {
         String manufacturer = api.login("pabrik", api.password(MANUFACTURER));
-        long id = ok(api.post(
-                        "/api/v1/product-applications", manufacturer, ProductRegistrationTest.draft("Jamu Arah Bayar")))
-                .getLong("id");
-        ok(api.post(
-                "/api/v1/product-applications/" + id + "/actions",
-                manufacturer,
-                new JsonObject()
-                        .put("action", "SUBMIT_PRE_REGISTRATION")
-                        .put("ossLicenceCode", "063000000066")
-                        .put("ossLicenceId", "I-202303151648407742643")));
+        long id = api.preRegistrationAwaitingPayment(manufacturer, "Jamu Arah Bayar");
         JsonObject spb = ok(api.get("/api/v1/product-applications/" + id, manufacturer))
                 .getJsonArray("paymentOrders")
                 .getJsonObject(0);

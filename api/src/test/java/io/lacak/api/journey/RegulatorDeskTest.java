@@ -53,16 +53,7 @@ class RegulatorDeskTest {
 
         // ASROT: a draft submitted for pre-registration waits for its SPB to be paid
         String manufacturer = api.login("pabrik", api.password(MANUFACTURER));
-        application = ok(api.post(
-                        "/api/v1/product-applications", manufacturer, ProductRegistrationTest.draft("Jamu Meja Segar")))
-                .getLong("id");
-        ok(api.post(
-                "/api/v1/product-applications/" + application + "/actions",
-                manufacturer,
-                new JsonObject()
-                        .put("action", "SUBMIT_PRE_REGISTRATION")
-                        .put("ossLicenceCode", "063000000066")
-                        .put("ossLicenceId", "I-202303151648407742643")));
+        application = api.preRegistrationAwaitingPayment(manufacturer, "Jamu Meja Segar");
 
         // seed 002: an approved company with a licensed dosage form applies for its certificate
         String certified = approvedCompany("Sertifikasi Meja");
@@ -223,14 +214,6 @@ class RegulatorDeskTest {
         assertThat(seen.getString("answer")).startsWith("Produk ini terdaftar");
     }
 
-    static List<String> trackingNumbers(String path) throws Exception {
-        HttpResponse<Buffer> r = api.get(path, regulator);
-        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
-        return r.bodyAsJsonObject().getJsonArray("complaints").stream()
-                .map(x -> ((JsonObject) x).getString("trackingNumber"))
-                .toList();
-    }
-
     @Test
     void aLongQueueIsReadAPageAtATime_andHoldsOnlyWhatWaitsForBadanPom() throws Exception {
         List<String> filed = new ArrayList<>();
@@ -250,23 +233,14 @@ class RegulatorDeskTest {
                 regulator,
                 new JsonObject().put("answer", "Sudah dijawab lewat telepon.").put("status", "CLOSED")));
         // a queue holds what waits for Badan POM: a closed complaint does not, however recent
-        List<String> waiting = trackingNumbers("/api/v1/complaints?waitingFor=REGULATOR&limit=500");
+        List<String> waiting = api.trackingNumbers("/api/v1/complaints?waitingFor=REGULATOR&limit=500", regulator);
         assertThat(waiting).contains(filed.get(1), filed.get(54)).doesNotContain(filed.get(0));
         assertThat(api.get("/api/v1/complaints?waitingFor=REGULATOR&status=RECEIVED", regulator)
                         .statusCode())
                 .isEqualTo(400);
         // ASROT: an application waiting for its SPB waits for a payment, not for a decision
         String manufacturer = api.login("pabrik", api.password(MANUFACTURER));
-        long unpaid = ok(api.post(
-                        "/api/v1/product-applications", manufacturer, ProductRegistrationTest.draft("Jamu Antre")))
-                .getLong("id");
-        ok(api.post(
-                "/api/v1/product-applications/" + unpaid + "/actions",
-                manufacturer,
-                new JsonObject()
-                        .put("action", "SUBMIT_PRE_REGISTRATION")
-                        .put("ossLicenceCode", "063000000066")
-                        .put("ossLicenceId", "I-202303151648407742643")));
+        long unpaid = api.preRegistrationAwaitingPayment(manufacturer, "Jamu Antre");
         assertThat(ok(api.get("/api/v1/product-applications?waitingFor=PAYMENT", regulator))
                         .getJsonArray("applications")
                         .stream()
