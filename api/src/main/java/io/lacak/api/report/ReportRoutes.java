@@ -133,14 +133,15 @@ public final class ReportRoutes {
             }
             in.check();
             int by = in.facility.ref();
-            return new ReportSubmission.Prepared(
+            return new ReportSubmission.Prepared<>(
                     "lines",
                     shown,
                     ReportKind.USAGE,
                     in,
                     null,
-                    usage.size(),
-                    (from, to, mode) -> l -> l.usage(by, usage.subList(from, to), mode));
+                    usage,
+                    (some, mode) -> l -> l.usage(by, some, mode),
+                    null);
         });
     }
 
@@ -153,7 +154,7 @@ public final class ReportRoutes {
             in.check();
             String reason = in.body.getString("reason");
             int by = in.facility.ref();
-            return new ReportSubmission.Prepared(
+            return new ReportSubmission.Prepared<>(
                     "codes",
                     codeTexts(in),
                     kind,
@@ -161,8 +162,9 @@ public final class ReportRoutes {
                     reason == null
                             ? null
                             : new JsonObject().put("reason", reason).encode(),
-                    codes.size(),
-                    (from, end, mode) -> m.decide(by, to.ref(), codes.subList(from, end), mode));
+                    codes,
+                    (some, mode) -> m.decide(by, to.ref(), some, mode),
+                    codes);
         });
     }
 
@@ -173,14 +175,8 @@ public final class ReportRoutes {
             List<CodeRef> codes = in.codes("codes");
             in.check();
             int by = in.facility.ref();
-            return new ReportSubmission.Prepared(
-                    "codes",
-                    codeTexts(in),
-                    kind,
-                    in,
-                    null,
-                    codes.size(),
-                    (from, to, mode) -> p.decide(by, codes.subList(from, to), mode));
+            return new ReportSubmission.Prepared<>(
+                    "codes", codeTexts(in), kind, in, null, codes, (some, mode) -> p.decide(by, some, mode), codes);
         });
     }
 
@@ -193,7 +189,7 @@ public final class ReportRoutes {
             boolean approve = in.body.getBoolean("approve");
             String reason = in.body.getString("reason");
             int by = in.facility.ref();
-            return new ReportSubmission.Prepared(
+            return new ReportSubmission.Prepared<>(
                     "codes",
                     codeTexts(in),
                     approve ? ReportKind.RETURN_APPROVED : ReportKind.RETURN_REJECTED,
@@ -201,8 +197,9 @@ public final class ReportRoutes {
                     reason == null
                             ? null
                             : new JsonObject().put("reason", reason).encode(),
-                    codes.size(),
-                    (from, to, mode) -> l -> l.decideReturn(by, approve, codes.subList(from, to), mode));
+                    codes,
+                    (some, mode) -> l -> l.decideReturn(by, approve, some, mode),
+                    codes);
         });
     }
 

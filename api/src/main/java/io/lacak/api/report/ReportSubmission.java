@@ -10,10 +10,13 @@ import io.lacak.core.journal.Report;
 import io.lacak.core.journal.ReportKind;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.journal.ShardWriters;
+import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Decision;
 import io.lacak.core.lifecycle.Ledger;
 import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.Outcome;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -30,7 +33,9 @@ import java.util.function.Function;
  * How a JSON report reaches the sequencer and its answer the client: one report, or, beyond
  * {@link BulkReport#CHUNK_LINES} lines, a bulk report decided a chunk at a time (issue 18),
  * answered the same way (200 with the receipt, 422 listing every refused code when nothing was
- * applied). Bodies of 64 KiB or more are read and checked off the event loop.
+ * applied). A report whose codes are in several holders' shards is decided as a part in each
+ * (issue 21), its answer the parts' together with each part listed. Bodies of 64 KiB or more are
+ * read and checked off the event loop.
  */
 final class ReportSubmission {
 
@@ -51,21 +56,49 @@ final class ReportSubmission {
     }
 
     /**
-     * A report read and checked, ready for the sequencer: the rule of any slice of its lines, so
-     * that one of more than {@link BulkReport#CHUNK_LINES} lines is decided as a bulk report, a
-     * chunk at a time between other reports (issue 18), and one of fewer as one report.
+     * A report read and checked, ready for the sequencer: its items (codes, or usage lines) and the
+     * rule over any of them, so that one of more than {@link BulkReport#CHUNK_LINES} items is decided
+     * as a bulk report, a chunk at a time between other reports (issue 18), one of fewer as one
+     * report, and one whose {@code codes} span shards a part in each shard (issue 21). {@code codes}
+     * is null for a usage report: one holder's process (Lampiran G), which never leaves its shard.
      */
-    record Prepared(
-            String field, List<String> shown, ReportKind kind, ReportInput in, String details, int size, Slice rule) {}
+    record Prepared<T>(
+            String field,
+            List<String> shown,
+            ReportKind kind,
+            ReportInput in,
+            String details,
+            List<T> items,
+            Rule<T> rule,
+            List<CodeRef> codes) {
 
-    interface Slice {
-        Function<Ledger, Decision> over(int from, int to, Mode mode);
+        int size() {
+            return items.size();
+        }
+
+        /** What of this report {@code part} holds. */
+        Prepared<T> part(ShardWriters.Part part) {
+            return new Prepared<>(
+                    field,
+                    part.of(shown),
+                    kind,
+                    in,
+                    details,
+                    part.of(items),
+                    rule,
+                    codes == null ? null : part.of(codes));
+        }
+    }
+
+    /** The decision of some of a report's items. */
+    interface Rule<T> {
+        Function<Ledger, Decision> over(List<T> items, Mode mode);
     }
 
     /** Bodies at least this big are read and checked off the event loop (100,000 codes: megabytes of GS1). */
     private static final int OFF_LOOP_BYTES = 64 * 1024;
 
-    void handle(RoutingContext ctx, Function<RoutingContext, Prepared> prepare) {
+    void handle(RoutingContext ctx, Function<RoutingContext, Prepared<?>> prepare) {
         if (ctx.body().length() < OFF_LOOP_BYTES) {
             send(ctx, prepare.apply(ctx));
             return;
@@ -76,35 +109,80 @@ final class ReportSubmission {
                 .onFailure(ctx::fail);
     }
 
-    private void send(RoutingContext ctx, Prepared p) {
-        ReportInput in = p.in();
-        int by = in.facility.ref();
-        // issue 21: the shard of the codes' holder; codes of several holders' shards are refused (422)
-        Sequencer sequencer = writers.forProducts(in.products);
-        if (p.size() <= BulkReport.CHUNK_LINES) {
-            submit(
-                    ctx,
-                    sequencer,
-                    p.field(),
-                    p.shown(),
-                    new Report(
-                            p.kind(),
-                            by,
-                            in.occurredAt,
-                            in.idempotencyKey,
-                            p.rule().over(0, p.size(), in.mode),
-                            p.details()));
+    private <T> void send(RoutingContext ctx, Prepared<T> p) {
+        Instant arrived = clock.instant(); // Pasal 12(5): the request's arrival, however long the parts take
+        if (p.codes() == null) {
+            // the shard of the codes' holder; codes of several holders' shards are refused (422)
+            decide(ctx, writers.forProducts(p.in().products), p, null, arrived)
+                    .onSuccess(receipt -> answer(ctx, p.field(), p.shown(), receipt))
+                    .onFailure(ctx::fail);
             return;
         }
-        Instant arrived = clock.instant(); // Pasal 12(5): the request's arrival, however long the chunks take
-        // plain threads: offering chunks waits for the writer, which a Vert.x worker may not
-        PlainThreads.call(ctx.vertx(), threads, () -> bulk(sequencer, p, by, arrived))
-                .onSuccess(receipt -> answer(ctx, p.field(), p.shown(), receipt))
-                .onFailure(ctx::fail);
+        List<ShardWriters.Part> parts = writers.split(p.codes());
+        if (parts.size() == 1) {
+            decide(ctx, parts.get(0).sequencer(), p, null, arrived)
+                    .onSuccess(receipt -> answer(ctx, p.field(), p.shown(), receipt))
+                    .onFailure(ctx::fail);
+            return;
+        }
+        // issue 21: a distributor's or pharmacy's report mixing holders, a part in each holder's shard,
+        // decided there at once under the report's idempotency key (a retry answers the parts journaled
+        // and submits the others); each part atomic in its shard, the answer the parts' together
+        List<Future<Receipt>> each = new ArrayList<>(parts.size());
+        for (ShardWriters.Part part : parts) {
+            each.add(decide(ctx, part.sequencer(), p.part(part), part.indices(), arrived));
+        }
+        Context context = ctx.vertx().getOrCreateContext();
+        Future.join(each)
+                .onComplete(done -> context.runOnContext(v -> {
+                    List<Receipt> receipts = new ArrayList<>(each.size());
+                    JsonArray listed = new JsonArray();
+                    for (int i = 0; i < each.size(); i++) {
+                        if (each.get(i).failed()) {
+                            ctx.fail(each.get(i).cause());
+                            return;
+                        }
+                        Receipt r = each.get(i).result();
+                        receipts.add(r);
+                        listed.add(new JsonObject()
+                                .put("shard", parts.get(i).shard())
+                                .put("sequence", r.sequence())
+                                .put("repeated", r.repeated())
+                                .put("applied", r.outcome().applied())
+                                .put("accepted", r.outcome().accepted())
+                                .put("refused", r.outcome().refused().size()));
+                    }
+                    answer(ctx, p.field(), p.shown(), Receipt.ofParts(receipts), listed);
+                }));
     }
 
-    /** Worker thread: the report as a bulk report, its refusals naming their index in the request. */
-    private Receipt bulk(Sequencer sequencer, Prepared p, int by, Instant arrived) throws Exception {
+    /**
+     * The report (or a part of it) decided by {@code sequencer}: as one report, or beyond {@link
+     * BulkReport#CHUNK_LINES} items as a bulk report; refusals name their index in the request,
+     * {@code indices[i]} for the part's item {@code i} (null: the whole request).
+     */
+    private <T> Future<Receipt> decide(
+            RoutingContext ctx, Sequencer sequencer, Prepared<T> p, int[] indices, Instant arrived) {
+        ReportInput in = p.in();
+        int by = in.facility.ref();
+        if (p.size() <= BulkReport.CHUNK_LINES) {
+            Future<Receipt> receipt = sequencer.submit(new Report(
+                    p.kind(),
+                    by,
+                    in.occurredAt,
+                    in.idempotencyKey,
+                    p.rule().over(p.items(), in.mode),
+                    p.details(),
+                    arrived));
+            return indices == null ? receipt : receipt.map(r -> r.inReport(indices));
+        }
+        // plain threads: offering chunks waits for the writer, which a Vert.x worker may not
+        return PlainThreads.call(ctx.vertx(), threads, () -> bulk(sequencer, p, by, arrived, indices));
+    }
+
+    /** Plain thread: the report as a bulk report, its refusals naming their index in the request. */
+    private <T> Receipt bulk(Sequencer sequencer, Prepared<T> p, int by, Instant arrived, int[] indices)
+            throws Exception {
         ReportInput in = p.in();
         Receipt earlier = in.idempotencyKey == null
                 ? null
@@ -116,11 +194,14 @@ final class ReportSubmission {
                 .bulk(p.kind(), by, in.occurredAt, in.idempotencyKey, in.mode, arrived, p.size())
                 .await(1, TimeUnit.MINUTES);
         for (int from = 0; from < p.size(); from += BulkReport.CHUNK_LINES) {
-            int start = from;
             int end = Math.min(p.size(), from + BulkReport.CHUNK_LINES);
+            long[] lines = new long[end - from];
+            for (int i = from; i < end; i++) {
+                lines[i - from] = indices == null ? i : indices[i];
+            }
+            List<T> chunk = p.items().subList(from, end);
             b.offer(new BulkReport.Chunk(
-                    java.util.stream.LongStream.range(start, end).toArray(),
-                    (l, mode) -> p.rule().over(start, end, mode).apply(l)));
+                    lines, (l, mode) -> p.rule().over(chunk, mode).apply(l)));
         }
         return b.end(p.details()).await(1, TimeUnit.HOURS).receipt();
     }
@@ -134,6 +215,11 @@ final class ReportSubmission {
 
     /** 200 with the receipt when anything was applied; 422 listing every refused code when nothing was. */
     static void answer(RoutingContext ctx, String field, List<String> shown, Receipt receipt) {
+        answer(ctx, field, shown, receipt, null);
+    }
+
+    /** As above, for a report split across shards: {@code parts} lists each shard's part (issue 21). */
+    private static void answer(RoutingContext ctx, String field, List<String> shown, Receipt receipt, JsonArray parts) {
         Outcome o = receipt.outcome();
         JsonArray refused = new JsonArray();
         List<Problem.Item> items = new ArrayList<>();
@@ -171,6 +257,9 @@ final class ReportSubmission {
                 .put("accepted", o.accepted())
                 .put("refused", refused)
                 .put("alerts", alerts);
+        if (parts != null) {
+            body.put("parts", parts);
+        }
         if (!o.applied() && !items.isEmpty()) {
             ctx.put(Problems.EXTRA, new JsonObject().put("receipt", body));
             ctx.fail(new Problem(

@@ -8,6 +8,7 @@ import static io.lacak.api.journey.Api.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.api.Services;
+import io.lacak.core.journal.BulkReport;
 import io.lacak.core.journal.Shards;
 import io.lacak.registration.facility.Facilities;
 import io.lacak.registration.product.Products;
@@ -38,8 +39,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * holders whose products fall in different shards. Each holder's code request, usage, shipment and
  * recall goes to its own shard's writer and journal; the distributor and the pharmacy report each
  * holder's codes, and reads (state, custody, verify, notifications) find every code in its shard.
- * A report mixing the two holders' codes is refused whole (422 {@code SPANS_SHARDS}, naming the
- * shards) rather than journaled in one shard: split reports are not built yet.
+ * A distributor's or pharmacy's report mixing the two holders' codes is split: a part in each
+ * holder's shard, each atomic there, the answer the parts' together and each part listed; a retry
+ * with the report's idempotency key answers the parts journaled and decides the others. A usage
+ * report (one holder's process, Lampiran G) mixing shards is refused whole (422 {@code SPANS_SHARDS}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +60,8 @@ class ShardedJourneyTest {
     static int shardB;
     static List<String> a;
     static List<String> b;
+    /** The parts of the mixed receipt keyed {@code rcv-mixed-1}, as first answered. */
+    static JsonArray mixedReceipt;
 
     @BeforeAll
     void start() throws Exception {
@@ -132,6 +137,16 @@ class ShardedJourneyTest {
         assertThat(api.lacak.services().writers().member(shardB).store().appliedSequence())
                 .isEqualTo(1);
 
+        // Lampiran G: one holder's usage (primary -> secondary -> tertiary) never leaves its shard
+        JsonObject usage = new JsonObject()
+                .put(
+                        "lines",
+                        new JsonArray()
+                                .add(new JsonObject().put("primary", a.get(0)))
+                                .add(new JsonObject().put("primary", b.get(0))));
+        assertSpansShards(api.post("/api/v1/usage-reports", mfrA, usage));
+        assertThat(journal().get(shardA)).containsExactly("USAGE");
+
         JsonObject health = api.get("/health", null).bodyAsJsonObject();
         assertThat(health.getString("status")).isEqualTo("UP");
         JsonArray shards = health.getJsonObject("writer").getJsonArray("shards");
@@ -141,50 +156,100 @@ class ShardedJourneyTest {
 
     @Test
     @Order(2)
-    void lampiranH_eachHolderShipsToTheDistributor_andAMixedReceiptIsRefusedNamingTheShards() throws Exception {
+    void lampiranH_eachHolderShipsToTheDistributor_andAMixedReceiptIsAPartInEachShard() throws Exception {
         assertOk(api.post(
                 "/api/v1/shipments", mfrA, codes(a.toArray(String[]::new)).put("destination", DISTRIBUTOR)));
         assertOk(api.post(
                 "/api/v1/shipments", mfrB, codes(b.toArray(String[]::new)).put("destination", DISTRIBUTOR)));
 
-        HttpResponse<Buffer> mixed = api.post("/api/v1/receipts", pbf, codes(a.get(0), b.get(0)));
-        assertSpansShards(mixed);
-        assertThat(state(a.get(0), pbf).getString("status")).isEqualTo("IN_TRANSIT"); // nothing applied
-        assertThat(state(b.get(0), pbf).getString("status")).isEqualTo("IN_TRANSIT");
-
-        assertOk(api.post("/api/v1/receipts", pbf, codes(a.toArray(String[]::new))));
-        assertOk(api.post("/api/v1/receipts", pbf, codes(b.toArray(String[]::new))));
+        JsonObject mixed = codes(b.get(0), a.get(0)).put("idempotencyKey", "rcv-mixed-1");
+        JsonObject first = ok(api.post("/api/v1/receipts", pbf, mixed));
+        assertThat(first.getInteger("accepted")).isEqualTo(2);
+        assertThat(first.getBoolean("applied")).isTrue();
+        assertThat(first.getBoolean("repeated")).isFalse();
+        mixedReceipt = first.getJsonArray("parts");
+        assertThat(mixedReceipt).hasSize(2);
+        for (int i = 0; i < 2; i++) { // in shard order, each journaled in its shard as that shard's third event
+            JsonObject part = mixedReceipt.getJsonObject(i);
+            assertThat(part.getInteger("shard")).isEqualTo(i);
+            assertThat(part.getBoolean("applied")).isTrue();
+            assertThat(part.getInteger("accepted")).isEqualTo(1);
+            assertThat(part.getLong("sequence")).isEqualTo(3);
+        }
+        assertThat(state(a.get(0), pbf).getString("holder")).isEqualTo(DISTRIBUTOR);
         assertThat(state(b.get(0), pbf).getString("holder")).isEqualTo(DISTRIBUTOR);
-        assertThat(journal().get(shardB)).containsExactly("USAGE", "SHIPMENT", "RECEIPT");
+
+        // the same report again: each part's first answer, nothing journaled twice
+        JsonObject again = ok(api.post("/api/v1/receipts", pbf, mixed));
+        assertThat(again.getBoolean("repeated")).isTrue();
+        assertThat(again.getJsonArray("parts").stream()
+                        .map(o -> ((JsonObject) o).getLong("sequence"))
+                        .toList())
+                .containsExactly(3L, 3L);
+
+        JsonObject rest = ok(
+                api.post("/api/v1/receipts", pbf, codes(a.get(1), b.get(1), a.get(2), b.get(2), a.get(3), b.get(3))));
+        assertThat(rest.getInteger("accepted")).isEqualTo(6);
+        assertThat(journal().get(shardA)).containsExactly("USAGE", "SHIPMENT", "RECEIPT", "RECEIPT");
+        assertThat(journal().get(shardB)).containsExactly("USAGE", "SHIPMENT", "RECEIPT", "RECEIPT");
     }
 
     @Test
     @Order(3)
-    void lampiranH_aDistributorsShipmentMixingHoldersIsRefusedWhole_eachHoldersPartGoesThrough() throws Exception {
-        HttpResponse<Buffer> mixed = api.post(
+    void lampiranH_I_aDistributorsShipmentMixingHoldersGoesThroughAPartInEachShard() throws Exception {
+        JsonObject shipped = ok(api.post(
                 "/api/v1/shipments",
                 pbf,
-                codes(a.get(0), a.get(1), b.get(0), b.get(1)).put("destination", PHARMACY));
-        assertSpansShards(mixed);
-        assertThat(state(a.get(0), pbf).getString("holder")).isEqualTo(DISTRIBUTOR);
+                codes(a.get(0), a.get(1), b.get(0), b.get(1), a.get(2), b.get(2))
+                        .put("destination", PHARMACY)));
+        assertThat(shipped.getInteger("accepted")).isEqualTo(6);
+        assertThat(shipped.getJsonArray("parts")).hasSize(2);
+        assertThat(state(b.get(1), pbf).getString("status")).isEqualTo("IN_TRANSIT");
 
-        assertOk(api.post(
-                "/api/v1/shipments", pbf, codes(a.get(0), a.get(1), a.get(2)).put("destination", PHARMACY)));
-        assertOk(api.post(
-                "/api/v1/shipments", pbf, codes(b.get(0), b.get(1), b.get(2)).put("destination", PHARMACY)));
-        assertOk(api.post("/api/v1/receipts", apt, codes(a.get(0), a.get(1), a.get(2))));
-        assertOk(api.post("/api/v1/receipts", apt, codes(b.get(0), b.get(1), b.get(2))));
+        JsonObject received = ok(
+                api.post("/api/v1/receipts", apt, codes(a.get(0), a.get(1), a.get(2), b.get(0), b.get(1), b.get(2))));
+        assertThat(received.getInteger("accepted")).isEqualTo(6);
+        assertThat(state(a.get(2), apt).getString("holder")).isEqualTo(PHARMACY);
+        assertThat(state(b.get(2), apt).getString("holder")).isEqualTo(PHARMACY);
     }
 
     @Test
     @Order(4)
-    void lampiranJ_aPharmacySaleMixingHoldersIsRefusedWhole_eachHoldersSaleGoesThrough() throws Exception {
-        assertSpansShards(api.post("/api/v1/sales", apt, codes(a.get(0), b.get(0))));
+    void lampiranJ_aMixedSaleIsAtomicInEachShard_aRefusedPartLeavesTheOtherApplied() throws Exception {
+        // b3 is still the distributor's: the other holder's part (b0, b3) is refused whole (ATOMIC),
+        // the first holder's part (a0) is applied; the refusal names b3's place in the request
+        JsonObject sale = codes(a.get(0), b.get(0), b.get(3)).put("idempotencyKey", "sale-mixed-1");
+        JsonObject first = ok(api.post("/api/v1/sales", apt, sale));
+        assertThat(first.getBoolean("applied")).isTrue();
+        assertThat(first.getInteger("accepted")).isEqualTo(1);
+        JsonArray refused = first.getJsonArray("refused");
+        assertThat(refused).hasSize(1);
+        assertThat(refused.getJsonObject(0).getInteger("index")).isEqualTo(2);
+        assertThat(refused.getJsonObject(0).getString("code")).isEqualTo(b.get(3));
+        assertThat(refused.getJsonObject(0).getString("reason")).isEqualTo("NOT_HELD");
+        JsonObject partA = part(first, shardA);
+        JsonObject partB = part(first, shardB);
+        assertThat(partA.getBoolean("applied")).isTrue();
+        assertThat(partB.getBoolean("applied")).isFalse();
+        assertThat(partB.getInteger("refused")).isEqualTo(1);
+        assertThat(state(a.get(0), apt).getString("status")).isEqualTo("SOLD");
         assertThat(state(b.get(0), apt).getString("status")).isNotEqualTo("SOLD");
 
-        assertOk(api.post("/api/v1/sales", apt, codes(a.get(0))));
+        // a retry with the key: the applied part answered as first (not sold twice), the refused one decided again
+        JsonObject again = ok(api.post("/api/v1/sales", apt, sale));
+        assertThat(again.getBoolean("repeated")).isFalse();
+        assertThat(part(again, shardA).getBoolean("repeated")).isTrue();
+        assertThat(part(again, shardA).getLong("sequence")).isEqualTo(partA.getLong("sequence"));
+        assertThat(part(again, shardB).getBoolean("applied")).isFalse();
+        assertThat(journal().get(shardA).stream().filter("SALE"::equals)).hasSize(1);
+        assertThat(journal().get(shardB)).doesNotContain("SALE");
+
+        // nothing applied in any part: 422, as for a report in one shard
+        HttpResponse<Buffer> none = api.post("/api/v1/sales", apt, codes(a.get(0), b.get(3)));
+        assertThat(none.statusCode()).as(none.bodyAsString()).isEqualTo(422);
+        assertThat(none.bodyAsJsonObject().getString("code")).isEqualTo("REFUSED");
+
         assertOk(api.post("/api/v1/sales", apt, codes(b.get(0))));
-        assertThat(state(a.get(0), apt).getString("status")).isEqualTo("SOLD");
         assertThat(state(b.get(0), apt).getString("status")).isEqualTo("SOLD");
     }
 
@@ -279,7 +344,66 @@ class ShardedJourneyTest {
         assertThat(state(b.get(0), apt).getString("status")).isEqualTo("SOLD");
         assertThat(state(b.get(1), apt).getBoolean("recalled")).isTrue();
         assertThat(state(a.get(0), apt).getString("status")).isEqualTo("SOLD");
-        assertSpansShards(api.post("/api/v1/sales", apt, codes(a.get(1), b.get(2))));
+        // the keyed mixed receipt again: each shard's part answered from its journal, as before the restart
+        JsonObject again =
+                ok(api.post("/api/v1/receipts", pbf, codes(b.get(0), a.get(0)).put("idempotencyKey", "rcv-mixed-1")));
+        assertThat(again.getBoolean("repeated")).isTrue();
+        assertThat(again.getJsonArray("parts").stream()
+                        .map(o -> ((JsonObject) o).getLong("sequence"))
+                        .toList())
+                .isEqualTo(mixedReceipt.stream()
+                        .map(o -> ((JsonObject) o).getLong("sequence"))
+                        .toList());
+        // a mixed sale after the restart: the recall replayed in the other holder's shard refuses its part
+        JsonObject sold = ok(api.post("/api/v1/sales", apt, codes(a.get(1), b.get(2))));
+        assertThat(sold.getInteger("accepted")).isEqualTo(1);
+        assertThat(sold.getJsonArray("refused").getJsonObject(0).getInteger("index"))
+                .isEqualTo(1);
+        assertThat(sold.getJsonArray("refused").getJsonObject(0).getString("reason"))
+                .isEqualTo("RECALLED");
+        assertThat(state(a.get(1), apt).getString("status")).isEqualTo("SOLD");
+    }
+
+    @Test
+    @Order(9)
+    void lampiranI_aBigMixedReceiptIsABulkPartInEachShard_itsRefusalNamingThePlaceInTheRequest() throws Exception {
+        int n = BulkReport.CHUNK_LINES + 100; // each part beyond a chunk: each decided as a bulk report
+        List<String> bigA = issue(mfrA, AUTH_NIE, "SA2612", n);
+        List<String> bigB = issue(mfrB, OTHER_NIE, "SB2612", n);
+        api.activate(mfrA, null, bigA.toArray(String[]::new));
+        api.activate(mfrB, null, bigB.toArray(String[]::new));
+        assertOk(api.post(
+                "/api/v1/shipments", mfrA, codes(bigA.toArray(String[]::new)).put("destination", DISTRIBUTOR)));
+        String kept = bigB.get(7); // never shipped: the distributor cannot receive it
+        assertOk(api.post(
+                "/api/v1/shipments",
+                mfrB,
+                codes(bigB.stream().filter(c -> !c.equals(kept)).toArray(String[]::new))
+                        .put("destination", DISTRIBUTOR)));
+
+        List<String> mixed = new ArrayList<>(); // a, b, a, b...: the parts' places are not their own order
+        for (int i = 0; i < n; i++) {
+            mixed.add(bigA.get(i));
+            mixed.add(bigB.get(i));
+        }
+        JsonObject report = codes(mixed.toArray(String[]::new)).put("idempotencyKey", "rcv-big-1");
+        JsonObject first = ok(api.post("/api/v1/receipts", pbf, report));
+        assertThat(first.getInteger("accepted")).isEqualTo(n);
+        JsonArray refused = first.getJsonArray("refused");
+        assertThat(refused).hasSize(1);
+        assertThat(refused.getJsonObject(0).getInteger("index")).isEqualTo(mixed.indexOf(kept));
+        assertThat(refused.getJsonObject(0).getString("code")).isEqualTo(kept);
+        assertThat(part(first, shardA).getBoolean("applied")).isTrue();
+        assertThat(part(first, shardB).getBoolean("applied")).isFalse(); // ATOMIC in its shard
+        assertThat(state(bigA.get(n - 1), pbf).getString("holder")).isEqualTo(DISTRIBUTOR);
+        assertThat(state(bigB.get(0), pbf).getString("status")).isEqualTo("IN_TRANSIT");
+
+        JsonObject again = ok(api.post("/api/v1/receipts", pbf, report));
+        assertThat(part(again, shardA).getBoolean("repeated")).isTrue();
+        assertThat(part(again, shardA).getLong("sequence"))
+                .isEqualTo(part(first, shardA).getLong("sequence"));
+        assertThat(again.getJsonArray("refused").getJsonObject(0).getInteger("index"))
+                .isEqualTo(mixed.indexOf(kept));
     }
 
     private static List<String> issue(String key, String nie, String batch, int primaries) throws Exception {
@@ -314,6 +438,20 @@ class ShardedJourneyTest {
 
     private static void assertOk(HttpResponse<Buffer> r) {
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    }
+
+    private static JsonObject ok(HttpResponse<Buffer> r) {
+        assertOk(r);
+        return r.bodyAsJsonObject();
+    }
+
+    /** The part of a split report's answer that went to {@code shard}. */
+    private static JsonObject part(JsonObject answer, int shard) {
+        return answer.getJsonArray("parts").stream()
+                .map(o -> (JsonObject) o)
+                .filter(p -> p.getInteger("shard") == shard)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Refused whole, in Indonesian and English, naming both shards. */

@@ -9,15 +9,20 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Issue 21: the shards one node writes, each its {@link Sequencer} (its own journal sequence and
  * writer thread), its {@link CodeStore} and its {@link Custody} indexer, over one shared {@link
  * ReferenceData}; and the rule ({@link Shards}) that sends a report, a read or a look-up to the
- * shard of the product's holder. With one shard every look-up is shard 0, as the single node was.
+ * shard of the product's holder, and a report mixing holders' codes in a part per shard ({@link
+ * #split}). With one shard every look-up is shard 0, as the single node was.
  *
- * <p>{@code writers.forCodes(codes).submit(report)}
+ * <p>{@code for (Part p : writers.split(codes)) p.sequencer().submit(reportOf(p.of(codes)))}
  */
 public final class ShardWriters {
 
@@ -97,32 +102,64 @@ public final class ShardWriters {
         return members.get(shardOf(productId)).custody();
     }
 
-    /** The shards {@code codes} are in, ascending. */
-    public SortedSet<Integer> shardsOf(Collection<CodeRef> codes) {
-        return shards.ofCodes(ref, codes);
+    /**
+     * One shard's part of a report whose codes span shards: that shard's writer and the positions,
+     * ascending, of the report's codes that are in it.
+     */
+    public record Part(Sequencer sequencer, int[] indices) {
+        public int shard() {
+            return sequencer.shard();
+        }
+
+        /** The items of {@code all} (a report's codes, or what stands beside them) this part holds. */
+        public <T> List<T> of(List<T> all) {
+            List<T> out = new ArrayList<>(indices.length);
+            for (int i : indices) {
+                out.add(all.get(i));
+            }
+            return out;
+        }
     }
 
     /**
-     * The writer of the one shard {@code codes} are in (shard 0 for none); a report whose codes span
-     * shards is refused (422 {@code SPANS_SHARDS}) rather than applied in one shard's journal.
+     * {@code codes} split by their holders' shards, in shard order: one part for codes of one shard
+     * (shard 0's for none), more for a distributor's or pharmacy's report mixing holders (issue 21).
+     * Each part is decided and journaled in its own shard; no process of one holder is ever split.
      */
-    public Sequencer forCodes(Collection<CodeRef> codes) {
+    public List<Part> split(List<CodeRef> codes) {
         if (shards.count() == 1) {
-            return first();
+            return List.of(new Part(first(), IntStream.range(0, codes.size()).toArray()));
         }
-        SortedSet<Integer> in = shardsOf(codes);
-        if (in.size() > 1) {
-            throw spansShards(in);
+        Map<Integer, IntStream.Builder> by = new TreeMap<>();
+        int last = -1;
+        int lastShard = 0;
+        for (int i = 0; i < codes.size(); i++) {
+            int product = codes.get(i).productId();
+            if (product != last) { // a report's codes are mostly of one product: one look-up
+                last = product;
+                lastShard = shardOf(product);
+            }
+            by.computeIfAbsent(lastShard, k -> IntStream.builder()).add(i);
         }
-        return members.get(in.isEmpty() ? 0 : in.first()).sequencer();
+        if (by.isEmpty()) {
+            return List.of(new Part(first(), new int[0]));
+        }
+        List<Part> parts = new ArrayList<>(by.size());
+        by.forEach((shard, indices) -> parts.add(
+                new Part(members.get(shard).sequencer(), indices.build().toArray())));
+        return parts;
     }
 
-    /** As {@link #forCodes(Collection)}, from the products the codes name. */
+    /**
+     * The writer of the one shard the products {@code productIds} are in (shard 0 for none): a
+     * report that is never split (one holder's usage, Lampiran G) whose codes span shards is
+     * refused (422 {@code SPANS_SHARDS}) rather than applied in one shard's journal.
+     */
     public Sequencer forProducts(Collection<Integer> productIds) {
         if (shards.count() == 1) {
             return first();
         }
-        SortedSet<Integer> in = new java.util.TreeSet<>();
+        SortedSet<Integer> in = new TreeSet<>();
         for (int p : productIds) {
             in.add(shardOf(p));
         }

@@ -1,6 +1,5 @@
 package io.lacak.core.journal;
 
-import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Effects;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
@@ -8,7 +7,6 @@ import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.store.CodeKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
@@ -72,24 +70,6 @@ public final class Shards {
     /** The shard of the code whose store key is {@code key}. */
     public int ofKey(ReferenceData ref, byte[] key) {
         return count == 1 ? 0 : ofProduct(ref, CodeKey.productId(key));
-    }
-
-    /** The shards {@code codes} are in, ascending; empty for no codes. */
-    public SortedSet<Integer> ofCodes(ReferenceData ref, Collection<CodeRef> codes) {
-        SortedSet<Integer> out = new TreeSet<>();
-        int last = -1;
-        int lastShard = 0;
-        for (CodeRef c : codes) {
-            if (c == null) {
-                continue;
-            }
-            if (c.productId() != last) { // a report's codes are mostly of one product: one look-up
-                last = c.productId();
-                lastShard = ofProduct(ref, last);
-            }
-            out.add(lastShard);
-        }
-        return out;
     }
 
     /**
