@@ -107,15 +107,9 @@ final class Assembly {
                 vertx, db.pool(), ref, parts.tokenSecret(), WorkingDays.of(config.holidays()), clock);
         Gs1Codec codec = Gs1Codec.create(new Gs1Profile().setClock(clock));
         IssuedSerials issued = new IssuedSerials(ref, parts.keys());
-        // issue 21: a facility's files go to its own holder's shard (a manufacturer's are its codes);
-        // a code of another holder in them is refused by the writer, never journaled in the wrong shard
+        // issue 21: a usage file goes to its holder's shard, a file of movements a part to each shard
         UploadJobs jobs = new UploadJobs(
-                vertx,
-                db.pool(),
-                ref,
-                f -> writers.member(shards.ofHolder(f.partnerId())).sequencer(),
-                codec,
-                config.dataDir().resolve("uploads"));
+                vertx, db.pool(), writers, codec, config.dataDir().resolve("uploads"));
         return new Services(
                 db,
                 store,

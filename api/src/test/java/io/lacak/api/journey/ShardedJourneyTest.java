@@ -62,6 +62,10 @@ class ShardedJourneyTest {
     static List<String> b;
     /** The parts of the mixed receipt keyed {@code rcv-mixed-1}, as first answered. */
     static JsonArray mixedReceipt;
+    /** Each holder's codes of batch *2612, beyond a chunk. */
+    static List<String> bigA;
+
+    static List<String> bigB;
 
     @BeforeAll
     void start() throws Exception {
@@ -368,8 +372,8 @@ class ShardedJourneyTest {
     @Order(9)
     void lampiranI_aBigMixedReceiptIsABulkPartInEachShard_itsRefusalNamingThePlaceInTheRequest() throws Exception {
         int n = BulkReport.CHUNK_LINES + 100; // each part beyond a chunk: each decided as a bulk report
-        List<String> bigA = issue(mfrA, AUTH_NIE, "SA2612", n);
-        List<String> bigB = issue(mfrB, OTHER_NIE, "SB2612", n);
+        bigA = issue(mfrA, AUTH_NIE, "SA2612", n);
+        bigB = issue(mfrB, OTHER_NIE, "SB2612", n);
         api.activate(mfrA, null, bigA.toArray(String[]::new));
         api.activate(mfrB, null, bigB.toArray(String[]::new));
         assertOk(api.post(
@@ -404,6 +408,103 @@ class ShardedJourneyTest {
                 .isEqualTo(part(first, shardA).getLong("sequence"));
         assertThat(again.getJsonArray("refused").getJsonObject(0).getInteger("index"))
                 .isEqualTo(mixed.indexOf(kept));
+    }
+
+    @Test
+    @Order(10)
+    void lampiranH_I_aDistributorsFileMixingHoldersIsAPartInEachShard_refusedWholeOrResumedAsOne() throws Exception {
+        int n = BulkReport.CHUNK_LINES + 100;
+        String kept = bigB.get(7);
+        List<String> inTransit = bigB.stream().filter(c -> !c.equals(kept)).toList();
+        JsonObject received = upload("receipt", pbf, "", csv(RECEIPT_HEAD, DISTRIBUTOR, null, inTransit));
+        assertThat(received.getString("state")).as(received.encode()).isEqualTo("DONE");
+        assertThat(received.getLong("rowsAccepted")).isEqualTo(n - 1);
+        Map<Integer, List<String>> before = journal();
+
+        // one process: a bad row refuses the whole file, in every shard
+        List<String> mixed = new ArrayList<>();
+        for (int i = 0; i < n - 1; i++) {
+            mixed.add(bigA.get(i));
+            mixed.add(inTransit.get(i));
+        }
+        String bad = csv(SHIPMENT_HEAD, DISTRIBUTOR, PHARMACY, mixed) + DISTRIBUTOR + "," + PHARMACY + ",,bukan-kode,"
+                + AUTH_NIE + ",2028-11-30,SA2612,\n";
+        JsonObject refused = upload("shipment", pbf, "", bad);
+        assertThat(refused.getString("state")).as(refused.encode()).isEqualTo("REFUSED");
+        assertThat(journal()).isEqualTo(before);
+        assertThat(state(bigA.get(0), pbf).getString("holder")).isEqualTo(DISTRIBUTOR);
+
+        String good = csv(SHIPMENT_HEAD, DISTRIBUTOR, PHARMACY, mixed);
+        JsonObject shipped = upload("shipment", pbf, "", good);
+        assertThat(shipped.getString("state")).as(shipped.encode()).isEqualTo("DONE");
+        assertThat(shipped.getLong("rowsAccepted")).isEqualTo(2L * (n - 1));
+        assertThat(state(bigA.get(3), pbf).getString("status")).isEqualTo("IN_TRANSIT");
+        assertThat(state(inTransit.get(3), pbf).getString("status")).isEqualTo("IN_TRANSIT");
+        for (int shard : List.of(shardA, shardB)) {
+            assertThat(journal().get(shard))
+                    .hasSize(before.get(shard).size() + 1)
+                    .endsWith("SHIPMENT");
+        }
+
+        // mode=partial at the pharmacy: the good rows of both shards, the one it cannot receive listed by line
+        JsonObject partial = upload(
+                "receipt",
+                apt,
+                "?mode=partial",
+                csv(RECEIPT_HEAD, PHARMACY, null, List.of(bigA.get(0), kept, inTransit.get(0))));
+        assertThat(partial.getString("state")).as(partial.encode()).isEqualTo("DONE");
+        assertThat(partial.getLong("rowsAccepted")).isEqualTo(2);
+        JsonObject problem = partial.getJsonArray("problems").getJsonObject(0);
+        assertThat(problem.getLong("line")).isEqualTo(3); // the header is line 1
+        assertThat(problem.getString("code")).isEqualTo("NOT_HELD");
+
+        // a stop after both parts' commits, before the job's end: resumed, it ends with their answers, applied once
+        long id = shipped.getLong("id");
+        java.nio.file.Path dir = api.dataDir;
+        Map<Integer, List<String>> applied = journal();
+        api.lacak
+                .services()
+                .database()
+                .pool()
+                .preparedQuery(
+                        "update upload set state = 'APPLYING', finished_at = null, rows_accepted = 0 where id = $1")
+                .execute(io.vertx.sqlclient.Tuple.of(id))
+                .await(30, TimeUnit.SECONDS);
+        api.close();
+        api = null;
+        Files.writeString(dir.resolve("uploads").resolve(id + ".csv"), good);
+        api = new Api(dir, c -> c.setShards(2).setBodyLimit(8 * 1024 * 1024));
+        JsonObject resumed = UploadTestSupport.finished(api, id, pbf, 120);
+        assertThat(resumed.getString("state")).as(resumed.encode()).isEqualTo("DONE");
+        assertThat(resumed.getLong("rowsAccepted")).isEqualTo(2L * (n - 1));
+        assertThat(journal()).isEqualTo(applied);
+    }
+
+    static final String SHIPMENT_HEAD = "Partner ID,Destination Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN";
+    static final String RECEIPT_HEAD = "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN";
+
+    /** A movement file of {@code codes}, each row naming its own product and batch (the codes' holders differ). */
+    private static String csv(String head, String partner, String destination, List<String> codes) {
+        StringBuilder csv = new StringBuilder(head).append('\n');
+        for (String code : codes) {
+            boolean other = bigB.contains(code) || b.contains(code);
+            csv.append(partner)
+                    .append(destination == null ? "" : "," + destination)
+                    .append(",,")
+                    .append(code)
+                    .append(',')
+                    .append(other ? OTHER_NIE : AUTH_NIE)
+                    .append(",2028-11-30,")
+                    .append(other ? "SB2612" : "SA2612")
+                    .append(",\n");
+        }
+        return csv.toString();
+    }
+
+    /** Uploads {@code csv} and waits for its job to end. */
+    private static JsonObject upload(String template, String key, String query, String csv) throws Exception {
+        return UploadTestSupport.finished(
+                api, UploadTest.upload(api, template, key, query, csv).getLong("id"), key, 120);
     }
 
     private static List<String> issue(String key, String nie, String batch, int primaries) throws Exception {

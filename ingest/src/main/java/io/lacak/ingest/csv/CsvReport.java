@@ -19,7 +19,12 @@ import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * A CSV upload turned into the same report command the JSON API builds (DESIGN.md "Reports"):
@@ -149,21 +154,71 @@ public final class CsvReport {
         } else {
             chunk = new BulkReport.Chunk(numbers, rule());
         }
+        forget();
+        return chunk;
+    }
+
+    /**
+     * As {@link #chunk()}, the rows split by the shard {@code shardOf} puts each code in (issue 21):
+     * a chunk for each shard, in shard order, each with its rows' file lines. Not for usage: one
+     * holder's process (Lampiran G) is never split.
+     */
+    public SortedMap<Integer, BulkReport.Chunk> chunksByShard(ToIntFunction<CodeRef> shardOf) {
+        if (template == Template.USAGE) {
+            throw new IllegalStateException("a usage report is one holder's process; it is not split");
+        }
+        SortedMap<Integer, List<Integer>> rowsOf = new TreeMap<>();
+        for (int i = 0; i < applied; i++) {
+            rowsOf.computeIfAbsent(shardOf.applyAsInt(codes.get(i)), k -> new ArrayList<>())
+                    .add(i);
+        }
+        SortedMap<Integer, BulkReport.Chunk> out = new TreeMap<>();
+        rowsOf.forEach((shard, rows) -> {
+            long[] numbers = new long[rows.size()];
+            List<CodeRef> refs = new ArrayList<>(rows.size());
+            for (int j = 0; j < numbers.length; j++) {
+                numbers[j] = lines[rows.get(j)];
+                refs.add(codes.get(rows.get(j)));
+            }
+            out.put(shard, new BulkReport.Chunk(numbers, rule(refs)));
+        });
+        forget();
+        return out;
+    }
+
+    /** The shards {@code shardOf} puts the codes of the rows held now in (none for usage). */
+    public SortedSet<Integer> pendingShards(ToIntFunction<CodeRef> shardOf) {
+        SortedSet<Integer> out = new TreeSet<>();
+        for (int i = 0; template != Template.USAGE && i < applied; i++) {
+            out.add(shardOf.applyAsInt(codes.get(i)));
+        }
+        return out;
+    }
+
+    /** The rows held now handed on: forgotten here, counted. */
+    private void forget() {
         usage.clear();
         codes.clear();
         total += applied;
         applied = 0;
-        return chunk;
     }
 
     /** The rule that decides the rows held now: the same the JSON API calls. */
     private BiFunction<Ledger, Mode, Decision> rule() {
+        if (template == Template.USAGE) {
+            int by = uploader.ref();
+            List<UsageLine> lines = List.copyOf(usage);
+            return (l, mode) -> l.usage(by, lines, mode);
+        }
+        return rule(List.copyOf(codes));
+    }
+
+    /** The rule that decides the movement of {@code refs}: the same the JSON API calls. */
+    private BiFunction<Ledger, Mode, Decision> rule(List<CodeRef> refs) {
         int by = uploader.ref();
         int to = destination == null ? 0 : destination.ref();
-        List<UsageLine> lines = List.copyOf(usage);
-        List<CodeRef> refs = List.copyOf(codes);
         return switch (template) {
-            case USAGE -> (l, mode) -> l.usage(by, lines, mode);
+            case USAGE -> throw new IllegalStateException("usage lines, not codes");
             case SHIPMENT -> (l, mode) -> l.ship(by, to, refs, mode);
             case RECEIPT -> (l, mode) -> l.receive(by, refs, mode);
             case SALE -> (l, mode) -> l.sell(by, refs, mode);

@@ -3,7 +3,8 @@ package io.lacak.ingest.upload;
 import io.lacak.core.gs1.Gs1Codec;
 import io.lacak.core.journal.BulkReport;
 import io.lacak.core.journal.Receipt;
-import io.lacak.core.journal.Sequencer;
+import io.lacak.core.journal.ShardWriters;
+import io.lacak.core.lifecycle.CodeRef;
 import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.Outcome;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
@@ -89,14 +90,49 @@ public final class UploadJobs {
         volatile State state = State.QUEUED;
         volatile long rows;
         volatile long bytesRead;
-        /** The file's bulk report, once it is bigger than one chunk: how far the writer is. */
-        volatile BulkReport bulk;
+        /**
+         * The file's bulk reports, once it is bigger than one chunk or spans shards: one, or a part
+         * in each shard its codes are in (issue 21); how far the writers are.
+         */
+        final Map<Integer, BulkReport> bulks = new ConcurrentHashMap<>();
+
+        long decided() {
+            return bulks.values().stream().mapToLong(BulkReport::decided).sum();
+        }
+
+        long applied() {
+            return bulks.values().stream().mapToLong(BulkReport::applied).sum();
+        }
+
+        void abort() {
+            bulks.values().forEach(BulkReport::abort);
+        }
     }
+
+    /**
+     * A job being run: its upload's settings, the shard of a file that is not split ({@code own}:
+     * the uploader's holder shard, a manufacturer's files are its codes), whether its codes go a part
+     * to each shard they are in ({@code splits}: a distributor's or pharmacy's movements with
+     * several shards), and the parts found in the journal when it was resumed.
+     */
+    private record Job(
+            long id,
+            Facility facility,
+            Template template,
+            Mode mode,
+            Instant occurredAt,
+            Instant receivedAt,
+            String key,
+            long bytes,
+            int own,
+            boolean splits,
+            Map<Integer, Receipt> journaled,
+            Progress progress) {}
 
     private final Vertx vertx;
     private final Pool pool;
-    /** Issue 21: the writer of the shard an uploading facility's files go to (one node's only writer, or by holder). */
-    private final java.util.function.Function<Facility, Sequencer> writerOf;
+    /** Issue 21: the shards' writers, and the rule that sends a file's codes to theirs. */
+    private final ShardWriters writers;
 
     private final io.lacak.core.lifecycle.ReferenceData ref;
     private final Gs1Codec codec;
@@ -117,22 +153,11 @@ public final class UploadJobs {
         return new Health(!workers.isShutdown(), running.size());
     }
 
-    public UploadJobs(Vertx vertx, Pool pool, Sequencer sequencer, Gs1Codec codec, Path dir) {
-        this(vertx, pool, sequencer.referenceData(), f -> sequencer, codec, dir);
-    }
-
-    /** Issue 21: each facility's files to the writer {@code writerOf} names. */
-    public UploadJobs(
-            Vertx vertx,
-            Pool pool,
-            io.lacak.core.lifecycle.ReferenceData ref,
-            java.util.function.Function<Facility, Sequencer> writerOf,
-            Gs1Codec codec,
-            Path dir) {
+    public UploadJobs(Vertx vertx, Pool pool, ShardWriters writers, Gs1Codec codec, Path dir) {
         this.vertx = vertx;
         this.pool = pool;
-        this.ref = ref;
-        this.writerOf = writerOf;
+        this.ref = writers.referenceData();
+        this.writers = writers;
         this.codec = codec;
         this.dir = dir;
     }
@@ -240,65 +265,81 @@ public final class UploadJobs {
 
     /** Worker thread: parse, check, submit, record. */
     private void run(long id) throws Exception {
-        Row job = pool.preparedQuery(
+        Row row = pool.preparedQuery(
                         "select facility, template, mode, occurred_at, received_at from upload where id = $1")
                 .execute(Tuple.of(id))
                 .await(1, TimeUnit.MINUTES)
                 .iterator()
                 .next();
-        Facility facility = ref.facility(job.getInteger("facility"));
-        Sequencer sequencer = writerOf.apply(facility);
-        Template template = Template.valueOf(job.getString("template"));
-        Mode mode = Mode.valueOf(job.getString("mode"));
-        Progress progress = running.computeIfAbsent(id, k -> new Progress());
-        Instant occurredAt = job.getOffsetDateTime("occurred_at").toInstant();
-        Instant receivedAt = job.getOffsetDateTime("received_at").toInstant(); // the upload's arrival, not now
+        Facility facility = ref.facility(row.getInteger("facility"));
+        Template template = Template.valueOf(row.getString("template"));
         String key = "upload-" + id;
-        if (journaled(sequencer, facility, key, id)) {
-            return; // a stop came after its commit: it is applied (replay saw to it), only its end was not recorded
+        int own = writers.shards().ofHolder(facility.partnerId());
+        // issue 21: a usage file is one holder's process (Lampiran G), in its shard; movements split
+        boolean splits = template != Template.USAGE && writers.shards().count() > 1;
+        Map<Integer, Receipt> journaled = journaled(
+                splits
+                        ? writers.members().stream()
+                                .map(ShardWriters.Member::shard)
+                                .toList()
+                        : List.of(own),
+                facility,
+                key);
+        if (!splits && !journaled.isEmpty()) {
+            finishJournaled(
+                    id,
+                    journaled.get(own)); // a stop came after its commit: it is applied, only its end was not recorded
+            return;
         }
+        Job job = new Job(
+                id,
+                facility,
+                template,
+                Mode.valueOf(row.getString("mode")),
+                row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getOffsetDateTime("received_at").toInstant(), // the upload's arrival, not now
+                key,
+                Files.size(file(id)),
+                own,
+                splits,
+                journaled,
+                running.computeIfAbsent(id, k -> new Progress()));
+        run(job);
+    }
+
+    private void run(Job job) throws Exception {
+        long id = job.id();
+        Progress progress = job.progress();
+        Mode mode = job.mode();
         state(id, progress, State.PARSING);
-        long bytes = Files.size(file(id));
         CsvReport report;
         // a file bigger than one chunk goes to the writer a chunk at a time while it is read (issue 18)
         CsvReport.ChunkSink sink = r -> {
             if (r.problemCount() > 0 && mode == Mode.ATOMIC) {
                 r.chunk(); // one process: it is refused whole; the rest is only read for its problems
-                if (progress.bulk != null) {
-                    progress.bulk.abort();
-                }
+                progress.abort();
                 return;
             }
-            if (progress.bulk == null) {
-                try {
-                    progress.bulk = sequencer
-                            .bulk(r.kind(), facility.ref(), occurredAt, key, mode, receivedAt, bytes / 150)
-                            .await(1, TimeUnit.MINUTES);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    throw new IOException("the writer did not open the report", e);
-                }
-            }
-            progress.bulk.offer(r.chunk());
+            offer(job, r);
         };
         try (InputStream in = new UploadFiles.Counting(Files.newInputStream(file(id)), n -> progress.bytesRead += n);
                 BufferedReader reader =
                         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            report = CsvReport.read(template, reader, facility, ref, codec, rows -> progress.rows = rows, sink);
+            report = CsvReport.read(
+                    job.template(), reader, job.facility(), ref, codec, rows -> progress.rows = rows, sink);
         } catch (TemplateMismatch e) {
             finish(id, State.REFUSED, 0, null, null, e.problems(), e.problems().size());
             return;
         } catch (Exception e) {
-            if (progress.bulk != null) {
-                progress.bulk.abort();
-            }
+            progress.abort();
             throw e;
         }
         progress.rows = report.rows();
         if (report.problemCount() > 0 && mode == Mode.ATOMIC || report.validRows() == 0) {
             // one process (Lampiran G-J): a file with any bad row is refused whole, nothing applied
-            if (progress.bulk != null) {
-                progress.bulk.abort();
-                progress.bulk.end(null).await(1, TimeUnit.HOURS);
+            progress.abort();
+            for (BulkReport b : progress.bulks.values()) {
+                b.end(null).await(1, TimeUnit.HOURS);
             }
             finish(
                     id,
@@ -312,21 +353,33 @@ public final class UploadJobs {
         }
         state(id, progress, State.APPLYING);
         Receipt receipt;
-        long refusedCount;
+        long refusedCount = 0;
         java.util.function.LongUnaryOperator lineOf;
-        if (progress.bulk == null) {
-            receipt = sequencer
-                    .submit(report.toReport(occurredAt, receivedAt, key, mode))
+        java.util.SortedSet<Integer> pending = job.splits() ? report.pendingShards(this::shardOf) : null;
+        if (progress.bulks.isEmpty() && job.journaled().isEmpty() && (pending == null || pending.size() == 1)) {
+            int shard = pending == null ? job.own() : pending.first();
+            receipt = writers.member(shard)
+                    .sequencer()
+                    .submit(report.toReport(job.occurredAt(), job.receivedAt(), job.key(), mode))
                     .await(1, TimeUnit.HOURS);
             refusedCount = receipt.outcome().refused().size();
             lineOf = i -> report.line((int) i);
         } else {
             if (report.pendingRows() > 0) {
-                progress.bulk.offer(report.chunk()); // the last, partly filled
+                offer(job, report); // the last, partly filled
             }
-            BulkReport.Result result = progress.bulk.end(report.details()).await(1, TimeUnit.HOURS);
-            receipt = result.receipt();
-            refusedCount = result.refusedCount();
+            // issue 21: the parts already journaled (a resumed job) with those ended now, in shard order
+            java.util.SortedMap<Integer, Receipt> parts = new java.util.TreeMap<>(job.journaled());
+            for (Receipt r : job.journaled().values()) {
+                refusedCount += r.outcome().refused().size();
+            }
+            for (Map.Entry<Integer, BulkReport> b : new java.util.TreeMap<>(progress.bulks).entrySet()) {
+                BulkReport.Result result = b.getValue().end(report.details()).await(1, TimeUnit.HOURS);
+                parts.put(b.getKey(), result.receipt());
+                refusedCount += result.refusedCount();
+            }
+            receipt =
+                    parts.size() == 1 ? parts.values().iterator().next() : Receipt.ofParts(List.copyOf(parts.values()));
             lineOf = i -> i; // a bulk report's refusals name their file line
         }
         List<CsvProblem> problems = new java.util.ArrayList<>(report.problems());
@@ -350,15 +403,64 @@ public final class UploadJobs {
                 count);
     }
 
+    private int shardOf(CodeRef code) {
+        return writers.shardOf(code.productId());
+    }
+
     /**
-     * Whether the job's report is in the journal already (the server stopped between its commit
-     * and the job's end): then the job ends with the answer journaled, applied once.
+     * The rows {@code r} holds to their bulk reports: the file's one, or a part to each shard their
+     * codes are in, opened as the first of its rows comes; none to a part a resumed job found journaled.
      */
-    private boolean journaled(Sequencer sequencer, Facility facility, String key, long id) throws Exception {
-        Receipt r = sequencer.bulkAnswer(facility.ref(), key).await(1, TimeUnit.MINUTES);
-        if (r == null) {
-            return false;
+    private void offer(Job job, CsvReport r) throws IOException, InterruptedException {
+        Map<Integer, BulkReport.Chunk> chunks =
+                job.splits() ? r.chunksByShard(this::shardOf) : Map.of(job.own(), r.chunk());
+        for (Map.Entry<Integer, BulkReport.Chunk> c : chunks.entrySet()) {
+            if (job.journaled().containsKey(c.getKey())) {
+                continue; // that shard's part was applied before a stop: applied once
+            }
+            BulkReport bulk = job.progress().bulks.get(c.getKey());
+            if (bulk == null) {
+                try {
+                    bulk = writers.member(c.getKey())
+                            .sequencer()
+                            .bulk(
+                                    r.kind(),
+                                    job.facility().ref(),
+                                    job.occurredAt(),
+                                    job.key(),
+                                    job.mode(),
+                                    job.receivedAt(),
+                                    job.bytes() / 150)
+                            .await(1, TimeUnit.MINUTES);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IOException("the writer did not open the report", e);
+                }
+                job.progress().bulks.put(c.getKey(), bulk);
+            }
+            bulk.offer(c.getValue());
         }
+    }
+
+    /**
+     * The answers journaled in {@code shards} for the file's bulk report (the server stopped between
+     * a commit and the job's end): those parts are applied, and are not offered again.
+     */
+    private Map<Integer, Receipt> journaled(List<Integer> shards, Facility facility, String key) throws Exception {
+        Map<Integer, Receipt> out = new java.util.TreeMap<>();
+        for (int shard : shards) {
+            Receipt r = writers.member(shard)
+                    .sequencer()
+                    .bulkAnswer(facility.ref(), key)
+                    .await(1, TimeUnit.MINUTES);
+            if (r != null) {
+                out.put(shard, r);
+            }
+        }
+        return out;
+    }
+
+    /** The job of a file journaled whole ends with the answer journaled, applied once. */
+    private void finishJournaled(long id, Receipt r) {
         Outcome o = r.outcome();
         List<CsvProblem> problems = new java.util.ArrayList<>();
         for (Outcome.Refused refused : o.refused()) {
@@ -376,7 +478,6 @@ public final class UploadJobs {
                 r.late(),
                 problems,
                 problems.size());
-        return true;
     }
 
     private void state(long id, Progress p, State s) throws Exception {
@@ -433,9 +534,8 @@ public final class UploadJobs {
                     State state = p != null && !stored.finished() ? p.state : stored;
                     long rowsRead = p != null && !stored.finished() ? p.rows : r.getLong("rows_read");
                     long bytes = r.getLong("bytes");
-                    BulkReport bulk = p == null ? null : p.bulk;
-                    long decided = bulk == null ? 0 : bulk.decided();
-                    long appliedRows = bulk == null ? 0 : bulk.applied();
+                    long decided = p == null ? 0 : p.decided();
+                    long appliedRows = p == null ? 0 : p.applied();
                     int percent =
                             switch (state) {
                                 case QUEUED -> 0;
@@ -495,7 +595,7 @@ public final class UploadJobs {
             return 0;
         }
         double read = Math.min(1.0, (double) p.bytesRead / bytes);
-        if (p.bulk == null) {
+        if (p.bulks.isEmpty()) {
             return state == State.APPLYING ? 95 : (int) (read * 90);
         }
         double rows = Math.max(1, p.rows);
