@@ -25,7 +25,9 @@ import java.util.Set;
  * of its last answer (closed beyond). A request body must end within the body timeout of its head
  * (the upload timeout for CSV uploads): beyond, 408 and the connection closed, which makes the
  * routes delete their partial files. One periodic check on the server's event loop, no timer per
- * request.
+ * request. Every answer says {@code Keep-Alive: timeout=N}, N a second under the header timeout (at least 1),
+ * so that a client keeping the connection for its next request closes it before this does, rather
+ * than send on a connection as it is being closed.
  *
  * <p>{@code server.connectionHandler(deadlines::opened); root.route().handler(deadlines);}
  */
@@ -39,6 +41,9 @@ final class Deadlines implements Handler<RoutingContext> {
 
     private final Vertx vertx;
     private final long headerNanos;
+    /** The {@code Keep-Alive} header of every answer. */
+    private final String keepAlive;
+
     private final Duration body;
     private final Duration upload;
     /** Open connections; touched on the server's event loop only. */
@@ -58,6 +63,7 @@ final class Deadlines implements Handler<RoutingContext> {
     Deadlines(Vertx vertx, Duration header, Duration body, Duration upload) {
         this.vertx = vertx;
         this.headerNanos = header.toNanos();
+        this.keepAlive = "timeout=" + Math.max(1, header.toSeconds() - 1); // 0 would mean "no limit" to some
         this.body = body;
         this.upload = upload;
     }
@@ -98,6 +104,7 @@ final class Deadlines implements Handler<RoutingContext> {
             bodies.add(p);
         }
         Pending pending = p;
+        ctx.response().putHeader("Keep-Alive", keepAlive);
         ctx.addEndHandler(ar -> {
             if (w != null && --w.inFlight == 0) {
                 w.idleSince = System.nanoTime();
