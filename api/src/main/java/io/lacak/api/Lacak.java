@@ -19,6 +19,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -120,13 +121,6 @@ public final class Lacak {
                         vertx,
                         new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
                 .compose(db -> {
-                    if (config.node() != null && config.shards() > 1) {
-                        // issue 21: a cluster node leases shard 0 only; a lease per shard is not built yet
-                        return db.close()
-                                .compose(v -> Future.failedFuture(new IllegalArgumentException(
-                                        "LACAK_NODE with LACAK_SHARDS > 1 is not supported yet: one node writes"
-                                                + " all its shards, or a cluster keeps one shard")));
-                    }
                     if (config.node() == null) {
                         Lacak lacak = new Lacak(vertx, config, mailer, db, null);
                         return lacak.open(null).map(lacak);
@@ -151,10 +145,10 @@ public final class Lacak {
                     front = f;
                     return front.serveStandby(shard);
                 })
-                .compose(v -> ShardLease.tryAcquire(db.pool(), 0, config.node(), address(), config.lease()))
-                .compose(lease -> {
-                    if (lease != null) {
-                        return takeOver(lease).map(this);
+                .compose(v -> ShardLease.tryAcquire(db.pool(), shards(), config.node(), address(), config.lease()))
+                .compose(leases -> {
+                    if (leases != null) {
+                        return takeOver(leases).map(this);
                     }
                     LOG.info("node " + config.node() + ": standby on port " + front.port()
                             + ", forwarding to the shard's owner and waiting for its lease");
@@ -165,8 +159,8 @@ public final class Lacak {
 
     /** In the background: the lease when the owner's runs out; after Postgres failed to answer, again. */
     private void waitForLease() {
-        ShardLease.acquire(vertx, db.pool(), 0, config.node(), address(), config.lease())
-                .onSuccess(lease -> takeOver(lease)
+        ShardLease.acquire(vertx, db.pool(), shards(), config.node(), address(), config.lease())
+                .onSuccess(leases -> takeOver(leases)
                         .onFailure(e -> LOG.log(Level.SEVERE, "taking the shard over failed; restart the node", e)))
                 .onFailure(e -> {
                     if (!stopping) {
@@ -174,6 +168,11 @@ public final class Lacak {
                         vertx.setTimer(config.lease().toMillis(), t -> waitForLease());
                     }
                 });
+    }
+
+    /** Every shard: a cluster node holds the leases of all of them together (issue 21). */
+    private List<Integer> shards() {
+        return java.util.stream.IntStream.range(0, config.shards()).boxed().toList();
     }
 
     /** Where the other nodes reach this one: {@code LACAK_NODE_ADDRESS}, else the host and bound port. */
@@ -185,29 +184,31 @@ public final class Lacak {
      * This node holds the shard now: its store catches up from the journal (the sequencer's start),
      * then the full API replaces the standby's routes on the same server.
      */
-    private Future<Void> takeOver(ShardLease lease) {
+    private Future<Void> takeOver(List<ShardLease> leases) {
         if (stopping) {
             return Future.succeededFuture();
         }
-        LOG.info("node " + config.node() + " holds shard 0: catching its store up from the journal");
+        LOG.info("node " + config.node() + " holds shards " + shards() + ": catching their stores up from the journal");
         // renewed from now on: a replay longer than the lease must not lose it
-        leaseTimer = vertx.setPeriodic(lease.renewEvery().toMillis(), t -> renew(lease));
-        return open(lease).onSuccess(v -> LOG.info("node " + config.node() + " writes shard 0"));
+        leaseTimer = vertx.setPeriodic(leases.get(0).renewEvery().toMillis(), t -> renew(leases));
+        return open(leases).onSuccess(v -> LOG.info("node " + config.node() + " writes shards " + shards()));
     }
 
     /**
      * Opens the store, starts the sequencer (which replays what the store lacks), builds the services
-     * and serves them; with {@code lease}, on the node's {@link Front}, every commit fenced by the lease.
+     * and serves them; with {@code leases}, on the node's {@link Front}, every shard's commit fenced by
+     * its lease.
      */
-    private Future<Void> open(ShardLease lease) {
+    private Future<Void> open(List<ShardLease> leases) {
         return vertx.executeBlocking(() -> {
                     Assembly.sweepLeftovers(config);
                     return Assembly.open(config); // memory-mapped files and key files block: a worker thread
                 })
                 .compose(parts -> Assembly.writers(vertx, config, db, parts) // one per shard, each replayed
                         .map(sequencers -> {
-                            if (lease != null) {
-                                sequencers.get(0).fencedBy(lease); // every commit renews it, or fails once it is lost
+                            for (int i = 0; leases != null && i < leases.size(); i++) {
+                                // every commit renews its shard's lease, or fails once it is lost
+                                sequencers.get(i).fencedBy(leases.get(i));
                             }
                             services = Assembly.services(vertx, config, db, sequencers, parts);
                             api = new ApiVerticle(config, services, parts.metricsToken(), shard, front);
@@ -225,10 +226,10 @@ public final class Lacak {
                 .compose(v -> vertx.deployVerticle(api)) // its router replaces the standby's on the front
                 .map(id -> {
                     deployment = id;
-                    if (lease != null) {
-                        shard.took(lease); // from here /api/ is answered here, not forwarded
+                    if (leases != null) {
+                        shard.took(leases); // from here /api/ is answered here, not forwarded
                     }
-                    if (lease != null && !lease.held()) {
+                    if (leases != null && !leases.stream().allMatch(ShardLease::held)) {
                         return null; // replaced while it caught up: the new owner does the background work
                     }
                     indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> index());
@@ -273,20 +274,24 @@ public final class Lacak {
      * commit; from then on this node forwards (the HTTP side asks the lease) and its background work
      * (custody indexing, e-mail, sweeps) stops: the new owner does it.
      */
-    private void renew(ShardLease lease) {
-        if (!lease.held()) {
-            replaced(lease);
-            return;
-        }
-        lease.renew().onFailure(e -> {
-            LOG.log(
-                    e instanceof ShardLease.Lost ? Level.SEVERE : Level.WARNING,
-                    "renewing the lease on shard " + lease.shard() + " failed",
-                    e);
+    private void renew(List<ShardLease> leases) {
+        for (ShardLease lease : leases) {
             if (!lease.held()) {
                 replaced(lease);
+                return;
             }
-        });
+        }
+        for (ShardLease lease : leases) {
+            lease.renew().onFailure(e -> {
+                LOG.log(
+                        e instanceof ShardLease.Lost ? Level.SEVERE : Level.WARNING,
+                        "renewing the lease on shard " + lease.shard() + " failed",
+                        e);
+                if (!lease.held()) {
+                    replaced(lease);
+                }
+            });
+        }
     }
 
     private void replaced(ShardLease lease) {

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Issue 21: what a cluster node ({@code LACAK_NODE}) is to shard 0 now, for the HTTP side: a
@@ -27,7 +28,8 @@ public final class ShardNode {
     private final Pool pool;
     private final String node;
     private final Forwarder forwarder;
-    private volatile ShardLease lease;
+    /** The leases this node took, one per shard (all held together), or {@code null} while a standby. */
+    private volatile List<ShardLease> leases;
 
     private ShardNode(Vertx vertx, Pool pool, String node, Duration lease) {
         this.pool = pool;
@@ -40,19 +42,14 @@ public final class ShardNode {
         return new ShardNode(vertx, pool, node, lease);
     }
 
-    /** From now on this node owns the shard, until {@code lease} is lost. */
-    public void took(ShardLease lease) {
-        this.lease = lease;
-    }
-
-    /** The lease this node took, or {@code null} while it is a standby. */
-    public ShardLease lease() {
-        return lease;
+    /** From now on this node owns its shards, until one of {@code leases} is lost. */
+    public void took(List<ShardLease> leases) {
+        this.leases = List.copyOf(leases);
     }
 
     public Role role() {
-        ShardLease l = lease;
-        return l == null ? Role.STANDBY : l.held() ? Role.OWNER : Role.REPLACED;
+        List<ShardLease> l = leases;
+        return l == null ? Role.STANDBY : l.stream().allMatch(ShardLease::held) ? Role.OWNER : Role.REPLACED;
     }
 
     /** Only the owner answers {@code /api/} itself; a standby on its way to owning (replaying) still forwards. */

@@ -8,6 +8,10 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -15,7 +19,9 @@ import java.util.logging.Logger;
  * shard_lease} and timed by the database's clock alone (no two machines' clocks are compared). A
  * node takes a free or expired lease by raising its epoch; it renews every third of the lease
  * time, and in every journal commit ({@link #check}), conditioned on its node and epoch, so once
- * another node has taken the shard not one more group of the old owner commits.
+ * another node has taken the shard not one more group of the old owner commits. A node with
+ * several shards ({@code LACAK_SHARDS}) takes all of their leases together or none, and each
+ * shard's writer is fenced by its own.
  *
  * <p>{@code ShardLease.acquire(vertx, pool, 0, "node-a", "http://10.0.0.5:8080", Duration.ofSeconds(10))}
  * waits until it holds shard 0.
@@ -78,8 +84,14 @@ public final class ShardLease implements Sequencer.Fence {
      */
     public static Future<ShardLease> acquire(
             Vertx vertx, Pool pool, int shard, String node, String address, Duration lease) {
-        Promise<ShardLease> held = Promise.promise();
-        attempt(vertx, pool, shard, node, address, lease, held);
+        return acquire(vertx, pool, List.of(shard), node, address, lease).map(held -> held.get(0));
+    }
+
+    /** As {@link #acquire(Vertx, Pool, int, String, String, Duration)}, every one of {@code shards} together. */
+    public static Future<List<ShardLease>> acquire(
+            Vertx vertx, Pool pool, List<Integer> shards, String node, String address, Duration lease) {
+        Promise<List<ShardLease>> held = Promise.promise();
+        attempt(vertx, pool, shards, node, address, lease, held);
         return held.future();
     }
 
@@ -88,34 +100,75 @@ public final class ShardLease implements Sequencer.Fence {
      * {@code null} (another node holds it).
      */
     public static Future<ShardLease> tryAcquire(Pool pool, int shard, String node, String address, Duration lease) {
-        return pool.preparedQuery("insert into shard_lease (shard, node, address, epoch, expires_at)"
-                        + " values ($1, '', '', 0, '-infinity') on conflict (shard) do nothing")
-                .execute(Tuple.of(shard))
-                .compose(v -> pool.preparedQuery("update shard_lease set node = $2, address = $3, epoch = epoch + 1,"
-                                + " expires_at = now() + $4 * interval '1 millisecond'"
-                                + " where shard = $1 and (expires_at <= now() or node = $2)"
-                                + " returning epoch")
-                        .execute(Tuple.of(shard, node, address, lease.toMillis())))
-                .map(rows -> {
-                    if (rows.size() != 1) {
-                        LOG.fine(() -> "shard " + shard + " is held by another node; waiting");
-                        return null;
+        return tryAcquire(pool, List.of(shard), node, address, lease).map(held -> held == null ? null : held.get(0));
+    }
+
+    /**
+     * One try at every one of {@code shards} together, in one transaction: all of them when each is
+     * free, expired or this node's own, else none ({@code null}), so that two nodes never split a
+     * node's shards between them by a race. Epochs raised, the leases in {@code shards}' order.
+     */
+    public static Future<List<ShardLease>> tryAcquire(
+            Pool pool, List<Integer> shards, String node, String address, Duration lease) {
+        List<Tuple> rows = shards.stream().map(Tuple::of).toList();
+        return pool.withTransaction(c -> c.preparedQuery(
+                                "insert into shard_lease (shard, node, address, epoch, expires_at)"
+                                        + " values ($1, '', '', 0, '-infinity') on conflict (shard) do nothing")
+                        .executeBatch(rows)
+                        .compose(v -> c.preparedQuery(
+                                        "update shard_lease set node = $2, address = $3, epoch = epoch + 1,"
+                                                + " expires_at = now() + $4 * interval '1 millisecond'"
+                                                + " where shard = any($1) and (expires_at <= now() or node = $2)"
+                                                + " returning shard, epoch")
+                                .execute(Tuple.of(shards.toArray(Integer[]::new), node, address, lease.toMillis())))
+                        .compose(taken -> {
+                            if (taken.size() != shards.size()) { // another node holds one: take none
+                                return Future.failedFuture(new HeldElsewhere());
+                            }
+                            Map<Integer, Long> epochs = new HashMap<>();
+                            taken.forEach(r -> epochs.put(r.getInteger(0), r.getLong(1)));
+                            List<ShardLease> held = new ArrayList<>(shards.size());
+                            for (int shard : shards) {
+                                held.add(new ShardLease(pool, shard, node, epochs.get(shard), lease));
+                            }
+                            return Future.succeededFuture(held);
+                        }))
+                .map(held -> {
+                    LOG.info(() -> "node " + node + " holds shards " + shards + " (epochs "
+                            + held.stream().map(l -> l.epoch).toList() + ")");
+                    return held;
+                })
+                .recover(e -> {
+                    if (e instanceof HeldElsewhere) {
+                        LOG.fine(() -> "shards " + shards + ": one is held by another node; waiting");
+                        return Future.succeededFuture(null);
                     }
-                    long epoch = rows.iterator().next().getLong(0);
-                    LOG.info(() -> "node " + node + " holds shard " + shard + " (epoch " + epoch + ")");
-                    return new ShardLease(pool, shard, node, epoch, lease);
+                    return Future.failedFuture(e);
                 });
     }
 
+    /** The transaction of {@link #tryAcquire(Pool, List, String, String, Duration)} rolled back: not all were free. */
+    private static final class HeldElsewhere extends RuntimeException {
+        HeldElsewhere() {
+            super(null, null, false, false);
+        }
+    }
+
     private static void attempt(
-            Vertx vertx, Pool pool, int shard, String node, String address, Duration lease, Promise<ShardLease> held) {
-        tryAcquire(pool, shard, node, address, lease).onFailure(held::tryFail).onSuccess(l -> {
+            Vertx vertx,
+            Pool pool,
+            List<Integer> shards,
+            String node,
+            String address,
+            Duration lease,
+            Promise<List<ShardLease>> held) {
+        tryAcquire(pool, shards, node, address, lease).onFailure(held::tryFail).onSuccess(l -> {
             if (l != null) {
                 held.tryComplete(l);
                 return;
             }
             vertx.setTimer(
-                    Math.max(1, lease.toMillis() / 3), t -> attempt(vertx, pool, shard, node, address, lease, held));
+                    Math.max(1, lease.toMillis() / 3), t -> attempt(vertx, pool, shards, node, address, lease, held));
         });
     }
 
