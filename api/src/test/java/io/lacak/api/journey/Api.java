@@ -25,7 +25,35 @@ final class Api implements AutoCloseable {
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     final Vertx vertx = Lacak.vertx();
+    /** The server in this JVM; {@code null} when the server is elsewhere ({@link #Api(Route, JsonObject)}). */
     final Lacak lacak;
+    /** The port each request goes to, by its credential. */
+    private final Route route;
+    /** The demo's credentials: by facility, {@code apiKey}, {@code username}, {@code password}. */
+    private final JsonObject credentials;
+    /** The reports sent (POSTs to the journal's report paths, whatever the answer). */
+    final java.util.concurrent.atomic.AtomicInteger reports = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The journal's report paths, as the server's route group {@code reports} counts them. */
+    static final java.util.Set<String> REPORT_PATHS = java.util.Set.of(
+            "usage-reports",
+            "shipments",
+            "receipts",
+            "sales",
+            "returns",
+            "return-decisions",
+            "recalls",
+            "recall-letters",
+            "recall-shipments",
+            "recall-receipts",
+            "unpacks");
+
+    /** Which server's port a request goes to, by its credential (an API key, a token or {@code null}). */
+    @FunctionalInterface
+    interface Route {
+        int port(String credential) throws Exception;
+    }
+
     final WebClient client;
     final Path dataDir;
     /** The e-mails the server sent: {@code to}, {@code subject}, {@code body}. */
@@ -69,15 +97,34 @@ final class Api implements AutoCloseable {
                         }))
                 .await(180, TimeUnit.SECONDS);
         client = WebClient.create(vertx);
+        route = credential -> lacak.port();
+        credentials = null; // the server's own, read when asked (demo())
+    }
+
+    /**
+     * A client of servers in other JVMs (issue 21: the nodes of a cluster), each request sent to the
+     * port {@code route} picks by its credential; {@code credentials}: the demo's, as its {@code
+     * --demo} node printed them ({@link LacakNode#credentials()}).
+     */
+    Api(Route route, JsonObject credentials) {
+        this.dataDir = null;
+        this.lacak = null;
+        this.route = route;
+        this.credentials = credentials;
+        client = WebClient.create(vertx);
     }
 
     /** The demo's API key of a facility. */
     String key(String partnerId) {
-        return lacak.demo().credentials().getJsonObject(partnerId).getString("apiKey");
+        return demo().getJsonObject(partnerId).getString("apiKey");
     }
 
     String password(String partnerId) {
-        return lacak.demo().credentials().getJsonObject(partnerId).getString("password");
+        return demo().getJsonObject(partnerId).getString("password");
+    }
+
+    private JsonObject demo() {
+        return credentials != null ? credentials : lacak.demo().credentials();
     }
 
     HttpResponse<Buffer> post(String path, String apiKey, JsonObject body) throws Exception {
@@ -91,7 +138,7 @@ final class Api implements AutoCloseable {
     /** A multipart form posted, with {@code token} as the bearer ({@code null}: none). */
     HttpResponse<Buffer> multipart(String path, String token, io.vertx.ext.web.multipart.MultipartForm form)
             throws Exception {
-        HttpRequest<Buffer> r = client.request(HttpMethod.POST, lacak.port(), "127.0.0.1", path);
+        HttpRequest<Buffer> r = client.request(HttpMethod.POST, route.port(token), "127.0.0.1", path);
         if (token != null) {
             r.putHeader("Authorization", "Bearer " + token);
         }
@@ -158,7 +205,13 @@ final class Api implements AutoCloseable {
     }
 
     HttpResponse<Buffer> send(HttpMethod method, String path, String credential, Buffer body) throws Exception {
-        HttpRequest<Buffer> r = client.request(method, lacak.port(), "127.0.0.1", path);
+        if (method == HttpMethod.POST && path.startsWith("/api/v1/")) {
+            String first = path.substring("/api/v1/".length()).split("[/?]", 2)[0];
+            if (REPORT_PATHS.contains(first)) {
+                reports.incrementAndGet();
+            }
+        }
+        HttpRequest<Buffer> r = client.request(method, route.port(credential), "127.0.0.1", path);
         if (credential != null) {
             if (credential.startsWith("lk_")) {
                 r.putHeader("X-API-Key", credential);
@@ -273,7 +326,9 @@ final class Api implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        lacak.stop().await(60, TimeUnit.SECONDS);
+        if (lacak != null) {
+            lacak.stop().await(60, TimeUnit.SECONDS);
+        }
         vertx.close().await(30, TimeUnit.SECONDS);
     }
 }

@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,15 +44,13 @@ import org.junit.jupiter.api.Test;
  */
 class ShardFailoverIT {
 
-    private static final Path JAR = Path.of("target", "lacak.jar");
     private static final int LEASE_SECONDS = 3;
     private static final int SALES = 120;
 
     static CitusCluster cluster;
     static Path dir;
     static final List<Process> nodes = new ArrayList<>();
-    static final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient http = LacakNode.http;
 
     @BeforeAll
     static void start() throws Exception {
@@ -83,12 +76,12 @@ class ShardFailoverIT {
                 "LACAK_SERIAL_KEY", Base64.getEncoder().encodeToString(key), // every node reads the same codes
                 "LACAK_LEASE", String.valueOf(LEASE_SECONDS),
                 "LACAK_ADMIN_PASSWORD", "failover-admin-password-1");
-        Node a = Node.start("a", env, true);
+        LacakNode a = start("a", env, true);
         Map<String, String> keys = a.apiKeys();
         String mfr = keys.get(MANUFACTURER);
         String pbf = keys.get(DISTRIBUTOR);
         String apt = keys.get(PHARMACY);
-        Node b = Node.start("b", env, false); // a standby: it listens, forwarding to a
+        LacakNode b = start("b", env, false); // a standby: it listens, forwarding to a
         assertThat(b.listening(Duration.ofSeconds(180)))
                 .as("b listens as a standby")
                 .isTrue();
@@ -162,7 +155,7 @@ class ShardFailoverIT {
             }
             List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
             for (int j = i; j < i + 4; j++) {
-                Node to = j % 2 == 0 ? a : b;
+                LacakNode to = j % 2 == 0 ? a : b;
                 sent.add(http.sendAsync(
                         to.request("/api/v1/sales", apt, sale(codes, j)), HttpResponse.BodyHandlers.ofString()));
             }
@@ -231,135 +224,13 @@ class ShardFailoverIT {
         }
     }
 
-    private static JsonObject sale(List<String> codes, int i) {
-        return new JsonObject().put("codes", new JsonArray().add(codes.get(i))).put("idempotencyKey", "sale-" + i);
+    private static LacakNode start(String name, Map<String, String> env, boolean demo) throws Exception {
+        LacakNode n = LacakNode.start(dir, name, env, demo);
+        nodes.add(n.process);
+        return n;
     }
 
-    /** A {@code lacak.jar serve} in its own JVM, its data directory its own, its database the cluster. */
-    static final class Node {
-        final Process process;
-        final List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final CompletableFuture<Integer> port = new CompletableFuture<>();
-
-        private Node(Process process) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out =
-                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = out.readLine()) != null; ) {
-                        printed.add(line);
-                        Matcher m = Pattern.compile("^Lacak listening on http://127\\.0\\.0\\.1:(\\d+)")
-                                .matcher(line);
-                        if (m.find()) {
-                            port.complete(Integer.parseInt(m.group(1)));
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process is gone
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Node start(String name, Map<String, String> env, boolean demo) throws Exception {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
-                    "-jar",
-                    JAR.toString(),
-                    "serve",
-                    "--port",
-                    "0",
-                    "--data",
-                    dir.resolve(name).toString()));
-            if (demo) {
-                command.add("--demo");
-            }
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .redirectError(dir.resolve(name + ".err").toFile());
-            pb.environment().putAll(env);
-            pb.environment().put("LACAK_NODE", name);
-            Node n = new Node(pb.start());
-            nodes.add(n.process);
-            if (demo) {
-                if (!n.listening(Duration.ofSeconds(180))) {
-                    throw new AssertionError("node " + name + " did not start: " + n.printed + "\n"
-                            + Files.readString(dir.resolve(name + ".err")));
-                }
-            }
-            return n;
-        }
-
-        boolean listening(Duration within) throws Exception {
-            try {
-                port.get(within.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
-            } catch (java.util.concurrent.TimeoutException e) {
-                return false;
-            }
-        }
-
-        /** The demo's API key of each facility, as {@code --demo} printed them. */
-        Map<String, String> apiKeys() {
-            Map<String, String> keys = new HashMap<>();
-            Pattern p = Pattern.compile("^\\s+(\\S+): .*X-API-Key (lk_\\S+)");
-            for (String line : printed) {
-                Matcher m = p.matcher(line);
-                if (m.find()) {
-                    keys.put(m.group(1), m.group(2));
-                }
-            }
-            return keys;
-        }
-
-        void kill() throws Exception {
-            process.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-
-        String base() throws Exception {
-            return "http://127.0.0.1:" + port.get();
-        }
-
-        /** {@code /health} as JSON, whatever its status. */
-        JsonObject health() throws Exception {
-            return new JsonObject(http.send(
-                            HttpRequest.newBuilder(URI.create(base() + "/health"))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body());
-        }
-
-        HttpRequest request(String path, String apiKey, JsonObject body) throws Exception {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("X-API-Key", apiKey)
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
-                    .build();
-        }
-
-        String send(String path, String apiKey, JsonObject body, int status) throws Exception {
-            HttpResponse<String> r = http.send(request(path, apiKey, body), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
-            return r.body();
-        }
-
-        JsonObject post(String path, String apiKey, JsonObject body) throws Exception {
-            return new JsonObject(send(path, apiKey, body, 200));
-        }
-
-        HttpResponse<String> get(String path, String apiKey) throws Exception {
-            HttpRequest.Builder get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.get() + path))
-                    .timeout(Duration.ofSeconds(30));
-            if (apiKey != null) {
-                get.header("X-API-Key", apiKey);
-            }
-            HttpResponse<String> r = http.send(get.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-            return r;
-        }
+    private static JsonObject sale(List<String> codes, int i) {
+        return new JsonObject().put("codes", new JsonArray().add(codes.get(i))).put("idempotencyKey", "sale-" + i);
     }
 }
