@@ -480,6 +480,50 @@ class ShardedJourneyTest {
         assertThat(journal()).isEqualTo(applied);
     }
 
+    @Test
+    @Order(11)
+    void lacakRebuildRebuildsEveryShardsStoreFromItsOwnJournal() throws Exception {
+        java.nio.file.Path dir = api.dataDir;
+        Map<Integer, Long> codes = new HashMap<>();
+        for (int shard : List.of(shardA, shardB)) {
+            codes.put(
+                    shard, api.lacak.services().writers().member(shard).store().size());
+        }
+        Map<Integer, List<String>> kinds = journal();
+        api.close();
+        api = null;
+        java.nio.file.Path config = Files.createTempFile("lacak-shards", ".properties");
+        Files.writeString(config, "LACAK_SHARDS=2\n");
+        // the command as an operator runs it: a process of its own (the data directory's lock is per process)
+        Process rebuild = new ProcessBuilder(
+                        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        io.lacak.api.cli.Main.class.getName(),
+                        "rebuild",
+                        "--data",
+                        dir.toString(),
+                        "--config",
+                        config.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String out = new String(rebuild.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(rebuild.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(rebuild.exitValue()).as(out).isZero();
+        assertThat(out)
+                .contains(String.format(java.util.Locale.ROOT, "rebuilt %,d codes", codes.get(0) + codes.get(1)))
+                .contains("shard 0 up to sequence " + kinds.get(0).size())
+                .contains("shard 1 up to sequence " + kinds.get(1).size());
+
+        api = new Api(dir, c -> c.setShards(2).setBodyLimit(8 * 1024 * 1024));
+        for (int shard : List.of(shardA, shardB)) {
+            assertThat(api.lacak.services().writers().member(shard).store().size())
+                    .isEqualTo(codes.get(shard));
+        }
+        assertThat(state(b.get(0), apt).getString("status")).isEqualTo("SOLD");
+    }
+
     static final String SHIPMENT_HEAD = "Partner ID,Destination Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN";
     static final String RECEIPT_HEAD = "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN";
 
