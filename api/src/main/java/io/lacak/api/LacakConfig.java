@@ -154,9 +154,10 @@ public final class LacakConfig {
                     STRING,
                     "the only node",
                     LacakConfig::setNode,
-                    "this node's name in a cluster over one database (issue 21): it writes the shard only while it holds"
-                            + " the shard's lease; until then it listens as a standby, forwards `/api/` to the owner"
-                            + " and takes the shard over when the owner's lease runs out"),
+                    "this node's name in a cluster over one database (issue 21): it writes its shards only while it"
+                            + " holds their leases (with `LACAK_SHARDS` > 1, all of them together, each writer fenced by"
+                            + " its own); until then it listens as a standby, forwards `/api/` to the owner and takes"
+                            + " the shards over when the owner's leases run out"),
             Setting.of(
                     "LACAK_LEASE",
                     SECONDS,
