@@ -575,7 +575,9 @@ public final class E2e {
                 }
             }
             double shipBaseline = bareParse(file, s.size());
+            server.startRecording("shipment-csv-ingest");
             double shipSeconds = uploadAndWait(http, server, mfr, "shipment", file, s.size());
+            server.stopRecording("shipment-csv-ingest");
             printFileRate("shipment-csv-ingest", s.size(), shipSeconds, shipBaseline);
             receiptAndSaleFiles(http, server, s, primaries, file);
             codes = http.get("/health", null).getJsonObject("store").getLong("codes");
@@ -690,7 +692,9 @@ public final class E2e {
         quiet(http);
         codesFile(file, "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch", PBF + ",Sekunder,", boxes);
         double receiptBaseline = bareParse(file, boxes.size());
+        server.startRecording("receipt-csv-ingest");
         double receiptSeconds = uploadAndWait(http, server, pbf, "receipt", file, boxes.size());
+        server.stopRecording("receipt-csv-ingest");
         printFileRate("receipt-csv-ingest", boxes.size(), receiptSeconds, receiptBaseline);
         List<String> toPharmacy = boxes.subList(0, units.size() / 10);
         codesFile(
@@ -704,7 +708,9 @@ public final class E2e {
         quiet(http);
         codesFile(file, "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch", APT + ",Primer,", units);
         double saleBaseline = bareParse(file, units.size());
+        server.startRecording("sale-csv-ingest");
         double saleSeconds = uploadAndWait(http, server, apt, "sale", file, units.size());
+        server.stopRecording("sale-csv-ingest");
         printFileRate("sale-csv-ingest", units.size(), saleSeconds, saleBaseline);
     }
 
