@@ -230,11 +230,7 @@ public final class Lacak {
                         shard.took(leases); // from here /api/ is answered here, not forwarded
                     }
                     if (leases != null && !leases.stream().allMatch(ShardLease::held)) {
-                        // replaced while it caught up: the new owner does the background work
-                        if (leaseTimer == -1) {
-                            stepDown();
-                        }
-                        return null;
+                        return null; // replaced while it caught up: the new owner does the background work
                     }
                     indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> index());
                     mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> mail());
@@ -303,51 +299,11 @@ public final class Lacak {
             return;
         }
         LOG.severe("node " + lease.node() + " lost shard " + lease.shard()
-                + ": it forwards to the new owner from now on and steps down to a standby");
+                + ": it forwards to the new owner from now on; restart it to make it a standby again");
         for (long t : new long[] {leaseTimer, indexTimer, mailTimer, sweepTimer, leftoverTimer}) {
             vertx.cancelTimer(t);
         }
         leaseTimer = -1;
-        if (deployment != null) {
-            stepDown();
-        } // else still catching up: open() steps down when it has served
-    }
-
-    /**
-     * A replaced owner becomes a standby again, without a restart: the standby's routes take the
-     * server back (every {@code /api/} request forwarded), its upload jobs stop (the files it was
-     * reading are left to be uploaded again), its writers and stores close, and it waits for the
-     * leases like any standby; its store stays on disk and catches up from the journal when it
-     * owns the shards again.
-     */
-    private void stepDown() {
-        Services was = services;
-        String deployed = deployment;
-        front.serveStandby(shard)
-                .compose(v -> deployed == null ? Future.succeededFuture() : vertx.undeploy(deployed))
-                .compose(v -> was == null
-                        ? Future.succeededFuture()
-                        : vertx.executeBlocking(() -> {
-                            was.uploadJobs().close();
-                            was.writers().close();
-                            for (var m : was.writers().members()) {
-                                m.store().close();
-                            }
-                            return null;
-                        }))
-                .onComplete(ar -> {
-                    if (ar.failed()) {
-                        LOG.log(Level.WARNING, "stepping down left something open", ar.cause());
-                    }
-                    services = null;
-                    api = null;
-                    deployment = null;
-                    shard.stoodDown();
-                    if (!stopping) {
-                        LOG.info("node " + config.node() + ": standby again, waiting for the leases");
-                        waitForLease();
-                    }
-                });
     }
 
     /**
@@ -374,11 +330,6 @@ public final class Lacak {
     /** The port the HTTP server listens on (the standby's, until a cluster node takes the shard). */
     public int port() {
         return front != null ? front.port() : api.port();
-    }
-
-    /** The database, on every node (a standby's too, which has no {@link #services()}). */
-    public Database database() {
-        return db;
     }
 
     public String describeDatabase() {

@@ -9,10 +9,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Issue 21: what a cluster node ({@code LACAK_NODE}) is to its shards now, for the HTTP side: a
- * {@link Role#STANDBY} (it holds no lease: since it started, or since it stepped down), the
- * {@link Role#OWNER}, or {@link Role#REPLACED} (another node took a lease from it; it is closing
- * its writers, then it is a standby again). Anything but the owner forwards
+ * Issue 21: what a cluster node ({@code LACAK_NODE}) is to shard 0 now, for the HTTP side: a
+ * {@link Role#STANDBY} (it never held the lease since it started), the {@link Role#OWNER}, or
+ * {@link Role#REPLACED} (another node took the lease from it). Anything but the owner forwards
  * {@code /api/} to the owner ({@link Forwarder}); {@code /health} names the role and the owner.
  *
  * <p>{@code ShardNode shard = ShardNode.create(vertx, pool, "b", lease); shard.took(held);}
@@ -46,11 +45,6 @@ public final class ShardNode {
     /** From now on this node owns its shards, until one of {@code leases} is lost. */
     public void took(List<ShardLease> leases) {
         this.leases = List.copyOf(leases);
-    }
-
-    /** A replaced owner that has closed its writers: a standby again, waiting for the leases. */
-    public void stoodDown() {
-        this.leases = null;
     }
 
     public Role role() {
