@@ -332,6 +332,11 @@ public final class Lacak {
         return front != null ? front.port() : api.port();
     }
 
+    /** The database, on every node (a standby's too, which has no {@link #services()}). */
+    public Database database() {
+        return db;
+    }
+
     public String describeDatabase() {
         return db.describe();
     }

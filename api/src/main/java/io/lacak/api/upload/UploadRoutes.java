@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -143,28 +144,78 @@ public final class UploadRoutes {
             // every check that needs no body has passed: only now may a waiting client send it (RFC 9110, 10.1.1)
             ctx.response().writeContinue();
         }
-        long[] counted = {0};
-        receive(ctx.request(), file, n -> {
-                    counted[0] += n;
-                    if (mine.addAndGet(n) > limits.facilityBytes()) {
-                        throw quotaExceeded();
-                    }
-                })
-                .andThen(ar -> mine.addAndGet(-counted[0]))
-                .compose(v -> jobs.accept(new Upload(facility, template, mode, file, key, occurredAt, receivedAt)))
+        Upload upload = new Upload(facility, template, mode, null, key, occurredAt, receivedAt);
+        jobs.begin(upload, announced)
                 .onFailure(e -> {
-                    vertx.fileSystem().delete(file.toString());
-                    if (e instanceof Problem p && (p.status() == 413 || p.status() == 429 || p.status() == 507)) {
-                        closeAfterAnswer(
-                                ctx); // the rest of the body is not wanted: answer, then close rather than read it
-                    }
+                    closeAfterAnswer(ctx); // its body was never read
                     ctx.fail(e);
                 })
-                .onSuccess(job -> ctx.response()
-                        .putHeader("Location", "/api/v1/uploads/" + job.getLong("id"))
-                        .putHeader("content-type", "application/json")
-                        .setStatusCode(202)
-                        .end(job.encode()));
+                .onSuccess(incoming -> {
+                    long[] counted = {0};
+                    LongConsumer count = n -> {
+                        counted[0] += n;
+                        if (mine.addAndGet(n) > limits.facilityBytes()) {
+                            throw quotaExceeded();
+                        }
+                    };
+                    Future<JsonObject> job;
+                    Path target;
+                    if (incoming != null) {
+                        // issue 18: its job reads the file while it arrives; the hash decides at the end
+                        target = incoming.file();
+                        Sink sink = new Sink(incoming);
+                        job = receive(ctx.request(), target, count, sink)
+                                .andThen(ar -> mine.addAndGet(-counted[0]))
+                                .compose(v -> incoming.received(sink.sha256(), sink.bytes), e -> incoming.broken(e)
+                                        .transform(ar -> Future.failedFuture(e)));
+                    } else {
+                        // its idempotency key names a job already: received whole, then answered as that job
+                        target = file;
+                        job = receive(ctx.request(), file, count, null)
+                                .andThen(ar -> mine.addAndGet(-counted[0]))
+                                .compose(v -> jobs.accept(upload.withFile(file)));
+                    }
+                    job.onFailure(e -> {
+                                vertx.fileSystem().delete(target.toString());
+                                if (e instanceof Problem p
+                                        && (p.status() == 413 || p.status() == 429 || p.status() == 507)) {
+                                    // the rest of the body is not wanted: answer, then close rather than read it
+                                    closeAfterAnswer(ctx);
+                                }
+                                ctx.fail(e);
+                            })
+                            .onSuccess(answer -> ctx.response()
+                                    .putHeader("Location", "/api/v1/uploads/" + answer.getLong("id"))
+                                    .putHeader("content-type", "application/json")
+                                    .setStatusCode(202)
+                                    .end(answer.encode()));
+                });
+    }
+
+    /** What a body's writes tell the job reading it as it arrives: how far they are, and the hash. */
+    private static final class Sink {
+        private final UploadJobs.Incoming incoming;
+        private final java.security.MessageDigest sha256;
+        long bytes;
+
+        Sink(UploadJobs.Incoming incoming) {
+            this.incoming = incoming;
+            try {
+                this.sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void wrote(Buffer chunk, Future<Void> write) {
+            sha256.update(chunk.getBytes());
+            bytes += chunk.length();
+            incoming.wrote(bytes, write);
+        }
+
+        String sha256() {
+            return java.util.HexFormat.of().formatHex(sha256.digest());
+        }
     }
 
     private Problem quotaExceeded() {
@@ -201,7 +252,7 @@ public final class UploadRoutes {
     }
 
     /** Streams the body to {@code file}: the raw body, or the first file part of a multipart form. */
-    private Future<Void> receive(HttpServerRequest request, Path file, LongConsumer count) {
+    private Future<Void> receive(HttpServerRequest request, Path file, LongConsumer count, Sink sink) {
         // a connection closed mid-body (by the client, or by the body timeout) fails the upload, which
         // deletes the file, whether a file part had begun or not
         Promise<Void> broken = Promise.promise();
@@ -217,7 +268,7 @@ public final class UploadRoutes {
                     return;
                 }
                 seen[0] = true;
-                toFile(part, file, count, broken.future()).onComplete(ar -> {
+                toFile(part, file, count, sink, broken.future()).onComplete(ar -> {
                     if (ar.succeeded()) {
                         done.tryComplete();
                     } else {
@@ -238,15 +289,16 @@ public final class UploadRoutes {
             request.resume();
             return done.future();
         }
-        return toFile(request, file, count, broken.future());
+        return toFile(request, file, count, sink, broken.future());
     }
 
     /**
      * Writes {@code in} to {@code file}, counting as it goes: at {@code limit} bytes it stops and
      * fails with 413, so an over-long body (chunked, or lying about its length) never fills the disk.
      * When {@code broken} fails (the connection is gone) the file is closed and the write fails.
+     * {@code sink}, if any, is told of every write (issue 18: the job reads the file as it arrives).
      */
-    private Future<Void> toFile(ReadStream<Buffer> in, Path file, LongConsumer count, Future<Void> broken) {
+    private Future<Void> toFile(ReadStream<Buffer> in, Path file, LongConsumer count, Sink sink, Future<Void> broken) {
         in.pause();
         return vertx.fileSystem()
                 .open(
@@ -268,7 +320,10 @@ public final class UploadRoutes {
                             done.tryFail(refused);
                             return;
                         }
-                        out.write(chunk);
+                        Future<Void> written = out.write(chunk);
+                        if (sink != null) {
+                            sink.wrote(chunk, written);
+                        }
                         if (out.writeQueueFull()) {
                             in.pause();
                             out.drainHandler(v -> in.resume());

@@ -84,7 +84,13 @@ public final class UploadJobs {
             Path file,
             String idempotencyKey,
             Instant occurredAt,
-            Instant receivedAt) {}
+            Instant receivedAt) {
+
+        /** The same upload, received into {@code received}. */
+        public Upload withFile(Path received) {
+            return new Upload(facility, template, mode, received, idempotencyKey, occurredAt, receivedAt);
+        }
+    }
 
     private static final class Progress {
         volatile State state = State.QUEUED;
@@ -169,6 +175,171 @@ public final class UploadJobs {
     }
 
     /**
+     * Issue 18: a file being received, its job already reading it: where the receiver writes the body
+     * ({@link #file}), how far its writes are ({@link #wrote}), and then {@link #received} or {@link
+     * #broken}.
+     */
+    public final class Incoming {
+        private final long id;
+        private final Upload upload;
+        private final Arriving arriving;
+
+        private Incoming(long id, Upload upload, Arriving arriving) {
+            this.id = id;
+            this.upload = upload;
+            this.arriving = arriving;
+        }
+
+        /** The job's own file: the receiver writes the body here. */
+        public Path file() {
+            return UploadJobs.this.file(id);
+        }
+
+        /** Event loop: the write of the body up to {@code end} (bytes) was issued. */
+        public void wrote(long end, Future<Void> write) {
+            arriving.wrote(end, write);
+        }
+
+        /**
+         * The body is complete: its SHA-256 and size. The job reads on to the end, or, when the same
+         * file is a job already, it stops with nothing applied and the answer is that job's ({@code
+         * "repeated": true}); a failed one is replaced by this one.
+         */
+        public Future<JsonObject> received(String sha256, long bytes) {
+            return pool.preparedQuery("update upload set sha256 = $2, bytes = $3 where id = $1")
+                    .execute(Tuple.of(id, sha256, bytes))
+                    .compose(
+                            v -> {
+                                arriving.accepted();
+                                return get(id);
+                            },
+                            e -> isUniqueViolation(e) ? repeatOf(sha256, bytes) : fail(e));
+        }
+
+        private Future<JsonObject> repeatOf(String sha256, long bytes) {
+            return pool.preparedQuery("select id, state from upload where facility = $1 and template = $2"
+                            + " and mode = $3 and sha256 = $4")
+                    .execute(Tuple.of(
+                            upload.facility().ref(),
+                            upload.template().name(),
+                            upload.mode().name(),
+                            sha256))
+                    .compose(rows -> {
+                        if (rows.size() == 0) {
+                            return received(sha256, bytes); // the other went meanwhile
+                        }
+                        Row other = rows.iterator().next();
+                        long otherId = other.getLong("id");
+                        if (State.valueOf(other.getString("state")) == State.FAILED) {
+                            // a failed job of the same file is replaced by this one, which runs instead
+                            return pool.preparedQuery("delete from upload where id = $1")
+                                    .execute(Tuple.of(otherId))
+                                    .compose(d -> received(sha256, bytes));
+                        }
+                        return withdrawn(new IllegalStateException("a repeat of upload " + otherId))
+                                .compose(d -> get(otherId))
+                                .map(job -> job.put("repeated", true));
+                    });
+        }
+
+        private Future<JsonObject> fail(Throwable e) {
+            return broken(e).compose(v -> Future.failedFuture(e));
+        }
+
+        /** The body did not arrive whole (the connection went, a limit was passed): no job, nothing applied. */
+        public Future<Void> broken(Throwable cause) {
+            return withdrawn(cause);
+        }
+
+        private Future<Void> withdrawn(Throwable cause) {
+            arriving.withdraw(cause);
+            return pool.preparedQuery("delete from upload where id = $1")
+                    .execute(Tuple.of(id))
+                    .mapEmpty();
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+    }
+
+    /**
+     * Issue 18: starts the job of a file about to be received, so it is read while it arrives (the
+     * parse no longer waits for the whole body); {@code null} when its idempotency key names a job
+     * already (then the file is received whole and {@link #accept}ed, which answers that job). The
+     * job's row has no hash until {@link Incoming#received}: one left so by a stop is failed on the
+     * next start ({@link #resume}), its client never having had an answer.
+     */
+    public Future<Incoming> begin(Upload u, long expectedBytes) {
+        return pool.preparedQuery("insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
+                        + " occurred_at, received_at, state) values ($1, $2, $3, null, $4, $5, $6, $7, 'QUEUED')"
+                        + " on conflict do nothing returning id")
+                .execute(Tuple.from(new Object[] {
+                    u.facility().ref(),
+                    u.template().name(),
+                    u.mode().name(),
+                    u.idempotencyKey(),
+                    expectedBytes,
+                    OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC),
+                    OffsetDateTime.ofInstant(u.receivedAt(), ZoneOffset.UTC)
+                }))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(null);
+                    }
+                    long id = rows.iterator().next().getLong(0);
+                    Arriving arriving = new Arriving(file(id));
+                    return offLoop(() -> {
+                                Files.createDirectories(dir);
+                                Files.newByteChannel(
+                                                file(id),
+                                                java.nio.file.StandardOpenOption.CREATE,
+                                                java.nio.file.StandardOpenOption.WRITE,
+                                                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)
+                                        .close();
+                                return null;
+                            })
+                            .map(v -> {
+                                Progress progress = new Progress();
+                                running.put(id, progress);
+                                processArriving(id, u, expectedBytes, arriving, progress);
+                                return new Incoming(id, u, arriving);
+                            });
+                });
+    }
+
+    /** The job of a file arriving: read as it comes; withdrawn, it ends with nothing applied and no row. */
+    private void processArriving(long id, Upload u, long bytes, Arriving arriving, Progress progress) {
+        Facility facility = u.facility();
+        int own = writers.shards().ofHolder(facility.partnerId());
+        Job job = new Job(
+                id,
+                facility,
+                u.template(),
+                u.mode(),
+                u.occurredAt(),
+                u.receivedAt(),
+                "upload-" + id,
+                bytes,
+                own,
+                u.template() != Template.USAGE && writers.shards().count() > 1,
+                Map.of(), // a new key: nothing of it is journaled
+                progress);
+        offLoop(() -> {
+                    run(job, arriving::open);
+                    return null;
+                })
+                .onFailure(e -> {
+                    if (e instanceof Arriving.Withdrawn) {
+                        running.remove(id);
+                        workers.execute(() -> UploadFiles.delete(file(id)));
+                        return;
+                    }
+                    failed(id, e);
+                });
+    }
+
+    /**
      * Takes a received file as a job, or finds the job it repeats (same content or idempotency key);
      * a repeat of a failed job runs it again. The answer is the job as {@link #get} shows it.
      */
@@ -232,15 +403,36 @@ public final class UploadJobs {
 
     /** Runs again every job a stop interrupted; their journaled reports are not applied twice. */
     public Future<Integer> resume() {
-        return pool.query("select id from upload where state in ('QUEUED', 'PARSING', 'APPLYING') order by id")
+        return pool.query("select id, sha256 from upload where state in ('QUEUED', 'PARSING', 'APPLYING') order by id")
                 .execute()
                 .map(rows -> {
+                    int resumed = 0;
                     for (Row row : rows) {
                         long id = row.getLong(0);
+                        if (row.getString(1) == null) {
+                            // a stop came while its body arrived: its client had no answer, nothing is
+                            // committed (its parts are deleted at the writer's start); it must come again
+                            finish(
+                                    id,
+                                    State.FAILED,
+                                    0,
+                                    null,
+                                    null,
+                                    List.of(
+                                            new CsvProblem(
+                                                    0,
+                                                    null,
+                                                    "INTERRUPTED",
+                                                    "unggahan terputus sebelum diterima utuh; unggah lagi / the upload"
+                                                            + " was interrupted before it was received whole; upload it again")),
+                                    1);
+                            continue;
+                        }
                         running.put(id, new Progress());
                         process(id);
+                        resumed++;
                     }
-                    return rows.size();
+                    return resumed;
                 });
     }
 
@@ -249,18 +441,19 @@ public final class UploadJobs {
                     run(id);
                     return null;
                 })
-                .onFailure(e -> {
-                    LOG.log(Level.SEVERE, "upload " + id + " failed", e);
-                    finish(
-                            id,
-                            State.FAILED,
-                            0,
-                            null,
-                            null,
-                            List.of(new CsvProblem(
-                                    0, null, "INTERNAL", "the server could not process the file; upload it again")),
-                            1);
-                });
+                .onFailure(e -> failed(id, e));
+    }
+
+    private void failed(long id, Throwable e) {
+        LOG.log(Level.SEVERE, "upload " + id + " failed", e);
+        finish(
+                id,
+                State.FAILED,
+                0,
+                null,
+                null,
+                List.of(new CsvProblem(0, null, "INTERNAL", "the server could not process the file; upload it again")),
+                1);
     }
 
     /** Worker thread: parse, check, submit, record. */
@@ -304,10 +497,15 @@ public final class UploadJobs {
                 splits,
                 journaled,
                 running.computeIfAbsent(id, k -> new Progress()));
-        run(job);
+        run(job, () -> Files.newInputStream(file(id)));
     }
 
-    private void run(Job job) throws Exception {
+    /** Where a job reads its file from: the file on disk, or the file as it arrives. */
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    private void run(Job job, Source source) throws Exception {
         long id = job.id();
         Progress progress = job.progress();
         Mode mode = job.mode();
@@ -322,7 +520,7 @@ public final class UploadJobs {
             }
             offer(job, r);
         };
-        try (InputStream in = new UploadFiles.Counting(Files.newInputStream(file(id)), n -> progress.bytesRead += n);
+        try (InputStream in = new UploadFiles.Counting(source.open(), n -> progress.bytesRead += n);
                 BufferedReader reader =
                         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             report = CsvReport.read(
