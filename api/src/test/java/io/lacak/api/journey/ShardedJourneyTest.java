@@ -527,14 +527,31 @@ class ShardedJourneyTest {
     @Test
     @Order(12)
     void aHoldersCodeRequestsBatchesAndUploadsAreRowsOfItsShard() throws Exception {
-        List<String> c = issue(mfrB, OTHER_NIE, "SB2613", 3);
+        HttpResponse<Buffer> requested = api.post(
+                "/api/v1/code-requests",
+                mfrB,
+                new JsonObject()
+                        .put("nie", OTHER_NIE)
+                        .put("batch", "SB2613")
+                        .put("expiry", "2028-11-30")
+                        .put("primaries", 3)
+                        .put("perSecondary", 3)
+                        .put("perTertiary", 1));
+        assertThat(requested.statusCode()).as(requested.bodyAsString()).isEqualTo(201);
+        long id = requested.bodyAsJsonObject().getLong("id");
+        String secondary = api.codes(id, "secondary", mfrB).get(0);
+        String tertiary = api.codes(id, "tertiary", mfrB).get(0);
         StringBuilder usage = new StringBuilder("Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,"
                 + "Expiry,Batch,GTIN,Active,Retained Sample,Reject\n");
-        for (String code : c) {
+        for (String code : api.codes(id, "primary", mfrB)) {
             usage.append(otherHolder)
                     .append(",Primer,")
                     .append(code)
-                    .append(",,,")
+                    .append(',')
+                    .append(secondary)
+                    .append(',')
+                    .append(tertiary)
+                    .append(',')
                     .append(OTHER_NIE)
                     .append(",2028-11-30,SB2613,,TRUE,FALSE,FALSE\n");
         }
