@@ -24,9 +24,13 @@ import org.junit.jupiter.api.Test;
  * Issue 21: a Citus cluster made before V30, where {@code batch}, {@code issuance} and {@code
  * upload} were reference tables, is re-laid out when Lacak starts on it: the three distributed by
  * {@code shard}, colocated with the journal, their rows and foreign keys kept, and a second start
- * changes nothing.
+ * changes nothing. The node ran two shards: its rows, all in shard 0 then, are moved to their
+ * holder's shard before they are distributed ({@code ShardStamp}).
  */
 class CitusRelayoutTest {
+
+    /** A holder in shard 1 of 2: its rows of before V30 are in shard 0, and move. */
+    static final String HOLDER = holderInShard1();
 
     /** What the layout distributed by shard before V30; every other table was a reference table. */
     static final List<String> SHARDED_BEFORE = List.of("journal", "journal_part", "custody", "custody_watermark");
@@ -44,14 +48,14 @@ class CitusRelayoutTest {
             try (Connection c = cluster.coordinator();
                     Statement s = c.createStatement()) {
                 layOutAsBeforeV30(s);
-                s.execute("insert into facility (partner_id, type) values ('MFR-LAMA', 'MANUFACTURER')");
+                s.execute("insert into facility (partner_id, type) values ('" + HOLDER + "', 'MANUFACTURER')");
                 s.execute("insert into product (nie, name, holder, authentication, nie_valid_until)"
-                        + " values ('DKL2600000001A1', 'Lama', 'MFR-LAMA', true, '2030-01-01')");
+                        + " values ('DKL2600000001A1', 'Lama', '" + HOLDER + "', true, '2030-01-01')");
                 s.execute("insert into batch (ref, product_id, batch, expiry, recalled)"
                         + " select 1, id, 'L2601', '2028-01-31', true from product");
                 s.execute("insert into issuance (product_id, batch, expiry, primaries, secondaries, tertiaries,"
                         + " per_secondary, per_tertiary, counter_start, key_version, requested_by)"
-                        + " select id, 'L2601', '2028-01-31', 2, 1, 1, 2, 1, 0, 1, 'MFR-LAMA' from product");
+                        + " select id, 'L2601', '2028-01-31', 2, 1, 1, 2, 1, 0, 1, '" + HOLDER + "' from product");
                 s.execute("insert into upload (facility, template, mode, sha256, bytes, occurred_at, received_at,"
                         + " state) select ref, 'USAGE', 'ATOMIC', repeat('a', 64), 10, now(), now(), 'DONE'"
                         + " from facility");
@@ -63,6 +67,7 @@ class CitusRelayoutTest {
                                 vertx,
                                 new DatabaseOptions()
                                         .setUrl(cluster.url())
+                                        .setShards(2)
                                         .setDataDir(Files.createTempDirectory("lacak-relayout")))
                         .await(180, TimeUnit.SECONDS);
                 db.close().await(30, TimeUnit.SECONDS);
@@ -71,7 +76,7 @@ class CitusRelayoutTest {
                     Map<String, String> kinds = kinds(s);
                     for (String t : List.of("batch", "issuance", "upload")) {
                         assertThat(kinds.get(t)).as(t).isEqualTo("distributed:shard:" + colocation(s, "journal"));
-                        assertThat(count(s, "select count(*) from " + t + " where shard = 0"))
+                        assertThat(count(s, "select count(*) from " + t + " where shard = 1"))
                                 .as(t)
                                 .isEqualTo(1);
                         assertThat(count(
@@ -86,13 +91,21 @@ class CitusRelayoutTest {
                             .isEqualTo(1);
                     // a row of another shard goes in beside it; its foreign key still holds
                     s.execute("insert into batch (ref, product_id, batch, expiry, shard)" + " select 2" + start
-                            + ", id, 'L2602" + start + "', '2028-01-31', 1 from product");
-                    assertThat(count(s, "select count(*) from batch where shard = 1"))
+                            + ", id, 'L2602" + start + "', '2028-01-31', 0 from product");
+                    assertThat(count(s, "select count(*) from batch where shard = 0"))
                             .isEqualTo(start + 1);
                 }
             }
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String holderInShard1() {
+        for (int i = 0; ; i++) {
+            if (io.lacak.core.journal.Shards.of(2).ofHolder("MFR-LAMA-" + i) == 1) {
+                return "MFR-LAMA-" + i;
+            }
         }
     }
 
