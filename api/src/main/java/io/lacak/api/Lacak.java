@@ -119,7 +119,10 @@ public final class Lacak {
         RateLimiter.trustProxies(config.trustedProxies()); // X-Forwarded-For only from these (LACAK_TRUSTED_PROXIES)
         return Database.start(
                         vertx,
-                        new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
+                        new DatabaseOptions()
+                                .setDataDir(config.dataDir())
+                                .setUrl(config.pgUrl())
+                                .setShards(config.shards()))
                 .compose(db -> {
                     if (config.node() == null) {
                         Lacak lacak = new Lacak(vertx, config, mailer, db, null);

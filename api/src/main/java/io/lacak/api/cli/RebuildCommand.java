@@ -56,7 +56,10 @@ final class RebuildCommand implements Command {
         try {
             Database db = Database.start(
                             vertx,
-                            new DatabaseOptions().setDataDir(config.dataDir()).setUrl(config.pgUrl()))
+                            new DatabaseOptions()
+                                    .setDataDir(config.dataDir())
+                                    .setUrl(config.pgUrl())
+                                    .setShards(config.shards()))
                     .await(10, TimeUnit.MINUTES);
             SerialKeys keys = config.loadSerialKeys();
             // issue 21: every shard's store, each replayed from its own shard's journal

@@ -76,6 +76,11 @@ final class CitusCluster implements AutoCloseable {
         return connect(ports.get(0));
     }
 
+    /** The coordinator's JDBC URL (user {@code postgres}, no password), for Flyway. */
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + ports.get(0) + "/postgres";
+    }
+
     /** How many workers hold shards of {@code table}. */
     int workersHolding(String table) throws SQLException {
         try (Connection c = coordinator();

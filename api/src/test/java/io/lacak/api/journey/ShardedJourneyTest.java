@@ -524,6 +524,75 @@ class ShardedJourneyTest {
         assertThat(state(b.get(0), apt).getString("status")).isEqualTo("SOLD");
     }
 
+    @Test
+    @Order(12)
+    void aHoldersCodeRequestsBatchesAndUploadsAreRowsOfItsShard() throws Exception {
+        HttpResponse<Buffer> requested = api.post(
+                "/api/v1/code-requests",
+                mfrB,
+                new JsonObject()
+                        .put("nie", OTHER_NIE)
+                        .put("batch", "SB2613")
+                        .put("expiry", "2028-11-30")
+                        .put("primaries", 3)
+                        .put("perSecondary", 3)
+                        .put("perTertiary", 1));
+        assertThat(requested.statusCode()).as(requested.bodyAsString()).isEqualTo(201);
+        long id = requested.bodyAsJsonObject().getLong("id");
+        String secondary = api.codes(id, "secondary", mfrB).get(0);
+        String tertiary = api.codes(id, "tertiary", mfrB).get(0);
+        StringBuilder usage = new StringBuilder("Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,"
+                + "Expiry,Batch,GTIN,Active,Retained Sample,Reject\n");
+        for (String code : api.codes(id, "primary", mfrB)) {
+            usage.append(otherHolder)
+                    .append(",Primer,")
+                    .append(code)
+                    .append(',')
+                    .append(secondary)
+                    .append(',')
+                    .append(tertiary)
+                    .append(',')
+                    .append(OTHER_NIE)
+                    .append(",2028-11-30,SB2613,,TRUE,FALSE,FALSE\n");
+        }
+        JsonObject used = upload("usage", mfrB, "", usage.toString());
+        assertThat(used.getString("state")).as(used.encode()).isEqualTo("DONE");
+        assertThat(used.getLong("rowsAccepted")).isEqualTo(3);
+
+        // issue 21: a code request's row, and each batch its usage made, are in its holder's shard
+        assertThat(shardsOf("select requested_by, shard from issuance"))
+                .containsEntry(MANUFACTURER, java.util.Set.of(shardA))
+                .containsEntry(otherHolder, java.util.Set.of(shardB));
+        Map<String, java.util.Set<Integer>> batches = shardsOf("select batch, shard from batch");
+        for (String batch : List.of("SA2611", "SA2612")) {
+            assertThat(batches).containsEntry(batch, java.util.Set.of(shardA));
+        }
+        for (String batch : List.of("SB2611", "SB2612", "SB2613")) {
+            assertThat(batches).containsEntry(batch, java.util.Set.of(shardB));
+        }
+        // Lampiran L.a: the recall of order 7 flagged the batch's row in its shard
+        assertThat(shardsOf("select batch, shard from batch where recalled"))
+                .containsEntry("SB2611", java.util.Set.of(shardB));
+        // an upload's row is in its uploader's holder shard: the usage file's, and the distributor's
+        // files whose parts went to both shards (order 10), each once, in its own
+        assertThat(shardsOf("select 'usage', shard from upload where id = " + used.getLong("id")))
+                .isEqualTo(Map.of("usage", java.util.Set.of(shardB)));
+        int distributor = Shards.of(2).ofHolder(DISTRIBUTOR);
+        assertThat(shardsOf("select f.partner_id, u.shard from upload u join facility f on f.ref = u.facility"))
+                .containsEntry(otherHolder, java.util.Set.of(shardB))
+                .containsEntry(DISTRIBUTOR, java.util.Set.of(distributor))
+                .containsEntry(PHARMACY, java.util.Set.of(Shards.of(2).ofHolder(PHARMACY)));
+    }
+
+    /** The shards {@code sql}'s rows (a name, a shard) are in, by name. */
+    private static Map<String, java.util.Set<Integer>> shardsOf(String sql) throws Exception {
+        Map<String, java.util.Set<Integer>> out = new HashMap<>();
+        for (Row r : api.lacak.services().database().pool().query(sql).execute().await(30, TimeUnit.SECONDS)) {
+            out.computeIfAbsent(r.getString(0), k -> new java.util.TreeSet<>()).add(r.getInteger(1));
+        }
+        return out;
+    }
+
     static final String SHIPMENT_HEAD = "Partner ID,Destination Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN";
     static final String RECEIPT_HEAD = "Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN";
 

@@ -14,6 +14,7 @@ public final class DatabaseOptions {
     private Path dataDir = Path.of("data");
     private String url;
     private int poolSize = 8;
+    private int shards = 1;
 
     /** The data directory; the embedded server keeps its files in {@code pg/} below it. */
     public Path dataDir() {
@@ -45,6 +46,22 @@ public final class DatabaseOptions {
             throw new IllegalArgumentException("poolSize must be positive: " + poolSize);
         }
         this.poolSize = poolSize;
+        return this;
+    }
+
+    /**
+     * The shards the node runs ({@code LACAK_SHARDS}): rows made before V30 by a node with several
+     * are put in their holder's shard when the database starts (issue 21). Default 1.
+     */
+    public int shards() {
+        return shards;
+    }
+
+    public DatabaseOptions setShards(int shards) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("shards must be positive: " + shards);
+        }
+        this.shards = shards;
         return this;
     }
 }

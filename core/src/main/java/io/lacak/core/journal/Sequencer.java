@@ -159,7 +159,7 @@ public final class Sequencer implements AutoCloseable {
         writerLedger.batchRefsOf(shard, shards.count()); // several writers share ref: each its own batch refs
         this.readerLedger = new Ledger(store, ref, keys, clock);
         this.clock = clock;
-        this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued);
+        this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued, shards::ofHolder);
         this.bulks = new BulkWriter(pool, store, pending, ref, keys, clock, writerLedger, staging, shard, shards);
     }
 
@@ -684,10 +684,10 @@ public final class Sequencer implements AutoCloseable {
         for (Accepted a : accepted) {
             Effects fx = a.decision().effects();
             for (Batch b : fx.newBatches()) {
-                batches.add(Tuple.of(b.ref(), b.productId(), b.batch(), b.expiry()));
+                batches.add(Tuple.of(b.ref(), b.productId(), b.batch(), b.expiry(), shard));
             }
             for (int recalled : fx.recalledBatches()) {
-                recalls.add(Tuple.of(recalled));
+                recalls.add(Tuple.of(recalled, shard));
             }
             Report r = a.report();
             events.add(Tuple.from(new Object[] {
@@ -705,12 +705,15 @@ public final class Sequencer implements AutoCloseable {
                 shard
             }));
         }
+        // issue 21: a writer's batches and recalls are its holders' (the guard refuses other shards'
+        // codes), so they are in its shard, each a single-shard statement on Citus
         Future<?> chain = batches.isEmpty()
                 ? Future.succeededFuture()
-                : c.preparedQuery("insert into batch (ref, product_id, batch, expiry) values ($1, $2, $3, $4)")
+                : c.preparedQuery(
+                                "insert into batch (ref, product_id, batch, expiry, shard) values ($1, $2, $3, $4, $5)")
                         .executeBatch(batches);
         if (!recalls.isEmpty()) {
-            chain = chain.compose(v -> c.preparedQuery("update batch set recalled = true where ref = $1")
+            chain = chain.compose(v -> c.preparedQuery("update batch set recalled = true where shard = $2 and ref = $1")
                     .executeBatch(recalls));
         }
         return chain.compose(v -> c.preparedQuery("insert into journal (seq, kind, facility, occurred_at, received_at,"

@@ -44,10 +44,25 @@ public interface IssuanceService {
      */
     static IssuanceService create(
             Pool pool, SerialKeys keys, Clock clock, WorkingDays days, Consumer<Issuance> issued) {
-        return new PgIssuanceService(pool, keys, clock, days, issued);
+        return create(pool, keys, clock, days, issued, holder -> 0);
     }
 
-    /** Every issuance ever made, for the lifecycle's reference data at start-up. */
+    /**
+     * As {@link #create(Pool, SerialKeys, Clock, WorkingDays, Consumer)}, keeping each request in
+     * the shard {@code shardOf} its requester's partner ID (issue 21: the NIE holder's shard).
+     * {@code IssuanceService.create(pool, keys, clock, days, issued, shards::ofHolder)}
+     */
+    static IssuanceService create(
+            Pool pool,
+            SerialKeys keys,
+            Clock clock,
+            WorkingDays days,
+            Consumer<Issuance> issued,
+            java.util.function.ToIntFunction<String> shardOf) {
+        return new PgIssuanceService(pool, keys, clock, days, issued, shardOf);
+    }
+
+    /** Every issuance ever made (every shard's), for the lifecycle's reference data at start-up. */
     static Future<java.util.List<Issuance>> all(Pool pool) {
         return PgIssuanceService.all(pool);
     }

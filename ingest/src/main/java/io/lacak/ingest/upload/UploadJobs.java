@@ -48,6 +48,11 @@ import java.util.logging.Logger;
  * idempotency key from a facility is one job. Jobs interrupted by a stop are resumed on start;
  * their report's idempotency key makes the journal apply each exactly once.
  *
+ * <p>Issue 21: a job's row is in its home shard, the uploading facility's own holder shard (where a
+ * usage file is journaled; a file of movements whose parts go to several shards is still one row
+ * there), and every query of a known job names it: a single-shard query on Citus. Only {@link
+ * #resume} and {@link #get(long)} (an id alone) read every shard.
+ *
  * <p>{@code jobs.accept(new Upload(facility, Template.USAGE, Mode.ATOMIC, file, null, occurredAt, now)).map(job -> job.getLong("id"))}
  *
  * <p>Over 400 lines because a job's life is one state machine over one table — accepted or
@@ -181,11 +186,13 @@ public final class UploadJobs {
      */
     public final class Incoming {
         private final long id;
+        private final int shard;
         private final Upload upload;
         private final Arriving arriving;
 
-        private Incoming(long id, Upload upload, Arriving arriving) {
+        private Incoming(long id, int shard, Upload upload, Arriving arriving) {
             this.id = id;
+            this.shard = shard;
             this.upload = upload;
             this.arriving = arriving;
         }
@@ -206,24 +213,25 @@ public final class UploadJobs {
          * "repeated": true}); a failed one is replaced by this one.
          */
         public Future<JsonObject> received(String sha256, long bytes) {
-            return pool.preparedQuery("update upload set sha256 = $2, bytes = $3 where id = $1")
-                    .execute(Tuple.of(id, sha256, bytes))
+            return pool.preparedQuery("update upload set sha256 = $2, bytes = $3 where shard = $4 and id = $1")
+                    .execute(Tuple.of(id, sha256, bytes, shard))
                     .compose(
                             v -> {
                                 arriving.accepted();
-                                return get(id);
+                                return get(id, shard);
                             },
                             e -> isUniqueViolation(e) ? repeatOf(sha256, bytes) : fail(e));
         }
 
         private Future<JsonObject> repeatOf(String sha256, long bytes) {
-            return pool.preparedQuery("select id, state from upload where facility = $1 and template = $2"
-                            + " and mode = $3 and sha256 = $4")
+            return pool.preparedQuery("select id, state from upload where shard = $5 and facility = $1"
+                            + " and template = $2 and mode = $3 and sha256 = $4")
                     .execute(Tuple.of(
                             upload.facility().ref(),
                             upload.template().name(),
                             upload.mode().name(),
-                            sha256))
+                            sha256,
+                            shard))
                     .compose(rows -> {
                         if (rows.size() == 0) {
                             return received(sha256, bytes); // the other went meanwhile
@@ -232,12 +240,12 @@ public final class UploadJobs {
                         long otherId = other.getLong("id");
                         if (State.valueOf(other.getString("state")) == State.FAILED) {
                             // a failed job of the same file is replaced by this one, which runs instead
-                            return pool.preparedQuery("delete from upload where id = $1")
-                                    .execute(Tuple.of(otherId))
+                            return pool.preparedQuery("delete from upload where shard = $2 and id = $1")
+                                    .execute(Tuple.of(otherId, shard))
                                     .compose(d -> received(sha256, bytes));
                         }
                         return withdrawn(new IllegalStateException("a repeat of upload " + otherId))
-                                .compose(d -> get(otherId))
+                                .compose(d -> get(otherId, shard))
                                 .map(job -> job.put("repeated", true));
                     });
         }
@@ -253,8 +261,8 @@ public final class UploadJobs {
 
         private Future<Void> withdrawn(Throwable cause) {
             arriving.withdraw(cause);
-            return pool.preparedQuery("delete from upload where id = $1")
-                    .execute(Tuple.of(id))
+            return pool.preparedQuery("delete from upload where shard = $2 and id = $1")
+                    .execute(Tuple.of(id, shard))
                     .mapEmpty();
         }
     }
@@ -271,8 +279,10 @@ public final class UploadJobs {
      * next start ({@link #resume}), its client never having had an answer.
      */
     public Future<Incoming> begin(Upload u, long expectedBytes) {
+        int shard = home(u.facility());
         return pool.preparedQuery("insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
-                        + " occurred_at, received_at, state) values ($1, $2, $3, null, $4, $5, $6, $7, 'QUEUED')"
+                        + " occurred_at, received_at, state, shard)"
+                        + " values ($1, $2, $3, null, $4, $5, $6, $7, 'QUEUED', $8)"
                         + " on conflict do nothing returning id")
                 .execute(Tuple.from(new Object[] {
                     u.facility().ref(),
@@ -281,7 +291,8 @@ public final class UploadJobs {
                     u.idempotencyKey(),
                     expectedBytes,
                     OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC),
-                    OffsetDateTime.ofInstant(u.receivedAt(), ZoneOffset.UTC)
+                    OffsetDateTime.ofInstant(u.receivedAt(), ZoneOffset.UTC),
+                    shard
                 }))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -302,14 +313,14 @@ public final class UploadJobs {
                             .map(v -> {
                                 Progress progress = new Progress();
                                 running.put(id, progress);
-                                processArriving(id, u, expectedBytes, arriving, progress);
-                                return new Incoming(id, u, arriving);
+                                processArriving(id, shard, u, expectedBytes, arriving, progress);
+                                return new Incoming(id, shard, u, arriving);
                             });
                 });
     }
 
     /** The job of a file arriving: read as it comes; withdrawn, it ends with nothing applied and no row. */
-    private void processArriving(long id, Upload u, long bytes, Arriving arriving, Progress progress) {
+    private void processArriving(long id, int shard, Upload u, long bytes, Arriving arriving, Progress progress) {
         Facility facility = u.facility();
         int own = writers.shards().ofHolder(facility.partnerId());
         Job job = new Job(
@@ -335,7 +346,7 @@ public final class UploadJobs {
                         workers.execute(() -> UploadFiles.delete(file(id)));
                         return;
                     }
-                    failed(id, e);
+                    failed(id, shard, e);
                 });
     }
 
@@ -348,9 +359,11 @@ public final class UploadJobs {
                 .compose(read -> {
                     String hash = read[0];
                     long bytes = Long.parseLong(read[1]);
+                    int shard = home(u.facility());
                     return pool.preparedQuery(
                                     "insert into upload (facility, template, mode, sha256, idempotency_key, bytes,"
-                                            + " occurred_at, received_at, state) values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED')"
+                                            + " occurred_at, received_at, state, shard)"
+                                            + " values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9)"
                                             + " on conflict do nothing returning id")
                             .execute(Tuple.from(new Object[] {
                                 u.facility().ref(),
@@ -360,50 +373,61 @@ public final class UploadJobs {
                                 u.idempotencyKey(),
                                 bytes,
                                 OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC),
-                                OffsetDateTime.ofInstant(u.receivedAt(), ZoneOffset.UTC)
+                                OffsetDateTime.ofInstant(u.receivedAt(), ZoneOffset.UTC),
+                                shard
                             }))
                             .compose(rows -> rows.size() == 1
-                                    ? start(rows.iterator().next().getLong(0), u.file())
-                                    : repeat(u, hash));
+                                    ? start(rows.iterator().next().getLong(0), shard, u.file())
+                                    : repeat(u, hash, shard));
                 });
     }
 
-    private Future<JsonObject> repeat(Upload u, String hash) {
-        return pool.preparedQuery("select id, state from upload where facility = $1 and ((template = $2 and mode = $3"
-                        + " and sha256 = $4) or idempotency_key = $5) order by id limit 1")
+    /**
+     * Issue 21: the shard a job's row is in, the uploader's own holder shard, whichever shards its
+     * parts go to; one facility's jobs are all there, so its repeats are found there.
+     */
+    private int home(Facility uploader) {
+        return writers.shards().ofHolder(uploader.partnerId());
+    }
+
+    private Future<JsonObject> repeat(Upload u, String hash, int shard) {
+        return pool.preparedQuery("select id, state from upload where shard = $6 and facility = $1 and ((template = $2"
+                        + " and mode = $3 and sha256 = $4) or idempotency_key = $5) order by id limit 1")
                 .execute(Tuple.of(
-                        u.facility().ref(), u.template().name(), u.mode().name(), hash, u.idempotencyKey()))
+                        u.facility().ref(), u.template().name(), u.mode().name(), hash, u.idempotencyKey(), shard))
                 .compose(rows -> {
                     Row row = rows.iterator().next();
                     long id = row.getLong("id");
                     if (State.valueOf(row.getString("state")) == State.FAILED) {
                         return pool.preparedQuery(
                                         "update upload set state = 'QUEUED', finished_at = null, problems = null,"
-                                                + " problem_count = 0, rows_read = 0 where id = $1")
-                                .execute(Tuple.of(id))
-                                .compose(v -> start(id, u.file()));
+                                                + " problem_count = 0, rows_read = 0 where shard = $2 and id = $1")
+                                .execute(Tuple.of(id, shard))
+                                .compose(v -> start(id, shard, u.file()));
                     }
                     return offLoop(() -> {
                                 UploadFiles.delete(u.file());
                                 return null;
                             })
-                            .compose(v -> get(id))
+                            .compose(v -> get(id, shard))
                             .map(job -> job.put("repeated", true));
                 });
     }
 
-    private Future<JsonObject> start(long id, Path incoming) {
+    private Future<JsonObject> start(long id, int shard, Path incoming) {
         return offLoop(() -> Files.move(incoming, file(id), StandardCopyOption.REPLACE_EXISTING))
                 .compose(moved -> {
                     running.put(id, new Progress());
-                    process(id);
-                    return get(id);
+                    process(id, shard);
+                    return get(id, shard);
                 });
     }
 
     /** Runs again every job a stop interrupted; their journaled reports are not applied twice. */
     public Future<Integer> resume() {
-        return pool.query("select id, sha256 from upload where state in ('QUEUED', 'PARSING', 'APPLYING') order by id")
+        // every shard's (this node writes them all): on Citus a read of all shards, in no transaction
+        return pool.query("select id, sha256, shard from upload where state in ('QUEUED', 'PARSING', 'APPLYING')"
+                        + " order by id")
                 .execute()
                 .map(rows -> {
                     int resumed = 0;
@@ -414,6 +438,7 @@ public final class UploadJobs {
                             // committed (its parts are deleted at the writer's start); it must come again
                             finish(
                                     id,
+                                    row.getInteger(2),
                                     State.FAILED,
                                     0,
                                     null,
@@ -429,25 +454,26 @@ public final class UploadJobs {
                             continue;
                         }
                         running.put(id, new Progress());
-                        process(id);
+                        process(id, row.getInteger(2));
                         resumed++;
                     }
                     return resumed;
                 });
     }
 
-    private void process(long id) {
+    private void process(long id, int shard) {
         offLoop(() -> {
-                    run(id);
+                    run(id, shard);
                     return null;
                 })
-                .onFailure(e -> failed(id, e));
+                .onFailure(e -> failed(id, shard, e));
     }
 
-    private void failed(long id, Throwable e) {
+    private void failed(long id, int shard, Throwable e) {
         LOG.log(Level.SEVERE, "upload " + id + " failed", e);
         finish(
                 id,
+                shard,
                 State.FAILED,
                 0,
                 null,
@@ -457,17 +483,17 @@ public final class UploadJobs {
     }
 
     /** Worker thread: parse, check, submit, record. */
-    private void run(long id) throws Exception {
-        Row row = pool.preparedQuery(
-                        "select facility, template, mode, occurred_at, received_at from upload where id = $1")
-                .execute(Tuple.of(id))
+    private void run(long id, int shard) throws Exception {
+        Row row = pool.preparedQuery("select facility, template, mode, occurred_at, received_at from upload"
+                        + " where shard = $2 and id = $1")
+                .execute(Tuple.of(id, shard))
                 .await(1, TimeUnit.MINUTES)
                 .iterator()
                 .next();
         Facility facility = ref.facility(row.getInteger("facility"));
         Template template = Template.valueOf(row.getString("template"));
         String key = "upload-" + id;
-        int own = writers.shards().ofHolder(facility.partnerId());
+        int own = home(facility); // the row's shard too
         // issue 21: a usage file is one holder's process (Lampiran G), in its shard; movements split
         boolean splits = template != Template.USAGE && writers.shards().count() > 1;
         Map<Integer, Receipt> journaled = journaled(
@@ -481,6 +507,7 @@ public final class UploadJobs {
         if (!splits && !journaled.isEmpty()) {
             finishJournaled(
                     id,
+                    own,
                     journaled.get(own)); // a stop came after its commit: it is applied, only its end was not recorded
             return;
         }
@@ -509,7 +536,7 @@ public final class UploadJobs {
         long id = job.id();
         Progress progress = job.progress();
         Mode mode = job.mode();
-        state(id, progress, State.PARSING);
+        state(id, job.own(), progress, State.PARSING);
         CsvReport report;
         // a file bigger than one chunk goes to the writer a chunk at a time while it is read (issue 18)
         CsvReport.ChunkSink sink = r -> {
@@ -526,7 +553,15 @@ public final class UploadJobs {
             report = CsvReport.read(
                     job.template(), reader, job.facility(), ref, codec, rows -> progress.rows = rows, sink);
         } catch (TemplateMismatch e) {
-            finish(id, State.REFUSED, 0, null, null, e.problems(), e.problems().size());
+            finish(
+                    id,
+                    job.own(),
+                    State.REFUSED,
+                    0,
+                    null,
+                    null,
+                    e.problems(),
+                    e.problems().size());
             return;
         } catch (Exception e) {
             progress.abort();
@@ -541,6 +576,7 @@ public final class UploadJobs {
             }
             finish(
                     id,
+                    job.own(),
                     report.problemCount() > 0 ? State.REFUSED : State.DONE,
                     0,
                     null,
@@ -549,7 +585,7 @@ public final class UploadJobs {
                     report.problemCount());
             return;
         }
-        state(id, progress, State.APPLYING);
+        state(id, job.own(), progress, State.APPLYING);
         Receipt receipt;
         long refusedCount = 0;
         java.util.function.LongUnaryOperator lineOf;
@@ -593,6 +629,7 @@ public final class UploadJobs {
         long count = report.problemCount() + refusedCount;
         finish(
                 id,
+                job.own(),
                 receipt.outcome().applied() ? State.DONE : State.REFUSED,
                 receipt.outcome().accepted(),
                 receipt.sequence(),
@@ -658,7 +695,7 @@ public final class UploadJobs {
     }
 
     /** The job of a file journaled whole ends with the answer journaled, applied once. */
-    private void finishJournaled(long id, Receipt r) {
+    private void finishJournaled(long id, int shard, Receipt r) {
         Outcome o = r.outcome();
         List<CsvProblem> problems = new java.util.ArrayList<>();
         for (Outcome.Refused refused : o.refused()) {
@@ -670,6 +707,7 @@ public final class UploadJobs {
         }
         finish(
                 id,
+                shard,
                 o.applied() ? State.DONE : State.REFUSED,
                 o.accepted(),
                 r.sequence(),
@@ -678,23 +716,30 @@ public final class UploadJobs {
                 problems.size());
     }
 
-    private void state(long id, Progress p, State s) throws Exception {
+    private void state(long id, int shard, Progress p, State s) throws Exception {
         p.state = s;
-        pool.preparedQuery("update upload set state = $2, rows_read = $3 where id = $1")
-                .execute(Tuple.of(id, s.name(), p.rows))
+        pool.preparedQuery("update upload set state = $2, rows_read = $3 where shard = $4 and id = $1")
+                .execute(Tuple.of(id, s.name(), p.rows, shard))
                 .await(1, TimeUnit.MINUTES);
     }
 
     private void finish(
-            long id, State state, long accepted, Long seq, Boolean late, List<CsvProblem> problems, long count) {
+            long id,
+            int shard,
+            State state,
+            long accepted,
+            Long seq,
+            Boolean late,
+            List<CsvProblem> problems,
+            long count) {
         Progress p = running.get(id);
         JsonArray list = new JsonArray();
         problems.stream().limit(CsvReport.MAX_PROBLEMS).forEach(q -> list.add(problem(q)));
         pool.preparedQuery(
                         "update upload set state = $2, rows_read = $3, rows_accepted = $4, journal_seq = $5, late = $6,"
-                                + " problems = $7, problem_count = $8, finished_at = now() where id = $1")
+                                + " problems = $7, problem_count = $8, finished_at = now() where shard = $9 and id = $1")
                 .execute(Tuple.from(new Object[] {
-                    id, state.name(), p == null ? 0 : p.rows, accepted, seq, late, list.encode(), count
+                    id, state.name(), p == null ? 0 : p.rows, accepted, seq, late, list.encode(), count, shard
                 }))
                 .onComplete(r -> {
                     running.remove(id);
@@ -718,10 +763,21 @@ public final class UploadJobs {
         workers.shutdownNow();
     }
 
-    /** A job as its uploader sees it, or {@code null} when there is none with this id. */
+    /**
+     * A job as its uploader sees it, or {@code null} when there is none with this id. An id alone
+     * names no shard: on Citus a read of every shard (in no transaction), the one row found.
+     */
     public Future<JsonObject> get(long id) {
-        return pool.preparedQuery("select * from upload where id = $1")
-                .execute(Tuple.of(id))
+        return get(id, null);
+    }
+
+    /** {@link #get(long)} of a job in {@code shard}, when known: a single-shard read on Citus. */
+    private Future<JsonObject> get(long id, Integer shard) {
+        return pool.preparedQuery(
+                        shard == null
+                                ? "select * from upload where id = $1"
+                                : "select * from upload where shard = $2 and id = $1")
+                .execute(shard == null ? Tuple.of(id) : Tuple.of(id, shard))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;

@@ -88,7 +88,7 @@ public final class PostgresDatabase implements Database {
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();
-                layOut(jdbcUrl, connect);
+                layOut(jdbcUrl, connect, options.shards());
             } catch (RuntimeException e) {
                 closeQuietly(embedded);
                 releaseQuietly(lock);
@@ -103,12 +103,16 @@ public final class PostgresDatabase implements Database {
         });
     }
 
-    /** On a Citus coordinator, the migrated tables distributed and replicated ({@link CitusLayout}). */
-    private static void layOut(String jdbcUrl, PgConnectOptions connect) {
+    /**
+     * Rows of before V30 in their holder's shard ({@link ShardStamp}), then, on a Citus coordinator,
+     * the migrated tables distributed and replicated ({@link CitusLayout}).
+     */
+    private static void layOut(String jdbcUrl, PgConnectOptions connect, int shards) {
         try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, connect.getUser(), connect.getPassword())) {
+            ShardStamp.apply(c, shards);
             CitusLayout.apply(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot lay the schema out on the Citus cluster at " + jdbcUrl, e);
+            throw new IllegalStateException("cannot put rows in their shards or lay the schema out at " + jdbcUrl, e);
         }
     }
 

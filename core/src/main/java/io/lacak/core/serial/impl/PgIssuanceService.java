@@ -3,10 +3,7 @@ package io.lacak.core.serial.impl;
 import io.lacak.core.calendar.BpomTime;
 import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.gs1.Gs1Codec;
-import io.lacak.core.gs1.Gs1Error;
-import io.lacak.core.gs1.Gs1Payload;
 import io.lacak.core.gs1.Gs1Profile;
-import io.lacak.core.gs1.Gs1Result;
 import io.lacak.core.serial.CodeListing;
 import io.lacak.core.serial.CodeRequest;
 import io.lacak.core.serial.Issuance;
@@ -29,8 +26,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
-/** Issuance on Postgres: one transaction, one counter update, one insert per request. */
+/**
+ * Issuance on Postgres: one transaction, one counter update, one insert per request. Issue 21: a
+ * request is its holder's, so its row and the batches it is checked against are in the holder's
+ * shard ({@code shardOf} the requester's partner ID; only the NIE holder requests codes, Pasal
+ * 7(2)), and every query of one requester names that shard: a single-shard query on Citus.
+ */
 public final class PgIssuanceService implements IssuanceService {
 
     private static final String UNIQUE_VIOLATION = "23505";
@@ -44,9 +47,17 @@ public final class PgIssuanceService implements IssuanceService {
     private final Gs1Codec codec;
     private final Consumer<Issuance> issued;
     private final WorkingDays days;
+    private final ToIntFunction<String> shardOf;
 
-    public PgIssuanceService(Pool pool, SerialKeys keys, Clock clock, WorkingDays days, Consumer<Issuance> issued) {
+    public PgIssuanceService(
+            Pool pool,
+            SerialKeys keys,
+            Clock clock,
+            WorkingDays days,
+            Consumer<Issuance> issued,
+            ToIntFunction<String> shardOf) {
         this.pool = pool;
+        this.shardOf = shardOf;
         this.keys = keys;
         this.clock = clock;
         this.days = days;
@@ -56,7 +67,7 @@ public final class PgIssuanceService implements IssuanceService {
 
     @Override
     public Future<Issuance> request(CodeRequest request) {
-        List<Problem> problems = validate(request);
+        List<Problem> problems = CodeRequestChecks.validate(request, codec, today());
         if (!problems.isEmpty()) {
             return Future.failedFuture(new IssuanceRefused(
                     Reason.INVALID_REQUEST, "the code request has " + problems.size() + " problem(s)", problems));
@@ -76,8 +87,8 @@ public final class PgIssuanceService implements IssuanceService {
     @Override
     public Future<List<Issuance>> list(String requester, long beforeId, int limit) {
         return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id"
-                        + " where i.requested_by = $1 and i.id < $2 order by i.id desc limit $3")
-                .execute(Tuple.of(requester, beforeId, limit))
+                        + " where i.shard = $4 and i.requested_by = $1 and i.id < $2 order by i.id desc limit $3")
+                .execute(Tuple.of(requester, beforeId, limit, shardOf.applyAsInt(requester)))
                 .map(rows -> {
                     List<Issuance> list = new ArrayList<>(rows.size());
                     rows.forEach(r -> list.add(toIssuance(r)));
@@ -87,6 +98,7 @@ public final class PgIssuanceService implements IssuanceService {
 
     @Override
     public Future<List<Issuance>> late(long beforeId, int limit) {
+        // every holder's, so every shard's: on Citus a read of all shards merged by id, in no transaction
         return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id"
                         + " where i.late and i.id < $1 order by i.id desc limit $2")
                 .execute(Tuple.of(beforeId, limit))
@@ -99,9 +111,9 @@ public final class PgIssuanceService implements IssuanceService {
 
     @Override
     public Future<Issuance> get(long id, String requester) {
-        return pool.preparedQuery(
-                        "select " + COLUMNS + " from issuance i join product p on p.id = i.product_id where i.id = $1")
-                .execute(Tuple.of(id))
+        return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id"
+                        + " where i.shard = $2 and i.id = $1")
+                .execute(Tuple.of(id, shardOf.applyAsInt(requester))) // another's shard: not found, as not theirs
                 .map(rows -> {
                     Issuance found =
                             rows.size() == 0 ? null : toIssuance(rows.iterator().next());
@@ -123,19 +135,21 @@ public final class PgIssuanceService implements IssuanceService {
             return Future.succeededFuture(null);
         }
         return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id"
-                        + " where i.requested_by = $1 and i.idempotency_key = $2")
-                .execute(Tuple.of(request.requester(), request.idempotencyKey()))
+                        + " where i.shard = $3 and i.requested_by = $1 and i.idempotency_key = $2")
+                .execute(Tuple.of(
+                        request.requester(), request.idempotencyKey(), shardOf.applyAsInt(request.requester())))
                 .map(rows ->
                         rows.size() == 0 ? null : toIssuance(rows.iterator().next()));
     }
 
     private Future<Issuance> issue(SqlConnection c, CodeRequest r) {
         long total = r.primaries() + r.secondaries() + r.tertiaries();
+        int shard = shardOf.applyAsInt(r.requester()); // the product's holder's, once checkProduct has passed
         return c.preparedQuery(
                         "select id, holder, authentication, nie_valid_until from product where nie = $1 for update")
                 .execute(Tuple.of(r.nie()))
                 .compose(rows -> checkProduct(rows, r))
-                .compose(productId -> checkBatch(c, productId, r).map(productId))
+                .compose(productId -> checkBatch(c, productId, r, shard).map(productId))
                 .compose(productId -> registerGtin(c, productId, r.gtin()).map(productId))
                 .compose(productId -> c.preparedQuery(
                                 "update product set next_counter = next_counter + $2::bigint"
@@ -152,8 +166,9 @@ public final class PgIssuanceService implements IssuanceService {
                             return c.preparedQuery(
                                             "insert into issuance (product_id, batch, expiry, gtin, primaries, secondaries,"
                                                     + " tertiaries, per_secondary, per_tertiary, counter_start, key_version, requested_by, idempotency_key,"
-                                                    + " production_start, notice_working_days, late)"
-                                                    + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id, created_at")
+                                                    + " production_start, notice_working_days, late, shard)"
+                                                    + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+                                                    + " returning id, created_at")
                                     .execute(Tuple.from(new Object[] {
                                         productId,
                                         r.batch(),
@@ -170,7 +185,8 @@ public final class PgIssuanceService implements IssuanceService {
                                         r.idempotencyKey(),
                                         r.productionStart(),
                                         notice,
-                                        notice != null && notice < Issuance.NOTICE_WORKING_DAYS
+                                        notice != null && notice < Issuance.NOTICE_WORKING_DAYS,
+                                        shard
                                     }))
                                     .map(ids -> {
                                         Row row = ids.iterator().next();
@@ -238,10 +254,12 @@ public final class PgIssuanceService implements IssuanceService {
      * A batch already in circulation (reported used) or requested before keeps its expiry (one batch,
      * one expiry), and a recalled batch gets no new codes (Lampiran L).
      */
-    private Future<Void> checkBatch(SqlConnection c, int productId, CodeRequest r) {
-        return c.preparedQuery("select expiry, recalled from batch where product_id = $1 and batch = $2"
-                        + " union all select expiry, false from issuance where product_id = $1 and batch = $2 limit 1")
-                .execute(Tuple.of(productId, r.batch()))
+    private Future<Void> checkBatch(SqlConnection c, int productId, CodeRequest r, int shard) {
+        // the holder's shard only: a single-shard read, so the reference-table writes after it may follow
+        return c.preparedQuery("select expiry, recalled from batch where shard = $3 and product_id = $1 and batch = $2"
+                        + " union all select expiry, false from issuance where shard = $3 and product_id = $1"
+                        + " and batch = $2 limit 1")
+                .execute(Tuple.of(productId, r.batch(), shard))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         return Future.succeededFuture();
@@ -277,77 +295,6 @@ public final class PgIssuanceService implements IssuanceService {
                         ? Future.succeededFuture()
                         : Future.failedFuture(new IssuanceRefused(
                                 Reason.GTIN_TAKEN, "GTIN " + gtin + " belongs to another product")));
-    }
-
-    /** Every problem of the request at once; the GS1 rules come from the codec, not written again. */
-    private List<Problem> validate(CodeRequest r) {
-        List<Problem> problems = new ArrayList<>();
-        if (r.requester() == null || r.requester().isBlank()) {
-            problems.add(new Problem("requester", "REQUIRED", "the requesting partner ID is required"));
-        }
-        require(problems, r.nie(), "nie");
-        require(problems, r.batch(), "batch");
-        if (r.expiry() == null) {
-            problems.add(new Problem("expiry", "REQUIRED", "expiry is required"));
-        } else if (r.expiry().isBefore(today())) {
-            problems.add(new Problem("expiry", "EXPIRY_PAST", "expiry " + r.expiry() + " has already passed"));
-        }
-        if (r.productionStart() != null
-                && r.expiry() != null
-                && r.productionStart().isAfter(r.expiry())) {
-            problems.add(new Problem(
-                    "productionStart",
-                    "PRODUCTION_AFTER_EXPIRY",
-                    "produksi " + r.productionStart()
-                            + " dimulai setelah kedaluwarsa " + r.expiry() + " / production " + r.productionStart()
-                            + " starts after the expiry " + r.expiry()));
-        }
-        if (r.nie() != null && r.batch() != null && r.expiry() != null) {
-            Gs1Payload sample = r.gtin() != null
-                    ? Gs1Payload.authenticationByGtin(r.gtin(), r.batch(), r.expiry(), "2")
-                    : Gs1Payload.authentication(r.nie(), r.batch(), r.expiry(), "2");
-            Gs1Result checked = codec.parse(sample.bracketed());
-            for (Gs1Error e : checked.errors()) {
-                problems.add(new Problem(field(e.ai()), e.code().name(), e.message()));
-            }
-            if (r.gtin() != null) {
-                for (Gs1Error e : codec.parse("(90)" + r.nie() + "(91)991231").errors()) {
-                    problems.add(new Problem("nie", e.code().name(), e.message()));
-                }
-            }
-        }
-        if (r.primaries() < 1 || r.primaries() > MAX_PRIMARIES) {
-            problems.add(
-                    new Problem("primaries", "OUT_OF_RANGE", "number of primary codes must be 1 to " + MAX_PRIMARIES));
-        }
-        if (r.perSecondary() < 1 || r.perSecondary() > MAX_CAPACITY) {
-            problems.add(new Problem(
-                    "perSecondary", "OUT_OF_RANGE", "primaries per secondary must be 1 to " + MAX_CAPACITY));
-        }
-        if (r.perTertiary() < 1 || r.perTertiary() > MAX_CAPACITY) {
-            problems.add(new Problem(
-                    "perTertiary", "OUT_OF_RANGE", "secondaries per tertiary must be 1 to " + MAX_CAPACITY));
-        }
-        if (r.idempotencyKey() != null && r.idempotencyKey().length() > 128) {
-            problems.add(new Problem("idempotencyKey", "VALUE_TOO_LONG", "idempotency key is at most 128 characters"));
-        }
-        return problems;
-    }
-
-    private static void require(List<Problem> problems, String value, String field) {
-        if (value == null || value.isBlank()) {
-            problems.add(new Problem(field, "REQUIRED", field + " is required"));
-        }
-    }
-
-    private static String field(String ai) {
-        return switch (ai == null ? "" : ai) {
-            case "90" -> "nie";
-            case "01" -> "gtin";
-            case "10" -> "batch";
-            case "17" -> "expiry";
-            default -> "request";
-        };
     }
 
     private LocalDate today() {
