@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UploadCrashTest {
 
-    static final int ROWS = 60_000;
+    static final int ROWS = 40_000;
     static final int PER_SECONDARY = 10;
     static final int PER_TERTIARY = 200; // primaries per tertiary: 20 secondaries of 10
     static final long CODES = ROWS + ROWS / PER_SECONDARY + ROWS / PER_TERTIARY;
@@ -72,6 +72,8 @@ class UploadCrashTest {
     private Server server;
     /** What each kill left, for the failure messages and the report. */
     private final List<String> landed = new ArrayList<>();
+
+    private final long began = System.nanoTime();
 
     @Test
     void killNineAtEachPhaseOfALargeUploadLeavesAllOrNoneAndTheJobEndsAppliedOnce() throws Exception {
@@ -92,12 +94,16 @@ class UploadCrashTest {
             Path d = usageFile("CRD");
             long jobD = post(d).getLong("id");
             kill("acknowledged (202), the job " + jobState(jobD));
+            // what the 202 acknowledged is on disk: the job's row and its file
+            assertThat(count("select count(*) from upload where id = " + jobD)).isEqualTo(1);
+            assertThat(data.resolve("uploads").resolve(jobD + ".csv")).exists();
             assertThat(journaled(jobD)).as(landed.toString()).isZero();
             restart();
             codes += CODES;
             assertDoneOnce(jobD, d, codes);
 
-            // 3. while parsing and deciding: parts journaled, no commit row; the restart deletes them and runs the file again
+            // 3. while parsing and deciding: parts journaled, no commit row; the restart deletes them and runs the file
+            // again
             long jobA = post(a).getLong("id");
             JsonObject seen = await(
                     jobA,
@@ -107,6 +113,13 @@ class UploadCrashTest {
             kill("parsing and deciding: rowsRead " + seen.getLong("rowsRead") + ", rowsDecided "
                     + seen.getLong("rowsDecided"));
             assertThat(journaled(jobA)).as(landed.toString()).isZero();
+            landed.add("  " + unnamedParts() + " parts journaled, no commit row");
+            restart();
+            // 3b. the resumed job killed again while it parses and decides once more
+            seen = await(jobA, j -> j.getString("state").equals("PARSING") && j.getLong("rowsDecided") > 0);
+            kill("the resumed job, parsing and deciding again: rowsDecided " + seen.getLong("rowsDecided"));
+            assertThat(journaled(jobA)).as(landed.toString()).isZero();
+            landed.add("  " + unnamedParts() + " parts journaled, no commit row");
             restart();
             codes += CODES;
             assertDoneOnce(jobA, a, codes);
@@ -137,10 +150,21 @@ class UploadCrashTest {
             codes += CODES;
             assertDoneOnce(jobC, c, codes);
 
+            // 6. the instant the commit row is seen in the journal, before the store has the file
+            Path e = usageFile("CRE");
+            long jobE = post(e).getLong("id");
+            await(jobE, j -> j.getString("state").equals("APPLYING"));
+            killAtTheCommit(jobE);
+            assertThat(journaled(jobE)).as(landed.toString()).isEqualTo(1);
+            restart();
+            codes += CODES;
+            assertDoneOnce(jobE, e, codes);
+
             assertThat(count("select count(*) from journal where idempotency_key like 'upload-%'"))
-                    .isEqualTo(4);
+                    .isEqualTo(5);
             server.stop();
             server = null;
+            landed.add(String.format(java.util.Locale.ROOT, "stopped at %.1f s", (System.nanoTime() - began) / 1e9));
         } finally {
             if (server != null) {
                 server.close();
@@ -174,6 +198,26 @@ class UploadCrashTest {
         }
     }
 
+    /** Watches the journal for job {@code id}'s commit row and kills the server the moment it is there. */
+    private void killAtTheCommit(long id) throws Exception {
+        try (Connection c = database();
+                java.sql.PreparedStatement q =
+                        c.prepareStatement("select count(*) from journal where idempotency_key = ?")) {
+            q.setString(1, "upload-" + id);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 1) {
+                        kill("the commit row just journaled");
+                        return;
+                    }
+                }
+            }
+            throw new AssertionError("upload " + id + " was not committed within a minute");
+        }
+    }
+
     /** The bytes of the files being received in the upload directory. */
     private long incomingBytes() throws IOException {
         Path uploads = data.resolve("uploads");
@@ -192,7 +236,12 @@ class UploadCrashTest {
     private void kill(String phase) throws Exception {
         server.kill();
         server = null;
-        landed.add("kill " + (landed.stream().filter(l -> l.startsWith("kill")).count() + 1) + ": " + phase);
+        landed.add(String.format(
+                java.util.Locale.ROOT,
+                "kill %d at %.1f s: %s",
+                landed.stream().filter(l -> l.startsWith("kill")).count() + 1,
+                (System.nanoTime() - began) / 1e9,
+                phase));
     }
 
     private void restart() throws Exception {
@@ -208,14 +257,14 @@ class UploadCrashTest {
         JsonObject job = await(id, j -> List.of("DONE", "REFUSED", "FAILED").contains(j.getString("state")));
         assertThat(job.getString("state")).as(landed + " " + job.encode()).isEqualTo("DONE");
         assertThat(job.getLong("rowsAccepted")).as(job.encode()).isEqualTo(ROWS);
+        assertThat(job.getLong("rowsRead")).as(landed + " " + job.encode()).isEqualTo(ROWS);
         assertThat(journaled(id)).as("journal rows of upload %d", id).isEqualTo(1);
         assertThat(job.getLong("journalSequence"))
                 .isEqualTo(count("select seq from journal where idempotency_key = 'upload-" + id + "'"));
-        assertThat(storeCodes()).as("codes in the store after upload %d (%s)", id, landed).isEqualTo(storeCodes);
-        assertThat(count("select count(*) from journal_part p where not exists"
-                        + " (select 1 from journal j where j.bulk = p.bulk)"))
-                .as("parts no journal row names")
-                .isZero();
+        assertThat(storeCodes())
+                .as("codes in the store after upload %d (%s)", id, landed)
+                .isEqualTo(storeCodes);
+        assertThat(unnamedParts()).as("parts no journal row names").isZero();
         List<String> lines = Files.readAllLines(file);
         for (int row : List.of(1, ROWS / 2, ROWS)) {
             String primary = lines.get(row).split(",")[2];
@@ -325,6 +374,12 @@ class UploadCrashTest {
         return new JsonObject(r.body()).getJsonObject("store").getLong("codes");
     }
 
+    /** Parts of bulk reports that no journal row names: journaled, not committed. */
+    private long unnamedParts() throws Exception {
+        return count("select count(*) from journal_part p where not exists"
+                + " (select 1 from journal j where j.bulk = p.bulk)");
+    }
+
     /** The journal rows of job {@code id}'s report. */
     private long journaled(long id) throws Exception {
         return count("select count(*) from journal where idempotency_key = 'upload-" + id + "'");
@@ -335,15 +390,19 @@ class UploadCrashTest {
      * server; the connection is closed before the next start (an orphan's smart shutdown waits for it).
      */
     private long count(String sql) throws Exception {
-        List<String> pid = Files.readAllLines(data.resolve("pg").resolve("postmaster.pid"));
-        String password = Files.readString(data.resolve("keys").resolve("pg.password"))
-                .strip();
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres", "postgres", password);
+        try (Connection c = database();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    private Connection database() throws Exception {
+        List<String> pid = Files.readAllLines(data.resolve("pg").resolve("postmaster.pid"));
+        String password =
+                Files.readString(data.resolve("keys").resolve("pg.password")).strip();
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres", "postgres", password);
     }
 
     /** A test that failed after a kill leaves its embedded Postgres running: stopped here. */
@@ -380,8 +439,8 @@ class UploadCrashTest {
         private Server(Process process) {
             this.process = process;
             Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = out.readLine()) != null; ) {
                         printed.add(line);
                         Matcher m = LISTENING.matcher(line);

@@ -266,7 +266,7 @@ public final class UploadJobs {
     /** Worker thread: parse, check, submit, record. */
     private void run(long id) throws Exception {
         Row row = pool.preparedQuery(
-                        "select facility, template, mode, occurred_at, received_at from upload where id = $1")
+                        "select facility, template, mode, occurred_at, received_at, rows_read from upload where id = $1")
                 .execute(Tuple.of(id))
                 .await(1, TimeUnit.MINUTES)
                 .iterator()
@@ -286,9 +286,10 @@ public final class UploadJobs {
                 facility,
                 key);
         if (!splits && !journaled.isEmpty()) {
-            finishJournaled(
-                    id,
-                    journaled.get(own)); // a stop came after its commit: it is applied, only its end was not recorded
+            // a stop came after its commit: it is applied, only its end was not recorded; its rows were
+            // counted when it went APPLYING, before the commit, and are not read again
+            running.computeIfAbsent(id, k -> new Progress()).rows = row.getLong("rows_read");
+            finishJournaled(id, journaled.get(own));
             return;
         }
         Job job = new Job(
