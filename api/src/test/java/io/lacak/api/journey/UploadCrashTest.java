@@ -1,6 +1,7 @@
 package io.lacak.api.journey;
 
 import static io.lacak.api.Demo.AUTH_NIE;
+import static io.lacak.api.Demo.DISTRIBUTOR;
 import static io.lacak.api.Demo.MANUFACTURER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,11 @@ class UploadCrashTest {
     static final int PER_TERTIARY = 200; // primaries per tertiary: 20 secondaries of 10
     static final long CODES = ROWS + ROWS / PER_SECONDARY + ROWS / PER_TERTIARY;
 
+    /** Rows of file E (1 is the first after the header) naming another facility: PARTNER_MISMATCH. */
+    static final int[] WRONG_PARTNER_ROWS = {101, 20_001, 39_001};
+
+    static final String PARTIAL = "?mode=partial";
+
     static final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -100,7 +106,7 @@ class UploadCrashTest {
             assertThat(journaled(jobD)).as(landed.toString()).isZero();
             restart();
             codes += CODES;
-            assertDoneOnce(jobD, d, codes);
+            assertDoneOnce(jobD, d, "", codes);
 
             // 3. while parsing and deciding: parts journaled, no commit row; the restart deletes them and runs the file
             // again
@@ -122,7 +128,7 @@ class UploadCrashTest {
             landed.add("  " + unnamedParts() + " parts journaled, no commit row");
             restart();
             codes += CODES;
-            assertDoneOnce(jobA, a, codes);
+            assertDoneOnce(jobA, a, "", codes);
 
             // 4. after the commit, while the parts are applied to the store: replay applies it whole, the job ends
             Path b = usageFile("CRB");
@@ -136,7 +142,7 @@ class UploadCrashTest {
             assertThat(journaled(jobB)).as(landed.toString()).isEqualTo(1);
             restart();
             codes += CODES;
-            assertDoneOnce(jobB, b, codes);
+            assertDoneOnce(jobB, b, "", codes);
 
             // 5. at the end of the file, at the commit (the last chunks decided, the commit row written or not)
             Path c = usageFile("CRC");
@@ -148,17 +154,18 @@ class UploadCrashTest {
             landed.add("  the commit row " + (committed == 1 ? "was" : "was not") + " written");
             restart();
             codes += CODES;
-            assertDoneOnce(jobC, c, codes);
+            assertDoneOnce(jobC, c, "", codes);
 
-            // 6. the instant the commit row is seen in the journal, before the store has the file
-            Path e = usageFile("CRE");
-            long jobE = post(e).getLong("id");
+            // 6. the instant the commit row is seen in the journal, before the store has the file; a partial file
+            // (mode=partial) whose rows of another facility are listed and the rest applied
+            Path e = usageFile("CRE", WRONG_PARTNER_ROWS);
+            long jobE = post(e, PARTIAL).getLong("id");
             await(jobE, j -> j.getString("state").equals("APPLYING"));
             killAtTheCommit(jobE);
             assertThat(journaled(jobE)).as(landed.toString()).isEqualTo(1);
             restart();
-            codes += CODES;
-            assertDoneOnce(jobE, e, codes);
+            codes += CODES - WRONG_PARTNER_ROWS.length; // their secondaries and tertiaries come with the other rows
+            assertDoneOnce(jobE, e, PARTIAL, codes, WRONG_PARTNER_ROWS);
 
             assertThat(count("select count(*) from journal where idempotency_key like 'upload-%'"))
                     .isEqualTo(5);
@@ -253,11 +260,21 @@ class UploadCrashTest {
      * once: one journal row under the job's key, the store grown by exactly the file's codes, no part
      * left that no row names; the same file sent again is recognised as this job.
      */
-    private void assertDoneOnce(long id, Path file, long storeCodes) throws Exception {
+    private void assertDoneOnce(long id, Path file, String query, long storeCodes, int... wrongPartnerRows)
+            throws Exception {
         JsonObject job = await(id, j -> List.of("DONE", "REFUSED", "FAILED").contains(j.getString("state")));
         assertThat(job.getString("state")).as(landed + " " + job.encode()).isEqualTo("DONE");
-        assertThat(job.getLong("rowsAccepted")).as(job.encode()).isEqualTo(ROWS);
+        assertThat(job.getLong("rowsAccepted")).as(job.encode()).isEqualTo(ROWS - wrongPartnerRows.length);
         assertThat(job.getLong("rowsRead")).as(landed + " " + job.encode()).isEqualTo(ROWS);
+        // every row not applied is listed by its file line, after a kill as without one
+        assertThat(job.getLong("problemCount")).as(landed + " " + job.encode()).isEqualTo(wrongPartnerRows.length);
+        List<String> listed = job.getJsonArray("problems").stream()
+                .map(x -> ((JsonObject) x).getString("code") + "@" + ((JsonObject) x).getLong("line"))
+                .toList();
+        assertThat(listed)
+                .containsExactlyElementsOf(java.util.Arrays.stream(wrongPartnerRows)
+                        .mapToObj(r -> "PARTNER_MISMATCH@" + (r + 1))
+                        .toList());
         assertThat(journaled(id)).as("journal rows of upload %d", id).isEqualTo(1);
         assertThat(job.getLong("journalSequence"))
                 .isEqualTo(count("select seq from journal where idempotency_key = 'upload-" + id + "'"));
@@ -272,14 +289,25 @@ class UploadCrashTest {
             assertThat(state.getString("status")).as(primary).isEqualTo("ACTIVE");
             assertThat(state.getJsonArray("packedIn").size()).isEqualTo(2); // Lampiran G: its secondary and tertiary
         }
-        JsonObject again = post(file);
+        for (int row : wrongPartnerRows) { // a row not applied: its primary was never reported
+            String primary = lines.get(row).split(",")[2];
+            HttpResponse<String> r = http.send(
+                    base("/api/v1/codes/state?code=" + URLEncoder.encode(primary, StandardCharsets.UTF_8))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(primary).isEqualTo(404);
+        }
+        JsonObject again = post(file, query);
         assertThat(again.getLong("id")).isEqualTo(id);
         assertThat(again.getBoolean("repeated")).isTrue();
         assertThat(journaled(id)).isEqualTo(1);
     }
 
     /** A usage file of {@link #ROWS} newly issued primaries of batch {@code batch}, fully aggregated. */
-    private Path usageFile(String batch) throws Exception {
+    private Path usageFile(String batch, int... wrongPartnerRows) throws Exception {
+        java.util.Set<Integer> wrong =
+                java.util.Arrays.stream(wrongPartnerRows).boxed().collect(java.util.stream.Collectors.toSet());
         JsonObject request = new JsonObject()
                 .put("nie", AUTH_NIE)
                 .put("batch", batch)
@@ -303,8 +331,9 @@ class UploadCrashTest {
             w.write("Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,Active,"
                     + "Retained Sample,Reject\n");
             for (int i = 0; i < ROWS; i++) {
-                w.write(MANUFACTURER + ",Primer," + p[i] + "," + s[i / PER_SECONDARY] + "," + t[i / PER_TERTIARY] + ","
-                        + AUTH_NIE + ",2028-12-31," + batch + ",TRUE,FALSE,FALSE\n");
+                w.write((wrong.contains(i + 1) ? DISTRIBUTOR : MANUFACTURER) + ",Primer," + p[i] + ","
+                        + s[i / PER_SECONDARY] + "," + t[i / PER_TERTIARY] + "," + AUTH_NIE + ",2028-12-31," + batch
+                        + ",TRUE,FALSE,FALSE\n");
             }
         }
         return file;
@@ -320,10 +349,14 @@ class UploadCrashTest {
         return r.body().split("\n");
     }
 
-    /** Uploads {@code file}; the 202's job. */
     private JsonObject post(Path file) throws Exception {
+        return post(file, "");
+    }
+
+    /** Uploads {@code file} with {@code query}; the 202's job. */
+    private JsonObject post(Path file, String query) throws Exception {
         HttpResponse<String> r = http.send(
-                base("/api/v1/uploads/usage")
+                base("/api/v1/uploads/usage" + query)
                         .header("content-type", "text/csv")
                         .POST(HttpRequest.BodyPublishers.ofFile(file))
                         .build(),

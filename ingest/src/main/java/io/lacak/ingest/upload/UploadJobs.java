@@ -285,9 +285,12 @@ public final class UploadJobs {
                         : List.of(own),
                 facility,
                 key);
-        if (!splits && !journaled.isEmpty()) {
+        Mode mode = Mode.valueOf(row.getString("mode"));
+        if (!splits && !journaled.isEmpty() && mode == Mode.ATOMIC) {
             // a stop came after its commit: it is applied, only its end was not recorded; its rows were
-            // counted when it went APPLYING, before the commit, and are not read again
+            // counted when it went APPLYING, before the commit, and are not read again. A committed atomic
+            // file had no row problems; a partial one's are not in the journal: it is read again for them
+            // below, nothing of it offered (its report is journaled)
             running.computeIfAbsent(id, k -> new Progress()).rows = row.getLong("rows_read");
             finishJournaled(id, journaled.get(own));
             return;
@@ -296,7 +299,7 @@ public final class UploadJobs {
                 id,
                 facility,
                 template,
-                Mode.valueOf(row.getString("mode")),
+                mode,
                 row.getOffsetDateTime("occurred_at").toInstant(),
                 row.getOffsetDateTime("received_at").toInstant(), // the upload's arrival, not now
                 key,
