@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every code of the file in the store and one journal row, "none" is none of them.
  *
  * <p>The real server ({@code lacak serve}, embedded Postgres) runs in a child JVM; a usage file of
- * {@value #ROWS} rows with full aggregation (many {@link BulkReport#CHUNK_LINES}-line chunks) is
+ * {@value #ROWS} rows (the one killed twice {@value #ROWS_TWICE}) with full aggregation (many {@link BulkReport#CHUNK_LINES}-line chunks) is
  * sent over HTTP and the child is killed with SIGKILL at a moment picked by the job's own progress
  * ({@code GET /api/v1/uploads/{id}}, the upload directory), then started again on the same data
  * directory. The embedded Postgres outlives its JVM: what the kill left is read from it before the
@@ -56,9 +56,11 @@ import org.junit.jupiter.api.io.TempDir;
 class UploadCrashTest {
 
     static final int ROWS = 40_000;
+    /** The file whose resumed job is killed too: its job resumes before the server listens, and is seen part-way. */
+    static final int ROWS_TWICE = 100_000;
+
     static final int PER_SECONDARY = 10;
     static final int PER_TERTIARY = 200; // primaries per tertiary: 20 secondaries of 10
-    static final long CODES = ROWS + ROWS / PER_SECONDARY + ROWS / PER_TERTIARY;
 
     /** Rows of file E (1 is the first after the header) naming another facility: PARTNER_MISMATCH. */
     static final int[] WRONG_PARTNER_ROWS = {101, 20_001, 39_001};
@@ -90,14 +92,14 @@ class UploadCrashTest {
             long codes = 0;
 
             // 1. during the body: the file is half received; nothing of it is a job
-            Path a = usageFile("CRA");
+            Usage a = usageFile("CRA", ROWS_TWICE, "");
             killDuringTheBody(a);
             restart();
             assertThat(count("select count(*) from upload")).isZero();
             assertThat(storeCodes()).isEqualTo(codes);
 
             // 2. acknowledged (202), then killed at once: the job, queued or just begun, is resumed
-            Path d = usageFile("CRD");
+            Usage d = usageFile("CRD", ROWS, "");
             long jobD = post(d).getLong("id");
             kill("acknowledged (202), the job " + jobState(jobD));
             // what the 202 acknowledged is on disk: the job's row and its file
@@ -105,8 +107,8 @@ class UploadCrashTest {
             assertThat(data.resolve("uploads").resolve(jobD + ".csv")).exists();
             assertThat(journaled(jobD)).as(landed.toString()).isZero();
             restart();
-            codes += CODES;
-            assertDoneOnce(jobD, d, "", codes);
+            codes += d.codes();
+            assertDoneOnce(jobD, d, codes);
 
             // 3. while parsing and deciding: parts journaled, no commit row; the restart deletes them and runs the file
             // again
@@ -115,7 +117,7 @@ class UploadCrashTest {
                     jobA,
                     j -> j.getString("state").equals("PARSING")
                             && j.getLong("rowsDecided") > 0
-                            && j.getLong("rowsRead") < ROWS);
+                            && j.getLong("rowsRead") < a.rows());
             kill("parsing and deciding: rowsRead " + seen.getLong("rowsRead") + ", rowsDecided "
                     + seen.getLong("rowsDecided"));
             assertThat(journaled(jobA)).as(landed.toString()).isZero();
@@ -127,25 +129,25 @@ class UploadCrashTest {
             assertThat(journaled(jobA)).as(landed.toString()).isZero();
             landed.add("  " + unnamedParts() + " parts journaled, no commit row");
             restart();
-            codes += CODES;
-            assertDoneOnce(jobA, a, "", codes);
+            codes += a.codes();
+            assertDoneOnce(jobA, a, codes);
 
             // 4. after the commit, while the parts are applied to the store: replay applies it whole, the job ends
-            Path b = usageFile("CRB");
+            Usage b = usageFile("CRB", ROWS, "");
             long jobB = post(b).getLong("id");
             seen = await(
                     jobB,
                     j -> j.getString("state").equals("APPLYING")
                             && j.getLong("rowsApplied") > 0
-                            && j.getLong("rowsApplied") < ROWS);
+                            && j.getLong("rowsApplied") < b.rows());
             kill("after the commit, applying: rowsApplied " + seen.getLong("rowsApplied"));
             assertThat(journaled(jobB)).as(landed.toString()).isEqualTo(1);
             restart();
-            codes += CODES;
-            assertDoneOnce(jobB, b, "", codes);
+            codes += b.codes();
+            assertDoneOnce(jobB, b, codes);
 
             // 5. at the end of the file, at the commit (the last chunks decided, the commit row written or not)
-            Path c = usageFile("CRC");
+            Usage c = usageFile("CRC", ROWS, "");
             long jobC = post(c).getLong("id");
             seen = await(jobC, j -> j.getString("state").equals("APPLYING") && j.getLong("rowsApplied") == 0);
             kill("the whole file read, at the commit: rowsDecided " + seen.getLong("rowsDecided"));
@@ -153,19 +155,19 @@ class UploadCrashTest {
             assertThat(committed).as(landed.toString()).isBetween(0L, 1L);
             landed.add("  the commit row " + (committed == 1 ? "was" : "was not") + " written");
             restart();
-            codes += CODES;
-            assertDoneOnce(jobC, c, "", codes);
+            codes += c.codes();
+            assertDoneOnce(jobC, c, codes);
 
             // 6. the instant the commit row is seen in the journal, before the store has the file; a partial file
             // (mode=partial) whose rows of another facility are listed and the rest applied
-            Path e = usageFile("CRE", WRONG_PARTNER_ROWS);
-            long jobE = post(e, PARTIAL).getLong("id");
+            Usage e = usageFile("CRE", ROWS, PARTIAL, WRONG_PARTNER_ROWS);
+            long jobE = post(e).getLong("id");
             await(jobE, j -> j.getString("state").equals("APPLYING"));
             killAtTheCommit(jobE);
             assertThat(journaled(jobE)).as(landed.toString()).isEqualTo(1);
             restart();
-            codes += CODES - WRONG_PARTNER_ROWS.length; // their secondaries and tertiaries come with the other rows
-            assertDoneOnce(jobE, e, PARTIAL, codes, WRONG_PARTNER_ROWS);
+            codes += e.codes();
+            assertDoneOnce(jobE, e, codes);
 
             assertThat(count("select count(*) from journal where idempotency_key like 'upload-%'"))
                     .isEqualTo(5);
@@ -185,8 +187,8 @@ class UploadCrashTest {
      * Sends the head and half of {@code file} over a raw connection and kills the server once part
      * of the body is on its disk.
      */
-    private void killDuringTheBody(Path file) throws Exception {
-        byte[] body = Files.readAllBytes(file);
+    private void killDuringTheBody(Usage file) throws Exception {
+        byte[] body = Files.readAllBytes(file.path());
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             OutputStream out = s.getOutputStream();
             out.write(("POST /api/v1/uploads/usage HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + key
@@ -260,12 +262,12 @@ class UploadCrashTest {
      * once: one journal row under the job's key, the store grown by exactly the file's codes, no part
      * left that no row names; the same file sent again is recognised as this job.
      */
-    private void assertDoneOnce(long id, Path file, String query, long storeCodes, int... wrongPartnerRows)
-            throws Exception {
+    private void assertDoneOnce(long id, Usage file, long storeCodes) throws Exception {
+        int[] wrongPartnerRows = file.wrongPartnerRows();
         JsonObject job = await(id, j -> List.of("DONE", "REFUSED", "FAILED").contains(j.getString("state")));
         assertThat(job.getString("state")).as(landed + " " + job.encode()).isEqualTo("DONE");
-        assertThat(job.getLong("rowsAccepted")).as(job.encode()).isEqualTo(ROWS - wrongPartnerRows.length);
-        assertThat(job.getLong("rowsRead")).as(landed + " " + job.encode()).isEqualTo(ROWS);
+        assertThat(job.getLong("rowsAccepted")).as(job.encode()).isEqualTo(file.rows() - wrongPartnerRows.length);
+        assertThat(job.getLong("rowsRead")).as(landed + " " + job.encode()).isEqualTo(file.rows());
         // every row not applied is listed by its file line, after a kill as without one
         assertThat(job.getLong("problemCount")).as(landed + " " + job.encode()).isEqualTo(wrongPartnerRows.length);
         List<String> listed = job.getJsonArray("problems").stream()
@@ -282,8 +284,8 @@ class UploadCrashTest {
                 .as("codes in the store after upload %d (%s)", id, landed)
                 .isEqualTo(storeCodes);
         assertThat(unnamedParts()).as("parts no journal row names").isZero();
-        List<String> lines = Files.readAllLines(file);
-        for (int row : List.of(1, ROWS / 2, ROWS)) {
+        List<String> lines = Files.readAllLines(file.path());
+        for (int row : List.of(1, file.rows() / 2, file.rows())) {
             String primary = lines.get(row).split(",")[2];
             JsonObject state = get("/api/v1/codes/state?code=" + URLEncoder.encode(primary, StandardCharsets.UTF_8));
             assertThat(state.getString("status")).as(primary).isEqualTo("ACTIVE");
@@ -298,21 +300,33 @@ class UploadCrashTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(primary).isEqualTo(404);
         }
-        JsonObject again = post(file, query);
+        JsonObject again = post(file);
         assertThat(again.getLong("id")).isEqualTo(id);
         assertThat(again.getBoolean("repeated")).isTrue();
         assertThat(journaled(id)).isEqualTo(1);
     }
 
-    /** A usage file of {@link #ROWS} newly issued primaries of batch {@code batch}, fully aggregated. */
-    private Path usageFile(String batch, int... wrongPartnerRows) throws Exception {
+    /**
+     * A usage file, sent with {@code query}, of {@code rows} newly issued primaries of batch {@code
+     * batch}, fully aggregated; {@code wrongPartnerRows} (1: the first after the header) name another
+     * facility.
+     */
+    record Usage(Path path, int rows, String query, int[] wrongPartnerRows) {
+
+        /** The codes it puts in the store: a wrong row's secondary and tertiary come with the other rows. */
+        long codes() {
+            return rows + rows / PER_SECONDARY + rows / PER_TERTIARY - wrongPartnerRows.length;
+        }
+    }
+
+    private Usage usageFile(String batch, int rows, String query, int... wrongPartnerRows) throws Exception {
         java.util.Set<Integer> wrong =
                 java.util.Arrays.stream(wrongPartnerRows).boxed().collect(java.util.stream.Collectors.toSet());
         JsonObject request = new JsonObject()
                 .put("nie", AUTH_NIE)
                 .put("batch", batch)
                 .put("expiry", "2028-12-31")
-                .put("primaries", ROWS)
+                .put("primaries", rows)
                 .put("perSecondary", PER_SECONDARY)
                 .put("perTertiary", PER_TERTIARY / PER_SECONDARY);
         HttpResponse<String> r = http.send(
@@ -330,13 +344,13 @@ class UploadCrashTest {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,Active,"
                     + "Retained Sample,Reject\n");
-            for (int i = 0; i < ROWS; i++) {
+            for (int i = 0; i < rows; i++) {
                 w.write((wrong.contains(i + 1) ? DISTRIBUTOR : MANUFACTURER) + ",Primer," + p[i] + ","
                         + s[i / PER_SECONDARY] + "," + t[i / PER_TERTIARY] + "," + AUTH_NIE + ",2028-12-31," + batch
                         + ",TRUE,FALSE,FALSE\n");
             }
         }
-        return file;
+        return new Usage(file, rows, query, wrongPartnerRows);
     }
 
     private String[] codes(long request, String level) throws Exception {
@@ -349,16 +363,12 @@ class UploadCrashTest {
         return r.body().split("\n");
     }
 
-    private JsonObject post(Path file) throws Exception {
-        return post(file, "");
-    }
-
-    /** Uploads {@code file} with {@code query}; the 202's job. */
-    private JsonObject post(Path file, String query) throws Exception {
+    /** Uploads {@code file}; the 202's job. */
+    private JsonObject post(Usage file) throws Exception {
         HttpResponse<String> r = http.send(
-                base("/api/v1/uploads/usage" + query)
+                base("/api/v1/uploads/usage" + file.query())
                         .header("content-type", "text/csv")
-                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .POST(HttpRequest.BodyPublishers.ofFile(file.path()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
