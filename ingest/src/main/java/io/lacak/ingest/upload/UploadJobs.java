@@ -484,7 +484,7 @@ public final class UploadJobs {
 
     /** Worker thread: parse, check, submit, record. */
     private void run(long id, int shard) throws Exception {
-        Row row = pool.preparedQuery("select facility, template, mode, occurred_at, received_at from upload"
+        Row row = pool.preparedQuery("select facility, template, mode, occurred_at, received_at, rows_read from upload"
                         + " where shard = $2 and id = $1")
                 .execute(Tuple.of(id, shard))
                 .await(1, TimeUnit.MINUTES)
@@ -504,18 +504,21 @@ public final class UploadJobs {
                         : List.of(own),
                 facility,
                 key);
-        if (!splits && !journaled.isEmpty()) {
-            finishJournaled(
-                    id,
-                    own,
-                    journaled.get(own)); // a stop came after its commit: it is applied, only its end was not recorded
+        Mode mode = Mode.valueOf(row.getString("mode"));
+        if (!splits && !journaled.isEmpty() && mode == Mode.ATOMIC) {
+            // a stop came after its commit: it is applied, only its end was not recorded; its rows were
+            // counted when it went APPLYING, before the commit, and are not read again. A committed atomic
+            // file had no row problems; a partial one's are not in the journal: it is read again for them
+            // below, nothing of it offered (its report is journaled)
+            running.computeIfAbsent(id, k -> new Progress()).rows = row.getLong("rows_read");
+            finishJournaled(id, own, journaled.get(own));
             return;
         }
         Job job = new Job(
                 id,
                 facility,
                 template,
-                Mode.valueOf(row.getString("mode")),
+                mode,
                 row.getOffsetDateTime("occurred_at").toInstant(),
                 row.getOffsetDateTime("received_at").toInstant(), // the upload's arrival, not now
                 key,
