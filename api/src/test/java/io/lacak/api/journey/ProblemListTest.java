@@ -146,6 +146,50 @@ class ProblemListTest {
     }
 
     /**
+     * Issue 18: the reader's row problems and the writer's refusals are one list, in line order.
+     * 600 units released, then a {@code mode=partial} file of 2,000 rows: those 600 first (refused
+     * by the writer, lines 2 to 601), 400 good rows, then 1,000 rows of another facility's partner
+     * ID (row problems, lines 1,002 to 2,001). The first 1,000 are the 600 refusals and then the
+     * row problems of lines 1,002 to 1,401; 1,600 are counted.
+     */
+    @Test
+    void issue18_rowProblemsAndRefusalsOfAFileAreListedTogetherInLineOrder() throws Exception {
+        List<String> codes = primaries("PL4", 2_000);
+        StringBuilder first = new StringBuilder(HEADER);
+        StringBuilder all = new StringBuilder(HEADER);
+        for (int i = 0; i < codes.size(); i++) {
+            all.append(row(i < 1_000 ? MANUFACTURER : DISTRIBUTOR, codes.get(i), "2028-12-31", "PL4"));
+            if (i < 600) {
+                first.append(row(MANUFACTURER, codes.get(i), "2028-12-31", "PL4"));
+            }
+        }
+        JsonObject released = UploadTestSupport.finished(
+                api, UploadTest.upload(api, "usage", mfr, "", first.toString()).getLong("id"), mfr, 120);
+        assertThat(released.getString("state")).as(released.encode()).isEqualTo("DONE");
+
+        JsonObject job = UploadTestSupport.finished(
+                api,
+                UploadTest.upload(api, "usage", mfr, "?mode=partial", all.toString())
+                        .getLong("id"),
+                mfr,
+                120);
+        assertThat(job.getString("state")).as(job.encode()).isEqualTo("DONE");
+        assertThat(job.getLong("rowsAccepted")).isEqualTo(400);
+        assertThat(job.getLong("problemCount")).isEqualTo(1_600);
+        List<String> listed = listed(job);
+        assertThat(listed).hasSize(LISTED);
+        String refusal = job.getJsonArray("problems").getJsonObject(0).getString("code");
+        List<String> expected = new ArrayList<>();
+        for (int line = 2; line <= 601; line++) {
+            expected.add(line + " Primary Code " + refusal);
+        }
+        for (int line = 1_002; expected.size() < LISTED; line++) {
+            expected.add(line + " Partner ID PARTNER_MISMATCH");
+        }
+        assertThat(listed).containsExactlyElementsOf(expected);
+    }
+
+    /**
      * Issue 18 (Lampiran G, one process): a JSON usage report of 2,000 lines, 1,500 of them units
      * released before. Atomic: 422, nothing applied, the first 1,000 refusals by their index in
      * the request, in order, each with its message in Bahasa Indonesia and English, and the detail

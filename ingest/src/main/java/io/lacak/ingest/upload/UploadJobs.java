@@ -387,14 +387,15 @@ public final class UploadJobs {
         }
         List<CsvProblem> problems = new java.util.ArrayList<>(report.problems());
         for (Outcome.Refused r : receipt.outcome().refused()) {
-            if (problems.size() < CsvReport.MAX_PROBLEMS) {
-                problems.add(new CsvProblem(
-                        lineOf.applyAsLong(r.index()),
-                        report.codeColumn(),
-                        r.reason().name(),
-                        r.reason().message() + " (" + r.serial() + ")"));
-            }
+            problems.add(new CsvProblem(
+                    lineOf.applyAsLong(r.index()),
+                    report.codeColumn(),
+                    r.reason().name(),
+                    r.reason().message() + " (" + r.serial() + ")"));
         }
+        // one list in line order (a row with a problem is never decided, so no line is in both):
+        // the first 1,000 of each list hold the first 1,000 of both together (finish keeps those)
+        problems.sort(java.util.Comparator.comparingLong(CsvProblem::line));
         long count = report.problemCount() + refusedCount;
         finish(
                 id,
