@@ -90,6 +90,17 @@ final class ReportSubmission {
         }
     }
 
+    /**
+     * A report's (or a part's) answer: its receipt, which lists the first {@link
+     * BulkReport#MAX_REFUSED} refusals of a bulk report, and the count of all its refusals.
+     */
+    private record Decided(Receipt receipt, long refusedCount) {
+
+        static Decided of(Receipt receipt) {
+            return new Decided(receipt, receipt.outcome().refused().size());
+        }
+    }
+
     /** The decision of some of a report's items. */
     interface Rule<T> {
         Function<Ledger, Decision> over(List<T> items, Mode mode);
@@ -114,21 +125,21 @@ final class ReportSubmission {
         if (p.codes() == null) {
             // the shard of the codes' holder; codes of several holders' shards are refused (422)
             decide(ctx, writers.forProducts(p.in().products), p, null, arrived)
-                    .onSuccess(receipt -> answer(ctx, p.field(), p.shown(), receipt))
+                    .onSuccess(d -> answer(ctx, p.field(), p.shown(), d.receipt(), d.refusedCount(), null))
                     .onFailure(ctx::fail);
             return;
         }
         List<ShardWriters.Part> parts = writers.split(p.codes());
         if (parts.size() == 1) {
             decide(ctx, parts.get(0).sequencer(), p, null, arrived)
-                    .onSuccess(receipt -> answer(ctx, p.field(), p.shown(), receipt))
+                    .onSuccess(d -> answer(ctx, p.field(), p.shown(), d.receipt(), d.refusedCount(), null))
                     .onFailure(ctx::fail);
             return;
         }
         // issue 21: a distributor's or pharmacy's report mixing holders, a part in each holder's shard,
         // decided there at once under the report's idempotency key (a retry answers the parts journaled
         // and submits the others); each part atomic in its shard, the answer the parts' together
-        List<Future<Receipt>> each = new ArrayList<>(parts.size());
+        List<Future<Decided>> each = new ArrayList<>(parts.size());
         for (ShardWriters.Part part : parts) {
             each.add(decide(ctx, part.sequencer(), p.part(part), part.indices(), arrived));
         }
@@ -136,23 +147,25 @@ final class ReportSubmission {
         Future.join(each)
                 .onComplete(done -> context.runOnContext(v -> {
                     List<Receipt> receipts = new ArrayList<>(each.size());
+                    long refusedCount = 0;
                     JsonArray listed = new JsonArray();
                     for (int i = 0; i < each.size(); i++) {
                         if (each.get(i).failed()) {
                             ctx.fail(each.get(i).cause());
                             return;
                         }
-                        Receipt r = each.get(i).result();
+                        Receipt r = each.get(i).result().receipt();
                         receipts.add(r);
+                        refusedCount += each.get(i).result().refusedCount();
                         listed.add(new JsonObject()
                                 .put("shard", parts.get(i).shard())
                                 .put("sequence", r.sequence())
                                 .put("repeated", r.repeated())
                                 .put("applied", r.outcome().applied())
                                 .put("accepted", r.outcome().accepted())
-                                .put("refused", r.outcome().refused().size()));
+                                .put("refused", each.get(i).result().refusedCount()));
                     }
-                    answer(ctx, p.field(), p.shown(), Receipt.ofParts(receipts), listed);
+                    answer(ctx, p.field(), p.shown(), Receipt.ofParts(receipts), refusedCount, listed);
                 }));
     }
 
@@ -161,7 +174,7 @@ final class ReportSubmission {
      * BulkReport#CHUNK_LINES} items as a bulk report; refusals name their index in the request,
      * {@code indices[i]} for the part's item {@code i} (null: the whole request).
      */
-    private <T> Future<Receipt> decide(
+    private <T> Future<Decided> decide(
             RoutingContext ctx, Sequencer sequencer, Prepared<T> p, int[] indices, Instant arrived) {
         ReportInput in = p.in();
         int by = in.facility.ref();
@@ -174,21 +187,21 @@ final class ReportSubmission {
                     p.rule().over(p.items(), in.mode),
                     p.details(),
                     arrived));
-            return indices == null ? receipt : receipt.map(r -> r.inReport(indices));
+            return receipt.map(r -> Decided.of(indices == null ? r : r.inReport(indices)));
         }
         // plain threads: offering chunks waits for the writer, which a Vert.x worker may not
         return PlainThreads.call(ctx.vertx(), threads, () -> bulk(sequencer, p, by, arrived, indices));
     }
 
     /** Plain thread: the report as a bulk report, its refusals naming their index in the request. */
-    private <T> Receipt bulk(Sequencer sequencer, Prepared<T> p, int by, Instant arrived, int[] indices)
+    private <T> Decided bulk(Sequencer sequencer, Prepared<T> p, int by, Instant arrived, int[] indices)
             throws Exception {
         ReportInput in = p.in();
         Receipt earlier = in.idempotencyKey == null
                 ? null
                 : sequencer.answered(by, in.idempotencyKey).await(1, TimeUnit.MINUTES);
         if (earlier != null) {
-            return earlier; // the same request again: the first answer, nothing applied twice
+            return Decided.of(earlier); // the same request again: the first answer, nothing applied twice
         }
         BulkReport b = sequencer
                 .bulk(p.kind(), by, in.occurredAt, in.idempotencyKey, in.mode, arrived, p.size())
@@ -203,7 +216,8 @@ final class ReportSubmission {
             b.offer(new BulkReport.Chunk(
                     lines, (l, mode) -> p.rule().over(chunk, mode).apply(l)));
         }
-        return b.end(p.details()).await(1, TimeUnit.HOURS).receipt();
+        BulkReport.Result result = b.end(p.details()).await(1, TimeUnit.HOURS);
+        return new Decided(result.receipt(), result.refusedCount()); // the first refusals listed, all counted
     }
 
     void submit(RoutingContext ctx, Sequencer sequencer, String field, List<String> shown, Report report) {
@@ -215,11 +229,16 @@ final class ReportSubmission {
 
     /** 200 with the receipt when anything was applied; 422 listing every refused code when nothing was. */
     static void answer(RoutingContext ctx, String field, List<String> shown, Receipt receipt) {
-        answer(ctx, field, shown, receipt, null);
+        answer(ctx, field, shown, receipt, receipt.outcome().refused().size(), null);
     }
 
-    /** As above, for a report split across shards: {@code parts} lists each shard's part (issue 21). */
-    private static void answer(RoutingContext ctx, String field, List<String> shown, Receipt receipt, JsonArray parts) {
+    /**
+     * As above, {@code refusedCount} the count of all refusals, listed or not (a bulk report lists
+     * its first {@link BulkReport#MAX_REFUSED}); for a report split across shards {@code parts}
+     * lists each shard's part (issue 21), else null.
+     */
+    private static void answer(
+            RoutingContext ctx, String field, List<String> shown, Receipt receipt, long refusedCount, JsonArray parts) {
         Outcome o = receipt.outcome();
         JsonArray refused = new JsonArray();
         List<Problem.Item> items = new ArrayList<>();
@@ -256,6 +275,7 @@ final class ReportSubmission {
                 .put("applied", o.applied())
                 .put("accepted", o.accepted())
                 .put("refused", refused)
+                .put("refusedCount", refusedCount) // issue 18: a bulk report lists its first 1,000 refusals
                 .put("alerts", alerts);
         if (parts != null) {
             body.put("parts", parts);
@@ -266,7 +286,7 @@ final class ReportSubmission {
                     422,
                     "REFUSED",
                     "%d dari %d ditolak; tidak ada yang diterapkan / %d of %d refused; nothing was applied"
-                            .formatted(items.size(), shown.size(), items.size(), shown.size()),
+                            .formatted(refusedCount, shown.size(), refusedCount, shown.size()),
                     items));
             return;
         }
