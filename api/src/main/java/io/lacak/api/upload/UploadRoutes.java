@@ -166,7 +166,7 @@ public final class UploadRoutes {
                         Sink sink = new Sink(incoming);
                         job = receive(ctx.request(), target, count, sink)
                                 .andThen(ar -> mine.addAndGet(-counted[0]))
-                                .compose(v -> incoming.received(sink.sha256(), sink.bytes), e -> incoming.broken(e)
+                                .compose(v -> incoming.received(sink.sha256(), sink.bytes), e -> incoming.withdraw(e)
                                         .transform(ar -> Future.failedFuture(e)));
                     } else {
                         // its idempotency key names a job already: received whole, then answered as that job

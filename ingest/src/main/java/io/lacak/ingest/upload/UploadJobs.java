@@ -182,7 +182,7 @@ public final class UploadJobs {
     /**
      * Issue 18: a file being received, its job already reading it: where the receiver writes the body
      * ({@link #file}), how far its writes are ({@link #wrote}), and then {@link #received} or {@link
-     * #broken}.
+     * #withdraw}.
      */
     public final class Incoming {
         private final long id;
@@ -220,7 +220,9 @@ public final class UploadJobs {
                                 arriving.accepted();
                                 return get(id, shard);
                             },
-                            e -> isUniqueViolation(e) ? repeatOf(sha256, bytes) : fail(e));
+                            e -> isUniqueViolation(e)
+                                    ? repeatOf(sha256, bytes)
+                                    : withdraw(e).compose(v -> Future.failedFuture(e)));
         }
 
         private Future<JsonObject> repeatOf(String sha256, long bytes) {
@@ -244,22 +246,17 @@ public final class UploadJobs {
                                     .execute(Tuple.of(otherId, shard))
                                     .compose(d -> received(sha256, bytes));
                         }
-                        return withdrawn(new IllegalStateException("a repeat of upload " + otherId))
+                        return withdraw(new IllegalStateException("a repeat of upload " + otherId))
                                 .compose(d -> get(otherId, shard))
                                 .map(job -> job.put("repeated", true));
                     });
         }
 
-        private Future<JsonObject> fail(Throwable e) {
-            return broken(e).compose(v -> Future.failedFuture(e));
-        }
-
-        /** The body did not arrive whole (the connection went, a limit was passed): no job, nothing applied. */
-        public Future<Void> broken(Throwable cause) {
-            return withdrawn(cause);
-        }
-
-        private Future<Void> withdrawn(Throwable cause) {
+        /**
+         * No job after all, nothing applied: the body did not arrive whole (the connection went, a
+         * limit was passed), or it repeats a job; its reader fails and its row goes.
+         */
+        public Future<Void> withdraw(Throwable cause) {
             arriving.withdraw(cause);
             return pool.preparedQuery("delete from upload where shard = $2 and id = $1")
                     .execute(Tuple.of(id, shard))
@@ -321,19 +318,17 @@ public final class UploadJobs {
 
     /** The job of a file arriving: read as it comes; withdrawn, it ends with nothing applied and no row. */
     private void processArriving(long id, int shard, Upload u, long bytes, Arriving arriving, Progress progress) {
-        Facility facility = u.facility();
-        int own = writers.shards().ofHolder(facility.partnerId());
         Job job = new Job(
                 id,
-                facility,
+                u.facility(),
                 u.template(),
                 u.mode(),
                 u.occurredAt(),
                 u.receivedAt(),
                 "upload-" + id,
                 bytes,
-                own,
-                u.template() != Template.USAGE && writers.shards().count() > 1,
+                shard, // the home shard, where a file that is not split goes
+                splits(u.template()),
                 Map.of(), // a new key: nothing of it is journaled
                 progress);
         offLoop(() -> {
@@ -388,6 +383,11 @@ public final class UploadJobs {
      */
     private int home(Facility uploader) {
         return writers.shards().ofHolder(uploader.partnerId());
+    }
+
+    /** Issue 21: a usage file is one holder's process (Lampiran G), in its shard; movements split. */
+    private boolean splits(Template template) {
+        return template != Template.USAGE && writers.shards().count() > 1;
     }
 
     private Future<JsonObject> repeat(Upload u, String hash, int shard) {
@@ -494,8 +494,7 @@ public final class UploadJobs {
         Template template = Template.valueOf(row.getString("template"));
         String key = "upload-" + id;
         int own = home(facility); // the row's shard too
-        // issue 21: a usage file is one holder's process (Lampiran G), in its shard; movements split
-        boolean splits = template != Template.USAGE && writers.shards().count() > 1;
+        boolean splits = splits(template);
         Map<Integer, Receipt> journaled = journaled(
                 splits
                         ? writers.members().stream()
