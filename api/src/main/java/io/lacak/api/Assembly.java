@@ -64,21 +64,51 @@ final class Assembly {
      * chunks of big files in {@code <data>/staging} (shard 0) and {@code <data>/staging-N}.
      */
     static Future<List<Sequencer>> writers(Vertx vertx, LacakConfig config, Database db, Opened parts) {
+        return sequencers(vertx, config, db, parts, false);
+    }
+
+    /**
+     * Issue 21: a standby's followers, one per shard, each replaying its shard's journal into the
+     * node's own store as the owner writes it ({@link Sequencer#follower}); {@link Sequencer#lead()}
+     * makes them the writers when the node takes the shards over.
+     */
+    static Future<List<Sequencer>> followers(Vertx vertx, LacakConfig config, Database db, Opened parts) {
+        return sequencers(vertx, config, db, parts, true);
+    }
+
+    private static Future<List<Sequencer>> sequencers(
+            Vertx vertx, LacakConfig config, Database db, Opened parts, boolean follow) {
         Shards shards = Shards.of(config.shards());
         return Sequencer.loadReferenceData(db.pool()).compose(ref -> {
             List<Future<Sequencer>> each = new ArrayList<>();
             for (int shard = 0; shard < shards.count(); shard++) {
-                each.add(Sequencer.start(
-                        vertx,
-                        db.pool(),
-                        parts.stores().get(shard),
-                        parts.keys(),
-                        config.clock(),
-                        WorkingDays.of(config.holidays()),
-                        config.dataDir().resolve(shard == 0 ? "staging" : "staging-" + shard),
-                        shard,
-                        shards,
-                        ref));
+                CodeStore store = parts.stores().get(shard);
+                WorkingDays days = WorkingDays.of(config.holidays());
+                var staging = config.dataDir().resolve(shard == 0 ? "staging" : "staging-" + shard);
+                each.add(
+                        follow
+                                ? Sequencer.follower(
+                                        vertx,
+                                        db.pool(),
+                                        store,
+                                        parts.keys(),
+                                        config.clock(),
+                                        days,
+                                        staging,
+                                        shard,
+                                        shards,
+                                        ref)
+                                : Sequencer.start(
+                                        vertx,
+                                        db.pool(),
+                                        store,
+                                        parts.keys(),
+                                        config.clock(),
+                                        days,
+                                        staging,
+                                        shard,
+                                        shards,
+                                        ref));
             }
             return Future.all(each).map(all -> {
                 List<Sequencer> out = new ArrayList<>();

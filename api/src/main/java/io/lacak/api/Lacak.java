@@ -6,7 +6,9 @@ import io.lacak.api.http.ShardNode;
 import io.lacak.api.verify.RateLimiter;
 import io.lacak.core.db.Database;
 import io.lacak.core.db.DatabaseOptions;
+import io.lacak.core.journal.Sequencer;
 import io.lacak.core.journal.ShardLease;
+import io.lacak.core.store.CodeStore;
 import io.lacak.registration.notice.Mailer;
 import io.lacak.registration.notice.NoticeMail;
 import io.lacak.registration.notice.SmtpOptions;
@@ -39,6 +41,8 @@ public final class Lacak {
     private static final long MAIL_EVERY_MS = 2_000;
 
     private static final long SWEEP_EVERY_MS = 60 * 60 * 1000;
+    /** How often a standby's stores follow the owner's journal (issue 21). */
+    private static final long FOLLOW_EVERY_MS = 1_000;
     /** How often files that interrupted uploads left behind are looked for (also at start). */
     private static final long LEFTOVERS_EVERY_MS = 15 * 60 * 1000;
 
@@ -55,6 +59,15 @@ public final class Lacak {
     private String deployment;
     /** A cluster node's server, bound once: the standby's routes first, the full API's once it owns the shard. */
     private Front front;
+
+    /** Issue 21: a standby's stores and their followers, kept caught up with the owner's journal. */
+    private record Followed(Assembly.Opened parts, List<Sequencer> sequencers) {}
+
+    /** A standby's copy of the shards, once opened; {@code null} on the only node and on a node that owned at once. */
+    private Future<Followed> followed;
+
+    private long followTimer = -1;
+    private boolean following;
 
     private boolean stopping;
     private long leaseTimer = -1;
@@ -155,6 +168,7 @@ public final class Lacak {
                     }
                     LOG.info("node " + config.node() + ": standby on port " + front.port()
                             + ", forwarding to the shard's owner and waiting for its lease");
+                    followed = follow();
                     waitForLease();
                     return Future.succeededFuture(this);
                 });
@@ -171,6 +185,61 @@ public final class Lacak {
                         vertx.setTimer(config.lease().toMillis(), t -> waitForLease());
                     }
                 });
+    }
+
+    /**
+     * A standby opens its own stores and follows the owner's journal into them, every {@link
+     * #FOLLOW_EVERY_MS}: taking the shards over then replays what the owner wrote in the last moments,
+     * not the whole journal (a shard of 500 M codes takes about an hour from zero). Until then the
+     * stores serve nothing; a failure here only leaves the catching up to the takeover.
+     */
+    private Future<Followed> follow() {
+        Future<Followed> f = vertx.executeBlocking(() -> {
+                    Assembly.sweepLeftovers(config);
+                    return Assembly.open(config);
+                })
+                .compose(parts -> Assembly.followers(vertx, config, db, parts)
+                        .map(sequencers -> new Followed(parts, sequencers))
+                        .onFailure(e -> vertx.executeBlocking(
+                                () -> {
+                                    parts.stores().forEach(CodeStore::close);
+                                    return null;
+                                },
+                                false)));
+        return f.onSuccess(fl -> {
+                    shard.following(() -> applied(fl));
+                    if (!stopping && services == null && leaseTimer == -1) {
+                        followTimer = vertx.setPeriodic(FOLLOW_EVERY_MS, t -> followJournal(fl));
+                    }
+                    LOG.info("node " + config.node() + " follows the shards' journals into its own stores: "
+                            + applied(fl));
+                })
+                .onFailure(e -> LOG.log(
+                        Level.WARNING,
+                        "following the shards' journals failed; the stores catch up when this node takes them over",
+                        e));
+    }
+
+    /** One round of following: every shard's store caught up with its journal. */
+    private void followJournal(Followed fl) {
+        if (following) {
+            return;
+        }
+        following = true;
+        Future.all(fl.sequencers().stream().map(Sequencer::follow).toList())
+                .onFailure(e -> LOG.log(Level.FINE, "following the journal failed; trying again", e))
+                .onComplete(r -> following = false);
+    }
+
+    /** {@code [{"shard", "appliedSequence"}]} of a standby's followed stores, for {@code /health}. */
+    private static io.vertx.core.json.JsonArray applied(Followed fl) {
+        io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+        for (Sequencer s : fl.sequencers()) {
+            out.add(new io.vertx.core.json.JsonObject()
+                    .put("shard", s.shard())
+                    .put("appliedSequence", s.appliedSequence()));
+        }
+        return out;
     }
 
     /** Every shard: a cluster node holds the leases of all of them together (issue 21). */
@@ -194,7 +263,19 @@ public final class Lacak {
         LOG.info("node " + config.node() + " holds shards " + shards() + ": catching their stores up from the journal");
         // renewed from now on: a replay longer than the lease must not lose it
         leaseTimer = vertx.setPeriodic(leases.get(0).renewEvery().toMillis(), t -> renew(leases));
-        return open(leases).onSuccess(v -> LOG.info("node " + config.node() + " writes shards " + shards()));
+        vertx.cancelTimer(followTimer);
+        followTimer = -1;
+        Future<Followed> warm = followed == null ? Future.succeededFuture() : followed.otherwise((Followed) null);
+        return warm.compose(fl -> open(leases, fl))
+                .onSuccess(v -> LOG.info("node " + config.node() + " writes shards " + shards()
+                        + (services == null
+                                ? ""
+                                : "; events replayed to catch up: "
+                                        + services.writers().members().stream()
+                                                .map(m -> m.sequencer().replayedToLead() < 0
+                                                        ? m.sequencer().replayed()
+                                                        : m.sequencer().replayedToLead())
+                                                .toList())));
     }
 
     /**
@@ -203,21 +284,39 @@ public final class Lacak {
      * its lease.
      */
     private Future<Void> open(List<ShardLease> leases) {
-        return vertx.executeBlocking(() -> {
-                    Assembly.sweepLeftovers(config);
-                    return Assembly.open(config); // memory-mapped files and key files block: a worker thread
+        return open(leases, null);
+    }
+
+    /**
+     * As {@link #open(List)}; with {@code fl}, a standby's followed stores: what was registered since
+     * its reference data was loaded is added to it, and each follower, fenced by its lease, replays
+     * what the owner wrote since and becomes the writer.
+     */
+    private Future<Void> open(List<ShardLease> leases, Followed fl) {
+        Future<Followed> writing = fl == null
+                ? vertx.executeBlocking(() -> {
+                            Assembly.sweepLeftovers(config);
+                            return Assembly.open(config); // memory-mapped files and key files block: a worker thread
+                        })
+                        .compose(parts -> Assembly.writers(vertx, config, db, parts) // one per shard, each replayed
+                                .map(sequencers -> new Followed(parts, sequencers)))
+                : Sequencer.refreshReferenceData(
+                                db.pool(), fl.sequencers().get(0).referenceData())
+                        .compose(v -> Future.all(
+                                fl.sequencers().stream().map(Sequencer::lead).toList()))
+                        .map(fl);
+        return writing.map(w -> {
+                    List<Sequencer> sequencers = w.sequencers();
+                    Assembly.Opened parts = w.parts();
+                    for (int i = 0; leases != null && i < leases.size(); i++) {
+                        // every commit renews its shard's lease, or fails once it is lost
+                        sequencers.get(i).fencedBy(leases.get(i));
+                    }
+                    services = Assembly.services(vertx, config, db, sequencers, parts);
+                    api = new ApiVerticle(config, services, parts.metricsToken(), shard, front);
+                    noticeMail = new NoticeMail(db.pool());
+                    return services;
                 })
-                .compose(parts -> Assembly.writers(vertx, config, db, parts) // one per shard, each replayed
-                        .map(sequencers -> {
-                            for (int i = 0; leases != null && i < leases.size(); i++) {
-                                // every commit renews its shard's lease, or fails once it is lost
-                                sequencers.get(i).fencedBy(leases.get(i));
-                            }
-                            services = Assembly.services(vertx, config, db, sequencers, parts);
-                            api = new ApiVerticle(config, services, parts.metricsToken(), shard, front);
-                            noticeMail = new NoticeMail(db.pool());
-                            return services;
-                        }))
                 .compose(s -> s.registration()
                         .accounts()
                         .bootstrapRegulator(config.adminUser(), config.adminPassword())
@@ -375,6 +474,7 @@ public final class Lacak {
         vertx.cancelTimer(mailTimer);
         vertx.cancelTimer(sweepTimer);
         vertx.cancelTimer(leftoverTimer);
+        vertx.cancelTimer(followTimer);
         Future<Void> servers = Future.succeededFuture();
         if (front != null) {
             servers = front.close();
@@ -383,7 +483,7 @@ public final class Lacak {
             servers = servers.eventually(() -> vertx.undeploy(deployment));
         }
         return servers.eventually(() -> services == null
-                        ? Future.succeededFuture()
+                        ? closeFollowed()
                         : vertx.executeBlocking(() -> {
                             services.writers().close();
                             for (var m : services.writers().members()) {
@@ -394,5 +494,22 @@ public final class Lacak {
                 .eventually(mailer::close)
                 .eventually(db::close)
                 .mapEmpty();
+    }
+
+    /** A standby's followers and stores, closed (after a round of following in flight). */
+    private Future<Void> closeFollowed() {
+        if (followed == null) {
+            return Future.succeededFuture();
+        }
+        return followed.otherwise((Followed) null)
+                .compose(fl -> fl == null
+                        ? Future.succeededFuture()
+                        : vertx.executeBlocking(() -> {
+                            for (Sequencer s : fl.sequencers()) {
+                                s.close();
+                            }
+                            fl.parts().stores().forEach(CodeStore::close);
+                            return null;
+                        }));
     }
 }

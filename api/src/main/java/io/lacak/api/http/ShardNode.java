@@ -30,6 +30,8 @@ public final class ShardNode {
     private final Forwarder forwarder;
     /** The leases this node took, one per shard (all held together), or {@code null} while a standby. */
     private volatile List<ShardLease> leases;
+    /** A standby's followed stores, for {@code /health}; {@code null} while it has none. */
+    private volatile java.util.function.Supplier<io.vertx.core.json.JsonArray> following;
 
     private ShardNode(Vertx vertx, Pool pool, String node, Duration lease) {
         this.pool = pool;
@@ -45,6 +47,14 @@ public final class ShardNode {
     /** From now on this node owns its shards, until one of {@code leases} is lost. */
     public void took(List<ShardLease> leases) {
         this.leases = List.copyOf(leases);
+    }
+
+    /**
+     * A standby keeps its own copy of the shards' stores, following the owner's journal: {@code
+     * applied} lists each one's applied sequence ({@code /health}'s {@code following}).
+     */
+    public void following(java.util.function.Supplier<io.vertx.core.json.JsonArray> applied) {
+        this.following = applied;
     }
 
     public Role role() {
@@ -68,6 +78,10 @@ public final class ShardNode {
     /** {@code {"node", "role", "owner": {"node", "address", "epoch", "live"}}}, for {@code /health}. */
     Future<JsonObject> health() {
         JsonObject shard = new JsonObject().put("shard", 0).put("node", node).put("role", role().name());
+        var applied = following;
+        if (applied != null && role() == Role.STANDBY) {
+            shard.put("following", applied.get());
+        }
         return ShardLease.owner(pool, 0)
                 .map(o -> o == null
                         ? shard

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * one Postgres (node a's embedded server; b reaches it by {@code LACAK_PG_URL}). a holds the shard;
  * b listens as a standby and forwards every {@code /api/} request to a (a code request, reports,
  * a sale with its {@code Idempotency-Key} header, verify, a streamed CSV upload); a forwarded
- * request is never forwarded twice. Then the lease is taken from a: a forwards too, b takes the
- * shard over without a restart, catches its store up from the journal and answers itself.
+ * request is never forwarded twice. Meanwhile b's own copy of the store follows a's journal. Then
+ * the lease is taken from a: a forwards too, b takes the shard over without a restart, replays only
+ * what its copy lacks and answers itself.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardForwardingTest {
@@ -45,6 +46,8 @@ class ShardForwardingTest {
     static String apt;
     static List<String> codes;
     static JsonObject firstSale;
+    /** The sequence b's followed store had reached before the takeover. */
+    static long followed;
 
     @BeforeAll
     static void start() throws Exception {
@@ -77,6 +80,13 @@ class ShardForwardingTest {
         assertThat(shard.getString("role")).isEqualTo("STANDBY");
         assertThat(shard.getJsonObject("owner").getString("node")).isEqualTo("a");
         assertThat(shard.getJsonObject("owner").getString("address")).isEqualTo("http://127.0.0.1:" + a.lacak.port());
+        // its own copy of the shard's store, following a's journal
+        assertThat(until(b, h -> h.getJsonObject("shard").containsKey("following"))
+                        .getJsonObject("shard")
+                        .getJsonArray("following")
+                        .getJsonObject(0)
+                        .getInteger("shard"))
+                .isZero();
         assertThat(a.get("/health", null)
                         .bodyAsJsonObject()
                         .getJsonObject("shard")
@@ -151,6 +161,25 @@ class ShardForwardingTest {
 
     @Test
     @Order(4)
+    void theStandbysOwnStoreFollowsTheOwnersJournal_aBulkUploadToo() throws Exception {
+        long journaled = a.lacak.services().store().appliedSequence();
+        assertThat(journaled).as("reports and a bulk usage file journaled").isGreaterThan(5);
+        JsonObject h = until(
+                b,
+                x -> x.getJsonObject("shard")
+                                .getJsonArray("following")
+                                .getJsonObject(0)
+                                .getLong("appliedSequence")
+                        == journaled);
+        followed = journaled;
+        assertThat(h.getJsonObject("shard").getString("role")).isEqualTo("STANDBY");
+        assertThat(b.lacak.services())
+                .as("following is not writing: still no services")
+                .isNull();
+    }
+
+    @Test
+    @Order(5)
     void anUploadTheOwnerRefusesBeforeItsBodyIsReadIsRefusedThroughTheStandby() throws Exception {
         // 2 MB the owner never reads: it refuses the key from the head; b relays the 401 and the
         // connection is not left waiting for the rest
@@ -166,7 +195,7 @@ class ShardForwardingTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aForwardedRequestReachingANodeThatDoesNotOwnTheShardIsRefusedNotForwardedAgain() throws Exception {
         HttpResponse<Buffer> r = b.client
                 .get(b.lacak.port(), "127.0.0.1", "/api/v1/notifications")
@@ -178,7 +207,7 @@ class ShardForwardingTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void whenTheLeaseIsTakenFromTheOwnerItForwardsAndTheStandbyTakesTheShardOverWithoutARestart() throws Exception {
         // another node ("x", which never answers) takes the shard for three seconds: a is replaced
         a.lacak
@@ -201,6 +230,21 @@ class ShardForwardingTest {
         assertThat(owner.getString("status")).isEqualTo("UP");
         assertThat(b.lacak.services()).isNotNull();
         assertThat(b.lacak.services().store().appliedSequence()).isPositive();
+        // its followed store became the writer's: every journal event replayed once, not the journal again
+        long events = b.lacak
+                .services()
+                .database()
+                .pool()
+                .query("select count(*) from journal where shard = 0")
+                .execute()
+                .await(30, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getLong(0);
+        assertThat(b.lacak.services().sequencer().replayed()).isEqualTo(events);
+        assertThat(b.lacak.services().sequencer().replayedToLead())
+                .as("at the takeover, only what the owner wrote since the last follow")
+                .isBetween(0L, events - followed);
 
         JsonObject again = sale(b, codes.get(0), "fw-sale-0").bodyAsJsonObject();
         assertThat(again.getBoolean("repeated")).as(again.encode()).isTrue();

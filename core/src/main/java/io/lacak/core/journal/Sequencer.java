@@ -129,6 +129,13 @@ public final class Sequencer implements AutoCloseable {
 
     private volatile Fence fence = Fence.NONE;
     private volatile boolean broken;
+    /** A standby's copy ({@link #follower}): replays the journal, takes no report, until {@link #lead()}. */
+    private volatile boolean following;
+    /** Journal events this writer has applied by replaying (at start, following, leading); written by the writer only. */
+    private volatile long replayed;
+    /** What {@link #lead()} replayed: the owner's last events its follower had not applied yet; -1 before. */
+    private volatile long replayedToLead = -1;
+
     private volatile String lastError;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, writerName()); // named when it starts, after the constructor
@@ -207,17 +214,71 @@ public final class Sequencer implements AutoCloseable {
             Shards shards,
             ReferenceData shared) {
         Future<ReferenceData> loaded = shared != null ? Future.succeededFuture(shared) : loadReferenceData(pool);
-        return loaded.compose(ref -> pool.preparedQuery("delete from journal_part p where p.shard = $1 and not exists"
-                                + " (select 1 from journal j where j.shard = p.shard and j.bulk = p.bulk)")
-                        .execute(Tuple.of(shard))
-                        .map(v -> {
-                            StagedStore.delete(staging);
-                            return new Sequencer(vertx, pool, store, ref, keys, clock, days, staging, shard, shards);
-                        }))
+        return loaded.compose(ref -> deleteUncommittedParts(pool, shard).map(v -> {
+                    StagedStore.delete(staging);
+                    return new Sequencer(vertx, pool, store, ref, keys, clock, days, staging, shard, shards);
+                }))
                 .compose(s -> s.onWriter(() -> {
                     s.replay();
                     return s;
                 }));
+    }
+
+    /**
+     * Issue 21: a standby's copy of {@code shard}, not its writer: {@code store} replayed from the
+     * journal now and at every {@link #follow()}, as the owner journals, so that taking the shard over
+     * replays only what the owner wrote since ({@link #lead()}), not the whole journal. It takes no
+     * report and writes nothing (the owner's bulk reports in flight keep their parts).
+     */
+    public static Future<Sequencer> follower(
+            Vertx vertx,
+            Pool pool,
+            CodeStore store,
+            SerialKeys keys,
+            Clock clock,
+            WorkingDays days,
+            Path staging,
+            int shard,
+            Shards shards,
+            ReferenceData shared) {
+        StagedStore.delete(staging);
+        Sequencer s = new Sequencer(vertx, pool, store, shared, keys, clock, days, staging, shard, shards);
+        s.following = true;
+        return s.follow().map(s);
+    }
+
+    /** A follower's store caught up with what the owner has journaled; the sequence applied. */
+    public Future<Long> follow() {
+        if (!following) {
+            return Future.failedFuture(new IllegalStateException("shard " + shard + " is written here, not followed"));
+        }
+        return onWriter(() -> {
+            replay();
+            return store.appliedSequence();
+        });
+    }
+
+    /**
+     * A follower becomes the shard's writer, once this node holds its lease (and is {@link #fencedBy
+     * fenced} by it): the parts of bulk reports the old owner never committed are deleted, and what
+     * it journaled since the last {@link #follow()} is replayed; from then on it takes reports.
+     */
+    public Future<Sequencer> lead() {
+        return deleteUncommittedParts(pool, shard)
+                .compose(v -> onWriter(() -> {
+                    long before = replayed;
+                    replay();
+                    replayedToLead = replayed - before;
+                    following = false;
+                    return this;
+                }));
+    }
+
+    private static Future<Void> deleteUncommittedParts(Pool pool, int shard) {
+        return pool.preparedQuery("delete from journal_part p where p.shard = $1 and not exists"
+                        + " (select 1 from journal j where j.shard = p.shard and j.bulk = p.bulk)")
+                .execute(Tuple.of(shard))
+                .mapEmpty();
     }
 
     /**
@@ -270,6 +331,19 @@ public final class Sequencer implements AutoCloseable {
         return shard;
     }
 
+    /**
+     * How many journal events this writer applied by replaying them, since it started: a follower
+     * that took its shard over has replayed each event once, not the journal again.
+     */
+    public long replayed() {
+        return replayed;
+    }
+
+    /** The events {@link #lead()} replayed before this follower took reports; -1 if it never led. */
+    public long replayedToLead() {
+        return replayedToLead;
+    }
+
     /** Sequence of the last event applied to the store. */
     public long appliedSequence() {
         return store.appliedSequence();
@@ -277,8 +351,8 @@ public final class Sequencer implements AutoCloseable {
 
     /** Decides, journals and applies one report, in the order submitted. */
     public Future<Receipt> submit(Report report) {
-        if (broken) {
-            return Future.failedFuture(new IllegalStateException("the sequencer is broken; see the log and restart"));
+        if (broken || following) {
+            return Future.failedFuture(refusing());
         }
         // Pasal 12(5), 13(3): the window counts to the report's arrival, not to when the writer gets to it
         Report arrived = report.receivedAt() != null ? report : report.receivedAt(clock.instant());
@@ -292,6 +366,12 @@ public final class Sequencer implements AutoCloseable {
             return Future.failedFuture(new IllegalStateException("the sequencer is stopped"));
         }
         return p.promise().future();
+    }
+
+    private IllegalStateException refusing() {
+        return following
+                ? new IllegalStateException("shard " + shard + " is only followed on this node; its owner writes it")
+                : new IllegalStateException("the sequencer is broken; see the log and restart");
     }
 
     /** Makes sure the writer runs; false when it is stopped. */
@@ -352,8 +432,8 @@ public final class Sequencer implements AutoCloseable {
             Mode mode,
             Instant receivedAt,
             long expectedRows) {
-        if (broken) {
-            return Future.failedFuture(new IllegalStateException("the sequencer is broken; see the log and restart"));
+        if (broken || following) {
+            return Future.failedFuture(refusing());
         }
         return pool.query("select nextval('journal_bulk_seq')").execute().map(rows -> {
             BulkReport b = new BulkReport(
@@ -747,6 +827,7 @@ public final class Sequencer implements AutoCloseable {
                     bulks.replayParts(bulk);
                 }
                 writerLedger.apply(row.getLong("seq"), Effects.decode(effects));
+                replayed++;
             }
             pending.flush();
             page = bytes < REPLAY_BYTES / 2
@@ -762,6 +843,14 @@ public final class Sequencer implements AutoCloseable {
     public static Future<ReferenceData> loadReferenceData(Pool pool) {
         ReferenceData ref = new ReferenceData();
         return loadReferenceData(pool, ref).map(ref);
+    }
+
+    /**
+     * Issue 21: what was registered and issued since {@code ref} was loaded, added to it (a standby
+     * taking a shard over: its followers loaded it when it started). Nothing is removed.
+     */
+    public static Future<Void> refreshReferenceData(Pool pool, ReferenceData ref) {
+        return loadReferenceData(pool, ref);
     }
 
     private static Future<Void> loadReferenceData(Pool pool, ReferenceData ref) {
