@@ -7,6 +7,7 @@ import io.lacak.api.upload.UploadRoutes;
 import io.lacak.api.verify.IssuedSerials;
 import io.lacak.api.verify.RateLimiter;
 import io.lacak.api.verify.Verifier;
+import io.lacak.api.verify.VerifyRoutes;
 import io.lacak.core.calendar.WorkingDays;
 import io.lacak.core.db.Database;
 import io.lacak.core.gs1.Gs1Codec;
@@ -22,6 +23,7 @@ import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
 import io.lacak.registration.Registration;
 import io.lacak.registration.account.TokenSecret;
+import io.lacak.registration.product.Products;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -118,6 +120,34 @@ final class Assembly {
                 return out;
             });
         });
+    }
+
+    /**
+     * Issue 21: a standby's public verify over its followers' stores and their reference data
+     * ({@code LACAK_STANDBY_VERIFY}); its own rate limit, clone watch and product look-ups.
+     */
+    static VerifyRoutes standbyVerify(
+            Vertx vertx, LacakConfig config, Database db, Opened parts, List<Sequencer> followers) {
+        var ref = followers.get(0).referenceData();
+        List<ShardWriters.Member> members = new ArrayList<>();
+        for (Sequencer s : followers) {
+            CodeStore own = parts.stores().get(s.shard());
+            members.add(new ShardWriters.Member(s, own, new Custody(vertx, db.pool(), own, ref, s.shard())));
+        }
+        Verifier verifier = new Verifier(
+                new ShardWriters(Shards.of(followers.size()), members),
+                ref,
+                new IssuedSerials(ref, parts.keys()),
+                new Products(db.pool(), ref),
+                Gs1Codec.create(new Gs1Profile().setClock(config.clock())),
+                new Alerts(db.pool(), ref),
+                config.cloneClients(),
+                config.clock());
+        return new VerifyRoutes(
+                vertx,
+                verifier,
+                new RateLimiter(config.verifyRate()),
+                config.dataDir().resolve("uploads").resolve("tmp").toString());
     }
 
     /** The services over the writers' reference data and ledgers, shard 0's first. */

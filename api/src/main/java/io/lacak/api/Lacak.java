@@ -42,7 +42,7 @@ public final class Lacak {
 
     private static final long SWEEP_EVERY_MS = 60 * 60 * 1000;
     /** How often a standby's stores follow the owner's journal (issue 21). */
-    private static final long FOLLOW_EVERY_MS = 1_000;
+    private static final long FOLLOW_EVERY_MS = 250;
     /** How often files that interrupted uploads left behind are looked for (also at start). */
     private static final long LEFTOVERS_EVERY_MS = 15 * 60 * 1000;
 
@@ -208,6 +208,12 @@ public final class Lacak {
                                 false)));
         return f.onSuccess(fl -> {
                     shard.following(() -> applied(fl));
+                    if (config.standbyVerify() && services == null && !stopping) {
+                        front.serveStandby(shard, (root, owner) -> Assembly.standbyVerify(
+                                                vertx, config, db, fl.parts(), fl.sequencers())
+                                        .mountOnStandby(root, owner, config.node()))
+                                .onFailure(e -> LOG.log(Level.WARNING, "serving verify on the standby failed", e));
+                    }
                     if (!stopping && services == null && leaseTimer == -1) {
                         followTimer = vertx.setPeriodic(FOLLOW_EVERY_MS, t -> followJournal(fl));
                     }

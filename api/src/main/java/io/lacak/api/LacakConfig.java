@@ -44,6 +44,7 @@ public final class LacakConfig {
     private static final Kind<Path> PATH =
             new Kind<>("path", (name, v) -> Path.of(v), p -> "`" + (p.isAbsolute() ? p : "./" + p) + "`");
     private static final Kind<Integer> INT = new Kind<>("int", LacakConfig::parseInt, n -> grouped(n));
+    private static final Kind<Boolean> BOOLEAN = new Kind<>("boolean", LacakConfig::parseBoolean, b -> "`" + b + "`");
     private static final Kind<Long> LONG = new Kind<>("long", LacakConfig::parseLong, LacakConfig::grouped);
     /** Bytes up to 2 GiB - 1, held in an {@code int}. */
     private static final Kind<Integer> INT_BYTES = new Kind<>("bytes", LacakConfig::parseInt, n -> bytes(n));
@@ -165,6 +166,15 @@ public final class LacakConfig {
                     LacakConfig::setLease,
                     "seconds a cluster node's lease on its shard lasts unrenewed (it renews every third); another node"
                             + " takes the shard over after it"),
+            Setting.of(
+                    "LACAK_STANDBY_VERIFY",
+                    BOOLEAN,
+                    true,
+                    LacakConfig::setStandbyVerify,
+                    "a standby answers the public's `GET /api/v1/verify` from its own copy of the stores, which"
+                            + " follows the owner's journal (a quarter of a second behind at most, when Postgres"
+                            + " answers): verify scales with the nodes; a code its copy does not know yet is"
+                            + " forwarded to the owner; `false` forwards every verify"),
             Setting.unset(
                     "LACAK_NODE_ADDRESS",
                     STRING,
@@ -361,6 +371,7 @@ public final class LacakConfig {
     private int shards = 1;
     private String node;
     private Duration lease;
+    private boolean standbyVerify;
     private String nodeAddress;
     private Duration headerTimeout;
     private Duration bodyTimeout;
@@ -422,6 +433,14 @@ public final class LacakConfig {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
         }
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+        };
     }
 
     private static long parseLong(String name, String value) {
@@ -552,6 +571,16 @@ public final class LacakConfig {
                     "LACAK_NODE_ADDRESS must be http://host:port (no path), not '" + nodeAddress + "'");
         }
         this.nodeAddress = nodeAddress == null || nodeAddress.isBlank() ? null : nodeAddress;
+        return this;
+    }
+
+    /** Issue 21: whether a standby answers public verify from its followed stores ({@code LACAK_STANDBY_VERIFY}). */
+    public boolean standbyVerify() {
+        return standbyVerify;
+    }
+
+    public LacakConfig setStandbyVerify(boolean standbyVerify) {
+        this.standbyVerify = standbyVerify;
         return this;
     }
 

@@ -111,12 +111,23 @@ public final class Front extends VerticleBase {
      * {@link #serve}.
      */
     public Future<Void> serveStandby(ShardNode shard) {
+        return serveStandby(shard, (root, owner) -> {});
+    }
+
+    /**
+     * As {@link #serveStandby(ShardNode)}, with {@code local}'s routes answered here before {@code
+     * /api/} is forwarded (given the router and the handler that forwards to the owner): a standby's
+     * verify from its followed stores (issue 21).
+     */
+    public Future<Void> serveStandby(
+            ShardNode shard, java.util.function.BiConsumer<Router, Handler<RoutingContext>> local) {
         return onLoop(() -> {
             Deadlines deadlines =
                     new Deadlines(vertx, config.headerTimeout(), config.bodyTimeout(), config.uploadTimeout());
             Router root = Router.router(vertx);
             root.route().handler(deadlines);
             root.get("/health").handler(ctx -> standbyHealth(ctx, shard));
+            local.accept(root, shard.forwarder());
             root.route("/api/*").handler(shard.forwarder());
             Pages.mount(root);
             root.route()

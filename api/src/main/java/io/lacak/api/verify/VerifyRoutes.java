@@ -52,6 +52,34 @@ public final class VerifyRoutes {
                 .handler(this::verifyPosted);
     }
 
+    /** The header naming the standby that answered a verify from its own copy of the stores (issue 21). */
+    public static final String ANSWERED_BY = "X-Lacak-Answered-By";
+
+    /**
+     * Issue 21: a standby's {@code GET /api/v1/verify}, answered from its own copy of the stores
+     * (which follows the owner's journal, a moment behind) when the copy knows the code; a code
+     * whose product or issuance it does not know yet ({@code UNKNOWN}, {@code NIE_INVALID}), and a
+     * payload it refuses, go to the owner by {@code owner} instead, so that the copy's lag never
+     * makes a genuine pack look unknown. Its own answers carry {@link #ANSWERED_BY}.
+     */
+    public void mountOnStandby(Router root, io.vertx.core.Handler<RoutingContext> owner, String node) {
+        root.get("/api/v1/verify").handler(limiter).handler(ctx -> verifier.verify(
+                        ctx.request().getParam("code"), RateLimiter.client(ctx))
+                .onComplete(ar -> {
+                    String verdict = ar.succeeded() ? ar.result().getString("verdict") : null;
+                    if (verdict == null
+                            || verdict.equals(Verdict.UNKNOWN.name())
+                            || verdict.equals(Verdict.NIE_INVALID.name())) {
+                        owner.handle(ctx);
+                    } else if (!ctx.response().ended()) {
+                        ctx.response()
+                                .putHeader("content-type", "application/json")
+                                .putHeader(ANSWERED_BY, node)
+                                .end(Verifier.encode(ar.result()));
+                    }
+                }));
+    }
+
     private void verifyQuery(RoutingContext ctx) {
         reply(ctx, verifier.verify(ctx.request().getParam("code"), RateLimiter.client(ctx)));
     }

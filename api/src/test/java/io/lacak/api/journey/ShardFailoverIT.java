@@ -138,7 +138,7 @@ class ShardFailoverIT {
         a.post("/api/v1/receipts", apt, new JsonObject().put("codes", all));
 
         // sales, four at a time, two to a and two to b (which forwards them to a), until a is killed a
-        // third of the way through; a verify sent to b is answered by a
+        // third of the way through; a verify sent to b is answered from b's followed copy
         Map<Integer, JsonObject> acknowledged = new HashMap<>();
         List<Integer> unanswered = new ArrayList<>();
         long killedAt = 0;

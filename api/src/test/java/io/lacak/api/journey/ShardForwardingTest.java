@@ -6,6 +6,7 @@ import static io.lacak.api.Demo.PHARMACY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.api.http.Forwarder;
+import io.lacak.api.verify.VerifyRoutes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -119,9 +120,12 @@ class ShardForwardingTest {
         assertThat(again.getLong("sequence")).isEqualTo(firstSale.getLong("sequence"));
 
         String verify = "/api/v1/verify?code=" + URLEncoder.encode(codes.get(0), StandardCharsets.UTF_8);
+        caughtUp(); // b answers verify from its own copy, which follows a's journal a moment behind
         HttpResponse<Buffer> viaB = b.get(verify, null);
         HttpResponse<Buffer> viaA = a.get(verify, null);
         assertThat(viaB.statusCode()).as(viaB.bodyAsString()).isEqualTo(200);
+        assertThat(viaB.getHeader(VerifyRoutes.ANSWERED_BY)).isEqualTo("b");
+        assertThat(viaA.getHeader(VerifyRoutes.ANSWERED_BY)).isNull();
         assertThat(viaB.getHeader("content-type")).isEqualTo(viaA.getHeader("content-type"));
         assertThat(viaB.bodyAsJsonObject().getString("verdict"))
                 .isEqualTo(viaA.bodyAsJsonObject().getString("verdict"))
@@ -164,13 +168,7 @@ class ShardForwardingTest {
     void theStandbysOwnStoreFollowsTheOwnersJournal_aBulkUploadToo() throws Exception {
         long journaled = a.lacak.services().store().appliedSequence();
         assertThat(journaled).as("reports and a bulk usage file journaled").isGreaterThan(5);
-        JsonObject h = until(
-                b,
-                x -> x.getJsonObject("shard")
-                                .getJsonArray("following")
-                                .getJsonObject(0)
-                                .getLong("appliedSequence")
-                        == journaled);
+        JsonObject h = caughtUp();
         followed = journaled;
         assertThat(h.getJsonObject("shard").getString("role")).isEqualTo("STANDBY");
         assertThat(b.lacak.services())
@@ -180,6 +178,50 @@ class ShardForwardingTest {
 
     @Test
     @Order(5)
+    void theStandbyAnswersVerifyOfWhatItsCopyKnowsAndForwardsWhatItDoesNot() throws Exception {
+        // issued after b loaded its reference data: b does not know the issuance, a does
+        List<String> fresh = a.issue(mfr, "FW3", 2);
+        String notYet = "/api/v1/verify?code=" + URLEncoder.encode(fresh.get(0), StandardCharsets.UTF_8);
+        HttpResponse<Buffer> forwarded = b.get(notYet, null);
+        assertThat(forwarded.statusCode()).as(forwarded.bodyAsString()).isEqualTo(200);
+        assertThat(forwarded.bodyAsJsonObject().getString("verdict"))
+                .as("never UNKNOWN because b's copy lags")
+                .isEqualTo("NOT_ACTIVATED");
+        assertThat(forwarded.getHeader(VerifyRoutes.ANSWERED_BY))
+                .as("answered by a")
+                .isNull();
+
+        a.activate(mfr, null, fresh.toArray(String[]::new)); // Lampiran G: usage, at a
+        caughtUp();
+        HttpResponse<Buffer> local = b.get(notYet, null);
+        assertThat(local.getHeader(VerifyRoutes.ANSWERED_BY)).isEqualTo("b");
+        assertThat(local.bodyAsJsonObject().getString("verdict")).isEqualTo("GENUINE");
+        assertThat(local.bodyAsJsonObject().encode())
+                .isEqualTo(a.get(notYet, null).bodyAsJsonObject().encode());
+
+        // a serial never issued: b does not know it either way, so a says so
+        String forged = fresh.get(1).substring(0, fresh.get(1).length() - 3) + "ZZZ";
+        HttpResponse<Buffer> unknown =
+                b.get("/api/v1/verify?code=" + URLEncoder.encode(forged, StandardCharsets.UTF_8), null);
+        assertThat(unknown.getHeader(VerifyRoutes.ANSWERED_BY)).isNull();
+        assertThat(unknown.bodyAsJsonObject().getString("verdict")).isIn("UNKNOWN", "MISMATCH");
+    }
+
+    /** b's followed store has applied everything a journaled; b's health then. */
+    private static JsonObject caughtUp() throws Exception {
+        long journaled = a.lacak.services().store().appliedSequence();
+        return until(
+                b,
+                x -> x.getJsonObject("shard").containsKey("following")
+                        && x.getJsonObject("shard")
+                                        .getJsonArray("following")
+                                        .getJsonObject(0)
+                                        .getLong("appliedSequence")
+                                == journaled);
+    }
+
+    @Test
+    @Order(6)
     void anUploadTheOwnerRefusesBeforeItsBodyIsReadIsRefusedThroughTheStandby() throws Exception {
         // 2 MB the owner never reads: it refuses the key from the head; b relays the 401 and the
         // connection is not left waiting for the rest
@@ -195,7 +237,7 @@ class ShardForwardingTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aForwardedRequestReachingANodeThatDoesNotOwnTheShardIsRefusedNotForwardedAgain() throws Exception {
         HttpResponse<Buffer> r = b.client
                 .get(b.lacak.port(), "127.0.0.1", "/api/v1/notifications")
@@ -207,7 +249,7 @@ class ShardForwardingTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void whenTheLeaseIsTakenFromTheOwnerItForwardsAndTheStandbyTakesTheShardOverWithoutARestart() throws Exception {
         // another node ("x", which never answers) takes the shard for three seconds: a is replaced
         a.lacak
