@@ -1,6 +1,6 @@
 // Bulk upload (Lampiran G.4.b, H.c.4, I.c.4, J.c.4; "Bulk Upload Barcode"): every template, its
 // download, a progress bar from the job's state and rows, then the row problems as a table.
-import {add, t, pick, current, onChange} from './i18n.js';
+import {add, t, pick, onChange} from './i18n.js';
 import {call} from './api.js';
 import {$, el, show, txt, table, problem, checkRequired} from './ui.js';
 import {acting} from './console.js';
@@ -24,22 +24,12 @@ add({
   line: ['Baris', 'Line'], column: ['Kolom', 'Column'], message: ['Pesan', 'Message'],
   more: ['Ditampilkan {shown} dari {count} masalah.', 'Showing {shown} of {count} problems.']
 });
-// The file's problems come in English; Indonesian mode reads their codes (English keeps the server's words).
-const ROW_PROBLEM = {
-  VALUE_MISSING: 'isian kosong', CODE_INVALID: 'kode tidak sah', BOOLEAN_INVALID: 'harus TRUE atau FALSE',
-  ROW_WIDTH: 'jumlah kolom baris tidak sesuai kepala berkas', DUPLICATE_COLUMN: 'kolom berulang', EMPTY_FILE: 'berkas kosong',
-  CSV_SYNTAX: 'susunan CSV rusak (tanda kutip tidak ditutup)', UNKNOWN_COLUMN: 'kolom tidak dikenal', MISSING_COLUMN: 'kolom wajib tidak ada',
-  USAGE_STATUS: 'tepat satu dari aktif, sampel pertinggal dan reject harus TRUE', UNKNOWN_FACILITY: 'sarana tidak dikenal',
-  PRODUCT_UNKNOWN: 'produk tidak dikenal', PARTNER_MISMATCH: 'ID rekanan bukan milik pengunggah', MISMATCH: 'tidak sesuai dengan kode',
-  DESTINATION_DIFFERS: 'satu berkas hanya untuk satu tujuan', DATE_INVALID: 'tanggal harus berformat tttt-bb-hh',
-  CODE_NOT_AUTHENTICATION: 'bukan kode otentikasi'
-};
 
 let job = null;
 
+// A problem says itself in both languages (messages {id, en}); one stored without them shows its English.
 function problemMessage(p) {
-  const bilingual = String(p.message || '').includes(' / ');
-  return current() === 'id' && !bilingual && ROW_PROBLEM[p.code] ? ROW_PROBLEM[p.code] : pick(p.message);
+  return p.messages ? pick(p.messages) : pick(p.message);
 }
 
 function render() {

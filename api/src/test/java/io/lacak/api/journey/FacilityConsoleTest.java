@@ -196,7 +196,7 @@ class FacilityConsoleTest {
         assertThat(problem.findElement(By.cssSelector("td[data-col=column]")).getText())
                 .isEqualToIgnoringCase("Active");
         assertThat(problem.findElement(By.cssSelector("td[data-col=message]")).getText())
-                .isEqualTo("harus TRUE atau FALSE");
+                .isEqualTo("'MUNGKIN' bukan TRUE atau FALSE"); // the server's own Indonesian (messages.id)
         browser.screenshot("facility-upload");
 
         Path good = Files.writeString(

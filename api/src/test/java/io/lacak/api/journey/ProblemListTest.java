@@ -89,6 +89,7 @@ class ProblemListTest {
         assertThat(whole.getLong("rowsAccepted")).isZero();
         assertThat(whole.getLong("problemCount")).isEqualTo(3_000);
         assertThat(listed(whole)).containsExactlyElementsOf(expected);
+        whole.getJsonArray("problems").forEach(p -> UploadTest.assertBilingual((JsonObject) p));
 
         JsonObject partial = UploadTestSupport.finished(
                 api,
@@ -142,6 +143,7 @@ class ProblemListTest {
             assertThat(p.getString("column")).isEqualTo("Primary Code");
             assertThat(p.getString("code")).isEqualTo(reason);
             assertThat(p.getString("message")).isNotBlank();
+            UploadTest.assertBilingual(p); // the refusal's reason in its own two languages
         }
     }
 

@@ -141,7 +141,12 @@ class UploadArrivingTest {
             JsonObject failed = UploadTestSupport.finished(again, id, again.key(MANUFACTURER), 60);
             assertThat(failed.getString("state")).as(failed.encode()).isEqualTo("FAILED");
             JsonObject problem = failed.getJsonArray("problems").getJsonObject(0);
-            assertThat(problem.encode()).contains("INTERRUPTED").contains(" / "); // Bahasa Indonesia, then English
+            assertThat(problem.getString("code")).isEqualTo("INTERRUPTED");
+            assertThat(problem.getJsonObject("messages").getString("id"))
+                    .isEqualTo("unggahan terputus sebelum diterima utuh; unggah lagi");
+            assertThat(problem.getJsonObject("messages").getString("en"))
+                    .isEqualTo("the upload was interrupted before it was received whole; upload it again")
+                    .isEqualTo(problem.getString("message"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             Path file = data.resolve("uploads").resolve(id + ".csv");
             while (Files.exists(file) && System.nanoTime() < deadline) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.multipart.MultipartForm;
@@ -299,6 +300,136 @@ class UploadTest {
         assertThat(codesOf(partial)).containsExactly("PARTNER_MISMATCH", "MISMATCH", "DUPLICATE_IN_REPORT");
         assertThat(partial.getJsonArray("problems").getJsonObject(2).getLong("line"))
                 .isEqualTo(12);
+    }
+
+    /**
+     * A problem of an upload says itself in Bahasa Indonesia and English ({@code messages}), as the
+     * refusals of a JSON report do, beside its English {@code message}, which stays as it was: a
+     * header that does not fit its template, a row whose code is no GS1 code (a wrong GTIN check
+     * digit), and a code the writer refuses because the uploader does not hold it (Lampiran H:
+     * only the holder ships), in the reason's own words.
+     */
+    @Test
+    void lampiranH_everyProblemOfAnUploadCarriesItsMessageInBahasaIndonesiaAndEnglish() throws Exception {
+        JsonObject header = finished(
+                upload("receipt", pbf, "", "Partner ID,Colour,2D Barcode\nPBF-DEMO,red,x\n")
+                        .getLong("id"),
+                pbf);
+        assertThat(codesOf(header)).contains("UNKNOWN_COLUMN", "MISSING_COLUMN");
+        header.getJsonArray("problems").forEach(p -> assertBilingual((JsonObject) p));
+        JsonObject colour = problem(header, "UNKNOWN_COLUMN");
+        assertThat(colour.getString("message")).isEqualTo("column 2 'Colour' is not a column of the RECEIPT template");
+        assertThat(colour.getJsonObject("messages").getString("id"))
+                .isEqualTo("kolom ke-2 'Colour' bukan kolom templat RECEIPT");
+
+        String badCode = "(01)09506000134353(10)U6(17)281231(21)X1"; // check digit 2, not 3
+        JsonObject syntax = finished(
+                upload(
+                                "usage",
+                                mfr,
+                                "",
+                                "Partner ID,Packaging,Primary Code,Secondary Code,Tertiary Code,NIE,Expiry,Batch,"
+                                        + "Active,Retained Sample,Reject\n" + MANUFACTURER + ",," + badCode + ",0,0,"
+                                        + AUTH_NIE + ",2028-12-31,U6,TRUE,FALSE,FALSE\n")
+                        .getLong("id"),
+                mfr);
+        assertThat(syntax.getString("state")).isEqualTo("REFUSED");
+        JsonObject invalid = problem(syntax, "CODE_INVALID");
+        assertBilingual(invalid);
+        assertThat(invalid.getString("message")).contains("GTIN_CHECK_DIGIT");
+        assertThat(invalid.getJsonObject("messages").getString("id"))
+                .isEqualTo("kode tidak sah: digit periksa GTIN salah");
+
+        List<List<String>> codes = issue("U6", 10, 10, 1);
+        done("usage", mfr, usageCsv(codes, "U6", 10, 10));
+        JsonObject notHeld = finished(
+                upload(
+                                "shipment",
+                                pbf,
+                                "?mode=partial",
+                                movementCsv(
+                                        "Partner ID,Destination Partner ID,Packaging,2D Barcode,NIE,Expiry,Batch,GTIN",
+                                        DISTRIBUTOR,
+                                        io.lacak.api.Demo.PHARMACY,
+                                        codes.get(0).subList(0, 2),
+                                        "U6",
+                                        null))
+                        .getLong("id"),
+                pbf);
+        assertThat(codesOf(notHeld)).as(notHeld.encode()).containsExactly("NOT_HELD", "NOT_HELD");
+        JsonObject refused = notHeld.getJsonArray("problems").getJsonObject(0);
+        assertBilingual(refused);
+        assertThat(refused.getJsonObject("messages").getString("id"))
+                .startsWith(io.lacak.core.lifecycle.Refusal.NOT_HELD.messageId() + " (");
+        assertThat(refused.getString("message")).startsWith(io.lacak.core.lifecycle.Refusal.NOT_HELD.message() + " (");
+    }
+
+    /**
+     * A job stored before problems carried {@code messages} (code and English only) is shown with
+     * them, given again from its code by the same words that write them now; a message none of them
+     * wrote is shown as it was.
+     */
+    @Test
+    void aJobStoredBeforeProblemsCarriedMessagesIsShownWithThemFromItsCodes() throws Exception {
+        JsonArray stored = new JsonArray()
+                .add(new JsonObject()
+                        .put("line", 3)
+                        .put("column", "Active")
+                        .put("code", "BOOLEAN_INVALID")
+                        .put("message", "'MUNGKIN' is neither TRUE nor FALSE"))
+                .add(new JsonObject()
+                        .put("line", 4)
+                        .put("column", "Primary Code")
+                        .put("code", "NOT_HELD")
+                        .put("message", "the code is neither held by nor addressed to the reporting facility (X9)"))
+                .add(new JsonObject()
+                        .put("line", 5)
+                        .put("column", "Batch")
+                        .put("code", "MISMATCH")
+                        .put("message", "words no version of Lacak wrote"));
+        long id = api.lacak
+                .database()
+                .pool()
+                .preparedQuery("insert into upload (facility, template, mode, sha256, bytes, occurred_at, received_at,"
+                        + " state, problems, problem_count, finished_at) select ref, 'USAGE', 'ATOMIC', $2, 100,"
+                        + " now(), now(), 'REFUSED', $3, 3, now() from facility where partner_id = $1 returning id")
+                .execute(io.vertx.sqlclient.Tuple.of(MANUFACTURER, "0".repeat(63) + "7", stored.encode()))
+                .await(30, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getLong(0);
+
+        JsonArray shown = finished(id, mfr).getJsonArray("problems");
+        assertThat(shown.getJsonObject(0).getString("message")).isEqualTo("'MUNGKIN' is neither TRUE nor FALSE");
+        assertThat(shown.getJsonObject(0).getJsonObject("messages"))
+                .isEqualTo(new JsonObject()
+                        .put("id", "'MUNGKIN' bukan TRUE atau FALSE")
+                        .put("en", "'MUNGKIN' is neither TRUE nor FALSE"));
+        assertBilingual(shown.getJsonObject(1));
+        assertThat(shown.getJsonObject(1).getJsonObject("messages").getString("id"))
+                .isEqualTo(io.lacak.core.lifecycle.Refusal.NOT_HELD.messageId() + " (X9)");
+        assertThat(shown.getJsonObject(2)).isEqualTo(stored.getJsonObject(2));
+    }
+
+    /** The job's first problem of {@code code}. */
+    static JsonObject problem(JsonObject job, String code) {
+        return job.getJsonArray("problems").stream()
+                .map(p -> (JsonObject) p)
+                .filter(p -> code.equals(p.getString("code")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " in " + job.encode()));
+    }
+
+    /** {@code messages} in Bahasa Indonesia and English, each said, not the same; the English is {@code message}. */
+    static void assertBilingual(JsonObject problem) {
+        JsonObject messages = problem.getJsonObject("messages");
+        assertThat(messages).as(problem.encode()).isNotNull();
+        assertThat(messages.getString("id")).as(problem.encode()).isNotBlank();
+        assertThat(messages.getString("en"))
+                .as(problem.encode())
+                .isNotBlank()
+                .isNotEqualTo(messages.getString("id"))
+                .isEqualTo(problem.getString("message"));
     }
 
     @Test

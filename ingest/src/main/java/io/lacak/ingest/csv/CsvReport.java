@@ -258,18 +258,11 @@ public final class CsvReport {
                 if (row.destinationPartnerId() != null) {
                     Facility to = ref.facility(row.destinationPartnerId());
                     if (to == null) {
-                        rowProblems.add(new CsvProblem(
-                                row.line(),
-                                "Destination Partner ID",
-                                "UNKNOWN_FACILITY",
-                                "no facility has partner ID " + row.destinationPartnerId()));
+                        rowProblems.add(ProblemText.UNKNOWN_FACILITY.at(
+                                row.line(), "Destination Partner ID", row.destinationPartnerId()));
                     } else if (destination != null && destination.ref() != to.ref()) {
-                        rowProblems.add(new CsvProblem(
-                                row.line(),
-                                "Destination Partner ID",
-                                "DESTINATION_DIFFERS",
-                                "one file ships to one destination; this row names " + to.partnerId()
-                                        + ", earlier rows " + destination.partnerId()));
+                        rowProblems.add(ProblemText.DESTINATION_DIFFERS.at(
+                                row.line(), "Destination Partner ID", to.partnerId(), destination.partnerId()));
                     } else {
                         destination = to;
                     }
@@ -289,11 +282,8 @@ public final class CsvReport {
     private CodeRef resolve(Gs1Payload p, CsvRow row, ReferenceData ref, List<CsvProblem> problems, String column) {
         CodeRef code = ref.codeRef(p, year);
         if (code == null) {
-            problems.add(new CsvProblem(
-                    row.line(),
-                    column,
-                    "PRODUCT_UNKNOWN",
-                    "no registered product has " + (p.nie() != null ? "NIE " + p.nie() : "GTIN " + p.gtin())));
+            problems.add(ProblemText.PRODUCT_UNKNOWN.at(
+                    row.line(), column, p.nie() != null ? "NIE " + p.nie() : "GTIN " + p.gtin()));
         }
         return code;
     }

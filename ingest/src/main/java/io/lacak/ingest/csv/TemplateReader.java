@@ -88,11 +88,10 @@ public final class TemplateReader implements Closeable {
         try {
             header = records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new TemplateMismatch(
-                    List.of(new CsvProblem(1, null, "CSV_SYNTAX", "the header is not valid CSV: " + e.getMessage())));
+            throw new TemplateMismatch(List.of(ProblemText.HEADER_SYNTAX.at(1, null, e.getMessage())));
         }
         if (header == null) {
-            throw new TemplateMismatch(List.of(new CsvProblem(1, null, "EMPTY_FILE", "the file is empty")));
+            throw new TemplateMismatch(List.of(ProblemText.EMPTY_FILE.at(1, null)));
         }
         Map<Column, Integer> index = new EnumMap<>(Column.class);
         String[] headerText = new String[header.size()];
@@ -101,23 +100,14 @@ public final class TemplateReader implements Closeable {
             headerText[i] = text;
             Column c = Column.of(text);
             if (c == null || !template.columns().contains(c)) {
-                problems.add(new CsvProblem(
-                        1,
-                        printable(text),
-                        "UNKNOWN_COLUMN",
-                        "column " + (i + 1) + " '" + printable(text) + "' is not a column of the " + template
-                                + " template"));
+                problems.add(ProblemText.UNKNOWN_COLUMN.at(1, printable(text), i + 1, printable(text), template));
             } else if (index.putIfAbsent(c, i) != null) {
-                problems.add(new CsvProblem(1, text, "DUPLICATE_COLUMN", "column '" + text + "' appears twice"));
+                problems.add(ProblemText.DUPLICATE_COLUMN.at(1, text, text));
             }
         }
         for (Column c : template.columns()) {
             if (!index.containsKey(c) && !template.optional(c)) {
-                problems.add(new CsvProblem(
-                        1,
-                        c.header(),
-                        "MISSING_COLUMN",
-                        "the " + template + " template needs a column '" + c.header() + "'"));
+                problems.add(ProblemText.MISSING_COLUMN.at(1, c.header(), template, c.header()));
             }
         }
         if (!problems.isEmpty()) {
@@ -153,26 +143,19 @@ public final class TemplateReader implements Closeable {
             }
             record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new CsvSyntaxException(new CsvProblem(
-                    parser.getCurrentLineNumber(),
-                    null,
-                    "CSV_SYNTAX",
-                    "not valid CSV near line " + parser.getCurrentLineNumber() + ": " + e.getMessage()));
+            long near = parser.getCurrentLineNumber();
+            throw new CsvSyntaxException(ProblemText.ROW_SYNTAX.at(near, null, near, e.getMessage()));
         }
         long line = record.getParser().getCurrentLineNumber();
         List<CsvProblem> problems = new ArrayList<>(0);
         if (record.size() != width) {
-            problems.add(
-                    new CsvProblem(line, null, "ROW_WIDTH", "expected " + width + " fields, found " + record.size()));
+            problems.add(ProblemText.ROW_WIDTH.at(line, null, width, record.size()));
             return new CsvRow(line, null, null, null, null, null, null, null, null, problems);
         }
         Row row = new Row(record, line, problems);
         String partner = row.required(Column.PARTNER_ID);
         if (partner != null && !partner.equals(uploader)) {
-            row.problem(
-                    Column.PARTNER_ID,
-                    "PARTNER_MISMATCH",
-                    "partner ID " + partner + " is not the uploader's (" + uploader + ")");
+            row.problem(Column.PARTNER_ID, ProblemText.PARTNER_MISMATCH, partner, uploader);
         }
         String destination =
                 index.containsKey(Column.DESTINATION_PARTNER_ID) ? row.required(Column.DESTINATION_PARTNER_ID) : null;
@@ -222,14 +205,14 @@ public final class TemplateReader implements Closeable {
         String required(Column c) {
             String v = value(c);
             if (v == null && !template.mayBeEmpty(c)) {
-                problem(c, "VALUE_MISSING", headerText[index.get(c)] + " is empty");
+                problem(c, ProblemText.VALUE_MISSING, headerText[index.get(c)]);
             }
             return v;
         }
 
-        void problem(Column c, String code, String message) {
+        void problem(Column c, ProblemText text, Object... values) {
             Integer i = index.get(c);
-            problems.add(new CsvProblem(line, i == null ? c.header() : headerText[i], code, message));
+            problems.add(text.at(line, i == null ? c.header() : headerText[i], values));
         }
 
         /** A code cell: a valid authentication code, or (for containers) "0" for none. */
@@ -250,14 +233,11 @@ public final class TemplateReader implements Closeable {
                             .append(": ")
                             .append(e.message());
                 }
-                problem(c, "CODE_INVALID", why.toString());
+                problem(c, ProblemText.CODE_INVALID, why.toString());
                 return null;
             }
             if (r.kind() != PayloadKind.AUTHENTICATION) {
-                problem(
-                        c,
-                        "CODE_NOT_AUTHENTICATION",
-                        "the code is an " + r.kind() + " code, not an authentication code");
+                problem(c, ProblemText.CODE_NOT_AUTHENTICATION, r.kind());
                 return null;
             }
             lastCodeText.put(c, v);
@@ -269,11 +249,11 @@ public final class TemplateReader implements Closeable {
         void crossCheck(Gs1Payload code) {
             String nie = required(Column.NIE);
             if (nie != null && code.nie() != null && !nie.equals(code.nie())) {
-                problem(Column.NIE, "MISMATCH", "NIE " + nie + " differs from the code's (90) " + code.nie());
+                problem(Column.NIE, ProblemText.NIE_MISMATCH, nie, code.nie());
             }
             String batch = required(Column.BATCH);
             if (batch != null && !batch.equals(code.batch())) {
-                problem(Column.BATCH, "MISMATCH", "batch " + batch + " differs from the code's (10) " + code.batch());
+                problem(Column.BATCH, ProblemText.BATCH_MISMATCH, batch, code.batch());
             }
             String expiry = required(Column.EXPIRY);
             if (expiry != null) {
@@ -282,18 +262,15 @@ public final class TemplateReader implements Closeable {
                     LocalDate printed = Gs1Dates.resolve(
                             code.expiry(), BpomTime.year(codec.profile().clock()));
                     if (!date.equals(printed)) {
-                        problem(
-                                Column.EXPIRY,
-                                "MISMATCH",
-                                "expiry " + expiry + " differs from the code's (17) " + printed);
+                        problem(Column.EXPIRY, ProblemText.EXPIRY_MISMATCH, expiry, printed);
                     }
                 } catch (DateTimeParseException e) {
-                    problem(Column.EXPIRY, "DATE_INVALID", "'" + expiry + "' is not a date in the form yyyy-mm-dd");
+                    problem(Column.EXPIRY, ProblemText.DATE_INVALID, expiry);
                 }
             }
             String gtin = value(Column.GTIN);
             if (gtin != null && code.gtin() != null && !gtin.equals(code.gtin())) {
-                problem(Column.GTIN, "MISMATCH", "GTIN " + gtin + " differs from the code's (01) " + code.gtin());
+                problem(Column.GTIN, ProblemText.GTIN_MISMATCH, gtin, code.gtin());
             }
         }
 
@@ -307,10 +284,7 @@ public final class TemplateReader implements Closeable {
             }
             int trues = (active ? 1 : 0) + (retained ? 1 : 0) + (reject ? 1 : 0);
             if (trues != 1) {
-                problem(
-                        Column.ACTIVE,
-                        "USAGE_STATUS",
-                        "exactly one of active, retained sample and reject must be TRUE, not " + trues);
+                problem(Column.ACTIVE, ProblemText.USAGE_STATUS, trues);
                 return null;
             }
             return active ? Use.ACTIVE : retained ? Use.RETAINED_SAMPLE : Use.REJECTED;
@@ -327,7 +301,7 @@ public final class TemplateReader implements Closeable {
                 case "FALSE":
                     return Boolean.FALSE;
                 default:
-                    problem(c, "BOOLEAN_INVALID", "'" + v + "' is neither TRUE nor FALSE");
+                    problem(c, ProblemText.BOOLEAN_INVALID, v);
                     return null;
             }
         }

@@ -10,6 +10,7 @@ import io.lacak.core.lifecycle.Outcome;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.ingest.csv.CsvProblem;
 import io.lacak.ingest.csv.CsvReport;
+import io.lacak.ingest.csv.ProblemText;
 import io.lacak.ingest.csv.Template;
 import io.lacak.ingest.csv.TemplateMismatch;
 import io.vertx.core.Future;
@@ -443,13 +444,7 @@ public final class UploadJobs {
                                     0,
                                     null,
                                     null,
-                                    List.of(
-                                            new CsvProblem(
-                                                    0,
-                                                    null,
-                                                    "INTERRUPTED",
-                                                    "unggahan terputus sebelum diterima utuh; unggah lagi / the upload"
-                                                            + " was interrupted before it was received whole; upload it again")),
+                                    List.of(ProblemText.INTERRUPTED.at(0, null)),
                                     1);
                             continue;
                         }
@@ -471,15 +466,7 @@ public final class UploadJobs {
 
     private void failed(long id, int shard, Throwable e) {
         LOG.log(Level.SEVERE, "upload " + id + " failed", e);
-        finish(
-                id,
-                shard,
-                State.FAILED,
-                0,
-                null,
-                null,
-                List.of(new CsvProblem(0, null, "INTERNAL", "the server could not process the file; upload it again")),
-                1);
+        finish(id, shard, State.FAILED, 0, null, null, List.of(ProblemText.INTERNAL.at(0, null)), 1);
     }
 
     /** Worker thread: parse, check, submit, record. */
@@ -623,11 +610,8 @@ public final class UploadJobs {
         }
         List<CsvProblem> problems = new java.util.ArrayList<>(report.problems());
         for (Outcome.Refused r : receipt.outcome().refused()) {
-            problems.add(new CsvProblem(
-                    lineOf.applyAsLong(r.index()),
-                    report.codeColumn(),
-                    r.reason().name(),
-                    r.reason().message() + " (" + r.serial() + ")"));
+            problems.add(
+                    CsvProblem.refused(lineOf.applyAsLong(r.index()), report.codeColumn(), r.reason(), r.serial()));
         }
         // one list in line order (a row with a problem is never decided, so no line is in both):
         // the first 1,000 of each list hold the first 1,000 of both together (finish keeps those)
@@ -705,11 +689,7 @@ public final class UploadJobs {
         Outcome o = r.outcome();
         List<CsvProblem> problems = new java.util.ArrayList<>();
         for (Outcome.Refused refused : o.refused()) {
-            problems.add(new CsvProblem(
-                    refused.index(),
-                    null,
-                    refused.reason().name(),
-                    refused.reason().message() + " (" + refused.serial() + ")"));
+            problems.add(CsvProblem.refused(refused.index(), null, refused.reason(), refused.serial()));
         }
         finish(
                 id,
@@ -820,11 +800,7 @@ public final class UploadJobs {
                             .put("late", r.getBoolean("late"))
                             .put("journalSequence", r.getLong("journal_seq"))
                             .put("problemCount", r.getLong("problem_count"))
-                            .put(
-                                    "problems",
-                                    r.getString("problems") == null
-                                            ? new JsonArray()
-                                            : new JsonArray(r.getString("problems")))
+                            .put("problems", problems(r.getString("problems")))
                             .put(
                                     "createdAt",
                                     r.getOffsetDateTime("created_at")
@@ -863,12 +839,43 @@ public final class UploadJobs {
         return (int) Math.min(99, done);
     }
 
+    /**
+     * A problem as stored and shown: {@code message} in English (as it always was), {@code messages}
+     * in Bahasa Indonesia and English, as a JSON report's refusals.
+     */
     private static JsonObject problem(CsvProblem p) {
-        return new JsonObject()
+        JsonObject out = new JsonObject()
                 .put("line", p.line())
                 .put("column", p.column())
                 .put("code", p.code())
                 .put("message", p.message());
+        return p.messageId() == null
+                ? out
+                : out.put("messages", new JsonObject().put("id", p.messageId()).put("en", p.message()));
+    }
+
+    /**
+     * A job's stored problems as shown. A row stored before problems carried {@code messages} is
+     * given them from its code and English, by the same words that write them now; a message none of
+     * them wrote (or cut at {@link CsvProblem#MAX_TEXT}) is shown as it was, without.
+     */
+    private static JsonArray problems(String stored) {
+        JsonArray out = new JsonArray();
+        if (stored == null) {
+            return out;
+        }
+        for (Object o : new JsonArray(stored)) {
+            JsonObject p = (JsonObject) o;
+            if (!p.containsKey("messages")) {
+                CsvProblem q = CsvProblem.restored(
+                        p.getLong("line", 0L), p.getString("column"), p.getString("code"), p.getString("message"));
+                if (q.messageId() != null) {
+                    p.put("messages", new JsonObject().put("id", q.messageId()).put("en", q.message()));
+                }
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     private Path file(long id) {

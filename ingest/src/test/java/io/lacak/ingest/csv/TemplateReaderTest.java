@@ -109,6 +109,36 @@ class TemplateReaderTest {
         assertThat(problems.get(5).message()).contains("DATE_INVALID").contains("281332");
     }
 
+    /**
+     * Every problem of a file says itself in Bahasa Indonesia ({@code messageId}) beside its English
+     * message, which stays as it was; a problem stored with its English only is given the same
+     * Indonesian again from its code ({@link CsvProblem#restored}).
+     */
+    @Test
+    void everyHeaderAndRowProblemCarriesItsIndonesianBesideItsEnglish_andAStoredOneIsGivenItAgain() throws Exception {
+        List<CsvProblem> problems = new ArrayList<>(catchThrowableOfType(
+                        TemplateMismatch.class,
+                        () -> readAll(Template.USAGE, fixture("usage-wrong-columns.csv"), "MFR-001"))
+                .problems());
+        readAll(Template.USAGE, fixture("usage-row-errors.csv"), "MFR-001").forEach(r -> problems.addAll(r.problems()));
+        try (TemplateReader r = TemplateReader.open(Template.SHIPMENT, fixture("bad-quotes.csv"), "PBF-001", codec)) {
+            problems.add(catchThrowableOfType(CsvSyntaxException.class, r::next).problem());
+        }
+        assertThat(problems).hasSize(12);
+        for (CsvProblem p : problems) {
+            assertThat(p.messageId()).as(p.toString()).isNotBlank().isNotEqualTo(p.message());
+            assertThat(CsvProblem.restored(p.line(), p.column(), p.code(), p.message()))
+                    .as(p.toString())
+                    .isEqualTo(p);
+        }
+        assertThat(problems.get(0).message()).isEqualTo("column 2 'Colour' is not a column of the USAGE template");
+        assertThat(problems.get(0).messageId()).isEqualTo("kolom ke-2 'Colour' bukan kolom templat USAGE");
+        CsvProblem code = problems.get(8); // line 7: (17)281332 is no date
+        assertThat(code.code()).isEqualTo("CODE_INVALID");
+        assertThat(code.message()).startsWith("DATE_INVALID: ");
+        assertThat(code.messageId()).isEqualTo("kode tidak sah: tanggal tidak sah");
+    }
+
     @Test
     void lampiranHc4_shipmentWithBracketedAndScannerCodes() throws Exception {
         List<CsvRow> rows = readAll(Template.SHIPMENT, fixture("shipment-en.csv"), "PBF-001");
