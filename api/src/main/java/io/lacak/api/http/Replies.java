@@ -160,7 +160,8 @@ public final class Replies {
         throw Problem.badRequest(
                 name,
                 "BAD_NUMBER",
-                name + " harus bilangan bulat / must be a whole number, not \""
+                name
+                        + " harus bilangan bulat, paling banyak 18 digit / must be a whole number of at most 18 digits, not \""
                         + (text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "..." : text) + "\"");
     }
 }

@@ -8,6 +8,7 @@ import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.Alerts.CaseState;
 import io.lacak.core.journal.LateReports;
 import io.lacak.core.journal.RecallEffectiveness;
+import io.lacak.core.journal.Shards;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
 import io.lacak.core.lifecycle.ReferenceData.Product;
@@ -97,6 +98,7 @@ public final class RegulatorRoutes {
                 200,
                 recalls.list(
                         Replies.longParam(ctx, "beforeSequence", Long.MAX_VALUE),
+                        Replies.intParam(ctx, "beforeShard", -1, 0, Shards.MAX - 1),
                         Replies.intParam(ctx, "limit", 20, 1, 100)));
     }
 
@@ -141,6 +143,7 @@ public final class RegulatorRoutes {
                         instant(ctx, "from"),
                         instant(ctx, "to"),
                         Replies.longParam(ctx, "beforeSequence", Long.MAX_VALUE),
+                        Replies.intParam(ctx, "beforeShard", -1, 0, Shards.MAX - 1),
                         Replies.intParam(ctx, "limit", 100, 1, 1000)));
     }
 

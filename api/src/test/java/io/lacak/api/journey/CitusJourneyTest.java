@@ -55,6 +55,23 @@ class CitusJourneyTest extends JourneyTest {
     }
 
     @Test
+    @Order(102)
+    void lampiranL_pasal12_5_theRegulatorsListsPageBySequenceAndShardOnTheDistributedJournal() throws Exception {
+        String regulator = api.login("regulator", Api.ADMIN_PASSWORD);
+        var recalls = api.get("/api/v1/recalls", regulator);
+        assertThat(recalls.statusCode()).as(recalls.bodyAsString()).isEqualTo(200);
+        var first = recalls.bodyAsJsonArray().getJsonObject(0);
+        assertThat(first.getInteger("shard")).isZero();
+        var after = api.get(
+                "/api/v1/recalls?beforeSequence=" + first.getLong("noticeSequence") + "&beforeShard=0", regulator);
+        assertThat(after.statusCode()).as(after.bodyAsString()).isEqualTo(200);
+        assertThat(after.bodyAsJsonArray().size())
+                .isEqualTo(recalls.bodyAsJsonArray().size() - 1);
+        var late = api.get("/api/v1/late-reports?limit=1&beforeSequence=1000000&beforeShard=0", regulator);
+        assertThat(late.statusCode()).as(late.bodyAsString()).isEqualTo(200);
+    }
+
+    @Test
     @Order(99)
     void pasal9_lampiranG_aLateCodeRequestAndAUsageFileAreRowsOfTheDistributedTables() throws Exception {
         var r = api.post(

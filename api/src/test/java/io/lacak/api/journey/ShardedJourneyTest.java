@@ -615,6 +615,99 @@ class ShardedJourneyTest {
     }
 
     /** Uploads {@code csv} and waits for its job to end. */
+    @Test
+    @Order(13)
+    void pasal12_5_lampiranL_lateReportsAndRecallsOfBothShardsArePagedEachOnce_evenAtOneSequence() throws Exception {
+        // the shard that journaled less catches up, one usage report at a time, so that the two holders'
+        // late usage reports (Pasal 12(5): over 24 hours after the activity) get the same sequence
+        long seqA = lastSeq(shardA);
+        long seqB = lastSeq(shardB);
+        boolean aBehind = seqA < seqB;
+        String behindKey = aBehind ? mfrA : mfrB;
+        List<String> filler =
+                issue(behindKey, aBehind ? AUTH_NIE : OTHER_NIE, "SL2613", (int) Math.abs(seqA - seqB) + 1);
+        for (int i = 0; i < Math.abs(seqA - seqB); i++) {
+            api.activate(behindKey, null, filler.get(i));
+        }
+        assertThat(lastSeq(shardA)).isEqualTo(lastSeq(shardB));
+        java.time.Instant twoDaysAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(2));
+        List<String> lateA = issue(mfrA, AUTH_NIE, "SL2614", 1);
+        List<String> lateB = issue(mfrB, OTHER_NIE, "SL2614", 1);
+        api.activate(mfrA, twoDaysAgo, lateA.get(0));
+        api.activate(mfrB, twoDaysAgo, lateB.get(0));
+        assertThat(lastSeq(shardA)).isEqualTo(lastSeq(shardB));
+
+        String regulator = api.login("regulator", Api.ADMIN_PASSWORD);
+        JsonArray all = api.get("/api/v1/late-reports?kind=USAGE", regulator).bodyAsJsonArray();
+        assertThat(all.size()).isGreaterThanOrEqualTo(2);
+        assertThat(all.getJsonObject(0).getLong("sequence"))
+                .isEqualTo(all.getJsonObject(1).getLong("sequence"));
+        assertThat(List.of(
+                        all.getJsonObject(0).getInteger("shard"),
+                        all.getJsonObject(1).getInteger("shard")))
+                .containsExactlyInAnyOrder(shardA, shardB);
+        assertThat(pagedOneByOne("/api/v1/late-reports?kind=USAGE", regulator, "sequence"))
+                .isEqualTo(keys(all, "sequence"));
+
+        // Lampiran L.a: a recall in the first holder's shard beside the other holder's (order 7)
+        assertOk(api.post(
+                "/api/v1/recalls",
+                mfrA,
+                new JsonObject()
+                        .put("nie", AUTH_NIE)
+                        .put("batch", "SL2614")
+                        .put("reason", "hasil uji mutu tidak memenuhi syarat")
+                        .put("letterNumber", "PW.01.2026.22")));
+        JsonArray recalls = api.get("/api/v1/recalls", regulator).bodyAsJsonArray();
+        assertThat(recalls.stream().map(r -> ((JsonObject) r).getInteger("shard")))
+                .contains(shardA, shardB);
+        assertThat(pagedOneByOne("/api/v1/recalls", regulator, "noticeSequence"))
+                .isEqualTo(keys(recalls, "noticeSequence"));
+    }
+
+    /** The journal's last sequence in {@code shard}. */
+    private static long lastSeq(int shard) throws Exception {
+        return api.lacak
+                .services()
+                .database()
+                .pool()
+                .preparedQuery("select coalesce(max(seq), 0) from journal where shard = $1")
+                .execute(io.vertx.sqlclient.Tuple.of(shard))
+                .await(30, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getLong(0);
+    }
+
+    /** {@code path} read a page of one at a time, each page before the last item's sequence and shard. */
+    private static List<String> pagedOneByOne(String path, String token, String sequence) throws Exception {
+        List<String> out = new ArrayList<>();
+        String next = path + (path.contains("?") ? "&" : "?") + "limit=1";
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<Buffer> r = api.get(next, token);
+            assertThat(r.statusCode()).as(next + ": " + r.bodyAsString()).isEqualTo(200);
+            JsonArray page = r.bodyAsJsonArray();
+            if (page.isEmpty()) {
+                return out;
+            }
+            JsonObject last = page.getJsonObject(0);
+            out.addAll(keys(page, sequence));
+            next = path + (path.contains("?") ? "&" : "?") + "limit=1&beforeSequence=" + last.getLong(sequence)
+                    + "&beforeShard=" + last.getInteger("shard");
+        }
+        throw new AssertionError("more than 100 pages of " + path);
+    }
+
+    /** Each item as {@code shard/sequence}, its sequence in member {@code sequence}. */
+    private static List<String> keys(JsonArray items, String sequence) {
+        List<String> out = new ArrayList<>();
+        for (Object o : items) {
+            JsonObject item = (JsonObject) o;
+            out.add(item.getInteger("shard") + "/" + item.getLong(sequence));
+        }
+        return out;
+    }
+
     private static JsonObject upload(String template, String key, String query, String csv) throws Exception {
         return UploadTestSupport.finished(
                 api, UploadTest.upload(api, template, key, query, csv).getLong("id"), key, 120);

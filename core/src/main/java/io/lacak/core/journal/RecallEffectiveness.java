@@ -51,17 +51,23 @@ public final class RecallEffectiveness {
         this.writers = writers;
     }
 
-    /** Recalled batches, the newest notice first, below journal sequence {@code before}, each with its figures. */
-    public Future<JsonArray> list(long before, int limit) {
+    /**
+     * Recalled batches, the newest notice first, before {@code (before, beforeShard)}, each with its
+     * figures and shard. Issue 21: a sequence counts within its shard, so notices are ordered by
+     * (sequence, shard), highest first, and paged by both ({@code beforeShard} {@code -1}: a sequence
+     * below {@code before} in every shard, the first page's and a single shard's).
+     */
+    public Future<JsonArray> list(long before, int beforeShard, int limit) {
         Integer[] shards = new Integer[writers.shards().count()];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = i;
         }
         // every shard's notices (one shard: a router query on Citus); a seq counts within its shard
         return writers.catchUp()
-                .compose(n -> pool.preparedQuery("select seq, details from journal where shard = any($3)"
-                                + " and kind = 'RECALL_NOTICE' and seq < $1 order by seq desc limit $2")
-                        .execute(Tuple.of(before, limit, shards)))
+                .compose(n -> pool.preparedQuery("select seq, shard, details from journal where shard = any($3)"
+                                + " and kind = 'RECALL_NOTICE' and (seq, shard) < ($1, $4)"
+                                + " order by seq desc, shard desc limit $2")
+                        .execute(Tuple.of(before, limit, shards, beforeShard)))
                 .compose(rows -> {
                     List<Future<JsonObject>> each = new ArrayList<>();
                     for (Row r : rows) {
@@ -71,7 +77,8 @@ public final class RecallEffectiveness {
                         Product p = ref.productOf(d.getString("nie"), null);
                         Batch b = p == null ? null : ref.findBatch(p.id(), d.getString("batch"));
                         if (b != null) {
-                            each.add(figures(p, b, r.getLong("seq"), d));
+                            int shard = r.getInteger("shard");
+                            each.add(figures(p, b, r.getLong("seq"), d).map(f -> f.put("shard", shard)));
                         }
                     }
                     return Future.all(each).map(all -> {
