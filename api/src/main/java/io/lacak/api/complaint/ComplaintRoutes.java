@@ -108,10 +108,14 @@ public final class ComplaintRoutes {
     }
 
     private void photo(RoutingContext ctx) {
-        Authentication.caller(ctx).requireRegulator();
-        complaints.photo(ctx.pathParam("trackingNumber")).onFailure(ctx::fail).onSuccess(row -> ctx.response()
-                .putHeader("content-type", row.getString("photo_type"))
-                .end(Buffer.buffer(row.getBuffer("photo").getBytes())));
+        complaints
+                .photo(
+                        ctx.pathParam("trackingNumber"),
+                        Authentication.caller(ctx).requireRegulator())
+                .onFailure(ctx::fail)
+                .onSuccess(row -> ctx.response()
+                        .putHeader("content-type", row.getString("photo_type"))
+                        .end(Buffer.buffer(row.getBuffer("photo").getBytes())));
     }
 
     private void list(RoutingContext ctx) {

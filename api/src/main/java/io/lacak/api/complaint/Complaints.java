@@ -107,16 +107,26 @@ public final class Complaints {
                 });
     }
 
-    /** The supporting photo and its type, for the regulator; 404 when the complaint has none. */
-    public Future<Row> photo(String trackingNumber) {
-        return pool.preparedQuery(
-                        "select photo, photo_type from complaint where tracking_number = $1 and photo is not null")
+    /**
+     * The supporting photo and its type, for the regulator; 404 when the complaint has none, 403
+     * OUTSIDE_DIRECTORATE for an officer of a directorate it is not routed to (Lampiran B), as for
+     * its answer.
+     */
+    public Future<Row> photo(String trackingNumber, Caller regulator) {
+        regulator.requireRegulator();
+        return pool.preparedQuery("select photo, photo_type, " + COMMODITY + " as commodity from complaint"
+                        + " where tracking_number = $1 and photo is not null")
                 .execute(Tuple.of(trackingNumber))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw Problem.notFound("no photo for complaint " + trackingNumber);
                     }
-                    return rows.iterator().next();
+                    Row row = rows.iterator().next();
+                    regulator.requireDirectorate(
+                            routed(row.getString("commodity")),
+                            "pengaduan " + trackingNumber,
+                            "complaint " + trackingNumber);
+                    return row;
                 });
     }
 

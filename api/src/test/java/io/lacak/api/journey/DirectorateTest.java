@@ -182,8 +182,18 @@ class DirectorateTest {
     @Test
     void lampiranB_aComplaintGoesToTheDirectorateOfTheProductItsNieNames() throws Exception {
         // Demo's AUTH_NIE is a drug (OBAT); a complaint naming no NIE is every directorate's
-        String onDrug =
-                multipart("/api/v1/complaints", null, ComplaintTest.form()).getString("trackingNumber");
+        Buffer png = api.get(
+                        "/api/v1/barcodes?code="
+                                + java.net.URLEncoder.encode(
+                                        "(90)" + io.lacak.api.Demo.AUTH_NIE + "(91)301231",
+                                        java.nio.charset.StandardCharsets.UTF_8),
+                        api.key(MANUFACTURER))
+                .body();
+        String onDrug = multipart(
+                        "/api/v1/complaints",
+                        null,
+                        ComplaintTest.form().binaryFileUpload("photo", "kemasan.png", png, "image/png"))
+                .getString("trackingNumber");
         String unnamed = ok(api.post(
                         "/api/v1/complaints",
                         null,
@@ -205,6 +215,12 @@ class DirectorateTest {
                 .orElseThrow();
         assertThat(listed.getJsonArray("directorates").getJsonObject(0).getString("code"))
                 .isEqualTo("OBAT");
+
+        // its photo is the drug directorate's to see, as the complaint is
+        refusedOutside(api.get("/api/v1/complaints/" + onDrug + "/photo", kosmetik));
+        HttpResponse<Buffer> photo = api.get("/api/v1/complaints/" + onDrug + "/photo", obat);
+        assertThat(photo.statusCode()).isEqualTo(200);
+        assertThat(photo.body().getBytes()).isEqualTo(png.getBytes());
 
         JsonObject answer = new JsonObject().put("answer", "Produk terdaftar; laporkan nomor bets ke Balai POM.");
         refusedOutside(api.post("/api/v1/complaints/" + onDrug + "/answer", kosmetik, answer));
