@@ -48,8 +48,8 @@ public final class E2e {
 
     /** The scenarios of {@code all}, in order. */
     public static final List<String> ALL = List.of("verify", "sales", "ship", "ingest", "listing", "metrics");
-    // "ingest-big" (a 20 M-row file at -Xmx1g, about 4 GB on disk) and "steady" (issue 18's sales tail, traced) run
-    // only when named
+    // "ingest-big" (a 20 M-row file at -Xmx1g, about 4 GB on disk), "steady" (issue 18's sales tail, traced) and
+    // "takeover" (issue 21, two nodes over a Postgres 15 of the machine's, against -Dlacak.before) run only when named
 
     /** Runs {@code scenarios} against {@code -Dlacak.jar} (default {@code api/target/lacak.jar}); their result lines. */
     public static List<JsonObject> run(List<String> scenarios, boolean quick) throws Exception {
@@ -70,6 +70,7 @@ public final class E2e {
                     case "steady" -> e2e.steady();
                     case "listing" -> e2e.listing();
                     case "metrics" -> e2e.metrics();
+                    case "takeover" -> e2e.takeover();
                     default ->
                         throw new IllegalArgumentException("unknown scenario " + scenario + " (" + ALL + " or all)");
                 }
@@ -967,6 +968,202 @@ public final class E2e {
                 .put("baseline_is", "bare Vert.x streaming lines of the same length")
                 .put("codes", codes)
                 .put("bytes_per_line", bytes / codes));
+    }
+
+    /**
+     * Issue 21: the takeover after {@code kill -9} of the shard's owner, with this jar (whose standby
+     * follows the owner's journal into its own store) against {@code -Dlacak.before=JAR} (one whose
+     * standby catches up only when it takes over), alternating, {@code -Dtakeover.runs} (2) runs of
+     * each. A run: a fresh Postgres 15 ({@link LocalPostgres}); node a, {@code serve --demo}, owns the
+     * shard (lease 3 s); node b listens as a standby; a usage file of 1,000,000 rows (200,000 with
+     * {@code --quick}) with full aggregation is uploaded to a; b's followed store reaches a's last
+     * sequence ({@code /health} {@code shard.following}; the jar before has none); 10 s to settle and
+     * 10 s idle (b's and Postgres's CPU, Postgres's statements); {@code kill -9} of a; the seconds until b's {@code /health} says {@code OWNER} and a verify of a
+     * loaded code through b answers 200 {@code GENUINE}.
+     */
+    private void takeover() throws Exception {
+        String before = System.getProperty("lacak.before");
+        if (before == null) {
+            throw new IllegalArgumentException(
+                    "takeover compares with -Dlacak.before=JAR (a standby that does not follow)");
+        }
+        int rows = quick ? 200_000 : 1_000_000;
+        int runs = Integer.getInteger("takeover.runs", 2);
+        List<Double> cold = new ArrayList<>();
+        List<Double> warm = new ArrayList<>();
+        for (int run = 0; run < runs; run++) { // alternating, so that drift of the machine hits both alike
+            cold.add(takeoverRun(Path.of(before), "cold", run, rows));
+            warm.add(takeoverRun(jar, "warm", run, rows));
+        }
+        double w = median(warm.stream().mapToDouble(Double::doubleValue).toArray());
+        double c = median(cold.stream().mapToDouble(Double::doubleValue).toArray());
+        print(Results.row(
+                        "takeover",
+                        w,
+                        "s from kill -9 of the owner to OWNER and a verify answered by the standby",
+                        c,
+                        "(reported: median of each; lease 3 s)",
+                        null)
+                .put("baseline_is", "the same takeover with -Dlacak.before=" + before + " (standby not following)")
+                .put("warm_s", new JsonArray(new ArrayList<>(warm)))
+                .put("cold_s", new JsonArray(new ArrayList<>(cold)))
+                .put("rows", rows));
+    }
+
+    /** One takeover run with {@code jar} (see {@link #takeover}); its seconds, after printing its row. */
+    private double takeoverRun(Path jar, String label, int run, int rows) throws Exception {
+        Path dir = Files.createTempDirectory("lacak-e2e-takeover");
+        Path file = dir.resolve("usage.csv");
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        JsonObject row = new JsonObject().put("jar", jar.toString()).put("run", run);
+        try (LocalPostgres pg = LocalPostgres.start()) {
+            Map<String, String> env = Map.of(
+                    "LACAK_PG_URL",
+                    pg.url(),
+                    "LACAK_SERIAL_KEY",
+                    java.util.Base64.getEncoder().encodeToString(key), // both read the same codes
+                    "LACAK_LEASE",
+                    "3",
+                    "LACAK_ADMIN_PASSWORD",
+                    "takeover-admin-password-1");
+            ServerProcess a =
+                    ServerProcess.node(jar, dir.resolve("a"), "3g", node(env, "a"), true, dir.resolve("a.err"));
+            try (ServerProcess b = ServerProcess.node(
+                            jar, dir.resolve("b"), "3g", node(env, "b"), false, dir.resolve("b.err"));
+                    Http http = new Http(vertx, a.port())) {
+                String mfr = a.apiKey(MFR);
+                usageFile(http, a, mfr, "TK" + run, rows, file);
+                row.put("upload_s", round2(uploadAndWait(http, a, mfr, "usage", file, rows)));
+                quiet(http);
+                long last = http.get("/health", null).getJsonObject("journal").getLong("lastSequence");
+                long t0 = System.nanoTime();
+                boolean follows = applied(b) != null;
+                while (follows && applied(b) < last) {
+                    if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
+                        throw new IllegalStateException("b's followed store did not reach " + last + ": " + applied(b));
+                    }
+                    Thread.sleep(50);
+                }
+                row.put("last_sequence", last).put("b_follows", follows);
+                if (follows) {
+                    row.put("b_caught_up_after_quiet_s", round2((System.nanoTime() - t0) / 1e9));
+                }
+                // 10 s to settle (the JIT and GC after b's replay of the file cost b 35-57 ms of CPU a second
+                // when measured at once), then 10 s idle: what b's following costs b and Postgres when the owner
+                // writes nothing
+                Thread.sleep(10_000);
+                pg.resetStatements();
+                long bTicks = b.cpuTicks();
+                long pgTicks = pg.cpuTicks();
+                long commits = pg.commits();
+                Thread.sleep(10_000);
+                // 10 ms a clock tick, over 10 s: ticks are ms per s
+                row.put("idle_b_cpu_ms_per_s", b.cpuTicks() - bTicks)
+                        .put("idle_postgres_cpu_ms_per_s", pg.cpuTicks() - pgTicks)
+                        .put("idle_postgres_xacts_per_s", (pg.commits() - commits) / 10.0)
+                        .put("idle_statements", new JsonArray(new ArrayList<>(pg.statements(10))))
+                        .put("b_cpu_s_before_kill", b.cpuTicks() / 100.0)
+                        .put("b_rss_mib_before_kill", b.rssNowKiB() / 1024)
+                        .put("a_rss_mib_before_kill", a.rssNowKiB() / 1024);
+                String code = firstPrimaries(file, 1).get(0);
+                double[] took;
+                try (java.sql.Connection c = pg.connect()) {
+                    long killed = System.nanoTime();
+                    a.kill();
+                    row.put("lease_left_at_kill_s", round2((Double) LocalPostgres.lease(c, 0)[1]));
+                    took = ownedAndVerified(b, c, code, killed);
+                }
+                row.put("lease_taken_s", round2(took[2]))
+                        .put("owner_s", round2(took[0]))
+                        .put("catch_up_s", round2(took[0] - took[2]))
+                        .put("verified_s", round2(took[1]))
+                        .put("b_peak_rss_mib", b.rssKiB() / 1024)
+                        .put("b_rss_mib_after", b.rssNowKiB() / 1024)
+                        .put("b_takeover_log", takeoverLine(dir.resolve("b.err")));
+                print(Results.row("takeover-" + label, took[1], "s", null, "(reported)", null)
+                        .mergeIn(row));
+                return took[1];
+            } finally {
+                a.close();
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static Map<String, String> node(Map<String, String> env, String name) {
+        Map<String, String> m = new java.util.HashMap<>(env);
+        m.put("LACAK_NODE", name);
+        return m;
+    }
+
+    /** {@code /health} of a node by a plain JDK client with a timeout (as {@link #quiet} polls). */
+    private static JsonObject health(ServerProcess node) throws Exception {
+        return new JsonObject(POLLER.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + node.port() + "/health"))
+                                .timeout(java.time.Duration.ofSeconds(30))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
+
+    private static final java.net.http.HttpClient POLLER = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(2))
+            .build();
+
+    /** A standby's followed store's applied sequence, or {@code null} when its {@code /health} has none. */
+    private static Long applied(ServerProcess standby) throws Exception {
+        JsonArray following = health(standby).getJsonObject("shard").getJsonArray("following");
+        return following == null || following.isEmpty()
+                ? null
+                : following.getJsonObject(0).getLong("appliedSequence");
+    }
+
+    /**
+     * Seconds from {@code killed} until {@code b}'s {@code /health} says {@code OWNER}, until, after
+     * that, a verify of {@code code} through b answers 200 {@code GENUINE}, and until {@code
+     * shard_lease} names b (the lease taken: what follows is b's catching up); polled every 20 ms.
+     */
+    private static double[] ownedAndVerified(ServerProcess b, java.sql.Connection pg, String code, long killed)
+            throws Exception {
+        java.net.http.HttpRequest verify = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + b.port() + "/api/v1/verify?code="
+                                + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8)))
+                .timeout(java.time.Duration.ofSeconds(30))
+                .build();
+        double owner = -1;
+        double leased = -1;
+        while (System.nanoTime() - killed < TimeUnit.MINUTES.toNanos(10)) {
+            if (leased < 0 && "b".equals(LocalPostgres.lease(pg, 0)[0])) {
+                leased = (System.nanoTime() - killed) / 1e9;
+            }
+            if (owner < 0 && health(b).getJsonObject("shard").getString("role").equals("OWNER")) {
+                owner = (System.nanoTime() - killed) / 1e9;
+            }
+            if (owner >= 0) {
+                var r = POLLER.send(verify, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    String verdict = new JsonObject(r.body()).getString("verdict");
+                    if (!verdict.equals("GENUINE")) {
+                        throw new IllegalStateException("b took over without the code: " + r.body());
+                    }
+                    return new double[] {owner, (System.nanoTime() - killed) / 1e9, leased};
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("b did not take the shard over in 10 minutes");
+    }
+
+    /** The line where the node says it writes the shards (with the jar after: the events replayed to catch up). */
+    private static String takeoverLine(Path log) throws Exception {
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(" writes shards "))
+                    .reduce((x, y) -> y)
+                    .orElse("");
+        }
     }
 
     /** Uploads a file and waits for its job; the seconds from the first byte sent to the job's end. */

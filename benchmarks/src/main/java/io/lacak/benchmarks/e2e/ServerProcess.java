@@ -61,6 +61,26 @@ final class ServerProcess implements AutoCloseable {
         return start(command, settings, log);
     }
 
+    /**
+     * A cluster node over a shared database (issue 21, {@code LACAK_NODE} and {@code LACAK_PG_URL}
+     * in {@code settings}): {@code lacak.jar serve}, with {@code --demo} when {@code demo} (the node
+     * that seeds the demo's accounts), its standard error written to {@code log}. Returns once it
+     * listens, as the owner or as a standby.
+     */
+    static ServerProcess node(Path jar, Path dataDir, String heap, Map<String, String> settings, boolean demo, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        String extra = System.getProperty("lacak.server.jvm"); // as for lacak(...): both nodes
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataDir.toString()));
+        if (demo) {
+            command.add("--demo");
+        }
+        return start(command, settings, log);
+    }
+
     /** The baseline: a bare Vert.x JSON route in this jar. */
     static ServerProcess bare(String heap) throws IOException {
         return start(
@@ -192,12 +212,27 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Resident set size of the server in KiB (Linux), or -1. */
+    /** Peak resident set size of the server in KiB (Linux), or -1. */
     long rssKiB() {
+        return status("VmHWM:");
+    }
+
+    /** Resident set size of the server now, in KiB (Linux), or -1. */
+    long rssNowKiB() {
+        return status("VmRSS:");
+    }
+
+    /** CPU time of the server so far (user + system, clock ticks; Linux), or -1. */
+    long cpuTicks() {
+        long[] stat = LocalPostgres.stat(Path.of("/proc", String.valueOf(process.pid())));
+        return stat == null ? -1 : stat[2];
+    }
+
+    private long status(String field) {
         try {
             for (String line :
                     java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) { // peak resident set
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
@@ -205,6 +240,14 @@ final class ServerProcess implements AutoCloseable {
             // not Linux, or already gone
         }
         return -1;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no last commit, no lease given back. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server survived SIGKILL");
+        }
     }
 
     @Override
