@@ -199,7 +199,8 @@ public final class QueryRoutes {
         Facility f = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
         long id = Replies.longPath(ctx, "id");
         int limit = Replies.intParam(ctx, "limit", 100, 1, 1000);
-        notificationCodes.of(f.ref(), id, limit).onFailure(ctx::fail).onSuccess(codes -> {
+        int offset = Replies.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        notificationCodes.of(f.ref(), id, offset, limit).onFailure(ctx::fail).onSuccess(codes -> {
             if (codes == null) {
                 ctx.fail(Problem.notFound("tidak ada pemberitahuan " + id + " untuk " + f.partnerId()
                         + " / no notification " + id + " for " + f.partnerId()));

@@ -35,7 +35,7 @@ import java.util.Map;
  */
 public final class NotificationCodes {
 
-    /** At most this many codes of a decision are looked up for the facility that held them before. */
+    /** A decision's codes are looked up this many at a time for the facility that held them before. */
     private static final int ANSWER_CANDIDATES = 10_000;
 
     private final Vertx vertx;
@@ -51,12 +51,51 @@ public final class NotificationCodes {
     /** The keys found and how many there are in all (more than the keys when the limit cut them). */
     private record Listed(List<byte[]> keys, int total) {}
 
-    /**
-     * Up to {@code limit} codes of notification {@code id} of {@code facility}, as {@code {id, kind,
-     * total, codes: [{code, status, holder, counterparty}]}}; {@code null} when the facility has no
-     * such notification.
-     */
+    /** One page being gathered, in the event's order: the first {@code offset} codes passed over, then up to {@code limit} kept. */
+    private static final class Page {
+        /** Where the page starts in the event's codes. */
+        final int offset;
+
+        private int skip;
+        private final int limit;
+        final List<byte[]> keys = new ArrayList<>();
+
+        Page(int offset, int limit) {
+            this.offset = offset;
+            this.skip = offset;
+            this.limit = limit;
+        }
+
+        boolean full() {
+            return keys.size() >= limit;
+        }
+
+        /** How many more codes the page passes over or keeps. */
+        int wanted() {
+            return skip + limit - keys.size();
+        }
+
+        void offer(byte[] key) {
+            if (skip > 0) {
+                skip--;
+            } else if (!full()) {
+                keys.add(key);
+            }
+        }
+    }
+
+    /** The first {@code limit} codes: {@link #of(int, long, int, int)} at offset 0. */
     public Future<JsonObject> of(int facility, long id, int limit) {
+        return of(facility, id, 0, limit);
+    }
+
+    /**
+     * Up to {@code limit} codes of notification {@code id} of {@code facility} after the first
+     * {@code offset}, as {@code {id, kind, total, offset, codes: [{code, status, holder,
+     * counterparty}]}}; {@code null} when the facility has no such notification. Pages follow the
+     * event's order (a recall notice's stock: by code), read as things stand when each is asked for.
+     */
+    public Future<JsonObject> of(int facility, long id, int offset, int limit) {
         // the notification first, then its event in its own shard's journal: on Citus a router query each
         return pool.preparedQuery("select kind, seq, codes, shard from notification where id = $1 and facility = $2")
                 .execute(Tuple.of(id, facility))
@@ -72,13 +111,13 @@ public final class NotificationCodes {
                                     : codes(
                                             facility,
                                             id,
-                                            limit,
+                                            new Page(offset, limit),
                                             n,
                                             rows.iterator().next()));
                 });
     }
 
-    private Future<JsonObject> codes(int facility, long id, int limit, Row n, Row r) {
+    private Future<JsonObject> codes(int facility, long id, Page page, Row n, Row r) {
         int shard = n.getInteger("shard");
         Notices.Kind kind = Notices.Kind.valueOf(n.getString("kind"));
         long seq = n.getLong("seq");
@@ -88,16 +127,18 @@ public final class NotificationCodes {
         int counted = n.getInteger("codes");
         Future<Listed> listed =
                 switch (kind) {
-                    case RECALL_NOTICE -> heldHere(shard, facility, effects, limit);
+                    case RECALL_NOTICE -> heldHere(shard, facility, effects, page);
                     case INCOMING_SHIPMENT, RETURN_AWAITING_DECISION, INCOMING_RECALL_SHIPMENT ->
-                        addressed(shard, facility, addressedStatus(kind), effects, bulk, limit)
+                        addressed(shard, facility, addressedStatus(kind), effects, bulk, page)
                                 .map(keys -> new Listed(keys, counted));
-                    default -> heldBefore(shard, facility, seq, effects, limit).map(keys -> new Listed(keys, counted));
+                    default -> heldBefore(shard, facility, seq, effects, page).map(keys -> new Listed(keys, counted));
                 };
+        int offset = page.offset;
         return listed.compose(l -> describe(shard, l.keys()).map(codes -> new JsonObject()
                 .put("id", id)
                 .put("kind", kind.name())
-                .put("total", Math.max(l.total(), codes.size()))
+                .put("total", Math.max(l.total(), offset + codes.size()))
+                .put("offset", offset)
                 .put("codes", codes)));
     }
 
@@ -112,33 +153,31 @@ public final class NotificationCodes {
 
     /** The event's codes addressed to {@code facility} with {@code status}: the commit's, then a bulk report's parts. */
     private Future<List<byte[]>> addressed(
-            int shard, int facility, CodeStatus status, byte[] effects, Long bulk, int limit) {
-        List<byte[]> out = new ArrayList<>();
-        return collect(effects, out, facility, status, limit)
-                .compose(v -> bulk == null || out.size() >= limit
-                        ? Future.succeededFuture(out)
-                        : parts(shard, bulk, 0, out, facility, status, limit));
+            int shard, int facility, CodeStatus status, byte[] effects, Long bulk, Page page) {
+        return collect(effects, page, facility, status)
+                .compose(v -> bulk == null || page.full()
+                        ? Future.succeededFuture(page.keys)
+                        : parts(shard, bulk, 0, page, facility, status));
     }
 
-    private Future<List<byte[]>> parts(
-            int shard, long bulk, int part, List<byte[]> out, int facility, CodeStatus status, int limit) {
+    private Future<List<byte[]>> parts(int shard, long bulk, int part, Page page, int facility, CodeStatus status) {
         return pool.preparedQuery("select part, effects from journal_part where shard = $3 and bulk = $1 and part >= $2"
                         + " order by part limit 1")
                 .execute(Tuple.of(bulk, part, shard))
                 .compose(rows -> {
                     if (rows.size() == 0) {
-                        return Future.succeededFuture(out);
+                        return Future.succeededFuture(page.keys);
                     }
                     Row row = rows.iterator().next();
-                    return collect(row.getBuffer("effects").getBytes(), out, facility, status, limit)
-                            .compose(v -> out.size() >= limit
-                                    ? Future.succeededFuture(out)
-                                    : parts(shard, bulk, row.getInteger("part") + 1, out, facility, status, limit));
+                    return collect(row.getBuffer("effects").getBytes(), page, facility, status)
+                            .compose(v -> page.full()
+                                    ? Future.succeededFuture(page.keys)
+                                    : parts(shard, bulk, row.getInteger("part") + 1, page, facility, status));
                 });
     }
 
     /** Decodes one event's (or part's) effects on a worker: an event of a million codes takes seconds. */
-    private Future<Void> collect(byte[] effects, List<byte[]> out, int facility, CodeStatus status, int limit) {
+    private Future<Void> collect(byte[] effects, Page page, int facility, CodeStatus status) {
         if (effects == null) {
             return Future.succeededFuture();
         }
@@ -147,52 +186,13 @@ public final class NotificationCodes {
                     CodeState s = new CodeState();
                     for (Map.Entry<ByteBuffer, byte[]> e :
                             Effects.decode(effects).states().entrySet()) {
-                        if (out.size() >= limit) {
+                        if (page.full()) {
                             break;
                         }
                         s.readFrom(e.getValue());
                         if (s.counterparty() == facility && (status == null || s.status() == status)) {
-                            out.add(e.getKey().array());
+                            page.offer(e.getKey().array());
                         }
-                    }
-                    return null;
-                },
-                false);
-    }
-
-    /** A decision's or recall receipt's codes that {@code facility} held just before the event. */
-    private Future<List<byte[]>> heldBefore(int shard, int facility, long seq, byte[] effects, int limit) {
-        List<byte[]> candidates = new ArrayList<>();
-        return collectAll(effects, candidates).compose(v -> {
-            Buffer[] keys = candidates.stream().map(Buffer::buffer).toArray(Buffer[]::new);
-            return pool.preparedQuery("select k.key from unnest($1::bytea[]) with ordinality k(key, i)"
-                            + " join lateral (select b.holder from custody b where b.shard = $5 and b.key = k.key and b.seq < $2"
-                            + " order by b.seq desc limit 1) prev on true where prev.holder = $3 order by k.i limit $4")
-                    .execute(Tuple.tuple()
-                            .addArrayOfBuffer(keys)
-                            .addLong(seq)
-                            .addInteger(facility)
-                            .addInteger(limit)
-                            .addInteger(shard))
-                    .map(rows -> {
-                        List<byte[]> out = new ArrayList<>();
-                        rows.forEach(r -> out.add(r.getBuffer(0).getBytes()));
-                        return out;
-                    });
-        });
-    }
-
-    private Future<Void> collectAll(byte[] effects, List<byte[]> out) {
-        if (effects == null) {
-            return Future.succeededFuture();
-        }
-        return vertx.executeBlocking(
-                () -> {
-                    for (ByteBuffer key : Effects.decode(effects).codeKeys()) {
-                        if (out.size() >= ANSWER_CANDIDATES) {
-                            break;
-                        }
-                        out.add(key.array());
                     }
                     return null;
                 },
@@ -200,10 +200,47 @@ public final class NotificationCodes {
     }
 
     /**
+     * A decision's or recall receipt's codes that {@code facility} held just before the event, looked
+     * up {@link #ANSWER_CANDIDATES} of the event's codes at a time until the page is full.
+     */
+    private Future<List<byte[]>> heldBefore(int shard, int facility, long seq, byte[] effects, Page page) {
+        if (effects == null) {
+            return Future.succeededFuture(page.keys);
+        }
+        return vertx.executeBlocking(
+                        () -> Effects.decode(effects).codeKeys().stream()
+                                .map(ByteBuffer::array)
+                                .toList(),
+                        false)
+                .compose(all -> heldBefore(shard, facility, seq, all, 0, page));
+    }
+
+    private Future<List<byte[]>> heldBefore(int shard, int facility, long seq, List<byte[]> all, int from, Page page) {
+        if (from >= all.size() || page.full()) {
+            return Future.succeededFuture(page.keys);
+        }
+        int to = Math.min(all.size(), from + ANSWER_CANDIDATES);
+        Buffer[] keys = all.subList(from, to).stream().map(Buffer::buffer).toArray(Buffer[]::new);
+        return pool.preparedQuery("select k.key from unnest($1::bytea[]) with ordinality k(key, i)"
+                        + " join lateral (select b.holder from custody b where b.shard = $5 and b.key = k.key and b.seq < $2"
+                        + " order by b.seq desc limit 1) prev on true where prev.holder = $3 order by k.i limit $4")
+                .execute(Tuple.tuple()
+                        .addArrayOfBuffer(keys)
+                        .addLong(seq)
+                        .addInteger(facility)
+                        .addInteger(page.wanted())
+                        .addInteger(shard))
+                .compose(rows -> {
+                    rows.forEach(r -> page.offer(r.getBuffer(0).getBytes()));
+                    return heldBefore(shard, facility, seq, all, to, page);
+                });
+    }
+
+    /**
      * Lampiran L.a.5: the recalled batch's codes at {@code facility} now, held there or on their way
      * to it, by each code's last custody row; packed codes are left to their container.
      */
-    private Future<Listed> heldHere(int shard, int facility, byte[] effects, int limit) {
+    private Future<Listed> heldHere(int shard, int facility, byte[] effects, Page page) {
         return vertx.executeBlocking(
                         () -> effects == null
                                 ? List.<Integer>of()
@@ -216,20 +253,25 @@ public final class NotificationCodes {
                                 + " where x.shard = $4 and x.key = c.key order by x.seq desc limit 1) l on true"
                                 + " where l.parent = 0 and ((l.holder = $2 and l.status in ('ACTIVE', 'HELD'))"
                                 + " or (l.counterparty = $2 and l.status in ('IN_TRANSIT', 'RETURN_PENDING',"
-                                + " 'RECALL_IN_TRANSIT'))) order by c.key limit $3")
+                                + " 'RECALL_IN_TRANSIT'))) order by c.key limit $3 offset $5")
                         .execute(Tuple.tuple()
                                 .addArrayOfInteger(batches.toArray(new Integer[0]))
                                 .addInteger(facility)
-                                .addInteger(limit)
-                                .addInteger(shard)))
-                .map(rows -> {
+                                .addInteger(page.limit)
+                                .addInteger(shard)
+                                .addInteger(page.offset)))
+                .compose(rows -> {
                     List<byte[]> keys = new ArrayList<>();
                     int total = 0;
                     for (Row r : rows) {
                         keys.add(r.getBuffer("key").getBytes());
                         total = r.getInteger("total");
                     }
-                    return new Listed(keys, total);
+                    if (keys.isEmpty() && page.offset > 0) { // past the end: the count from the first page
+                        return heldHere(shard, facility, effects, new Page(0, 1))
+                                .map(first -> new Listed(List.of(), first.total()));
+                    }
+                    return Future.succeededFuture(new Listed(keys, total));
                 });
     }
 

@@ -195,6 +195,19 @@ class CustodyTest {
         io.vertx.core.json.JsonObject cut = await(codes.of(pbf, notification(feed, pbf, "INCOMING_SHIPMENT"), 1));
         assertThat(cut.getJsonArray("codes")).hasSize(1);
         assertThat(cut.getInteger("total")).isEqualTo(2);
+        // page by page, every code once: an incoming shipment's, a recall notice's stock
+        for (String kind : List.of("INCOMING_SHIPMENT", "RECALL_NOTICE")) {
+            long n = notification(feed, pbf, kind);
+            io.vertx.core.json.JsonObject second = await(codes.of(pbf, n, 1, 1));
+            assertThat(second.getInteger("offset")).isEqualTo(1);
+            assertThat(second.getInteger("total")).isEqualTo(2);
+            List<String> paged = new java.util.ArrayList<>(texts(await(codes.of(pbf, n, 0, 1))));
+            paged.addAll(texts(second));
+            assertThat(paged).as(kind).containsExactlyInAnyOrder(u1, u2);
+            io.vertx.core.json.JsonObject past = await(codes.of(pbf, n, 2, 1));
+            assertThat(past.getJsonArray("codes")).isEmpty();
+            assertThat(past.getInteger("total")).as(kind + " past the end").isEqualTo(2);
+        }
 
         // Lampiran K.6-7: the return awaiting the distributor's decision names its code
         assertThat(texts(await(codes.of(pbf, notification(feed, pbf, "RETURN_AWAITING_DECISION"), 10))))
