@@ -112,19 +112,33 @@ final class Assembly {
                                         shards,
                                         ref));
             }
-            return Future.all(each).map(all -> {
-                List<Sequencer> out = new ArrayList<>();
-                for (int i = 0; i < each.size(); i++) {
-                    out.add(all.<Sequencer>resultAt(i));
+            // every one settled first: one failing must not leave the others replaying into stores about to close
+            return Future.join(each).transform(all -> {
+                if (all.succeeded()) {
+                    List<Sequencer> out = new ArrayList<>();
+                    for (Future<Sequencer> f : each) {
+                        out.add(f.result());
+                    }
+                    return Future.succeededFuture(out);
                 }
-                return out;
+                return vertx.executeBlocking(
+                                () -> {
+                                    for (Future<Sequencer> f : each) {
+                                        if (f.succeeded()) {
+                                            f.result().close();
+                                        }
+                                    }
+                                    return null;
+                                },
+                                false)
+                        .transform(v -> Future.failedFuture(all.cause()));
             });
         });
     }
 
     /**
      * Issue 21: a standby's public verify over its followers' stores and their reference data
-     * ({@code LACAK_STANDBY_VERIFY}); its own rate limit, clone watch and product look-ups.
+     * ({@code LACAK_STANDBY_VERIFY}); its own rate limit and product look-ups, no clone watch.
      */
     static VerifyRoutes standbyVerify(
             Vertx vertx, LacakConfig config, Database db, Opened parts, List<Sequencer> followers) {
@@ -141,7 +155,7 @@ final class Assembly {
                 new Products(db.pool(), ref),
                 Gs1Codec.create(new Gs1Profile().setClock(config.clock())),
                 new Alerts(db.pool(), ref),
-                config.cloneClients(),
+                0, // no clone watch here: a SOLD code goes to the owner, whose watch counts the cluster's scans
                 config.clock());
         return new VerifyRoutes(
                 vertx,

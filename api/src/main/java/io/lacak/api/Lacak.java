@@ -8,7 +8,6 @@ import io.lacak.core.db.Database;
 import io.lacak.core.db.DatabaseOptions;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.journal.ShardLease;
-import io.lacak.core.store.CodeStore;
 import io.lacak.registration.notice.Mailer;
 import io.lacak.registration.notice.NoticeMail;
 import io.lacak.registration.notice.SmtpOptions;
@@ -35,16 +34,6 @@ import java.util.logging.Logger;
 public final class Lacak {
 
     private static final Logger LOG = Logger.getLogger(Lacak.class.getName());
-    /** How often the custody indexer looks for new journal events. */
-    private static final long INDEX_EVERY_MS = 500;
-    /** How often the outbox hands new messages to the e-mail adapter. */
-    private static final long MAIL_EVERY_MS = 2_000;
-
-    private static final long SWEEP_EVERY_MS = 60 * 60 * 1000;
-    /** How often a standby's stores follow the owner's journal (issue 21). */
-    private static final long FOLLOW_EVERY_MS = 250;
-    /** How often files that interrupted uploads left behind are looked for (also at start). */
-    private static final long LEFTOVERS_EVERY_MS = 15 * 60 * 1000;
 
     private final Vertx vertx;
     private final LacakConfig config;
@@ -60,24 +49,14 @@ public final class Lacak {
     /** A cluster node's server, bound once: the standby's routes first, the full API's once it owns the shard. */
     private Front front;
 
-    /** Issue 21: a standby's stores and their followers, kept caught up with the owner's journal. */
-    private record Followed(Assembly.Opened parts, List<Sequencer> sequencers) {}
-
-    /** A standby's copy of the shards, once opened; {@code null} on the only node and on a node that owned at once. */
-    private Future<Followed> followed;
-
-    private long followTimer = -1;
-    private boolean following;
+    /** Issue 21: a standby's copy of the shards; {@code null} on the only node and on a node that owned at once. */
+    private Standby standby;
 
     private boolean stopping;
     private long leaseTimer = -1;
-    private long indexTimer = -1;
-    private long mailTimer = -1;
-    private long sweepTimer = -1;
-    private long leftoverTimer = -1;
-    private boolean indexing;
-    private boolean mailing;
-    private NoticeMail noticeMail;
+    /** The indexer, e-mail and sweeps, once this node writes. */
+    private Background background;
+
     private String generatedAdminPassword;
     private Demo demo;
 
@@ -168,7 +147,8 @@ public final class Lacak {
                     }
                     LOG.info("node " + config.node() + ": standby on port " + front.port()
                             + ", forwarding to the shard's owner and waiting for its lease");
-                    followed = follow();
+                    standby = new Standby(vertx, config, db, shard, front);
+                    standby.start();
                     waitForLease();
                     return Future.succeededFuture(this);
                 });
@@ -177,8 +157,7 @@ public final class Lacak {
     /** In the background: the lease when the owner's runs out; after Postgres failed to answer, again. */
     private void waitForLease() {
         ShardLease.acquire(vertx, db.pool(), shards(), config.node(), address(), config.lease())
-                .onSuccess(leases -> takeOver(leases)
-                        .onFailure(e -> LOG.log(Level.SEVERE, "taking the shard over failed; restart the node", e)))
+                .onSuccess(leases -> takeOver(leases).onFailure(e -> notTaken(leases, e)))
                 .onFailure(e -> {
                     if (!stopping) {
                         LOG.log(Level.WARNING, "asking for the shard's lease failed; trying again", e);
@@ -188,64 +167,21 @@ public final class Lacak {
     }
 
     /**
-     * A standby opens its own stores and follows the owner's journal into them, every {@link
-     * #FOLLOW_EVERY_MS}: taking the shards over then replays what the owner wrote in the last moments,
-     * not the whole journal (a shard of 500 M codes takes about an hour from zero). Until then the
-     * stores serve nothing; a failure here only leaves the catching up to the takeover.
+     * A takeover that failed (Postgres away while the stores caught up, say) gives the shards back at
+     * once, so that another node takes them within the lease instead of none answering; this node's
+     * {@code /health} then says DOWN until it is restarted.
      */
-    private Future<Followed> follow() {
-        Future<Followed> f = vertx.executeBlocking(() -> {
-                    Assembly.sweepLeftovers(config);
-                    return Assembly.open(config);
-                })
-                .compose(parts -> Assembly.followers(vertx, config, db, parts)
-                        .map(sequencers -> new Followed(parts, sequencers))
-                        .onFailure(e -> vertx.executeBlocking(
-                                () -> {
-                                    parts.stores().forEach(CodeStore::close);
-                                    return null;
-                                },
-                                false)));
-        return f.onSuccess(fl -> {
-                    shard.following(() -> applied(fl));
-                    if (config.standbyVerify() && services == null && !stopping) {
-                        front.serveStandby(shard, (root, owner) -> Assembly.standbyVerify(
-                                                vertx, config, db, fl.parts(), fl.sequencers())
-                                        .mountOnStandby(root, owner, config.node()))
-                                .onFailure(e -> LOG.log(Level.WARNING, "serving verify on the standby failed", e));
-                    }
-                    if (!stopping && services == null && leaseTimer == -1) {
-                        followTimer = vertx.setPeriodic(FOLLOW_EVERY_MS, t -> followJournal(fl));
-                    }
-                    LOG.info("node " + config.node() + " follows the shards' journals into its own stores: "
-                            + applied(fl));
-                })
-                .onFailure(e -> LOG.log(
-                        Level.WARNING,
-                        "following the shards' journals failed; the stores catch up when this node takes them over",
-                        e));
-    }
-
-    /** One round of following: every shard's store caught up with its journal. */
-    private void followJournal(Followed fl) {
-        if (following) {
-            return;
+    private void notTaken(List<ShardLease> leases, Throwable e) {
+        LOG.log(Level.SEVERE, "taking the shards over failed; they are given back: restart the node", e);
+        vertx.cancelTimer(leaseTimer);
+        leaseTimer = -1;
+        if (background != null) {
+            background.stop();
         }
-        following = true;
-        Future.all(fl.sequencers().stream().map(Sequencer::follow).toList())
-                .onFailure(e -> LOG.log(Level.FINE, "following the journal failed; trying again", e))
-                .onComplete(r -> following = false);
-    }
-
-    /** {@code [{"shard", "appliedSequence"}]} of a standby's followed stores, for {@code /health}. */
-    private static io.vertx.core.json.JsonArray applied(Followed fl) {
-        io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
-        for (Sequencer s : fl.sequencers()) {
-            out.add(new io.vertx.core.json.JsonObject()
-                    .put("shard", s.shard())
-                    .put("appliedSequence", s.appliedSequence()));
+        shard.failed("taking the shards over failed: " + e.getMessage());
+        for (ShardLease lease : leases) {
+            lease.release().onFailure(x -> LOG.log(Level.WARNING, "giving shard " + lease.shard() + " back failed", x));
         }
-        return out;
     }
 
     /** Every shard: a cluster node holds the leases of all of them together (issue 21). */
@@ -269,9 +205,7 @@ public final class Lacak {
         LOG.info("node " + config.node() + " holds shards " + shards() + ": catching their stores up from the journal");
         // renewed from now on: a replay longer than the lease must not lose it
         leaseTimer = vertx.setPeriodic(leases.get(0).renewEvery().toMillis(), t -> renew(leases));
-        vertx.cancelTimer(followTimer);
-        followTimer = -1;
-        Future<Followed> warm = followed == null ? Future.succeededFuture() : followed.otherwise((Followed) null);
+        Future<Standby.Followed> warm = standby == null ? Future.succeededFuture() : standby.handOver();
         return warm.compose(fl -> open(leases, fl))
                 .onSuccess(v -> LOG.info("node " + config.node() + " writes shards " + shards()
                         + (services == null
@@ -298,14 +232,14 @@ public final class Lacak {
      * its reference data was loaded is added to it, and each follower, fenced by its lease, replays
      * what the owner wrote since and becomes the writer.
      */
-    private Future<Void> open(List<ShardLease> leases, Followed fl) {
-        Future<Followed> writing = fl == null
+    private Future<Void> open(List<ShardLease> leases, Standby.Followed fl) {
+        Future<Standby.Followed> writing = fl == null
                 ? vertx.executeBlocking(() -> {
                             Assembly.sweepLeftovers(config);
                             return Assembly.open(config); // memory-mapped files and key files block: a worker thread
                         })
                         .compose(parts -> Assembly.writers(vertx, config, db, parts) // one per shard, each replayed
-                                .map(sequencers -> new Followed(parts, sequencers)))
+                                .map(sequencers -> new Standby.Followed(parts, sequencers)))
                 : Sequencer.refreshReferenceData(
                                 db.pool(), fl.sequencers().get(0).referenceData())
                         .compose(v -> Future.all(
@@ -320,7 +254,7 @@ public final class Lacak {
                     }
                     services = Assembly.services(vertx, config, db, sequencers, parts);
                     api = new ApiVerticle(config, services, parts.metricsToken(), shard, front);
-                    noticeMail = new NoticeMail(db.pool());
+                    background = new Background(vertx, config, services, mailer, new NoticeMail(db.pool()));
                     return services;
                 })
                 .compose(s -> s.registration()
@@ -331,7 +265,9 @@ public final class Lacak {
                         ? Future.succeededFuture()
                         : Demo.seed(services).map(d -> demo = d))
                 .compose(v -> services.uploadJobs().resume()) // uploads a stop interrupted
-                .compose(v -> vertx.deployVerticle(api)) // its router replaces the standby's on the front
+                .compose(v -> stopping // a stop during the takeover: nothing more is served
+                        ? Future.failedFuture(new IllegalStateException("the node is stopping"))
+                        : vertx.deployVerticle(api)) // its router replaces the standby's on the front
                 .map(id -> {
                     deployment = id;
                     if (leases != null) {
@@ -340,41 +276,11 @@ public final class Lacak {
                     if (leases != null && !leases.stream().allMatch(ShardLease::held)) {
                         return null; // replaced while it caught up: the new owner does the background work
                     }
-                    indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> index());
-                    mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> mail());
-                    sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> sweep());
-                    leftoverTimer = vertx.setPeriodic(
-                            LEFTOVERS_EVERY_MS, t -> vertx.executeBlocking(() -> Assembly.sweepLeftovers(config), false)
-                                    .onFailure(e -> LOG.log(
-                                            Level.WARNING, "cleaning the upload directory failed; retrying", e)));
+                    if (!stopping) {
+                        background.start();
+                    }
                     return null;
                 });
-    }
-
-    /** Chain of custody and notifications follow the journal, off the report path. */
-    private void index() {
-        if (indexing
-                || services.writers().members().stream().allMatch(m -> m.store().appliedSequence() == 0)) {
-            return;
-        }
-        indexing = true;
-        services.writers()
-                .catchUp() // every shard's
-                .onFailure(e -> LOG.log(Level.WARNING, "custody indexing failed; retrying", e))
-                .onComplete(r -> indexing = false);
-    }
-
-    /** Seed 000: drafts not submitted within 5 working days are deleted (at start, then hourly). */
-    private void sweep() {
-        services.registration()
-                .productApplications()
-                .sweepDrafts()
-                .onSuccess(n -> {
-                    if (n > 0) {
-                        LOG.info(n + " product registration drafts deleted: not submitted within 5 working days");
-                    }
-                })
-                .onFailure(e -> LOG.log(Level.WARNING, "deleting expired drafts failed; retrying in an hour", e));
     }
 
     /**
@@ -408,31 +314,11 @@ public final class Lacak {
         }
         LOG.severe("node " + lease.node() + " lost shard " + lease.shard()
                 + ": it forwards to the new owner from now on; restart it to make it a standby again");
-        for (long t : new long[] {leaseTimer, indexTimer, mailTimer, sweepTimer, leftoverTimer}) {
-            vertx.cancelTimer(t);
-        }
+        vertx.cancelTimer(leaseTimer);
         leaseTimer = -1;
-    }
-
-    /**
-     * Notifications to people leave by e-mail (the logging adapter by default), each once, failed
-     * sends again later (Outbox.Retry); facility notifications are queued for their accounts first
-     * (Lampiran K.7, L.a.7, L.b.7: "pada dashboard dan email").
-     */
-    private void mail() {
-        if (mailing) {
-            return;
+        if (background != null) {
+            background.stop();
         }
-        mailing = true;
-        noticeMail
-                .queue(500)
-                .recover(e -> {
-                    LOG.log(Level.WARNING, "queueing notification e-mail failed; retrying", e);
-                    return Future.succeededFuture(0); // what is queued already still goes
-                })
-                .compose(n -> services.registration().outbox().deliver(mailer, 100))
-                .onFailure(e -> LOG.log(Level.WARNING, "outbox delivery failed; retrying", e))
-                .onComplete(r -> mailing = false);
     }
 
     /** The port the HTTP server listens on (the standby's, until a cluster node takes the shard). */
@@ -476,11 +362,9 @@ public final class Lacak {
     public Future<Void> stop() {
         stopping = true;
         vertx.cancelTimer(leaseTimer);
-        vertx.cancelTimer(indexTimer);
-        vertx.cancelTimer(mailTimer);
-        vertx.cancelTimer(sweepTimer);
-        vertx.cancelTimer(leftoverTimer);
-        vertx.cancelTimer(followTimer);
+        if (background != null) {
+            background.stop();
+        }
         Future<Void> servers = Future.succeededFuture();
         if (front != null) {
             servers = front.close();
@@ -489,7 +373,7 @@ public final class Lacak {
             servers = servers.eventually(() -> vertx.undeploy(deployment));
         }
         return servers.eventually(() -> services == null
-                        ? closeFollowed()
+                        ? (standby == null ? Future.<Void>succeededFuture() : standby.stop())
                         : vertx.executeBlocking(() -> {
                             services.writers().close();
                             for (var m : services.writers().members()) {
@@ -500,22 +384,5 @@ public final class Lacak {
                 .eventually(mailer::close)
                 .eventually(db::close)
                 .mapEmpty();
-    }
-
-    /** A standby's followers and stores, closed (after a round of following in flight). */
-    private Future<Void> closeFollowed() {
-        if (followed == null) {
-            return Future.succeededFuture();
-        }
-        return followed.otherwise((Followed) null)
-                .compose(fl -> fl == null
-                        ? Future.succeededFuture()
-                        : vertx.executeBlocking(() -> {
-                            for (Sequencer s : fl.sequencers()) {
-                                s.close();
-                            }
-                            fl.parts().stores().forEach(CodeStore::close);
-                            return null;
-                        }));
     }
 }

@@ -160,7 +160,7 @@ public final class ApiVerticle extends VerticleBase {
                     root.route().failureHandler(new Problems());
                     deadlines.start();
                     if (front != null) {
-                        front.serve(root, deadlines::opened);
+                        front.serve(root, deadlines);
                         return Future.<Void>succeededFuture();
                     }
                     return vertx.createHttpServer(Front.options(config))

@@ -83,6 +83,20 @@ final class Deadlines implements Handler<RoutingContext> {
         return connections.size();
     }
 
+    /**
+     * Takes over the connections and bodies {@code old} watched, the router this one replaces on the
+     * same server (issue 21, a standby turning owner): their clocks go on here. Event loop only.
+     */
+    void adopt(Deadlines old) {
+        old.connections.forEach((conn, w) -> {
+            connections.put(conn, w);
+            conn.closeHandler(v -> connections.remove(conn));
+        });
+        bodies.addAll(old.bodies);
+        old.connections.clear();
+        old.bodies.clear();
+    }
+
     /** The server's connection handler: the head clock starts. */
     void opened(HttpConnection conn) {
         connections.put(conn, new Watch());

@@ -27,7 +27,9 @@ public final class Front extends VerticleBase {
     private final LacakConfig config;
     private HttpServer server;
     private String deployment;
-    private Deadlines standbyDeadlines;
+    /** The time limits of the router served now. */
+    private Deadlines current;
+
     private volatile Handler<HttpServerRequest> requests =
             r -> r.response().setStatusCode(503).end();
     private volatile Handler<HttpConnection> connections = c -> {};
@@ -80,13 +82,19 @@ public final class Front extends VerticleBase {
         return built.future();
     }
 
-    /** From now on requests go to {@code requests} and new connections to {@code connections}. */
-    public void serve(Handler<HttpServerRequest> requests, Handler<HttpConnection> connections) {
-        if (standbyDeadlines != null) {
-            standbyDeadlines.stop();
-            standbyDeadlines = null;
+    /**
+     * From now on requests go to {@code requests}, whose time limits {@code deadlines} keeps: it
+     * takes over the connections the router before watched (their clocks go on: a connection a
+     * load balancer keeps open across the swap is still closed when idle), and new connections.
+     * On this server's event loop.
+     */
+    void serve(Handler<HttpServerRequest> requests, Deadlines deadlines) {
+        if (current != null) {
+            deadlines.adopt(current);
+            current.stop();
         }
-        this.connections = connections;
+        current = deadlines;
+        this.connections = deadlines::opened;
         this.requests = requests;
     }
 
@@ -97,8 +105,8 @@ public final class Front extends VerticleBase {
 
     /** Stops listening (undeploys this verticle, which closes the server). */
     public Future<Void> close() {
-        if (standbyDeadlines != null) {
-            standbyDeadlines.stop();
+        if (current != null) {
+            current.stop();
         }
         return vertx.undeploy(deployment);
     }
@@ -135,8 +143,7 @@ public final class Front extends VerticleBase {
                             "no such resource: " + ctx.request().path())));
             root.route().failureHandler(new Problems());
             deadlines.start();
-            serve(root, deadlines::opened);
-            standbyDeadlines = deadlines;
+            serve(root, deadlines);
             return Future.succeededFuture();
         });
     }
@@ -144,7 +151,7 @@ public final class Front extends VerticleBase {
     private static void standbyHealth(RoutingContext ctx, ShardNode shard) {
         shard.health()
                 .map(s -> new JsonObject()
-                        .put("status", "UP")
+                        .put("status", shard.failure() == null ? "UP" : "DOWN")
                         .put("postgres", "UP")
                         .put("shard", s))
                 .otherwise(e -> new JsonObject()

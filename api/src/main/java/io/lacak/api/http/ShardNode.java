@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Issue 21: what a cluster node ({@code LACAK_NODE}) is to shard 0 now, for the HTTP side: a
@@ -31,7 +32,9 @@ public final class ShardNode {
     /** The leases this node took, one per shard (all held together), or {@code null} while a standby. */
     private volatile List<ShardLease> leases;
     /** A standby's followed stores, for {@code /health}; {@code null} while it has none. */
-    private volatile java.util.function.Supplier<io.vertx.core.json.JsonArray> following;
+    private volatile Supplier<JsonObject> following;
+    /** Why this node could not take its shards over; {@code null} while nothing failed. */
+    private volatile String failure;
 
     private ShardNode(Vertx vertx, Pool pool, String node, Duration lease) {
         this.pool = pool;
@@ -51,10 +54,20 @@ public final class ShardNode {
 
     /**
      * A standby keeps its own copy of the shards' stores, following the owner's journal: {@code
-     * applied} lists each one's applied sequence ({@code /health}'s {@code following}).
+     * state}'s members ({@code following}: each one's applied sequence; its lag) join {@code /health}'s.
      */
-    public void following(java.util.function.Supplier<io.vertx.core.json.JsonArray> applied) {
-        this.following = applied;
+    public void following(Supplier<JsonObject> state) {
+        this.following = state;
+    }
+
+    /** This node tried to take its shards over and could not: {@code /health} says DOWN and why. */
+    public void failed(String why) {
+        this.failure = why;
+    }
+
+    /** Why taking the shards over failed, or {@code null}. */
+    String failure() {
+        return failure;
     }
 
     public Role role() {
@@ -78,9 +91,12 @@ public final class ShardNode {
     /** {@code {"node", "role", "owner": {"node", "address", "epoch", "live"}}}, for {@code /health}. */
     Future<JsonObject> health() {
         JsonObject shard = new JsonObject().put("shard", 0).put("node", node).put("role", role().name());
-        var applied = following;
-        if (applied != null && role() == Role.STANDBY) {
-            shard.put("following", applied.get());
+        var state = following;
+        if (state != null && role() == Role.STANDBY) {
+            shard.mergeIn(state.get());
+        }
+        if (failure != null) {
+            shard.put("failure", failure);
         }
         return ShardLease.owner(pool, 0)
                 .map(o -> o == null

@@ -7,6 +7,7 @@ import io.lacak.api.http.FormUpload;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Problems;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The public verification routes (no login; rate-limited per client):
@@ -57,28 +59,38 @@ public final class VerifyRoutes {
 
     /**
      * Issue 21: a standby's {@code GET /api/v1/verify}, answered from its own copy of the stores
-     * (which follows the owner's journal, a moment behind) when the copy knows the code; a code
-     * whose product or issuance it does not know yet ({@code UNKNOWN}, {@code NIE_INVALID}), and a
-     * payload it refuses, go to the owner by {@code owner} instead, so that the copy's lag never
-     * makes a genuine pack look unknown. Its own answers carry {@link #ANSWERED_BY}.
+     * (which follows the owner's journal, a moment behind) while {@code fresh} says the copy is
+     * caught up and when it knows the code. The owner answers instead, by {@code owner}: any verify
+     * while the copy is behind (so a recall never reads {@code GENUINE} for long); a code whose
+     * product or issuance the copy does not know yet ({@code UNKNOWN}, {@code NIE_INVALID}), so
+     * that its lag never makes a genuine pack look unknown; a {@code SOLD} code, whose scans the
+     * owner's clone watch counts (one watch for the cluster); and a payload it refuses. Its own
+     * answers carry {@link #ANSWERED_BY}.
      */
-    public void mountOnStandby(Router root, io.vertx.core.Handler<RoutingContext> owner, String node) {
-        root.get("/api/v1/verify").handler(limiter).handler(ctx -> verifier.verify(
-                        ctx.request().getParam("code"), RateLimiter.client(ctx))
-                .onComplete(ar -> {
-                    String verdict = ar.succeeded() ? ar.result().getString("verdict") : null;
-                    if (verdict == null
-                            || verdict.equals(Verdict.UNKNOWN.name())
-                            || verdict.equals(Verdict.NIE_INVALID.name())) {
-                        owner.handle(ctx);
-                    } else if (!ctx.response().ended()) {
-                        ctx.response()
-                                .putHeader("content-type", "application/json")
-                                .putHeader(ANSWERED_BY, node)
-                                .end(Verifier.encode(ar.result()));
-                    }
-                }));
+    public void mountOnStandby(Router root, Handler<RoutingContext> owner, BooleanSupplier fresh, String node) {
+        root.get("/api/v1/verify").handler(limiter).handler(ctx -> {
+            if (!fresh.getAsBoolean()) {
+                owner.handle(ctx);
+                return;
+            }
+            verifier.verify(ctx.request().getParam("code"), RateLimiter.client(ctx))
+                    .onComplete(ar -> {
+                        String verdict = ar.succeeded() ? ar.result().getString("verdict") : null;
+                        if (verdict == null || FORWARDED_VERDICTS.contains(verdict)) {
+                            owner.handle(ctx);
+                        } else if (!ctx.response().ended()) {
+                            ctx.response()
+                                    .putHeader("content-type", "application/json")
+                                    .putHeader(ANSWERED_BY, node)
+                                    .end(Verifier.encode(ar.result()));
+                        }
+                    });
+        });
     }
+
+    /** What a standby's copy leaves to the owner (see {@link #mountOnStandby}). */
+    private static final java.util.Set<String> FORWARDED_VERDICTS =
+            java.util.Set.of(Verdict.UNKNOWN.name(), Verdict.NIE_INVALID.name(), Verdict.SOLD.name());
 
     private void verifyQuery(RoutingContext ctx) {
         reply(ctx, verifier.verify(ctx.request().getParam("code"), RateLimiter.client(ctx)));

@@ -124,7 +124,8 @@ class ShardForwardingTest {
         HttpResponse<Buffer> viaB = b.get(verify, null);
         HttpResponse<Buffer> viaA = a.get(verify, null);
         assertThat(viaB.statusCode()).as(viaB.bodyAsString()).isEqualTo(200);
-        assertThat(viaB.getHeader(VerifyRoutes.ANSWERED_BY)).isEqualTo("b");
+        // a sold code's scans are counted by one clone watch, the owner's: b sends it there
+        assertThat(viaB.getHeader(VerifyRoutes.ANSWERED_BY)).isNull();
         assertThat(viaA.getHeader(VerifyRoutes.ANSWERED_BY)).isNull();
         assertThat(viaB.getHeader("content-type")).isEqualTo(viaA.getHeader("content-type"));
         assertThat(viaB.bodyAsJsonObject().getString("verdict"))
@@ -198,6 +199,27 @@ class ShardForwardingTest {
         assertThat(local.bodyAsJsonObject().getString("verdict")).isEqualTo("GENUINE");
         assertThat(local.bodyAsJsonObject().encode())
                 .isEqualTo(a.get(notYet, null).bodyAsJsonObject().encode());
+
+        // b's copy falls behind (the journal locked, as when Postgres does not answer it): past two
+        // seconds it answers no verify, a does
+        var pool = a.lacak.services().database().pool();
+        var lock = pool.getConnection().await(30, TimeUnit.SECONDS);
+        try {
+            var tx = lock.begin().await(30, TimeUnit.SECONDS);
+            lock.query("lock table journal in access exclusive mode").execute().await(30, TimeUnit.SECONDS);
+            JsonObject behind = until(b, x -> x.getJsonObject("shard").getLong("caughtUpMsAgo", 0L) > 2_500);
+            assertThat(behind.getJsonObject("shard").getString("role")).isEqualTo("STANDBY");
+            HttpResponse<Buffer> stale = b.get(notYet, null);
+            assertThat(stale.getHeader(VerifyRoutes.ANSWERED_BY))
+                    .as("a stale copy answers nothing")
+                    .isNull();
+            assertThat(stale.bodyAsJsonObject().getString("verdict")).isEqualTo("GENUINE");
+            tx.rollback().await(30, TimeUnit.SECONDS);
+        } finally {
+            lock.close().await(30, TimeUnit.SECONDS);
+        }
+        caughtUp();
+        assertThat(b.get(notYet, null).getHeader(VerifyRoutes.ANSWERED_BY)).isEqualTo("b");
 
         // a serial never issued: b does not know it either way, so a says so
         String forged = fresh.get(1).substring(0, fresh.get(1).length() - 3) + "ZZZ";

@@ -133,6 +133,8 @@ public final class Sequencer implements AutoCloseable {
     private volatile boolean following;
     /** Journal events this writer has applied by replaying (at start, following, leading); written by the writer only. */
     private volatile long replayed;
+    /** Set by {@link #close()}: a replay stops at its next page (a follower's first one may take an hour). */
+    private volatile boolean closing;
     /** What {@link #lead()} replayed: the owner's last events its follower had not applied yet; -1 before. */
     private volatile long replayedToLead = -1;
 
@@ -241,10 +243,14 @@ public final class Sequencer implements AutoCloseable {
             int shard,
             Shards shards,
             ReferenceData shared) {
-        StagedStore.delete(staging);
         Sequencer s = new Sequencer(vertx, pool, store, shared, keys, clock, days, staging, shard, shards);
         s.following = true;
-        return s.follow().map(s);
+        return s.onWriter(() -> {
+                    StagedStore.delete(staging);
+                    return null;
+                })
+                .compose(v -> s.follow())
+                .map(s);
     }
 
     /** A follower's store caught up with what the owner has journaled; the sequence applied. */
@@ -809,7 +815,7 @@ public final class Sequencer implements AutoCloseable {
      */
     private void replay() throws Exception {
         int page = 1;
-        while (true) {
+        while (!closing) {
             RowSet<Row> rows = await(pool.preparedQuery(
                             "select seq, effects, bulk from journal where shard = $3 and seq > $1 order by seq limit $2")
                     .execute(Tuple.of(writerLedger.sequence(), page, shard)));
@@ -908,6 +914,7 @@ public final class Sequencer implements AutoCloseable {
     /** Stops taking reports once those already submitted are done. */
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         writer.shutdown();
         writer.awaitTermination(60, TimeUnit.SECONDS);
         bulks.close();

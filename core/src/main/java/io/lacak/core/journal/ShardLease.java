@@ -195,6 +195,18 @@ public final class ShardLease implements Sequencer.Fence {
                 });
     }
 
+    /**
+     * Gives the shard back: its lease runs out now, so another node may take it at once (a node whose
+     * takeover failed). This node writes it no more.
+     */
+    public Future<Void> release() {
+        held = false;
+        return pool.preparedQuery(
+                        "update shard_lease set expires_at = now() where shard = $1 and node = $2 and epoch = $3")
+                .execute(Tuple.of(shard, node, epoch))
+                .mapEmpty();
+    }
+
     /** Until a renewal (between commits or in one) is refused: then another node writes the shard. */
     public boolean held() {
         return held;

@@ -1,0 +1,112 @@
+package io.lacak.api;
+
+import io.lacak.registration.notice.Mailer;
+import io.lacak.registration.notice.NoticeMail;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the writing node does beside the requests, each on a timer: the custody indexer (chain of
+ * custody and notifications) follows every shard's journal, notification e-mail leaves by the
+ * outbox, expired product drafts are deleted, and files interrupted uploads left are swept. On a
+ * cluster it runs on the shards' owner only, and stops when the node loses them (issue 21).
+ *
+ * <p>{@code Background b = new Background(vertx, config, services, mailer, new NoticeMail(pool)); b.start(); b.stop();}
+ */
+final class Background {
+
+    private static final Logger LOG = Logger.getLogger(Background.class.getName());
+    /** How often the custody indexer looks for new journal events. */
+    private static final long INDEX_EVERY_MS = 500;
+    /** How often the outbox hands new messages to the e-mail adapter. */
+    private static final long MAIL_EVERY_MS = 2_000;
+
+    private static final long SWEEP_EVERY_MS = 60 * 60 * 1000;
+    /** How often files that interrupted uploads left behind are looked for (also at start). */
+    private static final long LEFTOVERS_EVERY_MS = 15 * 60 * 1000;
+
+    private final Vertx vertx;
+    private final LacakConfig config;
+    private final Services services;
+    private final Mailer mailer;
+    private final NoticeMail noticeMail;
+
+    private long indexTimer = -1;
+    private long mailTimer = -1;
+    private long sweepTimer = -1;
+    private long leftoverTimer = -1;
+    private boolean indexing;
+    private boolean mailing;
+
+    Background(Vertx vertx, LacakConfig config, Services services, Mailer mailer, NoticeMail noticeMail) {
+        this.vertx = vertx;
+        this.config = config;
+        this.services = services;
+        this.mailer = mailer;
+        this.noticeMail = noticeMail;
+    }
+
+    void start() {
+        indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> index());
+        mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> mail());
+        sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> sweep());
+        leftoverTimer = vertx.setPeriodic(
+                LEFTOVERS_EVERY_MS, t -> vertx.executeBlocking(() -> Assembly.sweepLeftovers(config), false)
+                        .onFailure(e -> LOG.log(Level.WARNING, "cleaning the upload directory failed; retrying", e)));
+    }
+
+    void stop() {
+        for (long t : new long[] {indexTimer, mailTimer, sweepTimer, leftoverTimer}) {
+            vertx.cancelTimer(t);
+        }
+    }
+
+    /** Chain of custody and notifications follow the journal, off the report path. */
+    private void index() {
+        if (indexing
+                || services.writers().members().stream().allMatch(m -> m.store().appliedSequence() == 0)) {
+            return;
+        }
+        indexing = true;
+        services.writers()
+                .catchUp() // every shard's
+                .onFailure(e -> LOG.log(Level.WARNING, "custody indexing failed; retrying", e))
+                .onComplete(r -> indexing = false);
+    }
+
+    /** Seed 000: drafts not submitted within 5 working days are deleted (at start, then hourly). */
+    private void sweep() {
+        services.registration()
+                .productApplications()
+                .sweepDrafts()
+                .onSuccess(n -> {
+                    if (n > 0) {
+                        LOG.info(n + " product registration drafts deleted: not submitted within 5 working days");
+                    }
+                })
+                .onFailure(e -> LOG.log(Level.WARNING, "deleting expired drafts failed; retrying in an hour", e));
+    }
+
+    /**
+     * Notifications to people leave by e-mail (the logging adapter by default), each once, failed
+     * sends again later (Outbox.Retry); facility notifications are queued for their accounts first
+     * (Lampiran K.7, L.a.7, L.b.7: "pada dashboard dan email").
+     */
+    private void mail() {
+        if (mailing) {
+            return;
+        }
+        mailing = true;
+        noticeMail
+                .queue(500)
+                .recover(e -> {
+                    LOG.log(Level.WARNING, "queueing notification e-mail failed; retrying", e);
+                    return Future.succeededFuture(0); // what is queued already still goes
+                })
+                .compose(n -> services.registration().outbox().deliver(mailer, 100))
+                .onFailure(e -> LOG.log(Level.WARNING, "outbox delivery failed; retrying", e))
+                .onComplete(r -> mailing = false);
+    }
+}
