@@ -172,9 +172,9 @@ public final class LacakConfig {
                     true,
                     LacakConfig::setStandbyVerify,
                     "a standby answers the public's `GET /api/v1/verify` from its own copy of the stores, which"
-                            + " follows the owner's journal (a quarter of a second behind at most, when Postgres"
-                            + " answers): verify scales with the nodes; a code its copy does not know yet is"
-                            + " forwarded to the owner; `false` forwards every verify"),
+                            + " follows the owner's journal every quarter of a second: verify scales with the nodes;"
+                            + " a copy not caught up within 2 s, a code it does not know yet and a sold code (the"
+                            + " owner's clone watch counts its scans) go to the owner; `false` forwards every verify"),
             Setting.unset(
                     "LACAK_NODE_ADDRESS",
                     STRING,
