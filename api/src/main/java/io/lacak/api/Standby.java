@@ -3,6 +3,7 @@ package io.lacak.api;
 import io.lacak.api.http.Front;
 import io.lacak.api.http.ShardNode;
 import io.lacak.core.db.Database;
+import io.lacak.core.journal.ReferenceFollower;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.store.CodeStore;
 import io.vertx.core.Future;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * last moments, not the whole journal (a shard of 500 M codes takes about an hour from zero). While
  * the copy is fresh (every shard followed within {@link #FRESH_MS}) it answers the public's verify
  * from it ({@code LACAK_STANDBY_VERIFY}); a copy behind (Postgres away, a round stuck) answers
- * none: the owner does. A failure here only leaves the catching up to the takeover.
+ * none: the owner does. Its reference data takes in new facilities, products and issuances every
+ * second ({@link ReferenceFollower}). A failure here only leaves the catching up to the takeover.
  *
  * <p>{@code Standby s = new Standby(vertx, config, db, shard, front); s.start(); ... s.handOver()}
  */
@@ -35,6 +37,8 @@ final class Standby {
     static final long FRESH_MS = 2_000;
     /** Rounds failed in a row before each failure is a warning (two seconds of them). */
     private static final int QUIET_FAILURES = 8;
+    /** Every this many rounds (a second) the reference data takes in what was registered and issued. */
+    private static final int REFERENCE_EVERY = 4;
 
     /** A standby's stores and their followers. */
     record Followed(Assembly.Opened parts, List<Sequencer> sequencers) {}
@@ -46,8 +50,10 @@ final class Standby {
     private final Front front;
 
     private Future<Followed> followed;
+    private ReferenceFollower references;
     private long timer = -1;
     private boolean round;
+    private long rounds;
     private boolean handedOver;
     /** When every shard was last caught up ({@link System#nanoTime}); 0 before the first time. */
     private volatile long caughtUpAt;
@@ -74,6 +80,8 @@ final class Standby {
                         .recover(e -> close(parts).transform(v -> Future.<Followed>failedFuture(e))));
         followed.onSuccess(fl -> {
                     caughtUpAt = System.nanoTime();
+                    references = new ReferenceFollower(
+                            db.pool(), fl.sequencers().get(0).referenceData());
                     shard.following(() -> health(fl));
                     LOG.info("node " + config.node() + " follows the shards' journals into its own stores: "
                             + applied(fl));
@@ -103,7 +111,12 @@ final class Standby {
             return;
         }
         round = true;
-        Future.join(fl.sequencers().stream().map(Sequencer::follow).toList())
+        List<Future<?>> each = new java.util.ArrayList<>();
+        fl.sequencers().forEach(s -> each.add(s.follow()));
+        if (rounds++ % REFERENCE_EVERY == 0) { // its verify then answers codes of new products and issuances too
+            each.add(references.follow());
+        }
+        Future.join(each)
                 .onSuccess(v -> {
                     caughtUpAt = System.nanoTime();
                     failures = 0;

@@ -67,6 +67,11 @@ public interface IssuanceService {
         return PgIssuanceService.all(pool);
     }
 
+    /** The issuances with an id above {@code id}, every shard's (issue 21: a standby's reference data following). */
+    static Future<java.util.List<Issuance>> since(Pool pool, long id) {
+        return PgIssuanceService.since(pool, id);
+    }
+
     /**
      * Issues codes, or fails with {@link IssuanceRefused}. A repeated idempotency key from the same
      * requester returns the first issuance unchanged.

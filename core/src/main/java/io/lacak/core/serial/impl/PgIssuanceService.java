@@ -307,8 +307,14 @@ public final class PgIssuanceService implements IssuanceService {
 
     /** Every issuance, for the lifecycle's reference data at start-up. */
     public static Future<List<Issuance>> all(Pool pool) {
-        return pool.query("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id")
-                .execute()
+        return since(pool, 0);
+    }
+
+    /** The issuances with an id above {@code id} (issue 21: a standby's reference data following). */
+    public static Future<List<Issuance>> since(Pool pool, long id) {
+        return pool.preparedQuery("select " + COLUMNS + " from issuance i join product p on p.id = i.product_id"
+                        + " where i.id > $1")
+                .execute(io.vertx.sqlclient.Tuple.of(id))
                 .map(rows -> {
                     List<Issuance> list = new ArrayList<>(rows.size());
                     rows.forEach(r -> list.add(toIssuance(r)));
