@@ -18,6 +18,7 @@ import io.lacak.core.journal.Notifications;
 import io.lacak.core.journal.Sequencer;
 import io.lacak.core.journal.ShardWriters;
 import io.lacak.core.journal.Shards;
+import io.lacak.core.serial.KeyCheck;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
 import io.lacak.ingest.upload.UploadJobs;
@@ -81,59 +82,63 @@ final class Assembly {
     private static Future<List<Sequencer>> sequencers(
             Vertx vertx, LacakConfig config, Database db, Opened parts, boolean follow) {
         Shards shards = Shards.of(config.shards());
-        return Sequencer.loadReferenceData(db.pool()).compose(ref -> {
-            List<Future<Sequencer>> each = new ArrayList<>();
-            for (int shard = 0; shard < shards.count(); shard++) {
-                CodeStore store = parts.stores().get(shard);
-                WorkingDays days = WorkingDays.of(config.holidays());
-                var staging = config.dataDir().resolve(shard == 0 ? "staging" : "staging-" + shard);
-                each.add(
-                        follow
-                                ? Sequencer.follower(
-                                        vertx,
-                                        db.pool(),
-                                        store,
-                                        parts.keys(),
-                                        config.clock(),
-                                        days,
-                                        staging,
-                                        shard,
-                                        shards,
-                                        ref)
-                                : Sequencer.start(
-                                        vertx,
-                                        db.pool(),
-                                        store,
-                                        parts.keys(),
-                                        config.clock(),
-                                        days,
-                                        staging,
-                                        shard,
-                                        shards,
-                                        ref));
-            }
-            // every one settled first: one failing must not leave the others replaying into stores about to close
-            return Future.join(each).transform(all -> {
-                if (all.succeeded()) {
-                    List<Sequencer> out = new ArrayList<>();
-                    for (Future<Sequencer> f : each) {
-                        out.add(f.result());
+        // the keys the database's codes were issued under, or no start (a cluster node with a key of its own)
+        return KeyCheck.verify(db.pool(), parts.keys())
+                .compose(checked -> Sequencer.loadReferenceData(db.pool()))
+                .compose(ref -> {
+                    List<Future<Sequencer>> each = new ArrayList<>();
+                    for (int shard = 0; shard < shards.count(); shard++) {
+                        CodeStore store = parts.stores().get(shard);
+                        WorkingDays days = WorkingDays.of(config.holidays());
+                        var staging = config.dataDir().resolve(shard == 0 ? "staging" : "staging-" + shard);
+                        each.add(
+                                follow
+                                        ? Sequencer.follower(
+                                                vertx,
+                                                db.pool(),
+                                                store,
+                                                parts.keys(),
+                                                config.clock(),
+                                                days,
+                                                staging,
+                                                shard,
+                                                shards,
+                                                ref)
+                                        : Sequencer.start(
+                                                vertx,
+                                                db.pool(),
+                                                store,
+                                                parts.keys(),
+                                                config.clock(),
+                                                days,
+                                                staging,
+                                                shard,
+                                                shards,
+                                                ref));
                     }
-                    return Future.succeededFuture(out);
-                }
-                return vertx.executeBlocking(
-                                () -> {
-                                    for (Future<Sequencer> f : each) {
-                                        if (f.succeeded()) {
-                                            f.result().close();
-                                        }
-                                    }
-                                    return null;
-                                },
-                                false)
-                        .transform(v -> Future.failedFuture(all.cause()));
-            });
-        });
+                    // every one settled first: one failing must not leave the others replaying into stores about to
+                    // close
+                    return Future.join(each).transform(all -> {
+                        if (all.succeeded()) {
+                            List<Sequencer> out = new ArrayList<>();
+                            for (Future<Sequencer> f : each) {
+                                out.add(f.result());
+                            }
+                            return Future.succeededFuture(out);
+                        }
+                        return vertx.executeBlocking(
+                                        () -> {
+                                            for (Future<Sequencer> f : each) {
+                                                if (f.succeeded()) {
+                                                    f.result().close();
+                                                }
+                                            }
+                                            return null;
+                                        },
+                                        false)
+                                .transform(v -> Future.failedFuture(all.cause()));
+                    });
+                });
     }
 
     /**

@@ -98,6 +98,7 @@ final class Standby {
                 })
                 .onFailure(e -> {
                     lastError = String.valueOf(e.getMessage());
+                    shard.following(() -> new JsonObject().put("followError", lastError)); // /health says why
                     LOG.log(
                             Level.WARNING,
                             "following the shards' journals failed; the stores catch up when this node takes them over",

@@ -50,6 +50,8 @@ class ShardForwardingTest {
     /** The sequence b's followed store had reached before the takeover. */
     static long followed;
 
+    static String url;
+
     @BeforeAll
     static void start() throws Exception {
         a = new Api(
@@ -57,7 +59,7 @@ class ShardForwardingTest {
         String uri = a.lacak.services().database().uri(); // postgresql://user@host:port/db
         String password = Files.readString(a.dataDir.resolve("keys").resolve("pg.password"))
                 .strip();
-        String url = uri.replaceFirst("@", ":" + password + "@");
+        url = uri.replaceFirst("@", ":" + password + "@");
         // cluster nodes read the same codes: b gets a's serial keys (LACAK_SERIAL_KEY does it in production)
         java.nio.file.Path bDir = Files.createTempDirectory("lacak-node-b");
         Files.createDirectories(bDir.resolve("keys"));
@@ -97,6 +99,22 @@ class ShardForwardingTest {
                         .getJsonObject("shard")
                         .getString("role"))
                 .isEqualTo("OWNER");
+    }
+
+    @Test
+    @Order(1)
+    void pasal5_1a_aNodeWithASerialKeyOfItsOwnFollowsNothingAndSaysWhy() throws Exception {
+        Api c = new Api(
+                Files.createTempDirectory("lacak-node-c"),
+                x -> x.setNode("c").setLease(LEASE).setPgUrl(url).setDemo(false)); // no serial keys of a's
+        try {
+            JsonObject shard = until(c, h -> h.getJsonObject("shard").containsKey("followError"))
+                    .getJsonObject("shard");
+            assertThat(shard.getString("followError")).contains("LACAK_SERIAL_KEY", " / ");
+            assertThat(shard.getString("role")).isEqualTo("STANDBY");
+        } finally {
+            c.close();
+        }
     }
 
     @Test

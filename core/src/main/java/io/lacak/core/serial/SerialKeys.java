@@ -87,6 +87,29 @@ public final class SerialKeys {
         return keys.containsKey(version);
     }
 
+    /** The versions held, lowest first. */
+    public java.util.Set<Integer> versions() {
+        return java.util.Collections.unmodifiableSet(keys.keySet());
+    }
+
+    /**
+     * A check value of key {@code version}: HMAC-SHA256 of a constant under it, which tells two keys
+     * apart and reveals nothing of either ({@link KeyCheck}).
+     */
+    public byte[] fingerprint(int version) {
+        byte[] key = keys.get(version);
+        if (key == null) {
+            throw new IllegalArgumentException("no serial key of version " + version);
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal("lacak serial key check".getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java", e);
+        }
+    }
+
     /** FF1 under key {@code version}, radix of the serial alphabet. */
     Ff1 cipher(int version) {
         byte[] key = keys.get(version);

@@ -1,0 +1,56 @@
+package io.lacak.core.serial;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Issue 21: a node starts writing or following only with the serial keys the database's codes were
+ * issued under. Each key version's check value ({@link SerialKeys#fingerprint}) is recorded by the
+ * first node that holds it, in {@code serial_key_check}; a node whose key of a recorded version
+ * differs is refused with the versions named. Without it, a cluster node started without the
+ * cluster's {@code LACAK_SERIAL_KEY} makes a key of its own and, once it owns the shard, finds every
+ * code issued before self-issued (Pasal 5(1)): refusing their usage, verifying them unknown.
+ *
+ * <p>{@code KeyCheck.verify(pool, keys).compose(v -> Sequencer.start(...))}
+ */
+public final class KeyCheck {
+
+    private KeyCheck() {}
+
+    /** Succeeds when every version of {@code keys} matches the database's record (or is new, and recorded now). */
+    public static Future<Void> verify(Pool pool, SerialKeys keys) {
+        List<Tuple> rows = new ArrayList<>();
+        for (int version : keys.versions()) {
+            rows.add(Tuple.of(version, Buffer.buffer(keys.fingerprint(version))));
+        }
+        return pool.preparedQuery("insert into serial_key_check (version, fingerprint) values ($1, $2)"
+                        + " on conflict (version) do nothing")
+                .executeBatch(rows)
+                .compose(v -> pool.preparedQuery(
+                                "select version, fingerprint from serial_key_check where version = any($1)")
+                        .execute(Tuple.of(keys.versions().toArray(Integer[]::new))))
+                .compose(found -> {
+                    TreeSet<Integer> differ = new TreeSet<>();
+                    found.forEach(r -> {
+                        int version = r.getInteger("version");
+                        if (!Arrays.equals(r.getBuffer("fingerprint").getBytes(), keys.fingerprint(version))) {
+                            differ.add(version);
+                        }
+                    });
+                    if (differ.isEmpty()) {
+                        return Future.succeededFuture();
+                    }
+                    return Future.failedFuture(new IllegalStateException("kunci serial versi " + differ
+                            + " di node ini bukan kunci yang menerbitkan kode di basis data ini; setiap node klaster"
+                            + " memerlukan LACAK_SERIAL_KEY yang sama / the serial key of version " + differ
+                            + " on this node is not the key this database's codes were issued under; every node of"
+                            + " a cluster needs the same LACAK_SERIAL_KEY (or <data>/keys/serial.keys)"));
+                });
+    }
+}
