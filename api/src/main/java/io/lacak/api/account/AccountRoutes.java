@@ -153,9 +153,11 @@ public final class AccountRoutes {
     }
 
     private void createAccount(RoutingContext ctx) {
-        Authentication.caller(ctx).requireRegulator();
         Replies.json(
-                ctx, 201, accounts.create(AccountJson.create(Replies.body(ctx))).map(AccountJson::created));
+                ctx,
+                201,
+                accounts.create(AccountJson.create(Replies.body(ctx)), Authentication.caller(ctx))
+                        .map(AccountJson::created));
     }
 
     private void createApiKey(RoutingContext ctx) {

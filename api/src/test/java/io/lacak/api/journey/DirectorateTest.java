@@ -255,6 +255,24 @@ class DirectorateTest {
     }
 
     @Test
+    void seed004_onlyTheAdministratorCreatesAccounts_anOfficerCannotMakeItselfOneOfEveryDirectorate() throws Exception {
+        String kosmetik = login("petugas.kosmetik");
+        HttpResponse<Buffer> r = api.post("/api/v1/accounts", kosmetik, account("petugas.semua"));
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(403);
+        assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("ADMINISTRATOR_ONLY");
+        assertThat(r.bodyAsJsonObject().getString("detail")).contains("membuat akun", " / ", "creates accounts");
+        assertThat(api.post(
+                                "/api/v1/login",
+                                null,
+                                new JsonObject()
+                                        .put("username", "petugas.semua")
+                                        .put("password", "petugas.semua-2026!"))
+                        .statusCode())
+                .as("no such account was made")
+                .isEqualTo(401);
+    }
+
+    @Test
     void seed004_theAdministratorMovesAnOfficerToAnotherDirectorate_andTheOldTokenEnds() throws Exception {
         HttpResponse<Buffer> created = api.post("/api/v1/accounts", admin, account("petugas.pindah", "KOSMETIK"));
         int id = created.bodyAsJsonObject().getInteger("id");

@@ -92,7 +92,17 @@ public final class Accounts {
         return passwords;
     }
 
-    /** Creates an account; every bad field is listed in one INVALID refusal. */
+    /**
+     * Lampiran B, seed 004: an account created by {@code by}, who must be Badan POM's administrator
+     * (a regulator of no directorate): an officer of one directorate may not make accounts, or it
+     * could make itself one of every directorate.
+     */
+    public Future<Created> create(Create cmd, Caller by) {
+        requireAdministrator(by, "membuat akun", "creates accounts");
+        return create(cmd);
+    }
+
+    /** Creates an account (the start-up's and the demo's; people's go through {@link #create(Create, Caller)}); every bad field is listed in one INVALID refusal. */
     public Future<Created> create(Create cmd) {
         Fields f = Fields.of();
         String username =
@@ -136,6 +146,17 @@ public final class Accounts {
                 .map(id -> new Created(id, username, fullName, regulator, partnerIds(facilities), directorates));
     }
 
+    /** Lampiran B, seed 004: what only Badan POM's administrator (a regulator of no directorate) does. */
+    private static void requireAdministrator(Caller caller, String whatId, String whatEn) {
+        caller.requireRegulator();
+        if (!caller.directorates().isEmpty()) {
+            throw Refusal.forbidden(
+                    "ADMINISTRATOR_ONLY",
+                    "hanya administrator Badan POM (akun tanpa direktorat) yang " + whatId + " / only Badan POM's"
+                            + " administrator (an account of no directorate) " + whatEn);
+        }
+    }
+
     /**
      * Lampiran B, seed 004: Badan POM's administrator (a regulator of no directorate, who acts for
      * all of them) sets the directorates of regulator account {@code accountId}, none meaning every
@@ -143,13 +164,7 @@ public final class Accounts {
      * directorates as set are answered. NOT_FOUND when no regulator account has that id.
      */
     public Future<List<String>> setDirectorates(int accountId, List<String> codes, Caller admin) {
-        admin.requireRegulator();
-        if (!admin.directorates().isEmpty()) {
-            throw Refusal.forbidden(
-                    "ADMINISTRATOR_ONLY",
-                    "hanya administrator Badan POM (akun tanpa direktorat) yang mengubah direktorat akun / only Badan"
-                            + " POM's administrator (an account of no directorate) changes an account's directorates");
-        }
+        requireAdministrator(admin, "mengubah direktorat akun", "changes an account's directorates");
         Fields f = Fields.of();
         if (codes == null) {
             f.add("directorates", "REQUIRED", "a list of directorate codes; an empty list: every directorate");
