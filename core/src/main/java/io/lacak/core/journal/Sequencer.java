@@ -168,7 +168,9 @@ public final class Sequencer implements AutoCloseable {
         writerLedger.batchRefsOf(shard, shards.count()); // several writers share ref: each its own batch refs
         this.readerLedger = new Ledger(store, ref, keys, clock);
         this.clock = clock;
-        this.issuance = IssuanceService.create(pool, keys, clock, days, ref::issued, shards::ofHolder);
+        // issue 21: an issuance, too, only while this node holds the shard's lease (the fence of its commits)
+        this.issuance =
+                IssuanceService.create(pool, keys, clock, days, ref::issued, shards::ofHolder, c -> fence.check(c));
         this.bulks = new BulkWriter(pool, store, pending, ref, keys, clock, writerLedger, staging, shard, shards);
     }
 

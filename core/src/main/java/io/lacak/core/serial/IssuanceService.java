@@ -44,13 +44,15 @@ public interface IssuanceService {
      */
     static IssuanceService create(
             Pool pool, SerialKeys keys, Clock clock, WorkingDays days, Consumer<Issuance> issued) {
-        return create(pool, keys, clock, days, issued, holder -> 0);
+        return create(pool, keys, clock, days, issued, holder -> 0, c -> Future.succeededFuture());
     }
 
     /**
      * As {@link #create(Pool, SerialKeys, Clock, WorkingDays, Consumer)}, keeping each request in
-     * the shard {@code shardOf} its requester's partner ID (issue 21: the NIE holder's shard).
-     * {@code IssuanceService.create(pool, keys, clock, days, issued, shards::ofHolder)}
+     * the shard {@code shardOf} its requester's partner ID (issue 21: the NIE holder's shard), and
+     * issuing only when {@code fence} lets it, in the issuance's own transaction (a cluster node's
+     * lease: a replaced owner issues nothing the new owner would not know).
+     * {@code IssuanceService.create(pool, keys, clock, days, issued, shards::ofHolder, c -> lease.check(c))}
      */
     static IssuanceService create(
             Pool pool,
@@ -58,8 +60,9 @@ public interface IssuanceService {
             Clock clock,
             WorkingDays days,
             Consumer<Issuance> issued,
-            java.util.function.ToIntFunction<String> shardOf) {
-        return new PgIssuanceService(pool, keys, clock, days, issued, shardOf);
+            java.util.function.ToIntFunction<String> shardOf,
+            java.util.function.Function<io.vertx.sqlclient.SqlConnection, Future<Void>> fence) {
+        return new PgIssuanceService(pool, keys, clock, days, issued, shardOf, fence);
     }
 
     /** Every issuance ever made (every shard's), for the lifecycle's reference data at start-up. */

@@ -140,6 +140,34 @@ class SequencerTest {
         assertThat(sequencer.health().lastError()).contains("no longer holds shard 0");
         assertThat(refusal(sequencer.submit(ship("s-2")))).hasMessageContaining("broken");
         assertThat(journalRows()).isEqualTo(1);
+
+        // Pasal 8: nor does it issue codes, which b (its reference data loaded when it took over) would not know
+        long issuances = await(TestPostgres.pool()
+                        .query("select count(*) from issuance")
+                        .execute())
+                .iterator()
+                .next()
+                .getLong(0);
+        Throwable refused = sequencer
+                .issuance()
+                .request(new CodeRequest()
+                        .setRequester("MFR-001")
+                        .setNie(NIE)
+                        .setBatch("B9")
+                        .setExpiry(LocalDate.of(2028, 12, 31))
+                        .setPrimaries(10)
+                        .setPerSecondary(10)
+                        .setPerTertiary(1))
+                .transform(ar -> Future.succeededFuture(ar.cause()))
+                .await(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(refused).hasStackTraceContaining("no longer holds shard 0");
+        assertThat(await(TestPostgres.pool()
+                                .query("select count(*) from issuance")
+                                .execute())
+                        .iterator()
+                        .next()
+                        .getLong(0))
+                .isEqualTo(issuances);
     }
 
     private static Throwable refusal(Future<Receipt> f) throws Exception {

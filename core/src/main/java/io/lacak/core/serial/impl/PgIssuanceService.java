@@ -48,6 +48,8 @@ public final class PgIssuanceService implements IssuanceService {
     private final Consumer<Issuance> issued;
     private final WorkingDays days;
     private final ToIntFunction<String> shardOf;
+    /** What lets this node issue, in the issuance's own transaction (issue 21: the writer's lease). */
+    private final java.util.function.Function<io.vertx.sqlclient.SqlConnection, Future<Void>> fence;
 
     public PgIssuanceService(
             Pool pool,
@@ -55,9 +57,11 @@ public final class PgIssuanceService implements IssuanceService {
             Clock clock,
             WorkingDays days,
             Consumer<Issuance> issued,
-            ToIntFunction<String> shardOf) {
+            ToIntFunction<String> shardOf,
+            java.util.function.Function<io.vertx.sqlclient.SqlConnection, Future<Void>> fence) {
         this.pool = pool;
         this.shardOf = shardOf;
+        this.fence = fence;
         this.keys = keys;
         this.clock = clock;
         this.days = days;
@@ -73,8 +77,9 @@ public final class PgIssuanceService implements IssuanceService {
                     Reason.INVALID_REQUEST, "the code request has " + problems.size() + " problem(s)", problems));
         }
         return existing(request)
-                .compose(found ->
-                        found != null ? Future.succeededFuture(found) : pool.withTransaction(c -> issue(c, request)))
+                .compose(found -> found != null
+                        ? Future.succeededFuture(found)
+                        : pool.withTransaction(c -> fence.apply(c).compose(v -> issue(c, request))))
                 .recover(e -> isUniqueViolation(e) && request.idempotencyKey() != null
                         ? existing(request) // a concurrent request with the same key won the race
                         : Future.failedFuture(e))
