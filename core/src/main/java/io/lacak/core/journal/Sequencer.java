@@ -10,10 +10,6 @@ import io.lacak.core.lifecycle.Ledger.Mode;
 import io.lacak.core.lifecycle.Outcome;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Batch;
-import io.lacak.core.lifecycle.ReferenceData.Facility;
-import io.lacak.core.lifecycle.ReferenceData.FacilityType;
-import io.lacak.core.lifecycle.ReferenceData.Product;
-import io.lacak.core.serial.Issuance;
 import io.lacak.core.serial.IssuanceService;
 import io.lacak.core.serial.SerialKeys;
 import io.lacak.core.store.CodeStore;
@@ -862,29 +858,9 @@ public final class Sequencer implements AutoCloseable {
     }
 
     private static Future<Void> loadReferenceData(Pool pool, ReferenceData ref) {
-        return pool.query("select ref, partner_id, type from facility")
-                .execute()
-                .map(rows -> {
-                    rows.forEach(r -> ref.addFacility(new Facility(
-                            r.getInteger("ref"),
-                            r.getString("partner_id"),
-                            FacilityType.valueOf(r.getString("type")))));
-                    return null;
-                })
-                .compose(v -> pool.query("select p.id, p.nie, coalesce(f.ref, 0) as holder from product p"
-                                + " left join facility f on f.partner_id = p.holder")
-                        .execute())
-                .map(rows -> {
-                    rows.forEach(r -> ref.addProduct(
-                            new Product(r.getInteger("id"), r.getString("nie"), r.getInteger("holder"))));
-                    return null;
-                })
-                .compose(v ->
-                        pool.query("select gtin, product_id from product_gtin").execute())
-                .map(rows -> {
-                    rows.forEach(r -> ref.addGtin(r.getString("gtin"), r.getInteger("product_id")));
-                    return null;
-                })
+        // facilities, products, GTINs and issuances as a standby's follower reads them, all of them from id 0
+        return new ReferenceFollower(pool, ref)
+                .follow()
                 .compose(v -> pool.query("select ref, product_id, batch, expiry, recalled from batch")
                         .execute())
                 .map(rows -> {
@@ -898,13 +874,6 @@ public final class Sequencer implements AutoCloseable {
                             ref.recall(b.ref());
                         }
                     });
-                    return null;
-                })
-                .compose(v -> IssuanceService.all(pool))
-                .map(list -> {
-                    for (Issuance i : list) {
-                        ref.addIssuance(i);
-                    }
                     return null;
                 });
     }
