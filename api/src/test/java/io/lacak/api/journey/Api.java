@@ -324,6 +324,27 @@ final class Api implements AutoCloseable {
         }
     }
 
+    /** Issue 21: the URL another cluster node reaches this node's embedded Postgres by, its password in it. */
+    String pgUrl() throws Exception {
+        String uri = lacak.services().database().uri(); // postgresql://user@host:port/db
+        String password = java.nio.file.Files.readString(dataDir.resolve("keys").resolve("pg.password"))
+                .strip();
+        return uri.replaceFirst("@", ":" + password + "@");
+    }
+
+    /**
+     * Issue 21: a data directory for another cluster node holding this node's serial keys (cluster
+     * nodes read the same codes; {@code LACAK_SERIAL_KEY} does it in production).
+     */
+    Path dataDirSharingKeys(String prefix) throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory(prefix);
+        java.nio.file.Files.createDirectories(dir.resolve("keys"));
+        java.nio.file.Files.copy(
+                dataDir.resolve("keys").resolve("serial.keys"),
+                dir.resolve("keys").resolve("serial.keys"));
+        return dir;
+    }
+
     @Override
     public void close() throws Exception {
         if (lacak != null) {

@@ -27,13 +27,10 @@ class FailedTakeoverTest {
     static void start() throws Exception {
         a = new Api(
                 Files.createTempDirectory("lacak-failed-a"), x -> x.setNode("a").setLease(LEASE));
-        String uri = a.lacak.services().database().uri();
-        String password = Files.readString(a.dataDir.resolve("keys").resolve("pg.password"))
-                .strip();
-        c = new Api(Files.createTempDirectory("lacak-failed-c"), x -> x.setNode("c")
-                .setLease(LEASE)
-                .setPgUrl(uri.replaceFirst("@", ":" + password + "@"))
-                .setDemo(false));
+        String url = a.pgUrl();
+        c = new Api(
+                Files.createTempDirectory("lacak-failed-c"),
+                x -> x.setNode("c").setLease(LEASE).setPgUrl(url).setDemo(false));
     }
 
     @AfterAll

@@ -56,17 +56,10 @@ class ShardForwardingTest {
     static void start() throws Exception {
         a = new Api(
                 Files.createTempDirectory("lacak-node-a"), c -> c.setNode("a").setLease(LEASE));
-        String uri = a.lacak.services().database().uri(); // postgresql://user@host:port/db
-        String password = Files.readString(a.dataDir.resolve("keys").resolve("pg.password"))
-                .strip();
-        url = uri.replaceFirst("@", ":" + password + "@");
-        // cluster nodes read the same codes: b gets a's serial keys (LACAK_SERIAL_KEY does it in production)
-        java.nio.file.Path bDir = Files.createTempDirectory("lacak-node-b");
-        Files.createDirectories(bDir.resolve("keys"));
-        Files.copy(
-                a.dataDir.resolve("keys").resolve("serial.keys"),
-                bDir.resolve("keys").resolve("serial.keys"));
-        b = new Api(bDir, c -> c.setNode("b").setLease(LEASE).setPgUrl(url).setDemo(false));
+        url = a.pgUrl();
+        b = new Api(
+                a.dataDirSharingKeys("lacak-node-b"),
+                c -> c.setNode("b").setLease(LEASE).setPgUrl(url).setDemo(false));
         mfr = a.key(MANUFACTURER);
         pbf = a.key(DISTRIBUTOR);
         apt = a.key(PHARMACY);

@@ -48,20 +48,10 @@ class ShardedNodesTest {
         a = new Api(
                 Files.createTempDirectory("lacak-sharded-a"),
                 c -> c.setNode("a").setLease(LEASE).setShards(2));
-        String uri = a.lacak.services().database().uri();
-        String password = Files.readString(a.dataDir.resolve("keys").resolve("pg.password"))
-                .strip();
-        // cluster nodes read the same codes: b gets a's serial keys (LACAK_SERIAL_KEY does it in production)
-        java.nio.file.Path bDir = Files.createTempDirectory("lacak-sharded-b");
-        Files.createDirectories(bDir.resolve("keys"));
-        Files.copy(
-                a.dataDir.resolve("keys").resolve("serial.keys"),
-                bDir.resolve("keys").resolve("serial.keys"));
-        b = new Api(bDir, c -> c.setNode("b")
-                .setLease(LEASE)
-                .setShards(2)
-                .setPgUrl(uri.replaceFirst("@", ":" + password + "@"))
-                .setDemo(false));
+        String url = a.pgUrl();
+        b = new Api(
+                a.dataDirSharingKeys("lacak-sharded-b"),
+                c -> c.setNode("b").setLease(LEASE).setShards(2).setPgUrl(url).setDemo(false));
         mfr = a.key(MANUFACTURER);
         apt = a.key(PHARMACY);
     }
