@@ -42,19 +42,32 @@ final class Assembly {
 
     /** What start-up opens on a worker before the services are built: files and keys. */
     record Opened(SerialKeys keys, List<CodeStore> stores, byte[] tokenSecret, String metricsToken) {
-        /** Shard 0's store. */
+        /** The store of this node's first shard (shard 0's on the only node). */
         CodeStore store() {
-            return stores.get(0);
+            return stores.stream()
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        /** This node's stores. */
+        List<CodeStore> own() {
+            return stores.stream().filter(java.util.Objects::nonNull).toList();
         }
     }
 
-    /** Opens the keys, the token secret, every shard's store ({@code LACAK_SHARDS}) and the metrics token. Blocking. */
+    /**
+     * Opens the keys, the token secret, the store of each shard this node writes ({@code
+     * LACAK_NODE_SHARDS}, by default every one of {@code LACAK_SHARDS}; {@code null} in {@code
+     * stores} for the others) and the metrics token. Blocking.
+     */
     static Opened open(LacakConfig config) {
         SerialKeys keys = config.loadSerialKeys();
         byte[] tokenSecret = TokenSecret.load(config.dataDir().resolve("keys").resolve("jwt.key"), config.jwtSecret());
+        List<Integer> own = config.nodeShards();
         List<CodeStore> stores = new ArrayList<>();
         for (int shard = 0; shard < config.shards(); shard++) {
-            stores.add(CodeStore.open(config.storeOptions(shard)));
+            stores.add(own.contains(shard) ? CodeStore.open(config.storeOptions(shard)) : null);
         }
         String metricsToken =
                 MetricsToken.load(config.dataDir().resolve("keys").resolve("metrics.token"), config.metricsToken());
@@ -87,7 +100,7 @@ final class Assembly {
                 .compose(checked -> Sequencer.loadReferenceData(db.pool()))
                 .compose(ref -> {
                     List<Future<Sequencer>> each = new ArrayList<>();
-                    for (int shard = 0; shard < shards.count(); shard++) {
+                    for (int shard : config.nodeShards()) {
                         CodeStore store = parts.stores().get(shard);
                         WorkingDays days = WorkingDays.of(config.holidays());
                         var staging = config.dataDir().resolve(shard == 0 ? "staging" : "staging-" + shard);
@@ -154,7 +167,7 @@ final class Assembly {
             members.add(new ShardWriters.Member(s, own, new Custody(vertx, db.pool(), own, ref, s.shard())));
         }
         Verifier verifier = new Verifier(
-                new ShardWriters(Shards.of(followers.size()), members),
+                new ShardWriters(Shards.of(config.shards()), members, false),
                 ref,
                 new IssuedSerials(ref, parts.keys()),
                 new Products(db.pool(), ref),
@@ -169,6 +182,17 @@ final class Assembly {
                 config.dataDir().resolve("uploads").resolve("tmp").toString());
     }
 
+    /** Each shard's writer fenced by its lease ({@code leases} null: the only node, unfenced). */
+    static void fence(List<Sequencer> sequencers, List<io.lacak.core.journal.ShardLease> leases) {
+        for (var lease : leases == null ? List.<io.lacak.core.journal.ShardLease>of() : leases) {
+            sequencers.stream()
+                    .filter(q -> q.shard() == lease.shard())
+                    .findFirst()
+                    .orElseThrow()
+                    .fencedBy(lease);
+        }
+    }
+
     /** The services over the writers' reference data and ledgers, shard 0's first. */
     static Services services(Vertx vertx, LacakConfig config, Database db, List<Sequencer> sequencers, Opened parts) {
         Clock clock = config.clock();
@@ -180,7 +204,8 @@ final class Assembly {
             CodeStore own = parts.stores().get(s.shard());
             members.add(new ShardWriters.Member(s, own, new Custody(vertx, db.pool(), own, ref, s.shard())));
         }
-        ShardWriters writers = new ShardWriters(Shards.of(sequencers.size()), members);
+        // issue 21: a cluster node writes its LACAK_NODE_SHARDS; another shard's requests go to its owner
+        ShardWriters writers = new ShardWriters(Shards.of(config.shards()), members, false);
         Shards shards = writers.shards();
         Registration registration = Registration.create(
                 vertx, db.pool(), ref, parts.tokenSecret(), WorkingDays.of(config.holidays()), clock);

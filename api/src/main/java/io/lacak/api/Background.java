@@ -1,5 +1,6 @@
 package io.lacak.api;
 
+import io.lacak.core.journal.ReferenceFollower;
 import io.lacak.registration.notice.Mailer;
 import io.lacak.registration.notice.NoticeMail;
 import io.vertx.core.Future;
@@ -11,7 +12,10 @@ import java.util.logging.Logger;
  * What the writing node does beside the requests, each on a timer: the custody indexer (chain of
  * custody and notifications) follows every shard's journal, notification e-mail leaves by the
  * outbox, expired product drafts are deleted, and files interrupted uploads left are swept. On a
- * cluster it runs on the shards' owner only, and stops when the node loses them (issue 21).
+ * cluster it runs on the shards' owner only, and stops when the node loses them (issue 21); with
+ * the shards spread over nodes ({@code LACAK_NODE_SHARDS}) each indexes its own shards, takes in
+ * the reference data the others made every second, and only the registry (shard 0's owner) sends
+ * e-mail and sweeps drafts.
  *
  * <p>{@code Background b = new Background(vertx, config, services, mailer, new NoticeMail(pool)); b.start(); b.stop();}
  */
@@ -22,6 +26,8 @@ final class Background {
     private static final long INDEX_EVERY_MS = 500;
     /** How often the outbox hands new messages to the e-mail adapter. */
     private static final long MAIL_EVERY_MS = 2_000;
+    /** How often a node writing some shards takes in the reference data the other nodes made. */
+    private static final long REFERENCE_EVERY_MS = 1_000;
 
     private static final long SWEEP_EVERY_MS = 60 * 60 * 1000;
     /** How often files that interrupted uploads left behind are looked for (also at start). */
@@ -37,6 +43,9 @@ final class Background {
     private long mailTimer = -1;
     private long sweepTimer = -1;
     private long leftoverTimer = -1;
+    private long referenceTimer = -1;
+    private ReferenceFollower references;
+    private boolean following;
     private boolean indexing;
     private boolean mailing;
 
@@ -50,6 +59,15 @@ final class Background {
 
     void start() {
         indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> index());
+        if (!services.writers().writesAll()) {
+            // issue 21: what other nodes register, issue and batch, known here within a second
+            references = ReferenceFollower.fromNow(
+                    services.database().pool(), services.writers().referenceData());
+            referenceTimer = vertx.setPeriodic(REFERENCE_EVERY_MS, t -> references());
+        }
+        if (!services.writers().writes(0)) {
+            return; // e-mail and sweeps are the registry's (shard 0's owner): once in the cluster
+        }
         mailTimer = vertx.setPeriodic(MAIL_EVERY_MS, t -> mail());
         sweepTimer = vertx.setPeriodic(1, SWEEP_EVERY_MS, t -> sweep());
         leftoverTimer = vertx.setPeriodic(
@@ -58,7 +76,7 @@ final class Background {
     }
 
     void stop() {
-        for (long t : new long[] {indexTimer, mailTimer, sweepTimer, leftoverTimer}) {
+        for (long t : new long[] {indexTimer, mailTimer, sweepTimer, leftoverTimer, referenceTimer}) {
             vertx.cancelTimer(t);
         }
     }
@@ -74,6 +92,18 @@ final class Background {
                 .catchUp() // every shard's
                 .onFailure(e -> LOG.log(Level.WARNING, "custody indexing failed; retrying", e))
                 .onComplete(r -> indexing = false);
+    }
+
+    /** Issue 21: the reference data takes in the facilities, products, issuances and batches others made. */
+    private void references() {
+        if (following) {
+            return;
+        }
+        following = true;
+        references
+                .follow()
+                .onFailure(e -> LOG.log(Level.WARNING, "following the reference data failed; retrying", e))
+                .onComplete(r -> following = false);
     }
 
     /** Seed 000: drafts not submitted within 5 working days are deleted (at start, then hourly). */

@@ -184,9 +184,12 @@ public final class Lacak {
         }
     }
 
-    /** Every shard: a cluster node holds the leases of all of them together (issue 21). */
+    /**
+     * The shards this node writes ({@code LACAK_NODE_SHARDS}, by default all): it holds their leases
+     * together (issue 21).
+     */
     private List<Integer> shards() {
-        return java.util.stream.IntStream.range(0, config.shards()).boxed().toList();
+        return config.nodeShards();
     }
 
     /** Where the other nodes reach this one: {@code LACAK_NODE_ADDRESS}, else the host and bound port. */
@@ -248,11 +251,15 @@ public final class Lacak {
         return writing.map(w -> {
                     List<Sequencer> sequencers = w.sequencers();
                     Assembly.Opened parts = w.parts();
-                    for (int i = 0; leases != null && i < leases.size(); i++) {
-                        // every commit renews its shard's lease, or fails once it is lost
-                        sequencers.get(i).fencedBy(leases.get(i));
-                    }
+                    Assembly.fence(sequencers, leases); // every commit renews its shard's lease, or fails once lost
                     services = Assembly.services(vertx, config, db, sequencers, parts);
+                    if (shard != null && !services.writers().writesAll()) {
+                        // issue 21: a request another node sent on is read once this node knows what that node knew
+                        var ref = services.writers().referenceData();
+                        shard.forwarder()
+                                .references(
+                                        ref, io.lacak.core.journal.ReferenceFollower.fromNow(db.pool(), ref)::follow);
+                    }
                     api = new ApiVerticle(config, services, parts.metricsToken(), shard, front);
                     background = new Background(vertx, config, services, mailer, new NoticeMail(db.pool()));
                     return services;

@@ -156,9 +156,18 @@ public final class LacakConfig {
                     "the only node",
                     LacakConfig::setNode,
                     "this node's name in a cluster over one database (issue 21): it writes its shards only while it"
-                            + " holds their leases (with `LACAK_SHARDS` > 1, all of them together, each writer fenced by"
+                            + " holds their leases (its `LACAK_NODE_SHARDS`, all of them together, each writer fenced by"
                             + " its own); until then it listens as a standby, forwards `/api/` to the owner and takes"
                             + " the shards over when the owner's leases run out"),
+            Setting.unset(
+                    "LACAK_NODE_SHARDS",
+                    STRING,
+                    "all of them",
+                    LacakConfig::setNodeShards,
+                    "the shards a cluster node writes (`1` or `0,2`): it takes their leases together and stands by"
+                            + " for exactly them; the owner of shard 0 is the registry, which answers what is no"
+                            + " shard's own (registration, accounts, the regulator's views) and sends each shard's"
+                            + " requests on to that shard's owner"),
             Setting.of(
                     "LACAK_LEASE",
                     SECONDS,
@@ -370,6 +379,9 @@ public final class LacakConfig {
     private Duration idleTimeout;
     private int shards = 1;
     private String node;
+    /** {@code null}: every shard. */
+    private java.util.SortedSet<Integer> nodeShards;
+
     private Duration lease;
     private boolean standbyVerify;
     private String nodeAddress;
@@ -571,6 +583,42 @@ public final class LacakConfig {
                     "LACAK_NODE_ADDRESS must be http://host:port (no path), not '" + nodeAddress + "'");
         }
         this.nodeAddress = nodeAddress == null || nodeAddress.isBlank() ? null : nodeAddress;
+        return this;
+    }
+
+    /**
+     * Issue 21: the shards this cluster node writes ({@code LACAK_NODE_SHARDS}), ascending; every
+     * shard when unset. Refused when one is not below {@code LACAK_SHARDS}.
+     */
+    public java.util.List<Integer> nodeShards() {
+        if (nodeShards == null) {
+            return java.util.stream.IntStream.range(0, shards).boxed().toList();
+        }
+        for (int s : nodeShards) {
+            if (s >= shards) {
+                throw new IllegalArgumentException(
+                        "LACAK_NODE_SHARDS names shard " + s + ", but LACAK_SHARDS is " + shards);
+            }
+        }
+        return java.util.List.copyOf(nodeShards);
+    }
+
+    /** {@code "1"}, {@code "0,2"}; blank: every shard. */
+    public LacakConfig setNodeShards(String list) {
+        if (list == null || list.isBlank()) {
+            this.nodeShards = null;
+            return this;
+        }
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (String part : list.split(",")) {
+            String t = part.trim();
+            if (!t.matches("[0-9]{1,4}")) {
+                throw new IllegalArgumentException(
+                        "LACAK_NODE_SHARDS must list shard numbers separated by commas, not '" + list + "'");
+            }
+            out.add(Integer.parseInt(t));
+        }
+        this.nodeShards = out;
         return this;
     }
 

@@ -170,7 +170,7 @@ final class Standby {
     private Future<Void> close(Assembly.Opened parts) {
         return vertx.executeBlocking(
                 () -> {
-                    parts.stores().forEach(CodeStore::close);
+                    parts.own().forEach(CodeStore::close);
                     return null;
                 },
                 false);

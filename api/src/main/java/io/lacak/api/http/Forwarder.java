@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +30,15 @@ import java.util.logging.Logger;
  * does not own the shard either is refused (503), never sent on again. No known live owner, or one
  * that does not answer: 503 with {@code Retry-After}. On the owner every request passes.
  *
- * <p>{@code root.route("/api/*").handler(Forwarder.create(vertx, pool, "b", lease::held, Duration.ofSeconds(10)))}
+ * <p>With the shards spread over nodes ({@code LACAK_NODE_SHARDS}) the owner of shard 0 is the
+ * <i>registry</i>: every request reaches it first (any other node forwards there), and what it
+ * finds is another shard's ({@link io.lacak.core.journal.ShardWriters.Elsewhere}) it sends on to
+ * that shard's owner with {@link #SHARD} ({@link #toShard}), the body it has read with it, and
+ * {@link #REFERENCE}, what its reference data knows; a node passes a request marked for a shard it
+ * owns and refuses one for a shard it does not. A report whose codes are in several nodes' shards
+ * has each other node's part decided there ({@link #part}).
+ *
+ * <p>{@code root.route("/api/*").handler(Forwarder.create(vertx, pool, "b", owns, Duration.ofSeconds(10)))}
  */
 public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
 
@@ -39,6 +46,21 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
 
     /** The header a forwarding node adds, naming itself: the receiver never forwards it again. */
     public static final String FORWARDED = "X-Lacak-Forwarded-By";
+
+    /** The shard a forwarded request was sent on for: the receiver answers it only when it owns that shard. */
+    public static final String SHARD = "X-Lacak-Shard";
+
+    /** With {@link #SHARD}: decide only that shard's part of the report ({@link #part}). */
+    public static final String PART = "X-Lacak-Part";
+
+    /** With {@link #PART}: when the report reached the registry (Pasal 12(5)), epoch milliseconds. */
+    public static final String ARRIVED = "X-Lacak-Arrived";
+
+    /** With {@link #SHARD}: the registry's {@link io.lacak.core.lifecycle.ReferenceData#mark()}. */
+    public static final String REFERENCE = "X-Lacak-Reference";
+
+    /** Where a request passed on here finds this forwarder ({@link RoutingContext#get}). */
+    public static final String KEY = "lacak.forwarder";
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) and what the client sets itself: never copied across. */
     private static final Set<String> HOP = Set.of(
@@ -59,13 +81,21 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
 
     private final Pool pool;
     private final String node;
-    private final BooleanSupplier owns;
+    /** Whether this node owns shard {@code n} now (asked on every request). */
+    private final java.util.function.IntPredicate owns;
+
     private final long retryAfterSeconds;
     private final HttpClient client;
-    private ShardLease.Owner owner;
-    private long ownerSince;
+    /** Each shard's owner, looked up at most a second ago. */
+    private final java.util.Map<Integer, ShardLease.Owner> owners = new java.util.HashMap<>();
 
-    private Forwarder(Vertx vertx, Pool pool, String node, BooleanSupplier owns, Duration lease) {
+    private final java.util.Map<Integer, Long> ownersSince = new java.util.HashMap<>();
+    /** This node's reference data and how it takes in what others made, once it writes; else {@code null}. */
+    private volatile io.lacak.core.lifecycle.ReferenceData ref;
+
+    private volatile java.util.function.Supplier<Future<Void>> follow;
+
+    private Forwarder(Vertx vertx, Pool pool, String node, java.util.function.IntPredicate owns, Duration lease) {
         this.pool = pool;
         this.node = node;
         this.owns = owns;
@@ -76,45 +106,180 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
     }
 
     /**
-     * {@code owns}: whether this node holds the shard now (asked on every request); {@code lease}:
-     * the lease time, which is also the {@code Retry-After} of a refusal (a new owner is known
-     * within it).
+     * {@code owns}: whether this node holds shard {@code n} now (asked on every request); {@code
+     * lease}: the lease time, which is also the {@code Retry-After} of a refusal (a new owner is
+     * known within it).
      */
-    public static Forwarder create(Vertx vertx, Pool pool, String node, BooleanSupplier owns, Duration lease) {
+    public static Forwarder create(
+            Vertx vertx, Pool pool, String node, java.util.function.IntPredicate owns, Duration lease) {
         return new Forwarder(vertx, pool, node, owns, lease);
+    }
+
+    /**
+     * Once this node writes: its reference data, and how it takes in what other nodes made ({@code
+     * follow}), done before a request another node sent on with a mark it does not cover is read.
+     */
+    public void references(
+            io.lacak.core.lifecycle.ReferenceData ref, java.util.function.Supplier<Future<Void>> follow) {
+        this.ref = ref;
+        this.follow = follow;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (owns.getAsBoolean()) {
+        HttpServerRequest req = ctx.request();
+        boolean forwarded = req.headers().contains(FORWARDED);
+        String to = forwarded ? req.getHeader(SHARD) : null;
+        if (to != null) { // sent on for one shard: answered by its owner, never sent on again
+            int shard = to.matches("[0-9]{1,4}") ? Integer.parseInt(to) : -1;
+            if (shard >= 0 && owns.test(shard)) {
+                pass(ctx);
+                return;
+            }
+            notTheOwner(ctx);
+            return;
+        }
+        if (owns.test(0)) { // the registry: what it finds is another shard's, it sends on (toShard)
+            ctx.put(KEY, this);
+            ctx.next();
+            return;
+        }
+        if (forwarded) {
+            notTheOwner(ctx);
+            return;
+        }
+        req.pause(); // the body waits for the owner's connection: nothing is read, nothing is buffered
+        owner(0).onComplete(ar -> {
+            ShardLease.Owner o = ar.succeeded() ? ar.result() : null;
+            if (o == null || !o.live() || o.node().equals(node)) {
+                noOwner(ctx);
+                return;
+            }
+            forward(ctx, o, -1);
+        });
+    }
+
+    /**
+     * A request sent on for a shard this node owns: answered here, after the reference data took in
+     * what the sender's knew ({@link #REFERENCE}).
+     */
+    private void pass(RoutingContext ctx) {
+        ctx.put(KEY, this);
+        var known = ref;
+        var take = follow;
+        String mark = ctx.request().getHeader(REFERENCE);
+        if (known == null || take == null || mark == null || known.covers(mark)) {
             ctx.next();
             return;
         }
         HttpServerRequest req = ctx.request();
-        if (req.headers().contains(FORWARDED)) {
-            refuse(
-                    ctx,
-                    "NOT_THE_OWNER",
-                    "node " + node + " tidak memegang shard; permintaan yang sudah diteruskan tidak diteruskan lagi"
-                            + " / node " + node
-                            + " does not own the shard; a forwarded request is not forwarded again");
-            return;
+        if (!req.isEnded()) {
+            req.pause();
         }
-        req.pause(); // the body waits for the owner's connection: nothing is read, nothing is buffered
-        owner().onComplete(ar -> {
-            ShardLease.Owner o = ar.succeeded() ? ar.result() : null;
-            if (o == null || !o.live() || o.node().equals(node)) {
-                refuse(
-                        ctx,
-                        "NO_OWNER",
-                        "pemilik shard belum diketahui; coba lagi / the shard's owner is not known yet; try again");
-                return;
+        take.get().onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.log(Level.WARNING, "taking in the reference data failed", ar.cause());
             }
-            forward(ctx, o);
+            ctx.next();
         });
     }
 
-    private void forward(RoutingContext ctx, ShardLease.Owner o) {
+    /**
+     * Issue 21: what this node (the registry) found is shard {@code shard}'s, which another node
+     * writes: the request goes to that shard's owner, with the body already read (a JSON body) or
+     * the rest of it streamed (an upload, sent on before a byte of it was read). A request already
+     * sent on for a shard is refused instead: it is never forwarded twice.
+     */
+    public void toShard(RoutingContext ctx, int shard) {
+        HttpServerRequest req = ctx.request();
+        if (req.headers().contains(SHARD) && req.headers().contains(FORWARDED)) {
+            notTheOwner(ctx);
+            return;
+        }
+        if (!req.isEnded()) {
+            req.pause();
+        }
+        owner(shard).onComplete(ar -> {
+            ShardLease.Owner o = ar.succeeded() ? ar.result() : null;
+            if (o == null || !o.live() || o.node().equals(node)) {
+                noOwner(ctx);
+                return;
+            }
+            forward(ctx, o, shard);
+        });
+    }
+
+    /**
+     * Issue 21: shard {@code shard}'s part of the report {@code ctx} holds (its body read), decided by
+     * that shard's owner: the same request, marked to decide only that shard's codes ({@link #PART}),
+     * under the same idempotency key and arrival. Its answer: the status and the body (a receipt, or
+     * a problem document).
+     */
+    public Future<io.vertx.core.json.JsonObject> part(RoutingContext ctx, int shard, java.time.Instant arrived) {
+        HttpServerRequest req = ctx.request();
+        return owner(shard).compose(o -> {
+            if (o == null || !o.live() || o.node().equals(node)) {
+                return Future.failedFuture(new Problem(
+                        503,
+                        "NO_OWNER",
+                        "pemilik shard " + shard + " belum diketahui; coba lagi / the owner of shard " + shard
+                                + " is not known yet; try again",
+                        List.of()));
+            }
+            RequestOptions options = new RequestOptions()
+                    .setMethod(req.method())
+                    .setAbsoluteURI(o.address() + req.uri())
+                    .setFollowRedirects(false);
+            return client.request(options)
+                    .compose(out -> {
+                        headers(ctx, out, shard);
+                        out.putHeader(PART, String.valueOf(shard));
+                        out.putHeader(ARRIVED, String.valueOf(arrived.toEpochMilli()));
+                        return out.send(ctx.body().buffer());
+                    })
+                    .compose(answer -> answer.body().map(body -> {
+                        var json = body.length() == 0 ? new io.vertx.core.json.JsonObject() : body.toJsonObject();
+                        return json.put("status", answer.statusCode());
+                    }))
+                    .onFailure(e -> {
+                        synchronized (this) {
+                            owners.remove(shard);
+                        }
+                    })
+                    .recover(e -> Future.failedFuture(
+                            e instanceof Problem
+                                    ? e
+                                    : new Problem(
+                                            503,
+                                            "OWNER_UNREACHABLE",
+                                            "node pemilik shard " + shard + " (" + o.node()
+                                                    + ") tidak menjawab; coba lagi"
+                                                    + " / the node owning shard " + shard + " (" + o.node()
+                                                    + ") does not answer; try again",
+                                            List.of())));
+        });
+    }
+
+    /** The client's headers, this node's mark, and with {@code shard} >= 0 the shard it is sent on for. */
+    private void headers(RoutingContext ctx, io.vertx.core.http.HttpClientRequest out, int shard) {
+        HttpServerRequest req = ctx.request();
+        copy(req.headers(), out.headers());
+        out.putHeader(FORWARDED, node);
+        if (shard >= 0) {
+            out.putHeader(SHARD, String.valueOf(shard));
+            var known = ref;
+            if (known != null) {
+                out.putHeader(REFERENCE, known.mark());
+            }
+        }
+        String from = req.headers().get("X-Forwarded-For");
+        String client = req.remoteAddress() == null ? null : req.remoteAddress().hostAddress();
+        if (client != null) { // the owner's per-address limits see the client when it trusts this node
+            out.putHeader("X-Forwarded-For", from == null ? client : from + ", " + client);
+        }
+    }
+
+    private void forward(RoutingContext ctx, ShardLease.Owner o, int shard) {
         HttpServerRequest req = ctx.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(req.method())
@@ -122,14 +287,10 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
                 .setFollowRedirects(false);
         client.request(options)
                 .compose(out -> {
-                    copy(req.headers(), out.headers());
-                    out.putHeader(FORWARDED, node);
-                    String from = req.headers().get("X-Forwarded-For");
-                    String client = req.remoteAddress() == null
-                            ? null
-                            : req.remoteAddress().hostAddress();
-                    if (client != null) { // the owner's per-address limits see the client when it trusts this node
-                        out.putHeader("X-Forwarded-For", from == null ? client : from + ", " + client);
+                    headers(ctx, out, shard);
+                    var read = ctx.body() == null ? null : ctx.body().buffer();
+                    if (read != null) {
+                        return out.send(read); // the body the registry read (a JSON body)
                     }
                     if (req.isEnded()) {
                         return out.send(); // nothing more to read (a GET)
@@ -150,7 +311,7 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
 
     private void unreachable(RoutingContext ctx, ShardLease.Owner o, Throwable e) {
         synchronized (this) {
-            owner = null; // look again next time: it may have been replaced
+            owners.clear(); // look again next time: it may have been replaced
         }
         LOG.log(Level.WARNING, "forwarding to " + o.node() + " at " + o.address() + " failed", e);
         if (ctx.response().headWritten()) {
@@ -172,19 +333,37 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
         }
     }
 
-    /** The owner, from {@code shard_lease}, at most a second old. */
-    private Future<ShardLease.Owner> owner() {
+    /** Shard {@code shard}'s owner, from {@code shard_lease}, at most a second old. */
+    private Future<ShardLease.Owner> owner(int shard) {
         synchronized (this) {
-            if (owner != null && System.nanoTime() - ownerSince < OWNER_CACHE_NANOS) {
-                return Future.succeededFuture(owner);
+            ShardLease.Owner o = owners.get(shard);
+            if (o != null && System.nanoTime() - ownersSince.get(shard) < OWNER_CACHE_NANOS) {
+                return Future.succeededFuture(o);
             }
         }
-        return ShardLease.owner(pool, 0).onSuccess(o -> {
+        return ShardLease.owner(pool, shard).onSuccess(o -> {
             synchronized (this) {
-                owner = o;
-                ownerSince = System.nanoTime();
+                if (o != null) {
+                    owners.put(shard, o);
+                    ownersSince.put(shard, System.nanoTime());
+                }
             }
         });
+    }
+
+    private void notTheOwner(RoutingContext ctx) {
+        refuse(
+                ctx,
+                "NOT_THE_OWNER",
+                "node " + node + " tidak memegang shard; permintaan yang sudah diteruskan tidak diteruskan lagi"
+                        + " / node " + node + " does not own the shard; a forwarded request is not forwarded again");
+    }
+
+    private void noOwner(RoutingContext ctx) {
+        refuse(
+                ctx,
+                "NO_OWNER",
+                "pemilik shard belum diketahui; coba lagi / the shard's owner is not known yet; try again");
     }
 
     private void refuse(RoutingContext ctx, String code, String detail) {

@@ -41,6 +41,14 @@ public final class Problems implements Handler<RoutingContext> {
             ctx.request().connection().close();
             return;
         }
+        io.lacak.core.journal.ShardWriters.Elsewhere elsewhere = elsewhere(ctx.failure());
+        if (elsewhere != null) { // issue 21: another node writes that shard: it answers, by way of its owner
+            Object forwarder = ctx.get(Forwarder.KEY);
+            if (forwarder instanceof Forwarder f) {
+                f.toShard(ctx, elsewhere.shard());
+                return;
+            }
+        }
         Problem p = toProblem(ctx.failure(), ctx.statusCode());
         if (p.status() >= 500 && "INTERNAL".equals(p.code())) {
             String incident = UUID.randomUUID().toString();
@@ -62,6 +70,16 @@ public final class Problems implements Handler<RoutingContext> {
                 .end(body.encode());
     }
 
+    /** The {@link io.lacak.core.journal.ShardWriters.Elsewhere} {@code failure} is or was caused by, or {@code null}. */
+    private static io.lacak.core.journal.ShardWriters.Elsewhere elsewhere(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.lacak.core.journal.ShardWriters.Elsewhere e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** A routing-context key for members added to the problem document (the receipt of a refused report). */
     public static final String EXTRA = "lacak.problem.extra";
 
@@ -71,6 +89,14 @@ public final class Problems implements Handler<RoutingContext> {
         }
         if (failure instanceof Refusal r) {
             return refusal(r);
+        }
+        io.lacak.core.journal.ShardWriters.Elsewhere e = elsewhere(failure);
+        if (e != null) {
+            return new Problem(
+                    503,
+                    "NOT_THE_OWNER",
+                    "shard " + e.shard() + " ditulis node lain / shard " + e.shard() + " is written by another node",
+                    List.of());
         }
         if (failure instanceof IssuanceRefused r) {
             return issuance(r);

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Issue 21: what a cluster node ({@code LACAK_NODE}) is to shard 0 now, for the HTTP side: a
- * {@link Role#STANDBY} (it never held the lease since it started), the {@link Role#OWNER}, or
- * {@link Role#REPLACED} (another node took the lease from it). Anything but the owner forwards
- * {@code /api/} to the owner ({@link Forwarder}); {@code /health} names the role and the owner.
+ * Issue 21: what a cluster node ({@code LACAK_NODE}) is to its shards ({@code LACAK_NODE_SHARDS})
+ * now, for the HTTP side: a {@link Role#STANDBY} (it never held their leases since it started), the
+ * {@link Role#OWNER}, or {@link Role#REPLACED} (another node took a lease from it). A node that does
+ * not own shard 0 forwards {@code /api/} to shard 0's owner, the registry ({@link Forwarder}), which
+ * sends a shard's requests on to its owner; {@code /health} names the role and the registry.
  *
  * <p>{@code ShardNode shard = ShardNode.create(vertx, pool, "b", lease); shard.took(held);}
  */
@@ -75,22 +76,45 @@ public final class ShardNode {
         return l == null ? Role.STANDBY : l.stream().allMatch(ShardLease::held) ? Role.OWNER : Role.REPLACED;
     }
 
-    /** Only the owner answers {@code /api/} itself; a standby on its way to owning (replaying) still forwards. */
-    boolean owns() {
-        return role() == Role.OWNER;
+    /**
+     * Whether this node writes shard {@code n} now: it holds every lease it took (one lost, it writes
+     * none) and one of them is {@code n}'s. A standby on its way to owning (replaying) still forwards.
+     */
+    boolean owns(int n) {
+        List<ShardLease> l = leases;
+        if (l == null || !l.stream().allMatch(ShardLease::held)) {
+            return false;
+        }
+        for (ShardLease lease : l) {
+            if (lease.shard() == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String node() {
         return node;
     }
 
-    Forwarder forwarder() {
+    public Forwarder forwarder() {
         return forwarder;
     }
 
-    /** {@code {"node", "role", "owner": {"node", "address", "epoch", "live"}}}, for {@code /health}. */
+    /**
+     * {@code {"node", "role", "shards", "owner": {"node", "address", "epoch", "live"}}}, for {@code
+     * /health}: {@code shards} those this node writes (issue 21), {@code owner} shard 0's (the
+     * registry, where requests go first).
+     */
     Future<JsonObject> health() {
         JsonObject shard = new JsonObject().put("shard", 0).put("node", node).put("role", role().name());
+        List<ShardLease> l = leases;
+        if (l != null) {
+            shard.put(
+                    "shards",
+                    new io.vertx.core.json.JsonArray(
+                            l.stream().map(ShardLease::shard).toList()));
+        }
         var state = following;
         if (state != null && role() == Role.STANDBY) {
             shard.mergeIn(state.get());

@@ -108,7 +108,9 @@ public final class CodeRequestRoutes {
                 .setPerSecondary((int) required(body, "perSecondary", Integer.MAX_VALUE))
                 .setPerTertiary((int) required(body, "perTertiary", Integer.MAX_VALUE))
                 .setIdempotencyKey(body.getString("idempotencyKey"));
-        Replies.json(ctx, 201, issuance.request(r).map(CodeRequestRoutes::json));
+        // issue 21: issued by the writer of the holder's shard, under its lease (another node's: sent there)
+        IssuanceService own = writers.forHolder(requester.partnerId()).issuance();
+        Replies.json(ctx, 201, own.request(r).map(CodeRequestRoutes::json));
     }
 
     private static LocalDate date(String text, String field) {

@@ -121,7 +121,15 @@ final class ReportSubmission {
     }
 
     private <T> void send(RoutingContext ctx, Prepared<T> p) {
-        Instant arrived = clock.instant(); // Pasal 12(5): the request's arrival, however long the parts take
+        try {
+            sendParts(ctx, p);
+        } catch (RuntimeException e) { // another node's shard (Elsewhere), sent on by the failure handler
+            ctx.fail(e);
+        }
+    }
+
+    private <T> void sendParts(RoutingContext ctx, Prepared<T> p) {
+        Instant arrived = RemoteParts.arrival(ctx, clock); // Pasal 12(5): its arrival, however long the parts take
         if (p.codes() == null) {
             // the shard of the codes' holder; codes of several holders' shards are refused (422)
             decide(ctx, writers.forProducts(p.in().products), p, null, arrived)
@@ -130,6 +138,21 @@ final class ReportSubmission {
             return;
         }
         List<ShardWriters.Part> parts = writers.split(p.codes());
+        Integer only = RemoteParts.only(ctx);
+        if (only != null) { // the registry sent this node its shard's part of a report spanning nodes
+            ShardWriters.Part mine =
+                    parts.stream().filter(x -> x.shard() == only).findFirst().orElse(null);
+            if (mine == null || !mine.local()) {
+                throw new ShardWriters.Elsewhere(only);
+            }
+            decide(ctx, mine.sequencer(), p.part(mine), mine.indices(), arrived)
+                    .onSuccess(d -> answer(ctx, p.field(), p.shown(), d.receipt(), d.refusedCount(), null))
+                    .onFailure(ctx::fail);
+            return;
+        }
+        if (parts.size() == 1 && !parts.get(0).local()) {
+            throw new ShardWriters.Elsewhere(parts.get(0).shard()); // the whole report is another node's
+        }
         if (parts.size() == 1) {
             decide(ctx, parts.get(0).sequencer(), p, null, arrived)
                     .onSuccess(d -> answer(ctx, p.field(), p.shown(), d.receipt(), d.refusedCount(), null))
@@ -141,7 +164,12 @@ final class ReportSubmission {
         // and submits the others); each part atomic in its shard, the answer the parts' together
         List<Future<Decided>> each = new ArrayList<>(parts.size());
         for (ShardWriters.Part part : parts) {
-            each.add(decide(ctx, part.sequencer(), p.part(part), part.indices(), arrived));
+            each.add(
+                    part.local()
+                            ? decide(ctx, part.sequencer(), p.part(part), part.indices(), arrived)
+                            // issue 21: a shard another node writes decides its part there
+                            : RemoteParts.decide(ctx, part.shard(), arrived)
+                                    .map(r -> new Decided(r.receipt(), r.refusedCount())));
         }
         Context context = ctx.vertx().getOrCreateContext();
         Future.join(each)

@@ -99,6 +99,8 @@ public final class UploadRoutes {
     private void upload(RoutingContext ctx) {
         try {
             take(ctx);
+        } catch (io.lacak.core.journal.ShardWriters.Elsewhere elsewhere) {
+            throw elsewhere; // issue 21: sent on, its body unread, to the owner of the uploader's shard
         } catch (RuntimeException refused) {
             // refused before its body was read: answer, then close, or the unread body blocks the connection
             closeAfterAnswer(ctx);
@@ -116,6 +118,7 @@ public final class UploadRoutes {
         Instant receivedAt = clock.instant(); // Pasal 12(5), 13(3): the upload reached Lacak now, whenever its job runs
         Facility facility =
                 Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
+        jobs.takesFilesOf(facility); // issue 21: the job is the uploader's shard's owner's
         Template template = template(ctx);
         Mode mode = "partial".equalsIgnoreCase(ctx.request().getParam("mode")) ? Mode.PER_CODE : Mode.ATOMIC;
         Instant occurredAt = occurredAt(ctx.request().getParam("occurredAt"));

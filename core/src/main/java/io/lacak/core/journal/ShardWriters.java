@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * writer thread), its {@link CodeStore} and its {@link Custody} indexer, over one shared {@link
  * ReferenceData}; and the rule ({@link Shards}) that sends a report, a read or a look-up to the
  * shard of the product's holder, and a report mixing holders' codes in a part per shard ({@link
- * #split}). With one shard every look-up is shard 0, as the single node was.
+ * #split}). With one shard every look-up is shard 0, as the single node was. A cluster node may
+ * write some shards only: asking for another's throws {@link Elsewhere}.
  *
  * <p>{@code for (Part p : writers.split(codes)) p.sequencer().submit(reportOf(p.of(codes)))}
  */
@@ -34,19 +35,54 @@ public final class ShardWriters {
     }
 
     private final Shards shards;
+    /** This node's members, in shard order. */
     private final List<Member> members;
+    /** By shard: this node's member, or {@code null} for a shard another node writes. */
+    private final Member[] byShard;
+
     private final ReferenceData ref;
+
+    /**
+     * Issue 21: asking for the writer, ledger, store or custody of a shard this node does not write
+     * (another node of the cluster owns it, {@code LACAK_NODE_SHARDS}). Thrown before anything is
+     * written; the HTTP side sends the request on to that shard's owner.
+     */
+    public static final class Elsewhere extends RuntimeException {
+        private final int shard;
+
+        public Elsewhere(int shard) {
+            super("shard " + shard + " is written by another node", null, false, false);
+            this.shard = shard;
+        }
+
+        public int shard() {
+            return shard;
+        }
+    }
 
     /** {@code members} in shard order, one per shard of {@code shards}, sharing one reference data. */
     public ShardWriters(Shards shards, List<Member> members) {
-        if (members.size() != shards.count()) {
+        this(shards, members, true);
+    }
+
+    /**
+     * This node's {@code members} in shard order, sharing one reference data: every shard of {@code
+     * shards} when {@code all}, else some (issue 21: a cluster node writing its {@code
+     * LACAK_NODE_SHARDS}; the others' requests go to their owners, {@link Elsewhere}).
+     */
+    public ShardWriters(Shards shards, List<Member> members, boolean all) {
+        if (members.isEmpty() || (all && members.size() != shards.count())) {
             throw new IllegalArgumentException(shards + " need as many writers, not " + members.size());
         }
+        this.byShard = new Member[shards.count()];
         for (int i = 0; i < members.size(); i++) {
-            if (members.get(i).shard() != i) {
-                throw new IllegalArgumentException(
-                        "writer " + i + " keeps shard " + members.get(i).shard());
+            Member m = members.get(i);
+            if ((all && m.shard() != i)
+                    || m.shard() >= shards.count()
+                    || (i > 0 && m.shard() <= members.get(i - 1).shard())) {
+                throw new IllegalArgumentException("writer " + i + " keeps shard " + m.shard());
             }
+            byShard[m.shard()] = m;
         }
         this.shards = shards;
         this.members = List.copyOf(members);
@@ -66,13 +102,36 @@ public final class ShardWriters {
         return members;
     }
 
+    /** Shard {@code shard}'s member; {@link Elsewhere} when another node writes it. */
     public Member member(int shard) {
-        return members.get(shard);
+        Member m = byShard[shard];
+        if (m == null) {
+            throw new Elsewhere(shard);
+        }
+        return m;
     }
 
-    /** Shard 0's: what needs no shard (the reference data, issuance) is reached through it. */
+    /** Whether this node writes shard {@code shard}. */
+    public boolean writes(int shard) {
+        return shard >= 0 && shard < byShard.length && byShard[shard] != null;
+    }
+
+    /** Whether this node writes every shard (the only node, or a cluster node holding them all). */
+    public boolean writesAll() {
+        return members.size() == byShard.length;
+    }
+
+    /**
+     * The first of this node's shards (shard 0 on the only node): what needs no particular shard (the
+     * reference data) is reached through it.
+     */
     public Sequencer first() {
         return members.get(0).sequencer();
+    }
+
+    /** The writer of the shard of the NIE holder {@code partnerId} (a code request's, Pasal 7(2)). */
+    public Sequencer forHolder(String partnerId) {
+        return member(shards.ofHolder(partnerId)).sequencer();
     }
 
     public ReferenceData referenceData() {
@@ -86,7 +145,7 @@ public final class ShardWriters {
 
     /** The writer of product {@code productId}'s shard. */
     public Sequencer forProduct(int productId) {
-        return members.get(shardOf(productId)).sequencer();
+        return member(shardOf(productId)).sequencer();
     }
 
     /** The reads of a code's state: its shard's ledger. */
@@ -95,20 +154,22 @@ public final class ShardWriters {
     }
 
     public CodeStore store(int productId) {
-        return members.get(shardOf(productId)).store();
+        return member(shardOf(productId)).store();
     }
 
     public Custody custody(int productId) {
-        return members.get(shardOf(productId)).custody();
+        return member(shardOf(productId)).custody();
     }
 
     /**
      * One shard's part of a report whose codes span shards: that shard's writer and the positions,
      * ascending, of the report's codes that are in it.
      */
-    public record Part(Sequencer sequencer, int[] indices) {
-        public int shard() {
-            return sequencer.shard();
+    public record Part(int shard, Sequencer sequencer, int[] indices) {
+
+        /** Whether this node writes the part's shard; else {@link #sequencer} is {@code null}. */
+        public boolean local() {
+            return sequencer != null;
         }
 
         /** The items of {@code all} (a report's codes, or what stands beside them) this part holds. */
@@ -128,7 +189,7 @@ public final class ShardWriters {
      */
     public List<Part> split(List<CodeRef> codes) {
         if (shards.count() == 1) {
-            return List.of(new Part(first(), IntStream.range(0, codes.size()).toArray()));
+            return List.of(new Part(0, first(), IntStream.range(0, codes.size()).toArray()));
         }
         Map<Integer, IntStream.Builder> by = new TreeMap<>();
         int last = -1;
@@ -142,11 +203,14 @@ public final class ShardWriters {
             by.computeIfAbsent(lastShard, k -> IntStream.builder()).add(i);
         }
         if (by.isEmpty()) {
-            return List.of(new Part(first(), new int[0]));
+            return List.of(new Part(first().shard(), first(), new int[0]));
         }
         List<Part> parts = new ArrayList<>(by.size());
-        by.forEach((shard, indices) -> parts.add(
-                new Part(members.get(shard).sequencer(), indices.build().toArray())));
+        by.forEach((shard, indices) -> {
+            Member m = byShard[shard];
+            parts.add(new Part(
+                    shard, m == null ? null : m.sequencer(), indices.build().toArray()));
+        });
         return parts;
     }
 
@@ -166,7 +230,7 @@ public final class ShardWriters {
         if (in.size() > 1) {
             throw spansShards(in);
         }
-        return members.get(in.isEmpty() ? 0 : in.first()).sequencer();
+        return in.isEmpty() ? first() : member(in.first()).sequencer();
     }
 
     /** The refusal of a report whose codes are in more than one shard, naming them. */

@@ -52,9 +52,52 @@ public final class ReferenceData {
 
     private static final int[] NONE = new int[0];
 
+    /** The highest facility ref, product id and issuance id known (issue 21: what a node has taken in). */
+    private final AtomicInteger highestFacility = new AtomicInteger();
+
+    private final AtomicInteger highestProduct = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong highestIssuance = new java.util.concurrent.atomic.AtomicLong();
+
     public void addFacility(Facility f) {
         facilities.put(f.ref(), f);
         facilitiesByPartner.put(f.partnerId(), f);
+        highestFacility.accumulateAndGet(f.ref(), Math::max);
+    }
+
+    /**
+     * Issue 21: {@code "facility,product,issuance"}, the highest ids this reference data knows; a
+     * node given another's mark takes in what was made before it reads a request that node sent on
+     * ({@link #covers}).
+     */
+    public String mark() {
+        return highestFacility.get() + "," + highestProduct.get() + "," + highestIssuance.get();
+    }
+
+    public int highestFacility() {
+        return highestFacility.get();
+    }
+
+    public int highestProduct() {
+        return highestProduct.get();
+    }
+
+    public long highestIssuance() {
+        return highestIssuance.get();
+    }
+
+    /** Whether this reference data knows ids as high as {@code mark}'s ({@link #mark}); an unreadable mark is covered. */
+    public boolean covers(String mark) {
+        String[] parts = mark == null ? new String[0] : mark.split(",");
+        if (parts.length != 3) {
+            return true;
+        }
+        try {
+            return highestFacility.get() >= Integer.parseInt(parts[0].trim())
+                    && highestProduct.get() >= Integer.parseInt(parts[1].trim())
+                    && highestIssuance.get() >= Long.parseLong(parts[2].trim());
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     public Facility facility(int ref) {
@@ -68,6 +111,7 @@ public final class ReferenceData {
     public void addProduct(Product p) {
         products.put(p.id(), p);
         productsByNie.put(p.nie(), p);
+        highestProduct.accumulateAndGet(p.id(), Math::max);
     }
 
     /** Pasal 8(3): a GTIN the holder gave for one of its products. */
@@ -161,6 +205,7 @@ public final class ReferenceData {
         issuances
                 .computeIfAbsent(i.productId(), k -> new ConcurrentSkipListMap<>())
                 .put(i.counterStart(), i);
+        highestIssuance.accumulateAndGet(i.id(), Math::max);
         keyVersions.compute(i.productId(), (k, old) -> withVersion(old, i.keyVersion()));
     }
 

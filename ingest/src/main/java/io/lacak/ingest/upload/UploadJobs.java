@@ -386,6 +386,33 @@ public final class UploadJobs {
         return writers.shards().ofHolder(uploader.partnerId());
     }
 
+    /**
+     * Issue 21: {@link ShardWriters.Elsewhere} when another node writes {@code uploader}'s home shard,
+     * before a byte of the file is read: the upload is sent on to that shard's owner, whose job it is.
+     */
+    public void takesFilesOf(Facility uploader) {
+        int shard = home(uploader);
+        if (!writers.writes(shard)) {
+            throw new ShardWriters.Elsewhere(shard);
+        }
+    }
+
+    /**
+     * Issue 21: rows of a file of movements whose codes are in a shard another node writes, from
+     * {@code line} on. Such a file is refused whole (nothing applied in any shard) until parts of a
+     * file can be streamed to another node; the same movements as JSON reports are split across nodes.
+     */
+    private static final class RowsElsewhere extends RuntimeException {
+        final long line;
+        final int shard;
+
+        RowsElsewhere(long line, int shard) {
+            super("rows of shard " + shard + " from line " + line, null, false, false);
+            this.line = line;
+            this.shard = shard;
+        }
+    }
+
     /** Issue 21: a usage file is one holder's process (Lampiran G), in its shard; movements split. */
     private boolean splits(Template template) {
         return template != Template.USAGE && writers.shards().count() > 1;
@@ -434,6 +461,9 @@ public final class UploadJobs {
                     int resumed = 0;
                     for (Row row : rows) {
                         long id = row.getLong(0);
+                        if (!writers.writes(row.getInteger(2))) {
+                            continue; // issue 21: a job of another node's shard is that node's to resume
+                        }
                         if (row.getString(1) == null) {
                             // a stop came while its body arrived: its client had no answer, nothing is
                             // committed (its parts are deleted at the writer's start); it must come again
@@ -522,6 +552,26 @@ public final class UploadJobs {
     }
 
     private void run(Job job, Source source) throws Exception {
+        try {
+            runFile(job, source);
+        } catch (RowsElsewhere e) {
+            job.progress().abort(); // nothing applied in any shard: the file is refused whole
+            for (BulkReport b : job.progress().bulks.values()) {
+                b.end(null).await(1, TimeUnit.HOURS);
+            }
+            finish(
+                    job.id(),
+                    job.own(),
+                    State.REFUSED,
+                    0,
+                    null,
+                    null,
+                    List.of(ProblemText.SHARD_ELSEWHERE.at(e.line, null, e.shard)),
+                    1);
+        }
+    }
+
+    private void runFile(Job job, Source source) throws Exception {
         long id = job.id();
         Progress progress = job.progress();
         Mode mode = job.mode();
@@ -584,6 +634,9 @@ public final class UploadJobs {
         java.util.SortedSet<Integer> pending = job.splits() ? report.pendingShards(this::shardOf) : null;
         if (progress.bulks.isEmpty() && job.journaled().isEmpty() && (pending == null || pending.size() == 1)) {
             int shard = pending == null ? job.own() : pending.first();
+            if (!writers.writes(shard)) {
+                throw new RowsElsewhere(report.pendingRows() > 0 ? report.line(0) : 0, shard);
+            }
             receipt = writers.member(shard)
                     .sequencer()
                     .submit(report.toReport(job.occurredAt(), job.receivedAt(), job.key(), mode))
@@ -639,6 +692,12 @@ public final class UploadJobs {
     private void offer(Job job, CsvReport r) throws IOException, InterruptedException {
         Map<Integer, BulkReport.Chunk> chunks =
                 job.splits() ? r.chunksByShard(this::shardOf) : Map.of(job.own(), r.chunk());
+        for (Map.Entry<Integer, BulkReport.Chunk> c : chunks.entrySet()) {
+            if (!writers.writes(c.getKey())) { // issue 21: another node's shard; checked before any is offered
+                long[] lines = c.getValue().lines();
+                throw new RowsElsewhere(lines.length == 0 ? 0 : lines[0], c.getKey());
+            }
+        }
         for (Map.Entry<Integer, BulkReport.Chunk> c : chunks.entrySet()) {
             if (job.journaled().containsKey(c.getKey())) {
                 continue; // that shard's part was applied before a stop: applied once
