@@ -97,6 +97,10 @@ final class Assembly {
         Shards shards = Shards.of(config.shards());
         // the keys the database's codes were issued under, or no start (a cluster node with a key of its own)
         return KeyCheck.verify(db.pool(), parts.keys())
+                // a cluster's nodes check each other's tokens (issue 21): one secret
+                .compose(checked -> config.node() == null
+                        ? Future.<Void>succeededFuture()
+                        : KeyCheck.verifyTokenSecret(db.pool(), parts.tokenSecret()))
                 .compose(checked -> Sequencer.loadReferenceData(db.pool()))
                 .compose(ref -> {
                     List<Future<Sequencer>> each = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.lacak.api.http;
 
 import io.lacak.core.journal.ShardLease;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -15,8 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -61,20 +58,6 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
 
     /** Where a request passed on here finds this forwarder ({@link RoutingContext#get}). */
     public static final String KEY = "lacak.forwarder";
-
-    /** Hop-by-hop headers (RFC 9110 7.6.1) and what the client sets itself: never copied across. */
-    private static final Set<String> HOP = Set.of(
-            "connection",
-            "keep-alive",
-            "proxy-connection",
-            "proxy-authenticate",
-            "proxy-authorization",
-            "te",
-            "trailer",
-            "transfer-encoding",
-            "upgrade",
-            "host",
-            "expect");
 
     /** The owner's address is looked up again after this long, or at once after it failed to answer. */
     private static final long OWNER_CACHE_NANOS = Duration.ofSeconds(1).toNanos();
@@ -212,11 +195,32 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
     /**
      * Issue 21: shard {@code shard}'s part of the report {@code ctx} holds (its body read), decided by
      * that shard's owner: the same request, marked to decide only that shard's codes ({@link #PART}),
-     * under the same idempotency key and arrival. Its answer: the status and the body (a receipt, or
-     * a problem document).
+     * under the same idempotency key and arrival. Its answer: the body (a receipt, or a problem
+     * document) with the status in {@code status}.
      */
     public Future<io.vertx.core.json.JsonObject> part(RoutingContext ctx, int shard, java.time.Instant arrived) {
         HttpServerRequest req = ctx.request();
+        return ask(ctx, shard, req.method(), req.uri(), out -> {
+            out.putHeader(PART, String.valueOf(shard));
+            out.putHeader(ARRIVED, String.valueOf(arrived.toEpochMilli()));
+            return out.send(ctx.body().buffer());
+        });
+    }
+
+    /**
+     * Issue 21: {@code GET uri} of shard {@code shard}'s owner, as the caller of {@code ctx} (its
+     * credentials passed on): what a view over every shard reads of a shard another node writes.
+     */
+    public Future<io.vertx.core.json.JsonObject> get(RoutingContext ctx, int shard, String uri) {
+        return ask(ctx, shard, io.vertx.core.http.HttpMethod.GET, uri, out -> out.send());
+    }
+
+    private Future<io.vertx.core.json.JsonObject> ask(
+            RoutingContext ctx,
+            int shard,
+            io.vertx.core.http.HttpMethod method,
+            String uri,
+            java.util.function.Function<io.vertx.core.http.HttpClientRequest, Future<HttpClientResponse>> send) {
         return owner(shard).compose(o -> {
             if (o == null || !o.live() || o.node().equals(node)) {
                 return Future.failedFuture(new Problem(
@@ -227,15 +231,13 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
                         List.of()));
             }
             RequestOptions options = new RequestOptions()
-                    .setMethod(req.method())
-                    .setAbsoluteURI(o.address() + req.uri())
+                    .setMethod(method)
+                    .setAbsoluteURI(o.address() + uri)
                     .setFollowRedirects(false);
             return client.request(options)
                     .compose(out -> {
                         headers(ctx, out, shard);
-                        out.putHeader(PART, String.valueOf(shard));
-                        out.putHeader(ARRIVED, String.valueOf(arrived.toEpochMilli()));
-                        return out.send(ctx.body().buffer());
+                        return send.apply(out);
                     })
                     .compose(answer -> answer.body().map(body -> {
                         var json = body.length() == 0 ? new io.vertx.core.json.JsonObject() : body.toJsonObject();
@@ -263,7 +265,7 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
     /** The client's headers, this node's mark, and with {@code shard} >= 0 the shard it is sent on for. */
     private void headers(RoutingContext ctx, io.vertx.core.http.HttpClientRequest out, int shard) {
         HttpServerRequest req = ctx.request();
-        copy(req.headers(), out.headers());
+        ForwardedHeaders.copy(req.headers(), out.headers());
         out.putHeader(FORWARDED, node);
         if (shard >= 0) {
             out.putHeader(SHARD, String.valueOf(shard));
@@ -305,7 +307,7 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
         HttpServerResponse resp = ctx.response();
         resp.setStatusCode(answer.statusCode());
         resp.setStatusMessage(answer.statusMessage());
-        copy(answer.headers(), resp.headers());
+        ForwardedHeaders.copy(answer.headers(), resp.headers());
         resp.send(answer).onFailure(e -> LOG.log(Level.FINE, "relaying the owner's answer failed", e));
     }
 
@@ -323,14 +325,6 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
                 "OWNER_UNREACHABLE",
                 "node pemilik shard (" + o.node() + ") tidak menjawab; coba lagi / the node owning the shard ("
                         + o.node() + ") does not answer; try again");
-    }
-
-    private static void copy(MultiMap from, MultiMap to) {
-        for (var h : from) {
-            if (!HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                to.add(h.getKey(), h.getValue());
-            }
-        }
     }
 
     /** Shard {@code shard}'s owner, from {@code shard_lease}, at most a second old. */

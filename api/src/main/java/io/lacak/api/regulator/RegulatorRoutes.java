@@ -1,6 +1,7 @@
 package io.lacak.api.regulator;
 
 import io.lacak.api.http.Authentication;
+import io.lacak.api.http.Forwarder;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
 import io.lacak.api.issuance.CodeRequestRoutes;
@@ -8,6 +9,7 @@ import io.lacak.core.journal.Alerts;
 import io.lacak.core.journal.Alerts.CaseState;
 import io.lacak.core.journal.LateReports;
 import io.lacak.core.journal.RecallEffectiveness;
+import io.lacak.core.journal.ShardWriters;
 import io.lacak.core.journal.Shards;
 import io.lacak.core.lifecycle.ReferenceData;
 import io.lacak.core.lifecycle.ReferenceData.Facility;
@@ -22,6 +24,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The regulator's view (issue 17 §5; the design brief's "dashboards"): alerts as cases with notes
@@ -97,9 +100,50 @@ public final class RegulatorRoutes {
                 ctx,
                 200,
                 recalls.list(
-                        Replies.longParam(ctx, "beforeSequence", Long.MAX_VALUE),
-                        Replies.intParam(ctx, "beforeShard", -1, 0, Shards.MAX - 1),
-                        Replies.intParam(ctx, "limit", 20, 1, 100)));
+                                Replies.longParam(ctx, "beforeSequence", Long.MAX_VALUE),
+                                Replies.intParam(ctx, "beforeShard", -1, 0, Shards.MAX - 1),
+                                Replies.intParam(ctx, "limit", 20, 1, 100))
+                        .compose(items -> figuresElsewhere(ctx, items)));
+    }
+
+    /**
+     * Issue 21: the figures of recalls in shards other nodes write, each asked of its shard's owner
+     * ({@code GET /api/v1/recalls/{nie}/{batch}} there, as this caller).
+     */
+    private static Future<JsonArray> figuresElsewhere(RoutingContext ctx, JsonArray items) {
+        List<Future<JsonObject>> each = new java.util.ArrayList<>();
+        for (Object o : items) {
+            JsonObject item = (JsonObject) o;
+            if (!item.getBoolean(RecallEffectiveness.ELSEWHERE, false)) {
+                each.add(Future.succeededFuture(item));
+                continue;
+            }
+            if (!(ctx.get(Forwarder.KEY) instanceof Forwarder forwarder)) {
+                return Future.failedFuture(new ShardWriters.Elsewhere(item.getInteger("shard")));
+            }
+            String uri = "/api/v1/recalls/" + encode(item.getString("nie")) + "/" + encode(item.getString("batch"));
+            each.add(forwarder.get(ctx, item.getInteger("shard"), uri).compose(answer -> {
+                if (answer.getInteger("status") != 200) {
+                    return Future.failedFuture(new Problem(
+                            answer.getInteger("status") >= 500 ? answer.getInteger("status") : 502,
+                            answer.getString("code", "SHARD_FAILED"),
+                            answer.getString("detail", "shard " + item.getInteger("shard") + " did not answer"),
+                            List.of()));
+                }
+                answer.remove("status");
+                return Future.succeededFuture(answer.put("shard", item.getInteger("shard")));
+            }));
+        }
+        return Future.all(each).map(all -> {
+            JsonArray out = new JsonArray();
+            each.forEach(f -> out.add(f.result()));
+            return out;
+        });
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     /** One recall's effectiveness: the regulator, or the NIE holder of the batch; anyone else learns nothing. */

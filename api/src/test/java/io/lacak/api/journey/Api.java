@@ -339,9 +339,10 @@ final class Api implements AutoCloseable {
     Path dataDirSharingKeys(String prefix) throws Exception {
         Path dir = java.nio.file.Files.createTempDirectory(prefix);
         java.nio.file.Files.createDirectories(dir.resolve("keys"));
-        java.nio.file.Files.copy(
-                dataDir.resolve("keys").resolve("serial.keys"),
-                dir.resolve("keys").resolve("serial.keys"));
+        for (String key : new String[] {"serial.keys", "jwt.key"}) { // a cluster's nodes share both
+            java.nio.file.Files.copy(
+                    dataDir.resolve("keys").resolve(key), dir.resolve("keys").resolve(key));
+        }
         return dir;
     }
 

@@ -56,6 +56,10 @@ class ClusterJourneyIT extends JourneyTest {
                 cluster.url(),
                 "LACAK_SERIAL_KEY",
                 Base64.getEncoder().encodeToString(key), // every node reads the same codes
+                "LACAK_JWT_SECRET",
+                Base64.getEncoder()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(key)), // and checks the others' tokens
                 "LACAK_ADMIN_PASSWORD",
                 Api.ADMIN_PASSWORD,
                 "LACAK_BODY_LIMIT",

@@ -74,6 +74,10 @@ class ShardFailoverIT {
         Map<String, String> env = Map.of(
                 "LACAK_PG_URL", cluster.url(),
                 "LACAK_SERIAL_KEY", Base64.getEncoder().encodeToString(key), // every node reads the same codes
+                "LACAK_JWT_SECRET",
+                        Base64.getEncoder()
+                                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(key)), // and checks the others' tokens
                 "LACAK_LEASE", String.valueOf(LEASE_SECONDS),
                 "LACAK_ADMIN_PASSWORD", "failover-admin-password-1");
         LacakNode a = start("a", env, true);

@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Row;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -332,6 +333,57 @@ class SpreadShardsTest {
 
     @Test
     @Order(8)
+    void lampiranL_a_theRegulatorsRecallListHasEachShardsFiguresFromItsNode_andATokenIsCheckedOnEveryNode()
+            throws Exception {
+        for (String[] recall : new String[][] {{mfrM, AUTH_NIE, "SP2611"}, {mfrO, OTHER_NIE, "SQ2611"}}) {
+            ok(b.post(
+                    "/api/v1/recalls",
+                    recall[0],
+                    new JsonObject()
+                            .put("nie", recall[1])
+                            .put("batch", recall[2])
+                            .put("reason", "hasil uji mutu tidak memenuhi syarat")
+                            .put("letterNumber", "PW.01.2026.31")));
+        }
+        assertThat(journal().get(0)).contains("RECALL_NOTICE");
+        assertThat(journal().get(1)).contains("RECALL_NOTICE");
+        String regulator = a.login("regulator", Api.ADMIN_PASSWORD); // signed by the registry
+        for (Api node : List.of(a, b)) {
+            HttpResponse<Buffer> list = node.get("/api/v1/recalls", regulator);
+            assertThat(list.statusCode()).as(list.bodyAsString()).isEqualTo(200);
+            JsonArray recalls = list.bodyAsJsonArray();
+            assertThat(recalls.stream().map(r -> ((JsonObject) r).getInteger("shard")))
+                    .containsExactlyInAnyOrder(0, 1);
+            for (Object r : recalls) {
+                JsonObject item = (JsonObject) r;
+                assertThat(item.containsKey("elsewhere")).isFalse();
+                // each batch's four units were at the distributor or the pharmacy when the notice came
+                assertThat(item.getJsonObject("atNotice").getLong("units")
+                                + item.getJsonObject("atNotice").getLong("soldBefore"))
+                        .as(item.encode())
+                        .isEqualTo(4);
+            }
+        }
+        // a node with another token secret would refuse the registry's tokens: it does not start
+        Path other = Files.createTempDirectory("lacak-spread-d");
+        Files.createDirectories(other.resolve("keys"));
+        Files.copy(
+                a.dataDir.resolve("keys").resolve("serial.keys"),
+                other.resolve("keys").resolve("serial.keys"));
+        try (Api d = new Api(other, x -> x.setNode("d")
+                .setLease(LEASE)
+                .setShards(2)
+                .setNodeShards("1")
+                .setPgUrl(url)
+                .setDemo(false))) {
+            JsonObject shard = until(d, h -> h.getJsonObject("shard").containsKey("followError"))
+                    .getJsonObject("shard");
+            assertThat(shard.getString("followError")).contains("LACAK_JWT_SECRET", " / ");
+        }
+    }
+
+    @Test
+    @Order(9)
     void aStandbyForOneShardTakesItOverAlone() throws Exception {
         c = new Api(a.dataDirSharingKeys("lacak-spread-c"), x -> x.setNode("c")
                 .setLease(LEASE)
@@ -367,7 +419,8 @@ class SpreadShardsTest {
         }
         assertThat(ok(state).getString("status")).isEqualTo(was);
         assertThat(ok(c.get("/api/v1/verify?code=" + q, null)).getString("verdict"))
-                .isEqualTo("GENUINE");
+                .as("recalled in order 8: c replayed the notice")
+                .isEqualTo("RECALLED");
     }
 
     private static List<String> issue(Api node, String key, String nie, String batch, int primaries) throws Exception {

@@ -57,6 +57,12 @@ public final class RecallEffectiveness {
      * (sequence, shard), highest first, and paged by both ({@code beforeShard} {@code -1}: a sequence
      * below {@code before} in every shard, the first page's and a single shard's).
      */
+    /**
+     * Marks an item of {@link #list} whose shard another node writes: only its notice is known here,
+     * the HTTP side asks that shard's owner for its figures.
+     */
+    public static final String ELSEWHERE = "elsewhere";
+
     public Future<JsonArray> list(long before, int beforeShard, int limit) {
         Integer[] shards = new Integer[writers.shards().count()];
         for (int i = 0; i < shards.length; i++) {
@@ -76,8 +82,16 @@ public final class RecallEffectiveness {
                                 : new JsonObject(r.getString("details"));
                         Product p = ref.productOf(d.getString("nie"), null);
                         Batch b = p == null ? null : ref.findBatch(p.id(), d.getString("batch"));
-                        if (b != null) {
-                            int shard = r.getInteger("shard");
+                        int shard = r.getInteger("shard");
+                        if (p != null && !writers.writes(shard)) {
+                            // issue 21: another node writes the shard (and holds its store); its figures are its
+                            each.add(Future.succeededFuture(new JsonObject()
+                                    .put("nie", p.nie())
+                                    .put("batch", d.getString("batch"))
+                                    .put("noticeSequence", r.getLong("seq"))
+                                    .put("shard", shard)
+                                    .put(ELSEWHERE, true)));
+                        } else if (b != null) {
                             each.add(figures(p, b, r.getLong("seq"), d).map(f -> f.put("shard", shard)));
                         }
                     }

@@ -23,6 +23,42 @@ public final class KeyCheck {
 
     private KeyCheck() {}
 
+    /**
+     * Issue 21: succeeds when {@code secret}, the token secret ({@code LACAK_JWT_SECRET}), is the one
+     * the cluster's first node recorded (or is the first, and recorded now). With the shards spread
+     * over nodes a token the registry signed is checked by the node a request is sent on to.
+     */
+    public static Future<Void> verifyTokenSecret(Pool pool, byte[] secret) {
+        byte[] mine = tokenFingerprint(secret);
+        return pool.preparedQuery("insert into token_secret_check (name, fingerprint) values ('jwt', $1)"
+                        + " on conflict (name) do nothing")
+                .execute(Tuple.of(Buffer.buffer(mine)))
+                .compose(v -> pool.query("select fingerprint from token_secret_check where name = 'jwt'")
+                        .execute())
+                .compose(found -> {
+                    for (var r : found) {
+                        if (!Arrays.equals(r.getBuffer("fingerprint").getBytes(), mine)) {
+                            return Future.failedFuture(new IllegalStateException("rahasia token di node ini bukan"
+                                    + " rahasia klaster; setiap node klaster memerlukan LACAK_JWT_SECRET yang sama"
+                                    + " / the token secret on this node is not the cluster's; every node of a"
+                                    + " cluster needs the same LACAK_JWT_SECRET (or <data>/keys/jwt.key)"));
+                        }
+                    }
+                    return Future.succeededFuture();
+                });
+    }
+
+    /** An HMAC-SHA256 of a constant under {@code secret}: equal secrets, equal values; it reveals nothing of it. */
+    static byte[] tokenFingerprint(byte[] secret) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal("lacak token secret check".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Succeeds when every version of {@code keys} matches the database's record (or is new, and recorded now). */
     public static Future<Void> verify(Pool pool, SerialKeys keys) {
         List<Tuple> rows = new ArrayList<>();
