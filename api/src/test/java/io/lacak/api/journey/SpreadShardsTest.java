@@ -72,10 +72,17 @@ class SpreadShardsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        a = new Api(
-                Files.createTempDirectory("lacak-spread-a"),
-                x -> x.setNode("a").setLease(LEASE).setShards(2).setNodeShards("0"));
-        url = a.pgUrl();
+        start(null);
+    }
+
+    /** The nodes over {@code pgUrl}, or over a's embedded Postgres when {@code null}. */
+    static void start(String pgUrl) throws Exception {
+        a = new Api(Files.createTempDirectory("lacak-spread-a"), x -> x.setNode("a")
+                .setLease(LEASE)
+                .setShards(2)
+                .setNodeShards("0")
+                .setPgUrl(pgUrl));
+        url = pgUrl != null ? pgUrl : a.pgUrl();
         b = new Api(a.dataDirSharingKeys("lacak-spread-b"), x -> x.setNode("b")
                 .setLease(LEASE)
                 .setShards(2)
@@ -129,6 +136,8 @@ class SpreadShardsTest {
     @AfterAll
     static void stop() throws Exception {
         Api.closeAll(c, b, a); // a last: its database is everyone's
+        a = b = c = null;
+        other = null;
     }
 
     /** The node writing shard {@code n}. */
