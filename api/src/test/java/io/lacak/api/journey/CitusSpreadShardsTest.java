@@ -1,7 +1,6 @@
 package io.lacak.api.journey;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Issue 21: all of {@link SpreadShardsTest} (two writer nodes, a shard each, and a standby for one)
@@ -12,18 +11,19 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class CitusSpreadShardsTest extends SpreadShardsTest {
 
-    static CitusCluster cluster;
+    CitusCluster cluster;
 
-    @BeforeAll
-    static void start() throws Exception { // hides SpreadShardsTest's: the nodes over Citus instead
+    @Override
+    String database() throws Exception {
         cluster = CitusCluster.start(2);
-        start(cluster.url());
+        return cluster.url();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
+    @Override
+    @AfterAll // an override is not run unless it says so itself
+    void stop() throws Exception {
         try {
-            SpreadShardsTest.stop();
+            super.stop();
         } finally {
             cluster.close();
         }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * standing by for shard 1 only, takes it over.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpreadShardsTest {
 
     static final Duration LEASE = Duration.ofSeconds(1);
@@ -71,8 +73,13 @@ class SpreadShardsTest {
     static JsonObject mixed;
 
     @BeforeAll
-    static void start() throws Exception {
-        start(null);
+    void start() throws Exception {
+        start(database());
+    }
+
+    /** The database the nodes share: {@code null}, a's embedded Postgres. */
+    String database() throws Exception {
+        return null;
     }
 
     /** The nodes over {@code pgUrl}, or over a's embedded Postgres when {@code null}. */
@@ -134,7 +141,7 @@ class SpreadShardsTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         Api.closeAll(c, b, a); // a last: its database is everyone's
         a = b = c = null;
         other = null;
