@@ -56,6 +56,9 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
     /** With {@link #SHARD}: the registry's {@link io.lacak.core.lifecycle.ReferenceData#mark()}. */
     public static final String REFERENCE = "X-Lacak-Reference";
 
+    /** With {@link #SHARD}: the recall letter the registry kept for this recall, its document id. */
+    public static final String LETTER = "X-Lacak-Letter";
+
     /** Where a request passed on here finds this forwarder ({@link RoutingContext#get}). */
     public static final String KEY = "lacak.forwarder";
 
@@ -204,6 +207,25 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
             out.putHeader(PART, String.valueOf(shard));
             out.putHeader(ARRIVED, String.valueOf(arrived.toEpochMilli()));
             return out.send(ctx.body().buffer());
+        });
+    }
+
+    /**
+     * Issue 21: {@code POST uri} of shard {@code shard}'s owner with {@code body} (JSON) and {@code
+     * extra} headers, as the caller of {@code ctx} (its credentials and idempotency key passed on): a
+     * request the registry makes of what it read in another form (a recall with its letter).
+     */
+    public Future<io.vertx.core.json.JsonObject> post(
+            RoutingContext ctx,
+            int shard,
+            String uri,
+            io.vertx.core.json.JsonObject body,
+            java.util.Map<String, String> extra) {
+        return ask(ctx, shard, io.vertx.core.http.HttpMethod.POST, uri, out -> {
+            out.headers().remove("content-type").remove("content-length");
+            extra.forEach(out::putHeader);
+            out.putHeader("content-type", "application/json");
+            return out.send(body.toBuffer());
         });
     }
 

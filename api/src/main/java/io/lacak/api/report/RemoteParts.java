@@ -73,6 +73,44 @@ final class RemoteParts {
         return forwarder.part(ctx, shard, arrived).compose(RemoteParts::answered);
     }
 
+    /**
+     * The recall letter the registry kept for the recall {@code ctx} holds ({@link Forwarder#LETTER},
+     * believed only of a request a node sent on for a shard), or {@code null}. The recall checks that
+     * the letter was kept for its own product and batch.
+     */
+    static String letter(RoutingContext ctx) {
+        var h = ctx.request().headers();
+        String id = h.get(Forwarder.LETTER);
+        if (id == null
+                || !h.contains(Forwarder.FORWARDED)
+                || !h.contains(Forwarder.SHARD)
+                || !id.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return id;
+    }
+
+    /**
+     * Issue 21: the recall {@code fields} (a form's, its letter kept here as document {@code letter})
+     * decided by shard {@code shard}'s owner as a JSON recall naming the letter.
+     */
+    static Future<Receipt> recall(RoutingContext ctx, int shard, JsonObject fields, long letter) {
+        Object f = ctx.get(Forwarder.KEY);
+        if (!(f instanceof Forwarder forwarder)) {
+            return Future.failedFuture(new ShardWriters.Elsewhere(shard));
+        }
+        JsonObject body = new JsonObject();
+        fields.forEach(e -> {
+            if (!(e.getValue() instanceof String v && v.isBlank())) {
+                body.put(e.getKey(), e.getValue()); // a form's empty field is no value
+            }
+        });
+        return forwarder
+                .post(ctx, shard, "/api/v1/recalls", body, java.util.Map.of(Forwarder.LETTER, String.valueOf(letter)))
+                .compose(RemoteParts::answered)
+                .map(Answered::receipt);
+    }
+
     /** The owner's answer: 200 with the receipt, or 422 with the receipt of a part nothing of which applied. */
     private static Future<Answered> answered(JsonObject body) {
         int status = body.getInteger("status", 500);

@@ -254,19 +254,42 @@ public final class ReportRoutes {
                 .put("reason", in.body.getString("reason"))
                 .put("letterNumber", in.body.getString("letterNumber"))
                 .put("letterDate", in.body.getString("letterDate"));
+        String keptThere = RemoteParts.letter(ctx);
+        if (letter == null && keptThere != null) { // issue 21: the registry kept the letter of this recall
+            letters.documents()
+                    .owner(Long.parseLong(keptThere))
+                    .onFailure(ctx::fail)
+                    .onSuccess(owner -> {
+                        if ((LETTER_OWNER + product.id() + ":" + batch).equals(owner)) {
+                            details.put(
+                                    "letter",
+                                    new JsonObject()
+                                            .put("id", Long.parseLong(keptThere))
+                                            .put("fileName", in.body.getString("letterFileName"))
+                                            .put("href", "/api/v1/recall-letters/" + keptThere));
+                        }
+                        submitRecall(ctx, writers.forProduct(product.id()), by, in, product, batch, details);
+                    });
+            return;
+        }
+        int shard = writers.shardOf(product.id());
+        if (letter != null && !writers.writes(shard)) {
+            // issue 21: another node writes the holder's shard: the letter is kept here, the notice decided there
+            letters.documents()
+                    .keep(LETTER_OWNER + product.id() + ":" + batch, letter)
+                    .compose(id -> RemoteParts.recall(
+                                    ctx, shard, in.body.copy().put("letterFileName", letter.fileName()), id)
+                            .compose(receipt -> (receipt.outcome().applied() && !receipt.repeated()
+                                            ? io.vertx.core.Future.<Void>succeededFuture()
+                                            : letters.documents().delete(id))
+                                    .map(receipt)))
+                    .onFailure(ctx::fail)
+                    .onSuccess(receipt -> ReportSubmission.answer(ctx, "batch", List.of(batch), receipt));
+            return;
+        }
         if (letter == null) {
-            submission.submit(
-                    ctx,
-                    writers.forProduct(product.id()), // Lampiran L.a: the holder's own shard
-                    "batch",
-                    List.of(batch),
-                    new Report(
-                            ReportKind.RECALL_NOTICE,
-                            by,
-                            in.occurredAt,
-                            in.idempotencyKey,
-                            l -> l.recallNotice(by, product.id(), batch),
-                            details.encode()));
+            // Lampiran L.a: the holder's own shard
+            submitRecall(ctx, writers.forProduct(product.id()), by, in, product, batch, details);
             return;
         }
         // the letter is kept first, so that the notice can name it; a refused recall takes it back
@@ -301,6 +324,28 @@ public final class ReportRoutes {
                 });
     }
 
+    private void submitRecall(
+            RoutingContext ctx,
+            io.lacak.core.journal.Sequencer writer,
+            int by,
+            ReportInput in,
+            Product product,
+            String batch,
+            JsonObject details) {
+        submission.submit(
+                ctx,
+                writer,
+                "batch",
+                List.of(batch),
+                new Report(
+                        ReportKind.RECALL_NOTICE,
+                        by,
+                        in.occurredAt,
+                        in.idempotencyKey,
+                        l -> l.recallNotice(by, product.id(), batch),
+                        details.encode()));
+    }
+
     /**
      * A recall letter: for the regulator, the NIE holder and the facilities in the batch's
      * distribution path (those the notice reached, Lampiran L.a.5); to anyone else it does not exist.
@@ -317,13 +362,15 @@ public final class ReportRoutes {
                     }
                     String[] parts = owner.substring(LETTER_OWNER.length()).split(":", 2);
                     Product p = ref.product(Integer.parseInt(parts[0]));
-                    ReferenceData.Batch b = p == null ? null : ref.findBatch(p.id(), parts[1]);
                     if (caller.regulator() || p != null && caller.memberOf(p.holder())) {
                         return io.vertx.core.Future.succeededFuture(true);
                     }
+                    // issue 21: the custody of another node's shard, and its batches, are known there at once
+                    var custody = p == null ? null : writers.custody(p.id());
+                    ReferenceData.Batch b = p == null ? null : ref.findBatch(p.id(), parts[1]);
                     return b == null
                             ? io.vertx.core.Future.succeededFuture(false)
-                            : writers.custody(p.id()).inPathOf(b.ref(), caller.facilities());
+                            : custody.inPathOf(b.ref(), caller.facilities());
                 })
                 .compose(allowed -> allowed ? letters.documents().content(id) : io.vertx.core.Future.failedFuture(none))
                 .onFailure(ctx::fail)

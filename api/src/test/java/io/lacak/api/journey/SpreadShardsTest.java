@@ -351,18 +351,51 @@ class SpreadShardsTest {
     @Order(8)
     void lampiranL_a_theRegulatorsRecallListHasEachShardsFiguresFromItsNode_andATokenIsCheckedOnEveryNode()
             throws Exception {
-        for (String[] recall : new String[][] {{mfrM, AUTH_NIE, "SP2611"}, {mfrO, OTHER_NIE, "SQ2611"}}) {
-            ok(b.post(
-                    "/api/v1/recalls",
-                    recall[0],
-                    new JsonObject()
-                            .put("nie", recall[1])
-                            .put("batch", recall[2])
-                            .put("reason", "hasil uji mutu tidak memenuhi syarat")
-                            .put("letterNumber", "PW.01.2026.31")));
-        }
+        // shard 0's holder recalls by JSON; shard 1's (not the registry's) with its letter, a form through b
+        String[][] holders = {{mfrM, AUTH_NIE, "SP2611"}, {mfrO, OTHER_NIE, "SQ2611"}};
+        String[] first = holders[shardM == 0 ? 0 : 1];
+        String[] second = holders[shardM == 0 ? 1 : 0];
+        ok(b.post(
+                "/api/v1/recalls",
+                first[0],
+                new JsonObject()
+                        .put("nie", first[1])
+                        .put("batch", first[2])
+                        .put("reason", "hasil uji mutu tidak memenuhi syarat")
+                        .put("letterNumber", "PW.01.2026.31")));
+        HttpResponse<Buffer> withLetter = b.client
+                .request(io.vertx.core.http.HttpMethod.POST, b.lacak.port(), "127.0.0.1", "/api/v1/recall-letters")
+                .putHeader("X-API-Key", second[0])
+                .sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create()
+                        .attribute("nie", second[1])
+                        .attribute("batch", second[2])
+                        .attribute("reason", "cemaran mikroba melebihi batas")
+                        .attribute("letterNumber", "PW.02.2026.32")
+                        .attribute("letterDate", "")
+                        .binaryFileUpload(
+                                "letter", "surat.pdf", Buffer.buffer(RecallLetterTest.PDF), "application/pdf"))
+                .await(30, TimeUnit.SECONDS);
+        assertThat(ok(withLetter).getBoolean("applied")).isTrue();
         assertThat(journal().get(0)).contains("RECALL_NOTICE");
         assertThat(journal().get(1)).contains("RECALL_NOTICE");
+        JsonObject details = new JsonObject(a.lacak
+                .database()
+                .pool()
+                .query("select details from journal where shard = 1 and kind = 'RECALL_NOTICE'")
+                .execute()
+                .await(30, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getString("details"));
+        String href = details.getJsonObject("letter").getString("href");
+        assertThat(details.getJsonObject("letter").getString("fileName")).isEqualTo("surat.pdf");
+        for (String reader : List.of(second[0], pbf)) { // the holder, and a facility in the batch's path
+            HttpResponse<Buffer> letter = a.get(href, reader);
+            assertThat(letter.statusCode())
+                    .as((reader.equals(pbf) ? "distributor " : "holder ") + letter.bodyAsString())
+                    .isEqualTo(200);
+            assertThat(letter.bodyAsBuffer().getBytes()).isEqualTo(RecallLetterTest.PDF);
+        }
         String regulator = a.login("regulator", Api.ADMIN_PASSWORD); // signed by the registry
         for (Api node : List.of(a, b)) {
             HttpResponse<Buffer> list = node.get("/api/v1/recalls", regulator);

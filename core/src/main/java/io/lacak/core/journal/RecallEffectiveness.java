@@ -106,11 +106,12 @@ public final class RecallEffectiveness {
     /** The figures of one recalled batch; null when the batch was never recalled. */
     public Future<JsonObject> of(int productId, String batchNumber) {
         Product p = ref.product(productId);
+        // issue 21: another node's shard answers there (Elsewhere), where its batches and recalls are known at once
+        Custody custody = p == null ? null : writers.custody(productId);
         Batch b = p == null ? null : ref.findBatch(productId, batchNumber);
         if (b == null || !ref.recalled(b.ref())) {
             return Future.succeededFuture(null);
         }
-        Custody custody = writers.custody(productId);
         return custody.catchUp()
                 .compose(n -> pool.preparedQuery("select seq, details from journal where shard = $2"
                                 + " and kind = 'RECALL_NOTICE' and facility = $1 order by seq desc")
