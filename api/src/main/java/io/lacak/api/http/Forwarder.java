@@ -319,6 +319,10 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
                     if (req.isEnded()) {
                         return out.send(); // nothing more to read (a GET)
                     }
+                    if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+                        // Expect is not passed on (hop by hop): the client is told to send, the owner judges the body
+                        ctx.response().writeContinue();
+                    }
                     return out.send(req); // piped with back-pressure: the request is read as the owner takes it
                 })
                 .onSuccess(answer -> relay(ctx, answer))

@@ -58,7 +58,10 @@ final class RemoteParts {
     static Integer only(RoutingContext ctx) {
         var h = ctx.request().headers();
         String part = h.get(Forwarder.PART);
-        if (part == null || !h.contains(Forwarder.FORWARDED) || !part.matches("[0-9]{1,4}")) {
+        if (part == null
+                || !h.contains(Forwarder.FORWARDED)
+                || !part.equals(h.get(Forwarder.SHARD))
+                || !part.matches("[0-9]{1,4}")) {
             return null;
         }
         return Integer.parseInt(part);
