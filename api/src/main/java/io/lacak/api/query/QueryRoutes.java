@@ -1,6 +1,7 @@
 package io.lacak.api.query;
 
 import io.lacak.api.http.Authentication;
+import io.lacak.api.http.Forwarder;
 import io.lacak.api.http.Problem;
 import io.lacak.api.http.Replies;
 import io.lacak.core.calendar.BpomTime;
@@ -20,6 +21,7 @@ import io.lacak.core.lifecycle.ReferenceData.Product;
 import io.lacak.core.store.CodeKey;
 import io.lacak.core.store.CodeState;
 import io.lacak.registration.account.Caller;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -182,7 +184,32 @@ public final class QueryRoutes {
         Facility f = Authentication.caller(ctx).actingFacility(ctx.request().getParam("partnerId"), ref);
         boolean unread = "true".equalsIgnoreCase(ctx.request().getParam("unread"));
         int limit = Replies.intParam(ctx, "limit", 50, 1, 500);
-        Replies.json(ctx, 200, writers.catchUp().compose(n -> notifications.feed(f.ref(), unread, limit)));
+        Replies.json(
+                ctx,
+                200,
+                elsewhereCaughtUp(ctx)
+                        .compose(v -> writers.catchUp())
+                        .compose(n -> notifications.feed(f.ref(), unread, limit)));
+    }
+
+    /**
+     * Issue 21: on a node writing some shards, the other shards' custody (and so their notifications)
+     * caught up by their own nodes first: each is asked the same feed, its answer unused. A node that
+     * does not answer leaves its notifications as far as its indexer got (half a second behind).
+     */
+    private Future<Void> elsewhereCaughtUp(RoutingContext ctx) {
+        if (writers.writesAll()
+                || ctx.request().headers().contains(Forwarder.SHARD) // asked by the registry: its own shards only
+                || !(ctx.get(Forwarder.KEY) instanceof Forwarder forwarder)) {
+            return Future.succeededFuture();
+        }
+        List<Future<JsonObject>> each = new java.util.ArrayList<>();
+        for (int shard = 0; shard < writers.shards().count(); shard++) {
+            if (!writers.writes(shard)) {
+                each.add(forwarder.get(ctx, shard, ctx.request().uri()));
+            }
+        }
+        return Future.join(each).<Void>mapEmpty().otherwiseEmpty();
     }
 
     private void markRead(RoutingContext ctx) {

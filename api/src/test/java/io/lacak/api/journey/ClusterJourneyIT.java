@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterJourneyIT extends JourneyTest {
 
-    private static final String METRICS_TOKEN = "cluster-journey-metrics-token";
+    static final String METRICS_TOKEN = "cluster-journey-metrics-token";
 
     CitusCluster cluster;
     Path dir;
@@ -83,8 +83,15 @@ class ClusterJourneyIT extends JourneyTest {
         return new Api(credential -> (credential == null ? c : byKey.getOrDefault(credential, c)).port(), credentials);
     }
 
+    /** What node {@code name} is given beside the cluster's settings: nothing here. */
+    Map<String, String> settings(String name) {
+        return Map.of();
+    }
+
     private LacakNode node(String name, Map<String, String> env, boolean demo) throws Exception {
-        LacakNode n = LacakNode.start(dir, name, env, demo);
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putAll(settings(name));
+        LacakNode n = LacakNode.start(dir, name, all, demo);
         nodes.add(n);
         return n;
     }
@@ -137,7 +144,7 @@ class ClusterJourneyIT extends JourneyTest {
     }
 
     /** The node's {@code lacak_http_server_requests_seconds_count} of the {@code reports} group, every outcome. */
-    private static long reportsAnswered(LacakNode node) throws Exception {
+    static long reportsAnswered(LacakNode node) throws Exception {
         String scrape = LacakNode.http
                 .send(
                         HttpRequest.newBuilder(URI.create(node.base() + "/metrics"))
