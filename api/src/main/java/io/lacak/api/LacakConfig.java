@@ -588,11 +588,16 @@ public final class LacakConfig {
 
     /**
      * Issue 21: the shards this cluster node writes ({@code LACAK_NODE_SHARDS}), ascending; every
-     * shard when unset. Refused when one is not below {@code LACAK_SHARDS}.
+     * shard when unset. Refused when one is not below {@code LACAK_SHARDS}, and on a node that is no
+     * cluster node ({@code LACAK_NODE} unset).
      */
     public java.util.List<Integer> nodeShards() {
         if (nodeShards == null) {
             return java.util.stream.IntStream.range(0, shards).boxed().toList();
+        }
+        if (node == null) {
+            throw new IllegalArgumentException(
+                    "LACAK_NODE_SHARDS is for a cluster node: set LACAK_NODE too (the only node writes every shard)");
         }
         for (int s : nodeShards) {
             if (s >= shards) {

@@ -101,6 +101,26 @@ class LacakConfigTest {
     }
 
     @Test
+    void issue21_aClusterNodeWritesTheShardsItNames_everyShardByDefault() {
+        LacakConfig all = LacakConfig.defaults().withEnvironment(Map.of("LACAK_SHARDS", "3", "LACAK_NODE", "a"));
+        assertThat(all.nodeShards()).containsExactly(0, 1, 2);
+        LacakConfig some = LacakConfig.defaults()
+                .withEnvironment(Map.of("LACAK_SHARDS", "3", "LACAK_NODE", "b", "LACAK_NODE_SHARDS", "2, 1"));
+        assertThat(some.nodeShards()).containsExactly(1, 2);
+        assertThatThrownBy(() -> LacakConfig.defaults()
+                        .withEnvironment(Map.of("LACAK_SHARDS", "2", "LACAK_NODE", "b", "LACAK_NODE_SHARDS", "1,2"))
+                        .nodeShards())
+                .hasMessageContaining("LACAK_NODE_SHARDS names shard 2");
+        assertThatThrownBy(() -> LacakConfig.defaults().withEnvironment(Map.of("LACAK_NODE_SHARDS", "one")))
+                .hasMessageContaining("LACAK_NODE_SHARDS");
+        assertThatThrownBy(() -> LacakConfig.defaults()
+                        .withEnvironment(Map.of("LACAK_SHARDS", "2", "LACAK_NODE_SHARDS", "1"))
+                        .nodeShards())
+                .as("only a cluster node writes some shards")
+                .hasMessageContaining("LACAK_NODE");
+    }
+
+    @Test
     void otherVariablesAreIgnored() {
         assertThat(LacakConfig.defaults()
                         .withEnvironment(Map.of("LACAK_URL", "http://x", "PATH", "/bin"))

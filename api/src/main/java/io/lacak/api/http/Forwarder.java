@@ -288,6 +288,9 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
     private void headers(RoutingContext ctx, io.vertx.core.http.HttpClientRequest out, int shard) {
         HttpServerRequest req = ctx.request();
         ForwardedHeaders.copy(req.headers(), out.headers());
+        for (String own : new String[] {SHARD, PART, ARRIVED, REFERENCE, LETTER}) {
+            out.headers().remove(own); // a node's own, never a client's passed on
+        }
         out.putHeader(FORWARDED, node);
         if (shard >= 0) {
             out.putHeader(SHARD, String.valueOf(shard));

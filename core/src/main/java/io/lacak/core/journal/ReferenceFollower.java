@@ -34,6 +34,8 @@ public final class ReferenceFollower {
     private int product;
     private long issuance;
     private int batch;
+    /** The round running now, or the last one. */
+    private Future<Void> running;
 
     /**
      * Its first {@link #follow()} reads everything (adding to {@code ref} what it lacks); the next
@@ -66,8 +68,16 @@ public final class ReferenceFollower {
         return f;
     }
 
-    /** What was made since the last call, added to the reference data. */
-    public Future<Void> follow() {
+    /** What was made since the last call, added to the reference data; a call while one runs shares it. */
+    public synchronized Future<Void> follow() {
+        if (running != null && !running.isComplete()) {
+            return running;
+        }
+        running = round();
+        return running;
+    }
+
+    private Future<Void> round() {
         return pool.preparedQuery("select ref, partner_id, type from facility where ref > $1 order by ref")
                 .execute(Tuple.of(facility - WINDOW))
                 .compose(rows -> {
