@@ -21,10 +21,14 @@ class ReferenceDataMarkTest {
         registry.addFacility(new Facility(7, "MFR-A", FacilityType.MANUFACTURER));
         registry.addProduct(new Product(3, "DKL1", 7));
         assertThat(registry.mark()).isEqualTo("7,3,0");
-        assertThat(writer.covers(registry.mark())).as("the writer has not taken them in").isFalse();
+        assertThat(writer.covers(registry.mark()))
+                .as("the writer has not taken them in")
+                .isFalse();
 
         writer.addFacility(new Facility(7, "MFR-A", FacilityType.MANUFACTURER));
-        assertThat(writer.covers(registry.mark())).as("the product is still missing").isFalse();
+        assertThat(writer.covers(registry.mark()))
+                .as("the product is still missing")
+                .isFalse();
         writer.addProduct(new Product(3, "DKL1", 7));
         writer.addProduct(new Product(4, "DKL2", 7)); // one of its own making is no harm
         assertThat(writer.covers(registry.mark())).isTrue();
