@@ -95,15 +95,13 @@ public enum ProblemText {
             "satu berkas hanya untuk satu tujuan; baris ini menyebut %1$s, baris sebelumnya %2$s"),
     /** The value is {@code "NIE ..."} or {@code "GTIN ..."}: the same words in both languages. */
     PRODUCT_UNKNOWN("PRODUCT_UNKNOWN", "no registered product has %s", "tidak ada produk terdaftar dengan %1$s"),
-    /** Issue 21: the shard's number; the same words would not help in either language. */
+    /** Issue 21: a file of movements reaching a shard another node of the cluster writes. */
     SHARD_ELSEWHERE(
             "SHARD_ELSEWHERE",
-            "the codes of this row are in shard %s, which another node of the cluster writes; upload one file"
-                    + " per NIE holder, or send these movements as JSON reports (they are split across nodes);"
-                    + " nothing of the file was applied",
-            "kode pada baris ini ada di shard %1$s, yang ditulis node lain dalam klaster; unggah satu berkas per"
-                    + " pemegang NIE, atau kirim pergerakan ini sebagai laporan JSON (laporan itu dibagi antarnode);"
-                    + " tidak ada bagian berkas yang diterapkan"),
+            "the codes of this row are in shard %s, which another node writes; upload one file per NIE holder"
+                    + " or send these movements as JSON reports; nothing of the file was applied",
+            "kode baris ini ada di shard %1$s, yang ditulis node lain; unggah satu berkas per pemegang NIE atau"
+                    + " kirim pergerakan ini sebagai laporan JSON; tidak ada bagian berkas yang diterapkan"),
     INTERNAL(
             "INTERNAL",
             "the server could not process the file; upload it again",
