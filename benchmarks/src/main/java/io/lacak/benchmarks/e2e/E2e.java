@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class E2e {
 
-    private static final String MFR = "MFR-DEMO";
-    private static final String APT = "APT-DEMO";
+    static final String MFR = "MFR-DEMO";
+    static final String APT = "APT-DEMO";
     private static final String PBF = "PBF-DEMO";
     private static final String NIE = "DKL2600000001A1";
 
@@ -49,7 +49,8 @@ public final class E2e {
     /** The scenarios of {@code all}, in order. */
     public static final List<String> ALL = List.of("verify", "sales", "ship", "ingest", "listing", "metrics");
     // "ingest-big" (a 20 M-row file at -Xmx1g, about 4 GB on disk), "steady" (issue 18's sales tail, traced) and
-    // "takeover" (issue 21, two nodes over a Postgres 15 of the machine's, against -Dlacak.before) run only when named
+    // "takeover" (issue 21, two nodes over a Postgres 15 of the machine's, against -Dlacak.before) and "spread"
+    // (issue 21, sales through the registry to another node's shard, Spread) run only when named
 
     /** Runs {@code scenarios} against {@code -Dlacak.jar} (default {@code api/target/lacak.jar}); their result lines. */
     public static List<JsonObject> run(List<String> scenarios, boolean quick) throws Exception {
@@ -71,6 +72,7 @@ public final class E2e {
                     case "listing" -> e2e.listing();
                     case "metrics" -> e2e.metrics();
                     case "takeover" -> e2e.takeover();
+                    case "spread" -> new Spread(e2e.vertx, e2e.jar, e2e.quick, e2e::print).run();
                     default ->
                         throw new IllegalArgumentException("unknown scenario " + scenario + " (" + ALL + " or all)");
                 }
@@ -345,7 +347,7 @@ public final class E2e {
         }
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    static void deleteTree(Path dir) throws java.io.IOException {
         try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -1092,14 +1094,14 @@ public final class E2e {
         }
     }
 
-    private static Map<String, String> node(Map<String, String> env, String name) {
+    static Map<String, String> node(Map<String, String> env, String name) {
         Map<String, String> m = new java.util.HashMap<>(env);
         m.put("LACAK_NODE", name);
         return m;
     }
 
     /** {@code /health} of a node by a plain JDK client with a timeout (as {@link #quiet} polls). */
-    private static JsonObject health(ServerProcess node) throws Exception {
+    static JsonObject health(ServerProcess node) throws Exception {
         return new JsonObject(POLLER.send(
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create("http://127.0.0.1:" + node.port() + "/health"))
@@ -1233,7 +1235,7 @@ public final class E2e {
     }
 
     /** Codes issued, reported used with aggregation, shipped by pallet to the pharmacy and received there. */
-    private List<String> stockPharmacy(Http http, ServerProcess server, int units, int perSecondary, int perTertiary)
+    static List<String> stockPharmacy(Http http, ServerProcess server, int units, int perSecondary, int perTertiary)
             throws Exception {
         String mfr = server.apiKey(MFR);
         JsonObject issued = http.post(
@@ -1335,7 +1337,7 @@ public final class E2e {
         }
     }
 
-    private static Buffer saleBody(String code) {
+    static Buffer saleBody(String code) {
         return Buffer.buffer("{\"codes\":[\"" + code + "\"]}");
     }
 
