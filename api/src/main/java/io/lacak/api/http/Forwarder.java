@@ -62,10 +62,6 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
     /** Where a request passed on here finds this forwarder ({@link RoutingContext#get}). */
     public static final String KEY = "lacak.forwarder";
 
-    /** The owner's address is looked up again after this long, or at once after it failed to answer. */
-    private static final long OWNER_CACHE_NANOS = Duration.ofSeconds(1).toNanos();
-
-    private final Pool pool;
     private final String node;
     /** Whether this node owns shard {@code n} now (asked on every request). */
     private final java.util.function.IntPredicate owns;
@@ -73,23 +69,37 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
     private final long retryAfterSeconds;
     private final HttpClient client;
     /** Each shard's owner, looked up at most a second ago. */
-    private final java.util.Map<Integer, ShardLease.Owner> owners = new java.util.HashMap<>();
+    private final Owners owners;
 
-    private final java.util.Map<Integer, Long> ownersSince = new java.util.HashMap<>();
     /** This node's reference data and how it takes in what others made, once it writes; else {@code null}. */
     private volatile io.lacak.core.lifecycle.ReferenceData ref;
 
     private volatile java.util.function.Supplier<Future<Void>> follow;
 
     private Forwarder(Vertx vertx, Pool pool, String node, java.util.function.IntPredicate owns, Duration lease) {
-        this.pool = pool;
+        this.owners = new Owners(pool);
         this.node = node;
         this.owns = owns;
         this.retryAfterSeconds = Math.max(1, lease.toSeconds());
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(5_000, Math.max(500, lease.toMillis() / 2)))
-                .setKeepAlive(true));
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setConnectTimeout((int) Math.min(5_000, Math.max(500, lease.toMillis() / 2)))
+                        .setKeepAlive(true),
+                // Vert.x's default of 5 connections to an owner made every forwarded request wait its turn:
+                // forwarded sales ran at 0.17 of one node's rate (benchmarks/RESULTS.md, "Writers spread")
+                new io.vertx.core.http.PoolOptions()
+                        .setHttp1MaxSize(CONNECTIONS_PER_OWNER)
+                        .setMaxWaitQueueSize(WAITING_PER_OWNER));
     }
+
+    /** Connections kept open to each other node at most: as many requests as that are in flight to it at once. */
+    static final int CONNECTIONS_PER_OWNER = 128;
+
+    /**
+     * Requests waiting for a connection to one node at most; beyond it a request is answered 503
+     * ({@code OWNER_UNREACHABLE}, with {@code Retry-After}) instead of queueing without bound.
+     */
+    static final int WAITING_PER_OWNER = 4_096;
 
     /**
      * {@code owns}: whether this node holds shard {@code n} now (asked on every request); {@code
@@ -135,7 +145,7 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
             return;
         }
         req.pause(); // the body waits for the owner's connection: nothing is read, nothing is buffered
-        owner(0).onComplete(ar -> {
+        owners.of(0).onComplete(ar -> {
             ShardLease.Owner o = ar.succeeded() ? ar.result() : null;
             if (o == null || !o.live() || o.node().equals(node)) {
                 noOwner(ctx);
@@ -185,7 +195,7 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
         if (!req.isEnded()) {
             req.pause();
         }
-        owner(shard).onComplete(ar -> {
+        owners.of(shard).onComplete(ar -> {
             ShardLease.Owner o = ar.succeeded() ? ar.result() : null;
             if (o == null || !o.live() || o.node().equals(node)) {
                 noOwner(ctx);
@@ -243,7 +253,7 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
             io.vertx.core.http.HttpMethod method,
             String uri,
             java.util.function.Function<io.vertx.core.http.HttpClientRequest, Future<HttpClientResponse>> send) {
-        return owner(shard).compose(o -> {
+        return owners.of(shard).compose(o -> {
             if (o == null || !o.live() || o.node().equals(node)) {
                 return Future.failedFuture(new Problem(
                         503,
@@ -265,11 +275,7 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
                         var json = body.length() == 0 ? new io.vertx.core.json.JsonObject() : body.toJsonObject();
                         return json.put("status", answer.statusCode());
                     }))
-                    .onFailure(e -> {
-                        synchronized (this) {
-                            owners.remove(shard);
-                        }
-                    })
+                    .onFailure(e -> owners.forget(shard))
                     .recover(e -> Future.failedFuture(
                             e instanceof Problem
                                     ? e
@@ -341,9 +347,7 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
     }
 
     private void unreachable(RoutingContext ctx, ShardLease.Owner o, Throwable e) {
-        synchronized (this) {
-            owners.clear(); // look again next time: it may have been replaced
-        }
+        owners.forgetAll(); // look again next time: it may have been replaced
         LOG.log(Level.WARNING, "forwarding to " + o.node() + " at " + o.address() + " failed", e);
         if (ctx.response().headWritten()) {
             ctx.request().connection().close(); // half an answer cannot be mended
@@ -354,24 +358,6 @@ public final class Forwarder implements io.vertx.core.Handler<RoutingContext> {
                 "OWNER_UNREACHABLE",
                 "node pemilik shard (" + o.node() + ") tidak menjawab; coba lagi / the node owning the shard ("
                         + o.node() + ") does not answer; try again");
-    }
-
-    /** Shard {@code shard}'s owner, from {@code shard_lease}, at most a second old. */
-    private Future<ShardLease.Owner> owner(int shard) {
-        synchronized (this) {
-            ShardLease.Owner o = owners.get(shard);
-            if (o != null && System.nanoTime() - ownersSince.get(shard) < OWNER_CACHE_NANOS) {
-                return Future.succeededFuture(o);
-            }
-        }
-        return ShardLease.owner(pool, shard).onSuccess(o -> {
-            synchronized (this) {
-                if (o != null) {
-                    owners.put(shard, o);
-                    ownersSince.put(shard, System.nanoTime());
-                }
-            }
-        });
     }
 
     private void notTheOwner(RoutingContext ctx) {

@@ -71,6 +71,8 @@ class SpreadShardsTest {
 
     static List<String> o;
     static JsonObject mixed;
+    /** The nodes' data directories, deleted at the end. */
+    static final List<Path> dirs = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -89,6 +91,7 @@ class SpreadShardsTest {
                 .setShards(2)
                 .setNodeShards("0")
                 .setPgUrl(pgUrl));
+        dirs.add(a.dataDir);
         url = pgUrl != null ? pgUrl : a.pgUrl();
         b = new Api(a.dataDirSharingKeys("lacak-spread-b"), x -> x.setNode("b")
                 .setLease(LEASE)
@@ -96,6 +99,7 @@ class SpreadShardsTest {
                 .setNodeShards("1")
                 .setPgUrl(url)
                 .setDemo(false));
+        dirs.add(b.dataDir);
         Shards two = Shards.of(2);
         shardM = two.ofHolder(MANUFACTURER);
         for (int i = 0; other == null; i++) {
@@ -142,9 +146,16 @@ class SpreadShardsTest {
 
     @AfterAll
     void stop() throws Exception {
-        Api.closeAll(c, b, a); // a last: its database is everyone's
-        a = b = c = null;
-        other = null;
+        try {
+            Api.closeAll(c, b, a); // a last: its database is everyone's
+        } finally {
+            for (Path dir : dirs) {
+                CitusCluster.deleteTree(dir);
+            }
+            dirs.clear();
+            a = b = c = null;
+            other = null;
+        }
     }
 
     /** The node writing shard {@code n}. */
@@ -415,6 +426,7 @@ class SpreadShardsTest {
         }
         // a node with another token secret would refuse the registry's tokens: it does not start
         Path other = Files.createTempDirectory("lacak-spread-d");
+        dirs.add(other);
         Files.createDirectories(other.resolve("keys"));
         Files.copy(
                 a.dataDir.resolve("keys").resolve("serial.keys"),
@@ -440,6 +452,7 @@ class SpreadShardsTest {
                 .setNodeShards("1")
                 .setPgUrl(url)
                 .setDemo(false));
+        dirs.add(c.dataDir);
         JsonObject standby =
                 until(c, h -> h.getJsonObject("shard").containsKey("following")).getJsonObject("shard");
         assertThat(standby.getString("role")).isEqualTo("STANDBY");
