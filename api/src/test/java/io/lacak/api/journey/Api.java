@@ -324,6 +324,45 @@ final class Api implements AutoCloseable {
         }
     }
 
+    /**
+     * Issue 21: a manufacturer {@code partnerId} (the NIE holder of a shard of its own, say) with one
+     * product {@code nie}, registered on this server as an administrator would; its API key.
+     */
+    String manufacturerWithProduct(String partnerId, String nie, String productName) throws Exception {
+        io.lacak.api.Services s = lacak.services();
+        s.registration()
+                .facilities()
+                .register(new io.lacak.registration.facility.Facilities.Register(
+                        partnerId,
+                        "MANUFACTURER",
+                        "PT " + partnerId,
+                        "Jl. Pabrik 9, Cikarang",
+                        String.format("09%014d", Math.floorMod((long) partnerId.hashCode(), 100_000_000_000_000L)),
+                        "Apt. " + partnerId,
+                        "+62 21 555 0199",
+                        partnerId.toLowerCase(java.util.Locale.ROOT) + "@demo.lacak.invalid"))
+                .await(30, TimeUnit.SECONDS);
+        s.registration()
+                .products()
+                .register(new io.lacak.registration.product.Products.Register(
+                        nie,
+                        productName,
+                        partnerId,
+                        "DRUG",
+                        "PRESCRIPTION",
+                        null,
+                        "kapsul",
+                        "Dus, 10 strip @ 10 kapsul",
+                        java.time.LocalDate.now().plusYears(5).toString(),
+                        null))
+                .await(30, TimeUnit.SECONDS);
+        return s.registration()
+                .apiKeys()
+                .create(s.sequencer().referenceData().facility(partnerId).ref(), "test", 0)
+                .await(30, TimeUnit.SECONDS)
+                .key();
+    }
+
     /** Issue 21: the URL another cluster node reaches this node's embedded Postgres by, its password in it. */
     String pgUrl() throws Exception {
         String uri = lacak.services().database().uri(); // postgresql://user@host:port/db

@@ -7,11 +7,8 @@ import static io.lacak.api.Demo.PHARMACY;
 import static io.lacak.api.journey.Api.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lacak.api.Services;
 import io.lacak.core.journal.BulkReport;
 import io.lacak.core.journal.Shards;
-import io.lacak.registration.facility.Facilities;
-import io.lacak.registration.product.Products;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +17,6 @@ import io.vertx.sqlclient.Row;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,38 +75,8 @@ class ShardedJourneyTest {
             }
         }
         shardB = two.ofHolder(otherHolder);
-        Services s = api.lacak.services();
-        s.registration()
-                .facilities()
-                .register(new Facilities.Register(
-                        otherHolder,
-                        "MANUFACTURER",
-                        "PT Lain Farma",
-                        "Jl. Pabrik 9, Cikarang",
-                        "0987654321098765",
-                        "Apt. Lain",
-                        "+62 21 555 0199",
-                        "lain@demo.lacak.invalid"))
-                .await(30, TimeUnit.SECONDS);
-        s.registration()
-                .products()
-                .register(new Products.Register(
-                        OTHER_NIE,
-                        "Sefaleksin 500 mg kapsul",
-                        otherHolder,
-                        "DRUG",
-                        "PRESCRIPTION",
-                        null,
-                        "kapsul",
-                        "Dus, 10 strip @ 10 kapsul",
-                        LocalDate.now().plusYears(5).toString(),
-                        null))
-                .await(30, TimeUnit.SECONDS);
-        mfrB = s.registration()
-                .apiKeys()
-                .create(s.sequencer().referenceData().facility(otherHolder).ref(), "test", 0)
-                .await(30, TimeUnit.SECONDS)
-                .key();
+        mfrB = api.manufacturerWithProduct(
+                otherHolder, OTHER_NIE, "Sefaleksin 500 mg kapsul"); // registered on the node
         mfrA = api.key(MANUFACTURER);
         pbf = api.key(DISTRIBUTOR);
         apt = api.key(PHARMACY);

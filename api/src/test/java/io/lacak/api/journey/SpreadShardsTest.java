@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lacak.api.Services;
 import io.lacak.core.journal.Shards;
-import io.lacak.registration.facility.Facilities;
 import io.lacak.registration.product.Products;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -107,38 +106,7 @@ class SpreadShardsTest {
                 other = "MFR-SEBAR-" + i;
             }
         }
-        Services s = a.lacak.services(); // the registry registers
-        s.registration()
-                .facilities()
-                .register(new Facilities.Register(
-                        other,
-                        "MANUFACTURER",
-                        "PT Sebar Farma",
-                        "Jl. Pabrik 11, Cikarang",
-                        "0987654321098766",
-                        "Apt. Sebar",
-                        "+62 21 555 0198",
-                        "sebar@demo.lacak.invalid"))
-                .await(30, TimeUnit.SECONDS);
-        s.registration()
-                .products()
-                .register(new Products.Register(
-                        OTHER_NIE,
-                        "Sefadroksil 500 mg kapsul",
-                        other,
-                        "DRUG",
-                        "PRESCRIPTION",
-                        null,
-                        "kapsul",
-                        "Dus, 10 strip @ 10 kapsul",
-                        LocalDate.now().plusYears(5).toString(),
-                        null))
-                .await(30, TimeUnit.SECONDS);
-        mfrO = s.registration()
-                .apiKeys()
-                .create(s.sequencer().referenceData().facility(other).ref(), "test", 0)
-                .await(30, TimeUnit.SECONDS)
-                .key();
+        mfrO = a.manufacturerWithProduct(other, OTHER_NIE, "Sefadroksil 500 mg kapsul"); // registered on the registry
         mfrM = a.key(MANUFACTURER);
         pbf = a.key(DISTRIBUTOR);
         apt = a.key(PHARMACY);
