@@ -107,7 +107,7 @@ public final class ShardNode {
      * registry, where requests go first).
      */
     Future<JsonObject> health() {
-        JsonObject shard = new JsonObject().put("shard", 0).put("node", node).put("role", role().name());
+        JsonObject shard = new JsonObject().put("node", node).put("role", role().name());
         List<ShardLease> l = leases;
         if (l != null) {
             shard.put(
