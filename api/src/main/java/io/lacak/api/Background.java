@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * the reference data the others made every second, and only the registry (shard 0's owner) sends
  * e-mail and sweeps drafts.
  *
- * <p>{@code Background b = new Background(vertx, config, services, mailer, new NoticeMail(pool)); b.start(); b.stop();}
+ * <p>{@code Background b = new Background(vertx, config, services, mailer, new NoticeMail(pool), null); b.start(); b.stop();}
  */
 final class Background {
 
@@ -44,12 +44,21 @@ final class Background {
     private long sweepTimer = -1;
     private long leftoverTimer = -1;
     private long referenceTimer = -1;
-    private ReferenceFollower references;
-    private boolean following;
+    /** What other nodes made, taken in every second; {@code null} on a node writing every shard. */
+    private final ReferenceFollower references;
+
     private boolean indexing;
     private boolean mailing;
 
-    Background(Vertx vertx, LacakConfig config, Services services, Mailer mailer, NoticeMail noticeMail) {
+    /** {@code references}: on a node writing some shards, its reference data's follower; else {@code null}. */
+    Background(
+            Vertx vertx,
+            LacakConfig config,
+            Services services,
+            Mailer mailer,
+            NoticeMail noticeMail,
+            ReferenceFollower references) {
+        this.references = references;
         this.vertx = vertx;
         this.config = config;
         this.services = services;
@@ -59,10 +68,8 @@ final class Background {
 
     void start() {
         indexTimer = vertx.setPeriodic(INDEX_EVERY_MS, t -> index());
-        if (!services.writers().writesAll()) {
+        if (references != null) {
             // issue 21: what other nodes register, issue and batch, known here within a second
-            references = ReferenceFollower.fromNow(
-                    services.database().pool(), services.writers().referenceData());
             referenceTimer = vertx.setPeriodic(REFERENCE_EVERY_MS, t -> references());
         }
         if (!services.writers().writes(0)) {
@@ -96,14 +103,9 @@ final class Background {
 
     /** Issue 21: the reference data takes in the facilities, products, issuances and batches others made. */
     private void references() {
-        if (following) {
-            return;
-        }
-        following = true;
-        references
+        references // a round still running is shared, not started again
                 .follow()
-                .onFailure(e -> LOG.log(Level.WARNING, "following the reference data failed; retrying", e))
-                .onComplete(r -> following = false);
+                .onFailure(e -> LOG.log(Level.WARNING, "following the reference data failed; retrying", e));
     }
 
     /** Seed 000: drafts not submitted within 5 working days are deleted (at start, then hourly). */

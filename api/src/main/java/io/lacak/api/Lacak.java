@@ -253,15 +253,16 @@ public final class Lacak {
                     Assembly.Opened parts = w.parts();
                     Assembly.fence(sequencers, leases); // every commit renews its shard's lease, or fails once lost
                     services = Assembly.services(vertx, config, db, sequencers, parts);
+                    io.lacak.core.journal.ReferenceFollower references = null;
                     if (shard != null && !services.writers().writesAll()) {
-                        // issue 21: a request another node sent on is read once this node knows what that node knew
+                        // issue 21: what other nodes made, taken in every second (Background), and before a
+                        // request another node sent on is read when that node knew more (one follower for both)
                         var ref = services.writers().referenceData();
-                        shard.forwarder()
-                                .references(
-                                        ref, io.lacak.core.journal.ReferenceFollower.fromNow(db.pool(), ref)::follow);
+                        references = io.lacak.core.journal.ReferenceFollower.fromNow(db.pool(), ref);
+                        shard.forwarder().references(ref, references::follow);
                     }
                     api = new ApiVerticle(config, services, parts.metricsToken(), shard, front);
-                    background = new Background(vertx, config, services, mailer, new NoticeMail(db.pool()));
+                    background = new Background(vertx, config, services, mailer, new NoticeMail(db.pool()), references);
                     return services;
                 })
                 .compose(s -> s.registration()

@@ -159,9 +159,8 @@ public final class QueryRoutes {
     private void holders(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         Product p = ref.productOf(ctx.pathParam("nie"), null);
-        if (p != null) {
-            writers.custody(p.id()); // issue 21: another node's shard answers there, its batches known at once
-        }
+        // issue 21: another node's shard answers there (Elsewhere), where its batches are known at once
+        Custody custody = p == null ? null : writers.custody(p.id());
         Batch b = p == null ? null : ref.findBatch(p.id(), ctx.pathParam("batch"));
         if (b == null || !(caller.regulator() || caller.memberOf(p.holder()))) {
             throw Problem.notFound(
@@ -170,14 +169,11 @@ public final class QueryRoutes {
         Replies.json(
                 ctx,
                 200,
-                writers.custody(p.id())
-                        .catchUp()
-                        .compose(n -> writers.custody(p.id()).holdersOfBatch(b.ref()))
-                        .map(list -> new JsonObject()
-                                .put("nie", p.nie())
-                                .put("batch", b.batch())
-                                .put("recalled", ref.recalled(b.ref()))
-                                .put("holders", new JsonArray(list))));
+                custody.catchUp().compose(n -> custody.holdersOfBatch(b.ref())).map(list -> new JsonObject()
+                        .put("nie", p.nie())
+                        .put("batch", b.batch())
+                        .put("recalled", ref.recalled(b.ref()))
+                        .put("holders", new JsonArray(list))));
     }
 
     private void notifications(RoutingContext ctx) {
